@@ -1,0 +1,1 @@
+//! Emitters: IR to Rust source (and later docs and OpenAPI).

@@ -1,0 +1,1 @@
+//! Running the pipeline and writing or checking an output directory.

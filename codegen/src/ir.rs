@@ -1,0 +1,609 @@
+//! The intermediate representation: specs resolved, named and typed.
+//!
+//! The IR is the contract between loading/linting and every emitter (Rust,
+//! docs, OpenAPI) and the diff. Every name is already converted (`heck`),
+//! every type reference resolved, every rule path resolved to typed steps, so
+//! emitters never look anything up by string and never read YAML.
+//!
+//! Ordering is deterministic: providers by name; within a provider, enums,
+//! structs, endpoints and decisions in the order files are read (sorted by
+//! path) and, inside a file, in the order the YAML lists them.
+
+use std::path::PathBuf;
+
+pub use crate::spec::model::{AuthScheme, EndpointKind, HttpMethod, Presence, TokenClaims};
+
+/// A place in a spec file, for messages and diffs.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Loc {
+    /// File path as given to the loader (relative to the spec root when loaded from a directory).
+    pub file: PathBuf,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column.
+    pub column: u32,
+}
+
+/// Every provider in a spec directory.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ir {
+    /// Sorted by `name`.
+    pub providers: Vec<Provider>,
+}
+
+/// One provider: a module of the generated crate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Provider {
+    /// Module name (`doku`), also the cargo feature name.
+    pub name: String,
+    /// Human name (`DOKU`).
+    pub title: String,
+    /// Module rustdoc.
+    pub doc: String,
+    /// Files of `provider-docs/` the provider is specified from.
+    pub docs: Vec<String>,
+    /// Authentication.
+    pub auth: Auth,
+    /// Base URLs, in spec order.
+    pub environments: Vec<Environment>,
+    /// Headers every request carries.
+    pub request_headers: Vec<Header>,
+    /// Headers every response carries.
+    pub response_headers: Vec<Header>,
+    /// Every enum of the provider (shared and per endpoint), names unique.
+    pub enums: Vec<Enum>,
+    /// Every struct of the provider (named types, bodies, inline objects).
+    pub structs: Vec<Struct>,
+    /// Endpoints and notifications, sorted by area then name.
+    pub endpoints: Vec<Endpoint>,
+    /// Decision tables, as query functions.
+    pub decisions: Vec<Decision>,
+    /// Every discrepancy note of the provider, wherever it was written.
+    pub discrepancies: Vec<Discrepancy>,
+    /// Where `provider.yaml` is.
+    pub loc: Loc,
+}
+
+/// Authentication scheme plus its documentation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Auth {
+    /// Which scheme the runtime applies.
+    pub scheme: AuthScheme,
+    /// What the docs say.
+    pub doc: String,
+    /// Biller only: what the JWT claims are.
+    pub token_claims: Option<TokenClaims>,
+}
+
+/// A named base URL.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Environment {
+    /// Spec name (`sandbox`).
+    pub name: String,
+    /// UpperCamel Rust name (`Sandbox`).
+    pub rust_name: String,
+    /// Base URL without trailing slash.
+    pub base_url: String,
+    /// Doc text, if any.
+    pub doc: Option<String>,
+}
+
+/// A request or response header.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Header {
+    /// Wire name as the docs spell it (`Request-Id`).
+    pub wire_name: String,
+    /// The header's constraints; `field.ty` is a primitive.
+    pub field: Field,
+}
+
+/// The area an item is generated into: the provider root or an area submodule.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Scope {
+    /// Shared by the provider (from `provider.yaml`).
+    Provider,
+    /// From an endpoint file of this area (`cards`).
+    Area(String),
+}
+
+/// An enum with a fallback for values the docs do not list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Enum {
+    /// UpperCamel Rust name, as written in the spec.
+    pub name: String,
+    /// Where it is generated.
+    pub scope: Scope,
+    /// Rustdoc.
+    pub doc: String,
+    /// Documented values, in spec order.
+    pub values: Vec<EnumValue>,
+    /// Contradiction note, if any.
+    pub discrepancy: Option<Discrepancy>,
+    /// Used in a request type (so an unknown value is a validation error).
+    pub in_request: bool,
+    /// Used in a response type.
+    pub in_response: bool,
+    /// Where it is defined.
+    pub loc: Loc,
+}
+
+/// One documented enum value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumValue {
+    /// Value on the wire (`"DELETE SUCCESS"`).
+    pub wire: String,
+    /// UpperCamel variant name (`DeleteSuccess`).
+    pub rust_name: String,
+    /// Rustdoc.
+    pub doc: String,
+}
+
+/// How a struct is used, which decides what is generated for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Roles {
+    /// Reachable from a request body: gets `new()` and validation.
+    pub request: bool,
+    /// Reachable from a response, error or notification body: `#[non_exhaustive]`.
+    pub response: bool,
+}
+
+/// A struct: a body, a named type, or an inline object.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Struct {
+    /// UpperCamel Rust name.
+    pub name: String,
+    /// Where it is generated.
+    pub scope: Scope,
+    /// Rustdoc.
+    pub doc: String,
+    /// Fields in spec order.
+    pub fields: Vec<Field>,
+    /// Cross-field rules rooted at this struct (request bodies only).
+    pub rules: Vec<Rule>,
+    /// How it is used.
+    pub roles: Roles,
+    /// Samples from the docs whose root is this struct.
+    pub examples: Vec<Example>,
+    /// Where it is defined.
+    pub loc: Loc,
+}
+
+/// A body sample from the docs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Example {
+    /// Short name (`success`).
+    pub name: String,
+    /// The JSON text as the docs print it.
+    pub json: String,
+}
+
+/// A field of a struct, or a header or path parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// Name on the wire.
+    pub wire_name: String,
+    /// snake_case Rust name, escaped if a keyword (`r#type`).
+    pub rust_name: String,
+    /// Rustdoc, from the docs' description.
+    pub doc: String,
+    /// Resolved type.
+    pub ty: Type,
+    /// The docs' classification.
+    pub presence: Presence,
+    /// Whether the Rust field is `Option<_>`: everything but mandatory fields.
+    pub optional: bool,
+    /// Maximum length in characters.
+    pub max_len: Option<u32>,
+    /// Minimum length in characters.
+    pub min_len: Option<u32>,
+    /// Shape the value must have.
+    pub format: Option<Format>,
+    /// Value the provider assumes when absent.
+    pub default: Option<Literal>,
+    /// Other wire spellings accepted when deserialising.
+    pub aliases: Vec<String>,
+    /// Other JSON types accepted on the wire.
+    pub also_accepts: Vec<WireKind>,
+    /// Never printed by `Debug`.
+    pub sensitive: bool,
+    /// Contradiction note, if any.
+    pub discrepancy: Option<Discrepancy>,
+    /// Where it is defined.
+    pub loc: Loc,
+}
+
+/// A resolved field type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Type {
+    /// `String`.
+    String,
+    /// `i64`.
+    Integer,
+    /// `bool`.
+    Boolean,
+    /// Whole rupiah: `payspec::money::Idr`.
+    AmountIdr,
+    /// An exact decimal carried as a string (`"30000.00"`): `payspec::money::Decimal`.
+    Decimal,
+    /// Any JSON: `serde_json::Value`.
+    Json,
+    /// An enum of this provider, by Rust name.
+    Enum(String),
+    /// A struct of this provider, by Rust name.
+    Struct(String),
+    /// `Vec<_>`.
+    Array(Box<Type>),
+}
+
+/// JSON kinds a field may also arrive as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WireKind {
+    /// A JSON string.
+    String,
+    /// A JSON integer.
+    Integer,
+    /// A JSON boolean.
+    Boolean,
+}
+
+/// The closed set of value shapes the runtime can check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Six hex digits, no `#` (`F5F8FB`).
+    HexColor,
+    /// ISO 3166-1 alpha-2 country code (`ID`).
+    CountryAlpha2,
+    /// `{calling_code}{number}`, digits only, 8 to 15 of them (`6281122334455`).
+    Phone,
+    /// An e-mail address.
+    Email,
+    /// An absolute `http` or `https` URL.
+    Url,
+    /// Digits only.
+    Digits,
+    /// Printable ASCII: "alphabetic, numeric, special chars".
+    PrintableAscii,
+    /// UTC `YYYY-MM-DDTHH:MM:SSZ`.
+    UtcTimestamp,
+    /// `YYYY-MM-DD HH:MM:SS` (Midtrans, GMT+7).
+    LocalDateTime,
+}
+
+impl Format {
+    /// Every format, for docs and exhaustive tests.
+    pub const ALL: [Format; 9] = [
+        Format::HexColor,
+        Format::CountryAlpha2,
+        Format::Phone,
+        Format::Email,
+        Format::Url,
+        Format::Digits,
+        Format::PrintableAscii,
+        Format::UtcTimestamp,
+        Format::LocalDateTime,
+    ];
+
+    /// The spelling used in spec files (`hex_color`).
+    pub fn spec_name(self) -> &'static str {
+        match self {
+            Format::HexColor => "hex_color",
+            Format::CountryAlpha2 => "country_alpha2",
+            Format::Phone => "phone",
+            Format::Email => "email",
+            Format::Url => "url",
+            Format::Digits => "digits",
+            Format::PrintableAscii => "printable_ascii",
+            Format::UtcTimestamp => "utc_timestamp",
+            Format::LocalDateTime => "local_date_time",
+        }
+    }
+
+    /// Parse the spec spelling.
+    pub fn from_spec_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.spec_name() == name)
+    }
+
+    /// The runtime variant it maps to (`Format::HexColor` in `payspec::validation`).
+    pub fn rust_variant(self) -> &'static str {
+        match self {
+            Format::HexColor => "HexColor",
+            Format::CountryAlpha2 => "CountryAlpha2",
+            Format::Phone => "Phone",
+            Format::Email => "Email",
+            Format::Url => "Url",
+            Format::Digits => "Digits",
+            Format::PrintableAscii => "PrintableAscii",
+            Format::UtcTimestamp => "UtcTimestamp",
+            Format::LocalDateTime => "LocalDateTime",
+        }
+    }
+}
+
+/// A literal from a spec (defaults, conditions, decision values), typed
+/// against the field or input it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Literal {
+    /// A string.
+    String(String),
+    /// An integer (amounts included).
+    Integer(i64),
+    /// A boolean.
+    Boolean(bool),
+    /// An enum value: enum name and variant index into `Enum::values`.
+    EnumValue {
+        /// Enum Rust name.
+        enum_name: String,
+        /// Wire value.
+        wire: String,
+        /// Variant Rust name.
+        rust_name: String,
+    },
+}
+
+/// A contradiction in the docs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Discrepancy {
+    /// What it concerns: a JSON path (`order.session_id`) or a topic.
+    pub about: String,
+    /// The passages that contradict each other, verbatim.
+    pub quotes: Vec<String>,
+    /// What the generated code accepts because of it.
+    pub accepts: String,
+    /// Where the note is written.
+    pub loc: Loc,
+}
+
+/// A path from a struct to a field, each step resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldPath {
+    /// Steps from the root struct.
+    pub steps: Vec<PathStep>,
+}
+
+impl FieldPath {
+    /// The dotted spec spelling (`order.line_items[].price`).
+    pub fn dotted(&self) -> String {
+        let mut out = String::new();
+        for (i, s) in self.steps.iter().enumerate() {
+            if i > 0 {
+                out.push('.');
+            }
+            out.push_str(&s.wire_name);
+            if s.each {
+                out.push_str("[]");
+            }
+        }
+        out
+    }
+
+    /// The type of the last step (the element type when it steps into an array).
+    pub fn leaf_type(&self) -> &Type {
+        &self.steps.last().expect("a field path has at least one step").ty
+    }
+}
+
+/// One step of a [`FieldPath`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathStep {
+    /// Wire name of the field.
+    pub wire_name: String,
+    /// Rust name of the field.
+    pub rust_name: String,
+    /// The Rust field is `Option<_>`.
+    pub optional: bool,
+    /// The field is an array and the path continues into every element
+    /// (`[]` in the spec); `ty` is then the element type.
+    pub each: bool,
+    /// The field's type (element type when `each`).
+    pub ty: Type,
+}
+
+/// A condition on one field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Condition {
+    /// The field tested.
+    pub field: FieldPath,
+    /// What it must be.
+    pub test: ConditionTest,
+}
+
+/// The test a [`Condition`] applies.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConditionTest {
+    /// Present and equal to one of these (one element for `equals`).
+    OneOf(Vec<Literal>),
+    /// Present (`true`) or absent (`false`).
+    Present(bool),
+}
+
+/// A cross-field rule rooted at a request body struct.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule {
+    /// What it checks.
+    pub kind: RuleKind,
+    /// The doc sentence it encodes.
+    pub source: String,
+    /// Where it is written.
+    pub loc: Loc,
+}
+
+/// The closed set of rule kinds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RuleKind {
+    /// `fields` must be present when `when` holds.
+    RequiredIf {
+        /// Required fields.
+        fields: Vec<FieldPath>,
+        /// Condition.
+        when: Condition,
+    },
+    /// At least one of `fields` is present.
+    OneOfRequired {
+        /// Candidates.
+        fields: Vec<FieldPath>,
+    },
+    /// Σ over `array` of the product of `multiply` equals `equals`.
+    SumEquals {
+        /// The array (its last step has `each == false`; it is the Vec itself).
+        array: FieldPath,
+        /// Paths relative to an element.
+        multiply: Vec<FieldPath>,
+        /// The total.
+        equals: FieldPath,
+    },
+    /// `field` at most `max_len` characters when `when` holds.
+    MaxLenIf {
+        /// The string field.
+        field: FieldPath,
+        /// Limit.
+        max_len: u32,
+        /// Condition.
+        when: Condition,
+    },
+    /// `field` ≤ `than`.
+    NotGreaterThan {
+        /// Bounded field (may contain `each` steps).
+        field: FieldPath,
+        /// Bound.
+        than: FieldPath,
+    },
+    /// `fields` may be present only when `when` holds.
+    OnlyIf {
+        /// Restricted fields.
+        fields: Vec<FieldPath>,
+        /// Condition.
+        when: Condition,
+    },
+    /// Documented requirement that depends on account configuration; not checked.
+    DependsOnAccount {
+        /// Fields concerned.
+        fields: Vec<FieldPath>,
+    },
+}
+
+impl RuleKind {
+    /// The spec spelling, also the `rule` of a validation violation.
+    pub fn spec_name(&self) -> &'static str {
+        match self {
+            RuleKind::RequiredIf { .. } => "required_if",
+            RuleKind::OneOfRequired { .. } => "one_of_required",
+            RuleKind::SumEquals { .. } => "sum_equals",
+            RuleKind::MaxLenIf { .. } => "max_len_if",
+            RuleKind::NotGreaterThan { .. } => "not_greater_than",
+            RuleKind::OnlyIf { .. } => "only_if",
+            RuleKind::DependsOnAccount { .. } => "depends_on_account",
+        }
+    }
+}
+
+/// An endpoint (merchant → provider) or notification (provider → merchant).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Endpoint {
+    /// Endpoint or notification.
+    pub kind: EndpointKind,
+    /// snake_case name (`card_refund`), the client method name.
+    pub name: String,
+    /// Area submodule (`cards`).
+    pub area: String,
+    /// One-line summary.
+    pub summary: String,
+    /// Longer doc, if any.
+    pub doc: Option<String>,
+    /// Source file in `provider-docs/`.
+    pub docs: String,
+    /// HTTP method (endpoints).
+    pub method: Option<HttpMethod>,
+    /// Path with `{param}` placeholders (endpoints).
+    pub path: Option<String>,
+    /// Path parameters, in the order they appear in `path`.
+    pub path_params: Vec<Field>,
+    /// Request (or notification) body struct name.
+    pub request: Option<String>,
+    /// Responses by status, ascending.
+    pub responses: Vec<Response>,
+    /// Documented error bodies.
+    pub errors: Vec<ErrorBody>,
+    /// The spec file.
+    pub loc: Loc,
+}
+
+/// A response body for one HTTP status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    /// HTTP status.
+    pub status: u16,
+    /// Body struct name.
+    pub body: String,
+}
+
+/// A documented error body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorBody {
+    /// Spec name (`refund_failed`).
+    pub name: String,
+    /// Body struct name.
+    pub body: String,
+}
+
+/// A decision table as a query function.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    /// snake_case function name.
+    pub name: String,
+    /// Where it is generated.
+    pub scope: Scope,
+    /// Rustdoc.
+    pub doc: String,
+    /// The doc passage it encodes.
+    pub source: String,
+    /// Parameters in order.
+    pub inputs: Vec<DecisionInput>,
+    /// Result type.
+    pub output: DecisionType,
+    /// Rows, first match wins.
+    pub rows: Vec<DecisionRow>,
+    /// Result when no row matches; `None` makes the function return `Option`.
+    pub otherwise: Option<Literal>,
+    /// Where it is written.
+    pub loc: Loc,
+}
+
+/// A decision's input or output type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecisionType {
+    /// `bool`.
+    Boolean,
+    /// An enum by Rust name.
+    Enum(String),
+}
+
+/// A decision parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecisionInput {
+    /// snake_case parameter name.
+    pub name: String,
+    /// Type.
+    pub ty: DecisionType,
+    /// Rustdoc line.
+    pub doc: String,
+    /// An `Option` parameter.
+    pub optional: bool,
+}
+
+/// A decision row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecisionRow {
+    /// Conditions by input index; inputs not listed match anything.
+    pub when: Vec<(usize, DecisionMatch)>,
+    /// Output.
+    pub then: Literal,
+}
+
+/// What one input must be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DecisionMatch {
+    /// One of these (present, for an optional input).
+    AnyOf(Vec<Literal>),
+    /// None of these (an absent optional input matches).
+    NoneOf(Vec<Literal>),
+}

@@ -1,0 +1,1 @@
+//! Checking specs and resolving them into the IR.

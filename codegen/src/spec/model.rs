@@ -1,0 +1,483 @@
+//! Serde types that mirror the YAML spec files one to one.
+//!
+//! Nothing here is resolved: type names are still strings, paths are still
+//! dotted text. `crate::ir` is where names are checked and converted. Every
+//! struct denies unknown keys so a typo in a spec is a located load error
+//! rather than a silently ignored setting. `spec/README.md` documents every
+//! key defined here; keep the two in step.
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+/// `spec/<provider>/provider.yaml`: what every endpoint of one provider shares.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProviderFile {
+    /// Module name of the provider in the generated crate (`doku`).
+    pub provider: String,
+    /// Human name (`DOKU`).
+    pub title: String,
+    /// Rustdoc for the provider module.
+    pub doc: String,
+    /// Names of the files in `provider-docs/` this provider is specified from.
+    #[serde(default)]
+    pub docs: Vec<String>,
+    /// How requests are authenticated.
+    pub auth: AuthSpec,
+    /// Base URLs by environment name (`sandbox`, `production`).
+    pub environments: IndexMap<String, EnvironmentSpec>,
+    /// Headers every request carries, by wire name.
+    #[serde(default)]
+    pub request_headers: IndexMap<String, FieldSpec>,
+    /// Headers every response carries, by wire name.
+    #[serde(default)]
+    pub response_headers: IndexMap<String, FieldSpec>,
+    /// Enums shared by the provider's endpoints.
+    #[serde(default)]
+    pub enums: IndexMap<String, EnumSpec>,
+    /// Named object types shared by the provider's endpoints.
+    #[serde(default)]
+    pub types: IndexMap<String, TypeSpec>,
+    /// Decision tables (channel and bank rules) that become query functions.
+    #[serde(default)]
+    pub decisions: IndexMap<String, DecisionSpec>,
+    /// Contradictions in the docs that concern no single field.
+    #[serde(default)]
+    pub discrepancies: Vec<DiscrepancySpec>,
+}
+
+/// The provider's authentication scheme.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthSpec {
+    /// One of the closed set of schemes the runtime implements.
+    pub scheme: AuthScheme,
+    /// What the docs say about it.
+    pub doc: String,
+    /// Biller only: what the JWT's claims are (the docs do not say).
+    #[serde(default)]
+    pub token_claims: Option<TokenClaims>,
+}
+
+/// Authentication schemes the runtime knows how to apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuthScheme {
+    /// DOKU non-SNAP: Client-Id, Request-Id, Request-Timestamp and an
+    /// HMAC-SHA256 `Signature` over those and the body digest.
+    DokuHmacSha256,
+    /// Midtrans: `Authorization: Basic base64(server_key + ":")`.
+    MidtransBasic,
+    /// Biller: `KEY`, `TOKEN` (an HS256 JWT) and `VERSION` headers.
+    BillerJwtHs256,
+}
+
+/// What the biller's JWT carries as claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenClaims {
+    /// The JSON request body, as sent, is the claim set.
+    RequestBody,
+    /// An empty claim set.
+    Empty,
+}
+
+/// One environment's base URL.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnvironmentSpec {
+    /// Scheme and host, no trailing slash (`https://api.doku.com`).
+    pub base_url: String,
+    /// Where the docs give it.
+    #[serde(default)]
+    pub doc: Option<String>,
+}
+
+/// An endpoint or notification file: `spec/<provider>/<area>/<name>.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EndpointFile {
+    /// `endpoint` (we call the provider) or `notification` (the provider calls us).
+    pub kind: EndpointKind,
+    /// snake_case name; becomes the client method name (`card_refund`).
+    pub name: String,
+    /// Product area; becomes the submodule (`cards`, `checkout`).
+    pub area: String,
+    /// One line for the method's rustdoc.
+    pub summary: String,
+    /// Longer description.
+    #[serde(default)]
+    pub doc: Option<String>,
+    /// File in `provider-docs/` this endpoint is specified from.
+    pub docs: String,
+    /// HTTP method (endpoints only).
+    #[serde(default)]
+    pub method: Option<HttpMethod>,
+    /// Path below the base URL, with `{param}` placeholders (endpoints only).
+    #[serde(default)]
+    pub path: Option<String>,
+    /// Path parameters by name.
+    #[serde(default)]
+    pub path_params: IndexMap<String, FieldSpec>,
+    /// The JSON request body (endpoints) or the notification body.
+    #[serde(default)]
+    pub request: Option<BodySpec>,
+    /// Response bodies by HTTP status (`"200"`).
+    #[serde(default)]
+    pub responses: IndexMap<String, BodySpec>,
+    /// Error bodies the docs show: by a name that says when they come.
+    #[serde(default)]
+    pub errors: IndexMap<String, BodySpec>,
+    /// Cross-field rules on the request body.
+    #[serde(default)]
+    pub rules: Vec<RuleSpec>,
+    /// Enums introduced by this endpoint (names are per provider).
+    #[serde(default)]
+    pub enums: IndexMap<String, EnumSpec>,
+    /// Named object types introduced by this endpoint.
+    #[serde(default)]
+    pub types: IndexMap<String, TypeSpec>,
+    /// Decision tables introduced by this endpoint.
+    #[serde(default)]
+    pub decisions: IndexMap<String, DecisionSpec>,
+    /// Contradictions in the docs that concern no single field.
+    #[serde(default)]
+    pub discrepancies: Vec<DiscrepancySpec>,
+}
+
+/// What an endpoint file describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EndpointKind {
+    /// An HTTP call the merchant makes to the provider.
+    Endpoint,
+    /// An HTTP notification the provider sends to the merchant.
+    Notification,
+}
+
+/// HTTP methods used by the specs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum HttpMethod {
+    /// `GET`: signed without a Digest line.
+    GET,
+    /// `POST`.
+    POST,
+}
+
+/// A JSON body: either a reference to a named type or an inline object.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BodySpec {
+    /// Rust name of the struct (`CardRefundRequest`); with `fields` it is
+    /// defined here, without them it names a type from `types:`.
+    #[serde(rename = "type")]
+    pub type_name: String,
+    /// Rustdoc for the body type.
+    #[serde(default)]
+    pub doc: Option<String>,
+    /// Fields by wire name, when the type is defined here.
+    #[serde(default)]
+    pub fields: Option<IndexMap<String, FieldSpec>>,
+    /// Bodies shown in the docs, verbatim.
+    #[serde(default)]
+    pub examples: Vec<ExampleSpec>,
+}
+
+/// A body shown in the provider docs.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleSpec {
+    /// Short name (`success`, `failed`).
+    pub name: String,
+    /// The JSON text as the docs print it.
+    pub json: String,
+}
+
+/// A named object type.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TypeSpec {
+    /// Rustdoc for the type.
+    pub doc: String,
+    /// Fields by wire name.
+    pub fields: IndexMap<String, FieldSpec>,
+}
+
+/// One field, header or path parameter.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldSpec {
+    /// A primitive (`string`, `integer`, `boolean`, `amount_idr`, `decimal`,
+    /// `json`), `object` (with `fields`), `array` (with `items`), or the name
+    /// of an enum or named type.
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// Whether the docs require it.
+    pub presence: Presence,
+    /// The doc's own description; becomes rustdoc.
+    #[serde(default)]
+    pub doc: Option<String>,
+    /// Maximum length in characters (strings only).
+    #[serde(default)]
+    pub max_len: Option<u32>,
+    /// Minimum length in characters (strings only).
+    #[serde(default)]
+    pub min_len: Option<u32>,
+    /// Allowed characters or shape, from a closed set (strings only).
+    #[serde(default)]
+    pub format: Option<String>,
+    /// Value the provider assumes when the field is absent.
+    #[serde(default)]
+    pub default: Option<serde_yaml::Value>,
+    /// Other wire spellings accepted when deserialising.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Other JSON types accepted on the wire for this field (`integer`, `string`, `boolean`).
+    #[serde(default)]
+    pub also_accepts: Vec<String>,
+    /// Rust name of the struct generated for an inline `object`.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Fields of an inline `object`.
+    #[serde(default)]
+    pub fields: Option<IndexMap<String, FieldSpec>>,
+    /// Element of an `array`.
+    #[serde(default)]
+    pub items: Option<Box<FieldSpec>>,
+    /// Marks values that must never be printed (tokens, card data).
+    #[serde(default)]
+    pub sensitive: bool,
+    /// Where the docs contradict themselves about this field.
+    #[serde(default)]
+    pub discrepancy: Option<DiscrepancySpec>,
+}
+
+/// How the docs classify a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Presence {
+    /// Always present.
+    Mandatory,
+    /// May be absent.
+    Optional,
+    /// Required under a condition a rule states.
+    Conditional,
+    /// Optional, but the provider advises sending it.
+    Recommended,
+}
+
+/// A contradiction in the docs, quoted from both sides.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiscrepancySpec {
+    /// What it concerns, for notes not attached to a field (`order.session_id`).
+    #[serde(default)]
+    pub about: Option<String>,
+    /// The contradicting passages, verbatim; at least two.
+    pub quotes: Vec<String>,
+    /// What the generated code sends and accepts on the wire because of it.
+    pub accepts: String,
+}
+
+/// An enum: wire values with their descriptions.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnumSpec {
+    /// Rustdoc for the enum.
+    pub doc: String,
+    /// Wire values, in the docs' order, each with its description.
+    pub values: IndexMap<String, EnumValueSpec>,
+    /// Where the docs contradict themselves about the values.
+    #[serde(default)]
+    pub discrepancy: Option<DiscrepancySpec>,
+}
+
+/// One enum value: a description, or a description with a Rust name.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum EnumValueSpec {
+    /// Just the description.
+    Doc(String),
+    /// Description plus an explicit Rust variant name.
+    Full {
+        /// Rustdoc for the variant.
+        doc: String,
+        /// Variant name when the derived one would be unclear.
+        rust: String,
+    },
+}
+
+/// A cross-field rule; exactly one kind key is set.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    /// The doc sentence the rule encodes, verbatim.
+    pub source: String,
+    /// Fields required when a condition holds.
+    #[serde(default)]
+    pub required_if: Option<RequiredIfSpec>,
+    /// At least one of the fields must be present.
+    #[serde(default)]
+    pub one_of_required: Option<OneOfRequiredSpec>,
+    /// Sum over an array of the product of item fields equals a field.
+    #[serde(default)]
+    pub sum_equals: Option<SumEqualsSpec>,
+    /// A tighter maximum length when a condition holds.
+    #[serde(default)]
+    pub max_len_if: Option<MaxLenIfSpec>,
+    /// A numeric field must not exceed another.
+    #[serde(default)]
+    pub not_greater_than: Option<NotGreaterThanSpec>,
+    /// A field may only be sent when a condition holds.
+    #[serde(default)]
+    pub only_if: Option<OnlyIfSpec>,
+    /// A requirement that depends on the merchant's account, which the
+    /// request alone cannot show; documented, not checked.
+    #[serde(default)]
+    pub depends_on_account: Option<DependsOnAccountSpec>,
+}
+
+/// `required_if`: `fields` must be present when `when` holds.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequiredIfSpec {
+    /// Dotted paths from the body root; `[]` steps into every array element.
+    pub fields: Vec<String>,
+    /// The condition.
+    pub when: ConditionSpec,
+}
+
+/// `one_of_required`: at least one of `fields` is present.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OneOfRequiredSpec {
+    /// Dotted paths from the body root.
+    pub fields: Vec<String>,
+}
+
+/// `sum_equals`: Σ over `array` of the product of `multiply` equals `equals`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SumEqualsSpec {
+    /// Path of the array.
+    pub array: String,
+    /// Numeric fields of each element, multiplied together.
+    pub multiply: Vec<String>,
+    /// Path of the numeric total.
+    pub equals: String,
+}
+
+/// `max_len_if`: `field` is at most `max_len` characters when `when` holds.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MaxLenIfSpec {
+    /// Path of the string field.
+    pub field: String,
+    /// The tighter limit.
+    pub max_len: u32,
+    /// The condition.
+    pub when: ConditionSpec,
+}
+
+/// `not_greater_than`: `field` ≤ `than` (both numeric; `[]` allowed in `field`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotGreaterThanSpec {
+    /// Path of the bounded field.
+    pub field: String,
+    /// Path of the bound.
+    pub than: String,
+}
+
+/// `only_if`: `fields` may be present only when `when` holds.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OnlyIfSpec {
+    /// Dotted paths from the body root.
+    pub fields: Vec<String>,
+    /// The condition.
+    pub when: ConditionSpec,
+}
+
+/// `depends_on_account`: the fields' requirement depends on account setup.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DependsOnAccountSpec {
+    /// Dotted paths from the body root.
+    pub fields: Vec<String>,
+}
+
+/// A condition on one field: exactly one of `equals`, `one_of`, `present`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionSpec {
+    /// Path of the field tested.
+    pub field: String,
+    /// Holds when the field is present and equal to this value.
+    #[serde(default)]
+    pub equals: Option<serde_yaml::Value>,
+    /// Holds when the field is present and equal to one of these values.
+    #[serde(default)]
+    pub one_of: Option<Vec<serde_yaml::Value>>,
+    /// `true`: holds when the field is present; `false`: when absent.
+    #[serde(default)]
+    pub present: Option<bool>,
+}
+
+/// A decision table: inputs (enums or booleans) to an output, first match wins.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionSpec {
+    /// Rustdoc for the generated function.
+    pub doc: String,
+    /// The doc passage the table encodes, verbatim.
+    pub source: String,
+    /// Parameters by name: `boolean` or an enum name.
+    pub inputs: IndexMap<String, DecisionInputSpec>,
+    /// `boolean` or an enum name.
+    pub output: String,
+    /// Rows, tried in order.
+    pub rows: Vec<DecisionRowSpec>,
+    /// Result when no row matches; without it the function returns `Option`.
+    #[serde(default)]
+    pub otherwise: Option<serde_yaml::Value>,
+}
+
+/// One decision input.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionInputSpec {
+    /// `boolean` or an enum name.
+    #[serde(rename = "type")]
+    pub ty: String,
+    /// Rustdoc for the parameter.
+    pub doc: String,
+    /// The caller may pass `None` (an `Option` parameter).
+    #[serde(default)]
+    pub optional: bool,
+}
+
+/// One decision row: conditions on inputs (absent input = any value).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionRowSpec {
+    /// Input name to the value(s) it must have.
+    pub when: IndexMap<String, DecisionMatchSpec>,
+    /// The output for this row.
+    pub then: serde_yaml::Value,
+}
+
+/// What a decision input must be for a row to match.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum DecisionMatchSpec {
+    /// Any of these values (`not` form below for exclusions).
+    Not {
+        /// The input must be none of these (an absent optional input matches).
+        not: Vec<serde_yaml::Value>,
+    },
+    /// Any of these values.
+    AnyOf(Vec<serde_yaml::Value>),
+    /// Exactly this value.
+    One(serde_yaml::Value),
+}

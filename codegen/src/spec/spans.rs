@@ -1,0 +1,1 @@
+//! Where each key of a YAML file is, for located lint messages.

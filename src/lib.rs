@@ -1,0 +1,18 @@
+//! Typed, validating clients for DOKU, Midtrans and a biller partner API,
+//! generated from the YAML specs in `spec/` by `payspec-codegen`.
+//!
+//! Each provider is a module behind a cargo feature of the same name (all on
+//! by default). Requests are built with `new()` from their mandatory fields,
+//! optional fields are set by name, and `validate()` reports every violation
+//! with its JSON path.
+
+pub mod money;
+pub mod validation;
+pub mod wire;
+
+#[cfg(any())]
+include!(concat!(env!("OUT_DIR"), "/doku.rs"));
+#[cfg(any())]
+include!(concat!(env!("OUT_DIR"), "/midtrans.rs"));
+#[cfg(any())]
+include!(concat!(env!("OUT_DIR"), "/biller.rs"));

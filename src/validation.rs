@@ -1,0 +1,328 @@
+//! Request validation: every violation at once, each with its JSON path.
+//!
+//! Generated `validate()` methods walk a request with a [`Validator`], which
+//! tracks the current JSON path and collects [`Violation`]s; nothing stops at
+//! the first problem.
+
+use std::fmt;
+
+/// One broken rule at one place in a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// JSON path of the offending field (`order.line_items[1].price`).
+    pub path: String,
+    /// The rule broken: a field check (`max_len`, `format`, `enum`) or a spec
+    /// rule kind (`required_if`, `sum_equals`, …).
+    pub rule: &'static str,
+    /// What is wrong and what would be accepted.
+    pub message: String,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {} ({})", self.path, self.message, self.rule)
+    }
+}
+
+/// Every violation found in one request; never empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationErrors(Vec<Violation>);
+
+impl ValidationErrors {
+    /// The violations, in the order fields were checked.
+    pub fn violations(&self) -> &[Violation] {
+        &self.0
+    }
+
+    /// The JSON paths reported, in order.
+    pub fn paths(&self) -> Vec<&str> {
+        self.0.iter().map(|v| v.path.as_str()).collect()
+    }
+}
+
+impl fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the request breaks {} rule(s); fix these fields before sending:", self.0.len())?;
+        for v in &self.0 {
+            write!(f, "\n  - {v}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationErrors {}
+
+/// Something that can check itself against its spec.
+pub trait Validate {
+    /// Reports every violation below the validator's current path.
+    fn validate_in(&self, v: &mut Validator);
+
+    /// Checks the whole value, returning every violation at once.
+    fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut v = Validator::new();
+        self.validate_in(&mut v);
+        v.finish()
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Segment {
+    Field(&'static str),
+    Index(usize),
+}
+
+/// Walks a value, tracking the JSON path, collecting violations.
+#[derive(Debug, Default)]
+pub struct Validator {
+    path: Vec<Segment>,
+    violations: Vec<Violation>,
+}
+
+impl Validator {
+    /// An empty validator at the root.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Runs `f` with `field` appended to the current path.
+    pub fn enter(&mut self, field: &'static str, f: impl FnOnce(&mut Self)) {
+        self.path.push(Segment::Field(field));
+        f(self);
+        self.path.pop();
+    }
+
+    /// Runs `f` with array index `index` appended to the current path.
+    pub fn enter_index(&mut self, index: usize, f: impl FnOnce(&mut Self)) {
+        self.path.push(Segment::Index(index));
+        f(self);
+        self.path.pop();
+    }
+
+    /// The current path with `field` appended, as a JSON path string.
+    fn path_to(&self, field: Option<&str>) -> String {
+        let mut out = String::new();
+        for seg in &self.path {
+            match seg {
+                Segment::Field(name) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(name);
+                }
+                Segment::Index(i) => {
+                    out.push('[');
+                    out.push_str(&i.to_string());
+                    out.push(']');
+                }
+            }
+        }
+        if let Some(name) = field {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(name);
+        }
+        out
+    }
+
+    /// Reports a violation of `field` below the current path.
+    pub fn fail(&mut self, field: &str, rule: &'static str, message: impl Into<String>) {
+        let path = self.path_to(Some(field));
+        self.violations.push(Violation { path, rule, message: message.into() });
+    }
+
+    /// Reports a violation at `path` relative to the current path (rules
+    /// rooted at a body use paths such as `order.line_items[1].price`).
+    pub fn fail_at(&mut self, path: impl AsRef<str>, rule: &'static str, message: impl Into<String>) {
+        let path = self.path_to(Some(path.as_ref()));
+        self.violations.push(Violation { path, rule, message: message.into() });
+    }
+
+    /// Checks a string's length in characters.
+    pub fn check_len(&mut self, field: &str, value: &str, min: Option<usize>, max: Option<usize>) {
+        let len = value.chars().count();
+        if let Some(max) = max.filter(|&max| len > max) {
+            self.fail(field, "max_len", format!("is {len} characters long; at most {max} are allowed"));
+        }
+        if let Some(min) = min.filter(|&min| len < min) {
+            self.fail(field, "min_len", format!("is {len} characters long; at least {min} are required"));
+        }
+    }
+
+    /// Checks a string against a [`Format`].
+    pub fn check_format(&mut self, field: &str, value: &str, format: Format) {
+        if !format.matches(value) {
+            self.fail(field, "format", format!("must be {}", format.describe()));
+        }
+    }
+
+    /// Rejects an enum value the docs do not list: the provider would refuse it.
+    pub fn check_known(&mut self, field: &str, value: &impl crate::wire::WireEnum) {
+        if value.is_unknown() {
+            self.fail(
+                field,
+                "enum",
+                format!("{:?} is not a documented value; use one of {}", value.as_wire(), value.documented().join(", ")),
+            );
+        }
+    }
+
+    /// `Ok` when nothing was reported, else every violation.
+    pub fn finish(self) -> Result<(), ValidationErrors> {
+        if self.violations.is_empty() {
+            Ok(())
+        } else {
+            Err(ValidationErrors(self.violations))
+        }
+    }
+}
+
+/// Shapes a string field may be required to have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Six hex digits without `#` (`F5F8FB`).
+    HexColor,
+    /// An ISO 3166-1 alpha-2 country code (`ID`).
+    CountryAlpha2,
+    /// `{calling_code}{number}`: 8 to 15 digits, not starting with 0 (`6281122334455`).
+    Phone,
+    /// An e-mail address (`name@host.tld`).
+    Email,
+    /// An absolute `http://` or `https://` URL without spaces.
+    Url,
+    /// One or more ASCII digits.
+    Digits,
+    /// Printable ASCII: letters, digits, punctuation and spaces.
+    PrintableAscii,
+    /// UTC timestamp `YYYY-MM-DDTHH:MM:SSZ`.
+    UtcTimestamp,
+    /// Local date and time `YYYY-MM-DD HH:MM:SS`.
+    LocalDateTime,
+}
+
+impl Format {
+    /// Whether `value` has this shape.
+    pub fn matches(self, value: &str) -> bool {
+        let b = value.as_bytes();
+        match self {
+            Format::HexColor => b.len() == 6 && b.iter().all(u8::is_ascii_hexdigit),
+            Format::CountryAlpha2 => b.len() == 2 && COUNTRY_CODES.binary_search(&value).is_ok(),
+            Format::Phone => (8..=15).contains(&b.len()) && b.iter().all(u8::is_ascii_digit) && b[0] != b'0',
+            Format::Email => is_email(value),
+            Format::Url => is_url(value),
+            Format::Digits => !b.is_empty() && b.iter().all(u8::is_ascii_digit),
+            Format::PrintableAscii => b.iter().all(|c| (0x20..0x7f).contains(c)),
+            Format::UtcTimestamp => matches_datetime(b, b'T') && b.len() == 20 && b[19] == b'Z',
+            Format::LocalDateTime => b.len() == 19 && matches_datetime(b, b' '),
+        }
+    }
+
+    /// What the shape is, for messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Format::HexColor => "a hex colour of six digits without '#', like F5F8FB",
+            Format::CountryAlpha2 => "an ISO 3166-1 alpha-2 country code in capitals, like ID",
+            Format::Phone => "a calling code and number, 8 to 15 digits, like 6281122334455",
+            Format::Email => "an e-mail address, like name@example.com",
+            Format::Url => "an absolute http:// or https:// URL",
+            Format::Digits => "digits only",
+            Format::PrintableAscii => "letters, digits and printable ASCII punctuation only",
+            Format::UtcTimestamp => "a UTC timestamp YYYY-MM-DDTHH:MM:SSZ, like 2020-09-22T01:51:00Z",
+            Format::LocalDateTime => "a date and time YYYY-MM-DD HH:MM:SS",
+        }
+    }
+}
+
+fn is_email(value: &str) -> bool {
+    let Some((local, domain)) = value.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !value.contains(char::is_whitespace)
+        && !domain.contains('@')
+}
+
+fn is_url(value: &str) -> bool {
+    let rest = value.strip_prefix("https://").or_else(|| value.strip_prefix("http://"));
+    match rest {
+        Some(rest) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            !host.is_empty() && !value.contains(|c: char| c.is_whitespace() || c.is_control())
+        }
+        None => false,
+    }
+}
+
+/// `YYYY-MM-DD?HH:MM:SS` with `sep` at index 10 and plausible field ranges.
+fn matches_datetime(b: &[u8], sep: u8) -> bool {
+    if b.len() < 19 || b[4] != b'-' || b[7] != b'-' || b[10] != sep || b[13] != b':' || b[16] != b':' {
+        return false;
+    }
+    let num = |range: std::ops::Range<usize>| -> Option<u32> {
+        let s = &b[range];
+        s.iter().all(u8::is_ascii_digit).then(|| s.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+    };
+    matches!(
+        (num(0..4), num(5..7), num(8..10), num(11..13), num(14..16), num(17..19)),
+        (Some(_), Some(1..=12), Some(1..=31), Some(0..=23), Some(0..=59), Some(0..=60))
+    )
+}
+
+/// ISO 3166-1 alpha-2 codes, sorted for binary search.
+const COUNTRY_CODES: [&str; 249] = [
+    "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ", "BA", "BB", "BD",
+    "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BV", "BW", "BY", "BZ", "CA",
+    "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE",
+    "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA",
+    "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK",
+    "HM", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP",
+    "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT",
+    "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS",
+    "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ",
+    "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS",
+    "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST",
+    "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW",
+    "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI", "VN", "VU", "WF", "WS", "YE", "YT", "ZA",
+    "ZM", "ZW",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn country_codes_are_sorted_and_unique() {
+        assert!(COUNTRY_CODES.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn formats_accept_doc_samples_and_reject_neighbours() {
+        let cases: [(Format, &str, &str); 9] = [
+            (Format::HexColor, "F5F8FB", "#F5F8FB"),
+            (Format::CountryAlpha2, "ID", "XX"),
+            (Format::Phone, "6285694566147", "085694566147"),
+            (Format::Email, "jotaro_kujo@example.com", "jotaro kujo@example"),
+            (Format::Url, "https://merchant.com/success-url", "merchant.com/success-url"),
+            (Format::Digits, "461700", "46170a"),
+            (Format::PrintableAscii, "INV-20210118-0001", "INV\u{7f}"),
+            (Format::UtcTimestamp, "2020-09-22T01:51:00Z", "2020-09-22T01:51:00+07:00"),
+            (Format::LocalDateTime, "2015-02-26 14:39:33", "2015-02-26T14:39:33"),
+        ];
+        for (format, good, bad) in cases {
+            assert!(format.matches(good), "{format:?} rejected {good:?}");
+            assert!(!format.matches(bad), "{format:?} accepted {bad:?}");
+        }
+    }
+
+    #[test]
+    fn paths_include_indexes() {
+        let mut v = Validator::new();
+        v.enter("order", |v| v.enter("line_items", |v| v.enter_index(1, |v| v.fail("price", "x", "bad"))));
+        v.fail_at("order.amount", "sum_equals", "bad");
+        let errs = v.finish().unwrap_err();
+        assert_eq!(errs.paths(), ["order.line_items[1].price", "order.amount"]);
+    }
+}
