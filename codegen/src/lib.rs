@@ -6,6 +6,7 @@
 //! whole pipeline and writes or checks an output directory atomically.
 
 pub mod diagnostic;
+pub mod diff;
 pub mod emit;
 pub mod generate;
 pub mod ir;

@@ -1,1 +1,5 @@
-//! Emitters: IR to Rust source (and later docs and OpenAPI).
+//! Emitters: IR to Rust source, Markdown docs and OpenAPI.
+
+pub mod docs;
+pub mod openapi;
+pub mod rust;

@@ -1,0 +1,1 @@
+//! Comparing two IRs and classifying every change.
