@@ -23,7 +23,7 @@ pub enum ClaimSet {
 
 impl ClaimSet {
     /// The claims bytes for a request whose body is `body`.
-    pub fn claims<'a>(self, body: &'a [u8]) -> &'a [u8] {
+    pub fn claims(self, body: &[u8]) -> &[u8] {
         match self {
             ClaimSet::RequestBody => body,
             ClaimSet::Empty => b"{}",
