@@ -28,9 +28,9 @@ const REQUEST_ID: &str = "6cc9f8b1-d83d-4c24-b853-a3223f43a744";
 const SECRET_KEY: &str = "SK-hCJ42G28TA0MKG9LE2E_1";
 const REFUND_PATH: &str = "/cancellation/credit-card/refund";
 
-const NON_ASCII_BODY: &str =
-    r#"{"order":{"invoice_number":"INV-20210118-0001","notes":"Pembayaran kopi ☕ — Rp 90.000, café"}}"#;
-const ESCAPED_SLASHES_BODY: &str = r#"{"url":"https:\/\/merchant.com\/success-url","amount":90000}"#;
+const NON_ASCII_BODY: &str = r#"{"order":{"invoice_number":"INV-20210118-0001","notes":"Pembayaran kopi ☕ — Rp 90.000, café"}}"#;
+const ESCAPED_SLASHES_BODY: &str =
+    r#"{"url":"https:\/\/merchant.com\/success-url","amount":90000}"#;
 const PRETTY_BODY: &str = "{\n    \"order\": {\n        \"invoice_number\": \"INV-20210118-0001\"\n    },\n    \
 \"payment\": {\n        \"original_request_id\": \"b266c265-3d61-4708-9860-c0d5b9a98f8c\"\n    },\n    \
 \"refund\": {\n        \"amount\": 90000\n    }\n}";
@@ -69,7 +69,11 @@ fn doku_request_signatures_match_python_vectors() {
     for (body, digest, signature) in cases {
         let components = request(Some(body.as_bytes()), REFUND_PATH);
         assert_eq!(doku::digest(body.as_bytes()), digest, "digest of {body}");
-        assert_eq!(doku::sign(&key, &components), signature, "signature of {body}");
+        assert_eq!(
+            doku::sign(&key, &components),
+            signature,
+            "signature of {body}"
+        );
         let explained = doku::explain(&key, &components);
         assert_eq!(explained.digest_line, Some(format!("Digest:{digest}")));
         assert_eq!(
@@ -87,7 +91,10 @@ fn doku_request_signatures_match_python_vectors() {
 fn doku_get_signature_has_no_digest_line() {
     let key = Secret::new(SECRET_KEY);
     let components = request(None, "/orders/v1/status/INV-20210118-0001");
-    assert_eq!(doku::sign(&key, &components), "HMACSHA256=P2efndyOfVOBEYp0B8DbziiBNYTItovTUny4i27TciE=");
+    assert_eq!(
+        doku::sign(&key, &components),
+        "HMACSHA256=P2efndyOfVOBEYp0B8DbziiBNYTItovTUny4i27TciE="
+    );
     let explained = doku::explain(&key, &components);
     assert_eq!(explained.digest_line, None);
     assert!(!explained.string_to_sign.contains("Digest"));
@@ -105,8 +112,14 @@ fn doku_response_signature_uses_response_timestamp() {
     assert_eq!(doku::sign(&key, &components), expected);
     assert_eq!(doku::verify(&key, &components, Some(expected)), Ok(()));
     // The request-direction signature over the same fields must not pass.
-    let as_request = Components { direction: Direction::Request, ..components };
-    assert_eq!(doku::verify(&key, &as_request, Some(expected)), Err(doku::VerifyError::Mismatch));
+    let as_request = Components {
+        direction: Direction::Request,
+        ..components
+    };
+    assert_eq!(
+        doku::verify(&key, &as_request, Some(expected)),
+        Err(doku::VerifyError::Mismatch)
+    );
 }
 
 #[test]
@@ -119,7 +132,10 @@ fn doku_notification_signature_checks_the_merchant_path() {
         request_timestamp: "2021-01-18T08:00:00Z",
         signature: Some("HMACSHA256=Aa2UGRn626qfHEira4KQQoVnCZawO3bpQyVy1zebDSI="),
     };
-    assert_eq!(doku::verify_notification(&key, &headers, "/payments/notifications", body), Ok(()));
+    assert_eq!(
+        doku::verify_notification(&key, &headers, "/payments/notifications", body),
+        Ok(())
+    );
     assert_eq!(
         doku::verify_notification(&key, &headers, "/other/path", body),
         Err(doku::VerifyError::Mismatch)
@@ -133,13 +149,26 @@ fn doku_notification_signature_checks_the_merchant_path() {
     struct Order {
         amount: i64,
     }
-    let note: Note =
-        payspec::client::doku::Notification::verify(&headers, "/payments/notifications", body, &key).unwrap();
+    let note: Note = payspec::client::doku::Notification::verify(
+        &headers,
+        "/payments/notifications",
+        body,
+        &key,
+    )
+    .unwrap();
     assert_eq!(note.order.amount, 90000);
     let tampered = br#"{"order":{"invoice_number":"INV-20210118-0001","amount":1},"transaction":{"status":"SUCCESS"}}"#;
-    let err = payspec::client::doku::Notification::verify::<Note>(&headers, "/payments/notifications", tampered, &key)
-        .unwrap_err();
-    assert!(matches!(err, Error::SignatureMismatch(ref m) if m.operation == "notification"), "{err}");
+    let err = payspec::client::doku::Notification::verify::<Note>(
+        &headers,
+        "/payments/notifications",
+        tampered,
+        &key,
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, Error::SignatureMismatch(ref m) if m.operation == "notification"),
+        "{err}"
+    );
 }
 
 /// An independent HMAC over a string assembled by hand, as a DOKU server would.
@@ -157,8 +186,14 @@ fn doku_signature_matches_a_hand_assembled_hmac() {
     .join("\n");
     let mut mac = Hmac::<Sha256>::new_from_slice(SECRET_KEY.as_bytes()).unwrap();
     mac.update(text.as_bytes());
-    let expected = format!("HMACSHA256={}", STANDARD.encode(mac.finalize().into_bytes()));
-    assert_eq!(doku::sign(&Secret::new(SECRET_KEY), &request(Some(body), REFUND_PATH)), expected);
+    let expected = format!(
+        "HMACSHA256={}",
+        STANDARD.encode(mac.finalize().into_bytes())
+    );
+    assert_eq!(
+        doku::sign(&Secret::new(SECRET_KEY), &request(Some(body), REFUND_PATH)),
+        expected
+    );
 }
 
 const MIDTRANS_KEY: &str = "SB-Mid-server-payspec-test";
@@ -216,8 +251,11 @@ fn midtrans_notification_verifies_the_docs_sample() {
     assert_eq!(note.transaction_status, "cancel");
 
     // The same sample under another server key, as the docs print it, fails.
-    let err = MidtransNotification::verify::<CancelNotification>(MIDTRANS_SAMPLE, &Secret::new("SB-Mid-server-other"))
-        .unwrap_err();
+    let err = MidtransNotification::verify::<CancelNotification>(
+        MIDTRANS_SAMPLE,
+        &Secret::new("SB-Mid-server-other"),
+    )
+    .unwrap_err();
     match err {
         Error::SignatureMismatch(m) => assert!(m.reason.contains("does not match"), "{}", m.reason),
         other => panic!("expected SignatureMismatch, got {other}"),
@@ -231,10 +269,15 @@ fn midtrans_notification_verifies_the_docs_sample() {
     ));
     let missing = MIDTRANS_SAMPLE.replace("\"status_code\": \"202\",", "");
     match MidtransNotification::check(missing.as_bytes(), &key) {
-        Err(Error::SignatureMismatch(m)) => assert!(m.reason.contains("`status_code`"), "{}", m.reason),
+        Err(Error::SignatureMismatch(m)) => {
+            assert!(m.reason.contains("`status_code`"), "{}", m.reason)
+        }
         other => panic!("expected a missing-field mismatch, got {other:?}"),
     }
-    assert!(matches!(MidtransNotification::check(b"not json", &key), Err(Error::Decode { status: None, .. })));
+    assert!(matches!(
+        MidtransNotification::check(b"not json", &key),
+        Err(Error::Decode { status: None, .. })
+    ));
 }
 
 #[test]
@@ -244,19 +287,28 @@ fn biller_token_decodes_to_the_body_it_signed() {
     let token = biller::token(&secret, body);
     let parts: Vec<&str> = token.split('.').collect();
     assert_eq!(parts.len(), 3);
-    let header: serde_json::Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(parts[0]).unwrap()).unwrap();
+    let header: serde_json::Value =
+        serde_json::from_slice(&URL_SAFE_NO_PAD.decode(parts[0]).unwrap()).unwrap();
     assert_eq!(header, serde_json::json!({"alg": "HS256", "typ": "JWT"}));
     let claims = URL_SAFE_NO_PAD.decode(parts[1]).unwrap();
     assert_eq!(claims, body, "claims are the body bytes as sent");
     let claims: serde_json::Value = serde_json::from_slice(&claims).unwrap();
     assert_eq!(claims["partnerId"], "ayopop");
     assert_eq!(claims["ref_number"], "5324354");
-    assert!(!token.contains('=') && !token.contains('+') && !token.contains('/'), "base64url without padding");
+    assert!(
+        !token.contains('=') && !token.contains('+') && !token.contains('/'),
+        "base64url without padding"
+    );
     let mut mac = Hmac::<Sha256>::new_from_slice(b"biller-token-secret").unwrap();
     mac.update(format!("{}.{}", parts[0], parts[1]).as_bytes());
-    assert_eq!(URL_SAFE_NO_PAD.decode(parts[2]).unwrap(), mac.finalize().into_bytes().to_vec());
+    assert_eq!(
+        URL_SAFE_NO_PAD.decode(parts[2]).unwrap(),
+        mac.finalize().into_bytes().to_vec()
+    );
 
     let empty = biller::token(&secret, biller::ClaimSet::Empty.claims(body));
-    let empty_claims = URL_SAFE_NO_PAD.decode(empty.split('.').nth(1).unwrap()).unwrap();
+    let empty_claims = URL_SAFE_NO_PAD
+        .decode(empty.split('.').nth(1).unwrap())
+        .unwrap();
     assert_eq!(empty_claims, b"{}");
 }
