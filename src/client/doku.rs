@@ -19,6 +19,44 @@
 //! DOKU processes a Request-Id once and answers a repeat with HTTP 409 and
 //! the original response body, which this client returns as the result, so
 //! a retried refund cannot become two refunds.
+//!
+//! # Example
+//!
+//! Generated code provides `doku.card_refund(&request)`; it is this call:
+//!
+//! ```no_run
+//! use payspec::client::doku::{Client, Config};
+//! use payspec::client::{Call, CallOptions};
+//! use payspec::retry::RetryPolicy;
+//! use payspec::validation::{Validate, Validator};
+//!
+//! #[derive(serde::Serialize)]
+//! struct CardRefundRequest { order: Order, refund: Refund }
+//! #[derive(serde::Serialize)]
+//! struct Order { invoice_number: String }
+//! #[derive(serde::Serialize)]
+//! struct Refund { amount: payspec::money::Idr }
+//! impl Validate for CardRefundRequest {
+//!     fn validate_in(&self, v: &mut Validator) {
+//!         v.enter("order", |v| v.check_len("invoice_number", &self.order.invoice_number, Some(1), Some(64)));
+//!     }
+//! }
+//!
+//! # async fn run() -> Result<(), payspec::Error> {
+//! let config = Config::sandbox("MCH-0001-10791114622547", "SK-your-secret-key").retry(RetryPolicy::attempts(3));
+//! let doku = Client::new(config);
+//! let request = CardRefundRequest {
+//!     order: Order { invoice_number: "INV-20210118-0001".into() },
+//!     refund: Refund { amount: payspec::money::Idr(90000) },
+//! };
+//! // Store the Request-Id before sending, so a crash-and-retry reuses it.
+//! let options = CallOptions::new().request_id("refund-INV-20210118-0001");
+//! let refund: serde_json::Value = doku
+//!     .call_with(Call::post("card_refund", "/cancellation/credit-card/refund"), &request, &options)
+//!     .await?; // validated, signed, sent, response signature verified, typed
+//! println!("{}", refund["refund"]["status"]);
+//! # Ok(()) }
+//! ```
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -5,6 +5,32 @@
 //! "Merchant cannot modify the status of the transaction", 404, 401): any
 //! `status_code` outside 2xx becomes [`Error::Api`] with that code and
 //! `status_message`, whatever the HTTP status.
+//!
+//! # Example
+//!
+//! Generated code provides `mt.cancel(transaction)`; it is this call:
+//!
+//! ```no_run
+//! use payspec::client::midtrans::{Client, Config, Notification, TransactionRef};
+//! use payspec::client::Call;
+//! use payspec::{Error, Secret};
+//!
+//! # async fn run(raw_body: &[u8]) -> Result<(), Error> {
+//! let server_key = Secret::new("SB-Mid-server-your-key");
+//! let mt = Client::new(Config::sandbox(server_key.clone()));
+//! let transaction = TransactionRef::OrderId("ORDER-1".into());
+//! let call = Call::post("cancel", format!("/v2/{}/cancel", transaction.path_segment()));
+//! match mt.call_empty::<serde_json::Value>(call).await {
+//!     Ok(cancelled) => println!("{}", cancelled["transaction_status"]),
+//!     Err(Error::Api(api)) if api.code.as_deref() == Some("412") => println!("already settled: refund instead"),
+//!     Err(other) => return Err(other),
+//! }
+//!
+//! // In the notification handler: check signature_key, then decode.
+//! let note: serde_json::Value = Notification::verify(raw_body, &server_key)?;
+//! println!("{}", note["transaction_status"]);
+//! # Ok(()) }
+//! ```
 
 use std::sync::Arc;
 use std::time::Duration;

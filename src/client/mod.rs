@@ -7,7 +7,7 @@
 //! runtime, which validates, serialises once, authenticates, sends, checks
 //! the response signature, maps provider errors and decodes:
 //!
-//! ```ignore
+//! ```text
 //! pub mod doku {
 //!     pub use crate::client::doku::{Client, Config, Notification};
 //!     impl Client {
