@@ -6,9 +6,18 @@
 //! optional fields are set by name, and `validate()` reports every violation
 //! with its JSON path.
 
+pub mod client;
+pub mod error;
 pub mod money;
+mod notification;
+pub mod retry;
+pub mod secret;
+pub mod transport;
 pub mod validation;
 pub mod wire;
+
+pub use error::{ApiError, Error, Provider, SignatureMismatch};
+pub use secret::Secret;
 
 #[cfg(any())]
 include!(concat!(env!("OUT_DIR"), "/doku.rs"));

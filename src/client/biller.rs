@@ -1,0 +1,265 @@
+//! The biller partner API client.
+//!
+//! Every request carries `KEY` (the partner API key), `TOKEN` (an HS256 JWT
+//! whose claims are the JSON body exactly as sent, or `{}` where the spec
+//! says so; see [`crate::client::ClaimSet`]) and `VERSION: 2.0`. Responses
+//! come in an envelope `{responseCode, success, message: {ID, EN}, data}`:
+//! `success: true` yields `data` decoded as the endpoint's type, anything
+//! else [`Error::Api`] with `responseCode` and both messages.
+//!
+//! The docs give no base URL (`{api-url}`), so there are no `sandbox()` or
+//! `production()` constructors: use [`Config::new`] with the URL the biller
+//! gave you.
+//!
+//! # Example
+//!
+//! Generated code provides `biller.bill_cancel(&request)`; it is this call:
+//!
+//! ```no_run
+//! use payspec::client::biller::{Client, Config};
+//! use payspec::client::Call;
+//! use payspec::validation::{Validate, Validator};
+//!
+//! #[derive(serde::Serialize)]
+//! struct BillCancelRequest {
+//!     #[serde(rename = "partnerId")]
+//!     partner_id: String,
+//!     account_number: String,
+//!     ref_number: String,
+//! }
+//! impl Validate for BillCancelRequest {
+//!     fn validate_in(&self, v: &mut Validator) {
+//!         v.check_len("ref_number", &self.ref_number, Some(1), None);
+//!     }
+//! }
+//!
+//! # async fn run() -> Result<(), payspec::Error> {
+//! let biller = Client::new(Config::new("https://biller.example.com", "partner-api-key", "token-secret"));
+//! let request = BillCancelRequest {
+//!     partner_id: "ayopop".into(),
+//!     account_number: "43554".into(),
+//!     ref_number: "5324354".into(),
+//! };
+//! // `data` of a successful envelope; `Error::Api` with responseCode otherwise.
+//! let data: serde_json::Value = biller.call(Call::post("bill_cancel", "/api/v2/bill/cancel"), &request).await?;
+//! println!("{}", data["refNumber"]);
+//! # Ok(()) }
+//! ```
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use tracing::Instrument as _;
+
+use super::{
+    decode_json, decode_value, encode_request, join_url, json_headers, transport_error, Call,
+};
+use crate::error::{ApiError, Error, Provider};
+use crate::secret::Secret;
+use crate::transport::{HttpRequest, HttpResponse, ReqwestTransport, Transport};
+
+const PROVIDER: Provider = Provider::Biller;
+
+/// The `VERSION` header every call sends.
+pub const API_VERSION: &str = "2.0";
+
+/// Where and as whom to call the biller.
+#[derive(Debug, Clone)]
+pub struct Config {
+    base_url: String,
+    api_key: Secret,
+    token_secret: Secret,
+    timeout: Duration,
+}
+
+impl Config {
+    /// A configuration: `api_key` goes in the `KEY` header, `token_secret`
+    /// signs the `TOKEN` JWT.
+    pub fn new(
+        base_url: impl Into<String>,
+        api_key: impl Into<Secret>,
+        token_secret: impl Into<Secret>,
+    ) -> Self {
+        Config {
+            base_url: base_url.into(),
+            api_key: api_key.into(),
+            token_secret: token_secret.into(),
+            timeout: ReqwestTransport::DEFAULT_TIMEOUT,
+        }
+    }
+
+    /// The whole-exchange timeout of the default transport (30 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The base URL calls go to.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+}
+
+/// A biller client; cheap to clone, share it.
+#[derive(Clone)]
+pub struct Client {
+    config: Arc<Config>,
+    transport: Arc<dyn Transport>,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("biller::Client")
+            .field("config", &self.config)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// A client over reqwest with the configured timeout.
+    pub fn new(config: Config) -> Self {
+        let transport = Arc::new(ReqwestTransport::new(config.timeout));
+        Client {
+            config: Arc::new(config),
+            transport,
+        }
+    }
+
+    /// A client over another HTTP stack.
+    pub fn with_transport(config: Config, transport: Arc<dyn Transport>) -> Self {
+        Client {
+            config: Arc::new(config),
+            transport,
+        }
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Validates, tokenises and sends `request`; returns the envelope's
+    /// `data` decoded as `Resp`.
+    pub async fn call<Req, Resp>(&self, call: Call, request: &Req) -> Result<Resp, Error>
+    where
+        Req: Serialize + crate::validation::Validate,
+        Resp: DeserializeOwned,
+    {
+        let body = encode_request(PROVIDER, call.operation, request)?;
+        self.execute(call, body).await
+    }
+
+    /// Sends a call without a body; the token's claims are then `{}`
+    /// whatever the call's claim set, since there is no body to sign.
+    pub async fn call_empty<Resp: DeserializeOwned>(&self, call: Call) -> Result<Resp, Error> {
+        let call = call.token_claims(super::ClaimSet::Empty);
+        self.execute(call, Vec::new()).await
+    }
+
+    async fn execute<Resp: DeserializeOwned>(
+        &self,
+        call: Call,
+        body: Vec<u8>,
+    ) -> Result<Resp, Error> {
+        let span = tracing::info_span!(
+            "payspec.call",
+            provider = PROVIDER.as_str(),
+            endpoint = call.operation,
+            attempt = 1,
+            status = tracing::field::Empty,
+        );
+        async {
+            let token = payspec_signing::biller::token(
+                &self.config.token_secret,
+                call.claims.claims(&body),
+            );
+            let mut headers = json_headers(call.method);
+            headers.push(("KEY".to_owned(), self.config.api_key.expose().to_owned()));
+            headers.push(("TOKEN".to_owned(), token));
+            headers.push(("VERSION".to_owned(), API_VERSION.to_owned()));
+            let request = HttpRequest {
+                method: call.method,
+                url: join_url(&self.config.base_url, &call.path),
+                headers,
+                body,
+            };
+            let response = self.transport.send(request).await.map_err(|e| {
+                transport_error(PROVIDER, call.operation, self.transport.as_ref(), e)
+            })?;
+            tracing::Span::current().record("status", response.status);
+            interpret(call.operation, response)
+        }
+        .instrument(span)
+        .await
+    }
+}
+
+/// The response envelope every biller endpoint shares.
+#[derive(Debug, Deserialize)]
+struct Envelope {
+    #[serde(rename = "responseCode")]
+    response_code: i64,
+    success: bool,
+    #[serde(default)]
+    message: Option<Messages>,
+    #[serde(default)]
+    data: serde_json::Value,
+}
+
+/// The envelope's message in Bahasa Indonesia and English.
+#[derive(Debug, Deserialize)]
+struct Messages {
+    #[serde(rename = "ID", default)]
+    id: Option<String>,
+    #[serde(rename = "EN", default)]
+    en: Option<String>,
+}
+
+fn interpret<Resp: DeserializeOwned>(
+    operation: &'static str,
+    response: HttpResponse,
+) -> Result<Resp, Error> {
+    let http_ok = (200..300).contains(&response.status);
+    let envelope: Envelope = match decode_json(PROVIDER, operation, response.status, &response.body)
+    {
+        Ok(envelope) => envelope,
+        // A non-2xx answer without an envelope (a gateway page) is still
+        // the provider refusing; a 2xx one is a contract break.
+        Err(_) if !http_ok => {
+            return Err(Error::from(ApiError {
+                provider: PROVIDER,
+                operation,
+                status: response.status,
+                code: None,
+                message: None,
+                message_id: None,
+                body: serde_json::from_slice(&response.body).ok(),
+            }))
+        }
+        Err(error) => return Err(error),
+    };
+    if http_ok && envelope.success {
+        return decode_value(
+            PROVIDER,
+            operation,
+            Some(response.status),
+            "data",
+            envelope.data,
+        );
+    }
+    let (message_id, message) = envelope
+        .message
+        .map(|m| (m.id, m.en))
+        .unwrap_or((None, None));
+    Err(Error::from(ApiError {
+        provider: PROVIDER,
+        operation,
+        status: response.status,
+        code: Some(envelope.response_code.to_string()),
+        message,
+        message_id,
+        body: serde_json::from_slice(&response.body).ok(),
+    }))
+}

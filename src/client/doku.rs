@@ -1,0 +1,457 @@
+//! The DOKU client (non-SNAP Checkout and Cards APIs).
+//!
+//! Every request carries `Client-Id`, `Request-Id`, `Request-Timestamp` and
+//! `Signature` (see [`payspec_signing::doku`]). The body is serialised once;
+//! those exact bytes are hashed into the `Digest` line and sent.
+//!
+//! **Response signatures** are verified by default
+//! ([`ResponseVerification::Verify`]): a successful (2xx, or 409 replay)
+//! response whose `Signature` does not match is returned as
+//! [`Error::SignatureMismatch`], never as data. Error responses (4xx/5xx) are
+//! not verified, because they are reported as errors anyway and gateways in
+//! front of DOKU answer some of them unsigned. Opt out with
+//! [`Config::response_verification`]`(ResponseVerification::Skip)` only
+//! against a test double that cannot sign.
+//!
+//! **Retries** are off by default. With [`Config::retry`], a call that fails
+//! to connect, times out, breaks mid-exchange or gets 429/5xx is sent again
+//! with the *same* Request-Id and body and a fresh timestamp and signature.
+//! DOKU processes a Request-Id once and answers a repeat with HTTP 409 and
+//! the original response body, which this client returns as the result, so
+//! a retried refund cannot become two refunds.
+//!
+//! # Example
+//!
+//! Generated code provides `doku.card_refund(&request)`; it is this call:
+//!
+//! ```no_run
+//! use payspec::client::doku::{Client, Config};
+//! use payspec::client::{Call, CallOptions};
+//! use payspec::retry::RetryPolicy;
+//! use payspec::validation::{Validate, Validator};
+//!
+//! #[derive(serde::Serialize)]
+//! struct CardRefundRequest { order: Order, refund: Refund }
+//! #[derive(serde::Serialize)]
+//! struct Order { invoice_number: String }
+//! #[derive(serde::Serialize)]
+//! struct Refund { amount: payspec::money::Idr }
+//! impl Validate for CardRefundRequest {
+//!     fn validate_in(&self, v: &mut Validator) {
+//!         v.enter("order", |v| v.check_len("invoice_number", &self.order.invoice_number, Some(1), Some(64)));
+//!     }
+//! }
+//!
+//! # async fn run() -> Result<(), payspec::Error> {
+//! let config = Config::sandbox("MCH-0001-10791114622547", "SK-your-secret-key").retry(RetryPolicy::attempts(3));
+//! let doku = Client::new(config);
+//! let request = CardRefundRequest {
+//!     order: Order { invoice_number: "INV-20210118-0001".into() },
+//!     refund: Refund { amount: payspec::money::Idr(90000) },
+//! };
+//! // Store the Request-Id before sending, so a crash-and-retry reuses it.
+//! let options = CallOptions::new().request_id("refund-INV-20210118-0001");
+//! let refund: serde_json::Value = doku
+//!     .call_with(Call::post("card_refund", "/cancellation/credit-card/refund"), &request, &options)
+//!     .await?; // validated, signed, sent, response signature verified, typed
+//! println!("{}", refund["refund"]["status"]);
+//! # Ok(()) }
+//! ```
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use tracing::Instrument as _;
+
+pub use payspec_signing::doku::NotificationHeaders;
+use payspec_signing::doku::{self as signing, Components, Direction};
+use payspec_signing::time::now_utc_timestamp;
+
+use super::{
+    decode_json, encode_request, join_url, json_headers, transport_error, Call, CallOptions,
+};
+use crate::error::{ApiError, Error, Provider, SignatureMismatch};
+use crate::retry::{retryable_status, retryable_transport, RetryPolicy};
+use crate::secret::Secret;
+use crate::transport::{HttpRequest, HttpResponse, Method, ReqwestTransport, Transport};
+use crate::validation::{Format, Validator};
+
+const PROVIDER: Provider = Provider::Doku;
+
+/// The longest Request-Id DOKU accepts.
+pub const MAX_REQUEST_ID_LEN: usize = 128;
+
+/// Whether to check the `Signature` of DOKU's responses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ResponseVerification {
+    /// Reject successful responses whose signature is missing or wrong (default).
+    #[default]
+    Verify,
+    /// Accept responses unverified: for test doubles only.
+    Skip,
+}
+
+/// Where and as whom to call DOKU.
+#[derive(Debug, Clone)]
+pub struct Config {
+    base_url: String,
+    client_id: String,
+    secret_key: Secret,
+    timeout: Duration,
+    retry: RetryPolicy,
+    verification: ResponseVerification,
+}
+
+impl Config {
+    /// The documented sandbox base URL.
+    pub const SANDBOX_URL: &'static str = "https://api-sandbox.doku.com";
+    /// The documented production base URL.
+    pub const PRODUCTION_URL: &'static str = "https://api.doku.com";
+
+    /// A configuration for any base URL (a proxy, a test server).
+    pub fn new(
+        base_url: impl Into<String>,
+        client_id: impl Into<String>,
+        secret_key: impl Into<Secret>,
+    ) -> Self {
+        Config {
+            base_url: base_url.into(),
+            client_id: client_id.into(),
+            secret_key: secret_key.into(),
+            timeout: ReqwestTransport::DEFAULT_TIMEOUT,
+            retry: RetryPolicy::none(),
+            verification: ResponseVerification::Verify,
+        }
+    }
+
+    /// DOKU's sandbox, `https://api-sandbox.doku.com`.
+    pub fn sandbox(client_id: impl Into<String>, secret_key: impl Into<Secret>) -> Self {
+        Config::new(Self::SANDBOX_URL, client_id, secret_key)
+    }
+
+    /// DOKU's production, `https://api.doku.com`.
+    pub fn production(client_id: impl Into<String>, secret_key: impl Into<Secret>) -> Self {
+        Config::new(Self::PRODUCTION_URL, client_id, secret_key)
+    }
+
+    /// The whole-exchange timeout of the default transport (30 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Retries for transient failures (default: none). See the module docs.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Whether to verify response signatures (default: verify).
+    pub fn response_verification(mut self, verification: ResponseVerification) -> Self {
+        self.verification = verification;
+        self
+    }
+
+    /// The base URL calls go to.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+}
+
+/// A DOKU client; cheap to clone, share it.
+#[derive(Clone)]
+pub struct Client {
+    config: Arc<Config>,
+    transport: Arc<dyn Transport>,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("doku::Client")
+            .field("config", &self.config)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// A client over reqwest with the configured timeout.
+    pub fn new(config: Config) -> Self {
+        let transport = Arc::new(ReqwestTransport::new(config.timeout));
+        Client {
+            config: Arc::new(config),
+            transport,
+        }
+    }
+
+    /// A client over another HTTP stack; [`Config::timeout`] is then the
+    /// transport's business.
+    pub fn with_transport(config: Config, transport: Arc<dyn Transport>) -> Self {
+        Client {
+            config: Arc::new(config),
+            transport,
+        }
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Validates, signs and sends `request` to `call`; decodes the response.
+    pub async fn call<Req, Resp>(&self, call: Call, request: &Req) -> Result<Resp, Error>
+    where
+        Req: Serialize + crate::validation::Validate,
+        Resp: DeserializeOwned,
+    {
+        self.call_with(call, request, &CallOptions::new()).await
+    }
+
+    /// As [`Client::call`], with per-call options (the Request-Id).
+    pub async fn call_with<Req, Resp>(
+        &self,
+        call: Call,
+        request: &Req,
+        options: &CallOptions,
+    ) -> Result<Resp, Error>
+    where
+        Req: Serialize + crate::validation::Validate,
+        Resp: DeserializeOwned,
+    {
+        let request_id = request_id(options)?;
+        let body = encode_request(PROVIDER, call.operation, request)?;
+        self.execute(call, request_id, body).await
+    }
+
+    /// Signs and sends a call without a body (a GET: no `Digest` line).
+    pub async fn call_empty<Resp: DeserializeOwned>(&self, call: Call) -> Result<Resp, Error> {
+        self.call_empty_with(call, &CallOptions::new()).await
+    }
+
+    /// As [`Client::call_empty`], with per-call options.
+    pub async fn call_empty_with<Resp: DeserializeOwned>(
+        &self,
+        call: Call,
+        options: &CallOptions,
+    ) -> Result<Resp, Error> {
+        let request_id = request_id(options)?;
+        self.execute(call, request_id, Vec::new()).await
+    }
+
+    async fn execute<Resp: DeserializeOwned>(
+        &self,
+        call: Call,
+        request_id: String,
+        body: Vec<u8>,
+    ) -> Result<Resp, Error> {
+        let span = tracing::info_span!(
+            "payspec.call",
+            provider = PROVIDER.as_str(),
+            endpoint = call.operation,
+            request_id = %request_id,
+            attempt = tracing::field::Empty,
+            status = tracing::field::Empty,
+        );
+        let response = self
+            .send_with_retries(&call, &request_id, &body)
+            .instrument(span.clone())
+            .await?;
+        let _entered = span.enter();
+        self.interpret(&call, &request_id, response)
+    }
+
+    /// Sends until a final answer: a response that is not retryable, or the
+    /// last attempt's outcome.
+    async fn send_with_retries(
+        &self,
+        call: &Call,
+        request_id: &str,
+        body: &[u8],
+    ) -> Result<HttpResponse, Error> {
+        let policy = self.config.retry;
+        let limit = policy.attempt_limit();
+        let mut attempt = 1;
+        loop {
+            tracing::Span::current().record("attempt", attempt);
+            let request = self.signed_request(call, request_id, body);
+            let retry_reason = match self.transport.send(request).await {
+                Ok(response) => {
+                    tracing::Span::current().record("status", response.status);
+                    if attempt < limit && retryable_status(response.status) {
+                        format!("HTTP {}", response.status)
+                    } else {
+                        return Ok(response);
+                    }
+                }
+                Err(error) if attempt < limit && retryable_transport(error.kind) => error.message,
+                Err(error) => {
+                    return Err(transport_error(
+                        PROVIDER,
+                        call.operation,
+                        self.transport.as_ref(),
+                        error,
+                    ))
+                }
+            };
+            let delay = policy.delay_before(attempt + 1);
+            tracing::warn!(attempt, reason = %retry_reason, ?delay, "retrying with the same Request-Id");
+            tokio::time::sleep(delay).await;
+            attempt += 1;
+        }
+    }
+
+    /// A request with a fresh timestamp and signature over the same body.
+    fn signed_request(&self, call: &Call, request_id: &str, body: &[u8]) -> HttpRequest {
+        let timestamp = now_utc_timestamp();
+        let components = Components {
+            direction: Direction::Request,
+            client_id: &self.config.client_id,
+            request_id,
+            timestamp: &timestamp,
+            target: &call.path,
+            body: (call.method != Method::Get).then_some(body),
+        };
+        let signature = signing::sign(&self.config.secret_key, &components);
+        let mut headers = json_headers(call.method);
+        headers.push(("Client-Id".to_owned(), self.config.client_id.clone()));
+        headers.push(("Request-Id".to_owned(), request_id.to_owned()));
+        headers.push(("Request-Timestamp".to_owned(), timestamp));
+        headers.push(("Signature".to_owned(), signature));
+        HttpRequest {
+            method: call.method,
+            url: join_url(&self.config.base_url, &call.path),
+            headers,
+            body: if call.method == Method::Get {
+                Vec::new()
+            } else {
+                body.to_vec()
+            },
+        }
+    }
+
+    /// Maps a final response to the result.
+    fn interpret<Resp: DeserializeOwned>(
+        &self,
+        call: &Call,
+        request_id: &str,
+        response: HttpResponse,
+    ) -> Result<Resp, Error> {
+        let status = response.status;
+        let success = (200..300).contains(&status);
+        // 409: DOKU saw this Request-Id and body before and replays the
+        // original response; that original outcome is this call's result.
+        let replay = status == 409;
+        if success || replay {
+            self.verify_response(call, request_id, &response)?;
+        }
+        if success {
+            return decode_json(PROVIDER, call.operation, status, &response.body);
+        }
+        if replay {
+            if let Ok(original) = serde_json::from_slice::<Resp>(&response.body) {
+                tracing::info!("DOKU replayed the original response for this Request-Id");
+                return Ok(original);
+            }
+        }
+        Err(api_error(call.operation, &response).into())
+    }
+
+    fn verify_response(
+        &self,
+        call: &Call,
+        request_id: &str,
+        response: &HttpResponse,
+    ) -> Result<(), Error> {
+        if self.config.verification == ResponseVerification::Skip {
+            return Ok(());
+        }
+        let mismatch = |reason: String| {
+            Error::SignatureMismatch(SignatureMismatch {
+                provider: PROVIDER,
+                operation: call.operation,
+                reason,
+            })
+        };
+        let timestamp = response
+            .header("Response-Timestamp")
+            .ok_or_else(|| mismatch("the response has no Response-Timestamp header".to_owned()))?;
+        let components = Components {
+            direction: Direction::Response,
+            client_id: &self.config.client_id,
+            request_id,
+            timestamp,
+            target: &call.path,
+            body: Some(&response.body),
+        };
+        signing::verify(
+            &self.config.secret_key,
+            &components,
+            response.header("Signature"),
+        )
+        .map_err(|e| mismatch(format!("response signature: {e}")))
+    }
+}
+
+/// The caller's Request-Id, checked, or a fresh UUID v4.
+fn request_id(options: &CallOptions) -> Result<String, Error> {
+    match &options.request_id {
+        Some(id) => {
+            let mut v = Validator::new();
+            v.check_len("Request-Id", id, Some(1), Some(MAX_REQUEST_ID_LEN));
+            v.check_format("Request-Id", id, Format::PrintableAscii);
+            v.finish()?;
+            Ok(id.clone())
+        }
+        None => Ok(uuid::Uuid::new_v4().to_string()),
+    }
+}
+
+/// DOKU's error body: `{"error": {"code", "message", "type"}}`, sometimes
+/// beside the echoed request; or a bare `{"message"}` from a gateway.
+fn api_error(operation: &'static str, response: &HttpResponse) -> ApiError {
+    let body: Option<serde_json::Value> = serde_json::from_slice(&response.body).ok();
+    let field = |path: &[&str]| {
+        let mut value = body.as_ref()?;
+        for key in path {
+            value = value.get(key)?;
+        }
+        value.as_str().map(str::to_owned)
+    };
+    ApiError {
+        provider: PROVIDER,
+        operation,
+        status: response.status,
+        code: field(&["error", "code"]),
+        message: field(&["error", "message"]).or_else(|| field(&["message"])),
+        message_id: None,
+        body,
+    }
+}
+
+/// Inbound DOKU HTTP notifications.
+#[derive(Debug, Clone, Copy)]
+pub struct Notification;
+
+impl Notification {
+    /// Verifies a notification's `Signature` and decodes its body as `T`.
+    ///
+    /// `target` is the path of your notification URL as DOKU called it
+    /// (`/payments/notifications`); `raw_body` the request body exactly as
+    /// received, before any JSON parsing.
+    pub fn verify<T: DeserializeOwned>(
+        headers: &NotificationHeaders<'_>,
+        target: &str,
+        raw_body: &[u8],
+        secret_key: &Secret,
+    ) -> Result<T, Error> {
+        signing::verify_notification(secret_key, headers, target, raw_body).map_err(|e| {
+            Error::SignatureMismatch(SignatureMismatch {
+                provider: PROVIDER,
+                operation: "notification",
+                reason: format!("notification signature: {e}"),
+            })
+        })?;
+        crate::notification::decode(PROVIDER, raw_body)
+    }
+}

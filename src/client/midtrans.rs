@@ -1,0 +1,293 @@
+//! The Midtrans Core API client.
+//!
+//! Authentication is HTTP Basic with the server key as user name. Midtrans
+//! reports failures in the body's `status_code` even under HTTP 200 (412
+//! "Merchant cannot modify the status of the transaction", 404, 401): any
+//! `status_code` outside 2xx becomes [`Error::Api`] with that code and
+//! `status_message`, whatever the HTTP status.
+//!
+//! # Example
+//!
+//! Generated code provides `mt.cancel(transaction)`; it is this call:
+//!
+//! ```no_run
+//! use payspec::client::midtrans::{Client, Config, Notification, TransactionRef};
+//! use payspec::client::Call;
+//! use payspec::{Error, Secret};
+//!
+//! # async fn run(raw_body: &[u8]) -> Result<(), Error> {
+//! let server_key = Secret::new("SB-Mid-server-your-key");
+//! let mt = Client::new(Config::sandbox(server_key.clone()));
+//! let transaction = TransactionRef::OrderId("ORDER-1".into());
+//! let call = Call::post("cancel", format!("/v2/{}/cancel", transaction.path_segment()));
+//! match mt.call_empty::<serde_json::Value>(call).await {
+//!     Ok(cancelled) => println!("{}", cancelled["transaction_status"]),
+//!     Err(Error::Api(api)) if api.code.as_deref() == Some("412") => println!("already settled: refund instead"),
+//!     Err(other) => return Err(other),
+//! }
+//!
+//! // In the notification handler: check signature_key, then decode.
+//! let note: serde_json::Value = Notification::verify(raw_body, &server_key)?;
+//! println!("{}", note["transaction_status"]);
+//! # Ok(()) }
+//! ```
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use tracing::Instrument as _;
+
+use payspec_signing::midtrans::{self as signing, NotificationFields};
+
+use super::{
+    decode_json, encode_path_segment, encode_request, join_url, json_headers, transport_error, Call,
+};
+use crate::error::{ApiError, Error, Provider, SignatureMismatch};
+use crate::secret::Secret;
+use crate::transport::{HttpRequest, HttpResponse, ReqwestTransport, Transport};
+
+const PROVIDER: Provider = Provider::Midtrans;
+
+/// Where and as whom to call Midtrans.
+#[derive(Debug, Clone)]
+pub struct Config {
+    base_url: String,
+    server_key: Secret,
+    timeout: Duration,
+}
+
+impl Config {
+    /// The documented sandbox base URL.
+    pub const SANDBOX_URL: &'static str = "https://api.sandbox.midtrans.com";
+    /// The documented production base URL.
+    pub const PRODUCTION_URL: &'static str = "https://api.midtrans.com";
+
+    /// A configuration for any base URL (a proxy, a test server).
+    pub fn new(base_url: impl Into<String>, server_key: impl Into<Secret>) -> Self {
+        Config {
+            base_url: base_url.into(),
+            server_key: server_key.into(),
+            timeout: ReqwestTransport::DEFAULT_TIMEOUT,
+        }
+    }
+
+    /// Midtrans' sandbox, `https://api.sandbox.midtrans.com`.
+    pub fn sandbox(server_key: impl Into<Secret>) -> Self {
+        Config::new(Self::SANDBOX_URL, server_key)
+    }
+
+    /// Midtrans' production, `https://api.midtrans.com`.
+    pub fn production(server_key: impl Into<Secret>) -> Self {
+        Config::new(Self::PRODUCTION_URL, server_key)
+    }
+
+    /// The whole-exchange timeout of the default transport (30 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The base URL calls go to.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+}
+
+/// Which transaction an operation applies to: Midtrans accepts either id in
+/// the same path position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TransactionRef {
+    /// The merchant's `order_id`.
+    OrderId(String),
+    /// Midtrans' `transaction_id`.
+    TransactionId(String),
+}
+
+impl TransactionRef {
+    /// The id as given.
+    pub fn as_str(&self) -> &str {
+        match self {
+            TransactionRef::OrderId(id) | TransactionRef::TransactionId(id) => id,
+        }
+    }
+
+    /// The id percent-encoded for use as one path segment.
+    pub fn path_segment(&self) -> String {
+        encode_path_segment(self.as_str())
+    }
+}
+
+/// A Midtrans client; cheap to clone, share it.
+#[derive(Clone)]
+pub struct Client {
+    config: Arc<Config>,
+    transport: Arc<dyn Transport>,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("midtrans::Client")
+            .field("config", &self.config)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Client {
+    /// A client over reqwest with the configured timeout.
+    pub fn new(config: Config) -> Self {
+        let transport = Arc::new(ReqwestTransport::new(config.timeout));
+        Client {
+            config: Arc::new(config),
+            transport,
+        }
+    }
+
+    /// A client over another HTTP stack.
+    pub fn with_transport(config: Config, transport: Arc<dyn Transport>) -> Self {
+        Client {
+            config: Arc::new(config),
+            transport,
+        }
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Validates and sends `request` as JSON to `call`; decodes the response.
+    pub async fn call<Req, Resp>(&self, call: Call, request: &Req) -> Result<Resp, Error>
+    where
+        Req: Serialize + crate::validation::Validate,
+        Resp: DeserializeOwned,
+    {
+        let body = encode_request(PROVIDER, call.operation, request)?;
+        self.execute(call, body).await
+    }
+
+    /// Sends a call without a body (Midtrans' `POST /v2/{id}/cancel`).
+    pub async fn call_empty<Resp: DeserializeOwned>(&self, call: Call) -> Result<Resp, Error> {
+        self.execute(call, Vec::new()).await
+    }
+
+    async fn execute<Resp: DeserializeOwned>(
+        &self,
+        call: Call,
+        body: Vec<u8>,
+    ) -> Result<Resp, Error> {
+        let span = tracing::info_span!(
+            "payspec.call",
+            provider = PROVIDER.as_str(),
+            endpoint = call.operation,
+            attempt = 1,
+            status = tracing::field::Empty,
+        );
+        async {
+            let mut headers = json_headers(call.method);
+            headers.push((
+                "Authorization".to_owned(),
+                signing::basic_auth(&self.config.server_key),
+            ));
+            let request = HttpRequest {
+                method: call.method,
+                url: join_url(&self.config.base_url, &call.path),
+                headers,
+                body,
+            };
+            let response = self.transport.send(request).await.map_err(|e| {
+                transport_error(PROVIDER, call.operation, self.transport.as_ref(), e)
+            })?;
+            tracing::Span::current().record("status", response.status);
+            interpret(call.operation, response)
+        }
+        .instrument(span)
+        .await
+    }
+}
+
+/// Maps a response: `status_code` in the body decides, not only HTTP.
+fn interpret<Resp: DeserializeOwned>(
+    operation: &'static str,
+    response: HttpResponse,
+) -> Result<Resp, Error> {
+    let http_ok = (200..300).contains(&response.status);
+    let body: Option<serde_json::Value> = serde_json::from_slice(&response.body).ok();
+    let status_code =
+        body.as_ref()
+            .and_then(|b| b.get("status_code"))
+            .and_then(|code| match code {
+                serde_json::Value::String(s) => Some(s.clone()),
+                serde_json::Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            });
+    let body_ok = status_code
+        .as_deref()
+        .map_or(true, |code| code.starts_with('2') && code.len() == 3);
+    if http_ok && body_ok {
+        return decode_json(PROVIDER, operation, response.status, &response.body);
+    }
+    let message = body
+        .as_ref()
+        .and_then(|b| b.get("status_message"))
+        .and_then(|m| m.as_str())
+        .map(str::to_owned);
+    Err(Error::from(ApiError {
+        provider: PROVIDER,
+        operation,
+        status: response.status,
+        code: status_code,
+        message,
+        message_id: None,
+        body,
+    }))
+}
+
+/// Inbound Midtrans HTTP notifications.
+#[derive(Debug, Clone, Copy)]
+pub struct Notification;
+
+impl Notification {
+    /// Checks a notification's `signature_key` (SHA-512 of `order_id +
+    /// status_code + gross_amount + server key`, over the strings exactly as
+    /// received) and decodes the body as `T`.
+    ///
+    /// A missing field or a wrong signature is [`Error::SignatureMismatch`]
+    /// naming the reason; a body that is not JSON is [`Error::Decode`].
+    pub fn verify<T: DeserializeOwned>(
+        raw_body: impl AsRef<[u8]>,
+        server_key: &Secret,
+    ) -> Result<T, Error> {
+        let raw_body = raw_body.as_ref();
+        Notification::check(raw_body, server_key)?;
+        crate::notification::decode(PROVIDER, raw_body)
+    }
+
+    /// Only the signature check of [`Notification::verify`], with the reason
+    /// it failed (for `payspec verify midtrans-notification`).
+    pub fn check(raw_body: &[u8], server_key: &Secret) -> Result<(), Error> {
+        let value: serde_json::Value =
+            serde_json::from_slice(raw_body).map_err(|e| Error::Decode {
+                provider: PROVIDER,
+                operation: "notification",
+                status: None,
+                path: ".".to_owned(),
+                message: crate::error::redact_quoted(&e.to_string()),
+            })?;
+        let text = |name: &str| value.get(name).and_then(serde_json::Value::as_str);
+        let fields = NotificationFields {
+            order_id: text("order_id"),
+            status_code: text("status_code"),
+            gross_amount: text("gross_amount"),
+            signature_key: text("signature_key"),
+        };
+        signing::verify_notification(&fields, server_key).map_err(|e| {
+            Error::SignatureMismatch(SignatureMismatch {
+                provider: PROVIDER,
+                operation: "notification",
+                reason: e.to_string(),
+            })
+        })
+    }
+}

@@ -1,0 +1,292 @@
+//! The provider-independent runtime behind the generated clients.
+//!
+//! # Contract for the emitter
+//!
+//! Each generated provider module re-exports its client and adds one method
+//! per endpoint in an `impl Client` block; every method is one call into this
+//! runtime, which validates, serialises once, authenticates, sends, checks
+//! the response signature, maps provider errors and decodes:
+//!
+//! ```text
+//! pub mod doku {
+//!     pub use crate::client::doku::{Client, Config, Notification};
+//!     impl Client {
+//!         /// Void or refund a card payment. `POST /cancellation/credit-card/refund`
+//!         pub async fn card_refund(&self, request: &cards::CardRefundRequest)
+//!             -> Result<cards::CardRefundResponse, crate::Error> {
+//!             self.call(crate::client::Call::post("card_refund", "/cancellation/credit-card/refund"), request).await
+//!         }
+//!         /// As [`Client::card_refund`], with a caller-chosen Request-Id.
+//!         pub async fn card_refund_with(&self, request: &cards::CardRefundRequest,
+//!             options: &crate::client::CallOptions) -> Result<cards::CardRefundResponse, crate::Error> {
+//!             self.call_with(crate::client::Call::post("card_refund", "/cancellation/credit-card/refund"), request, options).await
+//!         }
+//!     }
+//! }
+//! pub mod midtrans {
+//!     pub use crate::client::midtrans::{Client, Config, Notification, TransactionRef};
+//!     impl Client {
+//!         /// Cancel a transaction. `POST /v2/{order_id OR transaction_id}/cancel`
+//!         pub async fn cancel(&self, transaction: TransactionRef) -> Result<core::CancelResponse, crate::Error> {
+//!             self.call_empty(crate::client::Call::post("cancel", format!("/v2/{}/cancel", transaction.path_segment()))).await
+//!         }
+//!     }
+//! }
+//! pub mod biller {
+//!     pub use crate::client::biller::{Client, Config};
+//!     impl Client {
+//!         /// Cancel a bill. `POST /api/v2/bill/cancel`; the token's claims are the body.
+//!         pub async fn bill_cancel(&self, request: &bill::BillCancelRequest) -> Result<bill::BillCancelData, crate::Error> {
+//!             self.call(crate::client::Call::post("bill_cancel", "/api/v2/bill/cancel")
+//!                 .token_claims(crate::client::ClaimSet::RequestBody), request).await
+//!         }
+//!     }
+//! }
+//! ```
+//!
+//! The runtime entry points, identical in shape on the three clients:
+//!
+//! | method | use |
+//! | --- | --- |
+//! | `call(&self, Call, &Req) -> Result<Resp, Error>` | a JSON body (`Req: Serialize + Validate`, `Resp: DeserializeOwned`) |
+//! | `call_empty(&self, Call) -> Result<Resp, Error>` | no body (GET, or Midtrans' body-less POST) |
+//! | `call_with` / `call_empty_with(…, &CallOptions)` | DOKU only: a caller-supplied Request-Id |
+//!
+//! Path parameters are the emitter's job: percent-encode each with
+//! [`encode_path_segment`] (or [`midtrans::TransactionRef::path_segment`])
+//! and pass the finished path to [`Call::post`] / [`Call::get`], which take a
+//! `&'static str` or a `String`. Environments come from the spec: the
+//! emitter may add `Config::sandbox`-style constructors by calling
+//! `Config::new(base_url, …)`; the built-in `sandbox()`/`production()`
+//! carry the documented URLs.
+//!
+//! Notifications: `Notification::verify::<T>(…)` on the DOKU and Midtrans
+//! modules returns the typed notification after checking its signature; the
+//! emitter may wrap it as `impl SpecNotification { pub fn verify(…) -> Result<Self, Error> }`.
+
+pub mod biller;
+pub mod doku;
+pub mod midtrans;
+
+use std::borrow::Cow;
+
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+pub use payspec_signing::biller::ClaimSet;
+
+use crate::error::{redact_quoted, Error, Provider};
+use crate::transport::{Method, Transport, TransportError, TransportErrorKind};
+
+/// One endpoint: its name (for logs and errors), method and path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Call {
+    /// The endpoint's spec name (`card_refund`).
+    pub operation: &'static str,
+    /// The HTTP method.
+    pub method: Method,
+    /// The path below the base URL, path parameters already encoded.
+    pub path: Cow<'static, str>,
+    /// The biller token's claims; ignored by the other providers.
+    pub claims: ClaimSet,
+}
+
+impl Call {
+    /// An endpoint with any method.
+    pub fn new(
+        operation: &'static str,
+        method: Method,
+        path: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        Call {
+            operation,
+            method,
+            path: path.into(),
+            claims: ClaimSet::default(),
+        }
+    }
+
+    /// A `POST` endpoint.
+    pub fn post(operation: &'static str, path: impl Into<Cow<'static, str>>) -> Self {
+        Call::new(operation, Method::Post, path)
+    }
+
+    /// A `GET` endpoint.
+    pub fn get(operation: &'static str, path: impl Into<Cow<'static, str>>) -> Self {
+        Call::new(operation, Method::Get, path)
+    }
+
+    /// The biller token's claim set for this endpoint (default: the body).
+    pub fn token_claims(mut self, claims: ClaimSet) -> Self {
+        self.claims = claims;
+        self
+    }
+}
+
+/// Per-call choices a caller may make.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CallOptions {
+    /// DOKU: the Request-Id to send (at most 128 printable ASCII
+    /// characters). Supply the one you stored to repeat a request safely
+    /// after a crash; by default a fresh UUID v4 is generated.
+    pub request_id: Option<String>,
+}
+
+impl CallOptions {
+    /// No options: a generated Request-Id.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sends `request_id` as the DOKU Request-Id.
+    pub fn request_id(mut self, request_id: impl Into<String>) -> Self {
+        self.request_id = Some(request_id.into());
+        self
+    }
+}
+
+/// Characters left as they are in a path segment: RFC 3986 unreserved.
+const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Percent-encodes one path segment, so `/`, `?`, `#`, spaces and non-ASCII
+/// in an id cannot change which URL is called.
+pub fn encode_path_segment(segment: &str) -> String {
+    utf8_percent_encode(segment, PATH_SEGMENT).to_string()
+}
+
+/// `base` + `path` with exactly one `/` between them.
+pub(crate) fn join_url(base: &str, path: &str) -> String {
+    format!(
+        "{}/{}",
+        base.trim_end_matches('/'),
+        path.trim_start_matches('/')
+    )
+}
+
+/// Validates then serialises a request, once.
+pub(crate) fn encode_request<Req>(
+    provider: Provider,
+    operation: &'static str,
+    request: &Req,
+) -> Result<Vec<u8>, Error>
+where
+    Req: Serialize + crate::validation::Validate,
+{
+    request.validate()?;
+    serde_json::to_vec(request).map_err(|e| Error::Encode {
+        provider,
+        operation,
+        message: e.to_string(),
+    })
+}
+
+/// Decodes a response body, reporting the JSON path that failed.
+pub(crate) fn decode_json<T: DeserializeOwned>(
+    provider: Provider,
+    operation: &'static str,
+    status: u16,
+    body: &[u8],
+) -> Result<T, Error> {
+    let mut de = serde_json::Deserializer::from_slice(body);
+    serde_path_to_error::deserialize(&mut de)
+        .map_err(|e| decode_error(provider, operation, Some(status), "", e))
+}
+
+/// Decodes a JSON value already parsed (the biller's `data`), with `prefix`
+/// prepended to the failing path.
+pub(crate) fn decode_value<T: DeserializeOwned>(
+    provider: Provider,
+    operation: &'static str,
+    status: Option<u16>,
+    prefix: &str,
+    value: serde_json::Value,
+) -> Result<T, Error> {
+    serde_path_to_error::deserialize(value)
+        .map_err(|e| decode_error(provider, operation, status, prefix, e))
+}
+
+fn decode_error(
+    provider: Provider,
+    operation: &'static str,
+    status: Option<u16>,
+    prefix: &str,
+    error: serde_path_to_error::Error<serde_json::Error>,
+) -> Error {
+    let inner = error.path().to_string();
+    let path = match (prefix.is_empty(), inner.as_str()) {
+        (true, inner) => inner.to_owned(),
+        (false, ".") => prefix.to_owned(),
+        (false, inner) => format!("{prefix}.{inner}"),
+    };
+    Error::Decode {
+        provider,
+        operation,
+        status,
+        path,
+        message: redact_quoted(&error.into_inner().to_string()),
+    }
+}
+
+/// Turns a transport failure into [`Error::Timeout`] or [`Error::Transport`].
+pub(crate) fn transport_error(
+    provider: Provider,
+    operation: &'static str,
+    transport: &dyn Transport,
+    error: TransportError,
+) -> Error {
+    match (error.kind, transport.timeout()) {
+        (TransportErrorKind::Timeout, Some(after)) => Error::Timeout {
+            provider,
+            operation,
+            after,
+        },
+        (TransportErrorKind::Timeout, None) => Error::Timeout {
+            provider,
+            operation,
+            after: std::time::Duration::ZERO,
+        },
+        _ => Error::Transport {
+            provider,
+            operation,
+            message: error.message,
+        },
+    }
+}
+
+/// The header list every JSON call starts with.
+pub(crate) fn json_headers(method: Method) -> Vec<(String, String)> {
+    let mut headers = vec![("Accept".to_owned(), "application/json".to_owned())];
+    if method != Method::Get {
+        headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
+    }
+    headers
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_segments_are_encoded() {
+        assert_eq!(encode_path_segment("ORDER-1_a.b~c"), "ORDER-1_a.b~c");
+        assert_eq!(encode_path_segment("a/b?c#d e"), "a%2Fb%3Fc%23d%20e");
+        assert_eq!(encode_path_segment("pesanan-ü"), "pesanan-%C3%BC");
+    }
+
+    #[test]
+    fn urls_join_with_one_slash() {
+        assert_eq!(
+            join_url("https://api.doku.com/", "/checkout"),
+            "https://api.doku.com/checkout"
+        );
+        assert_eq!(
+            join_url("http://127.0.0.1:1/proxy", "v2/x/cancel"),
+            "http://127.0.0.1:1/proxy/v2/x/cancel"
+        );
+    }
+}

@@ -1,0 +1,264 @@
+//! The one error type every client call returns.
+//!
+//! Match on the variant to decide what to do: fix the request
+//! ([`Error::Validation`]), handle the provider's answer ([`Error::Api`]),
+//! treat the response as hostile ([`Error::SignatureMismatch`]), retry later
+//! ([`Error::Transport`], [`Error::Timeout`]), or report a contract drift
+//! ([`Error::Decode`]). No variant carries a secret, a signed string that
+//! contains one, or a request body.
+
+use std::fmt;
+use std::time::Duration;
+
+use serde::de::DeserializeOwned;
+
+use crate::validation::ValidationErrors;
+
+/// Which provider a call went to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Provider {
+    /// DOKU (Checkout, Cards).
+    Doku,
+    /// Midtrans Core API.
+    Midtrans,
+    /// The biller partner API.
+    Biller,
+}
+
+impl Provider {
+    /// The lowercase name used in logs and messages (`doku`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Provider::Doku => "doku",
+            Provider::Midtrans => "midtrans",
+            Provider::Biller => "biller",
+        }
+    }
+}
+
+impl fmt::Display for Provider {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Everything a failed call can report.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The request breaks the spec's rules; nothing was sent.
+    #[error(transparent)]
+    Validation(ValidationErrors),
+    /// The provider answered and refused the request (boxed: it keeps the
+    /// parsed body, and `Result<_, Error>` should stay small).
+    #[error(transparent)]
+    Api(Box<ApiError>),
+    /// A response or notification is not signed by the provider with your
+    /// key: do not trust its content.
+    #[error(transparent)]
+    SignatureMismatch(SignatureMismatch),
+    /// The HTTP exchange failed before a complete response arrived.
+    #[error(
+        "{provider} {operation}: the connection failed ({message}); the request may or may not have \
+         been processed, retry with the same Request-Id where the provider supports it"
+    )]
+    Transport {
+        /// The provider called.
+        provider: Provider,
+        /// The endpoint (`card_refund`).
+        operation: &'static str,
+        /// What the HTTP stack reported (no body, no header values).
+        message: String,
+    },
+    /// No complete response within the configured timeout.
+    #[error(
+        "{provider} {operation}: no response within {after:?}; the request may have been processed, \
+         retry with the same Request-Id where the provider supports it, or raise the timeout"
+    )]
+    Timeout {
+        /// The provider called.
+        provider: Provider,
+        /// The endpoint.
+        operation: &'static str,
+        /// The timeout that elapsed.
+        after: Duration,
+    },
+    /// The response is not the JSON the spec describes.
+    #[error(
+        "{provider} {operation}: the {} does not match the spec at `{path}`: {message}; \
+         the provider's API may have changed, update the spec",
+        describe_message(*.status)
+    )]
+    Decode {
+        /// The provider called.
+        provider: Provider,
+        /// The endpoint, or `notification`.
+        operation: &'static str,
+        /// The HTTP status of the response; `None` for an inbound notification.
+        status: Option<u16>,
+        /// JSON path of the value that failed (`refund.amount`, `.` for the root).
+        path: String,
+        /// What was wrong, with string values redacted.
+        message: String,
+    },
+    /// The request could not be serialised to JSON (a custom `Serialize`
+    /// failed); nothing was sent.
+    #[error("{provider} {operation}: the request could not be serialised: {message}")]
+    Encode {
+        /// The provider called.
+        provider: Provider,
+        /// The endpoint.
+        operation: &'static str,
+        /// The serializer's message.
+        message: String,
+    },
+}
+
+impl From<ValidationErrors> for Error {
+    fn from(value: ValidationErrors) -> Self {
+        Error::Validation(value)
+    }
+}
+
+impl From<ApiError> for Error {
+    fn from(value: ApiError) -> Self {
+        Error::Api(Box::new(value))
+    }
+}
+
+impl From<SignatureMismatch> for Error {
+    fn from(value: SignatureMismatch) -> Self {
+        Error::SignatureMismatch(value)
+    }
+}
+
+/// The provider refused a request: its status, code and message(s).
+#[derive(Clone, thiserror::Error)]
+#[error("{provider} {operation}: the provider refused the request (HTTP {status}{}): {}", code_suffix(.code), .message.as_deref().unwrap_or("no message"))]
+pub struct ApiError {
+    /// The provider called.
+    pub provider: Provider,
+    /// The endpoint.
+    pub operation: &'static str,
+    /// The HTTP status. Midtrans reports failures under HTTP 200 too; the
+    /// body's `status_code` is then in [`ApiError::code`].
+    pub status: u16,
+    /// The provider's own code: DOKU `error.code`, Midtrans `status_code`,
+    /// the biller's `responseCode`.
+    pub code: Option<String>,
+    /// The provider's message (English where it gives two).
+    pub message: Option<String>,
+    /// The biller's Bahasa Indonesia message (`message.ID`).
+    pub message_id: Option<String>,
+    /// The parsed JSON error body, when the response had one.
+    pub body: Option<serde_json::Value>,
+}
+
+fn describe_message(status: Option<u16>) -> String {
+    match status {
+        Some(status) => format!("HTTP {status} response"),
+        None => "notification".to_owned(),
+    }
+}
+
+fn code_suffix(code: &Option<String>) -> String {
+    code.as_deref()
+        .map(|c| format!(", code {c}"))
+        .unwrap_or_default()
+}
+
+impl ApiError {
+    /// The error body as a spec type (`DokuErrorBody`, `CancelResponse`), or
+    /// why it does not fit.
+    pub fn body_as<T: DeserializeOwned>(&self) -> Result<T, serde_json::Error> {
+        match &self.body {
+            Some(body) => T::deserialize(body),
+            None => T::deserialize(serde_json::Value::Null),
+        }
+    }
+}
+
+// Debug leaves the body out: an error value must be safe to log whole.
+impl fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiError")
+            .field("provider", &self.provider)
+            .field("operation", &self.operation)
+            .field("status", &self.status)
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("message_id", &self.message_id)
+            .field("body", &self.body.as_ref().map(|_| "<json, see body_as>"))
+            .finish()
+    }
+}
+
+/// A response or notification whose signature does not check out.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error(
+    "{provider} {operation}: {reason}; the message may be forged or altered, do not act on it \
+     (check the configured secret key if every message fails)"
+)]
+pub struct SignatureMismatch {
+    /// Whose signature.
+    pub provider: Provider,
+    /// The endpoint, or `notification`.
+    pub operation: &'static str,
+    /// What failed (missing header, missing field, mismatch); never the
+    /// signed string or the key.
+    pub reason: String,
+}
+
+/// Replaces every double-quoted string in a serde message with `"…"`, so a
+/// decode error cannot echo a card number or a name from a response body.
+/// Field and variant names, which serde quotes with backticks, survive.
+pub(crate) fn redact_quoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut in_quote = false;
+    for c in message.chars() {
+        if c == '"' {
+            if in_quote {
+                out.push_str("…\"");
+            } else {
+                out.push('"');
+            }
+            in_quote = !in_quote;
+        } else if !in_quote {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redacts_quoted_values_but_keeps_names() {
+        assert_eq!(
+            redact_quoted(r#"invalid type: string "4111111111111111", expected u64 at `amount`"#),
+            r#"invalid type: string "…", expected u64 at `amount`"#
+        );
+    }
+
+    #[test]
+    fn api_error_debug_omits_the_body() {
+        let err = ApiError {
+            provider: Provider::Doku,
+            operation: "card_refund",
+            status: 400,
+            code: Some("PAYMENT_FAILED".into()),
+            message: Some("Total Refund amount is Bigger than Original Transaction".into()),
+            message_id: None,
+            body: Some(serde_json::json!({"card": "4111111111111111"})),
+        };
+        let debug = format!("{err:?}");
+        assert!(!debug.contains("4111"), "{debug}");
+        assert_eq!(
+            err.to_string(),
+            "doku card_refund: the provider refused the request (HTTP 400, code PAYMENT_FAILED): \
+             Total Refund amount is Bigger than Original Transaction"
+        );
+    }
+}

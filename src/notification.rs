@@ -1,0 +1,19 @@
+//! Shared handling of inbound notifications: decoding after the signature
+//! check. The checks themselves live with each client
+//! ([`crate::client::doku::Notification`], [`crate::client::midtrans::Notification`]).
+
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, Provider};
+
+/// Decodes a verified notification body, reporting the JSON path that failed.
+pub(crate) fn decode<T: DeserializeOwned>(provider: Provider, raw_body: &[u8]) -> Result<T, Error> {
+    let value: serde_json::Value = serde_json::from_slice(raw_body).map_err(|e| Error::Decode {
+        provider,
+        operation: "notification",
+        status: None,
+        path: ".".to_owned(),
+        message: crate::error::redact_quoted(&e.to_string()),
+    })?;
+    crate::client::decode_value(provider, "notification", None, "", value)
+}

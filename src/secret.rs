@@ -1,0 +1,3 @@
+//! Credentials: [`Secret`] never prints its value.
+
+pub use payspec_signing::Secret;

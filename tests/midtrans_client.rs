@@ -1,0 +1,271 @@
+//! The Midtrans client against a loopback server that checks Basic auth and
+//! the raw (percent-encoded) path, answering with the docs' sample bodies.
+
+mod common;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+use axum::extract::{Request, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
+use payspec::client::midtrans::{Client, Config, TransactionRef};
+use payspec::client::Call;
+use payspec::money::Decimal;
+use payspec::Error;
+use serde::Deserialize;
+
+use common::{refused_url, serve};
+
+const SERVER_KEY: &str = "SB-Mid-server-payspec-test";
+
+/// The docs' cancel response sample, verbatim.
+const CANCEL_SUCCESS: &str = r#"{
+"status_code" : "200",
+"status_message" : "Success, transaction is canceled",
+"transaction_id" : "249fc620-6017-4540-af7c-5a1c25788f46",
+"masked_card" : "48111111-1114",
+"order_id" : "example-1424936368",
+"payment_type" : "credit_card",
+"transaction_time" : "2015-02-26 14:39:33",
+"transaction_status" : "cancel",
+"fraud_status" : "accept",
+"bank" : "bni",
+"gross_amount" : "30000.00",
+"channel": "dragon",
+"expiry_time":"2015-03-06 14:39:33",
+"settlement_time":"2015-02-26 19:00:00"
+}"#;
+
+/// The docs' failure sample: HTTP 200 with status_code 412.
+const CANCEL_412: &str = r#"{
+"status_code" : "412",
+"status_message" : "Merchant cannot modify the status of the transaction"
+}"#;
+
+// A hand-written stand-in for the generated cancel response.
+#[derive(Debug, Deserialize)]
+struct CancelResponse {
+    status_code: String,
+    transaction_id: String,
+    order_id: String,
+    gross_amount: Decimal,
+    transaction_status: String,
+}
+
+#[derive(Default)]
+struct Midtrans {
+    requests: AtomicUsize,
+    /// (method, raw path, body length) of each request.
+    seen: Mutex<Vec<(String, String, usize)>>,
+    problems: Mutex<Vec<String>>,
+}
+
+async fn handle(State(mt): State<Arc<Midtrans>>, request: Request) -> Response {
+    mt.requests.fetch_add(1, Ordering::SeqCst);
+    let expected_auth = format!("Basic {}", STANDARD.encode(format!("{SERVER_KEY}:")));
+    let auth = request
+        .headers()
+        .get("Authorization")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    if auth != expected_auth {
+        mt.problems
+            .lock()
+            .unwrap()
+            .push(format!("Authorization {auth:?}"));
+        return (
+            StatusCode::UNAUTHORIZED,
+            r#"{"status_code":"401","status_message":"Unknown Merchant server_key/id"}"#,
+        )
+            .into_response();
+    }
+    let method = request.method().to_string();
+    let path = request.uri().path().to_owned();
+    let body = axum::body::to_bytes(request.into_body(), 1 << 20)
+        .await
+        .unwrap();
+    mt.seen
+        .lock()
+        .unwrap()
+        .push((method, path.clone(), body.len()));
+    match path.as_str() {
+        "/v2/example-1424936368/cancel" | "/v2/249fc620-6017-4540-af7c-5a1c25788f46/cancel" => {
+            (StatusCode::OK, CANCEL_SUCCESS).into_response()
+        }
+        "/v2/settled-order/cancel" => (StatusCode::OK, CANCEL_412).into_response(),
+        "/v2/ORDER%2F1%20%C3%BC/cancel" => (StatusCode::OK, CANCEL_SUCCESS).into_response(),
+        "/v2/drifted/cancel" => {
+            (StatusCode::OK, r#"{"status_code":"200","transaction_id":"t","order_id":"o","gross_amount":"30000.00","transaction_status":["cancel"]}"#)
+                .into_response()
+        }
+        _ => (StatusCode::NOT_FOUND, r#"{"status_code":"404","status_message":"Transaction doesn't exist."}"#)
+            .into_response(),
+    }
+}
+
+async fn fake_midtrans() -> (common::Server, Arc<Midtrans>) {
+    let mt = Arc::new(Midtrans::default());
+    let router = Router::new().fallback(handle).with_state(mt.clone());
+    (serve(router).await, mt)
+}
+
+async fn cancel(client: &Client, transaction: TransactionRef) -> Result<CancelResponse, Error> {
+    // What the emitter will generate for `POST /v2/{id}/cancel`.
+    client
+        .call_empty(Call::post(
+            "cancel",
+            format!("/v2/{}/cancel", transaction.path_segment()),
+        ))
+        .await
+}
+
+#[tokio::test]
+async fn cancel_by_order_id_and_transaction_id() {
+    let (server, mt) = fake_midtrans().await;
+    let client = Client::new(Config::new(&server.base_url, SERVER_KEY));
+    let by_order = cancel(
+        &client,
+        TransactionRef::OrderId("example-1424936368".into()),
+    )
+    .await
+    .unwrap();
+    assert_eq!(by_order.status_code, "200");
+    assert_eq!(by_order.transaction_status, "cancel");
+    assert_eq!(by_order.order_id, "example-1424936368");
+    assert_eq!(by_order.gross_amount.as_str(), "30000.00");
+    let by_id = cancel(
+        &client,
+        TransactionRef::TransactionId("249fc620-6017-4540-af7c-5a1c25788f46".into()),
+    )
+    .await
+    .unwrap();
+    assert_eq!(by_id.transaction_id, "249fc620-6017-4540-af7c-5a1c25788f46");
+    assert_eq!(
+        *mt.seen.lock().unwrap(),
+        [
+            (
+                "POST".to_owned(),
+                "/v2/example-1424936368/cancel".to_owned(),
+                0
+            ),
+            (
+                "POST".to_owned(),
+                "/v2/249fc620-6017-4540-af7c-5a1c25788f46/cancel".to_owned(),
+                0
+            ),
+        ]
+    );
+    assert_eq!(*mt.problems.lock().unwrap(), Vec::<String>::new());
+}
+
+#[tokio::test]
+async fn path_segment_is_percent_encoded() {
+    let (server, mt) = fake_midtrans().await;
+    let client = Client::new(Config::new(&server.base_url, SERVER_KEY));
+    cancel(&client, TransactionRef::OrderId("ORDER/1 ü".into()))
+        .await
+        .unwrap();
+    assert_eq!(
+        mt.seen.lock().unwrap()[0].1,
+        "/v2/ORDER%2F1%20%C3%BC/cancel"
+    );
+}
+
+#[tokio::test]
+async fn status_code_412_under_http_200_is_an_api_error() {
+    let (server, _mt) = fake_midtrans().await;
+    let client = Client::new(Config::new(&server.base_url, SERVER_KEY));
+    let err = cancel(&client, TransactionRef::OrderId("settled-order".into()))
+        .await
+        .unwrap_err();
+    let Error::Api(api) = err else {
+        panic!("expected an API error, got {err}")
+    };
+    assert_eq!(api.status, 200);
+    assert_eq!(api.code.as_deref(), Some("412"));
+    assert_eq!(
+        api.message.as_deref(),
+        Some("Merchant cannot modify the status of the transaction")
+    );
+}
+
+#[tokio::test]
+async fn not_found_and_unauthorised_are_api_errors() {
+    let (server, _mt) = fake_midtrans().await;
+    let client = Client::new(Config::new(&server.base_url, SERVER_KEY));
+    let err = cancel(&client, TransactionRef::OrderId("no-such-order".into()))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Api(api) if api.status == 404 && api.code.as_deref() == Some("404")),
+        "{err}"
+    );
+
+    let wrong_key = Client::new(Config::new(&server.base_url, "SB-Mid-server-wrong"));
+    let err = cancel(
+        &wrong_key,
+        TransactionRef::OrderId("example-1424936368".into()),
+    )
+    .await
+    .unwrap_err();
+    let Error::Api(api) = &err else {
+        panic!("expected an API error, got {err}")
+    };
+    assert_eq!(api.code.as_deref(), Some("401"));
+    assert!(
+        !format!("{err} {err:?}").contains("SB-Mid-server-wrong"),
+        "no server key in errors"
+    );
+}
+
+#[tokio::test]
+async fn drifted_response_is_a_decode_error_with_path() {
+    let (server, _mt) = fake_midtrans().await;
+    let client = Client::new(Config::new(&server.base_url, SERVER_KEY));
+    let err = cancel(&client, TransactionRef::OrderId("drifted".into()))
+        .await
+        .unwrap_err();
+    match err {
+        Error::Decode { path, status, .. } => {
+            assert_eq!(path, "transaction_status");
+            assert_eq!(status, Some(200));
+        }
+        other => panic!("expected a decode error, got {other}"),
+    }
+}
+
+#[tokio::test]
+async fn refused_connection_is_a_transport_error() {
+    let client = Client::new(Config::new(refused_url(), SERVER_KEY));
+    let err = cancel(&client, TransactionRef::OrderId("x".into()))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Transport {
+                operation: "cancel",
+                ..
+            }
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn environments_use_the_documented_urls() {
+    assert_eq!(
+        Config::sandbox(SERVER_KEY).base_url(),
+        "https://api.sandbox.midtrans.com"
+    );
+    assert_eq!(
+        Config::production(SERVER_KEY).base_url(),
+        "https://api.midtrans.com"
+    );
+    assert!(!format!("{:?}", Config::sandbox(SERVER_KEY)).contains(SERVER_KEY));
+}
