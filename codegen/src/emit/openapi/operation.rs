@@ -29,7 +29,9 @@ fn placeholders(url: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = url;
     while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else { break };
+        let Some(len) = rest[start..].find('}') else {
+            break;
+        };
         out.push(&rest[start + 1..start + len]);
         rest = &rest[start + len + 1..];
     }
@@ -40,7 +42,11 @@ fn placeholders(url: &str) -> Vec<&str> {
 /// becomes a `{base_url}` template whose variable says so.
 fn server(provider: &Provider, env: &Environment) -> Value {
     let mut map = Mapping::new();
-    let url = if env.base_url.trim().is_empty() { "{base_url}".to_owned() } else { env.base_url.clone() };
+    let url = if env.base_url.trim().is_empty() {
+        "{base_url}".to_owned()
+    } else {
+        env.base_url.clone()
+    };
     let mut description = format!("{} {}", provider.title, env.name);
     if let Some(doc) = &env.doc {
         description.push_str(": ");
@@ -69,7 +75,13 @@ fn server(provider: &Provider, env: &Environment) -> Value {
 }
 
 fn servers(provider: &Provider) -> Value {
-    Value::Sequence(provider.environments.iter().map(|e| server(provider, e)).collect())
+    Value::Sequence(
+        provider
+            .environments
+            .iter()
+            .map(|e| server(provider, e))
+            .collect(),
+    )
 }
 
 /// The schema of a parameter or header: the field's schema without its
@@ -128,7 +140,10 @@ fn json_content(schema: Value) -> Value {
 fn response_headers(provider: &Provider) -> Option<Value> {
     let mut headers = Mapping::new();
     for h in &provider.response_headers {
-        if IGNORED_HEADERS.iter().any(|i| i.eq_ignore_ascii_case(&h.wire_name)) {
+        if IGNORED_HEADERS
+            .iter()
+            .any(|i| i.eq_ignore_ascii_case(&h.wire_name))
+        {
             continue;
         }
         let mut map = Mapping::new();
@@ -145,19 +160,35 @@ fn response_headers(provider: &Provider) -> Option<Value> {
 /// Responses by status, plus the documented error bodies as `default`
 /// (the IR does not say which status an error body comes with).
 fn responses(provider: &Provider, endpoint: &Endpoint, with_headers: bool) -> Mapping {
-    let headers = if with_headers { response_headers(provider) } else { None };
+    let headers = if with_headers {
+        response_headers(provider)
+    } else {
+        None
+    };
     let mut map = Mapping::new();
     for r in &endpoint.responses {
         let mut response = Mapping::new();
-        put(&mut response, "description", body_description(provider, &r.body));
+        put(
+            &mut response,
+            "description",
+            body_description(provider, &r.body),
+        );
         if let Some(h) = &headers {
             put(&mut response, "headers", h.clone());
         }
-        put(&mut response, "content", json_content(reference(&provider.name, &r.body)));
+        put(
+            &mut response,
+            "content",
+            json_content(reference(&provider.name, &r.body)),
+        );
         put(&mut map, &r.status.to_string(), Value::Mapping(response));
     }
     if !endpoint.errors.is_empty() {
-        let names: Vec<String> = endpoint.errors.iter().map(|e| format!("`{}` (`{}`)", e.name, e.body)).collect();
+        let names: Vec<String> = endpoint
+            .errors
+            .iter()
+            .map(|e| format!("`{}` (`{}`)", e.name, e.body))
+            .collect();
         let schema = match endpoint.errors.as_slice() {
             [one] => reference(&provider.name, &one.body),
             many => {
@@ -165,13 +196,21 @@ fn responses(provider: &Provider, endpoint: &Endpoint, with_headers: bool) -> Ma
                 put(
                     &mut any,
                     "anyOf",
-                    Value::Sequence(many.iter().map(|e| reference(&provider.name, &e.body)).collect()),
+                    Value::Sequence(
+                        many.iter()
+                            .map(|e| reference(&provider.name, &e.body))
+                            .collect(),
+                    ),
                 );
                 Value::Mapping(any)
             }
         };
         let mut response = Mapping::new();
-        put(&mut response, "description", format!("Error bodies the docs show: {}.", names.join(", ")));
+        put(
+            &mut response,
+            "description",
+            format!("Error bodies the docs show: {}.", names.join(", ")),
+        );
         if let Some(h) = &headers {
             put(&mut response, "headers", h.clone());
         }
@@ -183,8 +222,13 @@ fn responses(provider: &Provider, endpoint: &Endpoint, with_headers: bool) -> Ma
 
 /// A response's description: the body struct's doc and name.
 fn body_description(provider: &Provider, body: &str) -> String {
-    match provider.structs.iter().find(|s| s.name == body).map(|s| s.doc.trim_end()) {
-        Some(doc) if !doc.is_empty() => format!("{doc} (`{body}`)"),
+    match provider
+        .structs
+        .iter()
+        .find(|s| s.name == body)
+        .map(|s| s.doc.trim_end())
+    {
+        Some(doc) if !doc.is_empty() => format!("`{body}`: {doc}"),
         _ => format!("`{body}`"),
     }
 }
@@ -194,7 +238,10 @@ fn description(endpoint: &Endpoint) -> String {
     if !text.is_empty() {
         text.push_str("\n\n");
     }
-    text.push_str(&format!("Specified from `provider-docs/{}`.", endpoint.docs));
+    text.push_str(&format!(
+        "Specified from `provider-docs/{}`.",
+        endpoint.docs
+    ));
     text
 }
 
@@ -202,7 +249,11 @@ fn request_body(provider: &Provider, endpoint: &Endpoint) -> Option<Value> {
     endpoint.request.as_ref().map(|body| {
         let mut map = Mapping::new();
         put(&mut map, "required", true);
-        put(&mut map, "content", json_content(reference(&provider.name, body)));
+        put(
+            &mut map,
+            "content",
+            json_content(reference(&provider.name, body)),
+        );
         Value::Mapping(map)
     })
 }
@@ -230,16 +281,32 @@ pub fn add_path(
     };
 
     let mut op = Mapping::new();
-    put(&mut op, "operationId", format!("{}_{}", provider.name, endpoint.name));
-    put(&mut op, "tags", Value::Sequence(vec![s(tag(provider, &endpoint.area))]));
+    put(
+        &mut op,
+        "operationId",
+        format!("{}_{}", provider.name, endpoint.name),
+    );
+    put(
+        &mut op,
+        "tags",
+        Value::Sequence(vec![s(tag(provider, &endpoint.area))]),
+    );
     put(&mut op, "summary", endpoint.summary.trim_end());
     put(&mut op, "description", description(endpoint));
-    let mut parameters: Vec<Value> = endpoint.path_params.iter().map(|f| path_parameter(provider, f)).collect();
+    let mut parameters: Vec<Value> = endpoint
+        .path_params
+        .iter()
+        .map(|f| path_parameter(provider, f))
+        .collect();
     parameters.extend(
         provider
             .request_headers
             .iter()
-            .filter(|h| !IGNORED_HEADERS.iter().any(|i| i.eq_ignore_ascii_case(&h.wire_name)))
+            .filter(|h| {
+                !IGNORED_HEADERS
+                    .iter()
+                    .any(|i| i.eq_ignore_ascii_case(&h.wire_name))
+            })
             .map(|h| header_parameter(provider, h)),
     );
     if !parameters.is_empty() {
@@ -260,8 +327,11 @@ pub fn add_path(
         put(&mut item, "x-payspec-provider", provider.name.as_str());
         Value::Mapping(item)
     });
-    let Value::Mapping(item) = item else { return Err(clash()) };
-    let same_provider = item.get("x-payspec-provider").and_then(Value::as_str) == Some(provider.name.as_str());
+    let Value::Mapping(item) = item else {
+        return Err(clash());
+    };
+    let same_provider =
+        item.get("x-payspec-provider").and_then(Value::as_str) == Some(provider.name.as_str());
     if !same_provider || item.contains_key(method) {
         return Err(clash());
     }
@@ -272,13 +342,25 @@ pub fn add_path(
 /// A notification as a webhook operation: (method, operation).
 pub fn webhook(provider: &Provider, endpoint: &Endpoint) -> (&'static str, Value) {
     let mut op = Mapping::new();
-    put(&mut op, "operationId", format!("{}_{}", provider.name, endpoint.name));
-    put(&mut op, "tags", Value::Sequence(vec![s(tag(provider, &endpoint.area))]));
+    put(
+        &mut op,
+        "operationId",
+        format!("{}_{}", provider.name, endpoint.name),
+    );
+    put(
+        &mut op,
+        "tags",
+        Value::Sequence(vec![s(tag(provider, &endpoint.area))]),
+    );
     put(&mut op, "summary", endpoint.summary.trim_end());
     put(
         &mut op,
         "description",
-        format!("{} sends this to the merchant's notification URL. {}", provider.title, description(endpoint)),
+        format!(
+            "{} sends this to the merchant's notification URL. {}",
+            provider.title,
+            description(endpoint)
+        ),
     );
     if let Some(body) = request_body(provider, endpoint) {
         put(&mut op, "requestBody", body);
@@ -287,5 +369,8 @@ pub fn webhook(provider: &Provider, endpoint: &Endpoint) -> (&'static str, Value
     if !responses.is_empty() {
         put(&mut op, "responses", Value::Mapping(responses));
     }
-    (method_name(endpoint.method.unwrap_or(HttpMethod::POST)), Value::Mapping(op))
+    (
+        method_name(endpoint.method.unwrap_or(HttpMethod::POST)),
+        Value::Mapping(op),
+    )
 }

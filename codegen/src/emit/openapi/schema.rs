@@ -6,8 +6,8 @@ use super::format::{self, DECIMAL_PATTERN, INTEGER_STRING_PATTERN};
 use super::words;
 use super::OpenApiError;
 use crate::ir::{
-    Condition, ConditionTest, Discrepancy, Enum, Field, FieldPath, Literal, Presence, Provider, Rule, RuleKind,
-    Struct, Type, WireKind,
+    Condition, ConditionTest, Discrepancy, Enum, Field, FieldPath, Literal, Presence, Provider,
+    Rule, RuleKind, Struct, Type, WireKind,
 };
 
 /// A YAML string value.
@@ -28,7 +28,14 @@ pub fn component_name(provider: &str, type_name: &str) -> String {
 /// A `$ref` to a component schema.
 pub(crate) fn reference(provider: &str, type_name: &str) -> Value {
     let mut map = Mapping::new();
-    put(&mut map, "$ref", format!("#/components/schemas/{}", component_name(provider, type_name)));
+    put(
+        &mut map,
+        "$ref",
+        format!(
+            "#/components/schemas/{}",
+            component_name(provider, type_name)
+        ),
+    );
     Value::Mapping(map)
 }
 
@@ -46,7 +53,11 @@ pub(crate) fn literal(lit: &Literal) -> Value {
 pub(crate) fn discrepancy(d: &Discrepancy) -> Value {
     let mut map = Mapping::new();
     put(&mut map, "about", d.about.as_str());
-    put(&mut map, "quotes", Value::Sequence(d.quotes.iter().map(|q| s(q.as_str())).collect()));
+    put(
+        &mut map,
+        "quotes",
+        Value::Sequence(d.quotes.iter().map(|q| s(q.as_str())).collect()),
+    );
     put(&mut map, "accepts", d.accepts.as_str());
     Value::Mapping(map)
 }
@@ -66,15 +77,30 @@ pub fn enum_schema(e: &Enum) -> Value {
         put(&mut map, "description", e.doc.as_str());
         put(&mut map, "enum", Value::Sequence(values));
     } else {
-        put(&mut map, "description", format!("{} Open: values the docs do not list are kept as `Unknown`.", e.doc));
+        put(
+            &mut map,
+            "description",
+            format!(
+                "{} Open: values the docs do not list are kept as `Unknown`.",
+                e.doc
+            ),
+        );
         let mut documented = Mapping::new();
         put(&mut documented, "type", "string");
         put(&mut documented, "enum", Value::Sequence(values));
         let mut other = Mapping::new();
         put(&mut other, "type", "string");
-        put(&mut map, "anyOf", Value::Sequence(vec![Value::Mapping(documented), Value::Mapping(other)]));
+        put(
+            &mut map,
+            "anyOf",
+            Value::Sequence(vec![Value::Mapping(documented), Value::Mapping(other)]),
+        );
     }
-    put(&mut map, "x-enum-descriptions", Value::Mapping(descriptions));
+    put(
+        &mut map,
+        "x-enum-descriptions",
+        Value::Mapping(descriptions),
+    );
     if let Some(d) = &e.discrepancy {
         put(&mut map, "x-payspec-discrepancy", discrepancy(d));
     }
@@ -92,7 +118,11 @@ pub fn struct_schema(provider: &Provider, st: &Struct) -> Result<Value, OpenApiE
     let mut properties = Mapping::new();
     let mut required = Vec::new();
     for field in &st.fields {
-        put(&mut properties, &field.wire_name, field_schema(&provider.name, field));
+        put(
+            &mut properties,
+            &field.wire_name,
+            field_schema(&provider.name, field),
+        );
         if !field.optional {
             required.push(s(field.wire_name.as_str()));
         }
@@ -107,18 +137,23 @@ pub fn struct_schema(provider: &Provider, st: &Struct) -> Result<Value, OpenApiE
     if !st.examples.is_empty() {
         let mut examples = Vec::new();
         for example in &st.examples {
-            let value: Value = serde_json::from_str(&example.json).map_err(|e| OpenApiError::BadExample {
-                provider: provider.name.clone(),
-                structure: st.name.clone(),
-                example: example.name.clone(),
-                message: e.to_string(),
-            })?;
+            let value: Value =
+                serde_json::from_str(&example.json).map_err(|e| OpenApiError::BadExample {
+                    provider: provider.name.clone(),
+                    structure: st.name.clone(),
+                    example: example.name.clone(),
+                    message: e.to_string(),
+                })?;
             examples.push(value);
         }
         put(&mut map, "examples", Value::Sequence(examples));
     }
     if !st.rules.is_empty() {
-        put(&mut map, "x-payspec-rules", Value::Sequence(st.rules.iter().map(rule).collect()));
+        put(
+            &mut map,
+            "x-payspec-rules",
+            Value::Sequence(st.rules.iter().map(rule).collect()),
+        );
     }
     Ok(Value::Mapping(map))
 }
@@ -154,7 +189,11 @@ fn type_schema(provider: &str, ty: &Type) -> Mapping {
         }
         Type::Array(item) => {
             put(&mut map, "type", "array");
-            put(&mut map, "items", Value::Mapping(type_schema(provider, item)));
+            put(
+                &mut map,
+                "items",
+                Value::Mapping(type_schema(provider, item)),
+            );
         }
     }
     map
@@ -183,9 +222,14 @@ fn widen(map: Mapping, also: &[WireKind]) -> Mapping {
         Some(Value::String(base)) => {
             let mut map = map;
             let mut types = vec![s(base.as_str())];
-            types.extend(extra.into_iter().filter(|t| t.as_str() != Some(base.as_str())));
-            let integer_as_string =
-                base == "integer" && also.contains(&WireKind::String) && !map.contains_key("pattern");
+            types.extend(
+                extra
+                    .into_iter()
+                    .filter(|t| t.as_str() != Some(base.as_str())),
+            );
+            let integer_as_string = base == "integer"
+                && also.contains(&WireKind::String)
+                && !map.contains_key("pattern");
             put(&mut map, "type", Value::Sequence(types));
             if integer_as_string {
                 put(&mut map, "pattern", INTEGER_STRING_PATTERN);
@@ -196,7 +240,11 @@ fn widen(map: Mapping, also: &[WireKind]) -> Mapping {
             let mut other = Mapping::new();
             put(&mut other, "type", Value::Sequence(extra));
             let mut wide = Mapping::new();
-            put(&mut wide, "anyOf", Value::Sequence(vec![Value::Mapping(map), Value::Mapping(other)]));
+            put(
+                &mut wide,
+                "anyOf",
+                Value::Sequence(vec![Value::Mapping(map), Value::Mapping(other)]),
+            );
             wide
         }
     }
@@ -258,7 +306,11 @@ pub fn field_schema(provider: &str, field: &Field) -> Value {
         Presence::Mandatory | Presence::Optional => {}
     }
     if !field.aliases.is_empty() {
-        put(&mut map, "x-aliases", Value::Sequence(field.aliases.iter().map(|a| s(a.as_str())).collect()));
+        put(
+            &mut map,
+            "x-aliases",
+            Value::Sequence(field.aliases.iter().map(|a| s(a.as_str())).collect()),
+        );
     }
     if field.sensitive {
         put(&mut map, "x-payspec-sensitive", true);
@@ -279,7 +331,11 @@ fn condition(c: &Condition) -> Value {
     match &c.test {
         ConditionTest::OneOf(values) => match values.as_slice() {
             [one] => put(&mut map, "equals", literal(one)),
-            many => put(&mut map, "one_of", Value::Sequence(many.iter().map(literal).collect())),
+            many => put(
+                &mut map,
+                "one_of",
+                Value::Sequence(many.iter().map(literal).collect()),
+            ),
         },
         ConditionTest::Present(p) => put(&mut map, "present", *p),
     }
@@ -299,12 +355,20 @@ fn rule(r: &Rule) -> Value {
         RuleKind::OneOfRequired { fields } | RuleKind::DependsOnAccount { fields } => {
             put(&mut map, "fields", dotted(fields));
         }
-        RuleKind::SumEquals { array, multiply, equals } => {
+        RuleKind::SumEquals {
+            array,
+            multiply,
+            equals,
+        } => {
             put(&mut map, "array", array.dotted());
             put(&mut map, "multiply", dotted(multiply));
             put(&mut map, "equals", equals.dotted());
         }
-        RuleKind::MaxLenIf { field, max_len, when } => {
+        RuleKind::MaxLenIf {
+            field,
+            max_len,
+            when,
+        } => {
             put(&mut map, "field", field.dotted());
             put(&mut map, "max_len", u64::from(*max_len));
             put(&mut map, "when", condition(when));
@@ -314,7 +378,11 @@ fn rule(r: &Rule) -> Value {
             put(&mut map, "than", than.dotted());
         }
     }
-    put(&mut map, "description", format!("{}.", capitalise(&words::rule(&r.kind))));
+    put(
+        &mut map,
+        "description",
+        format!("{}.", capitalise(&words::rule(&r.kind))),
+    );
     put(&mut map, "source", r.source.as_str());
     Value::Mapping(map)
 }

@@ -22,7 +22,10 @@ pub fn computed_header(scheme: AuthScheme, wire_name: &str) -> Option<&'static s
         AuthScheme::MidtransBasic => &[("Authorization", "`Basic base64(server_key + \":\")`")],
         AuthScheme::BillerJwtHs256 => &[("TOKEN", "an HS256 JWT signed with the partner secret")],
     };
-    table.iter().find(|(name, _)| name.eq_ignore_ascii_case(wire_name)).map(|(_, why)| *why)
+    table
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(wire_name))
+        .map(|(_, why)| *why)
 }
 
 fn api_key_header(name: &str, description: String) -> Value {

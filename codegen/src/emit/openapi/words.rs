@@ -97,12 +97,18 @@ pub fn rule(kind: &RuleKind) -> String {
 pub fn decision_match(m: Option<&DecisionMatch>) -> String {
     match m {
         None => "any".to_owned(),
-        Some(DecisionMatch::AnyOf(values)) => {
-            values.iter().map(|v| format!("`{}`", literal(v))).collect::<Vec<_>>().join(", ")
-        }
+        Some(DecisionMatch::AnyOf(values)) => values
+            .iter()
+            .map(|v| format!("`{}`", literal(v)))
+            .collect::<Vec<_>>()
+            .join(", "),
         Some(DecisionMatch::NoneOf(values)) => format!(
             "not {}",
-            values.iter().map(|v| format!("`{}`", literal(v))).collect::<Vec<_>>().join(", ")
+            values
+                .iter()
+                .map(|v| format!("`{}`", literal(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     }
 }
