@@ -1,4 +1,5 @@
 //! The Markdown reference of the fixture IR.
+#![cfg(feature = "cli")]
 
 mod common;
 

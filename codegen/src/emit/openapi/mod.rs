@@ -8,6 +8,7 @@
 //! decision tables, contradictions in the docs) travels in `x-payspec-*`
 //! extensions. Output is deterministic: it follows IR order, which is sorted.
 
+#[cfg(feature = "cli")] // the docs emitter words rules the same way
 pub(crate) use schema::capitalise;
 
 mod format;
@@ -15,6 +16,7 @@ mod operation;
 mod schema;
 mod security;
 pub(crate) mod words;
+mod yaml;
 
 use serde_yaml::{Mapping, Value};
 
@@ -70,15 +72,12 @@ pub enum OpenApiError {
         /// `method` or `path`.
         missing: &'static str,
     },
-    /// YAML serialisation failed.
-    #[error("could not write the OpenAPI document: {0}")]
-    Yaml(#[from] serde_yaml::Error),
 }
 
 /// Renders the OpenAPI 3.1 document of every provider in `ir` as YAML.
 pub fn render(ir: &Ir) -> Result<String, OpenApiError> {
     let doc = document(ir)?;
-    Ok(serde_yaml::to_string(&doc)?)
+    Ok(yaml::to_string(&doc))
 }
 
 /// Builds the document as a YAML value.

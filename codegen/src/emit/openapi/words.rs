@@ -1,7 +1,7 @@
 //! Rules, conditions and literals in plain words, shared by the OpenAPI
 //! export (a `description` on each rule) and the Markdown docs.
 
-use crate::ir::{Condition, ConditionTest, DecisionMatch, FieldPath, Literal, RuleKind};
+use crate::ir::{Condition, ConditionTest, FieldPath, Literal, RuleKind};
 
 /// A literal as it appears on the wire (`true`, `90000`, `"CREDIT_CARD"`).
 pub fn literal(lit: &Literal) -> String {
@@ -93,8 +93,9 @@ pub fn rule(kind: &RuleKind) -> String {
 }
 
 /// A decision-table cell (`any`, `` `BNI`, `BRI` ``, `not `BCA``).
-#[allow(dead_code)] // used by the docs emitter (feature `cli`)
-pub fn decision_match(m: Option<&DecisionMatch>) -> String {
+#[cfg(feature = "cli")] // only the docs emitter draws decision tables
+pub fn decision_match(m: Option<&crate::ir::DecisionMatch>) -> String {
+    use crate::ir::DecisionMatch;
     match m {
         None => "any".to_owned(),
         Some(DecisionMatch::AnyOf(values)) => values
