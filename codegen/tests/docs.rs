@@ -18,6 +18,8 @@ fn every_page_is_written_where_expected() {
     assert_eq!(
         paths,
         [
+            "biller/bill/bill_cancel.md",
+            "biller/index.md",
             "doku/cards/card_refund.md",
             "doku/checkout/create_payment.md",
             "doku/checkout/payment_notification.md",
@@ -73,4 +75,38 @@ fn midtrans_page_uses_basic_auth_and_a_path_parameter() {
         provider.contains("| `partner` | not given by the docs |"),
         "{provider}"
     );
+}
+
+#[test]
+fn biller_curl_uses_its_headers_and_a_placeholder_body() {
+    let page = &pages()[Path::new("biller/bill/bill_cancel.md")];
+    assert!(
+        page.contains("curl -X POST \"$API_URL/api/v2/bill/cancel\""),
+        "{page}"
+    );
+    assert!(
+        page.contains("-H 'KEY: <KEY>'") && page.contains("-H 'TOKEN: <TOKEN>'"),
+        "{page}"
+    );
+    assert!(page.contains("`payspec sign biller …`"), "{page}");
+    // No example in the docs: mandatory fields get placeholders, optional ones are left out.
+    assert!(
+        page.contains(
+            "{\n  \"partnerId\": \"<partnerId>\",\n  \"account_Number\": \"<account_Number>\"\n}"
+        ),
+        "{page}"
+    );
+    assert!(page.contains("let request = payspec::biller::bill::BillCancelRequest::new(\"<partnerId>\", \"<account_Number>\");"), "{page}");
+}
+
+/// `PAYSPEC_DOCS_OUT=dir cargo test --test docs` writes every page there, for reading.
+#[test]
+fn dump_pages_for_review() {
+    if let Some(dir) = std::env::var_os("PAYSPEC_DOCS_OUT") {
+        for (path, text) in pages() {
+            let path = Path::new(&dir).join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+    }
 }

@@ -135,7 +135,7 @@ fn schemas_carry_constraints_rules_and_openness() {
 #[test]
 fn a_bad_example_is_an_error_naming_it() {
     let mut ir = common::ir();
-    ir.providers[0].structs[2].examples[0].json = "{not json".to_owned();
+    ir.providers[1].structs[2].examples[0].json = "{not json".to_owned();
     let err = openapi::render(&ir).unwrap_err().to_string();
     assert!(
         err.starts_with("doku: example `docs` of `CardRefundRequest` is not valid JSON"),
@@ -218,4 +218,48 @@ fn format_patterns_accept_doc_samples_and_reject_neighbours() {
     let decimal = regex::Regex::new(DECIMAL_PATTERN).unwrap();
     assert!(decimal.is_match("30000.00") && decimal.is_match("-1") && decimal.is_match("7"));
     assert!(!decimal.is_match("30000.") && !decimal.is_match(".5") && !decimal.is_match("1e3"));
+}
+
+#[test]
+fn biller_uses_key_and_token_schemes_and_a_templated_server() {
+    let doc = document();
+    let item = &doc["paths"]["/api/v2/bill/cancel"];
+    assert_eq!(item["servers"][0]["url"], "{api-url}");
+    assert!(item["servers"][0]["variables"]["api-url"]["default"].is_string());
+    assert_eq!(
+        item["post"]["security"][0],
+        serde_yaml::from_str::<serde_yaml::Value>("{biller_key: [], biller_token: []}").unwrap()
+    );
+    let schemes = &doc["components"]["securitySchemes"];
+    assert_eq!(schemes["biller_token"]["name"], "TOKEN");
+    assert!(schemes["biller_token"]["description"]
+        .as_str()
+        .unwrap()
+        .contains("claims are the JSON request body"));
+    let params = item["post"]["parameters"].as_sequence().unwrap();
+    let token = params.iter().find(|p| p["name"] == "TOKEN").unwrap();
+    assert_eq!(token["x-payspec-computed"], true);
+    let version = params.iter().find(|p| p["name"] == "VERSION").unwrap();
+    assert!(version.get("x-payspec-computed").is_none());
+}
+
+#[test]
+fn clashing_names_and_paths_are_errors() {
+    let mut ir = common::ir();
+    let mut twin = ir.providers[1].structs[0].clone();
+    twin.scope = payspec_codegen::ir::Scope::Area("cards".to_owned());
+    ir.providers[1].structs.push(twin);
+    let err = openapi::render(&ir).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "doku: two types named `Customer` would share the component schema name `doku.Customer`"
+    );
+
+    let mut ir = common::ir();
+    ir.providers[2].endpoints[0].path = Some("/checkout/v1/payment".to_owned());
+    let err = openapi::render(&ir).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "midtrans: `POST /checkout/v1/payment` of endpoint `cancel` clashes with another endpoint's path"
+    );
 }

@@ -881,9 +881,80 @@ fn midtrans() -> Provider {
     }
 }
 
+fn biller() -> Provider {
+    let biller_header = |wire: &str, text: &str| Header {
+        wire_name: wire.to_owned(),
+        field: doc(field(wire, Type::String, Presence::Mandatory), text),
+    };
+    let mut partner = doc(
+        field("partnerId", Type::String, Presence::Mandatory),
+        "Partner API key provided.",
+    );
+    partner.rust_name = "partner_id".to_owned();
+    let mut account = doc(
+        field("account_Number", Type::String, Presence::Mandatory),
+        "enrollmentId which was received in the callback enrollment.",
+    );
+    account.rust_name = "account_number".to_owned();
+    let mut reason = doc(field("reason", Type::String, Presence::Optional), "Why.");
+    reason.max_len = Some(100);
+    Provider {
+        name: "biller".to_owned(),
+        title: "Biller".to_owned(),
+        doc: "The biller partner API.".to_owned(),
+        docs: vec!["biller-bill-cancel.txt".to_owned()],
+        auth: Auth {
+            scheme: AuthScheme::BillerJwtHs256,
+            doc: "KEY, TOKEN and VERSION headers.".to_owned(),
+            token_claims: Some(TokenClaims::RequestBody),
+        },
+        environments: vec![Environment {
+            name: "production".to_owned(),
+            rust_name: "Production".to_owned(),
+            base_url: "{api-url}".to_owned(),
+            doc: Some("The docs write `{api-url}`.".to_owned()),
+        }],
+        request_headers: vec![
+            biller_header("KEY", "API key."),
+            biller_header("TOKEN", "JWT."),
+            biller_header("VERSION", "API version, `2.0`."),
+        ],
+        response_headers: Vec::new(),
+        enums: Vec::new(),
+        structs: vec![Struct {
+            name: "BillCancelRequest".to_owned(),
+            scope: Scope::Area("bill".to_owned()),
+            doc: "Cancel an enrolled bill.".to_owned(),
+            fields: vec![partner, account, reason],
+            rules: Vec::new(),
+            roles: REQ,
+            examples: Vec::new(),
+            loc: loc("biller/bill/cancel.yaml", 5),
+        }],
+        endpoints: vec![Endpoint {
+            kind: EndpointKind::Endpoint,
+            name: "bill_cancel".to_owned(),
+            area: "bill".to_owned(),
+            summary: "Cancel a bill.".to_owned(),
+            doc: None,
+            docs: "biller-bill-cancel.txt".to_owned(),
+            method: Some(HttpMethod::POST),
+            path: Some("/api/v2/bill/cancel".to_owned()),
+            path_params: Vec::new(),
+            request: Some("BillCancelRequest".to_owned()),
+            responses: Vec::new(),
+            errors: Vec::new(),
+            loc: loc("biller/bill/cancel.yaml", 1),
+        }],
+        decisions: Vec::new(),
+        discrepancies: Vec::new(),
+        loc: loc("biller/provider.yaml", 1),
+    }
+}
+
 /// The fixture IR, providers sorted by name.
 pub fn ir() -> Ir {
     Ir {
-        providers: vec![doku(), midtrans()],
+        providers: vec![biller(), doku(), midtrans()],
     }
 }

@@ -46,9 +46,13 @@ fn placeholder_struct<'a>(
     stack.push(&st.name);
     let mut map = Mapping::new();
     for f in st.fields.iter().filter(|f| !f.optional) {
-        let value = match f.format {
-            Some(format) if matches!(f.ty, Type::String) => {
-                Value::String(format_sample(format).to_owned())
+        let value = match (&f.ty, f.format) {
+            (Type::String, Some(format)) => Value::String(format_sample(format).to_owned()),
+            // The field's own name says what goes there, within its length limit.
+            (Type::String, None) => {
+                let text = format!("<{}>", f.wire_name);
+                let limit = f.max_len.map_or(usize::MAX, |m| m as usize);
+                Value::String(text.chars().take(limit).collect())
             }
             _ => placeholder(provider, &f.ty, stack),
         };

@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use askama::Template;
 
 use crate::emit::openapi::{computed_header, words};
-use crate::ir::{AuthScheme, Endpoint, EndpointKind, HttpMethod, Ir, Provider, Scope};
+use crate::ir::{AuthScheme, Endpoint, EndpointKind, HttpMethod, Ir, Provider};
 use view::{cell, field_row, walk, DecisionView, EnumView, FieldRow, Note, Walk};
 
 /// Why the docs could not be rendered.
@@ -344,7 +344,8 @@ fn endpoint_page(p: &Provider, e: &Endpoint) -> Result<EndpointPage, DocsError> 
     let decisions = p
         .decisions
         .iter()
-        .filter(|d| d.loc.file == e.loc.file || d.scope == Scope::Area(e.area.clone()))
+        // A table is shown with the endpoint whose file introduces it.
+        .filter(|d| d.loc.file == e.loc.file)
         .map(|d| DecisionView::new(p, d))
         .collect();
     let body = match request_struct {

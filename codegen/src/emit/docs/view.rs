@@ -97,10 +97,10 @@ fn wire_kind(k: WireKind) -> &'static str {
 pub fn limits(field: &Field) -> String {
     let mut parts = Vec::new();
     if let Some(max) = field.max_len {
-        parts.push(format!("max {max} chars"));
+        parts.push(format!("max length {max}"));
     }
     if let Some(min) = field.min_len {
-        parts.push(format!("min {min} chars"));
+        parts.push(format!("min length {min}"));
     }
     if let Some(f) = field.format {
         parts.push(describe_format(f).to_owned());

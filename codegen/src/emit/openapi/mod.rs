@@ -43,7 +43,7 @@ pub enum OpenApiError {
         message: String,
     },
     /// Two types of one provider would get the same component name.
-    #[error("{provider}: enum and struct `{name}` would share the component schema name `{provider}.{name}`")]
+    #[error("{provider}: two types named `{name}` would share the component schema name `{provider}.{name}`")]
     DuplicateSchema {
         /// Provider name.
         provider: String,
@@ -99,20 +99,21 @@ fn document(ir: &Ir) -> Result<Value, OpenApiError> {
         for (name, scheme) in provider_schemes {
             put(&mut security_schemes, &name, scheme);
         }
+        let duplicate = |name: &str| OpenApiError::DuplicateSchema {
+            provider: provider.name.clone(),
+            name: name.to_owned(),
+        };
         for e in &provider.enums {
-            put(
-                &mut schemas,
-                &component_name(&provider.name, &e.name),
-                schema::enum_schema(e),
-            );
+            let name = component_name(&provider.name, &e.name);
+            if schemas.contains_key(name.as_str()) {
+                return Err(duplicate(&e.name));
+            }
+            put(&mut schemas, &name, schema::enum_schema(e));
         }
         for st in &provider.structs {
             let name = component_name(&provider.name, &st.name);
             if schemas.contains_key(name.as_str()) {
-                return Err(OpenApiError::DuplicateSchema {
-                    provider: provider.name.clone(),
-                    name: st.name.clone(),
-                });
+                return Err(duplicate(&st.name));
             }
             put(&mut schemas, &name, schema::struct_schema(provider, st)?);
         }

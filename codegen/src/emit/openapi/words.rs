@@ -3,13 +3,14 @@
 
 use crate::ir::{Condition, ConditionTest, FieldPath, Literal, RuleKind};
 
-/// A literal as it appears on the wire (`true`, `90000`, `"CREDIT_CARD"`).
+/// A literal in prose: strings quoted (`"IDR"`), enum values bare (`QRIS`).
 pub fn literal(lit: &Literal) -> String {
     match lit {
         Literal::String(s) => format!("\"{s}\""),
         Literal::Integer(i) => i.to_string(),
         Literal::Boolean(b) => b.to_string(),
-        Literal::EnumValue { wire, .. } => format!("\"{wire}\""),
+        // Enum values read as names (`QRIS`), not as free text.
+        Literal::EnumValue { wire, .. } => wire.clone(),
     }
 }
 
