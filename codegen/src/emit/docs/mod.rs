@@ -1,0 +1,392 @@
+//! Markdown reference docs from askama templates (`codegen/templates/docs/`).
+//!
+//! Pages, relative to the docs root: `index.md` (providers),
+//! `<provider>/index.md` (environments, auth, headers, endpoints, enums,
+//! decision tables, every discrepancy note) and `<provider>/<area>/<name>.md`
+//! per endpoint or notification (fields, enums, rules in plain words,
+//! decision tables, notes, Rust and curl examples). Rows are built in
+//! [`view`]; the templates only lay them out. Output is deterministic.
+#![cfg(feature = "cli")]
+
+mod example;
+mod view;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use askama::Template;
+
+use crate::emit::openapi::{computed_header, words};
+use crate::ir::{AuthScheme, Endpoint, EndpointKind, HttpMethod, Ir, Provider};
+use view::{cell, field_row, walk, DecisionView, EnumView, FieldRow, Note, Walk};
+
+/// Why the docs could not be rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum DocsError {
+    /// A body sample is not valid JSON.
+    #[error("{provider}: example `{example}` of `{structure}` is not valid JSON: {message}")]
+    BadExample {
+        /// Provider name.
+        provider: String,
+        /// Struct the example belongs to.
+        structure: String,
+        /// Example name.
+        example: String,
+        /// The JSON parser's message.
+        message: String,
+    },
+    /// Two endpoints would be written to the same page.
+    #[error("two pages would be written to `{0}`")]
+    DuplicatePage(PathBuf),
+    /// A template failed to render.
+    #[error("could not render `{page}`: {message}")]
+    Template {
+        /// Page path.
+        page: PathBuf,
+        /// askama's message.
+        message: String,
+    },
+}
+
+#[derive(Template)]
+#[template(path = "docs/index.md")]
+struct IndexPage {
+    providers: Vec<ProviderLink>,
+}
+
+struct ProviderLink {
+    name: String,
+    title: String,
+    doc: String,
+    endpoints: usize,
+}
+
+#[derive(Template)]
+#[template(path = "docs/provider.md")]
+struct ProviderPage {
+    name: String,
+    title: String,
+    doc: String,
+    docs: Vec<String>,
+    auth_scheme: &'static str,
+    auth_doc: String,
+    environments: Vec<(String, String, String)>,
+    request_headers: Vec<FieldRow>,
+    response_headers: Vec<FieldRow>,
+    endpoints: Vec<EndpointLink>,
+    enums: Vec<EnumView>,
+    decisions: Vec<DecisionView>,
+    notes: Vec<Note>,
+}
+
+struct EndpointLink {
+    label: String,
+    link: String,
+    kind: &'static str,
+    area: String,
+    call: String,
+    summary: String,
+}
+
+#[derive(Template)]
+#[template(path = "docs/endpoint.md")]
+struct EndpointPage {
+    title: String,
+    provider_title: String,
+    kind: &'static str,
+    summary: String,
+    doc: String,
+    docs: String,
+    call: String,
+    headers: Vec<FieldRow>,
+    path_params: Vec<FieldRow>,
+    bodies: Vec<BodyView>,
+    enums: Vec<EnumView>,
+    rules: Vec<RuleView>,
+    decisions: Vec<DecisionView>,
+    notes: Vec<Note>,
+    rust: Option<String>,
+    curl: Option<String>,
+}
+
+struct BodyView {
+    title: String,
+    rust_path: String,
+    doc: String,
+    rows: Vec<FieldRow>,
+}
+
+struct RuleView {
+    kind: &'static str,
+    text: String,
+    source: String,
+}
+
+/// Renders every page of the reference, keyed by path relative to `docs/`.
+pub fn render(ir: &Ir) -> Result<BTreeMap<PathBuf, String>, DocsError> {
+    let mut pages = BTreeMap::new();
+    let index = IndexPage {
+        providers: ir
+            .providers
+            .iter()
+            .map(|p| ProviderLink {
+                name: p.name.clone(),
+                title: p.title.clone(),
+                doc: p.doc.trim_end().to_owned(),
+                endpoints: p.endpoints.len(),
+            })
+            .collect(),
+    };
+    insert(&mut pages, PathBuf::from("index.md"), &index)?;
+    for provider in &ir.providers {
+        insert(
+            &mut pages,
+            PathBuf::from(&provider.name).join("index.md"),
+            &provider_page(provider),
+        )?;
+        for endpoint in &provider.endpoints {
+            let page = endpoint_page(provider, endpoint)?;
+            insert(&mut pages, endpoint_path(provider, endpoint), &page)?;
+        }
+    }
+    Ok(pages)
+}
+
+fn insert(
+    pages: &mut BTreeMap<PathBuf, String>,
+    path: PathBuf,
+    page: &impl Template,
+) -> Result<(), DocsError> {
+    let text = page.render().map_err(|e| DocsError::Template {
+        page: path.clone(),
+        message: e.to_string(),
+    })?;
+    if pages.contains_key(&path) {
+        return Err(DocsError::DuplicatePage(path));
+    }
+    pages.insert(path, text);
+    Ok(())
+}
+
+fn endpoint_path(provider: &Provider, endpoint: &Endpoint) -> PathBuf {
+    PathBuf::from(&provider.name)
+        .join(&endpoint.area)
+        .join(format!("{}.md", endpoint.name))
+}
+
+fn auth_scheme(scheme: AuthScheme) -> &'static str {
+    match scheme {
+        AuthScheme::DokuHmacSha256 => {
+            "DOKU HMAC-SHA256: `Client-Id`, `Request-Id`, `Request-Timestamp` and a `Signature` header over them and the body digest"
+        }
+        AuthScheme::MidtransBasic => "HTTP basic: the server key as user name, empty password",
+        AuthScheme::BillerJwtHs256 => "`KEY`, `TOKEN` (an HS256 JWT) and `VERSION` headers",
+    }
+}
+
+/// `POST /path`, or `notification` for notifications without a method.
+fn call(endpoint: &Endpoint) -> String {
+    let method = endpoint.method.map(|m| match m {
+        HttpMethod::GET => "GET",
+        HttpMethod::POST => "POST",
+    });
+    match (method, &endpoint.path) {
+        (Some(m), Some(p)) => format!("`{m} {p}`"),
+        (Some(m), None) => format!("`{m}` to the merchant's URL"),
+        _ => "to the merchant's URL".to_owned(),
+    }
+}
+
+fn kind(endpoint: &Endpoint) -> &'static str {
+    match endpoint.kind {
+        EndpointKind::Endpoint => "endpoint",
+        EndpointKind::Notification => "notification",
+    }
+}
+
+fn header_rows(provider: &Provider, headers: &[crate::ir::Header], request: bool) -> Vec<FieldRow> {
+    headers
+        .iter()
+        .map(|h| {
+            let mut row = field_row(&h.wire_name, &h.field);
+            if request {
+                if let Some(how) = computed_header(provider.auth.scheme, &h.wire_name) {
+                    row.description = cell(&format!(
+                        "{} Computed by the client: {how}.",
+                        row.description
+                    ));
+                }
+            }
+            row
+        })
+        .collect()
+}
+
+fn provider_page(p: &Provider) -> ProviderPage {
+    ProviderPage {
+        name: p.name.clone(),
+        title: p.title.clone(),
+        doc: p.doc.trim_end().to_owned(),
+        docs: p.docs.clone(),
+        auth_scheme: auth_scheme(p.auth.scheme),
+        auth_doc: p.auth.doc.trim_end().to_owned(),
+        environments: p
+            .environments
+            .iter()
+            .map(|e| {
+                let url = if e.base_url.trim().is_empty() {
+                    "not given by the docs".to_owned()
+                } else {
+                    format!("`{}`", e.base_url)
+                };
+                (e.name.clone(), url, cell(e.doc.as_deref().unwrap_or("")))
+            })
+            .collect(),
+        request_headers: header_rows(p, &p.request_headers, true),
+        response_headers: header_rows(p, &p.response_headers, false),
+        endpoints: p
+            .endpoints
+            .iter()
+            .map(|e| EndpointLink {
+                label: format!("{}::{}", e.area, e.name),
+                link: format!("{}/{}.md", e.area, e.name),
+                kind: kind(e),
+                area: e.area.clone(),
+                call: call(e),
+                summary: cell(&e.summary),
+            })
+            .collect(),
+        enums: p.enums.iter().map(|e| EnumView::new(p, e)).collect(),
+        decisions: p
+            .decisions
+            .iter()
+            .map(|d| DecisionView::new(p, d))
+            .collect(),
+        notes: p.discrepancies.iter().map(Note::new).collect(),
+    }
+}
+
+fn endpoint_page(p: &Provider, e: &Endpoint) -> Result<EndpointPage, DocsError> {
+    let mut walked = Walk::default();
+    let mut bodies = Vec::new();
+    let request_struct = e
+        .request
+        .as_deref()
+        .and_then(|name| p.structs.iter().find(|s| s.name == name));
+    let mut listed: Vec<(String, &str)> = Vec::new();
+    if let Some(name) = &e.request {
+        let title = if e.kind == EndpointKind::Notification {
+            "Notification body"
+        } else {
+            "Request body"
+        };
+        listed.push((title.to_owned(), name));
+    }
+    for r in &e.responses {
+        listed.push((format!("Response {}", r.status), &r.body));
+    }
+    for err in &e.errors {
+        listed.push((format!("Error `{}`", err.name), &err.body));
+    }
+    for (title, name) in listed {
+        let Some(st) = p.structs.iter().find(|s| s.name == name) else {
+            continue;
+        };
+        let mut body_walk = Walk::default();
+        walk(p, st, "", &mut Vec::new(), &mut body_walk);
+        for en in body_walk.enums {
+            if !walked.enums.contains(&en) {
+                walked.enums.push(en);
+            }
+        }
+        for n in body_walk.notes {
+            if !walked.notes.contains(&n) {
+                walked.notes.push(n);
+            }
+        }
+        bodies.push(BodyView {
+            title,
+            rust_path: view::rust_path(&p.name, &st.scope, &st.name),
+            doc: st.doc.trim_end().to_owned(),
+            rows: body_walk.rows,
+        });
+    }
+    let enums: Vec<_> = walked
+        .enums
+        .iter()
+        .filter_map(|name| p.enums.iter().find(|en| &en.name == name))
+        .collect();
+    let mut notes = walked.notes;
+    for en in &enums {
+        if let Some(d) = &en.discrepancy {
+            if !notes.contains(&d) {
+                notes.push(d);
+            }
+        }
+    }
+    for d in p.discrepancies.iter().filter(|d| d.loc.file == e.loc.file) {
+        if !notes.contains(&d) {
+            notes.push(d);
+        }
+    }
+    let rules = request_struct
+        .map(|st| {
+            st.rules
+                .iter()
+                .map(|r| RuleView {
+                    kind: r.kind.spec_name(),
+                    text: crate::emit::openapi::capitalise(&words::rule(&r.kind)),
+                    source: r.source.replace('\n', " "),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let decisions = p
+        .decisions
+        .iter()
+        // A table is shown with the endpoint whose file introduces it.
+        .filter(|d| d.loc.file == e.loc.file)
+        .map(|d| DecisionView::new(p, d))
+        .collect();
+    let body = match request_struct {
+        Some(st) => Some(example::body(p, st)?),
+        None => None,
+    };
+    let (rust, curl) = match (e.kind, request_struct, &body) {
+        (EndpointKind::Endpoint, Some(st), Some(b)) => (
+            Some(example::rust_request(p, e, st, b)),
+            Some(example::curl(p, e, Some(b))),
+        ),
+        (EndpointKind::Endpoint, _, _) => (None, Some(example::curl(p, e, None))),
+        (EndpointKind::Notification, Some(st), _) => {
+            (Some(example::rust_notification(p, st)), None)
+        }
+        (EndpointKind::Notification, None, _) => (None, None),
+    };
+    Ok(EndpointPage {
+        title: e.name.clone(),
+        provider_title: p.title.clone(),
+        kind: kind(e),
+        summary: e.summary.trim_end().to_owned(),
+        doc: e.doc.as_deref().unwrap_or("").trim_end().to_owned(),
+        docs: e.docs.clone(),
+        call: call(e),
+        headers: if e.kind == EndpointKind::Endpoint {
+            header_rows(p, &p.request_headers, true)
+        } else {
+            Vec::new()
+        },
+        path_params: e
+            .path_params
+            .iter()
+            .map(|f| field_row(&f.wire_name, f))
+            .collect(),
+        bodies,
+        enums: enums.iter().map(|en| EnumView::new(p, en)).collect(),
+        rules,
+        decisions,
+        notes: notes.into_iter().map(Note::new).collect(),
+        rust,
+        curl,
+    })
+}

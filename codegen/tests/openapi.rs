@@ -1,0 +1,265 @@
+//! The OpenAPI export of the fixture IR.
+
+mod common;
+
+use payspec_codegen::emit::openapi::{self, format_pattern, DECIMAL_PATTERN};
+use payspec_codegen::ir::Format;
+
+fn document() -> serde_yaml::Value {
+    let text = openapi::render(&common::ir()).expect("the fixture exports");
+    serde_yaml::from_str(&text).expect("the export is YAML")
+}
+
+#[test]
+fn openapi_document_matches_snapshot() {
+    let text = openapi::render(&common::ir()).expect("the fixture exports");
+    // CI's `.ci/openapi-check.sh` can be pointed at this file.
+    if let Some(out) = std::env::var_os("PAYSPEC_OPENAPI_OUT") {
+        std::fs::write(out, &text).expect("write the document");
+    }
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn rendering_is_deterministic() {
+    let ir = common::ir();
+    assert_eq!(openapi::render(&ir).unwrap(), openapi::render(&ir).unwrap());
+}
+
+#[test]
+fn operations_carry_ids_tags_servers_and_security() {
+    let doc = document();
+    let item = &doc["paths"]["/checkout/v1/payment"];
+    assert_eq!(item["servers"][1]["url"], "https://api.doku.com");
+    let op = &item["post"];
+    assert_eq!(op["operationId"], "doku_create_payment");
+    assert_eq!(op["tags"][0], "doku.checkout");
+    assert!(op["security"][0].get("doku_signature").is_some());
+    let signature = op["parameters"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Signature")
+        .unwrap();
+    assert_eq!(signature["x-payspec-computed"], true);
+    let client_id = op["parameters"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Client-Id")
+        .unwrap();
+    assert_eq!(client_id["schema"]["maxLength"], 50);
+    assert!(client_id.get("x-payspec-computed").is_none());
+    assert_eq!(
+        op["responses"]["default"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/doku.ErrorBody"
+    );
+    // Midtrans: Authorization is a security scheme, not a parameter; an environment without URL is a template.
+    let cancel = &doc["paths"]["/v2/{order_id}/cancel"];
+    assert_eq!(cancel["servers"][1]["url"], "{base_url}");
+    assert!(cancel["servers"][1]["variables"]["base_url"]["default"].is_string());
+    let params = cancel["post"]["parameters"].as_sequence().unwrap();
+    assert_eq!(params.len(), 1);
+    assert_eq!(params[0]["in"], "path");
+    assert_eq!(
+        doc["components"]["securitySchemes"]["midtrans_basic"]["scheme"],
+        "basic"
+    );
+    assert_eq!(
+        doc["webhooks"]["doku_payment_notification"]["post"]["operationId"],
+        "doku_payment_notification"
+    );
+}
+
+#[test]
+fn schemas_carry_constraints_rules_and_openness() {
+    let doc = document();
+    let schemas = &doc["components"]["schemas"];
+    let order = &schemas["doku.Order"];
+    assert_eq!(order["additionalProperties"], false);
+    assert_eq!(
+        order["required"],
+        serde_yaml::from_str::<serde_yaml::Value>("[amount, invoice_number]").unwrap()
+    );
+    assert_eq!(order["properties"]["amount"]["format"], "int64");
+    assert_eq!(order["properties"]["invoice_number"]["maxLength"], 64);
+    assert_eq!(order["properties"]["session_id"]["type"][1], "integer");
+    assert_eq!(order["properties"]["currency"]["default"], "IDR");
+    assert_eq!(
+        schemas["doku.LineItem"]["properties"]["quantity"]["pattern"],
+        "^-?[0-9]+$"
+    );
+    // Providers add fields to responses, so response schemas stay open.
+    assert!(schemas["doku.CreatePaymentResponse"]
+        .get("additionalProperties")
+        .is_none());
+    assert!(schemas["doku.PaymentStatus"].get("anyOf").is_some());
+    assert_eq!(schemas["doku.PaymentMethod"]["enum"][1], "QRIS");
+    let rules = schemas["doku.CreatePaymentRequest"]["x-payspec-rules"]
+        .as_sequence()
+        .unwrap();
+    let kinds: Vec<&str> = rules.iter().map(|r| r["kind"].as_str().unwrap()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "required_if",
+            "one_of_required",
+            "sum_equals",
+            "max_len_if",
+            "not_greater_than",
+            "only_if",
+            "depends_on_account"
+        ]
+    );
+    assert_eq!(rules[0]["fields"][0], "order.callback_url");
+    assert_eq!(rules[0]["when"]["equals"], true);
+    assert_eq!(rules[4]["field"], "order.line_items[].price");
+    assert_eq!(
+        rules[0]["description"],
+        "`order.callback_url` is required when `order.auto_redirect` is true."
+    );
+    assert_eq!(
+        schemas["midtrans.CancelResponse"]["properties"]["gross_amount"]["pattern"],
+        DECIMAL_PATTERN
+    );
+    assert_eq!(
+        doc["x-payspec-decisions"][0]["rows"][1]["when"]["method"]["none_of"][0],
+        "VIRTUAL_ACCOUNT_BCA"
+    );
+    assert_eq!(
+        doc["x-payspec-discrepancies"][1]["about"],
+        "order.session_id"
+    );
+}
+
+#[test]
+fn a_bad_example_is_an_error_naming_it() {
+    let mut ir = common::ir();
+    ir.providers[1].structs[2].examples[0].json = "{not json".to_owned();
+    let err = openapi::render(&ir).unwrap_err().to_string();
+    assert!(
+        err.starts_with("doku: example `docs` of `CardRefundRequest` is not valid JSON"),
+        "{err}"
+    );
+}
+
+#[test]
+fn format_patterns_accept_doc_samples_and_reject_neighbours() {
+    let cases: [(Format, &[&str], &[&str]); 9] = [
+        (
+            Format::HexColor,
+            &["F5F8FB", "a0b1c2"],
+            &["#F5F8FB", "F5F8F", "F5F8FBB", "G5F8FB"],
+        ),
+        (Format::CountryAlpha2, &["ID", "SG"], &["id", "IDN", "I"]),
+        (
+            Format::Phone,
+            &["6285694566147", "62811223"],
+            &["085694566147", "6281", "+6285694566147", "6285694566147123"],
+        ),
+        (
+            Format::Email,
+            &["jotaro_kujo@example.com", "a@b.c"],
+            &[
+                "jotaro kujo@example.com",
+                "a@example",
+                "a@.com",
+                "a@b.",
+                "@b.c",
+                "a@b@c.d",
+            ],
+        ),
+        (
+            Format::Url,
+            &["https://merchant.com/success-url", "http://x.id?a=1"],
+            &[
+                "merchant.com/success-url",
+                "https://",
+                "https:///path",
+                "https://a b.com",
+                "ftp://x.com",
+            ],
+        ),
+        (Format::Digits, &["461700", "0"], &["46170a", "", "-1"]),
+        (
+            Format::PrintableAscii,
+            &["INV-20210118-0001", "a b ~!", ""],
+            &["INV\u{7f}", "é", "tab\there"],
+        ),
+        (
+            Format::UtcTimestamp,
+            &["2020-09-22T01:51:00Z", "1999-12-31T23:59:60Z"],
+            &[
+                "2020-09-22T01:51:00+07:00",
+                "2020-13-22T01:51:00Z",
+                "2020-09-22 01:51:00Z",
+                "2020-09-22T24:00:00Z",
+            ],
+        ),
+        (
+            Format::LocalDateTime,
+            &["2015-02-26 14:39:33"],
+            &[
+                "2015-02-26T14:39:33",
+                "2015-02-26 14:39",
+                "2015-02-32 14:39:33",
+            ],
+        ),
+    ];
+    for (format, good, bad) in cases {
+        let re = regex::Regex::new(format_pattern(format)).unwrap();
+        for g in good {
+            assert!(re.is_match(g), "{format:?} pattern rejected {g:?}");
+        }
+        for b in bad {
+            assert!(!re.is_match(b), "{format:?} pattern accepted {b:?}");
+        }
+    }
+    let decimal = regex::Regex::new(DECIMAL_PATTERN).unwrap();
+    assert!(decimal.is_match("30000.00") && decimal.is_match("-1") && decimal.is_match("7"));
+    assert!(!decimal.is_match("30000.") && !decimal.is_match(".5") && !decimal.is_match("1e3"));
+}
+
+#[test]
+fn biller_uses_key_and_token_schemes_and_a_templated_server() {
+    let doc = document();
+    let item = &doc["paths"]["/api/v2/bill/cancel"];
+    assert_eq!(item["servers"][0]["url"], "{api-url}");
+    assert!(item["servers"][0]["variables"]["api-url"]["default"].is_string());
+    assert_eq!(
+        item["post"]["security"][0],
+        serde_yaml::from_str::<serde_yaml::Value>("{biller_key: [], biller_token: []}").unwrap()
+    );
+    let schemes = &doc["components"]["securitySchemes"];
+    assert_eq!(schemes["biller_token"]["name"], "TOKEN");
+    assert!(schemes["biller_token"]["description"]
+        .as_str()
+        .unwrap()
+        .contains("claims are the JSON request body"));
+    let params = item["post"]["parameters"].as_sequence().unwrap();
+    let token = params.iter().find(|p| p["name"] == "TOKEN").unwrap();
+    assert_eq!(token["x-payspec-computed"], true);
+    let version = params.iter().find(|p| p["name"] == "VERSION").unwrap();
+    assert!(version.get("x-payspec-computed").is_none());
+}
+
+#[test]
+fn clashing_names_and_paths_are_errors() {
+    let mut ir = common::ir();
+    let mut twin = ir.providers[1].structs[0].clone();
+    twin.scope = payspec_codegen::ir::Scope::Area("cards".to_owned());
+    ir.providers[1].structs.push(twin);
+    let err = openapi::render(&ir).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "doku: two types named `Customer` would share the component schema name `doku.Customer`"
+    );
+
+    let mut ir = common::ir();
+    ir.providers[2].endpoints[0].path = Some("/checkout/v1/payment".to_owned());
+    let err = openapi::render(&ir).unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "midtrans: `POST /checkout/v1/payment` of endpoint `cancel` clashes with another endpoint's path"
+    );
+}
