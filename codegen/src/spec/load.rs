@@ -159,7 +159,14 @@ fn serde_diagnostic(file: &Path, err: &serde_yaml::Error, what: &str) -> Diagnos
 /// Picks the code and a how-to-fix hint from serde_yaml's message.
 fn classify(message: &str, what: &str) -> (&'static str, Option<String>) {
     if message.contains("unknown field") {
-        let help = if message.contains("`required_if`") {
+        let help = if message
+            .split('`')
+            .nth(1)
+            .is_some_and(|key| key.contains(' '))
+        {
+            "a comma inside `{ ... }` ends the value; put quotes around text that contains commas"
+                .to_owned()
+        } else if message.contains("`required_if`") {
             "a rule entry takes `source` and exactly one kind: required_if, one_of_required, sum_equals, max_len_if, not_greater_than, only_if, depends_on_account".to_owned()
         } else {
             "check the spelling against the keys listed; spec/README.md documents every key"
