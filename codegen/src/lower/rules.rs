@@ -143,7 +143,7 @@ impl Ctx<'_> {
                         &r.field,
                         p,
                         "L011",
-                        "numeric",
+                        "a numeric",
                         is_numeric,
                     )
                 });
@@ -156,7 +156,7 @@ impl Ctx<'_> {
                         &r.than,
                         p,
                         "L011",
-                        "numeric",
+                        "a numeric",
                         is_numeric,
                     )
                 });
@@ -206,7 +206,7 @@ impl Ctx<'_> {
                     let mk = format!("{k}.multiply[{i}]");
                     let p = self
                         .path(src, elem, m, &mk)
-                        .and_then(|p| self.expect(src, &mk, m, p, "L011", "numeric", is_numeric));
+                        .and_then(|p| self.expect(src, &mk, m, p, "L011", "a numeric", is_numeric));
                     match (p, multiply.as_mut()) {
                         (Some(p), Some(list)) => list.push(p),
                         _ => multiply = None,
@@ -222,7 +222,7 @@ impl Ctx<'_> {
                         &r.equals,
                         p,
                         "L011",
-                        "numeric",
+                        "a numeric",
                         is_numeric,
                     )
                 });
@@ -292,7 +292,7 @@ impl Ctx<'_> {
                     "`{text}` is {}; this rule needs {wanted} field",
                     describe(resolved.path.leaf_type())
                 ),
-                if wanted == "numeric" {
+                if wanted == "a numeric" {
                     "use integer, amount_idr or decimal fields".to_owned()
                 } else {
                     format!("point the rule at {wanted} field")

@@ -97,7 +97,7 @@ pub fn parse<T: DeserializeOwned>(
     // Parse untyped first: syntax errors and the nesting/alias limits are
     // reported as such, before any complaint about the shape of the content.
     if let Err(err) = serde_yaml::from_str::<serde_yaml::Value>(text) {
-        problems.push(serde_diagnostic(file, &err, what));
+        push_unless_duplicate(&mut problems, serde_diagnostic(file, &err, what), &spans);
         return Err(problems);
     }
     if let Some(problem) = root_problem {
@@ -119,13 +119,17 @@ pub fn parse<T: DeserializeOwned>(
         Ok(value) if problems.is_empty() => Ok(Parsed { value, spans }),
         Ok(_) => Err(problems),
         Err(err) => {
-            let d = serde_diagnostic(file, &err, what);
-            // serde's "duplicate field" repeats what the key index already said.
-            if !(d.code == "E004" && !spans.duplicates.is_empty()) {
-                problems.push(d);
-            }
+            push_unless_duplicate(&mut problems, serde_diagnostic(file, &err, what), &spans);
             Err(problems)
         }
+    }
+}
+
+/// Adds a serde error unless it is a duplicate-key complaint the key index
+/// already made (with both positions).
+fn push_unless_duplicate(problems: &mut Vec<Diagnostic>, d: Diagnostic, spans: &Spans) {
+    if !(d.code == "E004" && !spans.duplicates.is_empty()) {
+        problems.push(d);
     }
 }
 
@@ -173,7 +177,7 @@ fn classify(message: &str, what: &str) -> (&'static str, Option<String>) {
                 .to_owned()
         };
         ("E002", Some(help))
-    } else if message.contains("duplicate field") {
+    } else if message.contains("duplicate field") || message.contains("duplicate entry") {
         ("E004", Some("delete one of the two keys".into()))
     } else if message.contains("recursion limit exceeded")
         || message.contains("repetition limit exceeded")
