@@ -156,7 +156,7 @@ impl Ctx<'_> {
                     None
                 }
             });
-        if spec.doc.as_deref().is_none_or(|d| d.trim().is_empty()) {
+        if spec.doc.as_deref().map_or(true, |d| d.trim().is_empty()) {
             self.sink.warn(
                 src.loc(key),
                 "W003",

@@ -101,7 +101,7 @@ pub fn load_files(files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<Loaded, Diagnost
     let mut sink = Sink::default();
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
     for (path, bytes) in files {
-        if path.extension().is_none_or(|e| e != "yaml") {
+        if path.extension().map_or(true, |e| e != "yaml") {
             continue;
         }
         let mut parts = path.components();

@@ -357,7 +357,7 @@ fn enum_values(
                 loc.clone(),
                 "L008",
                 format!("values `{first}` and `{wire}` of `{enum_name}` both become variant `{rust_name}`"),
-                format!("give one of them an explicit name with `rust:`"),
+                "give one of them an explicit name with `rust:`".to_owned(),
             );
         } else {
             seen.insert(rust_name.clone(), wire.clone());

@@ -128,7 +128,7 @@ pub fn parse<T: DeserializeOwned>(
 /// Adds a serde error unless it is a duplicate-key complaint the key index
 /// already made (with both positions).
 fn push_unless_duplicate(problems: &mut Vec<Diagnostic>, d: Diagnostic, spans: &Spans) {
-    if !(d.code == "E004" && !spans.duplicates.is_empty()) {
+    if d.code != "E004" || spans.duplicates.is_empty() {
         problems.push(d);
     }
 }
