@@ -87,3 +87,22 @@ fn every_fixture_directory_has_a_test() {
 fn output_is_deterministic() {
     assert_eq!(render("several_files"), render("several_files"));
 }
+
+#[test]
+fn unquoted_status_keys_are_accepted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("shop/orders")).expect("mkdir");
+    std::fs::copy(
+        bad_root().join("body_type_undefined/shop/provider.yaml"),
+        root.join("shop/provider.yaml"),
+    )
+    .expect("copy");
+    std::fs::write(
+        root.join("shop/orders/pay.yaml"),
+        "kind: endpoint\nname: pay\narea: orders\nsummary: Pay.\ndocs: shop.txt\nmethod: POST\npath: /pay\nresponses:\n  200:\n    type: PayResponse\n    fields:\n      ok: { type: boolean, presence: mandatory, doc: Ok. }\n",
+    )
+    .expect("write");
+    let loaded = load_dir(root).unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(loaded.ir.providers[0].endpoints[0].responses[0].status, 200);
+}

@@ -82,7 +82,7 @@ fn collect_yaml(
         let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
         if is_dir {
             collect_yaml(root, &path, files, problems);
-        } else if path.extension().is_some_and(|e| e == "yaml") {
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
             match std::fs::read(&path) {
                 Ok(bytes) => {
                     let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
@@ -96,11 +96,25 @@ fn collect_yaml(
 
 /// Same as [`load_dir`] from in-memory files (relative path → bytes), for
 /// tests, fuzzing, and `git show` based diffs. Paths not ending in `.yaml`
-/// are ignored.
+/// are ignored, except `.yml`, which is reported so a misnamed spec file is
+/// not silently skipped.
 pub fn load_files(files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<Loaded, Diagnostics> {
     let mut sink = Sink::default();
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
     for (path, bytes) in files {
+        if path.extension().is_some_and(|e| e == "yml") {
+            sink.error_at(
+                path,
+                Pos::START,
+                "E006",
+                format!(
+                    "`{}` is not read: spec files end in `.yaml`",
+                    path.display()
+                ),
+                "rename it to .yaml",
+            );
+            continue;
+        }
         if path.extension().map_or(true, |e| e != "yaml") {
             continue;
         }
