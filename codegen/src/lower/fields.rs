@@ -345,8 +345,14 @@ impl Ctx<'_> {
                     }),
                     None => {
                         let members: Vec<&str> = e.values.iter().map(|v| v.wire.as_str()).collect();
+                        // YAML reads `00` as the number 0: say so, or the message baffles.
+                        let unquoted = if matches!(value, V::String(_)) {
+                            ""
+                        } else {
+                            "; YAML read it as a number or boolean, quote it to keep it as written"
+                        };
                         Err(format!(
-                            "`{wire}` is not a value of enum `{name}` (values: {})",
+                            "`{wire}` is not a value of enum `{name}` (values: {}){unquoted}",
                             members.join(", ")
                         ))
                     }
@@ -355,6 +361,11 @@ impl Ctx<'_> {
             (Type::Json | Type::Struct(_) | Type::Array(_), _) => Err(format!(
                 "values of type {} cannot be written as literals",
                 describe(ty)
+            )),
+            (Type::String | Type::Decimal, V::Number(_) | V::Bool(_)) => Err(format!(
+                "expected {}, found {}; quote it to make it a string",
+                describe(ty),
+                describe_value(value)
             )),
             (_, other) => Err(format!(
                 "expected {}, found {}",

@@ -183,9 +183,7 @@ pub fn load_files(files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<Loaded, Diagnost
                 provider: (path, parsed),
                 endpoints: group.endpoints.iter().map(|(p, e)| (p, e)).collect(),
             };
-            if let Some(p) = provider::lower(&input, &mut sink) {
-                providers.push(p);
-            }
+            providers.push(provider::lower(&input, &mut sink));
         }
     }
     providers.sort_by(|a, b| a.name.cmp(&b.name));

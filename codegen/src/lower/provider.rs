@@ -29,21 +29,29 @@ pub(crate) struct ProviderInput<'a> {
 /// What kind of thing a provider-wide name denotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum NameKind {
+    /// An enum.
     Enum,
+    /// A struct: named type, body or inline object.
     Struct,
 }
 
 /// Rules waiting for every struct of the provider to exist.
 pub(crate) struct PendingRules<'a> {
+    /// The endpoint file they are written in.
     pub src: Src<'a>,
+    /// The request body struct they are rooted at.
     pub root: String,
+    /// The rules as written.
     pub rules: &'a [RuleSpec],
 }
 
 /// Provider-wide state while lowering.
 pub(crate) struct Ctx<'s> {
+    /// Where problems go.
     pub sink: &'s mut Sink,
+    /// Enums lowered so far.
     pub enums: Vec<Enum>,
+    /// Structs lowered so far.
     pub structs: Vec<Struct>,
     /// Every enum and struct name with where it is defined.
     pub names: HashMap<String, (NameKind, Loc)>,
@@ -103,13 +111,15 @@ impl Ctx<'_> {
         }
     }
 
+    /// A lowered enum by Rust name.
     pub fn enum_by_name(&self, name: &str) -> Option<&Enum> {
         self.enums.iter().find(|e| e.name == name)
     }
 }
 
-/// Lowers one provider; `None` when it is too broken to build (the errors are in `sink`).
-pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Option<Provider> {
+/// Lowers one provider. Problems go to `sink`; the IR returned is only
+/// meaningful when none of them is an error.
+pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
     let (ppath, pparsed) = input.provider;
     let pfile = &pparsed.value;
     let provider_scope = Scope::Provider;
@@ -184,7 +194,7 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Option<Provid
     let response_headers = headers(&mut cx, psrc, "response_headers", &pfile.response_headers);
     let mut endpoints = Vec::new();
     let mut pending = Vec::new();
-    let mut examples: Vec<(String, Vec<Example>, Loc)> = Vec::new();
+    let mut examples: Vec<(String, Vec<Example>)> = Vec::new();
     for (src, file) in &esrcs {
         lower_types(&mut cx, *src, &file.types);
         let endpoint = lower_endpoint(&mut cx, *src, file, &mut examples);
@@ -214,7 +224,7 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Option<Provid
         cx.discrepancies.push(note);
     }
     // Examples of bodies that reference a named type belong to that type.
-    for (name, list, _) in examples {
+    for (name, list) in examples {
         if let Some(s) = cx.structs.iter_mut().find(|s| s.name == name) {
             s.examples.extend(list);
         }
@@ -275,7 +285,7 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Option<Provid
         },
         cx.sink,
     );
-    Some(provider)
+    provider
 }
 
 /// The bodies of an endpoint file with their key paths.
@@ -441,7 +451,7 @@ fn lower_endpoint(
     cx: &mut Ctx<'_>,
     src: Src<'_>,
     file: &EndpointFile,
-    examples: &mut Vec<(String, Vec<Example>, Loc)>,
+    examples: &mut Vec<(String, Vec<Example>)>,
 ) -> Endpoint {
     cx.check_snake("endpoint name", &file.name, src.loc("name"));
     cx.check_snake("area", &file.area, src.loc("area"));
@@ -533,7 +543,7 @@ fn body(
     src: Src<'_>,
     key: &str,
     spec: &BodySpec,
-    examples: &mut Vec<(String, Vec<Example>, Loc)>,
+    examples: &mut Vec<(String, Vec<Example>)>,
 ) -> String {
     let list: Vec<Example> = spec
         .examples
@@ -577,7 +587,7 @@ fn body(
             );
             if known {
                 cx.referenced.insert(spec.type_name.clone());
-                examples.push((spec.type_name.clone(), list, src.loc(key)));
+                examples.push((spec.type_name.clone(), list));
             } else {
                 cx.sink.error(
                     src.loc(&format!("{key}.type")),
