@@ -341,6 +341,14 @@ fn enum_values(
 ) -> Vec<EnumValue> {
     let mut seen: HashMap<String, String> = HashMap::new();
     let mut out = Vec::new();
+    if values.is_empty() {
+        cx.sink.error(
+            src.loc(&format!("{key}.values")),
+            "L008",
+            format!("enum `{enum_name}` has no values"),
+            "list the values the docs give, each with its description",
+        );
+    }
     for (wire, spec) in values {
         let vkey = format!("{key}.values.{wire}");
         let loc = src.loc(&vkey);
@@ -485,6 +493,16 @@ fn lower_endpoint(
                     "the provider calls the merchant's URL; delete `method` and `path`",
                 );
             }
+        }
+    }
+    if let Some(path) = &file.path {
+        if !path.starts_with('/') {
+            cx.sink.error(
+                src.loc("path"),
+                "L015",
+                format!("path `{path}` of `{}` does not start with `/`", file.name),
+                format!("write it as `/{path}`; it is appended to the environment's base URL"),
+            );
         }
     }
     let path_params = path_params(cx, src, file);
@@ -660,4 +678,17 @@ pub(crate) fn placeholders(path: &str) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholders;
+
+    #[test]
+    fn placeholders_in_order() {
+        assert_eq!(placeholders("/a/{x}/b/{y_z}"), ["x", "y_z"]);
+        assert_eq!(placeholders("/plain"), Vec::<String>::new());
+        assert_eq!(placeholders("/broken/{x"), Vec::<String>::new());
+        assert_eq!(placeholders("/{a}{b}"), ["a", "b"]);
+    }
 }
