@@ -28,7 +28,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("L014", "body `type:` without `fields` that names no defined type"),
     ("L015", "endpoint without method/path, notification with them, or a path not starting with `/`"),
     ("L016", "name not in the required case (types UpperCamel; endpoints, areas, decisions snake_case)"),
-    ("L017", "object/array shape: object without fields, array without items, fields or items on another type"),
+    ("L017", "object/array shape: inline object without fields, array without items, fields or items on another type"),
     ("L018", "discrepancy with fewer than two quotes or an empty `accepts`"),
     ("L019", "two endpoints with the same method and path"),
     ("L020", "path parameter not declared, declared but unused, or repeated"),

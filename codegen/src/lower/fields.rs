@@ -37,14 +37,6 @@ impl Ctx<'_> {
             examples: Vec::new(),
             loc: src.loc(name_key),
         });
-        if fields.is_empty() {
-            self.sink.error(
-                src.loc(fields_key),
-                "L017",
-                format!("struct `{name}` has no fields"),
-                "list its fields, or use `type: json` for an object the docs do not describe",
-            );
-        }
         let mut lowered: Vec<Field> = Vec::new();
         let mut rust_names: HashMap<String, String> = HashMap::new();
         for (wire, spec) in fields {
@@ -240,6 +232,16 @@ impl Ctx<'_> {
             "json" => Type::Json,
             "object" => match &spec.fields {
                 Some(fields) => {
+                    // A body may be empty (the docs show none); an inline
+                    // object with nothing in it is better typed `json`.
+                    if fields.is_empty() {
+                        shape_error(
+                            self,
+                            "fields",
+                            format!("inline object `{about}` has no fields"),
+                            "list its fields, or use `type: json` for an object the docs do not describe",
+                        );
+                    }
                     let name = spec
                         .name
                         .clone()
