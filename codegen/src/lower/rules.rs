@@ -115,7 +115,7 @@ impl Ctx<'_> {
                 .and_then(|p| {
                     self.rule_targets
                         .insert((p.owner.clone(), leaf_wire(&p.path)));
-                    self.expect(
+                    self.check_leaf(
                         src,
                         &format!("{k}.field"),
                         &r.field,
@@ -137,7 +137,7 @@ impl Ctx<'_> {
             let field = self
                 .path(src, root, &r.field, &format!("{k}.field"))
                 .and_then(|p| {
-                    self.expect(
+                    self.check_leaf(
                         src,
                         &format!("{k}.field"),
                         &r.field,
@@ -150,7 +150,7 @@ impl Ctx<'_> {
             let than = self
                 .path(src, root, &r.than, &format!("{k}.than"))
                 .and_then(|p| {
-                    self.expect(
+                    self.check_leaf(
                         src,
                         &format!("{k}.than"),
                         &r.than,
@@ -204,9 +204,9 @@ impl Ctx<'_> {
             if let Some(elem) = &element {
                 for (i, m) in r.multiply.iter().enumerate() {
                     let mk = format!("{k}.multiply[{i}]");
-                    let p = self
-                        .path(src, elem, m, &mk)
-                        .and_then(|p| self.expect(src, &mk, m, p, "L011", "a numeric", is_numeric));
+                    let p = self.path(src, elem, m, &mk).and_then(|p| {
+                        self.check_leaf(src, &mk, m, p, "L011", "a numeric", is_numeric)
+                    });
                     match (p, multiply.as_mut()) {
                         (Some(p), Some(list)) => list.push(p),
                         _ => multiply = None,
@@ -216,7 +216,7 @@ impl Ctx<'_> {
             let equals = self
                 .path(src, root, &r.equals, &format!("{k}.equals"))
                 .and_then(|p| {
-                    self.expect(
+                    self.check_leaf(
                         src,
                         &format!("{k}.equals"),
                         &r.equals,
@@ -272,7 +272,7 @@ impl Ctx<'_> {
 
     /// Checks the leaf type of a resolved path.
     #[allow(clippy::too_many_arguments)]
-    fn expect(
+    fn check_leaf(
         &mut self,
         src: Src<'_>,
         key: &str,
