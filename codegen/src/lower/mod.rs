@@ -2,7 +2,7 @@
 //!
 //! [`load_dir`] / [`load_files`] read every spec file ([`crate::spec::load`]),
 //! group them by provider directory, and lower each provider
-//! ([`provider`]): names converted, types resolved, rules and decision tables
+//! (`provider`): names converted, types resolved, rules and decision tables
 //! typed, roles computed, and every problem reported with its file, line and
 //! column. All problems are collected before anything is returned, so a
 //! maintainer sees every mistake in one run.
