@@ -1,1 +1,0 @@
-//! Checking specs and resolving them into the IR.

@@ -1,0 +1,84 @@
+//! The stable diagnostic codes, one line each, for `spec/README.md` and `payspec --help`.
+//!
+//! `E0xx` come from loading files, `L0xx` are lint errors (the spec cannot be
+//! generated from), `W0xx` are warnings (it generates, but is likely wrong or
+//! incomplete). Codes are never reused for another meaning.
+
+/// Every diagnostic code with a one-line description.
+pub const CODES: &[(&str, &str)] = &[
+    ("E001", "malformed YAML, or a file that is not UTF-8"),
+    ("E002", "unknown key (a typo, or a rule kind that does not exist)"),
+    ("E003", "wrong type, invalid value, missing key, or a file that is not a mapping"),
+    ("E004", "the same key written twice in one mapping"),
+    ("E005", "nesting or alias expansion beyond the loader's limits"),
+    ("E006", "file layout: a provider directory without provider.yaml, or a spec file outside any provider directory"),
+    ("L001", "unknown type name (not a primitive, nor a defined enum or type)"),
+    ("L002", "unknown string format"),
+    ("L003", "rule path names a field that does not exist"),
+    ("L004", "rule path steps through a non-object, misuses `[]`, or names a field of the wrong type for the rule"),
+    ("L005", "rule entry with zero or several rule kinds"),
+    ("L006", "two fields of one struct map to the same Rust name"),
+    ("L007", "duplicate enum, struct or endpoint name within a provider"),
+    ("L008", "enum without values, or variant names that collide, are reserved, or are not Rust identifiers"),
+    ("L009", "max_len, min_len or format on a field that is not a string"),
+    ("L010", "literal (default, condition or decision value) that is not of the field's type or not an enum member"),
+    ("L011", "sum_equals or not_greater_than on non-numeric fields"),
+    ("L012", "condition without exactly one of equals, one_of, present"),
+    ("L013", "also_accepts names an unknown JSON kind"),
+    ("L014", "body `type:` without `fields` that names no defined type"),
+    ("L015", "endpoint without method/path, notification with them, or a path not starting with `/`"),
+    ("L016", "name not in the required case (types UpperCamel; endpoints, areas, decisions snake_case)"),
+    ("L017", "object/array shape: inline object without fields, array without items, fields or items on another type"),
+    ("L018", "discrepancy with fewer than two quotes or an empty `accepts`"),
+    ("L019", "two endpoints with the same method and path"),
+    ("L020", "path parameter not declared, declared but unused, or repeated"),
+    ("L021", "response status that is not an HTTP status code"),
+    ("L022", "decision table: unknown input or output type, or a row naming an unknown input"),
+    ("L023", "rules on an endpoint without a request body"),
+    ("W001", "enum or named type that nothing references"),
+    ("W002", "conditional field that no rule makes conditional"),
+    ("W003", "field without a description (`doc`)"),
+    ("W004", "discrepancy that quotes nothing: a blank quote, or the same passage twice"),
+    ("W005", "example that is not valid JSON"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::CODES;
+
+    #[test]
+    fn codes_are_unique_and_sorted() {
+        let mut sorted: Vec<&str> = CODES.iter().map(|(c, _)| *c).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted, CODES.iter().map(|(c, _)| *c).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn every_code_used_in_the_source_is_documented() {
+        let sources = [
+            include_str!("../spec/load.rs"),
+            include_str!("mod.rs"),
+            include_str!("provider.rs"),
+            include_str!("fields.rs"),
+            include_str!("rules.rs"),
+            include_str!("decisions.rs"),
+            include_str!("checks.rs"),
+        ];
+        for src in sources {
+            for (i, _) in src.match_indices('"') {
+                let code = src.get(i + 1..i + 5).unwrap_or("");
+                let close = src.get(i + 5..i + 6).unwrap_or("");
+                let shaped = code.len() == 4
+                    && matches!(&code[..1], "E" | "L" | "W")
+                    && code[1..].chars().all(|c| c.is_ascii_digit());
+                if shaped && close == "\"" {
+                    assert!(
+                        CODES.iter().any(|(c, _)| *c == code),
+                        "{code} is used but not in CODES"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,458 @@
+//! Structs and fields: type resolution, per-field checks, literals, discrepancy notes.
+
+use std::collections::HashMap;
+
+use indexmap::IndexMap;
+
+use super::provider::{Ctx, NameKind};
+use super::{names, Src};
+use crate::ir::{Discrepancy, Field, Format, Literal, Presence, Roles, Struct, Type, WireKind};
+use crate::spec::model::{DiscrepancySpec, FieldSpec};
+
+/// The primitive type names of the spec format.
+const PRIMITIVES: &str = "string, integer, boolean, amount_idr, decimal, json, object, array";
+
+impl Ctx<'_> {
+    /// Lowers a struct and everything inline in it; pushes it (before its
+    /// inline children) onto `structs`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn lower_struct(
+        &mut self,
+        src: Src<'_>,
+        name: &str,
+        name_key: &str,
+        doc: String,
+        fields: &IndexMap<String, FieldSpec>,
+        fields_key: &str,
+        about_prefix: &str,
+    ) {
+        let index = self.structs.len();
+        self.structs.push(Struct {
+            name: name.to_owned(),
+            scope: src.scope.clone(),
+            doc,
+            fields: Vec::new(),
+            rules: Vec::new(),
+            roles: Roles::default(),
+            examples: Vec::new(),
+            loc: src.loc(name_key),
+        });
+        let mut lowered: Vec<Field> = Vec::new();
+        let mut rust_names: HashMap<String, String> = HashMap::new();
+        for (wire, spec) in fields {
+            let key = format!("{fields_key}.{wire}");
+            let about = if about_prefix.is_empty() {
+                wire.clone()
+            } else {
+                format!("{about_prefix}.{wire}")
+            };
+            let field = self.lower_field(src, name, wire, spec, &key, &about);
+            if let Some(first) = rust_names.get(&field.rust_name) {
+                self.sink.error(
+                    src.loc(&key),
+                    "L006",
+                    format!(
+                        "fields `{first}` and `{wire}` of `{name}` both become Rust field `{}`",
+                        field.rust_name
+                    ),
+                    "the wire names differ only in case or punctuation; if one is an alternative spelling, list it under the other's `aliases`",
+                );
+            } else {
+                rust_names.insert(field.rust_name.clone(), wire.clone());
+            }
+            lowered.push(field);
+        }
+        if let Some(s) = self.structs.get_mut(index) {
+            s.fields = lowered;
+        }
+    }
+
+    /// Lowers one field; `parent` is the struct it belongs to (for inline names).
+    pub fn lower_field(
+        &mut self,
+        src: Src<'_>,
+        parent: &str,
+        wire: &str,
+        spec: &FieldSpec,
+        key: &str,
+        about: &str,
+    ) -> Field {
+        let ty = self.resolve_type(src, parent, wire, spec, key, about);
+        let rust_name = names::field_name(wire).unwrap_or_else(|| {
+            self.sink.error(
+                src.loc(key),
+                "L016",
+                format!("wire name `{wire}` gives no usable Rust field name"),
+                "wire names need ASCII letters or digits",
+            );
+            "invalid".to_owned()
+        });
+        if ty != Type::String {
+            for (prop, set) in [
+                ("max_len", spec.max_len.is_some()),
+                ("min_len", spec.min_len.is_some()),
+                ("format", spec.format.is_some()),
+            ] {
+                if set {
+                    self.sink.error(
+                        src.loc(&format!("{key}.{prop}")),
+                        "L009",
+                        format!(
+                            "`{prop}` on field `{about}` of type `{}`; it applies to strings only",
+                            spec.ty
+                        ),
+                        format!("delete `{prop}` or change the type to `string`"),
+                    );
+                }
+            }
+        }
+        let format = spec.format.as_deref().and_then(|f| {
+            let found = Format::from_spec_name(f);
+            if found.is_none() {
+                let all: Vec<&str> = Format::ALL.iter().map(|f| f.spec_name()).collect();
+                self.sink.error(
+                    src.loc(&format!("{key}.format")),
+                    "L002",
+                    format!("unknown format `{f}` for field `{about}`"),
+                    format!("expected one of {}", all.join(", ")),
+                );
+            }
+            found
+        });
+        let mut also_accepts = Vec::new();
+        for (i, kind) in spec.also_accepts.iter().enumerate() {
+            match kind.as_str() {
+                "string" => also_accepts.push(WireKind::String),
+                "integer" => also_accepts.push(WireKind::Integer),
+                "boolean" => also_accepts.push(WireKind::Boolean),
+                other => self.sink.error(
+                    src.loc(&format!("{key}.also_accepts[{i}]")),
+                    "L013",
+                    format!("`also_accepts` of field `{about}` names unknown kind `{other}`"),
+                    "expected one of string, integer, boolean",
+                ),
+            }
+        }
+        let default = spec
+            .default
+            .as_ref()
+            .and_then(|value| match self.literal(value, &ty) {
+                Ok(lit) => Some(lit),
+                Err(why) => {
+                    self.sink.error(
+                        src.loc(&format!("{key}.default")),
+                        "L010",
+                        format!("default of field `{about}`: {why}"),
+                        "make the default a value of the field's type",
+                    );
+                    None
+                }
+            });
+        if spec.doc.as_deref().map_or(true, |d| d.trim().is_empty()) {
+            self.sink.warn(
+                src.loc(key),
+                "W003",
+                format!("field `{about}` has no `doc`"),
+                "copy the docs' description of the field; it becomes rustdoc",
+            );
+        }
+        let discrepancy = spec.discrepancy.as_ref().map(|d| {
+            let note = self.discrepancy(src, d, &format!("{key}.discrepancy"), about);
+            self.discrepancies.push(note.clone());
+            note
+        });
+        Field {
+            wire_name: wire.to_owned(),
+            rust_name,
+            doc: spec.doc.clone().unwrap_or_default(),
+            ty,
+            presence: spec.presence,
+            optional: spec.presence != Presence::Mandatory,
+            max_len: spec.max_len,
+            min_len: spec.min_len,
+            format,
+            default,
+            aliases: spec.aliases.clone(),
+            also_accepts,
+            sensitive: spec.sensitive,
+            discrepancy,
+            loc: src.loc(key),
+        }
+    }
+
+    /// Resolves a field's type, lowering inline objects as it goes. Unknown
+    /// types are reported and stand in as `Json` (the IR is not returned then).
+    fn resolve_type(
+        &mut self,
+        src: Src<'_>,
+        parent: &str,
+        wire: &str,
+        spec: &FieldSpec,
+        key: &str,
+        about: &str,
+    ) -> Type {
+        let shape_error = |cx: &mut Self, prop: &str, msg: String, help: &str| {
+            cx.sink.error(
+                src.loc(&format!("{key}.{prop}")),
+                "L017",
+                msg,
+                help.to_owned(),
+            );
+        };
+        if spec.fields.is_some() && spec.ty != "object" {
+            shape_error(
+                self,
+                "fields",
+                format!("field `{about}` has `fields` but type `{}`", spec.ty),
+                "use `type: object` with `fields`",
+            );
+        }
+        if spec.items.is_some() && spec.ty != "array" {
+            shape_error(
+                self,
+                "items",
+                format!("field `{about}` has `items` but type `{}`", spec.ty),
+                "use `type: array` with `items`",
+            );
+        }
+        if spec.name.is_some() && spec.ty != "object" {
+            shape_error(
+                self,
+                "name",
+                format!("field `{about}` has `name` but type `{}`", spec.ty),
+                "`name` names the struct of an inline `object`",
+            );
+        }
+        match spec.ty.as_str() {
+            "string" => Type::String,
+            "integer" => Type::Integer,
+            "boolean" => Type::Boolean,
+            "amount_idr" => Type::AmountIdr,
+            "decimal" => Type::Decimal,
+            "json" => Type::Json,
+            "object" => match &spec.fields {
+                Some(fields) => {
+                    // A body may be empty (the docs show none); an inline
+                    // object with nothing in it is better typed `json`.
+                    if fields.is_empty() {
+                        shape_error(
+                            self,
+                            "fields",
+                            format!("inline object `{about}` has no fields"),
+                            "list its fields, or use `type: json` for an object the docs do not describe",
+                        );
+                    }
+                    let name = spec
+                        .name
+                        .clone()
+                        .unwrap_or_else(|| format!("{parent}{}", names::upper_camel(wire)));
+                    let name_key = if spec.name.is_some() {
+                        format!("{key}.name")
+                    } else {
+                        key.to_owned()
+                    };
+                    self.check_type_name(&name, src.loc(&name_key));
+                    if self.declare(&name, NameKind::Struct, src.loc(&name_key)) {
+                        self.lower_struct(
+                            src,
+                            &name,
+                            &name_key,
+                            spec.doc.clone().unwrap_or_default(),
+                            fields,
+                            &format!("{key}.fields"),
+                            about,
+                        );
+                    }
+                    Type::Struct(name)
+                }
+                None => {
+                    shape_error(
+                        self,
+                        "type",
+                        format!("field `{about}` is an `object` without `fields`"),
+                        "list its `fields`, or use `type: json` for an undescribed object",
+                    );
+                    Type::Json
+                }
+            },
+            "array" => match &spec.items {
+                Some(items) => {
+                    let elem = self.resolve_type(
+                        src,
+                        parent,
+                        wire,
+                        items,
+                        &format!("{key}.items"),
+                        &format!("{about}[]"),
+                    );
+                    Type::Array(Box::new(elem))
+                }
+                None => {
+                    shape_error(
+                        self,
+                        "type",
+                        format!("field `{about}` is an `array` without `items`"),
+                        "add `items: { type: ..., presence: mandatory }`",
+                    );
+                    Type::Json
+                }
+            },
+            name => match self.names.get(name) {
+                Some((NameKind::Enum, _)) => {
+                    self.referenced.insert(name.to_owned());
+                    Type::Enum(name.to_owned())
+                }
+                Some((NameKind::Struct, _)) => {
+                    self.referenced.insert(name.to_owned());
+                    Type::Struct(name.to_owned())
+                }
+                None => {
+                    self.sink.error(
+                        src.loc(&format!("{key}.type")),
+                        "L001",
+                        format!("unknown type `{name}` for field `{about}`"),
+                        format!("expected one of {PRIMITIVES}, or an enum or type defined in this provider"),
+                    );
+                    Type::Json
+                }
+            },
+        }
+    }
+
+    /// Types a YAML value against a field type; `Err` says why it does not fit.
+    pub fn literal(&self, value: &serde_yaml::Value, ty: &Type) -> Result<Literal, String> {
+        use serde_yaml::Value as V;
+        match (ty, value) {
+            (Type::String | Type::Decimal, V::String(s)) => Ok(Literal::String(s.clone())),
+            (Type::Integer | Type::AmountIdr, V::Number(n)) => n
+                .as_i64()
+                .map(Literal::Integer)
+                .ok_or_else(|| format!("`{n}` is not a whole number")),
+            (Type::Boolean, V::Bool(b)) => Ok(Literal::Boolean(*b)),
+            (Type::Enum(name), V::String(_) | V::Number(_) | V::Bool(_)) => {
+                let wire = match value {
+                    V::String(s) => s.clone(),
+                    V::Number(n) => n.to_string(),
+                    V::Bool(b) => b.to_string(),
+                    _ => String::new(),
+                };
+                let Some(e) = self.enum_by_name(name) else {
+                    return Err(format!("enum `{name}` is not defined"));
+                };
+                match e.values.iter().find(|v| v.wire == wire) {
+                    Some(v) => Ok(Literal::EnumValue {
+                        enum_name: name.clone(),
+                        wire,
+                        rust_name: v.rust_name.clone(),
+                    }),
+                    None => {
+                        let members: Vec<&str> = e.values.iter().map(|v| v.wire.as_str()).collect();
+                        // YAML reads `00` as the number 0: say so, or the message baffles.
+                        let unquoted = if matches!(value, V::String(_)) {
+                            ""
+                        } else {
+                            "; YAML read it as a number or boolean, quote it to keep it as written"
+                        };
+                        Err(format!(
+                            "`{wire}` is not a value of enum `{name}` (values: {}){unquoted}",
+                            members.join(", ")
+                        ))
+                    }
+                }
+            }
+            (Type::Json | Type::Struct(_) | Type::Array(_), _) => Err(format!(
+                "values of type {} cannot be written as literals",
+                describe(ty)
+            )),
+            (Type::String | Type::Decimal, V::Number(_) | V::Bool(_)) => Err(format!(
+                "expected {}, found {}; quote it to make it a string",
+                describe(ty),
+                describe_value(value)
+            )),
+            (_, other) => Err(format!(
+                "expected {}, found {}",
+                describe(ty),
+                describe_value(other)
+            )),
+        }
+    }
+
+    /// Checks and lowers a discrepancy note; `about` is used when the note has none.
+    pub fn discrepancy(
+        &mut self,
+        src: Src<'_>,
+        spec: &DiscrepancySpec,
+        key: &str,
+        about: &str,
+    ) -> Discrepancy {
+        let about = spec.about.clone().unwrap_or_else(|| about.to_owned());
+        if spec.quotes.len() < 2 {
+            self.sink.error(
+                src.loc(&format!("{key}.quotes")),
+                "L018",
+                format!("discrepancy about `{about}` quotes {} passage(s); a contradiction needs at least two", spec.quotes.len()),
+                "quote each contradicting passage of the docs verbatim",
+            );
+        }
+        if spec.accepts.trim().is_empty() {
+            self.sink.error(
+                src.loc(&format!("{key}.accepts")),
+                "L018",
+                format!("discrepancy about `{about}` has an empty `accepts`"),
+                "say what the generated code sends and accepts on the wire because of it",
+            );
+        }
+        for (i, q) in spec.quotes.iter().enumerate() {
+            let qkey = format!("{key}.quotes[{i}]");
+            if q.trim().is_empty() {
+                self.sink.warn(
+                    src.loc(&qkey),
+                    "W004",
+                    format!("discrepancy about `{about}` has a blank quote"),
+                    "quote the passage verbatim",
+                );
+            } else if spec.quotes[..i].iter().any(|p| p.trim() == q.trim()) {
+                self.sink.warn(
+                    src.loc(&qkey),
+                    "W004",
+                    format!("discrepancy about `{about}` quotes the same passage twice"),
+                    "quote the passages that contradict each other",
+                );
+            }
+        }
+        Discrepancy {
+            about,
+            quotes: spec.quotes.clone(),
+            accepts: spec.accepts.clone(),
+            loc: src.loc(key),
+        }
+    }
+}
+
+/// A type as a spec author would name it.
+pub(crate) fn describe(ty: &Type) -> String {
+    match ty {
+        Type::String => "a string".into(),
+        Type::Integer => "an integer".into(),
+        Type::Boolean => "a boolean".into(),
+        Type::AmountIdr => "an amount_idr (whole rupiah)".into(),
+        Type::Decimal => "a decimal string".into(),
+        Type::Json => "json".into(),
+        Type::Enum(n) => format!("a value of enum `{n}`"),
+        Type::Struct(n) => format!("object `{n}`"),
+        Type::Array(t) => format!("an array of {}", describe(t)),
+    }
+}
+
+fn describe_value(v: &serde_yaml::Value) -> &'static str {
+    use serde_yaml::Value as V;
+    match v {
+        V::Null => "null",
+        V::Bool(_) => "a boolean",
+        V::Number(_) => "a number",
+        V::String(_) => "a string",
+        V::Sequence(_) => "a list",
+        V::Mapping(_) => "a mapping",
+        V::Tagged(_) => "a tagged value",
+    }
+}

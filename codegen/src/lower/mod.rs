@@ -1,0 +1,292 @@
+//! Checking specs and resolving them into the IR.
+//!
+//! [`load_dir`] / [`load_files`] read every spec file ([`crate::spec::load`]),
+//! group them by provider directory, and lower each provider
+//! (`provider`): names converted, types resolved, rules and decision tables
+//! typed, roles computed, and every problem reported with its file, line and
+//! column. All problems are collected before anything is returned, so a
+//! maintainer sees every mistake in one run.
+
+mod checks;
+mod codes;
+mod decisions;
+mod fields;
+mod names;
+mod provider;
+mod rules;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub use codes::CODES;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::ir::{Ir, Loc, Scope};
+use crate::spec::load::{self, Parsed};
+use crate::spec::model::{EndpointFile, ProviderFile};
+use crate::spec::spans::{Pos, Spans};
+
+/// A spec directory lowered to the IR, with the warnings found on the way.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The resolved specs.
+    pub ir: Ir,
+    /// Problems that do not stop generation, sorted.
+    pub warnings: Diagnostics,
+}
+
+/// Reads every `*.yaml` under `spec_dir` (`provider.yaml` per provider
+/// directory, endpoint files below it; README.md and other non-YAML files are
+/// ignored), checks it, lowers it.
+///
+/// `Err` holds ALL problems found (errors and warnings), sorted; `Ok` carries
+/// the warnings. Locations are relative to `spec_dir`.
+pub fn load_dir(spec_dir: &Path) -> Result<Loaded, Diagnostics> {
+    let mut files = BTreeMap::new();
+    let mut problems = Vec::new();
+    collect_yaml(spec_dir, spec_dir, &mut files, &mut problems);
+    if !problems.is_empty() {
+        let mut all = Diagnostics(problems);
+        all.sort();
+        return Err(all);
+    }
+    load_files(&files)
+}
+
+/// Walks `dir` for `*.yaml`, keyed by path relative to `root`.
+fn collect_yaml(
+    root: &Path,
+    dir: &Path,
+    files: &mut BTreeMap<PathBuf, Vec<u8>>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let unreadable = |path: &Path, err: std::io::Error| {
+        load::diagnostic(
+            path.strip_prefix(root).unwrap_or(path),
+            Pos::START,
+            Severity::Error,
+            "E006",
+            format!("cannot read `{}`: {err}", path.display()),
+            None,
+        )
+    };
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            problems.push(unreadable(dir, err));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
+        if is_dir {
+            collect_yaml(root, &path, files, problems);
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            match std::fs::read(&path) {
+                Ok(bytes) => {
+                    let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+                    files.insert(rel, bytes);
+                }
+                Err(err) => problems.push(unreadable(&path, err)),
+            }
+        }
+    }
+}
+
+/// Same as [`load_dir`] from in-memory files (relative path → bytes), for
+/// tests, fuzzing, and `git show` based diffs. Paths not ending in `.yaml`
+/// are ignored, except `.yml`, which is reported so a misnamed spec file is
+/// not silently skipped.
+pub fn load_files(files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<Loaded, Diagnostics> {
+    let mut sink = Sink::default();
+    let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+    for (path, bytes) in files {
+        if path.extension().is_some_and(|e| e == "yml") {
+            sink.error_at(
+                path,
+                Pos::START,
+                "E006",
+                format!(
+                    "`{}` is not read: spec files end in `.yaml`",
+                    path.display()
+                ),
+                "rename it to .yaml",
+            );
+            continue;
+        }
+        if path.extension().map_or(true, |e| e != "yaml") {
+            continue;
+        }
+        let mut parts = path.components();
+        let first = parts
+            .next()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        let rest = parts.as_path();
+        let Some(dir) = first.filter(|_| !rest.as_os_str().is_empty()) else {
+            sink.error_at(
+                path,
+                Pos::START,
+                "E006",
+                format!("`{}` is outside any provider directory", path.display()),
+                "move it to <provider>/provider.yaml or <provider>/<area>/<name>.yaml",
+            );
+            continue;
+        };
+        let group = groups.entry(dir).or_default();
+        if rest == Path::new("provider.yaml") {
+            match load::parse::<ProviderFile>(path, bytes, "a provider file") {
+                Ok(parsed) => group.provider = Some((path.clone(), parsed)),
+                Err(ds) => {
+                    group.failed = true;
+                    group.has_provider_file = true;
+                    sink.diags.extend(ds);
+                }
+            }
+            group.has_provider_file = true;
+        } else {
+            match load::parse::<EndpointFile>(path, bytes, "an endpoint file") {
+                Ok(parsed) => group.endpoints.push((path.clone(), parsed)),
+                Err(ds) => {
+                    group.failed = true;
+                    sink.diags.extend(ds);
+                }
+            }
+            group.any_file.get_or_insert_with(|| path.clone());
+        }
+    }
+
+    let mut providers = Vec::new();
+    for (dir, group) in &groups {
+        if !group.has_provider_file {
+            if let Some(file) = &group.any_file {
+                sink.error_at(
+                    file,
+                    Pos::START,
+                    "E006",
+                    format!("provider directory `{dir}` has no provider.yaml"),
+                    format!(
+                        "add {dir}/provider.yaml with the provider's name, auth and environments"
+                    ),
+                );
+            }
+            continue;
+        }
+        // Lint only providers whose files all loaded: resolution against a
+        // half-read provider would report names as unknown that are merely unread.
+        if group.failed {
+            continue;
+        }
+        if let Some((path, parsed)) = &group.provider {
+            let input = provider::ProviderInput {
+                dir,
+                provider: (path, parsed),
+                endpoints: group.endpoints.iter().map(|(p, e)| (p, e)).collect(),
+            };
+            providers.push(provider::lower(&input, &mut sink));
+        }
+    }
+    providers.sort_by(|a, b| a.name.cmp(&b.name));
+
+    let mut diags = Diagnostics(sink.diags);
+    diags.sort();
+    if diags.has_errors() {
+        Err(diags)
+    } else {
+        Ok(Loaded {
+            ir: Ir { providers },
+            warnings: diags,
+        })
+    }
+}
+
+/// The files of one provider directory.
+#[derive(Default)]
+struct Group {
+    provider: Option<(PathBuf, Parsed<ProviderFile>)>,
+    has_provider_file: bool,
+    endpoints: Vec<(PathBuf, Parsed<EndpointFile>)>,
+    any_file: Option<PathBuf>,
+    failed: bool,
+}
+
+/// One spec file being lowered: where its keys are and which scope it fills.
+#[derive(Clone, Copy)]
+pub(crate) struct Src<'a> {
+    /// Path relative to the spec root.
+    pub file: &'a Path,
+    /// Its key index.
+    pub spans: &'a Spans,
+    /// `Provider` for provider.yaml, `Area` for endpoint files.
+    pub scope: &'a Scope,
+}
+
+impl Src<'_> {
+    /// Location of the key at dotted `path` (or its nearest written ancestor).
+    pub fn loc(&self, path: &str) -> Loc {
+        let pos = self.spans.locate(path);
+        Loc {
+            file: self.file.to_path_buf(),
+            line: pos.line,
+            column: pos.column,
+        }
+    }
+}
+
+/// Collects diagnostics.
+#[derive(Default)]
+pub(crate) struct Sink {
+    /// Everything reported so far.
+    pub diags: Vec<Diagnostic>,
+}
+
+impl Sink {
+    /// Reports an error with a how-to-fix hint.
+    pub fn error(
+        &mut self,
+        loc: Loc,
+        code: &'static str,
+        message: String,
+        help: impl Into<String>,
+    ) {
+        self.push(loc, Severity::Error, code, message, help.into());
+    }
+
+    /// Reports a warning with a how-to-fix hint.
+    pub fn warn(&mut self, loc: Loc, code: &'static str, message: String, help: impl Into<String>) {
+        self.push(loc, Severity::Warning, code, message, help.into());
+    }
+
+    fn error_at(
+        &mut self,
+        file: &Path,
+        pos: Pos,
+        code: &'static str,
+        message: String,
+        help: impl Into<String>,
+    ) {
+        let loc = Loc {
+            file: file.to_path_buf(),
+            line: pos.line,
+            column: pos.column,
+        };
+        self.error(loc, code, message, help);
+    }
+
+    fn push(
+        &mut self,
+        loc: Loc,
+        severity: Severity,
+        code: &'static str,
+        message: String,
+        help: String,
+    ) {
+        self.diags.push(Diagnostic {
+            loc,
+            severity,
+            code,
+            message,
+            help: (!help.is_empty()).then_some(help),
+        });
+    }
+}

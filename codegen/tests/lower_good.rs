@@ -1,0 +1,246 @@
+//! The good fixture lowers cleanly; its IR is snapshotted and key resolutions asserted.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use payspec_codegen::ir::{ConditionTest, Enum, Literal, Provider, RuleKind, Scope, Struct, Type};
+use payspec_codegen::lower::{load_dir, load_files, Loaded};
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good")
+}
+
+fn loaded() -> Loaded {
+    match load_dir(&fixture()) {
+        Ok(l) => l,
+        Err(d) => panic!("good fixture must lower:\n{d}"),
+    }
+}
+
+fn acme(l: &Loaded) -> &Provider {
+    &l.ir.providers[0]
+}
+
+fn strukt<'a>(p: &'a Provider, name: &str) -> &'a Struct {
+    p.structs
+        .iter()
+        .find(|s| s.name == name)
+        .unwrap_or_else(|| panic!("no struct {name}"))
+}
+
+fn enm<'a>(p: &'a Provider, name: &str) -> &'a Enum {
+    p.enums
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("no enum {name}"))
+}
+
+#[test]
+fn lowers_without_warnings() {
+    let l = loaded();
+    assert_eq!(l.warnings.0, vec![], "{}", l.warnings);
+    assert_eq!(l.ir.providers.len(), 1);
+}
+
+#[test]
+fn ir_snapshot() {
+    insta::assert_debug_snapshot!("good_ir", loaded().ir);
+}
+
+#[test]
+fn load_files_matches_load_dir() {
+    let mut files = BTreeMap::new();
+    for rel in [
+        "acme/provider.yaml",
+        "acme/cards/payment.yaml",
+        "acme/cards/status.yaml",
+        "acme/notifications/payment.yaml",
+        "README.md",
+    ] {
+        files.insert(
+            PathBuf::from(rel),
+            std::fs::read(fixture().join(rel)).expect("fixture file"),
+        );
+    }
+    let from_memory = load_files(&files).expect("lowers");
+    assert_eq!(from_memory.ir, loaded().ir);
+}
+
+#[test]
+fn array_step_in_rule_path_is_typed() {
+    let l = loaded();
+    let req = strukt(acme(&l), "CardPaymentRequest");
+    let ngt = req
+        .rules
+        .iter()
+        .find_map(|r| match &r.kind {
+            RuleKind::NotGreaterThan { field, than } => Some((field, than)),
+            _ => None,
+        })
+        .expect("not_greater_than rule");
+    let steps = &ngt.0.steps;
+    assert_eq!(ngt.0.dotted(), "order.line_items[].price");
+    assert_eq!(steps.len(), 3);
+    assert_eq!(steps[0].ty, Type::Struct("CardPaymentRequestOrder".into()));
+    assert!(!steps[0].each && !steps[0].optional);
+    assert!(steps[1].each, "`[]` steps into every element");
+    assert!(steps[1].optional);
+    assert_eq!(
+        steps[1].ty,
+        Type::Struct("LineItem".into()),
+        "element type, not the Vec"
+    );
+    assert_eq!(steps[2].ty, Type::AmountIdr);
+    assert_eq!(ngt.1.dotted(), "order.amount");
+
+    let (array, multiply) = req
+        .rules
+        .iter()
+        .find_map(|r| match &r.kind {
+            RuleKind::SumEquals {
+                array, multiply, ..
+            } => Some((array, multiply)),
+            _ => None,
+        })
+        .expect("sum_equals rule");
+    let last = array.steps.last().expect("steps");
+    assert!(!last.each);
+    assert_eq!(
+        last.ty,
+        Type::Array(Box::new(Type::Struct("LineItem".into())))
+    );
+    assert_eq!(
+        multiply.iter().map(|m| m.dotted()).collect::<Vec<_>>(),
+        ["price", "quantity"]
+    );
+}
+
+#[test]
+fn literals_are_typed_against_their_fields() {
+    let l = loaded();
+    let p = acme(&l);
+    let req = strukt(p, "CardPaymentRequest");
+    let RuleKind::RequiredIf { fields, when } = &req.rules[0].kind else {
+        panic!("first rule is required_if");
+    };
+    assert_eq!(fields[0].dotted(), "payment.installment_months");
+    assert_eq!(
+        when.test,
+        ConditionTest::OneOf(vec![Literal::EnumValue {
+            enum_name: "Channel".into(),
+            wire: "CREDIT_CARD".into(),
+            rust_name: "CreditCard".into(),
+        }])
+    );
+    let RuleKind::MaxLenIf { when, .. } = &req.rules[3].kind else {
+        panic!("fourth rule is max_len_if");
+    };
+    let ConditionTest::OneOf(values) = &when.test else {
+        panic!("one_of condition");
+    };
+    assert!(matches!(&values[0], Literal::EnumValue { rust_name, .. } if rust_name == "BcaVa"));
+    let RuleKind::RequiredIf { when, .. } = &req.rules[6].kind else {
+        panic!("seventh rule is required_if");
+    };
+    assert_eq!(when.test, ConditionTest::Present(true));
+
+    let order = strukt(p, "CardPaymentRequestOrder");
+    let currency = order
+        .fields
+        .iter()
+        .find(|f| f.wire_name == "currency")
+        .expect("currency");
+    assert!(
+        matches!(&currency.default, Some(Literal::EnumValue { rust_name, .. }) if rust_name == "Idr")
+    );
+    let options = strukt(p, "PaymentOptions");
+    let save = options
+        .fields
+        .iter()
+        .find(|f| f.wire_name == "save_card")
+        .expect("save_card");
+    assert_eq!(save.default, Some(Literal::Boolean(false)));
+    let customer = strukt(p, "Customer");
+    assert_eq!(
+        customer.fields[3].default,
+        Some(Literal::String("ID".into()))
+    );
+}
+
+#[test]
+fn roles_follow_reachability() {
+    let l = loaded();
+    let p = acme(&l);
+    let roles = |n: &str| {
+        let r = strukt(p, n).roles;
+        (r.request, r.response)
+    };
+    assert_eq!(roles("CardPaymentRequest"), (true, false));
+    assert_eq!(roles("LineItem"), (true, false));
+    assert_eq!(roles("CardPaymentResponse"), (false, true));
+    assert_eq!(roles("ErrorResponse"), (false, true));
+    assert_eq!(roles("ErrorResponseError"), (false, true));
+    assert_eq!(
+        roles("PaymentNotification"),
+        (false, true),
+        "notifications are received"
+    );
+    assert_eq!(roles("Customer"), (true, true));
+    let usage = |n: &str| {
+        let e = enm(p, n);
+        (e.in_request, e.in_response)
+    };
+    assert_eq!(usage("Currency"), (true, false));
+    assert_eq!(usage("Channel"), (true, true));
+    assert_eq!(usage("PaymentStatus"), (false, true));
+}
+
+#[test]
+fn names_scopes_and_order() {
+    let l = loaded();
+    let p = acme(&l);
+    let names: Vec<(&str, &str)> = p
+        .endpoints
+        .iter()
+        .map(|e| (e.area.as_str(), e.name.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("cards", "card_payment"),
+            ("cards", "card_payment_status"),
+            ("notifications", "payment_notification")
+        ]
+    );
+    let order = strukt(p, "CardPaymentRequestOrder");
+    assert_eq!(order.scope, Scope::Area("cards".into()));
+    assert_eq!(strukt(p, "Customer").scope, Scope::Provider);
+    let ty = order
+        .fields
+        .iter()
+        .find(|f| f.wire_name == "type")
+        .expect("type field");
+    assert_eq!(ty.rust_name, "r#type");
+    assert_eq!(p.request_headers[1].field.rust_name, "request_id");
+    assert_eq!(enm(p, "PaymentStatus").values[2].rust_name, "DeleteSuccess");
+    assert_eq!(p.environments[1].rust_name, "Production");
+    assert_eq!(p.environments[1].base_url, "https://api.acme.test");
+    let status = &p.endpoints[1];
+    assert_eq!(status.path_params[0].wire_name, "invoice_number");
+    assert_eq!(status.responses[0].status, 200);
+    let abouts: Vec<&str> = p.discrepancies.iter().map(|d| d.about.as_str()).collect();
+    assert_eq!(
+        abouts,
+        [
+            "PaymentStatus",
+            "order.session_id",
+            "order.amount",
+            "Request-Timestamp"
+        ]
+    );
+    assert_eq!(
+        strukt(p, "ErrorResponse").examples.len(),
+        1,
+        "examples of a referenced body go to its type"
+    );
+}
