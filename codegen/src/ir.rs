@@ -378,7 +378,11 @@ impl FieldPath {
 
     /// The type of the last step (the element type when it steps into an array).
     pub fn leaf_type(&self) -> &Type {
-        &self.steps.last().expect("a field path has at least one step").ty
+        &self
+            .steps
+            .last()
+            .expect("a field path has at least one step")
+            .ty
     }
 }
 
