@@ -255,6 +255,37 @@ impl<'a> ProviderCmp<'a> {
         }
     }
 
+    /// Keep the HEAD uses through endpoints that BASE already had: a change
+    /// to a struct means nothing to an endpoint that is itself new. When
+    /// only new endpoints reach it, one use named after the item remains.
+    fn old_uses(&self, uses: Vec<Use>, name: &str) -> Vec<Use> {
+        let existed = |ep: &str| {
+            self.b.endpoints.iter().any(|e| e.name == ep) && !self.endpoint_renames.contains_key(ep)
+                || self.endpoint_renames.values().any(|n| n == ep)
+        };
+        let mut kept: Vec<Use> = Vec::new();
+        let mut dropped_sides = Vec::new();
+        for u in uses {
+            match u.endpoint.as_deref() {
+                Some(ep) if !existed(ep) => dropped_sides.push(u.side),
+                _ => kept.push(u),
+            }
+        }
+        if kept.is_empty() {
+            dropped_sides.sort();
+            dropped_sides.dedup();
+            kept = dropped_sides
+                .into_iter()
+                .map(|side| Use {
+                    endpoint: None,
+                    side,
+                    path: name.to_owned(),
+                })
+                .collect();
+        }
+        kept
+    }
+
     /// Uses of an enum, or one use named after it when no field reaches it.
     fn enum_uses(uses: &Uses, e: &Enum) -> Vec<Use> {
         let list = uses.of_enum(&e.name);
@@ -324,7 +355,7 @@ impl<'a> ProviderCmp<'a> {
     }
 
     fn enum_pair(&mut self, be: &Enum, he: &Enum) {
-        let uses = Self::enum_uses(&self.h_uses, he);
+        let uses = self.old_uses(Self::enum_uses(&self.h_uses, he), &he.name);
         let provider = self.h.name.clone();
         for u in &uses {
             let ep = u.endpoint.as_deref();
@@ -504,10 +535,13 @@ impl<'a> ProviderCmp<'a> {
     }
 
     fn struct_pair(&mut self, bs: &Struct, hs: &Struct) {
-        let mut uses = self.h_uses.of_struct(&hs.name, hs.roles);
-        if uses.iter().all(|u| u.endpoint.is_none()) {
-            uses = self.b_uses.of_struct(&bs.name, bs.roles);
-        }
+        // A struct no body reaches in HEAD is reported where BASE reached it.
+        let head_uses = self.h_uses.of_struct(&hs.name, hs.roles);
+        let uses = if head_uses.iter().all(|u| u.endpoint.is_none()) {
+            self.b_uses.of_struct(&bs.name, bs.roles)
+        } else {
+            self.old_uses(head_uses, &hs.name)
+        };
         let provider = self.h.name.clone();
         for u in &uses {
             let ep = u.endpoint.as_deref();
@@ -706,14 +740,21 @@ impl<'a> ProviderCmp<'a> {
                 .at(&he.loc)
         };
         if be.name != he.name {
+            let message = match he.kind {
+                EndpointKind::Endpoint => format!(
+                    "The client method `{}` is now `{}`: existing calls stop compiling.",
+                    be.name, he.name
+                ),
+                EndpointKind::Notification => format!(
+                    "The notification `{}` is now `{}`: handlers referring to it by name must change.",
+                    be.name, he.name
+                ),
+            };
             self.emit(
                 change(
                     K::EndpointRenamed,
                     format!("renamed from {}", be.name),
-                    format!(
-                        "The client method `{}` is now `{}`: existing calls stop compiling.",
-                        be.name, he.name
-                    ),
+                    message,
                     be.name.clone(),
                     he.name.clone(),
                 ),

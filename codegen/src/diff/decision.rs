@@ -66,7 +66,7 @@ fn pair(bp: &Provider, hp: &Provider, bd: &Decision, hd: &Decision, out: &mut Ve
             Draft::new(
                 K::DecisionSignatureChanged,
                 hd.name.clone(),
-                "signature changed",
+                format!("signature changed {bs} → {hs}"),
                 format!(
                     "`{}` takes or returns other types now: existing calls stop compiling.",
                     hd.name
@@ -246,13 +246,22 @@ fn finish(hd: &Decision, domains: &[Vec<Option<String>>], diffs: Vec<Diff>, out:
     let widths: Vec<usize> = domains.iter().map(Vec::len).collect();
     for (kind, diffs) in buckets {
         let rows = collapse(diffs, &widths);
-        let listed: Vec<String> = rows
+        // Boolean answers in the narrowed and widened lists are implied by the title.
+        let implied = boolean && kind != K::DecisionResultChanged;
+        let item = |r: &Diff| {
+            if implied {
+                combo_text(&names, r)
+            } else {
+                format!("{} ({} → {})", combo_text(&names, r), r.1, r.2)
+            }
+        };
+        let mut list = rows
             .iter()
             .take(MAX_LISTED)
-            .map(|r| combo_text(&names, r))
-            .collect();
+            .map(item)
+            .collect::<Vec<_>>()
+            .join("; ");
         let more = rows.len().saturating_sub(MAX_LISTED);
-        let mut list = listed.join("; ");
         if more > 0 {
             list.push_str(&format!("; and {more} more"));
         }
@@ -267,13 +276,21 @@ fn finish(hd: &Decision, domains: &[Vec<Option<String>>], diffs: Vec<Diff>, out:
             .map(|r| format!("{} → {}", combo_text(&names, r), r.2))
             .collect();
         let (title, message) = match kind {
+            K::DecisionNarrowed if boolean => (
+                format!("now false for {list}"),
+                format!("`{}` now answers false for these inputs: callers that rely on it, e.g. to offer a channel or bank, stop offering it.", hd.name),
+            ),
             K::DecisionNarrowed => (
-                format!("now answers no for {list}"),
-                format!("`{}` no longer answers yes (or a value) for these inputs: callers that rely on it, e.g. to offer a channel or bank, stop offering it.", hd.name),
+                format!("no answer any more for {list}"),
+                format!("`{}` now returns `None` for these inputs: callers that used its answer there get none.", hd.name),
+            ),
+            K::DecisionWidened if boolean => (
+                format!("now true for {list}"),
+                format!("`{}` now answers true for more inputs.", hd.name),
             ),
             K::DecisionWidened => (
-                format!("now answers yes for {list}"),
-                format!("`{}` now answers yes (or a value) for more inputs.", hd.name),
+                format!("now answers for {list}"),
+                format!("`{}` now has an answer for inputs it returned `None` for.", hd.name),
             ),
             _ => (
                 format!("answer changed for {list}"),

@@ -195,9 +195,9 @@ pub fn compare_field(
     if !cx.same_type(&b.ty, &h.ty) {
         let (bt, ht) = (display::spec_type(&b.ty), display::spec_type(&h.ty));
         let message = if req {
-            format!("Callers must now send a {ht} where they sent a {bt}: code passing a {bt} stops compiling, and requests shaped as before are rejected.")
+            format!("Callers must now send `{ht}` where they sent `{bt}`: code passing the old type stops compiling, and requests shaped as before are rejected.")
         } else {
-            format!("The provider now sends a {ht} where it sent a {bt}: code reading it as a {bt} stops compiling.")
+            format!("The provider now sends `{ht}` where it sent `{bt}`: code reading it as the old type stops compiling.")
         };
         push(
             K::TypeChanged,

@@ -78,6 +78,18 @@ fn cell(s: &str) -> String {
     one_line(s).replace('|', "\\|")
 }
 
+/// Longest before/after value shown in a table; the JSON has them whole.
+const MAX_CELL_CHARS: usize = 100;
+
+fn shorten(s: &str) -> String {
+    if s.chars().count() <= MAX_CELL_CHARS {
+        return s.to_owned();
+    }
+    let mut out: String = s.chars().take(MAX_CELL_CHARS - 1).collect();
+    out.push('…');
+    out
+}
+
 /// A code span inside a table cell.
 fn code_cell(s: &str) -> String {
     if s.contains('`') {
@@ -93,7 +105,11 @@ fn table(out: &mut String, changes: &[&Change]) {
     );
     out.push_str("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
     for c in changes {
-        let opt = |v: &Option<String>| v.as_deref().map(code_cell).unwrap_or_default();
+        let opt = |v: &Option<String>| {
+            v.as_deref()
+                .map(|v| code_cell(&shorten(v)))
+                .unwrap_or_default()
+        };
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} | {} |",

@@ -185,7 +185,7 @@ pub fn compare_rules(prefix: &str, base: &[Rule], head: &[Rule]) -> Vec<Draft> {
             Draft::new(
                 kind,
                 bc.paths.clone(),
-                format!("rule removed: {}", bc.rule.kind.spec_name()),
+                format!("rule removed: {}", bc.text),
                 message,
             )
             .values(Some(bc.text.clone()), None)
@@ -214,7 +214,7 @@ pub fn compare_rules(prefix: &str, base: &[Rule], head: &[Rule]) -> Vec<Draft> {
             Draft::new(
                 kind,
                 hc.paths.clone(),
-                format!("rule added: {}", hc.rule.kind.spec_name()),
+                format!("rule added: {}", hc.text),
                 message,
             )
             .values(None, Some(hc.text.clone()))
