@@ -728,3 +728,137 @@ fn every_class_pair_is_deterministic() {
     let b = diff(&base(), &head_with_every_class()).render_json();
     assert_eq!(a, b);
 }
+
+mod git_revisions {
+    use std::collections::BTreeMap;
+    use std::path::{Path, PathBuf};
+    use std::process::Command;
+
+    use payspec_codegen::diff::{read_spec_at_revision, DiffError};
+
+    fn git(repo: &Path, args: &[&str]) -> String {
+        let out = Command::new("git")
+            .arg("-C")
+            .arg(repo)
+            .args([
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@t",
+                "-c",
+                "commit.gpgsign=false",
+            ])
+            .args(args)
+            .output()
+            .expect("git runs");
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
+    fn write(repo: &Path, path: &str, text: &str) {
+        let p = repo.join(path);
+        std::fs::create_dir_all(p.parent().expect("has parent")).expect("mkdir");
+        std::fs::write(p, text).expect("write");
+    }
+
+    fn files(list: &[(&str, &str)]) -> BTreeMap<PathBuf, Vec<u8>> {
+        list.iter()
+            .map(|(p, t)| (PathBuf::from(p), t.as_bytes().to_vec()))
+            .collect()
+    }
+
+    #[test]
+    fn reads_both_revisions_and_leaves_the_working_tree_alone() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let repo = dir.path();
+        git(repo, &["init", "-q"]);
+        write(repo, "spec/doku/provider.yaml", "provider: doku\n");
+        write(
+            repo,
+            "spec/doku/cards/refund.yaml",
+            "name: card_refund # v1\n",
+        );
+        write(repo, "README.md", "not a spec\n");
+        git(repo, &["add", "-A"]);
+        git(repo, &["commit", "-q", "-m", "one"]);
+        let first = git(repo, &["rev-parse", "HEAD"]);
+
+        write(
+            repo,
+            "spec/doku/cards/refund.yaml",
+            "name: card_refund # v2\n",
+        );
+        write(repo, "spec/doku/cards/void.yaml", "name: card_void\n");
+        git(repo, &["add", "-A"]);
+        git(repo, &["commit", "-q", "-m", "two"]);
+
+        // Uncommitted edits and an untracked file in the working tree.
+        write(repo, "spec/doku/cards/refund.yaml", "uncommitted\n");
+        write(repo, "spec/doku/cards/draft.yaml", "untracked\n");
+        let status = git(repo, &["status", "--porcelain"]);
+
+        let at_first = read_spec_at_revision(repo, &first, Path::new("spec")).expect("first");
+        assert_eq!(
+            at_first,
+            files(&[
+                ("doku/cards/refund.yaml", "name: card_refund # v1\n"),
+                ("doku/provider.yaml", "provider: doku\n"),
+            ])
+        );
+        let at_head = read_spec_at_revision(repo, "HEAD", Path::new("spec/")).expect("head");
+        assert_eq!(
+            at_head,
+            files(&[
+                ("doku/cards/refund.yaml", "name: card_refund # v2\n"),
+                ("doku/cards/void.yaml", "name: card_void\n"),
+                ("doku/provider.yaml", "provider: doku\n"),
+            ])
+        );
+        assert_eq!(
+            read_spec_at_revision(repo, "HEAD~1", Path::new("spec")).expect("HEAD~1"),
+            at_first
+        );
+
+        // A repository subdirectory works too: paths stay relative to the spec dir.
+        let nested = read_spec_at_revision(&repo.join("spec"), "HEAD", Path::new("doku/cards"))
+            .expect("nested");
+        assert_eq!(
+            nested.keys().cloned().collect::<Vec<_>>(),
+            [PathBuf::from("refund.yaml"), PathBuf::from("void.yaml")]
+        );
+
+        assert_eq!(
+            std::fs::read_to_string(repo.join("spec/doku/cards/refund.yaml")).expect("read"),
+            "uncommitted\n"
+        );
+        assert_eq!(git(repo, &["status", "--porcelain"]), status);
+        assert_eq!(git(repo, &["rev-parse", "HEAD~1"]), first);
+    }
+
+    #[test]
+    fn bad_revisions_and_missing_directories_are_clear_errors() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let repo = dir.path();
+        git(repo, &["init", "-q"]);
+        write(repo, "spec/doku/provider.yaml", "provider: doku\n");
+        git(repo, &["add", "-A"]);
+        git(repo, &["commit", "-q", "-m", "one"]);
+
+        let err = read_spec_at_revision(repo, "--output=/tmp/x", Path::new("spec")).unwrap_err();
+        assert!(
+            matches!(err, DiffError::BadRevision(ref r) if r == "--output=/tmp/x"),
+            "{err}"
+        );
+
+        let err = read_spec_at_revision(repo, "no-such-branch", Path::new("spec")).unwrap_err();
+        assert!(matches!(err, DiffError::Git { .. }), "{err}");
+        assert!(err.to_string().contains("no-such-branch"), "{err}");
+
+        let err = read_spec_at_revision(repo, "HEAD", Path::new("specs")).unwrap_err();
+        assert_eq!(err.to_string(), "no files under `specs` at revision `HEAD`");
+    }
+}
