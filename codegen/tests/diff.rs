@@ -862,3 +862,71 @@ mod git_revisions {
         assert_eq!(err.to_string(), "no files under `specs` at revision `HEAD`");
     }
 }
+
+#[test]
+fn path_parameters_and_headers_are_compared_like_fields() {
+    let report = run(|_, h| {
+        let p = &mut endpoint_mut(h, "card_status").path_params[0];
+        p.wire_name = "order_id".into();
+        p.rust_name = "order_id".into();
+        doku_mut(h).request_headers.push(Header {
+            wire_name: "Request-Id".into(),
+            field: mandatory("Request-Id", Type::String, 21),
+        });
+    });
+    let renamed = only(&report, K::FieldRenamed);
+    assert_eq!(
+        (renamed.endpoint.as_deref(), renamed.path.as_str()),
+        (Some("card_status"), "{order_id}")
+    );
+    let header = only(&report, K::RequestFieldAddedMandatory);
+    assert_eq!(
+        (header.endpoint.as_deref(), header.path.as_str()),
+        (None, "request header Request-Id")
+    );
+}
+
+#[test]
+fn report_formats_and_fail_on_parse() {
+    use payspec_codegen::diff::ReportFormat;
+    assert_eq!("json".parse::<ReportFormat>(), Ok(ReportFormat::Json));
+    assert_eq!("md".parse::<ReportFormat>(), Ok(ReportFormat::Markdown));
+    assert!("yaml"
+        .parse::<ReportFormat>()
+        .unwrap_err()
+        .contains("text, markdown or json"));
+    assert_eq!("warning".parse::<FailOn>(), Ok(FailOn::Warning));
+    assert!("all".parse::<FailOn>().is_err());
+    let report = diff(&base(), &base());
+    assert_eq!(
+        report.render(ReportFormat::Text),
+        "0 breaking changes, 0 warnings, 0 info\n"
+    );
+    assert_eq!(
+        report.render(ReportFormat::Markdown),
+        "## payspec diff: 0 breaking changes, 0 warnings, 0 info\n\nNo change for API callers.\n\n### Rust API\n\nNo change to the generated Rust API.\n"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&report.render(ReportFormat::Json)).expect("valid JSON");
+    assert_eq!(json["summary"]["breaking"], 0);
+    assert_eq!(json["changes"], serde_json::json!([]));
+}
+
+#[test]
+fn markdown_cells_escape_pipes_and_shorten_long_values() {
+    let report = run(|_, h| {
+        field_mut(h, "RefundOrder", "invoice_number").doc = format!("a|b {}", "x".repeat(200));
+    });
+    let md = report.render_markdown();
+    let row = md
+        .lines()
+        .find(|l| l.contains("description changed"))
+        .expect("row");
+    assert!(row.contains("`a\\|b xxx"), "{row}");
+    assert!(row.contains("…`"), "{row}");
+    // Cells stay one table row: 8 columns, 9 unescaped pipes.
+    let pipes = row.matches('|').count() - row.matches("\\|").count();
+    assert_eq!(pipes, 9, "{row}");
+    // The JSON keeps the value whole.
+    assert!(report.render_json().contains(&"x".repeat(200)));
+}

@@ -363,7 +363,7 @@ pub fn compare_field(
 }
 
 fn leniency(aliases: &[&String], kinds: &[WireKind]) -> String {
-    let mut parts: Vec<String> = aliases.iter().map(|a| format!("alias `{a}`")).collect();
+    let mut parts: Vec<String> = aliases.iter().map(|a| format!("alias {a:?}")).collect();
     parts.extend(kinds.iter().map(|k| {
         match k {
             WireKind::String => "a JSON string",

@@ -12,6 +12,45 @@
 //! `compare` classifies spec changes, `decision` compares decision tables by
 //! evaluating them, [`rust_api`] diffs the generated Rust public API, `render`
 //! prints reports, and [`git`] reads a spec directory at a git revision.
+//!
+//! # Classification decisions
+//!
+//! Every [`ChangeKind`] has exactly one [`Severity`]; the list is in `kind.rs`.
+//! Where the review issue left a choice open:
+//!
+//! - A change is classified per use: a struct reached from a request and a
+//!   response is reported once per endpoint and side, so a field becoming
+//!   mandatory is breaking for request builders and info for response readers.
+//! - A removed response field is breaking (callers reading it stop compiling).
+//! - A value added to an enum only requests use is info: nothing that worked
+//!   stops working. Added to an enum responses carry, it is breaking: the
+//!   generated enum's `Unknown(String)` fallback keeps deserialisation working,
+//!   but exhaustive matches without a wildcard stop compiling and code that
+//!   matched `Unknown("VALUE")` silently stops seeing it.
+//! - A removed enum value is breaking on either side (the variant is gone).
+//! - Loosening a request check (max length raised or removed, min length
+//!   lowered, format removed, rule removed, `max_len_if` raised) is a warning:
+//!   requests validation rejected before now reach the provider, which may
+//!   still reject them. Constraint changes on response fields are info, since
+//!   responses are not validated.
+//! - A mandatory request field becoming optional is a warning: the wire
+//!   accepts more, but `new(..)` loses a parameter.
+//! - A response field becoming optional is a warning, as the issue asks, even
+//!   though the Rust field type changes to `Option<_>`; the Rust API section
+//!   lists that signature change.
+//! - `depends_on_account` rules are never checked, so adding or removing one
+//!   is info. A changed rule is a removal plus an addition, except a
+//!   `max_len_if` whose field and condition are unchanged (tightened/loosened).
+//! - Decision tables are compared by their answers over every input
+//!   combination: `true` → `false` (or a value → `None`) is breaking,
+//!   the reverse is info, and a different enum answer is a warning.
+//! - Renames are a removal plus an addition that look alike: a field with the
+//!   old name as an alias, or of the same type at the same position; a struct
+//!   with the same fields or in the same endpoint body slot; an enum with the
+//!   same values; an endpoint with the same method and path or request body.
+//! - Reordering is no change. Reordering mandatory request fields does
+//!   reorder `new(..)`'s parameters, which the Rust API section shows.
+//! - A changed struct is not reported against endpoints that are new in HEAD.
 
 mod compare;
 mod decision;
@@ -116,6 +155,32 @@ pub struct DiffReport {
     pub rust_api: RustApiDiff,
 }
 
+/// Which format `payspec diff --format` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// [`DiffReport::render_text`].
+    Text,
+    /// [`DiffReport::render_markdown`].
+    Markdown,
+    /// [`DiffReport::render_json`].
+    Json,
+}
+
+impl std::str::FromStr for ReportFormat {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "text" => Ok(ReportFormat::Text),
+            "markdown" | "md" => Ok(ReportFormat::Markdown),
+            "json" => Ok(ReportFormat::Json),
+            other => Err(format!(
+                "unknown report format `{other}`: expected text, markdown or json"
+            )),
+        }
+    }
+}
+
 /// Which severities make `payspec diff` exit non-zero.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FailOn {
@@ -125,6 +190,21 @@ pub enum FailOn {
     Warning,
     /// Never fail.
     None,
+}
+
+impl std::str::FromStr for FailOn {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "breaking" => Ok(FailOn::Breaking),
+            "warning" => Ok(FailOn::Warning),
+            "none" => Ok(FailOn::None),
+            other => Err(format!(
+                "unknown --fail-on value `{other}`: expected breaking, warning or none"
+            )),
+        }
+    }
 }
 
 /// Compare BASE with HEAD and classify every change.
@@ -219,6 +299,15 @@ impl DiffReport {
     /// Pretty JSON with stable field names.
     pub fn render_json(&self) -> String {
         render::json(self)
+    }
+
+    /// The report in one of the formats.
+    pub fn render(&self, format: ReportFormat) -> String {
+        match format {
+            ReportFormat::Text => self.render_text(),
+            ReportFormat::Markdown => self.render_markdown(),
+            ReportFormat::Json => self.render_json(),
+        }
     }
 
     /// Process exit code for `payspec diff --fail-on`.

@@ -93,7 +93,9 @@ fn shorten(s: &str) -> String {
 /// A code span inside a table cell.
 fn code_cell(s: &str) -> String {
     if s.contains('`') {
-        format!("``{}``", cell(s))
+        // A double-backtick span, padded so a leading or trailing backtick
+        // in the value does not merge with the delimiters.
+        format!("`` {} ``", cell(s))
     } else {
         format!("`{}`", cell(s))
     }
@@ -221,4 +223,25 @@ pub fn json(r: &DiffReport) -> String {
     // Serialising plain strings and numbers cannot fail; say so if it ever does.
     serde_json::to_string_pretty(&report)
         .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{cell, code_cell, shorten};
+
+    #[test]
+    fn cells_are_one_line_with_pipes_escaped() {
+        assert_eq!(cell("a | b\n  c"), "a \\| b c");
+        assert_eq!(code_cell("x|y"), "`x\\|y`");
+        assert_eq!(code_cell("alias `a`"), "`` alias `a` ``");
+    }
+
+    #[test]
+    fn long_values_are_shortened_on_a_char_boundary() {
+        let long = "é".repeat(150);
+        let short = shorten(&long);
+        assert_eq!(short.chars().count(), 100);
+        assert!(short.ends_with("é…"));
+        assert_eq!(shorten("short"), "short");
+    }
 }
