@@ -738,6 +738,9 @@ mod git_revisions {
 
     fn git(repo: &Path, args: &[&str]) -> String {
         let out = Command::new("git")
+            .env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE")
+            .env_remove("GIT_INDEX_FILE")
             .arg("-C")
             .arg(repo)
             .args([
@@ -883,6 +886,13 @@ fn path_parameters_and_headers_are_compared_like_fields() {
     assert_eq!(
         (header.endpoint.as_deref(), header.path.as_str()),
         (None, "request header Request-Id")
+    );
+    assert!(
+        header
+            .message
+            .contains("the client must now send this header"),
+        "{}",
+        header.message
     );
 }
 

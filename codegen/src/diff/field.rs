@@ -16,6 +16,19 @@ pub struct FieldCx<'a> {
     pub struct_renames: &'a BTreeMap<String, String>,
     /// BASE enum name → HEAD enum name, for renamed enums.
     pub enum_renames: &'a BTreeMap<String, String>,
+    /// What holds the fields.
+    pub holder: Holder,
+}
+
+/// What the compared fields belong to, which decides how callers supply them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holder {
+    /// A struct: mandatory fields are `new(..)` arguments.
+    Struct,
+    /// A provider's headers, set by the client.
+    Header,
+    /// An endpoint's path parameters: client method arguments.
+    PathParam,
 }
 
 impl FieldCx<'_> {
@@ -26,6 +39,15 @@ impl FieldCx<'_> {
             (Type::Enum(x), Type::Enum(y)) => self.enum_renames.get(x).unwrap_or(x) == y,
             (Type::Array(x), Type::Array(y)) => self.same_type(x, y),
             _ => b == h,
+        }
+    }
+
+    /// What a new mandatory field means for callers' code.
+    fn now_required(&self, rust_name: &str) -> String {
+        match self.holder {
+            Holder::Struct => format!("`new(..)` takes `{rust_name}` as a new argument, so existing calls stop compiling"),
+            Holder::Header => "the client must now send this header".to_owned(),
+            Holder::PathParam => format!("the client method takes `{rust_name}` as a new argument, so existing calls stop compiling"),
         }
     }
 
@@ -120,7 +142,7 @@ fn removed_field(cx: &FieldCx<'_>, path: &str, b: &Field) -> Draft {
             b.wire_name, b.rust_name
         ),
         Side::Response => format!(
-            "The response no longer has `{}`: callers that read `{}` stop compiling, and the provider no longer documents sending it.",
+            "The provider no longer documents sending `{}`: callers that read `{}` stop compiling.",
             b.wire_name, b.rust_name
         ),
     };
@@ -137,8 +159,9 @@ fn added_field(cx: &FieldCx<'_>, path: &str, h: &Field) -> Draft {
             path,
             "new mandatory request field",
             format!(
-                "Every request must now carry `{}` ({ty}): requests without it are rejected, and `new(..)` takes `{}` as a new argument, so existing calls stop compiling.",
-                h.wire_name, h.rust_name
+                "Every request must now carry `{}` ({ty}): requests without it are rejected, and {}.",
+                h.wire_name,
+                cx.now_required(&h.rust_name)
             ),
         )
         .values(None, Some(ty))
@@ -217,7 +240,7 @@ pub fn compare_field(
             (true, false) => (
                 K::RequestFieldNowMandatory,
                 "request field now mandatory",
-                format!("Requests without `{}` are now rejected; `new(..)` takes `{}` as an argument, so existing calls stop compiling.", h.wire_name, h.rust_name),
+                format!("Requests without `{}` are now rejected, and {}.", h.wire_name, cx.now_required(&h.rust_name)),
             ),
             (true, true) => (
                 K::RequestFieldNowOptional,

@@ -48,7 +48,11 @@ pub enum DiffError {
 }
 
 fn git(repo: &Path, args: &[&str]) -> Result<Vec<u8>, DiffError> {
+    // A caller's GIT_DIR (set inside git hooks) would override `-C`.
     let output = Command::new("git")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .env_remove("GIT_INDEX_FILE")
         .arg("-C")
         .arg(repo)
         .args(args)

@@ -6,7 +6,7 @@ use crate::ir::{Endpoint, EndpointKind};
 
 use super::ProviderCmp;
 use crate::diff::display::Draft;
-use crate::diff::field::compare_sets;
+use crate::diff::field::{compare_sets, Holder};
 use crate::diff::uses::Side;
 use crate::diff::ChangeKind as K;
 
@@ -158,7 +158,7 @@ impl ProviderCmp<'_> {
             }
         }
         let drafts = compare_sets(
-            &self.cx(Side::Request),
+            &self.cx(Side::Request, Holder::PathParam),
             &|w| format!("{{{w}}}"),
             &be.path_params,
             &he.path_params,

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use crate::ir::{Ir, Provider};
 
 use super::display::Draft;
-use super::field::{compare_sets, FieldCx};
+use super::field::{compare_sets, FieldCx, Holder};
 use super::uses::{Side, Use, Uses};
 use super::{decision, Change, ChangeKind as K};
 
@@ -107,11 +107,12 @@ impl<'a> ProviderCmp<'a> {
         }
     }
 
-    fn cx(&self, side: Side) -> FieldCx<'_> {
+    fn cx(&self, side: Side, holder: Holder) -> FieldCx<'_> {
         FieldCx {
             side,
             struct_renames: &self.struct_renames,
             enum_renames: &self.enum_renames,
+            holder,
         }
     }
 
@@ -190,7 +191,12 @@ impl<'a> ProviderCmp<'a> {
         ] {
             let bf: Vec<_> = bh.iter().map(|x| x.field.clone()).collect();
             let hf: Vec<_> = hh.iter().map(|x| x.field.clone()).collect();
-            let drafts = compare_sets(&self.cx(side), &|w| format!("{label} {w}"), &bf, &hf);
+            let drafts = compare_sets(
+                &self.cx(side, Holder::Header),
+                &|w| format!("{label} {w}"),
+                &bf,
+                &hf,
+            );
             self.emit_all(drafts, None);
         }
     }

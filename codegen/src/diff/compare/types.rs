@@ -4,7 +4,7 @@ use crate::ir::{Enum, Struct};
 
 use super::ProviderCmp;
 use crate::diff::display::Draft;
-use crate::diff::field::compare_sets;
+use crate::diff::field::{compare_sets, Holder};
 use crate::diff::rules::compare_rules;
 use crate::diff::rust_api::rust_path;
 use crate::diff::uses::{join, Side, Use, Uses};
@@ -302,7 +302,7 @@ impl ProviderCmp<'_> {
             }
             let prefix = u.path.clone();
             let drafts = compare_sets(
-                &self.cx(u.side),
+                &self.cx(u.side, Holder::Struct),
                 &|w| join(&prefix, w),
                 &bs.fields,
                 &hs.fields,
