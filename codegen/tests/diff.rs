@@ -431,11 +431,17 @@ fn reordering_and_moving_files_is_no_change() {
     head.providers.push(biller());
     let mut b = base();
     b.providers.insert(0, biller());
+    doku_mut(&mut b)
+        .discrepancies
+        .push(discrepancy("amount", "a string of digits", 26));
     let p = doku_mut(&mut head);
     p.enums.reverse();
     p.structs.reverse();
     p.endpoints.reverse();
     p.decisions.reverse();
+    // Two notes on one subject, swapped.
+    p.discrepancies
+        .push(discrepancy("amount", "a string of digits", 26));
     p.discrepancies.reverse();
     p.environments.reverse();
     p.loc = loc("moved/provider.yaml", 99);

@@ -10,7 +10,7 @@ mod types;
 
 use std::collections::BTreeMap;
 
-use crate::ir::{Ir, Provider};
+use crate::ir::{Discrepancy, Ir, Provider};
 
 use super::display::Draft;
 use super::field::{compare_sets, FieldCx, Holder};
@@ -298,53 +298,60 @@ impl<'a> ProviderCmp<'a> {
         kept
     }
 
+    /// Notes are matched by content first, so reordering is no change, then
+    /// by subject (`about`), so an edited note is one change.
     fn discrepancies(&mut self) {
-        let keyed = |p: &'a Provider| {
-            let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
-            p.discrepancies
-                .iter()
-                .map(|d| {
-                    let n = seen.entry(d.about.as_str()).or_default();
-                    *n += 1;
-                    ((d.about.clone(), *n), d)
-                })
-                .collect::<BTreeMap<_, _>>()
+        let (b, h) = (self.b, self.h);
+        let same = |x: &Discrepancy, y: &Discrepancy| {
+            x.about == y.about && x.quotes == y.quotes && x.accepts == y.accepts
         };
-        let (bk, hk) = (keyed(self.b), keyed(self.h));
-        let text = |d: &crate::ir::Discrepancy| {
-            format!("{} (accepts: {})", d.quotes.join(" / "), d.accepts)
-        };
-        for (key, bd) in &bk {
-            match hk.get(key) {
-                None => self.emit(
-                    Draft::new(K::DiscrepancyRemoved, key.0.clone(), "discrepancy note removed", "Documentation only.")
-                        .values(Some(text(bd)), None)
-                        .at(&bd.loc),
-                    None,
-                ),
-                Some(hd) if bd.quotes != hd.quotes || bd.accepts != hd.accepts => self.emit(
-                    Draft::new(K::DiscrepancyChanged, key.0.clone(), "discrepancy note changed", "Documentation of what the generated code accepts; check the wire behaviour it describes.")
-                        .values(Some(text(bd)), Some(text(hd)))
-                        .at(&hd.loc),
-                    None,
-                ),
-                Some(_) => {}
+        let text = |d: &Discrepancy| format!("{} (accepts: {})", d.quotes.join(" / "), d.accepts);
+        let mut head: Vec<&Discrepancy> = h.discrepancies.iter().collect();
+        let mut base_left = Vec::new();
+        for bd in &b.discrepancies {
+            match head.iter().position(|hd| same(bd, hd)) {
+                Some(k) => {
+                    head.remove(k);
+                }
+                None => base_left.push(bd),
             }
         }
-        for (key, hd) in &hk {
-            if !bk.contains_key(key) {
-                self.emit(
+        for bd in base_left {
+            let draft = match head.iter().position(|hd| hd.about == bd.about) {
+                Some(k) => {
+                    let hd = head.remove(k);
                     Draft::new(
-                        K::DiscrepancyAdded,
-                        key.0.clone(),
-                        "discrepancy note added",
-                        "Documentation of a contradiction in the provider docs.",
+                        K::DiscrepancyChanged,
+                        hd.about.clone(),
+                        "discrepancy note changed",
+                        "Documentation of what the generated code accepts; check the wire behaviour it describes.",
                     )
-                    .values(None, Some(text(hd)))
-                    .at(&hd.loc),
-                    None,
-                );
-            }
+                    .values(Some(text(bd)), Some(text(hd)))
+                    .at(&hd.loc)
+                }
+                None => Draft::new(
+                    K::DiscrepancyRemoved,
+                    bd.about.clone(),
+                    "discrepancy note removed",
+                    "Documentation only.",
+                )
+                .values(Some(text(bd)), None)
+                .at(&bd.loc),
+            };
+            self.emit(draft, None);
+        }
+        for hd in head {
+            self.emit(
+                Draft::new(
+                    K::DiscrepancyAdded,
+                    hd.about.clone(),
+                    "discrepancy note added",
+                    "Documentation of a contradiction in the provider docs.",
+                )
+                .values(None, Some(text(hd)))
+                .at(&hd.loc),
+                None,
+            );
         }
     }
 }
