@@ -946,3 +946,57 @@ fn markdown_cells_escape_pipes_and_shorten_long_values() {
     // The JSON keeps the value whole.
     assert!(report.render_json().contains(&"x".repeat(200)));
 }
+
+#[test]
+fn self_referencing_structs_are_walked_once() {
+    let add_tree = |ir: &mut Ir| {
+        let mut node = struct_mut(ir, "ErrorBody").clone();
+        node.name = "Node".into();
+        node.scope = area();
+        node.fields = vec![
+            mandatory("label", Type::String, 140),
+            optional("children", arr(st("Node")), 141),
+        ];
+        doku_mut(ir).structs.push(node);
+        struct_mut(ir, "CardRefundResponse")
+            .fields
+            .push(optional("tree", st("Node"), 63));
+    };
+    let (mut b, mut h) = (base(), base());
+    add_tree(&mut b);
+    add_tree(&mut h);
+    field_mut(&mut h, "Node", "label").ty = Type::Integer;
+    let report = diff(&b, &h);
+    let c = only(&report, K::TypeChanged);
+    assert_eq!(c.path, "response[200].tree.label");
+    assert_eq!(c.endpoint.as_deref(), Some("card_refund"));
+}
+
+#[test]
+fn scope_change_gives_both_rust_paths() {
+    let report = run(|_, h| enum_mut(h, "RefundStatus").scope = Scope::Provider);
+    let c = only(&report, K::ScopeChanged);
+    assert_eq!(
+        c.before.as_deref(),
+        Some("payspec::doku::cards::RefundStatus")
+    );
+    assert_eq!(c.after.as_deref(), Some("payspec::doku::RefundStatus"));
+    let moved: Vec<(&str, RustItemKind)> = report
+        .rust_api
+        .added
+        .iter()
+        .map(|i| (i.path.as_str(), i.kind))
+        .collect();
+    assert_eq!(
+        moved,
+        [
+            ("payspec::doku::RefundStatus", RustItemKind::Enum),
+            ("payspec::doku::RefundStatus::Failed", RustItemKind::Variant),
+            (
+                "payspec::doku::RefundStatus::Success",
+                RustItemKind::Variant
+            ),
+        ]
+    );
+    assert_eq!(report.rust_api.removed.len(), 3);
+}
