@@ -1,1 +1,0 @@
-//! Comparing two IRs and classifying every change.

@@ -1,0 +1,225 @@
+//! Comparing the cross-field rules of a request body.
+//!
+//! Rules have no names, so they are matched by what they check: a rule whose
+//! canonical text appears on both sides is unchanged. A `max_len_if` whose
+//! field and condition match but whose limit differs is reported as tightened
+//! or loosened; any other difference is a removal plus an addition.
+
+use crate::ir::{Condition, ConditionTest, FieldPath, Rule, RuleKind};
+
+use super::display::{self, Draft};
+use super::uses::join;
+use super::ChangeKind as K;
+
+/// What a rule checks, in words, and how it is matched.
+struct Canon<'r> {
+    /// Full text (`max_len_if order.invoice_number ≤ 27 when …`).
+    text: String,
+    /// Text without a `max_len_if` limit, for pairing.
+    key: String,
+    /// The `max_len_if` limit.
+    limit: Option<u32>,
+    /// Fields concerned, joined (the reported path).
+    paths: String,
+    rule: &'r Rule,
+}
+
+fn paths(prefix: &str, list: &[FieldPath]) -> String {
+    list.iter()
+        .map(|p| join(prefix, &p.dotted()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn condition(prefix: &str, c: &Condition) -> String {
+    let field = join(prefix, &c.field.dotted());
+    match &c.test {
+        ConditionTest::OneOf(lits) if lits.len() == 1 => {
+            format!("{field} = {}", display::literal(&lits[0]))
+        }
+        ConditionTest::OneOf(lits) => format!(
+            "{field} one of [{}]",
+            lits.iter()
+                .map(display::literal)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        ConditionTest::Present(true) => format!("{field} present"),
+        ConditionTest::Present(false) => format!("{field} absent"),
+    }
+}
+
+fn canon<'r>(prefix: &str, rule: &'r Rule) -> Canon<'r> {
+    let name = rule.kind.spec_name();
+    let (text, key, limit, concerned) = match &rule.kind {
+        RuleKind::RequiredIf { fields, when } => {
+            let t = format!(
+                "{name} [{}] when {}",
+                paths(prefix, fields),
+                condition(prefix, when)
+            );
+            (t.clone(), t, None, paths(prefix, fields))
+        }
+        RuleKind::OneOfRequired { fields } | RuleKind::DependsOnAccount { fields } => {
+            let t = format!("{name} [{}]", paths(prefix, fields));
+            (t.clone(), t, None, paths(prefix, fields))
+        }
+        RuleKind::SumEquals {
+            array,
+            multiply,
+            equals,
+        } => {
+            let arr = join(prefix, &array.dotted());
+            let product = multiply
+                .iter()
+                .map(FieldPath::dotted)
+                .collect::<Vec<_>>()
+                .join(" × ");
+            let t = format!(
+                "{name} Σ {arr}[]({product}) = {}",
+                join(prefix, &equals.dotted())
+            );
+            (t.clone(), t, None, join(prefix, &equals.dotted()))
+        }
+        RuleKind::MaxLenIf {
+            field,
+            max_len,
+            when,
+        } => {
+            let f = join(prefix, &field.dotted());
+            let cond = condition(prefix, when);
+            (
+                format!("{name} {f} ≤ {max_len} when {cond}"),
+                format!("{name} {f} when {cond}"),
+                Some(*max_len),
+                f,
+            )
+        }
+        RuleKind::NotGreaterThan { field, than } => {
+            let f = join(prefix, &field.dotted());
+            let t = format!("{name} {f} ≤ {}", join(prefix, &than.dotted()));
+            (t.clone(), t, None, f)
+        }
+        RuleKind::OnlyIf { fields, when } => {
+            let t = format!(
+                "{name} [{}] when {}",
+                paths(prefix, fields),
+                condition(prefix, when)
+            );
+            (t.clone(), t, None, paths(prefix, fields))
+        }
+    };
+    Canon {
+        text,
+        key,
+        limit,
+        paths: concerned,
+        rule,
+    }
+}
+
+fn docs_only(rule: &Rule) -> bool {
+    matches!(rule.kind, RuleKind::DependsOnAccount { .. })
+}
+
+/// Compare the rules of one request body; `prefix` is the body's path.
+pub fn compare_rules(prefix: &str, base: &[Rule], head: &[Rule]) -> Vec<Draft> {
+    let mut b: Vec<Canon<'_>> = base.iter().map(|r| canon(prefix, r)).collect();
+    let mut h: Vec<Canon<'_>> = head.iter().map(|r| canon(prefix, r)).collect();
+    let mut out = Vec::new();
+
+    // Identical checks: at most a changed source quote.
+    b.retain(|bc| {
+        let Some(k) = h.iter().position(|hc| hc.text == bc.text) else {
+            return true;
+        };
+        let hc = h.remove(k);
+        if hc.rule.source != bc.rule.source {
+            out.push(
+                Draft::new(
+                    K::DocChanged,
+                    hc.paths.clone(),
+                    format!("{} source changed", hc.rule.kind.spec_name()),
+                    "Documentation only.",
+                )
+                .values(Some(bc.rule.source.clone()), Some(hc.rule.source.clone()))
+                .at(&hc.rule.loc),
+            );
+        }
+        false
+    });
+
+    // Same max_len_if field and condition, other limit.
+    b.retain(|bc| {
+        let Some(k) = h.iter().position(|hc| hc.limit.is_some() && hc.key == bc.key) else {
+            return true;
+        };
+        let hc = h.remove(k);
+        let (bl, hl) = (bc.limit.unwrap_or(0), hc.limit.unwrap_or(0));
+        let (kind, verb, why) = if hl < bl {
+            (K::RuleTightened, "tightened", "values that passed before are now rejected by validation")
+        } else {
+            (K::RuleLoosened, "loosened", "values validation rejected before are now sent; the provider may still reject them")
+        };
+        out.push(
+            Draft::new(kind, hc.paths.clone(), format!("conditional max length {verb} {bl} → {hl}"), format!("{}: {why}.", hc.text))
+                .values(Some(bc.text.clone()), Some(hc.text.clone()))
+                .at(&hc.rule.loc),
+        );
+        false
+    });
+
+    for bc in &b {
+        let (kind, message) = if docs_only(bc.rule) {
+            (
+                K::DocsOnlyRuleChanged,
+                "Documentation only: this rule was never checked.".to_owned(),
+            )
+        } else {
+            (
+                K::RuleRemoved,
+                "Validation no longer checks this: requests it rejected are now sent, and the provider may still reject them.".to_owned(),
+            )
+        };
+        out.push(
+            Draft::new(
+                kind,
+                bc.paths.clone(),
+                format!("rule removed: {}", bc.text),
+                message,
+            )
+            .values(Some(bc.text.clone()), None)
+            .at(&bc.rule.loc),
+        );
+    }
+    for hc in &h {
+        let (kind, message) = if docs_only(hc.rule) {
+            (
+                K::DocsOnlyRuleChanged,
+                format!(
+                    "Documentation only (depends on account setup, not checked): {:?}",
+                    hc.rule.source
+                ),
+            )
+        } else {
+            (
+                K::RuleAdded,
+                format!(
+                    "Validation now rejects requests that break this rule, which were accepted before; callers building such requests get a validation error. Source: {:?}",
+                    hc.rule.source
+                ),
+            )
+        };
+        out.push(
+            Draft::new(
+                kind,
+                hc.paths.clone(),
+                format!("rule added: {}", hc.text),
+                message,
+            )
+            .values(None, Some(hc.text.clone()))
+            .at(&hc.rule.loc),
+        );
+    }
+    out
+}
