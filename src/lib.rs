@@ -6,13 +6,15 @@
 //! optional fields are set by name, and `validate()` reports every violation
 //! with its JSON path.
 
+#![warn(missing_docs)]
+
 pub mod money;
 pub mod validation;
 pub mod wire;
 
-#[cfg(any())]
+#[cfg(feature = "doku")]
 include!(concat!(env!("OUT_DIR"), "/doku.rs"));
-#[cfg(any())]
+#[cfg(feature = "midtrans")]
 include!(concat!(env!("OUT_DIR"), "/midtrans.rs"));
-#[cfg(any())]
+#[cfg(feature = "biller")]
 include!(concat!(env!("OUT_DIR"), "/biller.rs"));
