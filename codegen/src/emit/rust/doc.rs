@@ -18,12 +18,35 @@ pub(crate) fn attrs(text: &str) -> TokenStream {
     quote!(#(#[doc = #lines])*)
 }
 
-/// Escapes Markdown that rustdoc would read as links or HTML (`[x]`, `<tag>`)
-/// outside code spans, so spec text renders as written.
+/// Makes spec text safe as rustdoc: escapes what rustdoc would read as
+/// links or HTML (`[x]`, `<tag>`) outside code, drops leading indentation
+/// (four spaces would start a code block, which rustdoc runs as a doctest)
+/// and marks unlabelled code fences as `text` for the same reason.
 pub(crate) fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    let mut out = Vec::new();
+    let mut in_fence = false;
+    for line in text.lines() {
+        let line = line.trim_start();
+        if let Some(lang) = line.strip_prefix("```") {
+            out.push(if !in_fence && lang.trim().is_empty() {
+                "```text".to_owned()
+            } else {
+                line.to_owned()
+            });
+            in_fence = !in_fence;
+        } else if in_fence {
+            out.push(line.to_owned());
+        } else {
+            out.push(escape_line(line));
+        }
+    }
+    out.join("\n")
+}
+
+fn escape_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
     let mut in_code = false;
-    for c in text.chars() {
+    for c in line.chars() {
         match c {
             '`' => {
                 in_code = !in_code;
@@ -207,6 +230,14 @@ mod tests {
     #[test]
     fn markdown_is_escaped_outside_code_spans() {
         assert_eq!(md("see [here] <b> `a[0]`"), "see \\[here\\] \\<b> `a[0]`");
+    }
+
+    #[test]
+    fn indented_text_and_bare_fences_do_not_become_doctests() {
+        assert_eq!(
+            md("a\n    indented\n```\nx[0]\n```"),
+            "a\nindented\n```text\nx[0]\n```"
+        );
     }
 
     #[test]

@@ -75,7 +75,13 @@ fn struct_doc(s: &Struct, usages: &[String]) -> String {
         }
         parts.push(ex);
     }
-    doc::paragraphs(parts)
+    let text = doc::paragraphs(parts);
+    if text.is_empty() {
+        // Every public item is documented, even when the spec says nothing.
+        format!("The `{}` object of the provider's API.", s.name)
+    } else {
+        text
+    }
 }
 
 /// One line saying what a rule requires.

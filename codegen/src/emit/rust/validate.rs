@@ -246,7 +246,8 @@ pub(crate) fn struct_needs_validation(
     if !seen.insert(name.to_owned()) {
         return false;
     }
-    let Some(s) = ctx.struct_def(name) else {
+    // Only request structs implement `Validate`.
+    let Some(s) = ctx.struct_def(name).filter(|s| s.roles.request) else {
         return false;
     };
     let needs = s
