@@ -144,3 +144,71 @@ fn a_default_of_the_wrong_type_is_an_error() {
         "provider `shop`, struct PaymentRequest, field retry: a default of String(\"no\") cannot be given to a field of type Boolean"
     );
 }
+
+/// The fixture's `PaymentRequest` rules, by position.
+fn with_rule(
+    edit: impl FnOnce(&mut Vec<payspec_codegen::ir::Rule>),
+) -> payspec_codegen::ir::Provider {
+    let mut p = common::provider();
+    edit(&mut p.structs[1].rules);
+    p
+}
+
+#[test]
+fn a_presence_test_on_a_mandatory_field_is_refused() {
+    use payspec_codegen::ir::{ConditionTest, RuleKind};
+    let p = with_rule(|rules| {
+        if let RuleKind::RequiredIf { when, .. } = &mut rules[0].kind {
+            when.field.steps[0].optional = false;
+            when.field.steps.truncate(1);
+            when.test = ConditionTest::Present(true);
+        }
+    });
+    assert_eq!(
+        unsupported(p),
+        "provider `shop`, struct PaymentRequest, rule required_if at line 60: `payment` is mandatory, so testing its presence is constant"
+    );
+}
+
+#[test]
+fn a_condition_inside_array_elements_is_refused() {
+    use payspec_codegen::ir::RuleKind;
+    let p = with_rule(|rules| {
+        let RuleKind::NotGreaterThan { field, .. } = rules[4].kind.clone() else {
+            panic!("rule 4 is not_greater_than")
+        };
+        if let RuleKind::MaxLenIf { when, .. } = &mut rules[3].kind {
+            when.field = field;
+        }
+    });
+    assert_eq!(
+        unsupported(p),
+        "provider `shop`, struct PaymentRequest, rule max_len_if at line 63: `order.line_items[].price` steps into array elements, which is not supported here"
+    );
+}
+
+#[test]
+fn only_if_on_a_mandatory_field_is_refused() {
+    use payspec_codegen::ir::RuleKind;
+    let p = with_rule(|rules| {
+        if let RuleKind::OnlyIf { fields, .. } = &mut rules[5].kind {
+            fields[0].steps[1].optional = false;
+        }
+    });
+    assert_eq!(
+        unsupported(p),
+        "provider `shop`, struct PaymentRequest, rule only_if at line 65: `payment.installment_term` is always present, so it cannot be restricted by `only_if`"
+    );
+}
+
+#[test]
+fn a_decision_excluding_both_booleans_is_refused() {
+    use payspec_codegen::ir::{DecisionMatch, Literal};
+    let mut p = common::provider();
+    p.decisions[0].rows[0].when[1].1 =
+        DecisionMatch::NoneOf(vec![Literal::Boolean(true), Literal::Boolean(false)]);
+    assert_eq!(
+        unsupported(p),
+        "provider `shop`, decision can_refund: input `settled` excludes both booleans, so the row never matches"
+    );
+}

@@ -26,6 +26,7 @@ pub mod shop {
         /// Another base URL (a mock server, a proxy), without a trailing slash.
         Custom(String),
     }
+
     impl Environment {
         /// The base URL requests are sent to, without a trailing slash.
         pub fn base_url(&self) -> &str {
@@ -36,6 +37,7 @@ pub mod shop {
             }
         }
     }
+
     /// ISO 4217 currency code.
     ///
     /// A value the docs do not list arrives as [`Currency::Unknown`] instead of failing; in a request it is reported by `validate()`.
@@ -52,6 +54,7 @@ pub mod shop {
         /// A value the docs do not list, kept as received.
         Unknown(String),
     }
+
     impl Currency {
         /// The documented wire values, in the docs' order.
         pub const VALUES: &'static [&'static str] = &["IDR", "USD"];
@@ -64,6 +67,7 @@ pub mod shop {
             }
         }
     }
+
     impl From<&str> for Currency {
         fn from(value: &str) -> Self {
             match value {
@@ -73,6 +77,7 @@ pub mod shop {
             }
         }
     }
+
     impl From<String> for Currency {
         fn from(value: String) -> Self {
             match value.as_str() {
@@ -82,11 +87,13 @@ pub mod shop {
             }
         }
     }
+
     impl std::fmt::Display for Currency {
         fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
+
     impl serde::Serialize for Currency {
         fn serialize<S: serde::Serializer>(
             &self,
@@ -95,6 +102,7 @@ pub mod shop {
             serializer.serialize_str(self.as_str())
         }
     }
+
     impl<'de> serde::Deserialize<'de> for Currency {
         fn deserialize<D: serde::Deserializer<'de>>(
             deserializer: D,
@@ -102,17 +110,21 @@ pub mod shop {
             <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
         }
     }
+
     impl crate::wire::WireEnum for Currency {
         fn as_wire(&self) -> &str {
             self.as_str()
         }
+
         fn is_unknown(&self) -> bool {
             matches!(self, Self::Unknown(_))
         }
+
         fn documented(&self) -> &'static [&'static str] {
             Self::VALUES
         }
     }
+
     /// How a payment is given back.
     ///
     /// A value the docs do not list arrives as [`RefundKind::Unknown`] instead of failing; in a request it is reported by `validate()`.
@@ -129,6 +141,7 @@ pub mod shop {
         /// A value the docs do not list, kept as received.
         Unknown(String),
     }
+
     impl RefundKind {
         /// The documented wire values, in the docs' order.
         pub const VALUES: &'static [&'static str] = &["VOID", "REFUND"];
@@ -141,6 +154,7 @@ pub mod shop {
             }
         }
     }
+
     impl From<&str> for RefundKind {
         fn from(value: &str) -> Self {
             match value {
@@ -150,6 +164,7 @@ pub mod shop {
             }
         }
     }
+
     impl From<String> for RefundKind {
         fn from(value: String) -> Self {
             match value.as_str() {
@@ -159,11 +174,13 @@ pub mod shop {
             }
         }
     }
+
     impl std::fmt::Display for RefundKind {
         fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
+
     impl serde::Serialize for RefundKind {
         fn serialize<S: serde::Serializer>(
             &self,
@@ -172,6 +189,7 @@ pub mod shop {
             serializer.serialize_str(self.as_str())
         }
     }
+
     impl<'de> serde::Deserialize<'de> for RefundKind {
         fn deserialize<D: serde::Deserializer<'de>>(
             deserializer: D,
@@ -179,17 +197,21 @@ pub mod shop {
             <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
         }
     }
+
     impl crate::wire::WireEnum for RefundKind {
         fn as_wire(&self) -> &str {
             self.as_str()
         }
+
         fn is_unknown(&self) -> bool {
             matches!(self, Self::Unknown(_))
         }
+
         fn documented(&self) -> &'static [&'static str] {
             Self::VALUES
         }
     }
+
     /// An error the provider returns.
     ///
     /// Error body `declined` of `POST /payments` (endpoint `payment`).
@@ -201,6 +223,7 @@ pub mod shop {
         /// Mandatory.
         pub message: String,
     }
+
     /// Whether a payment can be refunded.
     ///
     /// # Parameters
@@ -235,11 +258,13 @@ pub mod shop {
         }
         false
     }
+
     /// Shop `payments` API: request, response and error types.
     ///
     /// - `payment`: Charge a saved card.
     pub mod payments {
         use super::*;
+
         /// How the customer pays.
         ///
         /// A value the docs do not list arrives as [`PaymentType::Unknown`] instead of failing; in a request it is reported by `validate()`.
@@ -256,6 +281,7 @@ pub mod shop {
             /// A value the docs do not list, kept as received.
             Unknown(String),
         }
+
         impl PaymentType {
             /// The documented wire values, in the docs' order.
             pub const VALUES: &'static [&'static str] = &["SALE", "INSTALLMENT"];
@@ -268,6 +294,7 @@ pub mod shop {
                 }
             }
         }
+
         impl From<&str> for PaymentType {
             fn from(value: &str) -> Self {
                 match value {
@@ -277,6 +304,7 @@ pub mod shop {
                 }
             }
         }
+
         impl From<String> for PaymentType {
             fn from(value: String) -> Self {
                 match value.as_str() {
@@ -286,11 +314,13 @@ pub mod shop {
                 }
             }
         }
+
         impl std::fmt::Display for PaymentType {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
+
         impl serde::Serialize for PaymentType {
             fn serialize<S: serde::Serializer>(
                 &self,
@@ -299,6 +329,7 @@ pub mod shop {
                 serializer.serialize_str(self.as_str())
             }
         }
+
         impl<'de> serde::Deserialize<'de> for PaymentType {
             fn deserialize<D: serde::Deserializer<'de>>(
                 deserializer: D,
@@ -306,17 +337,21 @@ pub mod shop {
                 <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
             }
         }
+
         impl crate::wire::WireEnum for PaymentType {
             fn as_wire(&self) -> &str {
                 self.as_str()
             }
+
             fn is_unknown(&self) -> bool {
                 matches!(self, Self::Unknown(_))
             }
+
             fn documented(&self) -> &'static [&'static str] {
                 Self::VALUES
             }
         }
+
         /// Payment channel.
         ///
         /// A value the docs do not list arrives as [`Channel::Unknown`] instead of failing; in a request it is reported by `validate()`.
@@ -333,6 +368,7 @@ pub mod shop {
             /// A value the docs do not list, kept as received.
             Unknown(String),
         }
+
         impl Channel {
             /// The documented wire values, in the docs' order.
             pub const VALUES: &'static [&'static str] = &[
@@ -348,6 +384,7 @@ pub mod shop {
                 }
             }
         }
+
         impl From<&str> for Channel {
             fn from(value: &str) -> Self {
                 match value {
@@ -357,6 +394,7 @@ pub mod shop {
                 }
             }
         }
+
         impl From<String> for Channel {
             fn from(value: String) -> Self {
                 match value.as_str() {
@@ -366,11 +404,13 @@ pub mod shop {
                 }
             }
         }
+
         impl std::fmt::Display for Channel {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
+
         impl serde::Serialize for Channel {
             fn serialize<S: serde::Serializer>(
                 &self,
@@ -379,6 +419,7 @@ pub mod shop {
                 serializer.serialize_str(self.as_str())
             }
         }
+
         impl<'de> serde::Deserialize<'de> for Channel {
             fn deserialize<D: serde::Deserializer<'de>>(
                 deserializer: D,
@@ -386,17 +427,21 @@ pub mod shop {
                 <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
             }
         }
+
         impl crate::wire::WireEnum for Channel {
             fn as_wire(&self) -> &str {
                 self.as_str()
             }
+
             fn is_unknown(&self) -> bool {
                 matches!(self, Self::Unknown(_))
             }
+
             fn documented(&self) -> &'static [&'static str] {
                 Self::VALUES
             }
         }
+
         /// Outcome of a payment.
         ///
         /// A value the docs do not list arrives as [`PaymentStatus::Unknown`] instead of failing; in a request it is reported by `validate()`.
@@ -425,6 +470,7 @@ pub mod shop {
             /// A value the docs do not list, kept as received.
             Unknown(String),
         }
+
         impl PaymentStatus {
             /// The documented wire values, in the docs' order.
             pub const VALUES: &'static [&'static str] = &["SUCCESS", "DELETE SUCCESS"];
@@ -437,6 +483,7 @@ pub mod shop {
                 }
             }
         }
+
         impl From<&str> for PaymentStatus {
             fn from(value: &str) -> Self {
                 match value {
@@ -446,6 +493,7 @@ pub mod shop {
                 }
             }
         }
+
         impl From<String> for PaymentStatus {
             fn from(value: String) -> Self {
                 match value.as_str() {
@@ -455,11 +503,13 @@ pub mod shop {
                 }
             }
         }
+
         impl std::fmt::Display for PaymentStatus {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
+
         impl serde::Serialize for PaymentStatus {
             fn serialize<S: serde::Serializer>(
                 &self,
@@ -468,6 +518,7 @@ pub mod shop {
                 serializer.serialize_str(self.as_str())
             }
         }
+
         impl<'de> serde::Deserialize<'de> for PaymentStatus {
             fn deserialize<D: serde::Deserializer<'de>>(
                 deserializer: D,
@@ -475,17 +526,21 @@ pub mod shop {
                 <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
             }
         }
+
         impl crate::wire::WireEnum for PaymentStatus {
             fn as_wire(&self) -> &str {
                 self.as_str()
             }
+
             fn is_unknown(&self) -> bool {
                 matches!(self, Self::Unknown(_))
             }
+
             fn documented(&self) -> &'static [&'static str] {
                 Self::VALUES
             }
         }
+
         /// Charge a saved card.
         ///
         /// Request body of `POST /payments` (endpoint `payment`).
@@ -571,6 +626,7 @@ pub mod shop {
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub metadata: Option<serde_json::Value>,
         }
+
         impl std::fmt::Debug for PaymentRequest {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.debug_struct("PaymentRequest")
@@ -587,6 +643,7 @@ pub mod shop {
                     .finish()
             }
         }
+
         impl PaymentRequest {
             /// A `PaymentRequest` from its mandatory fields (`order`, `card_token`); optional fields start unset and are set by name.
             pub fn new(order: Order, card_token: impl Into<String>) -> Self {
@@ -603,12 +660,14 @@ pub mod shop {
                     metadata: None,
                 }
             }
+
             /// Checks every field and rule the docs state, returning every
             /// violation at once, each with its JSON path.
             pub fn validate(&self) -> Result<(), crate::validation::ValidationErrors> {
                 crate::validation::Validate::validate(self)
             }
         }
+
         impl crate::validation::Validate for PaymentRequest {
             fn validate_in(&self, v: &mut crate::validation::Validator) {
                 v.enter(
@@ -744,6 +803,7 @@ pub mod shop {
                 }
             }
         }
+
         /// The order being paid.
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
         #[non_exhaustive]
@@ -789,6 +849,7 @@ pub mod shop {
             )]
             pub session_id: Option<String>,
         }
+
         impl Order {
             /// A `Order` from its mandatory fields (`invoice_number`, `amount`); optional fields start unset and are set by name.
             pub fn new(
@@ -803,12 +864,14 @@ pub mod shop {
                     session_id: None,
                 }
             }
+
             /// Checks every field and rule the docs state, returning every
             /// violation at once, each with its JSON path.
             pub fn validate(&self) -> Result<(), crate::validation::ValidationErrors> {
                 crate::validation::Validate::validate(self)
             }
         }
+
         impl crate::validation::Validate for Order {
             fn validate_in(&self, v: &mut crate::validation::Validator) {
                 v.check_len("invoice_number", &self.invoice_number, None, Some(64));
@@ -835,6 +898,7 @@ pub mod shop {
                 }
             }
         }
+
         /// One line of the order.
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
         #[non_exhaustive]
@@ -858,6 +922,7 @@ pub mod shop {
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub sku: Option<String>,
         }
+
         impl LineItem {
             /// A `LineItem` from its mandatory fields (`name`, `price`); optional fields start unset and are set by name.
             pub fn new(name: impl Into<String>, price: crate::money::Idr) -> Self {
@@ -868,17 +933,20 @@ pub mod shop {
                     sku: None,
                 }
             }
+
             /// Checks every field and rule the docs state, returning every
             /// violation at once, each with its JSON path.
             pub fn validate(&self) -> Result<(), crate::validation::ValidationErrors> {
                 crate::validation::Validate::validate(self)
             }
         }
+
         impl crate::validation::Validate for LineItem {
             fn validate_in(&self, v: &mut crate::validation::Validator) {
                 v.check_len("name", &self.name, None, Some(255));
             }
         }
+
         /// How it is paid.
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
         #[non_exhaustive]
@@ -893,6 +961,7 @@ pub mod shop {
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub installment_term: Option<i64>,
         }
+
         impl Payment {
             /// A `Payment` from its mandatory fields (`type`); optional fields start unset and are set by name.
             pub fn new(r#type: PaymentType) -> Self {
@@ -901,17 +970,20 @@ pub mod shop {
                     installment_term: None,
                 }
             }
+
             /// Checks every field and rule the docs state, returning every
             /// violation at once, each with its JSON path.
             pub fn validate(&self) -> Result<(), crate::validation::ValidationErrors> {
                 crate::validation::Validate::validate(self)
             }
         }
+
         impl crate::validation::Validate for Payment {
             fn validate_in(&self, v: &mut crate::validation::Validator) {
                 v.check_known("type", &self.r#type);
             }
         }
+
         /// Who pays.
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
         #[non_exhaustive]
@@ -937,6 +1009,7 @@ pub mod shop {
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub address: Option<String>,
         }
+
         impl Customer {
             /// A `Customer` with every optional field unset and defaults applied; set the rest by name.
             pub fn new() -> Self {
@@ -947,17 +1020,20 @@ pub mod shop {
                     address: None,
                 }
             }
+
             /// Checks every field and rule the docs state, returning every
             /// violation at once, each with its JSON path.
             pub fn validate(&self) -> Result<(), crate::validation::ValidationErrors> {
                 crate::validation::Validate::validate(self)
             }
         }
+
         impl Default for Customer {
             fn default() -> Self {
                 Self::new()
             }
         }
+
         impl crate::validation::Validate for Customer {
             fn validate_in(&self, v: &mut crate::validation::Validator) {
                 if let Some(value) = &self.email {
@@ -977,6 +1053,7 @@ pub mod shop {
                 }
             }
         }
+
         /// Result of a charge.
         ///
         /// Response body (HTTP 200) of `POST /payments` (endpoint `payment`).
@@ -1024,6 +1101,7 @@ pub mod shop {
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub approval_code: Option<i64>,
         }
+
         /// How a payment would be given back.
         ///
         /// # Parameters

@@ -57,7 +57,34 @@ pub fn render_provider(p: &Provider) -> Result<String, EmitError> {
         provider: p.name.clone(),
         message: e.to_string(),
     })?;
-    Ok(prettyplease::unparse(&file))
+    Ok(space_items(&prettyplease::unparse(&file)))
+}
+
+/// prettyplease prints items back to back; a blank line after each item
+/// (and after `use`) makes the file read like hand-written code. An item
+/// ends with a `}` line followed, at the same indentation, by the next item's
+/// doc, attribute or keyword.
+fn space_items(code: &str) -> String {
+    const ITEM_STARTS: [&str; 6] = ["///", "#[", "impl", "pub ", "fn ", "mod "];
+    let lines: Vec<&str> = code.lines().collect();
+    let mut out = String::with_capacity(code.len() + code.len() / 20);
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        out.push('\n');
+        let Some(next) = lines.get(i + 1) else {
+            continue;
+        };
+        let indent = line.len() - line.trim_start().len();
+        let next_indent = next.len() - next.trim_start().len();
+        let ends_item = matches!(line.trim(), "}" | "};") || line.trim_start().starts_with("use ");
+        if ends_item
+            && indent == next_indent
+            && ITEM_STARTS.iter().any(|s| next.trim_start().starts_with(s))
+        {
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// Everything an emitter needs to know about the provider being emitted.
@@ -265,7 +292,16 @@ pub(crate) fn ident(name: &str) -> Result<Ident, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::ident;
+    use super::{ident, space_items};
+
+    #[test]
+    fn items_are_separated_by_blank_lines_but_bodies_are_not() {
+        let code = "mod m {\n    use super::*;\n    fn a() {\n        if x {\n        }\n        y();\n    }\n    /// B.\n    fn b() {}\n}\n";
+        assert_eq!(
+            space_items(code),
+            "mod m {\n    use super::*;\n\n    fn a() {\n        if x {\n        }\n        y();\n    }\n\n    /// B.\n    fn b() {}\n}\n"
+        );
+    }
 
     #[test]
     fn identifiers_are_checked_and_keywords_made_raw() {
