@@ -3,6 +3,9 @@
 //! `compiled_copy_is_current`) compiles against the runtime, passes clippy
 //! with the rest of the crate, and behaves as its spec says.
 
+// Every public item the emitter writes has rustdoc.
+#![deny(missing_docs)]
+
 /// The generated code names the runtime as `crate::money` and so on, as it
 /// does inside the client crate; these re-exports stand in for it here.
 mod money {
