@@ -100,7 +100,11 @@ pub(crate) fn provider_doc(p: &Provider) -> String {
     if !p.discrepancies.is_empty() {
         let mut s = String::from("# Discrepancies in the provider docs\n\nWhere the docs contradict themselves, the generated code follows these choices:");
         for d in &p.discrepancies {
-            s.push_str(&format!("\n- `{}`: {}", d.about, md(&d.accepts)));
+            if d.about.is_empty() {
+                s.push_str(&format!("\n- {}", md(&d.accepts)));
+            } else {
+                s.push_str(&format!("\n- `{}`: {}", d.about, md(&d.accepts)));
+            }
         }
         parts.push(s);
     }
