@@ -740,7 +740,15 @@ pub fn provider() -> Provider {
                 doc: None,
             },
         ],
-        request_headers: vec![],
+        request_headers: vec![Header {
+            wire_name: "Client-Id".to_owned(),
+            field: field(
+                "Client-Id",
+                Type::String,
+                Presence::Mandatory,
+                "Client ID from the back office.",
+            ),
+        }],
         response_headers: vec![],
         enums: enums(),
         structs: structs(),

@@ -4,6 +4,10 @@
 ///
 /// HMAC-SHA256 over the request.
 ///
+/// # Request headers
+///
+/// - `Client-Id`: Client ID from the back office.
+///
 /// Specified from the provider docs `shop-payments.txt`.
 ///
 /// # Discrepancies in the provider docs

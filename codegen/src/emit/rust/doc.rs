@@ -90,6 +90,24 @@ pub(crate) fn block_quote(text: &str) -> String {
 pub(crate) fn provider_doc(p: &Provider) -> String {
     let mut parts = vec![md(&p.doc)];
     parts.push(format!("# Authentication\n\n{}", md(&p.auth.doc)));
+    for (title, headers) in [
+        ("Request headers", &p.request_headers),
+        ("Response headers", &p.response_headers),
+    ] {
+        if !headers.is_empty() {
+            let lines: Vec<String> = headers
+                .iter()
+                .map(|h| {
+                    format!(
+                        "- `{}`: {}",
+                        h.wire_name,
+                        md(&h.field.doc).replace('\n', " ")
+                    )
+                })
+                .collect();
+            parts.push(format!("# {title}\n\n{}", lines.join("\n")));
+        }
+    }
     if !p.docs.is_empty() {
         let files: Vec<String> = p.docs.iter().map(|d| format!("`{d}`")).collect();
         parts.push(format!(
