@@ -1,5 +1,7 @@
 /// A fictional payment gateway used to test the emitter.
 ///
+/// Specified from the provider docs `shop-payments.txt`.
+///
 /// # Authentication
 ///
 /// HMAC-SHA256 over the request.
@@ -7,8 +9,6 @@
 /// # Request headers
 ///
 /// - `Client-Id`: Client ID from the back office.
-///
-/// Specified from the provider docs `shop-payments.txt`.
 ///
 /// # Discrepancies in the provider docs
 ///

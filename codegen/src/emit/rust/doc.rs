@@ -89,6 +89,13 @@ pub(crate) fn block_quote(text: &str) -> String {
 /// The module doc of a provider.
 pub(crate) fn provider_doc(p: &Provider) -> String {
     let mut parts = vec![md(&p.doc)];
+    if !p.docs.is_empty() {
+        let files: Vec<String> = p.docs.iter().map(|d| format!("`{d}`")).collect();
+        parts.push(format!(
+            "Specified from the provider docs {}.",
+            files.join(", ")
+        ));
+    }
     parts.push(format!("# Authentication\n\n{}", md(&p.auth.doc)));
     for (title, headers) in [
         ("Request headers", &p.request_headers),
@@ -107,13 +114,6 @@ pub(crate) fn provider_doc(p: &Provider) -> String {
                 .collect();
             parts.push(format!("# {title}\n\n{}", lines.join("\n")));
         }
-    }
-    if !p.docs.is_empty() {
-        let files: Vec<String> = p.docs.iter().map(|d| format!("`{d}`")).collect();
-        parts.push(format!(
-            "Specified from the provider docs {}.",
-            files.join(", ")
-        ));
     }
     if !p.discrepancies.is_empty() {
         let mut s = String::from("# Discrepancies in the provider docs\n\nWhere the docs contradict themselves, the generated code follows these choices:");
