@@ -649,7 +649,7 @@ pub mod shop {
         }
 
         impl PaymentRequest {
-            /// A `PaymentRequest` from its mandatory fields (`order`, `card_token`); optional fields start unset and are set by name.
+            /// Builds it from its mandatory fields (`order`, `card_token`); optional fields start unset and are set by name.
             pub fn new(order: Order, card_token: impl Into<String>) -> Self {
                 Self {
                     order,
@@ -855,7 +855,7 @@ pub mod shop {
         }
 
         impl Order {
-            /// A `Order` from its mandatory fields (`invoice_number`, `amount`); optional fields start unset and are set by name.
+            /// Builds it from its mandatory fields (`invoice_number`, `amount`); optional fields start unset and are set by name.
             pub fn new(
                 invoice_number: impl Into<String>,
                 amount: crate::money::Idr,
@@ -928,7 +928,7 @@ pub mod shop {
         }
 
         impl LineItem {
-            /// A `LineItem` from its mandatory fields (`name`, `price`); optional fields start unset and are set by name.
+            /// Builds it from its mandatory fields (`name`, `price`); optional fields start unset and are set by name.
             pub fn new(name: impl Into<String>, price: crate::money::Idr) -> Self {
                 Self {
                     name: name.into(),
@@ -967,7 +967,7 @@ pub mod shop {
         }
 
         impl Payment {
-            /// A `Payment` from its mandatory fields (`type`); optional fields start unset and are set by name.
+            /// Builds it from its mandatory fields (`type`); optional fields start unset and are set by name.
             pub fn new(r#type: PaymentType) -> Self {
                 Self {
                     r#type,
@@ -1015,7 +1015,7 @@ pub mod shop {
         }
 
         impl Customer {
-            /// A `Customer` with every optional field unset and defaults applied; set the rest by name.
+            /// Builds it with every optional field unset and defaults applied; set the rest by name.
             pub fn new() -> Self {
                 Self {
                     email: None,

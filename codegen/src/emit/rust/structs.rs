@@ -243,14 +243,11 @@ fn constructor(ctx: &Ctx<'_>, s: &Struct) -> Result<(TokenStream, Option<TokenSt
         }
     }
     let text = if param_docs.is_empty() {
-        format!(
-            "A `{}` with every optional field unset and defaults applied; set the rest by name.",
-            s.name
-        )
+        "Builds it with every optional field unset and defaults applied; set the rest by name."
+            .to_owned()
     } else {
         format!(
-            "A `{}` from its mandatory fields ({}); optional fields start unset and are set by name.",
-            s.name,
+            "Builds it from its mandatory fields ({}); optional fields start unset and are set by name.",
             param_docs.join(", ")
         )
     };
