@@ -6,6 +6,8 @@
 //! optional fields are set by name, and `validate()` reports every violation
 //! with its JSON path.
 
+#![warn(missing_docs)]
+
 pub mod client;
 pub mod error;
 pub mod money;
@@ -19,9 +21,9 @@ pub mod wire;
 pub use error::{ApiError, Error, Provider, SignatureMismatch};
 pub use secret::Secret;
 
-#[cfg(any())]
+#[cfg(feature = "doku")]
 include!(concat!(env!("OUT_DIR"), "/doku.rs"));
-#[cfg(any())]
+#[cfg(feature = "midtrans")]
 include!(concat!(env!("OUT_DIR"), "/midtrans.rs"));
-#[cfg(any())]
+#[cfg(feature = "biller")]
 include!(concat!(env!("OUT_DIR"), "/biller.rs"));

@@ -1,1 +1,205 @@
-//! Running the pipeline and writing or checking an output directory.
+//! Running the emitters over an IR and writing or checking an output
+//! directory (`generated/`) as a whole.
+//!
+//! Writing never leaves a half-written directory: everything goes into a
+//! sibling temporary directory first, which is then renamed into place.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::emit::rust::{render_provider, EmitError};
+use crate::ir::Ir;
+
+/// Every output file, by path relative to the output directory.
+pub type Files = BTreeMap<PathBuf, String>;
+
+/// Renders every output of the IR: `rust/<provider>.rs` for now.
+pub fn render_all(ir: &Ir) -> Result<Files, EmitError> {
+    let mut files = Files::new();
+    for p in &ir.providers {
+        files.insert(
+            PathBuf::from("rust").join(format!("{}.rs", p.name)),
+            render_provider(p)?,
+        );
+    }
+    Ok(files)
+}
+
+/// Why generating into a directory failed.
+#[derive(Debug, thiserror::Error)]
+pub enum GenerateError {
+    /// An emitter refused the IR; nothing was written.
+    #[error(transparent)]
+    Emit(#[from] EmitError),
+    /// Writing failed; the previous output is untouched.
+    #[error("cannot write {dir}: {source}")]
+    Io {
+        /// The output directory.
+        dir: PathBuf,
+        /// The underlying error.
+        source: io::Error,
+    },
+}
+
+/// Renders everything, then replaces `out_dir` with it; on any error the
+/// previous contents of `out_dir` stay as they were.
+pub fn generate(ir: &Ir, out_dir: &Path) -> Result<Files, GenerateError> {
+    let files = render_all(ir)?;
+    write_atomic(out_dir, &files).map_err(|source| GenerateError::Io {
+        dir: out_dir.to_path_buf(),
+        source,
+    })?;
+    Ok(files)
+}
+
+/// Replaces `out_dir` with exactly `files`.
+///
+/// The files are written to a sibling temporary directory, which then
+/// replaces `out_dir` by two renames (old directory aside, new one in). If
+/// writing fails, `out_dir` is untouched and the temporary directory removed.
+pub fn write_atomic(out_dir: &Path, files: &Files) -> io::Result<()> {
+    let parent = match out_dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = out_dir
+        .file_name()
+        .ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("{} has no directory name", out_dir.display()),
+            )
+        })?
+        .to_string_lossy()
+        .into_owned();
+    let pid = std::process::id();
+    let staging = parent.join(format!(".{name}.new-{pid}"));
+    let aside = parent.join(format!(".{name}.old-{pid}"));
+
+    remove_if_exists(&staging)?;
+    if let Err(e) = write_tree(&staging, files) {
+        // Best effort: the error that matters is the write failure.
+        let _ = fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    let had_old = out_dir.exists();
+    if had_old {
+        remove_if_exists(&aside)?;
+        if let Err(e) = fs::rename(out_dir, &aside) {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(e);
+        }
+    }
+    if let Err(e) = fs::rename(&staging, out_dir) {
+        if had_old {
+            // Put the previous output back so a failed run changes nothing.
+            let _ = fs::rename(&aside, out_dir);
+        }
+        let _ = fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    if had_old {
+        fs::remove_dir_all(&aside)?;
+    }
+    Ok(())
+}
+
+fn write_tree(root: &Path, files: &Files) -> io::Result<()> {
+    fs::create_dir_all(root)?;
+    for (rel, contents) in files {
+        check_relative(rel)?;
+        let path = root.join(rel);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        fs::write(&path, contents)?;
+    }
+    Ok(())
+}
+
+/// Output paths come from provider names; refuse anything escaping the root.
+fn check_relative(rel: &Path) -> io::Result<()> {
+    let ok = rel
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if ok && !rel.as_os_str().is_empty() {
+        Ok(())
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("output path {} is not a plain relative path", rel.display()),
+        ))
+    }
+}
+
+fn remove_if_exists(dir: &Path) -> io::Result<()> {
+    match fs::remove_dir_all(dir) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// A difference between an output directory and what would be generated.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stale {
+    /// Would be generated but is not there.
+    Missing(PathBuf),
+    /// There, with other contents.
+    Changed(PathBuf),
+    /// There, but would not be generated.
+    Extra(PathBuf),
+}
+
+impl fmt::Display for Stale {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Stale::Missing(p) => write!(f, "missing: {}", p.display()),
+            Stale::Changed(p) => write!(f, "out of date: {}", p.display()),
+            Stale::Extra(p) => write!(f, "not generated (extra): {}", p.display()),
+        }
+    }
+}
+
+/// Compares `out_dir` with `files`; empty when it is up to date. A missing
+/// `out_dir` makes every file missing. Sorted by kind, then path.
+pub fn check(out_dir: &Path, files: &Files) -> io::Result<Vec<Stale>> {
+    let mut stale = Vec::new();
+    for (rel, contents) in files {
+        match fs::read(out_dir.join(rel)) {
+            Ok(bytes) if bytes == contents.as_bytes() => {}
+            Ok(_) => stale.push(Stale::Changed(rel.clone())),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                stale.push(Stale::Missing(rel.clone()))
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    if out_dir.exists() {
+        let mut present = Vec::new();
+        list_files(out_dir, Path::new(""), &mut present)?;
+        stale.extend(
+            present
+                .into_iter()
+                .filter(|p| !files.contains_key(p))
+                .map(Stale::Extra),
+        );
+    }
+    stale.sort();
+    Ok(stale)
+}
+
+fn list_files(root: &Path, rel: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
+    for entry in fs::read_dir(root.join(rel))? {
+        let entry = entry?;
+        let path = rel.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            list_files(root, &path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,273 @@
+//! Rustdoc text for generated items, built from the spec's own words.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ir::{Discrepancy, Field, Literal, Presence, Provider};
+
+/// `#[doc = " line"]` attributes, one per line (printed as `///`).
+pub(crate) fn attrs(text: &str) -> TokenStream {
+    let lines = text.trim_end().lines().map(|line| {
+        let line = line.trim_end();
+        if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        }
+    });
+    quote!(#(#[doc = #lines])*)
+}
+
+/// Makes spec text safe as rustdoc: escapes what rustdoc would read as
+/// links or HTML (`[x]`, `<tag>`) outside code, drops leading indentation
+/// (four spaces would start a code block, which rustdoc runs as a doctest)
+/// and marks unlabelled code fences as `text` for the same reason.
+pub(crate) fn md(text: &str) -> String {
+    let mut out = Vec::new();
+    let mut in_fence = false;
+    for line in text.lines() {
+        let line = line.trim_start();
+        if let Some(lang) = line.strip_prefix("```") {
+            out.push(if !in_fence && lang.trim().is_empty() {
+                "```text".to_owned()
+            } else {
+                line.to_owned()
+            });
+            in_fence = !in_fence;
+        } else if in_fence {
+            out.push(line.to_owned());
+        } else {
+            out.push(escape_line(line));
+        }
+    }
+    out.join("\n")
+}
+
+fn escape_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut in_code = false;
+    for c in line.chars() {
+        match c {
+            '`' => {
+                in_code = !in_code;
+                out.push(c);
+            }
+            '[' | ']' | '<' if !in_code => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Joins paragraphs with a blank line, skipping empty ones.
+pub(crate) fn paragraphs<I: IntoIterator<Item = String>>(parts: I) -> String {
+    parts
+        .into_iter()
+        .filter(|p| !p.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// A quote from the docs as a Markdown block quote.
+pub(crate) fn block_quote(text: &str) -> String {
+    text.trim()
+        .lines()
+        .map(|l| {
+            if l.trim().is_empty() {
+                ">".to_owned()
+            } else {
+                format!("> {}", md(l.trim()))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The module doc of a provider.
+pub(crate) fn provider_doc(p: &Provider) -> String {
+    let mut parts = vec![md(&p.doc)];
+    if !p.docs.is_empty() {
+        let files: Vec<String> = p.docs.iter().map(|d| format!("`{d}`")).collect();
+        parts.push(format!(
+            "Specified from the provider docs {}.",
+            files.join(", ")
+        ));
+    }
+    parts.push(format!("# Authentication\n\n{}", md(&p.auth.doc)));
+    for (title, headers) in [
+        ("Request headers", &p.request_headers),
+        ("Response headers", &p.response_headers),
+    ] {
+        if !headers.is_empty() {
+            let lines: Vec<String> = headers
+                .iter()
+                .map(|h| {
+                    format!(
+                        "- `{}`: {}",
+                        h.wire_name,
+                        md(&h.field.doc).replace('\n', " ")
+                    )
+                })
+                .collect();
+            parts.push(format!("# {title}\n\n{}", lines.join("\n")));
+        }
+    }
+    if !p.discrepancies.is_empty() {
+        let mut s = String::from("# Discrepancies in the provider docs\n\nWhere the docs contradict themselves, the generated code follows these choices:");
+        for d in &p.discrepancies {
+            if d.about.is_empty() {
+                s.push_str(&format!("\n- {}", md(&d.accepts)));
+            } else {
+                s.push_str(&format!("\n- `{}`: {}", d.about, md(&d.accepts)));
+            }
+        }
+        parts.push(s);
+    }
+    paragraphs(parts)
+}
+
+/// The module doc of an area.
+pub(crate) fn area_doc(p: &Provider, area: &str) -> String {
+    let endpoints: Vec<String> = p
+        .endpoints
+        .iter()
+        .filter(|e| e.area == area)
+        .map(|e| format!("- `{}`: {}", e.name, md(&e.summary)))
+        .collect();
+    if endpoints.is_empty() {
+        format!("{} `{area}` types.", p.title)
+    } else {
+        format!(
+            "{} `{area}` API: request, response and error types.\n\n{}",
+            p.title,
+            endpoints.join("\n")
+        )
+    }
+}
+
+/// A discrepancy section, quoting both sides and what is accepted.
+pub(crate) fn discrepancy(d: &Discrepancy) -> String {
+    let mut s = String::from("# Discrepancy in the provider docs\n\n");
+    if !d.about.is_empty() {
+        s.push_str(&format!("About `{}`. ", d.about));
+    }
+    s.push_str("The docs say, in one place:");
+    for (i, q) in d.quotes.iter().enumerate() {
+        if i > 0 {
+            s.push_str("\n\nand in another:");
+        }
+        s.push_str("\n\n");
+        s.push_str(&block_quote(q));
+    }
+    s.push_str(&format!("\n\nAccepted: {}", md(&d.accepts)));
+    s
+}
+
+/// Rustdoc of a struct field: the docs' text, presence, limits, default.
+pub(crate) fn field(f: &Field) -> String {
+    let mut facts = vec![match f.presence {
+        Presence::Mandatory => "Mandatory.".to_owned(),
+        Presence::Optional => "Optional.".to_owned(),
+        Presence::Conditional => "Conditional: see the rules on the request type.".to_owned(),
+        Presence::Recommended => {
+            "Recommended: optional, but the provider advises sending it.".to_owned()
+        }
+    }];
+    // Limits on an array field apply to each element.
+    let each = if matches!(f.ty, crate::ir::Type::Array(_)) {
+        "Each element: "
+    } else {
+        ""
+    };
+    let limit = match (f.min_len, f.max_len) {
+        (Some(min), Some(max)) if min == max => Some(format!("exactly {max} characters.")),
+        (Some(min), Some(max)) => Some(format!("{min} to {max} characters.")),
+        (None, Some(max)) => Some(format!("at most {max} characters.")),
+        (Some(min), None) => Some(format!("at least {min} characters.")),
+        (None, None) => None,
+    };
+    if let Some(limit) = limit {
+        let mut text = format!("{each}{limit}");
+        if let Some(first) = text.get(..1) {
+            text.replace_range(..1, &first.to_uppercase());
+        }
+        facts.push(text);
+    }
+    if let Some(format) = f.format {
+        facts.push(format!("Format: {}.", format_description(format)));
+    }
+    if let Some(default) = &f.default {
+        facts.push(format!("Default: {}.", literal(default)));
+    }
+    if !f.aliases.is_empty() {
+        let names: Vec<String> = f.aliases.iter().map(|a| format!("`{a}`")).collect();
+        facts.push(format!("Also read from {}.", names.join(", ")));
+    }
+    if f.sensitive {
+        facts.push("Sensitive: never printed by `Debug`.".to_owned());
+    }
+    let mut parts = vec![md(&f.doc), facts.join(" ")];
+    if f.wire_name != f.rust_name.trim_start_matches("r#") {
+        parts.push(format!("Wire name: `{}`.", f.wire_name));
+    }
+    if let Some(d) = &f.discrepancy {
+        parts.push(discrepancy(d));
+    }
+    paragraphs(parts)
+}
+
+/// A literal as the docs would show it.
+pub(crate) fn literal(l: &Literal) -> String {
+    match l {
+        Literal::String(s) => format!("`{s:?}`"),
+        Literal::Integer(i) => format!("`{i}`"),
+        Literal::Boolean(b) => format!("`{b}`"),
+        Literal::EnumValue { wire, .. } => format!("`{wire:?}`"),
+    }
+}
+
+/// The shape a [`crate::ir::Format`] stands for, as the runtime describes it.
+pub(crate) fn format_description(f: crate::ir::Format) -> &'static str {
+    use crate::ir::Format;
+    match f {
+        Format::HexColor => "six hex digits without `#`, like `F5F8FB`",
+        Format::CountryAlpha2 => "an ISO 3166-1 alpha-2 country code, like `ID`",
+        Format::Phone => "calling code and number, 8 to 15 digits, like `6281122334455`",
+        Format::Email => "an e-mail address",
+        Format::Url => "an absolute `http://` or `https://` URL",
+        Format::Digits => "digits only",
+        Format::PrintableAscii => "printable ASCII (letters, digits, punctuation, spaces)",
+        Format::UtcTimestamp => "UTC `YYYY-MM-DDTHH:MM:SSZ`",
+        Format::LocalDateTime => "`YYYY-MM-DD HH:MM:SS`",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_is_escaped_outside_code_spans() {
+        assert_eq!(md("see [here] <b> `a[0]`"), "see \\[here\\] \\<b> `a[0]`");
+    }
+
+    #[test]
+    fn indented_text_and_bare_fences_do_not_become_doctests() {
+        assert_eq!(
+            md("a\n    indented\n```\nx[0]\n```"),
+            "a\nindented\n```text\nx[0]\n```"
+        );
+    }
+
+    #[test]
+    fn doc_lines_get_a_leading_space_and_blank_lines_stay_blank() {
+        let tokens = attrs("one\n\ntwo").to_string();
+        assert_eq!(
+            tokens,
+            "# [doc = \" one\"] # [doc = \"\"] # [doc = \" two\"]"
+        );
+    }
+}

@@ -1,0 +1,316 @@
+//! IR → Rust source of the client crate: one formatted file per provider.
+//!
+//! Each file is `include!`d by the client crate at item level, so it holds a
+//! documented `pub mod <provider> { … }` whose items name the hand-written
+//! runtime by absolute paths (`crate::money`, `crate::validation`,
+//! `crate::wire`). Tokens are built with `quote!`, parsed with `syn` and
+//! printed with `prettyplease`, so the output is deterministic.
+
+mod decisions;
+mod doc;
+mod enums;
+mod environment;
+mod rules;
+mod structs;
+mod types;
+mod validate;
+
+use std::cell::Cell;
+use std::collections::{BTreeMap, HashMap};
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use crate::ir::{self, Provider, Scope};
+
+/// Why a provider could not be turned into Rust. These point at IR the
+/// loader should have rejected, so each names the item concerned.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EmitError {
+    /// An item cannot be expressed in the generated Rust.
+    #[error("provider `{provider}`, {item}: {message}")]
+    Unsupported {
+        /// Provider module name.
+        provider: String,
+        /// The item concerned (`struct CardRefundRequest, field amount`).
+        item: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// The emitter produced tokens that are not valid Rust: a generator bug.
+    #[error(
+        "provider `{provider}`: generated code does not parse ({message}); this is a payspec bug"
+    )]
+    Syntax {
+        /// Provider module name.
+        provider: String,
+        /// The parser's message.
+        message: String,
+    },
+}
+
+/// Renders one provider as a formatted Rust source file.
+pub fn render_provider(p: &Provider) -> Result<String, EmitError> {
+    let ctx = Ctx::new(p);
+    let tokens = ctx.provider_module()?;
+    let file = syn::parse2::<syn::File>(tokens).map_err(|e| EmitError::Syntax {
+        provider: p.name.clone(),
+        message: e.to_string(),
+    })?;
+    Ok(space_items(&prettyplease::unparse(&file)))
+}
+
+/// prettyplease prints items back to back; a blank line after each item
+/// (and after `use`) makes the file read like hand-written code. An item
+/// ends with a `}` line followed, at the same indentation, by the next item's
+/// doc, attribute or keyword.
+fn space_items(code: &str) -> String {
+    const ITEM_STARTS: [&str; 6] = ["///", "#[", "impl", "pub ", "fn ", "mod "];
+    let lines: Vec<&str> = code.lines().collect();
+    let mut out = String::with_capacity(code.len() + code.len() / 20);
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        out.push('\n');
+        let Some(next) = lines.get(i + 1) else {
+            continue;
+        };
+        let indent = line.len() - line.trim_start().len();
+        let next_indent = next.len() - next.trim_start().len();
+        let ends_item = matches!(line.trim(), "}" | "};") || line.trim_start().starts_with("use ");
+        if ends_item
+            && indent == next_indent
+            && ITEM_STARTS.iter().any(|s| next.trim_start().starts_with(s))
+        {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Everything an emitter needs to know about the provider being emitted.
+pub(crate) struct Ctx<'a> {
+    pub(crate) p: &'a Provider,
+    enums: HashMap<&'a str, &'a ir::Enum>,
+    structs: HashMap<&'a str, &'a ir::Struct>,
+    /// Set while emitting an area module when an item refers to a
+    /// provider-scope item, so `use super::*;` is emitted only when used.
+    uses_provider_scope: Cell<bool>,
+    /// Struct name → the endpoints that use it, for rustdoc.
+    usages: BTreeMap<&'a str, Vec<String>>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(p: &'a Provider) -> Self {
+        Ctx {
+            p,
+            enums: p.enums.iter().map(|e| (e.name.as_str(), e)).collect(),
+            structs: p.structs.iter().map(|s| (s.name.as_str(), s)).collect(),
+            uses_provider_scope: Cell::new(false),
+            usages: endpoint_usages(p),
+        }
+    }
+
+    /// An error about `item`.
+    pub(crate) fn err(&self, item: impl Into<String>, message: impl Into<String>) -> EmitError {
+        EmitError::Unsupported {
+            provider: self.p.name.clone(),
+            item: item.into(),
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn enum_def(&self, name: &str) -> Option<&'a ir::Enum> {
+        self.enums.get(name).copied()
+    }
+
+    pub(crate) fn struct_def(&self, name: &str) -> Option<&'a ir::Struct> {
+        self.structs.get(name).copied()
+    }
+
+    pub(crate) fn usages(&self, struct_name: &str) -> &[String] {
+        self.usages.get(struct_name).map_or(&[], Vec::as_slice)
+    }
+
+    /// The path naming an item defined in `target` from code in `from`.
+    pub(crate) fn item_path(
+        &self,
+        name: &Ident,
+        target: &Scope,
+        from: &Scope,
+    ) -> Result<TokenStream, EmitError> {
+        Ok(match (target, from) {
+            (Scope::Provider, Scope::Provider) => quote!(#name),
+            (Scope::Provider, Scope::Area(_)) => {
+                self.uses_provider_scope.set(true);
+                quote!(#name)
+            }
+            (Scope::Area(a), Scope::Area(b)) if a == b => quote!(#name),
+            (Scope::Area(a), Scope::Provider) => {
+                let area = ident(a).map_err(|m| self.err(format!("area {a}"), m))?;
+                quote!(#area::#name)
+            }
+            (Scope::Area(a), Scope::Area(_)) => {
+                let area = ident(a).map_err(|m| self.err(format!("area {a}"), m))?;
+                quote!(super::#area::#name)
+            }
+        })
+    }
+
+    fn provider_module(&self) -> Result<TokenStream, EmitError> {
+        let p = self.p;
+        let module = ident(&p.name).map_err(|m| self.err("provider name", m))?;
+        let doc = doc::attrs(&doc::provider_doc(p));
+        let root_items = self.scope_items(&Scope::Provider)?;
+        let environment = environment::emit(self)?;
+        let mut areas: Vec<&str> = Vec::new();
+        let scopes = p
+            .enums
+            .iter()
+            .map(|e| &e.scope)
+            .chain(p.structs.iter().map(|s| &s.scope))
+            .chain(p.decisions.iter().map(|d| &d.scope));
+        for scope in scopes {
+            if let Scope::Area(a) = scope {
+                if !areas.contains(&a.as_str()) {
+                    areas.push(a);
+                }
+            }
+        }
+        areas.sort_unstable();
+        let mut area_modules = Vec::new();
+        for area in areas {
+            self.uses_provider_scope.set(false);
+            let items = self.scope_items(&Scope::Area(area.to_owned()))?;
+            let use_super = self.uses_provider_scope.get().then(|| {
+                quote!(
+                    use super::*;
+                )
+            });
+            let name = ident(area).map_err(|m| self.err(format!("area {area}"), m))?;
+            let area_doc = doc::attrs(&doc::area_doc(p, area));
+            area_modules.push(quote! {
+                #area_doc
+                pub mod #name {
+                    #use_super
+                    #(#items)*
+                }
+            });
+        }
+        Ok(quote! {
+            #doc
+            pub mod #module {
+                #environment
+                #(#root_items)*
+                #(#area_modules)*
+            }
+        })
+    }
+
+    /// Enums, structs and decisions of one scope, in IR order.
+    fn scope_items(&self, scope: &Scope) -> Result<Vec<TokenStream>, EmitError> {
+        let mut items = Vec::new();
+        for e in self.p.enums.iter().filter(|e| &e.scope == scope) {
+            items.push(enums::emit(self, e)?);
+        }
+        for s in self.p.structs.iter().filter(|s| &s.scope == scope) {
+            items.push(structs::emit(self, s)?);
+        }
+        for d in self.p.decisions.iter().filter(|d| &d.scope == scope) {
+            items.push(decisions::emit(self, d)?);
+        }
+        Ok(items)
+    }
+}
+
+/// For every struct, one line per endpoint that uses it as a body.
+fn endpoint_usages(p: &Provider) -> BTreeMap<&str, Vec<String>> {
+    let mut out: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for e in &p.endpoints {
+        let target = match (e.kind, e.method, e.path.as_deref()) {
+            (ir::EndpointKind::Endpoint, Some(method), Some(path)) => {
+                format!("`{} {}` (endpoint `{}`)", method_str(method), path, e.name)
+            }
+            (ir::EndpointKind::Notification, _, _) => format!("the `{}` notification", e.name),
+            _ => format!("endpoint `{}`", e.name),
+        };
+        if let Some(req) = &e.request {
+            let what = match e.kind {
+                ir::EndpointKind::Endpoint => "Request body of",
+                ir::EndpointKind::Notification => "Body of",
+            };
+            out.entry(req.as_str())
+                .or_default()
+                .push(format!("{what} {target}."));
+        }
+        for r in &e.responses {
+            out.entry(r.body.as_str())
+                .or_default()
+                .push(format!("Response body (HTTP {}) of {target}.", r.status));
+        }
+        for er in &e.errors {
+            out.entry(er.body.as_str())
+                .or_default()
+                .push(format!("Error body `{}` of {target}.", er.name));
+        }
+    }
+    out
+}
+
+/// The method as the docs spell it.
+pub(crate) fn method_str(m: ir::HttpMethod) -> &'static str {
+    match m {
+        ir::HttpMethod::GET => "GET",
+        ir::HttpMethod::POST => "POST",
+    }
+}
+
+/// A Rust identifier from an IR name (`type`, `r#type`, `CardRefund`);
+/// keywords become raw identifiers. Never panics on odd input.
+pub(crate) fn ident(name: &str) -> Result<Ident, String> {
+    let bare = name.strip_prefix("r#").unwrap_or(name);
+    let mut chars = bare.chars();
+    let valid = match chars.next() {
+        Some(c) => {
+            (c.is_ascii_alphabetic() || c == '_')
+                && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        }
+        None => false,
+    };
+    if !valid || bare == "_" {
+        return Err(format!("`{name}` is not a valid Rust identifier"));
+    }
+    if matches!(bare, "self" | "Self" | "super" | "crate") {
+        return Err(format!("`{name}` cannot be used as a Rust identifier"));
+    }
+    if syn::parse_str::<Ident>(bare).is_ok() {
+        Ok(Ident::new(bare, proc_macro2::Span::call_site()))
+    } else {
+        // A keyword (`type`, `match`): syn refuses it as a plain identifier.
+        Ok(Ident::new_raw(bare, proc_macro2::Span::call_site()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ident, space_items};
+
+    #[test]
+    fn items_are_separated_by_blank_lines_but_bodies_are_not() {
+        let code = "mod m {\n    use super::*;\n    fn a() {\n        if x {\n        }\n        y();\n    }\n    /// B.\n    fn b() {}\n}\n";
+        assert_eq!(
+            space_items(code),
+            "mod m {\n    use super::*;\n\n    fn a() {\n        if x {\n        }\n        y();\n    }\n\n    /// B.\n    fn b() {}\n}\n"
+        );
+    }
+
+    #[test]
+    fn identifiers_are_checked_and_keywords_made_raw() {
+        assert_eq!(ident("amount").unwrap().to_string(), "amount");
+        assert_eq!(ident("type").unwrap().to_string(), "r#type");
+        assert_eq!(ident("r#type").unwrap().to_string(), "r#type");
+        assert!(ident("line items").is_err());
+        assert!(ident("9lives").is_err());
+        assert!(ident("").is_err());
+        assert!(ident("self").is_err());
+    }
+}

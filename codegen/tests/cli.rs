@@ -1,0 +1,51 @@
+//! The `payspec` binary: exit codes and messages.
+//!
+//! These run on an empty spec directory (no providers), so they exercise the
+//! command plumbing rather than the emitters.
+
+use std::fs;
+use std::process::Command;
+
+fn payspec(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_payspec"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let (code, stderr) = payspec(&["frobnicate"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("unrecognized subcommand 'frobnicate'"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn generate_then_check_is_clean_and_a_stray_file_fails_check() {
+    let tmp = tempfile::tempdir().unwrap();
+    let spec = tmp.path().join("spec");
+    let out = tmp.path().join("generated");
+    fs::create_dir_all(&spec).unwrap();
+    let (spec, out) = (spec.to_str().unwrap(), out.to_str().unwrap());
+
+    let (code, stderr) = payspec(&["generate", "--spec", spec, "--out", out]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stderr) = payspec(&["check", "--spec", spec, "--out", out]);
+    assert_eq!(code, 0, "{stderr}");
+
+    fs::write(tmp.path().join("generated/stray.rs"), "").unwrap();
+    let (code, stderr) = payspec(&["check", "--spec", spec, "--out", out]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("not generated (extra): stray.rs"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("run `payspec generate"), "{stderr}");
+}
