@@ -8,7 +8,9 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// An amount in whole Indonesian rupiah ("In IDR Currency and without decimal").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Idr(pub i64);
 
@@ -121,7 +123,11 @@ impl FromStr for Decimal {
         if int_part.is_empty() || (body.contains('.') && frac_part.is_empty()) {
             return Err(err("expected digits before and after the decimal point"));
         }
-        if !int_part.bytes().chain(frac_part.bytes()).all(|b| b.is_ascii_digit()) {
+        if !int_part
+            .bytes()
+            .chain(frac_part.bytes())
+            .all(|b| b.is_ascii_digit())
+        {
             return Err(err("only digits and one decimal point are allowed"));
         }
         if int_part.len() + frac_part.len() > MAX_DIGITS {
@@ -180,7 +186,17 @@ mod tests {
 
     #[test]
     fn decimal_rejects_non_numbers() {
-        for bad in ["", ".", "1.", ".5", "1e5", "30 000", "1.2.3", "-", "99999999999999999999999999999999999999999"] {
+        for bad in [
+            "",
+            ".",
+            "1.",
+            ".5",
+            "1e5",
+            "30 000",
+            "1.2.3",
+            "-",
+            "99999999999999999999999999999999999999999",
+        ] {
             assert!(bad.parse::<Decimal>().is_err(), "{bad:?} parsed");
         }
     }

@@ -42,7 +42,11 @@ impl ValidationErrors {
 
 impl fmt::Display for ValidationErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "the request breaks {} rule(s); fix these fields before sending:", self.0.len())?;
+        write!(
+            f,
+            "the request breaks {} rule(s); fix these fields before sending:",
+            self.0.len()
+        )?;
         for v in &self.0 {
             write!(f, "\n  - {v}")?;
         }
@@ -128,24 +132,45 @@ impl Validator {
     /// Reports a violation of `field` below the current path.
     pub fn fail(&mut self, field: &str, rule: &'static str, message: impl Into<String>) {
         let path = self.path_to(Some(field));
-        self.violations.push(Violation { path, rule, message: message.into() });
+        self.violations.push(Violation {
+            path,
+            rule,
+            message: message.into(),
+        });
     }
 
     /// Reports a violation at `path` relative to the current path (rules
     /// rooted at a body use paths such as `order.line_items[1].price`).
-    pub fn fail_at(&mut self, path: impl AsRef<str>, rule: &'static str, message: impl Into<String>) {
+    pub fn fail_at(
+        &mut self,
+        path: impl AsRef<str>,
+        rule: &'static str,
+        message: impl Into<String>,
+    ) {
         let path = self.path_to(Some(path.as_ref()));
-        self.violations.push(Violation { path, rule, message: message.into() });
+        self.violations.push(Violation {
+            path,
+            rule,
+            message: message.into(),
+        });
     }
 
     /// Checks a string's length in characters.
     pub fn check_len(&mut self, field: &str, value: &str, min: Option<usize>, max: Option<usize>) {
         let len = value.chars().count();
         if let Some(max) = max.filter(|&max| len > max) {
-            self.fail(field, "max_len", format!("is {len} characters long; at most {max} are allowed"));
+            self.fail(
+                field,
+                "max_len",
+                format!("is {len} characters long; at most {max} are allowed"),
+            );
         }
         if let Some(min) = min.filter(|&min| len < min) {
-            self.fail(field, "min_len", format!("is {len} characters long; at least {min} are required"));
+            self.fail(
+                field,
+                "min_len",
+                format!("is {len} characters long; at least {min} are required"),
+            );
         }
     }
 
@@ -162,7 +187,11 @@ impl Validator {
             self.fail(
                 field,
                 "enum",
-                format!("{:?} is not a documented value; use one of {}", value.as_wire(), value.documented().join(", ")),
+                format!(
+                    "{:?} is not a documented value; use one of {}",
+                    value.as_wire(),
+                    value.documented().join(", ")
+                ),
             );
         }
     }
@@ -207,7 +236,9 @@ impl Format {
         match self {
             Format::HexColor => b.len() == 6 && b.iter().all(u8::is_ascii_hexdigit),
             Format::CountryAlpha2 => b.len() == 2 && COUNTRY_CODES.binary_search(&value).is_ok(),
-            Format::Phone => (8..=15).contains(&b.len()) && b.iter().all(u8::is_ascii_digit) && b[0] != b'0',
+            Format::Phone => {
+                (8..=15).contains(&b.len()) && b.iter().all(u8::is_ascii_digit) && b[0] != b'0'
+            }
             Format::Email => is_email(value),
             Format::Url => is_url(value),
             Format::Digits => !b.is_empty() && b.iter().all(u8::is_ascii_digit),
@@ -227,7 +258,9 @@ impl Format {
             Format::Url => "an absolute http:// or https:// URL",
             Format::Digits => "digits only",
             Format::PrintableAscii => "letters, digits and printable ASCII punctuation only",
-            Format::UtcTimestamp => "a UTC timestamp YYYY-MM-DDTHH:MM:SSZ, like 2020-09-22T01:51:00Z",
+            Format::UtcTimestamp => {
+                "a UTC timestamp YYYY-MM-DDTHH:MM:SSZ, like 2020-09-22T01:51:00Z"
+            }
             Format::LocalDateTime => "a date and time YYYY-MM-DD HH:MM:SS",
         }
     }
@@ -246,7 +279,9 @@ fn is_email(value: &str) -> bool {
 }
 
 fn is_url(value: &str) -> bool {
-    let rest = value.strip_prefix("https://").or_else(|| value.strip_prefix("http://"));
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"));
     match rest {
         Some(rest) => {
             let host = rest.split(['/', '?', '#']).next().unwrap_or("");
@@ -258,35 +293,59 @@ fn is_url(value: &str) -> bool {
 
 /// `YYYY-MM-DD?HH:MM:SS` with `sep` at index 10 and plausible field ranges.
 fn matches_datetime(b: &[u8], sep: u8) -> bool {
-    if b.len() < 19 || b[4] != b'-' || b[7] != b'-' || b[10] != sep || b[13] != b':' || b[16] != b':' {
+    if b.len() < 19
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || b[10] != sep
+        || b[13] != b':'
+        || b[16] != b':'
+    {
         return false;
     }
     let num = |range: std::ops::Range<usize>| -> Option<u32> {
         let s = &b[range];
-        s.iter().all(u8::is_ascii_digit).then(|| s.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+        s.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| s.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
     };
     matches!(
-        (num(0..4), num(5..7), num(8..10), num(11..13), num(14..16), num(17..19)),
-        (Some(_), Some(1..=12), Some(1..=31), Some(0..=23), Some(0..=59), Some(0..=60))
+        (
+            num(0..4),
+            num(5..7),
+            num(8..10),
+            num(11..13),
+            num(14..16),
+            num(17..19)
+        ),
+        (
+            Some(_),
+            Some(1..=12),
+            Some(1..=31),
+            Some(0..=23),
+            Some(0..=59),
+            Some(0..=60)
+        )
     )
 }
 
 /// ISO 3166-1 alpha-2 codes, sorted for binary search.
 const COUNTRY_CODES: [&str; 249] = [
-    "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ", "BA", "BB", "BD",
-    "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BV", "BW", "BY", "BZ", "CA",
-    "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN", "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE",
-    "DJ", "DK", "DM", "DO", "DZ", "EC", "EE", "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA",
-    "GB", "GD", "GE", "GF", "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK",
-    "HM", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM", "JO", "JP",
-    "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR", "LS", "LT",
-    "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS",
-    "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ",
-    "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS",
-    "RU", "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS", "ST",
-    "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV", "TW",
-    "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI", "VN", "VU", "WF", "WS", "YE", "YT", "ZA",
-    "ZM", "ZW",
+    "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ",
+    "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS",
+    "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN",
+    "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE",
+    "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF",
+    "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM",
+    "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM",
+    "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC",
+    "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK",
+    "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA",
+    "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG",
+    "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW",
+    "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS",
+    "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO",
+    "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI",
+    "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW",
 ];
 
 #[cfg(test)]
@@ -304,12 +363,28 @@ mod tests {
             (Format::HexColor, "F5F8FB", "#F5F8FB"),
             (Format::CountryAlpha2, "ID", "XX"),
             (Format::Phone, "6285694566147", "085694566147"),
-            (Format::Email, "jotaro_kujo@example.com", "jotaro kujo@example"),
-            (Format::Url, "https://merchant.com/success-url", "merchant.com/success-url"),
+            (
+                Format::Email,
+                "jotaro_kujo@example.com",
+                "jotaro kujo@example",
+            ),
+            (
+                Format::Url,
+                "https://merchant.com/success-url",
+                "merchant.com/success-url",
+            ),
             (Format::Digits, "461700", "46170a"),
             (Format::PrintableAscii, "INV-20210118-0001", "INV\u{7f}"),
-            (Format::UtcTimestamp, "2020-09-22T01:51:00Z", "2020-09-22T01:51:00+07:00"),
-            (Format::LocalDateTime, "2015-02-26 14:39:33", "2015-02-26T14:39:33"),
+            (
+                Format::UtcTimestamp,
+                "2020-09-22T01:51:00Z",
+                "2020-09-22T01:51:00+07:00",
+            ),
+            (
+                Format::LocalDateTime,
+                "2015-02-26 14:39:33",
+                "2015-02-26T14:39:33",
+            ),
         ];
         for (format, good, bad) in cases {
             assert!(format.matches(good), "{format:?} rejected {good:?}");
@@ -320,7 +395,11 @@ mod tests {
     #[test]
     fn paths_include_indexes() {
         let mut v = Validator::new();
-        v.enter("order", |v| v.enter("line_items", |v| v.enter_index(1, |v| v.fail("price", "x", "bad"))));
+        v.enter("order", |v| {
+            v.enter("line_items", |v| {
+                v.enter_index(1, |v| v.fail("price", "x", "bad"))
+            })
+        });
         v.fail_at("order.amount", "sum_equals", "bad");
         let errs = v.finish().unwrap_err();
         assert_eq!(errs.paths(), ["order.line_items[1].price", "order.amount"]);

@@ -28,7 +28,10 @@ impl Lenient for String {
         match value {
             Value::String(s) => Ok(s),
             Value::Number(n) if n.is_i64() || n.is_u64() => Ok(n.to_string()),
-            other => Err(format!("expected a string or an integer, found {}", kind(&other))),
+            other => Err(format!(
+                "expected a string or an integer, found {}",
+                kind(&other)
+            )),
         }
     }
 }
@@ -36,9 +39,17 @@ impl Lenient for String {
 impl Lenient for i64 {
     fn from_lenient(value: Value) -> Result<Self, String> {
         match value {
-            Value::Number(n) => n.as_i64().ok_or_else(|| format!("expected a whole number, found {n}")),
-            Value::String(s) => s.trim().parse().map_err(|_| format!("expected a whole number, found the string {s:?}")),
-            other => Err(format!("expected an integer or a string of digits, found {}", kind(&other))),
+            Value::Number(n) => n
+                .as_i64()
+                .ok_or_else(|| format!("expected a whole number, found {n}")),
+            Value::String(s) => s
+                .trim()
+                .parse()
+                .map_err(|_| format!("expected a whole number, found the string {s:?}")),
+            other => Err(format!(
+                "expected an integer or a string of digits, found {}",
+                kind(&other)
+            )),
         }
     }
 }
@@ -63,8 +74,13 @@ impl Lenient for bool {
 impl Lenient for Decimal {
     fn from_lenient(value: Value) -> Result<Self, String> {
         match value {
-            Value::String(s) => s.parse().map_err(|e: crate::money::DecimalError| e.to_string()),
-            Value::Number(n) if n.is_i64() || n.is_u64() => n.to_string().parse().map_err(|e: crate::money::DecimalError| e.to_string()),
+            Value::String(s) => s
+                .parse()
+                .map_err(|e: crate::money::DecimalError| e.to_string()),
+            Value::Number(n) if n.is_i64() || n.is_u64() => n
+                .to_string()
+                .parse()
+                .map_err(|e: crate::money::DecimalError| e.to_string()),
             other => Err(format!("expected a decimal string, found {}", kind(&other))),
         }
     }
@@ -87,10 +103,14 @@ pub fn lenient<'de, D: Deserializer<'de>, T: Lenient>(deserializer: D) -> Result
 }
 
 /// `deserialize_with` for an optional lenient field (`null` is `None`).
-pub fn lenient_opt<'de, D: Deserializer<'de>, T: Lenient>(deserializer: D) -> Result<Option<T>, D::Error> {
+pub fn lenient_opt<'de, D: Deserializer<'de>, T: Lenient>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
     match Value::deserialize(deserializer)? {
         Value::Null => Ok(None),
-        value => T::from_lenient(value).map(Some).map_err(serde::de::Error::custom),
+        value => T::from_lenient(value)
+            .map(Some)
+            .map_err(serde::de::Error::custom),
     }
 }
 
@@ -100,9 +120,18 @@ mod tests {
 
     #[test]
     fn lenient_conversions() {
-        assert_eq!(String::from_lenient(serde_json::json!(231223)).unwrap(), "231223");
-        assert_eq!(String::from_lenient(serde_json::json!("0000231223")).unwrap(), "0000231223");
-        assert_eq!(Idr::from_lenient(serde_json::json!("90000")).unwrap(), Idr(90000));
+        assert_eq!(
+            String::from_lenient(serde_json::json!(231223)).unwrap(),
+            "231223"
+        );
+        assert_eq!(
+            String::from_lenient(serde_json::json!("0000231223")).unwrap(),
+            "0000231223"
+        );
+        assert_eq!(
+            Idr::from_lenient(serde_json::json!("90000")).unwrap(),
+            Idr(90000)
+        );
         assert!(Idr::from_lenient(serde_json::json!(90000.5)).is_err());
         assert!(bool::from_lenient(serde_json::json!("false")).is_ok_and(|b| !b));
         assert!(bool::from_lenient(serde_json::json!("yes")).is_err());

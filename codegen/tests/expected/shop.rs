@@ -697,10 +697,13 @@ pub mod shop {
                         v.check_len(&name, item, None, Some(20));
                     }
                 }
-                let payment_type_value = self.payment.as_ref().map(|x| &x.r#type);
-                if matches!(payment_type_value, Some(PaymentType::Installment)) {
+                {
+                    let payment_type_value = self.payment.as_ref().map(|x| &x.r#type);
+                    let when_holds = matches!(
+                        payment_type_value, Some(PaymentType::Installment)
+                    );
                     if let Some(payment) = &self.payment {
-                        if payment.installment_term.is_none() {
+                        if when_holds && payment.installment_term.is_none() {
                             v.fail_at(
                                 "payment.installment_term",
                                 "required_if",
@@ -710,7 +713,7 @@ pub mod shop {
                     }
                     if let Some(line_items) = &self.order.line_items {
                         for (i, item) in line_items.iter().enumerate() {
-                            if item.sku.is_none() {
+                            if when_holds && item.sku.is_none() {
                                 v.fail_at(
                                     format!("order.line_items[{i}].sku"),
                                     "required_if",
@@ -793,10 +796,13 @@ pub mod shop {
                         }
                     }
                 }
-                let payment_type_value = self.payment.as_ref().map(|x| &x.r#type);
-                if !matches!(payment_type_value, Some(PaymentType::Installment)) {
+                {
+                    let payment_type_value = self.payment.as_ref().map(|x| &x.r#type);
+                    let when_fails = !matches!(
+                        payment_type_value, Some(PaymentType::Installment)
+                    );
                     if let Some(payment) = &self.payment {
-                        if payment.installment_term.is_some() {
+                        if when_fails && payment.installment_term.is_some() {
                             v.fail_at(
                                 "payment.installment_term",
                                 "only_if",

@@ -17,9 +17,6 @@ pub(crate) fn emit(ctx: &Ctx<'_>) -> Result<TokenStream, EmitError> {
     {
         return Err(ctx.err(item, "the name `Environment` is reserved for the base URLs"));
     }
-    if p.environments.is_empty() {
-        return Err(ctx.err(item, "a provider needs at least one environment"));
-    }
     let mut variants = Vec::new();
     let mut docs = Vec::new();
     let mut urls = Vec::new();
@@ -43,10 +40,16 @@ pub(crate) fn emit(ctx: &Ctx<'_>) -> Result<TokenStream, EmitError> {
         .iter()
         .map(|e| format!("- `{}`: `{}`", e.name, e.base_url))
         .collect();
+    // A provider whose docs give no base URL (the biller) still gets the
+    // type, with `Custom` as its only way in.
+    let listing = if listing.is_empty() {
+        "The provider's docs give no base URL: use `Environment::Custom`.".to_owned()
+    } else {
+        listing.join("\n")
+    };
     let enum_doc = doc::attrs(&format!(
         "Where {} requests are sent.\n\n{}",
-        p.title,
-        listing.join("\n")
+        p.title, listing
     ));
     Ok(quote! {
         #enum_doc

@@ -426,10 +426,12 @@ impl RuleCtx<'_, '_> {
         let message = format!("is required when {}", condition_words(when, false));
         let mut checks = Vec::new();
         for f in fields {
+            // `when_holds && …` in one `if` (not nested ifs): clippy's
+            // collapsible_if would reject the nested form in generated code.
             let check = self.walk(quote!(self), &f.steps, Vec::new(), 0, &|leaf| {
                 Ok((leaf.optional && !leaf.element).then(|| {
                     let (expr, path) = (leaf.expr, leaf.path);
-                    quote!(if #expr.is_none() { v.fail_at(#path, "required_if", #message); })
+                    quote!(if when_holds && #expr.is_none() { v.fail_at(#path, "required_if", #message); })
                 }))
             })?;
             checks.extend(check);
@@ -438,7 +440,9 @@ impl RuleCtx<'_, '_> {
             return Ok(None);
         }
         let Cond { prelude, holds, .. } = self.condition(when)?;
-        Ok(Some(quote!(#prelude if #holds { #(#checks)* })))
+        Ok(Some(
+            quote!({ #prelude let when_holds = #holds; #(#checks)* }),
+        ))
     }
 
     fn only_if(
@@ -458,13 +462,15 @@ impl RuleCtx<'_, '_> {
                 }
                 let (expr, path) = (leaf.expr, leaf.path);
                 Ok(Some(
-                    quote!(if #expr.is_some() { v.fail_at(#path, "only_if", #message); }),
+                    quote!(if when_fails && #expr.is_some() { v.fail_at(#path, "only_if", #message); }),
                 ))
             })?;
             checks.extend(check);
         }
         let Cond { prelude, fails, .. } = self.condition(when)?;
-        Ok(Some(quote!(#prelude if #fails { #(#checks)* })))
+        Ok(Some(
+            quote!({ #prelude let when_fails = #fails; #(#checks)* }),
+        ))
     }
 
     fn one_of_required(&self, fields: &[FieldPath]) -> Result<Option<TokenStream>, EmitError> {
