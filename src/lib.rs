@@ -12,6 +12,7 @@ pub mod client;
 pub mod error;
 pub mod money;
 mod notification;
+pub mod registry;
 pub mod retry;
 pub mod secret;
 pub mod transport;

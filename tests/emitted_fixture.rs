@@ -17,6 +17,12 @@ mod validation {
 mod wire {
     pub use payspec::wire::*;
 }
+mod registry {
+    pub use payspec::registry::*;
+}
+mod transport {
+    pub use payspec::transport::*;
+}
 
 include!("../codegen/tests/expected/shop.rs");
 

@@ -57,6 +57,22 @@ pub mod biller {
         }
     }
 
+    /// Every endpoint and notification of Biller partner API, with type-erased body checks, for tooling that works across endpoints (a sandbox server, tests).
+    ///
+    /// - `bill_cancel`: `POST /api/v2/bill/cancel`
+    pub const ENDPOINTS: &[crate::registry::EndpointInfo] = &[
+        crate::registry::EndpointInfo {
+            provider: "biller",
+            name: "bill_cancel",
+            kind: crate::registry::EndpointKind::Endpoint,
+            method: Some(crate::transport::Method::Post),
+            path: Some("/api/v2/bill/cancel"),
+            request: Some(crate::registry::check::<bill::BillCancelRequest>),
+            responses: &[(200, crate::registry::decode::<bill::BillCancelResult>)],
+            errors: &[("failed", crate::registry::decode::<bill::BillCancelResult>)],
+        },
+    ];
+
     /// message: "Messages in Bahasa and English describing the RC above." Typed JSON; the sample is {"ID": "Pembatalan Sukses", "EN": "Cancellation Successful"}.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]

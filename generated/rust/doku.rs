@@ -101,6 +101,70 @@ pub mod doku {
         }
     }
 
+    /// Every endpoint and notification of DOKU, with type-erased body checks, for tooling that works across endpoints (a sandbox server, tests).
+    ///
+    /// - `card_capture`: `POST /credit-card/capture`
+    /// - `card_delete_token`: `POST /credit-card/delete-tokenization`
+    /// - `card_payment_page`: `POST /credit-card/v1/payment-page`
+    /// - `card_refund`: `POST /cancellation/credit-card/refund`
+    /// - `cancel_order`: `POST /checkout/v3/cancellations`
+    pub const ENDPOINTS: &[crate::registry::EndpointInfo] = &[
+        crate::registry::EndpointInfo {
+            provider: "doku",
+            name: "card_capture",
+            kind: crate::registry::EndpointKind::Endpoint,
+            method: Some(crate::transport::Method::Post),
+            path: Some("/credit-card/capture"),
+            request: Some(crate::registry::check::<cards::CaptureRequest>),
+            responses: &[(200, crate::registry::decode::<cards::CaptureResponse>)],
+            errors: &[],
+        },
+        crate::registry::EndpointInfo {
+            provider: "doku",
+            name: "card_delete_token",
+            kind: crate::registry::EndpointKind::Endpoint,
+            method: Some(crate::transport::Method::Post),
+            path: Some("/credit-card/delete-tokenization"),
+            request: Some(crate::registry::check::<cards::DeleteTokenizationRequest>),
+            responses: &[
+                (200, crate::registry::decode::<cards::DeleteTokenizationResponse>),
+            ],
+            errors: &[],
+        },
+        crate::registry::EndpointInfo {
+            provider: "doku",
+            name: "card_payment_page",
+            kind: crate::registry::EndpointKind::Endpoint,
+            method: Some(crate::transport::Method::Post),
+            path: Some("/credit-card/v1/payment-page"),
+            request: Some(crate::registry::check::<cards::PaymentPageRequest>),
+            responses: &[(200, crate::registry::decode::<cards::PaymentPageResponse>)],
+            errors: &[],
+        },
+        crate::registry::EndpointInfo {
+            provider: "doku",
+            name: "card_refund",
+            kind: crate::registry::EndpointKind::Endpoint,
+            method: Some(crate::transport::Method::Post),
+            path: Some("/cancellation/credit-card/refund"),
+            request: Some(crate::registry::check::<cards::RefundRequest>),
+            responses: &[(200, crate::registry::decode::<cards::RefundResponse>)],
+            errors: &[("refund_failed", crate::registry::decode::<cards::RefundFailure>)],
+        },
+        crate::registry::EndpointInfo {
+            provider: "doku",
+            name: "cancel_order",
+            kind: crate::registry::EndpointKind::Endpoint,
+            method: Some(crate::transport::Method::Post),
+            path: Some("/checkout/v3/cancellations"),
+            request: Some(crate::registry::check::<checkout::CancelOrderRequest>),
+            responses: &[
+                (200, crate::registry::decode::<checkout::CancelOrderResponse>),
+            ],
+            errors: &[],
+        },
+    ];
+
     /// Card acquirer a payment is processed by. payment.acquirer: "to specify to which acquirer you want this transaction to be processed to (Possible Values: BNI, BRI, BANK_CIMB, BANK_MANDIRI, BCA, BANK_PERMATA, DANAMON, BUKOPIN, HSBC, OCBC_NISP)"
     ///
     /// A value the docs do not list arrives as [`Acquirer::Unknown`] instead of failing; in a request it is reported by `validate()`.
@@ -164,6 +228,7 @@ pub mod doku {
             "HSBC",
             "OCBC_NISP",
         ];
+
         /// The value as sent on the wire.
         pub fn as_str(&self) -> &str {
             match self {
@@ -309,6 +374,7 @@ pub mod doku {
             "MOTO",
             "RECURRING",
         ];
+
         /// The value as sent on the wire.
         pub fn as_str(&self) -> &str {
             match self {
@@ -631,6 +697,7 @@ pub mod doku {
                 "FAILED",
                 "PENDING",
             ];
+
             /// The value as sent on the wire.
             pub fn as_str(&self) -> &str {
                 match self {
@@ -724,6 +791,7 @@ pub mod doku {
                 "DELETE SUCCESS",
                 "DELETE FAILED",
             ];
+
             /// The value as sent on the wire.
             pub fn as_str(&self) -> &str {
                 match self {
@@ -1003,6 +1071,7 @@ pub mod doku {
                 "MANUAL_PARTIAL_REFUND",
                 "MANUAL_FULL_REFUND",
             ];
+
             /// The value as sent on the wire.
             pub fn as_str(&self) -> &str {
                 match self {
@@ -3373,6 +3442,7 @@ pub mod doku {
                 "KARTU_KREDIT_INDONESIA",
                 "DIGITAL_BANKING",
             ];
+
             /// The value as sent on the wire.
             pub fn as_str(&self) -> &str {
                 match self {
@@ -3539,6 +3609,7 @@ pub mod doku {
                 "BSI",
                 "BSS",
             ];
+
             /// The value as sent on the wire.
             pub fn as_str(&self) -> &str {
                 match self {

@@ -55,6 +55,33 @@ pub mod midtrans {
         }
     }
 
+    /// Every endpoint and notification of Midtrans, with type-erased body checks, for tooling that works across endpoints (a sandbox server, tests).
+    ///
+    /// - `cancel`: `POST /v2/{id}/cancel`
+    /// - `cancel_notification`: notification
+    pub const ENDPOINTS: &[crate::registry::EndpointInfo] = &[
+        crate::registry::EndpointInfo {
+            provider: "midtrans",
+            name: "cancel",
+            kind: crate::registry::EndpointKind::Endpoint,
+            method: Some(crate::transport::Method::Post),
+            path: Some("/v2/{id}/cancel"),
+            request: None,
+            responses: &[(200, crate::registry::decode::<core::CancelResponse>)],
+            errors: &[("cannot_modify", crate::registry::decode::<core::CancelRejected>)],
+        },
+        crate::registry::EndpointInfo {
+            provider: "midtrans",
+            name: "cancel_notification",
+            kind: crate::registry::EndpointKind::Notification,
+            method: None,
+            path: None,
+            request: Some(crate::registry::decode::<core::CancelNotification>),
+            responses: &[],
+            errors: &[],
+        },
+    ];
+
     /// transaction_status: "Transaction status after charge credit card transaction." Values collected from the whole page: the attribute table (capture, deny, authorize), the samples (cancel) and the prose (settlement).
     ///
     /// A value the docs do not list arrives as [`TransactionStatus::Unknown`] instead of failing; in a request it is reported by `validate()`.
@@ -113,6 +140,7 @@ pub mod midtrans {
             "cancel",
             "settlement",
         ];
+
         /// The value as sent on the wire.
         pub fn as_str(&self) -> &str {
             match self {
@@ -330,6 +358,7 @@ pub mod midtrans {
             "bri",
             "maybank",
         ];
+
         /// The value as sent on the wire.
         pub fn as_str(&self) -> &str {
             match self {
@@ -434,6 +463,7 @@ pub mod midtrans {
             "AFTER_INITIAL_CHARGE",
             "BEFORE_AND_AFTER_CAPTURE",
         ];
+
         /// The value as sent on the wire.
         pub fn as_str(&self) -> &str {
             match self {

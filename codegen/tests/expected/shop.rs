@@ -42,6 +42,22 @@ pub mod shop {
         }
     }
 
+    /// Every endpoint and notification of Shop, with type-erased body checks, for tooling that works across endpoints (a sandbox server, tests).
+    ///
+    /// - `payment`: `POST /payments`
+    pub const ENDPOINTS: &[crate::registry::EndpointInfo] = &[
+        crate::registry::EndpointInfo {
+            provider: "shop",
+            name: "payment",
+            kind: crate::registry::EndpointKind::Endpoint,
+            method: Some(crate::transport::Method::Post),
+            path: Some("/payments"),
+            request: Some(crate::registry::check::<payments::PaymentRequest>),
+            responses: &[(200, crate::registry::decode::<payments::PaymentResponse>)],
+            errors: &[("declined", crate::registry::decode::<ErrorBody>)],
+        },
+    ];
+
     /// ISO 4217 currency code.
     ///
     /// A value the docs do not list arrives as [`Currency::Unknown`] instead of failing; in a request it is reported by `validate()`.
@@ -379,6 +395,7 @@ pub mod shop {
                 "CREDIT_CARD",
                 "VIRTUAL_ACCOUNT",
             ];
+
             /// The value as sent on the wire.
             pub fn as_str(&self) -> &str {
                 match self {

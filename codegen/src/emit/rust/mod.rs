@@ -10,6 +10,7 @@ mod decisions;
 mod doc;
 mod enums;
 mod environment;
+mod registry;
 mod rules;
 mod structs;
 mod types;
@@ -76,7 +77,8 @@ fn space_items(code: &str) -> String {
         };
         let indent = line.len() - line.trim_start().len();
         let next_indent = next.len() - next.trim_start().len();
-        let ends_item = matches!(line.trim(), "}" | "};") || line.trim_start().starts_with("use ");
+        let ends_item =
+            matches!(line.trim(), "}" | "};" | "];") || line.trim_start().starts_with("use ");
         if ends_item
             && indent == next_indent
             && ITEM_STARTS.iter().any(|s| next.trim_start().starts_with(s))
@@ -162,6 +164,7 @@ impl<'a> Ctx<'a> {
         let doc = doc::attrs(&doc::provider_doc(p));
         let root_items = self.scope_items(&Scope::Provider)?;
         let environment = environment::emit(self)?;
+        let registry = registry::emit(self)?;
         let mut areas: Vec<&str> = Vec::new();
         let scopes = p
             .enums
@@ -200,6 +203,7 @@ impl<'a> Ctx<'a> {
             #doc
             pub mod #module {
                 #environment
+                #registry
                 #(#root_items)*
                 #(#area_modules)*
             }
