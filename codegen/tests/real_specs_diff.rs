@@ -62,12 +62,7 @@ fn listing(report: &DiffReport) -> String {
     report
         .changes
         .iter()
-        .map(|c| {
-            format!(
-                "{:?} {} {:?} {}\n",
-                c.kind, c.provider, c.endpoint, c.path
-            )
-        })
+        .map(|c| format!("{:?} {} {:?} {}\n", c.kind, c.provider, c.endpoint, c.path))
         .collect()
 }
 
@@ -262,11 +257,7 @@ fn changing_a_path() {
 #[test]
 fn changing_a_method() {
     let report = Head::new()
-        .edit(
-            "doku/cards/refund.yaml",
-            "method: POST",
-            "method: GET",
-        )
+        .edit("doku/cards/refund.yaml", "method: POST", "method: GET")
         .report();
     assert_breaking(
         &report,
@@ -285,7 +276,12 @@ fn changing_a_base_url() {
             "base_url: https://sandbox.doku.com",
         )
         .report();
-    assert_breaking(&report, ChangeKind::BaseUrlChanged, None, "environments.sandbox");
+    assert_breaking(
+        &report,
+        ChangeKind::BaseUrlChanged,
+        None,
+        "environments.sandbox",
+    );
 }
 
 #[test]
