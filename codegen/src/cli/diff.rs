@@ -6,7 +6,7 @@ use clap::Args;
 use payspec_codegen::diff::{self, FailOn, ReportFormat};
 use payspec_codegen::lower::{self, Loaded};
 
-use super::Failure;
+use super::{print_stdout, Failure};
 
 /// `payspec diff` arguments.
 #[derive(Debug, Args)]
@@ -33,7 +33,7 @@ pub fn run(args: &DiffArgs) -> Result<(), Failure> {
     let base = load_side("BASE", &args.base, &args.spec_subdir)?;
     let head = load_side("HEAD", &args.head, &args.spec_subdir)?;
     let report = diff::diff(&base.ir, &head.ir);
-    print!("{}", report.render(args.format));
+    print_stdout(&report.render(args.format))?;
     match report.exit_code(args.fail_on) {
         0 => Ok(()),
         _ => Err(Failure::Exit(1)),

@@ -1,14 +1,13 @@
 //! `payspec openapi` and `payspec docs`: the exports, on their own.
 
 use std::fs;
-use std::io::Write as _;
 use std::path::PathBuf;
 
 use clap::Args;
 use payspec_codegen::emit::{docs, openapi};
 use payspec_codegen::generate::{write_atomic, Files};
 
-use super::{default_spec, load, Failure};
+use super::{default_spec, load, print_stdout, Failure};
 
 /// `payspec openapi` arguments.
 #[derive(Debug, Args)]
@@ -51,9 +50,7 @@ pub fn run_openapi(args: &OpenapiArgs) -> Result<(), Failure> {
                 })?;
             eprintln!("wrote {}", path.display());
         }
-        None => std::io::stdout()
-            .write_all(document.as_bytes())
-            .map_err(|e| Failure::Io(format!("cannot write to stdout: {e}")))?,
+        None => print_stdout(&document)?,
     }
     Ok(())
 }

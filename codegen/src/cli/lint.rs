@@ -6,7 +6,7 @@ use clap::Args;
 use payspec_codegen::lint_report::{self, LintFormat};
 use payspec_codegen::lower;
 
-use super::{default_spec, require_spec_dir, Failure};
+use super::{default_spec, print_stdout, require_spec_dir, Failure};
 
 /// `payspec lint` arguments.
 #[derive(Debug, Args)]
@@ -29,10 +29,7 @@ pub fn run(args: &LintArgs) -> Result<(), Failure> {
             (diagnostics, failed)
         }
     };
-    print!(
-        "{}",
-        lint_report::render(&diagnostics, &args.spec, args.format)
-    );
+    print_stdout(&lint_report::render(&diagnostics, &args.spec, args.format))?;
     if failed {
         Err(Failure::Exit(1))
     } else {

@@ -98,6 +98,21 @@ fn load(spec: &Path) -> Result<Loaded, Failure> {
     }
 }
 
+/// Writes a command's report to stdout. A closed pipe (`payspec openapi |
+/// head`) ends the output quietly instead of panicking as `print!` would.
+fn print_stdout(text: &str) -> Result<(), Failure> {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::Io(format!("cannot write to stdout: {e}"))),
+    }
+}
+
 /// The default spec directory of every command.
 fn default_spec() -> PathBuf {
     PathBuf::from("spec")

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand, ValueEnum};
 use payspec_signing::{doku, midtrans, Secret};
 
-use super::Failure;
+use super::{print_stdout, Failure};
 
 /// The environment variable holding DOKU's Secret Key.
 const DOKU_SECRET_ENV: &str = "DOKU_SECRET_KEY";
@@ -116,14 +116,16 @@ pub fn run_sign(cmd: &SignCommand) -> Result<(), Failure> {
         body: body.as_deref(),
     };
     let explanation = doku::explain(&secret, &components);
+    let mut out = String::new();
     if let Some(digest) = &explanation.digest_line {
-        println!("{digest}");
+        out.push_str(digest);
+        out.push('\n');
     }
-    println!("{BEGIN}");
-    println!("{}", explanation.string_to_sign);
-    println!("{END}");
-    println!("Signature: {}", explanation.signature);
-    Ok(())
+    out.push_str(&format!(
+        "{BEGIN}\n{}\n{END}\nSignature: {}\n",
+        explanation.string_to_sign, explanation.signature
+    ));
+    print_stdout(&out)
 }
 
 /// Exit 0 when the notification's `signature_key` is valid, 1 (saying why)
@@ -152,15 +154,12 @@ pub fn run_verify(cmd: &VerifyCommand) -> Result<(), Failure> {
         signature_key: field("signature_key"),
     };
     match midtrans::verify_notification(&fields, &server_key) {
-        Ok(()) => {
-            println!(
-                "valid: signature_key matches order_id {}",
-                fields.order_id.unwrap_or_default()
-            );
-            Ok(())
-        }
+        Ok(()) => print_stdout(&format!(
+            "valid: signature_key matches order_id {}\n",
+            fields.order_id.unwrap_or_default()
+        )),
         Err(e) => {
-            println!("invalid: {e}");
+            print_stdout(&format!("invalid: {e}\n"))?;
             Err(Failure::Exit(1))
         }
     }
