@@ -507,8 +507,11 @@ fn openapi_and_docs_match_what_generate_writes() {
         .output()
         .unwrap();
     assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let page = fs::read_to_string(docs.join("doku/cards/card_refund.md")).unwrap();
     assert_eq!(
-        fs::read_to_string(docs.join("doku/cards/card_refund.md")).unwrap(),
+        page,
         fs::read_to_string(generated.join("docs/doku/cards/card_refund.md")).unwrap()
     );
+    // A header quote without a full stop does not run into the added sentence.
+    assert!(page.contains("protect duplicate request. Computed by the client: a fresh UUID v4"));
 }
