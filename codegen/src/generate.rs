@@ -16,8 +16,9 @@ use crate::ir::Ir;
 /// Every output file, by path relative to the output directory.
 pub type Files = BTreeMap<PathBuf, String>;
 
-/// Renders every output of the IR: `rust/<provider>.rs` for now.
-pub fn render_all(ir: &Ir) -> Result<Files, EmitError> {
+/// Renders the Rust modules only: `rust/<provider>.rs`, exactly what
+/// `build.rs` compiles (it calls the Rust emitter itself).
+pub fn render_rust(ir: &Ir) -> Result<Files, EmitError> {
     let mut files = Files::new();
     for p in &ir.providers {
         files.insert(
@@ -28,12 +29,37 @@ pub fn render_all(ir: &Ir) -> Result<Files, EmitError> {
     Ok(files)
 }
 
+/// Renders every output of the IR: `rust/<provider>.rs`, and with the `cli`
+/// feature also `docs/**` (Markdown reference) and `openapi.yaml`.
+pub fn render_all(ir: &Ir) -> Result<Files, GenerateError> {
+    #[allow(unused_mut)] // only the `cli` feature adds docs and OpenAPI
+    let mut files = render_rust(ir)?;
+    #[cfg(feature = "cli")]
+    {
+        for (page, text) in crate::emit::docs::render(ir)? {
+            files.insert(PathBuf::from("docs").join(page), text);
+        }
+        files.insert(
+            PathBuf::from("openapi.yaml"),
+            crate::emit::openapi::render(ir)?,
+        );
+    }
+    Ok(files)
+}
+
 /// Why generating into a directory failed.
 #[derive(Debug, thiserror::Error)]
 pub enum GenerateError {
-    /// An emitter refused the IR; nothing was written.
+    /// The Rust emitter refused the IR; nothing was written.
     #[error(transparent)]
     Emit(#[from] EmitError),
+    /// The docs emitter refused the IR; nothing was written.
+    #[cfg(feature = "cli")]
+    #[error("docs: {0}")]
+    Docs(#[from] crate::emit::docs::DocsError),
+    /// The OpenAPI emitter refused the IR; nothing was written.
+    #[error("openapi: {0}")]
+    OpenApi(#[from] crate::emit::openapi::OpenApiError),
     /// Writing failed; the previous output is untouched.
     #[error("cannot write {dir}: {source}")]
     Io {
@@ -42,6 +68,14 @@ pub enum GenerateError {
         /// The underlying error.
         source: io::Error,
     },
+}
+
+impl GenerateError {
+    /// Whether the spec or IR is at fault (an emitter refused it), as
+    /// opposed to the file system.
+    pub fn is_emit(&self) -> bool {
+        !matches!(self, GenerateError::Io { .. })
+    }
 }
 
 /// Renders everything, then replaces `out_dir` with it; on any error the

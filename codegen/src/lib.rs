@@ -10,6 +10,7 @@ pub mod diff;
 pub mod emit;
 pub mod generate;
 pub mod ir;
+pub mod lint_report;
 pub mod lower;
 pub mod spec;
 

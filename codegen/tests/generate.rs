@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use payspec_codegen::generate::{
-    check, generate, render_all, write_atomic, Files, GenerateError, Stale,
+    check, generate, render_all, render_rust, write_atomic, Files, GenerateError, Stale,
 };
 
 /// Every file below `dir` with its bytes, for byte-identical comparisons.
@@ -41,12 +41,22 @@ fn entries(dir: &Path) -> Vec<String> {
 }
 
 #[test]
-fn render_all_names_one_rust_file_per_provider() {
+fn render_all_names_rust_docs_and_openapi_files() {
     let files = render_all(&common::ir()).unwrap();
+    let rust = render_rust(&common::ir()).unwrap();
+    assert_eq!(rust.keys().collect::<Vec<_>>(), [Path::new("rust/shop.rs")]);
     assert_eq!(
-        files.keys().collect::<Vec<_>>(),
-        [Path::new("rust/shop.rs")]
+        files[Path::new("rust/shop.rs")],
+        rust[Path::new("rust/shop.rs")]
     );
+    assert!(files.contains_key(Path::new("openapi.yaml")));
+    assert!(files.contains_key(Path::new("docs/index.md")));
+    assert!(files.contains_key(Path::new("docs/shop/index.md")));
+    let other: Vec<_> = files
+        .keys()
+        .filter(|p| !p.starts_with("docs") && !p.starts_with("rust"))
+        .collect();
+    assert_eq!(other, [Path::new("openapi.yaml")]);
 }
 
 #[test]
@@ -96,10 +106,10 @@ fn check_lists_changed_missing_and_extra_files() {
 fn check_of_a_missing_directory_lists_every_file_missing() {
     let tmp = tempfile::tempdir().unwrap();
     let files = render_all(&common::ir()).unwrap();
-    assert_eq!(
-        check(&tmp.path().join("nope"), &files).unwrap(),
-        [Stale::Missing("rust/shop.rs".into())]
-    );
+    let stale = check(&tmp.path().join("nope"), &files).unwrap();
+    assert_eq!(stale.len(), files.len());
+    assert!(stale.contains(&Stale::Missing("rust/shop.rs".into())));
+    assert!(stale.contains(&Stale::Missing("openapi.yaml".into())));
 }
 
 #[test]

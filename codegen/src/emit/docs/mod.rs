@@ -211,10 +211,15 @@ fn header_rows(provider: &Provider, headers: &[crate::ir::Header], request: bool
             let mut row = field_row(&h.wire_name, &h.field);
             if request {
                 if let Some(how) = computed_header(provider.auth.scheme, &h.wire_name) {
-                    row.description = cell(&format!(
-                        "{} Computed by the client: {how}.",
-                        row.description
-                    ));
+                    // Docs quotes often end without a full stop; keep the
+                    // added sentence from running into the quote.
+                    let doc = row.description.trim_end();
+                    let sep = match doc.chars().last() {
+                        None => "",
+                        Some('.' | '!' | '?' | ':' | ')' | '"') => " ",
+                        Some(_) => ". ",
+                    };
+                    row.description = cell(&format!("{doc}{sep}Computed by the client: {how}."));
                 }
             }
             row

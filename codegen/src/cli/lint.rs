@@ -1,0 +1,38 @@
+//! `payspec lint`: every problem in the specs, in a chosen format.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use payspec_codegen::lint_report::{self, LintFormat};
+use payspec_codegen::lower;
+
+use super::{default_spec, print_stdout, require_spec_dir, Failure};
+
+/// `payspec lint` arguments.
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// The spec directory; printed paths start with it.
+    #[arg(long, value_name = "DIR", default_value_os_t = default_spec())]
+    spec: PathBuf,
+    /// text (for people), json (for tools) or github (Actions annotations).
+    #[arg(long, value_name = "FORMAT", default_value = "text")]
+    format: LintFormat,
+}
+
+/// Prints every error and warning on stdout; exit 1 when any is an error.
+pub fn run(args: &LintArgs) -> Result<(), Failure> {
+    require_spec_dir(&args.spec)?;
+    let (diagnostics, failed) = match lower::load_dir(&args.spec) {
+        Ok(loaded) => (loaded.warnings, false),
+        Err(diagnostics) => {
+            let failed = diagnostics.has_errors();
+            (diagnostics, failed)
+        }
+    };
+    print_stdout(&lint_report::render(&diagnostics, &args.spec, args.format))?;
+    if failed {
+        Err(Failure::Exit(1))
+    } else {
+        Ok(())
+    }
+}
