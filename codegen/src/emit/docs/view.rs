@@ -40,9 +40,20 @@ impl Note {
         Note {
             about: d.about.clone(),
             quotes: d.quotes.iter().map(|q| q.replace('\n', " ")).collect(),
-            accepts: d.accepts.clone(),
+            accepts: sentence(&d.accepts),
             location: format!("{}:{}", d.loc.file.display(), d.loc.line),
         }
+    }
+}
+
+/// `text` ending in exactly one sentence-closing mark, for templates that
+/// print it as a sentence.
+fn sentence(text: &str) -> String {
+    let trimmed = text.trim_end();
+    if trimmed.ends_with(['.', '!', '?']) {
+        trimmed.to_owned()
+    } else {
+        format!("{trimmed}.")
     }
 }
 
