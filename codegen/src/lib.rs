@@ -11,4 +11,6 @@ pub mod generate;
 
 // The spec model, loader, IR and diagnostics live in `payspec-codegen-core`
 // (same files, other package; see codegen/core/Cargo.toml for why).
-pub use payspec_codegen_core::{diagnostic, ir, lower, spec, Diagnostic, Diagnostics, Ir, Severity};
+pub use payspec_codegen_core::{
+    diagnostic, ir, lower, spec, Diagnostic, Diagnostics, Ir, Severity,
+};

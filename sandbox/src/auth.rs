@@ -34,7 +34,8 @@ pub fn check(
 ) -> Result<Caller, String> {
     match scheme {
         AuthScheme::DokuHmacSha256 => {
-            let client_id = header(headers, "Client-Id").ok_or("the Client-Id header is missing")?;
+            let client_id =
+                header(headers, "Client-Id").ok_or("the Client-Id header is missing")?;
             if client_id != creds.doku_client_id {
                 return Err("unknown Client-Id".to_owned());
             }
@@ -78,7 +79,8 @@ pub fn check(
                 .map_err(|e| e.to_string())?;
             // The claims are the body (token_claims: request_body) or empty.
             let parse = |b: &[u8]| serde_json::from_slice::<serde_json::Value>(b).ok();
-            let matches_body = claims == body || (parse(&claims).is_some() && parse(&claims) == parse(body));
+            let matches_body =
+                claims == body || (parse(&claims).is_some() && parse(&claims) == parse(body));
             let empty = claims.is_empty() || claims == b"{}";
             if !matches_body && !empty {
                 return Err("the token's claims are not the request body".to_owned());

@@ -84,7 +84,11 @@ async fn read(
     let mut w = lock(&app);
     match w.find_mut(&provider, &resource, "id", &id) {
         Some(r) => json_response(200, &world::view(r), &[]),
-        None => json_response(404, &json!({ "error": format!("no {provider}/{resource}/{id}") }), &[]),
+        None => json_response(
+            404,
+            &json!({ "error": format!("no {provider}/{resource}/{id}") }),
+            &[],
+        ),
     }
 }
 
@@ -103,7 +107,10 @@ async fn act(
         return bad(format!("{provider}/{resource} has no action `{action}`"));
     };
     if t.endpoint.is_some() {
-        return bad(format!("`{action}` is done by calling endpoint `{}`", t.endpoint.as_ref().map_or("", |e| e.name.as_str())));
+        return bad(format!(
+            "`{action}` is done by calling endpoint `{}`",
+            t.endpoint.as_ref().map_or("", |e| e.name.as_str())
+        ));
     }
     let scheme = match app.ir.providers.iter().find(|p| p.name == provider) {
         Some(p) => p.auth.scheme,
@@ -112,7 +119,11 @@ async fn act(
     let (view, pending) = {
         let mut w = lock(&app);
         let Some(r) = w.find_mut(&provider, &resource, "id", &id) else {
-            return json_response(404, &json!({ "error": format!("no {provider}/{resource}/{id}") }), &[]);
+            return json_response(
+                404,
+                &json!({ "error": format!("no {provider}/{resource}/{id}") }),
+                &[],
+            );
         };
         if !t.from.contains(&r.state) {
             return json_response(

@@ -21,9 +21,7 @@ use crate::App;
 
 /// Every route: the control API, then the spec's endpoints.
 pub fn router(app: Arc<App>) -> Router {
-    crate::control::routes()
-        .fallback(handle)
-        .with_state(app)
+    crate::control::routes().fallback(handle).with_state(app)
 }
 
 /// A matched endpoint with its path parameters.
@@ -127,7 +125,11 @@ async fn handle(
     let path = uri.path().to_owned();
     let Some(m) = route(&app, &method, &path) else {
         tracing::info!(%method, %path, status = 404, "no such endpoint");
-        return json_response(404, &json!({"error": "no endpoint of the spec has this method and path"}), &[]);
+        return json_response(
+            404,
+            &json!({"error": "no endpoint of the spec has this method and path"}),
+            &[],
+        );
     };
     let scheme = m.provider.auth.scheme;
     let name = m.endpoint.name.as_str();
@@ -146,7 +148,12 @@ async fn handle(
         Ok(caller) => caller,
         Err(reason) => {
             log(401, "authentication failed");
-            let body = provider_error(scheme, 401, "INVALID_SIGNATURE", &format!("Unauthorized: {reason}"));
+            let body = provider_error(
+                scheme,
+                401,
+                "INVALID_SIGNATURE",
+                &format!("Unauthorized: {reason}"),
+            );
             return json_response(401, &body, &[]);
         }
     };
@@ -158,7 +165,12 @@ async fn handle(
         }
         if let Some(status) = f.status {
             log(status, "injected fault");
-            let body = provider_error(scheme, status, "INTERNAL_ERROR", "sandbox fault: injected error");
+            let body = provider_error(
+                scheme,
+                status,
+                "INTERNAL_ERROR",
+                "sandbox fault: injected error",
+            );
             return json_response(status, &body, &[]);
         }
     }
@@ -168,7 +180,12 @@ async fn handle(
         Ok(v) => v,
         Err(violations) => {
             log(400, "validation failed");
-            let mut error = provider_error(scheme, 400, "BAD_REQUEST", "the request does not match the spec");
+            let mut error = provider_error(
+                scheme,
+                400,
+                "BAD_REQUEST",
+                "the request does not match the spec",
+            );
             if let Value::Object(map) = &mut error {
                 map.insert("violations".to_owned(), violations);
             }
@@ -205,7 +222,9 @@ async fn handle(
             }
             None => {}
         }
-        let outcome: Outcome = engine::apply(&app, &mut world, m.provider, m.endpoint, &m.params, &request);
+        let outcome: Outcome = engine::apply(
+            &app, &mut world, m.provider, m.endpoint, &m.params, &request,
+        );
         if scheme == AuthScheme::DokuHmacSha256 {
             world.answered.insert(
                 caller.request_id.clone(),
@@ -218,7 +237,14 @@ async fn handle(
         (outcome.status, outcome.body, outcome.notifications)
     };
     crate::notify::send_all(&app, notifications);
-    log(status, if fault.as_ref().is_some_and(|f| f.drop_after_processing) { "processed; connection dropped (fault)" } else { "processed" });
+    log(
+        status,
+        if fault.as_ref().is_some_and(|f| f.drop_after_processing) {
+            "processed; connection dropped (fault)"
+        } else {
+            "processed"
+        },
+    );
     finish(&app, &m, &caller, status, &response, fault.as_ref())
 }
 
@@ -286,7 +312,10 @@ fn finish(
 fn fill(template: &str, params: &[(String, String)]) -> String {
     let mut out = template.to_owned();
     for (name, value) in params {
-        out = out.replace(&format!("{{{name}}}"), &payspec::client::encode_path_segment(value));
+        out = out.replace(
+            &format!("{{{name}}}"),
+            &payspec::client::encode_path_segment(value),
+        );
     }
     out
 }
@@ -324,6 +353,9 @@ mod tests {
             Some(vec![("id".to_owned(), "ORDER/1".to_owned())])
         );
         assert_eq!(match_path("/v2/{id}/cancel", "/v2/cancel"), None);
-        assert_eq!(match_path("/checkout/v3/cancellations", "/checkout/v3/cancellations"), Some(vec![]));
+        assert_eq!(
+            match_path("/checkout/v3/cancellations", "/checkout/v3/cancellations"),
+            Some(vec![])
+        );
     }
 }

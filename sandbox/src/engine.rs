@@ -50,43 +50,96 @@ pub fn apply(
         return answer(500, json!({}));
     };
     let key = match &trigger.key {
-        KeySource::Body(path) => respond::get(request, path).and_then(Value::as_str).map(str::to_owned),
-        KeySource::PathParam(name) => params.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone()),
+        KeySource::Body(path) => respond::get(request, path)
+            .and_then(Value::as_str)
+            .map(str::to_owned),
+        KeySource::PathParam(name) => params
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone()),
     };
     let Some(key) = key else {
-        return answer(400, provider_error(scheme, 400, "BAD_REQUEST", "the request does not name the resource"));
+        return answer(
+            400,
+            provider_error(
+                scheme,
+                400,
+                "BAD_REQUEST",
+                "the request does not name the resource",
+            ),
+        );
     };
     let Some(r) = world.find_mut(&provider.name, &lifecycle.name, &trigger.matches, &key) else {
-        return answer(404, provider_error(scheme, 404, "NOT_FOUND", &format!("no {} `{key}`", lifecycle.name)));
+        return answer(
+            404,
+            provider_error(
+                scheme,
+                404,
+                "NOT_FOUND",
+                &format!("no {} `{key}`", lifecycle.name),
+            ),
+        );
     };
     let refuse = |reason: &str, keep_documented_message: bool| {
-        refusal(provider, endpoint, transition, request, reason, keep_documented_message)
+        refusal(
+            provider,
+            endpoint,
+            transition,
+            request,
+            reason,
+            keep_documented_message,
+        )
     };
 
     if !transition.from.contains(&r.state) {
-        return refuse(&format!("cannot {} a {} that is {}", transition.action, lifecycle.name, r.state), false);
+        return refuse(
+            &format!(
+                "cannot {} a {} that is {}",
+                transition.action, lifecycle.name, r.state
+            ),
+            false,
+        );
     }
     if let Some(days) = transition.within_days {
         if !world::within(r, days) {
-            return refuse(&format!("the {} window of {days} days has passed", transition.action), false);
+            return refuse(
+                &format!("the {} window of {days} days has passed", transition.action),
+                false,
+            );
         }
     }
     if let Some(guard) = &transition.guard {
         match crate::guards::evaluate(&provider.name, guard, &r.attributes) {
             Some(true) => {}
-            Some(false) => return refuse(&format!("{guard} does not allow this for the {}", lifecycle.name), false),
+            Some(false) => {
+                return refuse(
+                    &format!("{guard} does not allow this for the {}", lifecycle.name),
+                    false,
+                )
+            }
             None => return refuse(&format!("the sandbox cannot evaluate guard {guard}"), false),
         }
     }
     let remaining = r.amount - r.applied;
-    let amount = match transition.amount.as_deref().map(|p| respond::get(request, p)) {
-        Some(Some(v)) => match v.as_i64().or_else(|| v.as_str().and_then(|s| s.parse().ok())) {
+    let amount = match transition
+        .amount
+        .as_deref()
+        .map(|p| respond::get(request, p))
+    {
+        Some(Some(v)) => match v
+            .as_i64()
+            .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+        {
             Some(a) => a,
             None => return refuse("the amount is not a whole number of rupiah", false),
         },
         _ => remaining,
     };
-    let limit = if transition.cumulative { remaining } else { r.amount };
+    let limit = if transition.cumulative {
+        remaining
+    } else {
+        r.amount
+    };
     if amount > limit || amount <= 0 {
         return refuse("amount over the limit", true);
     }
@@ -98,10 +151,18 @@ pub fn apply(
         let full = amount == r.amount && r.applied == 0;
         match payspec::doku::cards::refund_type(settled, full, false) {
             Some(kind) => {
-                body_fix.push(("refund.type", json!(payspec::wire::WireEnum::as_wire(&kind))));
+                body_fix.push((
+                    "refund.type",
+                    json!(payspec::wire::WireEnum::as_wire(&kind)),
+                ));
                 body_fix.push(("refund.status", json!("SUCCESS")));
             }
-            None => return refuse("VOID: refund.amount must equal order.amount before settlement", false),
+            None => {
+                return refuse(
+                    "VOID: refund.amount must equal order.amount before settlement",
+                    false,
+                )
+            }
         }
     }
 

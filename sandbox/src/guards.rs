@@ -16,7 +16,9 @@ fn attr<T: DeserializeOwned>(attributes: &HashMap<String, String>, name: &str) -
 pub fn evaluate(provider: &str, guard: &str, attributes: &HashMap<String, String>) -> Option<bool> {
     match (provider, guard) {
         ("doku", "checkout_cancel_supported") => {
-            use payspec::doku::checkout::{checkout_cancel_supported, CheckoutBank, CheckoutChannel};
+            use payspec::doku::checkout::{
+                checkout_cancel_supported, CheckoutBank, CheckoutChannel,
+            };
             let channel: CheckoutChannel = attr(attributes, "channel")?;
             let bank: Option<CheckoutBank> = attr(attributes, "bank");
             Some(checkout_cancel_supported(&channel, bank.as_ref()))

@@ -95,7 +95,9 @@ pub fn send_all(app: &Arc<App>, pending: Vec<Pending>) {
                 request = request.header(name.as_str(), value.as_str());
             }
             match request.send().await {
-                Ok(response) => tracing::info!(url = %p.url, status = response.status().as_u16(), "notification sent"),
+                Ok(response) => {
+                    tracing::info!(url = %p.url, status = response.status().as_u16(), "notification sent")
+                }
                 Err(e) => tracing::warn!(url = %p.url, error = %e, "notification failed"),
             }
         });
@@ -106,7 +108,10 @@ pub fn send_all(app: &Arc<App>, pending: Vec<Pending>) {
 mod tests {
     #[test]
     fn notification_target_is_the_url_path() {
-        assert_eq!(super::path_of("http://127.0.0.1:9/hooks/doku?x=1"), "/hooks/doku");
+        assert_eq!(
+            super::path_of("http://127.0.0.1:9/hooks/doku?x=1"),
+            "/hooks/doku"
+        );
         assert_eq!(super::path_of("http://127.0.0.1:9"), "/");
     }
 }

@@ -128,7 +128,11 @@ impl World {
         let entered = SystemTime::now()
             .checked_sub(Duration::from_secs(seed.age_secs))
             .unwrap_or(SystemTime::UNIX_EPOCH);
-        let key = (seed.provider.clone(), seed.resource.clone(), seed.id.clone());
+        let key = (
+            seed.provider.clone(),
+            seed.resource.clone(),
+            seed.id.clone(),
+        );
         self.resources.insert(
             key,
             Resource {

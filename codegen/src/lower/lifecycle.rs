@@ -48,7 +48,10 @@ fn lower_one(
                 src.loc(at),
                 "L024",
                 format!("state `{state}` is not one of `{name}`'s states"),
-                format!("declare it in {key}.states, or use one of: {}", spec.states.join(", ")),
+                format!(
+                    "declare it in {key}.states, or use one of: {}",
+                    spec.states.join(", ")
+                ),
             );
         }
     };
@@ -84,17 +87,16 @@ fn lower_transition(
     let mut error = |path: &str, message: String, help: &str| {
         sink.error(src.loc(path), "L024", message, help);
     };
-    let endpoint = t
-        .endpoint
-        .as_deref()
-        .and_then(|e| provider.endpoints.iter().find(|x| x.name == e).or_else(|| {
+    let endpoint = t.endpoint.as_deref().and_then(|e| {
+        provider.endpoints.iter().find(|x| x.name == e).or_else(|| {
             error(
                 &format!("{at}.endpoint"),
                 format!("lifecycle action `{action}` names endpoint `{e}`, which does not exist"),
                 "name an endpoint of this provider, or drop `endpoint` for a control-only action",
             );
             None
-        }));
+        })
+    });
     let request = endpoint.and_then(|e| e.request.as_deref());
     let mut trigger = None;
     match (endpoint, t.key.as_deref()) {
@@ -104,7 +106,10 @@ fn lower_transition(
                     if !e.path_params.iter().any(|p| p.wire_name == param) {
                         error(
                             &format!("{at}.key"),
-                            format!("`{key}`: endpoint `{}` has no path parameter `{param}`", e.name),
+                            format!(
+                                "`{key}`: endpoint `{}` has no path parameter `{param}`",
+                                e.name
+                            ),
                             "use path.<param> with a parameter of the endpoint's path",
                         );
                     }
@@ -114,7 +119,10 @@ fn lower_transition(
                     if !matches!(body_type(provider, request, key), Some(Type::String)) {
                         error(
                             &format!("{at}.key"),
-                            format!("`{key}` is not a string field of `{}`'s request body", e.name),
+                            format!(
+                                "`{key}` is not a string field of `{}`'s request body",
+                                e.name
+                            ),
                             "give the dotted path of a string field (order.invoice_number)",
                         );
                     }
