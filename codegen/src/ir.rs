@@ -100,8 +100,11 @@ pub struct Transition {
     pub amount: Option<String>,
     /// Amounts add up and never exceed the resource's amount.
     pub cumulative: bool,
-    /// Boolean decision (by name) that must hold, fed from resource attributes.
+    /// Decision (by name) gating the action, fed from resource attributes:
+    /// boolean (must be true) or enum-valued (read through `guard_states`).
     pub guard: Option<String>,
+    /// Enum guard: output wire value → states the action is allowed from.
+    pub guard_states: Vec<(String, Vec<String>)>,
     /// Error body (by spec name) and HTTP status answered on refusal.
     pub refused: Option<(String, u16)>,
     /// The doc passage.

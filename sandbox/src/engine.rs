@@ -109,15 +109,28 @@ pub fn apply(
         }
     }
     if let Some(guard) = &transition.guard {
-        match crate::guards::evaluate(&provider.name, guard, &r.attributes) {
-            Some(true) => {}
-            Some(false) => {
-                return refuse(
-                    &format!("{guard} does not allow this for the {}", lifecycle.name),
-                    false,
-                )
+        use crate::guards::Verdict;
+        let refused = match crate::guards::evaluate(&provider.name, guard, &r.attributes) {
+            Some(Verdict::Bool(true)) => None,
+            Some(Verdict::Bool(false)) => Some(format!(
+                "{guard} does not allow this for the {}",
+                lifecycle.name
+            )),
+            Some(Verdict::Value(value)) => {
+                let allowed = value
+                    .as_ref()
+                    .and_then(|v| transition.guard_states.iter().find(|(k, _)| k == v));
+                match allowed {
+                    Some((v, states)) if !states.contains(&r.state) => {
+                        Some(format!("{guard} is {v}: not allowed while {}", r.state))
+                    }
+                    _ => None,
+                }
             }
-            None => return refuse(&format!("the sandbox cannot evaluate guard {guard}"), false),
+            None => Some(format!("the sandbox cannot evaluate guard {guard}")),
+        };
+        if let Some(reason) = refused {
+            return refuse(&reason, false);
         }
     }
     let remaining = r.amount - r.applied;

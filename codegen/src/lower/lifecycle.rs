@@ -63,7 +63,15 @@ fn lower_one(
             check_state(state, &format!("{at}.from[{i}]"), sink);
         }
         check_state(&t.to, &format!("{at}.to"), sink);
-        transitions.push(lower_transition(provider, src, &at, action, t, sink));
+        transitions.push(lower_transition(
+            provider,
+            src,
+            &at,
+            action,
+            t,
+            &spec.states,
+            sink,
+        ));
     }
     Lifecycle {
         name: name.to_owned(),
@@ -81,6 +89,7 @@ fn lower_transition(
     at: &str,
     action: &str,
     t: &TransitionSpec,
+    spec_states: &[String],
     sink: &mut Sink,
 ) -> Transition {
     let loc = src.loc(at);
@@ -159,18 +168,65 @@ fn lower_transition(
             );
         }
     }
-    if let Some(guard) = &t.guard {
-        let ok = provider
-            .decisions
-            .iter()
-            .any(|d| &d.name == guard && d.output == DecisionType::Boolean);
-        if !ok {
-            error(
-                &format!("{at}.guard"),
-                format!("guard `{guard}` is not a boolean decision table of this provider"),
-                "name a decision whose output is boolean",
-            );
+    match (&t.guard, t.guard_states.is_empty()) {
+        (Some(guard), true) => {
+            let ok = provider
+                .decisions
+                .iter()
+                .any(|d| &d.name == guard && d.output == DecisionType::Boolean);
+            if !ok {
+                error(
+                    &format!("{at}.guard"),
+                    format!("guard `{guard}` is not a boolean decision table of this provider"),
+                    "name a decision whose output is boolean, or add guard_states for an enum one",
+                );
+            }
         }
+        (Some(guard), false) => {
+            let output = provider
+                .decisions
+                .iter()
+                .find(|d| &d.name == guard)
+                .and_then(|d| match &d.output {
+                    DecisionType::Enum(name) => provider.enums.iter().find(|e| &e.name == name),
+                    DecisionType::Boolean => None,
+                });
+            match output {
+                None => error(
+                    &format!("{at}.guard"),
+                    format!(
+                        "guard `{guard}` with guard_states is not an enum-valued decision table"
+                    ),
+                    "guard_states maps an enum decision's values to states",
+                ),
+                Some(e) => {
+                    for (value, states) in &t.guard_states {
+                        if !e.values.iter().any(|v| &v.wire == value) {
+                            error(
+                                &format!("{at}.guard_states.{value}"),
+                                format!("`{value}` is not a value of `{}`", e.name),
+                                "use the enum's wire values",
+                            );
+                        }
+                        for state in states {
+                            if !spec_states.iter().any(|s| s == state) {
+                                error(
+                                    &format!("{at}.guard_states.{value}"),
+                                    format!("state `{state}` is not one of the resource's states"),
+                                    "use states from `states`",
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        (None, false) => error(
+            &format!("{at}.guard_states"),
+            "guard_states without a guard".to_owned(),
+            "name the decision in `guard`",
+        ),
+        (None, true) => {}
     }
     let refused = t.refused.as_ref().map(|body| {
         let documented = endpoint.is_some_and(|e| e.errors.iter().any(|b| &b.name == body));
@@ -192,6 +248,11 @@ fn lower_transition(
         amount: t.amount.clone(),
         cumulative: t.cumulative,
         guard: t.guard.clone(),
+        guard_states: t
+            .guard_states
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
         refused,
         source: t.source.clone(),
         loc,

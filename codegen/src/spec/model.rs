@@ -94,10 +94,16 @@ pub struct TransitionSpec {
     /// Amounts of repeated actions add up and may never exceed the resource's amount.
     #[serde(default)]
     pub cumulative: bool,
-    /// A boolean decision table that must hold; its inputs are read from the
-    /// resource's attributes of the same names.
+    /// A decision table gating the action; its inputs are read from the
+    /// resource's attributes of the same names. A boolean decision must
+    /// return true; an enum decision is read through `guard_states`.
     #[serde(default)]
     pub guard: Option<String>,
+    /// For an enum-valued `guard`: output wire value → the states the action
+    /// is allowed from when the decision gives that value. A value not listed
+    /// (or no result) leaves `from` as the only restriction.
+    #[serde(default)]
+    pub guard_states: IndexMap<String, Vec<String>>,
     /// The endpoint's documented error body answered when the action is refused.
     #[serde(default)]
     pub refused: Option<String>,
