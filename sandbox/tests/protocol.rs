@@ -106,9 +106,9 @@ async fn validation_failures_list_every_violation_path() {
         .collect();
     assert_eq!(paths, ["payment.original_request_id"]);
 
-    // Several violations in one request: every one is reported.
+    // Several violations in one request: every one is reported with its path.
     let page =
-        json!({"order":{"invoice_number":"","amount":-1,"callback_url":"not a url"},"payment":{}})
+        json!({"order":{"invoice_number":"ü".repeat(65),"amount":10000,"auto_redirect":true}})
             .to_string();
     let (status, _, v) = doku_post(
         &base,
@@ -119,8 +119,17 @@ async fn validation_failures_list_every_violation_path() {
     )
     .await;
     assert_eq!(status, 400, "{v}");
+    let found: Vec<(&str, &str)> = v["violations"]
+        .as_array()
+        .expect("violations")
+        .iter()
+        .filter_map(|x| Some((x["path"].as_str()?, x["rule"].as_str()?)))
+        .collect();
+    assert_eq!(found.len(), 4, "{v}");
+    assert!(found.contains(&("order.invoice_number", "max_len")), "{v}");
+    assert!(found.contains(&("order.invoice_number", "format")), "{v}");
     assert!(
-        v["violations"].as_array().is_some_and(|a| !a.is_empty()),
+        found.contains(&("order.callback_url", "required_if")),
         "{v}"
     );
 }
