@@ -2,7 +2,7 @@
 
 use axum::http::HeaderMap;
 use payspec::Secret;
-use payspec_codegen_core::ir::AuthScheme;
+use payspec_codegen_core::ir::{Auth, AuthScheme, TokenClaims};
 use payspec_signing::doku::{self, Components, Direction};
 use subtle::ConstantTimeEq as _;
 
@@ -25,14 +25,14 @@ fn same(a: &str, b: &str) -> bool {
 
 /// Checks the request's credentials under `scheme`; `Err` says why (no secrets).
 pub fn check(
-    scheme: AuthScheme,
+    auth: &Auth,
     creds: &Credentials,
     headers: &HeaderMap,
     target: &str,
     is_get: bool,
     body: &[u8],
 ) -> Result<Caller, String> {
-    match scheme {
+    match auth.scheme {
         AuthScheme::DokuHmacSha256 => {
             let client_id =
                 header(headers, "Client-Id").ok_or("the Client-Id header is missing")?;

@@ -138,7 +138,7 @@ async fn handle(
     };
 
     let caller = match auth::check(
-        scheme,
+        &m.provider.auth,
         &app.credentials,
         &headers,
         &path,

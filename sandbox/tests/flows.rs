@@ -295,6 +295,25 @@ async fn dropped_connection_with_retries_refunds_exactly_once() {
     )
     .await;
     assert_eq!(s, 200);
+    // Without retries the caller sees the broken exchange, yet the refund happened.
+    let broken = call_refund(
+        &doku(&base, RetryPolicy::none()),
+        &refund("INV-R", 5_000),
+        None,
+    )
+    .await;
+    assert!(matches!(broken, Err(Error::Transport { .. })), "{broken:?}");
+    assert_eq!(
+        read(&base, "doku/card_payment/INV-R").await["applied"],
+        5_000
+    );
+
+    control(
+        &base,
+        "/_sandbox/faults",
+        json!({"endpoint":"card_refund","drop_after_processing":true}),
+    )
+    .await;
     let client = doku(&base, RetryPolicy::attempts(3));
     let result = call_refund(&client, &refund("INV-R", 25_000), Some("refund-INV-R-1"))
         .await
@@ -302,8 +321,8 @@ async fn dropped_connection_with_retries_refunds_exactly_once() {
     assert_eq!(result["refund"]["amount"], 25_000);
     assert_eq!(result["refund"]["status"], "SUCCESS");
     let state = read(&base, "doku/card_payment/INV-R").await;
-    assert_eq!(state["applied"], 25_000);
-    assert_eq!(state["history"].as_array().map(Vec::len), Some(1));
+    assert_eq!(state["applied"], 30_000);
+    assert_eq!(state["history"].as_array().map(Vec::len), Some(2));
 }
 
 #[tokio::test]

@@ -174,4 +174,22 @@ async fn midtrans_and_biller_auth_are_checked() {
         .await
         .expect("send");
     assert_eq!(r.status().as_u16(), 401);
+
+    // A valid token whose claims are not this body (token_claims: request_body).
+    let c = Credentials::test();
+    let token =
+        payspec_signing::biller::token(&c.biller_token_secret, br#"{"ref_number":"other"}"#);
+    let body = json!({"partnerId":"p","account_number":"1","ref_number":"R-1"}).to_string();
+    let r = reqwest::Client::new()
+        .post(format!("{base}/api/v2/bill/cancel"))
+        .header("KEY", c.biller_api_key.expose())
+        .header("TOKEN", token)
+        .header("VERSION", "2.0")
+        .body(body)
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(r.status().as_u16(), 401);
+    let v: Value = r.json().await.expect("json");
+    assert_eq!(v["success"], false);
 }
