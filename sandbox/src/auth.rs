@@ -77,13 +77,16 @@ pub fn check(
             let token = header(headers, "TOKEN").ok_or("the TOKEN header is missing")?;
             let claims = payspec_signing::biller::verify(&creds.biller_token_secret, token)
                 .map_err(|e| e.to_string())?;
-            // The claims are the body (token_claims: request_body) or empty.
+            // What the claims must be is the spec's `token_claims`.
             let parse = |b: &[u8]| serde_json::from_slice::<serde_json::Value>(b).ok();
-            let matches_body =
-                claims == body || (parse(&claims).is_some() && parse(&claims) == parse(body));
-            let empty = claims.is_empty() || claims == b"{}";
-            if !matches_body && !empty {
-                return Err("the token's claims are not the request body".to_owned());
+            let ok = match auth.token_claims {
+                Some(TokenClaims::RequestBody) | None => {
+                    claims == body || (parse(&claims).is_some() && parse(&claims) == parse(body))
+                }
+                Some(TokenClaims::Empty) => claims.is_empty() || claims == b"{}",
+            };
+            if !ok {
+                return Err("the token's claims are not what the spec says they are".to_owned());
             }
             Ok(Caller::default())
         }
