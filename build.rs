@@ -18,7 +18,7 @@ fn main() {
     };
     let spec_dir = Path::new("spec");
     let providers = if spec_dir.exists() {
-        let loaded = match payspec_codegen::lower::load_dir(spec_dir) {
+        let loaded = match payspec_codegen_core::lower::load_dir(spec_dir) {
             Ok(loaded) => loaded,
             Err(diagnostics) => fail(&lines(&diagnostics.to_string())),
         };
@@ -35,7 +35,7 @@ fn main() {
 
     let mut written = Vec::new();
     for p in &providers {
-        let code = match payspec_codegen::emit::rust::render_provider(p) {
+        let code = match payspec_codegen_core::emit::rust::render_provider(p) {
             Ok(code) => code,
             Err(e) => fail(&[e.to_string()]),
         };

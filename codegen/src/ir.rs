@@ -60,8 +60,83 @@ pub struct Provider {
     pub decisions: Vec<Decision>,
     /// Every discrepancy note of the provider, wherever it was written.
     pub discrepancies: Vec<Discrepancy>,
+    /// Stateful resources and their transitions, in spec order (sandbox only).
+    pub lifecycles: Vec<Lifecycle>,
     /// Where `provider.yaml` is.
     pub loc: Loc,
+}
+
+/// A stateful resource (an order, a payment) from `lifecycle:`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Lifecycle {
+    /// snake_case resource name (`card_payment`).
+    pub name: String,
+    /// What it is.
+    pub doc: String,
+    /// Every state.
+    pub states: Vec<String>,
+    /// The state a new resource starts in (one of `states`).
+    pub initial: String,
+    /// Actions, in spec order.
+    pub transitions: Vec<Transition>,
+    /// Where it is written.
+    pub loc: Loc,
+}
+
+/// One action on a [`Lifecycle`] resource; every state and name in it is checked.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Transition {
+    /// snake_case action name (`refund`).
+    pub action: String,
+    /// The endpoint performing it; `None`: sandbox control only.
+    pub endpoint: Option<TransitionEndpoint>,
+    /// Allowed from these states.
+    pub from: Vec<String>,
+    /// Moves to this state (cumulative actions: once the amount is used up).
+    pub to: String,
+    /// Deadline after entering the from-state, in days.
+    pub within_days: Option<u32>,
+    /// Dotted request-body path of the amount applied, if any.
+    pub amount: Option<String>,
+    /// Amounts add up and never exceed the resource's amount.
+    pub cumulative: bool,
+    /// Decision (by name) gating the action, fed from resource attributes:
+    /// boolean (must be true) or enum-valued (read through `guard_states`).
+    pub guard: Option<String>,
+    /// Enum guard: output wire value → states the action is allowed from.
+    pub guard_states: Vec<(String, Vec<String>)>,
+    /// Error body (by spec name) and HTTP status answered on refusal.
+    pub refused: Option<(String, u16)>,
+    /// The doc passage.
+    pub source: Option<String>,
+    /// Where it is written.
+    pub loc: Loc,
+}
+
+/// How an endpoint call names the resource it acts on.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TransitionEndpoint {
+    /// Endpoint name (`card_refund`).
+    pub name: String,
+    /// Where the key is in the call.
+    pub key: KeySource,
+    /// Resource attribute compared with the key (`id` by default).
+    pub matches: String,
+}
+
+/// Where a resource key is read from a call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeySource {
+    /// A dotted request-body path to a string field.
+    Body(String),
+    /// A path parameter by name.
+    PathParam(String),
+}
+
+impl Default for KeySource {
+    fn default() -> Self {
+        KeySource::PathParam(String::new())
+    }
 }
 
 /// Authentication scheme plus its documentation.

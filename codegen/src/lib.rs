@@ -5,14 +5,13 @@
 //! (checks and resolution into [`ir`]) → [`emit`]. [`generate`] runs the
 //! whole pipeline and writes or checks an output directory atomically.
 
-pub mod diagnostic;
 pub mod diff;
 pub mod emit;
 pub mod generate;
-pub mod ir;
 pub mod lint_report;
-pub mod lower;
-pub mod spec;
 
-pub use diagnostic::{Diagnostic, Diagnostics, Severity};
-pub use ir::Ir;
+// The spec model, loader, IR and diagnostics live in `payspec-codegen-core`
+// (same files, other package; see codegen/core/Cargo.toml for why).
+pub use payspec_codegen_core::{
+    diagnostic, ir, lower, spec, Diagnostic, Diagnostics, Ir, Severity,
+};

@@ -244,3 +244,78 @@ fn names_scopes_and_order() {
         "examples of a referenced body go to its type"
     );
 }
+
+#[test]
+fn lifecycle_sections_are_lowered_and_checked() {
+    let spec = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    let loaded = payspec_codegen::lower::load_dir(&spec).expect("the real specs load");
+    let doku = loaded
+        .ir
+        .providers
+        .iter()
+        .find(|p| p.name == "doku")
+        .expect("doku");
+    let card = doku
+        .lifecycles
+        .iter()
+        .find(|l| l.name == "card_payment")
+        .expect("card_payment");
+    let capture = card
+        .transitions
+        .iter()
+        .find(|t| t.action == "capture")
+        .expect("capture");
+    assert_eq!(capture.within_days, Some(7));
+    assert_eq!(capture.from, ["authorized"]);
+    let refund = card
+        .transitions
+        .iter()
+        .find(|t| t.action == "refund")
+        .expect("refund");
+    assert!(refund.cumulative);
+    assert_eq!(refund.refused, Some(("refund_failed".to_owned(), 400)));
+
+    let mut files = std::collections::BTreeMap::new();
+    let provider = std::fs::read_to_string(spec.join("doku/provider.yaml")).expect("read");
+    let broken = provider
+        .replace("to: cancelled", "to: canceled")
+        .replace("key: payment.authorize_id", "key: payment.nothing")
+        .replace(
+            "guard: checkout_cancel_supported",
+            "guard: installment_kind",
+        );
+    files.insert(
+        std::path::PathBuf::from("doku/provider.yaml"),
+        broken.into_bytes(),
+    );
+    for entry in [
+        "cards/capture.yaml",
+        "cards/refund.yaml",
+        "cards/payment_page.yaml",
+        "cards/delete_tokenization.yaml",
+        "checkout/cancel_order.yaml",
+    ] {
+        let bytes = std::fs::read(spec.join("doku").join(entry)).expect("read");
+        files.insert(std::path::PathBuf::from("doku").join(entry), bytes);
+    }
+    let errors = payspec_codegen::lower::load_files(&files).expect_err("broken lifecycle");
+    let l024: Vec<String> = errors
+        .0
+        .iter()
+        .filter(|d| d.code == "L024")
+        .map(|d| d.message.clone())
+        .collect();
+    assert_eq!(l024.len(), 3, "{l024:?}");
+    assert!(
+        l024.iter().any(|m| m.contains("state `canceled`")),
+        "{l024:?}"
+    );
+    assert!(
+        l024.iter().any(|m| m.contains("payment.nothing")),
+        "{l024:?}"
+    );
+    assert!(
+        l024.iter().any(|m| m.contains("installment_kind")),
+        "{l024:?}"
+    );
+}

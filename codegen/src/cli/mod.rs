@@ -4,6 +4,7 @@ mod diff;
 mod export;
 mod generate;
 mod lint;
+mod mock;
 mod sign;
 
 use std::path::{Path, PathBuf};
@@ -40,6 +41,8 @@ enum Command {
     /// Check a received signature.
     #[command(subcommand)]
     Verify(sign::VerifyCommand),
+    /// Serve a stateful sandbox of every spec'd endpoint on one loopback address.
+    Mock(mock::MockArgs),
 }
 
 /// How a command ends when it does not succeed.
@@ -61,6 +64,7 @@ pub fn run(cli: &Cli) -> Result<(), Failure> {
         Command::Docs(args) => export::run_docs(args),
         Command::Sign(cmd) => sign::run_sign(cmd),
         Command::Verify(cmd) => sign::run_verify(cmd),
+        Command::Mock(args) => mock::run(args),
     }
 }
 

@@ -2,4 +2,4 @@
 
 pub mod docs;
 pub mod openapi;
-pub mod rust;
+pub use payspec_codegen_core::emit::rust;

@@ -35,6 +35,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("L021", "response status that is not an HTTP status code"),
     ("L022", "decision table: unknown input or output type, or a row naming an unknown input"),
     ("L023", "rules on an endpoint without a request body"),
+    ("L024", "lifecycle: unknown state, endpoint, key or amount path, guard that is not a boolean decision, or a refusal body the endpoint does not document"),
     ("W001", "enum or named type that nothing references"),
     ("W002", "conditional field that no rule makes conditional"),
     ("W003", "field without a description (`doc`)"),
@@ -64,6 +65,7 @@ mod tests {
             include_str!("rules.rs"),
             include_str!("decisions.rs"),
             include_str!("checks.rs"),
+            include_str!("lifecycle.rs"),
         ];
         for src in sources {
             for (i, _) in src.match_indices('"') {

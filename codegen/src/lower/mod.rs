@@ -11,6 +11,7 @@ mod checks;
 mod codes;
 mod decisions;
 mod fields;
+mod lifecycle;
 mod names;
 mod provider;
 mod rules;

@@ -274,8 +274,10 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
         endpoints,
         decisions,
         discrepancies: std::mem::take(&mut cx.discrepancies),
+        lifecycles: Vec::new(),
         loc: psrc.loc("provider"),
     };
+    provider.lifecycles = super::lifecycle::lower(&provider, psrc, &pfile.lifecycle, cx.sink);
     super::checks::run(
         &mut provider,
         &super::checks::Facts {

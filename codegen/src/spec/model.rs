@@ -44,6 +44,75 @@ pub struct ProviderFile {
     /// Contradictions in the docs that concern no single field.
     #[serde(default)]
     pub discrepancies: Vec<DiscrepancySpec>,
+    /// Stateful resources (orders, payments) and how endpoints move them
+    /// between states; read by the sandbox (`payspec mock`).
+    #[serde(default)]
+    pub lifecycle: IndexMap<String, LifecycleSpec>,
+}
+
+/// `lifecycle.<resource>`: one stateful resource of the provider.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LifecycleSpec {
+    /// What the resource is, in the docs' words.
+    pub doc: String,
+    /// Every state, in a readable order.
+    pub states: Vec<String>,
+    /// The state a new resource starts in.
+    pub initial: String,
+    /// Named actions (`capture`, `settle`) that move the resource.
+    pub transitions: IndexMap<String, TransitionSpec>,
+}
+
+/// One action on a lifecycle resource: by an endpoint, or by sandbox control
+/// when `endpoint` is absent.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TransitionSpec {
+    /// The endpoint whose call performs the action; absent: test control only.
+    #[serde(default)]
+    pub endpoint: Option<String>,
+    /// Where the resource's key is in the call: a dotted request-body path
+    /// (`order.invoice_number`) or `path.<param>` for a path parameter.
+    #[serde(default)]
+    pub key: Option<String>,
+    /// The resource attribute `key` is compared with (default `id`).
+    #[serde(default)]
+    pub matches: Option<String>,
+    /// States the action is allowed from.
+    pub from: Vec<String>,
+    /// The state it moves to (for a `cumulative` action: once the whole
+    /// amount is used up).
+    pub to: String,
+    /// The action must happen within this many days of entering the from-state.
+    #[serde(default)]
+    pub within_days: Option<u32>,
+    /// Request-body path of an amount the action applies; at most the
+    /// resource's amount (absent in the request: the whole amount).
+    #[serde(default)]
+    pub amount: Option<String>,
+    /// Amounts of repeated actions add up and may never exceed the resource's amount.
+    #[serde(default)]
+    pub cumulative: bool,
+    /// A decision table gating the action; its inputs are read from the
+    /// resource's attributes of the same names. A boolean decision must
+    /// return true; an enum decision is read through `guard_states`.
+    #[serde(default)]
+    pub guard: Option<String>,
+    /// For an enum-valued `guard`: output wire value → the states the action
+    /// is allowed from when the decision gives that value. A value not listed
+    /// (or no result) leaves `from` as the only restriction.
+    #[serde(default)]
+    pub guard_states: IndexMap<String, Vec<String>>,
+    /// The endpoint's documented error body answered when the action is refused.
+    #[serde(default)]
+    pub refused: Option<String>,
+    /// HTTP status of that refusal (default 400).
+    #[serde(default)]
+    pub refused_status: Option<u16>,
+    /// The doc passage the action encodes.
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 /// The provider's authentication scheme.

@@ -774,6 +774,7 @@ fn doku() -> Provider {
         endpoints: vec![refund_endpoint, create_endpoint, notify],
         decisions: vec![decision],
         discrepancies: vec![topic_note, session_note],
+        lifecycles: Vec::new(),
         loc: loc("doku/provider.yaml", 1),
     }
 }
@@ -877,6 +878,7 @@ fn midtrans() -> Provider {
         }],
         decisions: Vec::new(),
         discrepancies: Vec::new(),
+        lifecycles: Vec::new(),
         loc: loc("midtrans/provider.yaml", 1),
     }
 }
@@ -948,6 +950,7 @@ fn biller() -> Provider {
         }],
         decisions: Vec::new(),
         discrepancies: Vec::new(),
+        lifecycles: Vec::new(),
         loc: loc("biller/provider.yaml", 1),
     }
 }

@@ -509,6 +509,7 @@ pub fn doku() -> Provider {
             discrepancy("order.session_id", "a string", 15),
             discrepancy("amount", "an integer or a string of digits", 25),
         ],
+        lifecycles: Vec::new(),
         loc: loc("doku/provider.yaml", 1),
     }
 }

@@ -775,6 +775,7 @@ pub fn provider() -> Provider {
         }],
         decisions: decisions(),
         discrepancies: vec![session_discrepancy()],
+        lifecycles: Vec::new(),
         loc: loc(1),
     }
 }

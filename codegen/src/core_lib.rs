@@ -1,0 +1,21 @@
+//! `payspec-codegen-core`: the build-time half of the generator (spec model,
+//! loader and lint, IR, diagnostics, Rust emitter).
+//!
+//! This file is the library root of the `payspec-codegen-core` package
+//! (`codegen/core/Cargo.toml`); the modules it declares are the files next to
+//! it in `codegen/src/`. `payspec-codegen` re-exports them under the same
+//! names, so `payspec_codegen::ir` and `payspec_codegen_core::ir` are one
+//! module. See `codegen/core/Cargo.toml` for why the split exists.
+
+pub mod diagnostic;
+pub mod ir;
+pub mod lower;
+pub mod spec;
+
+/// Emitters needed at build time.
+pub mod emit {
+    pub mod rust;
+}
+
+pub use diagnostic::{Diagnostic, Diagnostics, Severity};
+pub use ir::Ir;

@@ -1,0 +1,278 @@
+//! Lowering `lifecycle:` sections: stateful resources for the sandbox.
+//!
+//! Runs after the rest of the provider is lowered, because transitions name
+//! endpoints, request fields, error bodies and decision tables, all of which
+//! are checked here (L024) against the finished [`Provider`].
+
+use indexmap::IndexMap;
+
+use super::{names, Sink, Src};
+use crate::ir::{
+    DecisionType, KeySource, Lifecycle, Provider, Transition, TransitionEndpoint, Type,
+};
+use crate::spec::model::{LifecycleSpec, TransitionSpec};
+
+/// Lowers every resource of `specs`; problems go to `sink`.
+pub(crate) fn lower(
+    provider: &Provider,
+    src: Src<'_>,
+    specs: &IndexMap<String, LifecycleSpec>,
+    sink: &mut Sink,
+) -> Vec<Lifecycle> {
+    specs
+        .iter()
+        .map(|(name, spec)| lower_one(provider, src, name, spec, sink))
+        .collect()
+}
+
+fn lower_one(
+    provider: &Provider,
+    src: Src<'_>,
+    name: &str,
+    spec: &LifecycleSpec,
+    sink: &mut Sink,
+) -> Lifecycle {
+    let key = format!("lifecycle.{name}");
+    let loc = src.loc(&key);
+    if !names::is_snake(name) {
+        sink.error(
+            loc.clone(),
+            "L016",
+            format!("lifecycle resource `{name}` is not a snake_case Rust identifier"),
+            "use lower-case words joined by `_`",
+        );
+    }
+    let check_state = |state: &str, at: &str, sink: &mut Sink| {
+        if !spec.states.iter().any(|s| s == state) {
+            sink.error(
+                src.loc(at),
+                "L024",
+                format!("state `{state}` is not one of `{name}`'s states"),
+                format!(
+                    "declare it in {key}.states, or use one of: {}",
+                    spec.states.join(", ")
+                ),
+            );
+        }
+    };
+    check_state(&spec.initial, &format!("{key}.initial"), sink);
+    let mut transitions = Vec::new();
+    for (action, t) in &spec.transitions {
+        let at = format!("{key}.transitions.{action}");
+        for (i, state) in t.from.iter().enumerate() {
+            check_state(state, &format!("{at}.from[{i}]"), sink);
+        }
+        check_state(&t.to, &format!("{at}.to"), sink);
+        transitions.push(lower_transition(
+            provider,
+            src,
+            &at,
+            action,
+            t,
+            &spec.states,
+            sink,
+        ));
+    }
+    Lifecycle {
+        name: name.to_owned(),
+        doc: spec.doc.clone(),
+        states: spec.states.clone(),
+        initial: spec.initial.clone(),
+        transitions,
+        loc,
+    }
+}
+
+fn lower_transition(
+    provider: &Provider,
+    src: Src<'_>,
+    at: &str,
+    action: &str,
+    t: &TransitionSpec,
+    spec_states: &[String],
+    sink: &mut Sink,
+) -> Transition {
+    let loc = src.loc(at);
+    let mut error = |path: &str, message: String, help: &str| {
+        sink.error(src.loc(path), "L024", message, help);
+    };
+    let endpoint = t.endpoint.as_deref().and_then(|e| {
+        provider.endpoints.iter().find(|x| x.name == e).or_else(|| {
+            error(
+                &format!("{at}.endpoint"),
+                format!("lifecycle action `{action}` names endpoint `{e}`, which does not exist"),
+                "name an endpoint of this provider, or drop `endpoint` for a control-only action",
+            );
+            None
+        })
+    });
+    let request = endpoint.and_then(|e| e.request.as_deref());
+    let mut trigger = None;
+    match (endpoint, t.key.as_deref()) {
+        (Some(e), Some(key)) => {
+            let source = match key.strip_prefix("path.") {
+                Some(param) => {
+                    if !e.path_params.iter().any(|p| p.wire_name == param) {
+                        error(
+                            &format!("{at}.key"),
+                            format!(
+                                "`{key}`: endpoint `{}` has no path parameter `{param}`",
+                                e.name
+                            ),
+                            "use path.<param> with a parameter of the endpoint's path",
+                        );
+                    }
+                    KeySource::PathParam(param.to_owned())
+                }
+                None => {
+                    if !matches!(body_type(provider, request, key), Some(Type::String)) {
+                        error(
+                            &format!("{at}.key"),
+                            format!(
+                                "`{key}` is not a string field of `{}`'s request body",
+                                e.name
+                            ),
+                            "give the dotted path of a string field (order.invoice_number)",
+                        );
+                    }
+                    KeySource::Body(key.to_owned())
+                }
+            };
+            trigger = Some(TransitionEndpoint {
+                name: e.name.clone(),
+                key: source,
+                matches: t.matches.clone().unwrap_or_else(|| "id".to_owned()),
+            });
+        }
+        (Some(e), None) => error(
+            at,
+            format!("lifecycle action `{action}` has an endpoint but no `key`"),
+            &format!("say which field of `{}` names the resource", e.name),
+        ),
+        (None, Some(_)) if t.endpoint.is_none() => error(
+            &format!("{at}.key"),
+            format!("lifecycle action `{action}` has a `key` but no endpoint"),
+            "control-only actions address resources by id; drop `key`",
+        ),
+        _ => {}
+    }
+    if let Some(amount) = &t.amount {
+        if !matches!(
+            body_type(provider, request, amount),
+            Some(Type::AmountIdr | Type::Integer)
+        ) {
+            error(
+                &format!("{at}.amount"),
+                format!("`{amount}` is not an amount field of the endpoint's request body"),
+                "give the dotted path of an amount_idr field (refund.amount)",
+            );
+        }
+    }
+    match (&t.guard, t.guard_states.is_empty()) {
+        (Some(guard), true) => {
+            let ok = provider
+                .decisions
+                .iter()
+                .any(|d| &d.name == guard && d.output == DecisionType::Boolean);
+            if !ok {
+                error(
+                    &format!("{at}.guard"),
+                    format!("guard `{guard}` is not a boolean decision table of this provider"),
+                    "name a decision whose output is boolean, or add guard_states for an enum one",
+                );
+            }
+        }
+        (Some(guard), false) => {
+            let output = provider
+                .decisions
+                .iter()
+                .find(|d| &d.name == guard)
+                .and_then(|d| match &d.output {
+                    DecisionType::Enum(name) => provider.enums.iter().find(|e| &e.name == name),
+                    DecisionType::Boolean => None,
+                });
+            match output {
+                None => error(
+                    &format!("{at}.guard"),
+                    format!(
+                        "guard `{guard}` with guard_states is not an enum-valued decision table"
+                    ),
+                    "guard_states maps an enum decision's values to states",
+                ),
+                Some(e) => {
+                    for (value, states) in &t.guard_states {
+                        if !e.values.iter().any(|v| &v.wire == value) {
+                            error(
+                                &format!("{at}.guard_states.{value}"),
+                                format!("`{value}` is not a value of `{}`", e.name),
+                                "use the enum's wire values",
+                            );
+                        }
+                        for state in states {
+                            if !spec_states.iter().any(|s| s == state) {
+                                error(
+                                    &format!("{at}.guard_states.{value}"),
+                                    format!("state `{state}` is not one of the resource's states"),
+                                    "use states from `states`",
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        (None, false) => error(
+            &format!("{at}.guard_states"),
+            "guard_states without a guard".to_owned(),
+            "name the decision in `guard`",
+        ),
+        (None, true) => {}
+    }
+    let refused = t.refused.as_ref().map(|body| {
+        let documented = endpoint.is_some_and(|e| e.errors.iter().any(|b| &b.name == body));
+        if !documented {
+            error(
+                &format!("{at}.refused"),
+                format!("`{body}` is not an error body of the action's endpoint"),
+                "name one of the endpoint's `errors:`",
+            );
+        }
+        (body.clone(), t.refused_status.unwrap_or(400))
+    });
+    Transition {
+        action: action.to_owned(),
+        endpoint: trigger,
+        from: t.from.clone(),
+        to: t.to.clone(),
+        within_days: t.within_days,
+        amount: t.amount.clone(),
+        cumulative: t.cumulative,
+        guard: t.guard.clone(),
+        guard_states: t
+            .guard_states
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+        refused,
+        source: t.source.clone(),
+        loc,
+    }
+}
+
+/// The type of the field at dotted `path` below struct `root`, if it exists.
+fn body_type<'p>(provider: &'p Provider, root: Option<&str>, path: &str) -> Option<&'p Type> {
+    let mut current = root?;
+    let mut steps = path.split('.').peekable();
+    while let Some(step) = steps.next() {
+        let s = provider.structs.iter().find(|s| s.name == current)?;
+        let field = s.fields.iter().find(|f| f.wire_name == step)?;
+        if steps.peek().is_none() {
+            return Some(&field.ty);
+        }
+        match &field.ty {
+            Type::Struct(next) => current = next,
+            _ => return None,
+        }
+    }
+    None
+}

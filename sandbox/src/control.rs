@@ -1,0 +1,141 @@
+//! The test-control API under `/_sandbox/`: seed, move along a lifecycle,
+//! read, reset, inject faults. No authentication: the sandbox is for tests.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
+use serde_json::{json, Value};
+
+use crate::dispatch::{json_response, lock};
+use crate::world::{self, Fault, Seed};
+use crate::App;
+
+/// The control routes (state is attached by the caller).
+pub fn routes() -> Router<Arc<App>> {
+    Router::new()
+        .route("/_sandbox/seed", post(seed))
+        .route("/_sandbox/reset", post(reset))
+        .route("/_sandbox/faults", post(fault))
+        .route("/_sandbox/{provider}/{resource}/{id}", get(read))
+        .route("/_sandbox/{provider}/{resource}/{id}/{action}", post(act))
+}
+
+fn bad(message: impl Into<String>) -> Response {
+    json_response(400, &json!({ "error": message.into() }), &[])
+}
+
+/// `POST /_sandbox/seed`: one [`Seed`] or an array of them.
+async fn seed(State(app): State<Arc<App>>, body: Bytes) -> Response {
+    let seeds: Vec<Seed> = match serde_json::from_slice::<Value>(&body) {
+        Ok(Value::Array(items)) => match serde_json::from_value(Value::Array(items)) {
+            Ok(s) => s,
+            Err(e) => return bad(e.to_string()),
+        },
+        Ok(one) => match serde_json::from_value(one) {
+            Ok(s) => vec![s],
+            Err(e) => return bad(e.to_string()),
+        },
+        Err(e) => return bad(e.to_string()),
+    };
+    let mut w = lock(&app);
+    for s in seeds {
+        if let Err(e) = w.seed(&app.ir, s) {
+            return bad(e);
+        }
+    }
+    tracing::info!(path = "/_sandbox/seed", status = 200, "control");
+    json_response(200, &json!({ "seeded": true }), &[])
+}
+
+/// `POST /_sandbox/reset`: forget every resource, Request-Id and fault.
+async fn reset(State(app): State<Arc<App>>) -> Response {
+    lock(&app).reset();
+    tracing::info!(path = "/_sandbox/reset", status = 200, "control");
+    json_response(200, &json!({ "reset": true }), &[])
+}
+
+/// `POST /_sandbox/faults`: a [`Fault`] for the next calls of one endpoint.
+async fn fault(State(app): State<Arc<App>>, body: Bytes) -> Response {
+    let f: Fault = match serde_json::from_slice(&body) {
+        Ok(f) => f,
+        Err(e) => return bad(e.to_string()),
+    };
+    let known = app
+        .ir
+        .providers
+        .iter()
+        .any(|p| p.endpoints.iter().any(|e| e.name == f.endpoint));
+    if !known {
+        return bad(format!("no endpoint `{}`", f.endpoint));
+    }
+    lock(&app).faults.insert(f.endpoint.clone(), f);
+    json_response(200, &json!({ "fault": true }), &[])
+}
+
+/// `GET /_sandbox/{provider}/{resource}/{id}`: the resource's state.
+async fn read(
+    State(app): State<Arc<App>>,
+    Path((provider, resource, id)): Path<(String, String, String)>,
+) -> Response {
+    let mut w = lock(&app);
+    match w.find_mut(&provider, &resource, "id", &id) {
+        Some(r) => json_response(200, &world::view(r), &[]),
+        None => json_response(
+            404,
+            &json!({ "error": format!("no {provider}/{resource}/{id}") }),
+            &[],
+        ),
+    }
+}
+
+/// `POST /_sandbox/{provider}/{resource}/{id}/{action}`: a control-only
+/// transition (`pay`, `settle`, `expire`, `authorize`), checked against the
+/// spec's from-states.
+async fn act(
+    State(app): State<Arc<App>>,
+    Path((provider, resource, id, action)): Path<(String, String, String, String)>,
+) -> Response {
+    let lifecycle = match world::lifecycle(&app.ir, &provider, &resource) {
+        Ok(l) => l,
+        Err(e) => return json_response(404, &json!({ "error": e }), &[]),
+    };
+    let Some(t) = lifecycle.transitions.iter().find(|t| t.action == action) else {
+        return bad(format!("{provider}/{resource} has no action `{action}`"));
+    };
+    if t.endpoint.is_some() {
+        return bad(format!(
+            "`{action}` is done by calling endpoint `{}`",
+            t.endpoint.as_ref().map_or("", |e| e.name.as_str())
+        ));
+    }
+    let scheme = match app.ir.providers.iter().find(|p| p.name == provider) {
+        Some(p) => p.auth.scheme,
+        None => return bad("unknown provider"),
+    };
+    let (view, pending) = {
+        let mut w = lock(&app);
+        let Some(r) = w.find_mut(&provider, &resource, "id", &id) else {
+            return json_response(
+                404,
+                &json!({ "error": format!("no {provider}/{resource}/{id}") }),
+                &[],
+            );
+        };
+        if !t.from.contains(&r.state) {
+            return json_response(
+                409,
+                &json!({ "error": format!("cannot {action} from state {}", r.state), "state": r.state }),
+                &[],
+            );
+        }
+        world::enter(r, &action, &t.to, 0);
+        (world::view(r), crate::notify::build(&app, scheme, r))
+    };
+    crate::notify::send_all(&app, pending.into_iter().collect());
+    tracing::info!(%provider, %resource, %action, status = 200, "control");
+    json_response(200, &view, &[])
+}

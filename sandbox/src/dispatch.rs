@@ -1,0 +1,363 @@
+//! Serving the spec's endpoints: route, authenticate, inject faults, replay
+//! DOKU Request-Ids, validate, apply the lifecycle, answer.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::extract::State;
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use axum::response::Response;
+use axum::Router;
+use payspec::registry::{BodyRejection, EndpointInfo};
+use payspec_codegen_core::ir::{AuthScheme, Endpoint, EndpointKind, HttpMethod, Provider};
+use serde_json::{json, Value};
+
+use crate::auth;
+use crate::engine::{self, Outcome};
+use crate::respond::provider_error;
+use crate::world::Answered;
+use crate::App;
+
+/// Every route: the control API, then the spec's endpoints.
+pub fn router(app: Arc<App>) -> Router {
+    crate::control::routes().fallback(handle).with_state(app)
+}
+
+/// A matched endpoint with its path parameters.
+struct Matched<'a> {
+    provider: &'a Provider,
+    endpoint: &'a Endpoint,
+    params: Vec<(String, String)>,
+}
+
+fn route<'a>(app: &'a App, method: &Method, path: &str) -> Option<Matched<'a>> {
+    for provider in &app.ir.providers {
+        for endpoint in &provider.endpoints {
+            if endpoint.kind != EndpointKind::Endpoint {
+                continue;
+            }
+            let method_ok = match endpoint.method {
+                Some(HttpMethod::GET) => method == Method::GET,
+                Some(HttpMethod::POST) => method == Method::POST,
+                None => false,
+            };
+            let Some(template) = &endpoint.path else {
+                continue;
+            };
+            if !method_ok {
+                continue;
+            }
+            if let Some(params) = match_path(template, path) {
+                return Some(Matched {
+                    provider,
+                    endpoint,
+                    params,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Matches `/v2/{id}/cancel` against `/v2/ORDER-1/cancel`.
+fn match_path(template: &str, path: &str) -> Option<Vec<(String, String)>> {
+    let t: Vec<&str> = template.trim_matches('/').split('/').collect();
+    let p: Vec<&str> = path.trim_matches('/').split('/').collect();
+    if t.len() != p.len() {
+        return None;
+    }
+    let mut params = Vec::new();
+    for (t, p) in t.iter().zip(&p) {
+        if let Some(name) = t.strip_prefix('{').and_then(|n| n.strip_suffix('}')) {
+            if p.is_empty() {
+                return None;
+            }
+            params.push((name.to_owned(), percent_decode(p)));
+        } else if t != p {
+            return None;
+        }
+    }
+    Some(params)
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The generated registry entry of an endpoint.
+fn registry(provider: &str, endpoint: &str) -> Option<&'static EndpointInfo> {
+    let table: &[EndpointInfo] = match provider {
+        "doku" => payspec::doku::ENDPOINTS,
+        "midtrans" => payspec::midtrans::ENDPOINTS,
+        "biller" => payspec::biller::ENDPOINTS,
+        _ => &[],
+    };
+    table.iter().find(|e| e.name == endpoint)
+}
+
+async fn handle(
+    State(app): State<Arc<App>>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let path = uri.path().to_owned();
+    let Some(m) = route(&app, &method, &path) else {
+        tracing::info!(%method, %path, status = 404, "no such endpoint");
+        return json_response(
+            404,
+            &json!({"error": "no endpoint of the spec has this method and path"}),
+            &[],
+        );
+    };
+    let scheme = m.provider.auth.scheme;
+    let name = m.endpoint.name.as_str();
+    let log = |status: u16, note: &str| {
+        tracing::info!(provider = %m.provider.name, endpoint = name, %method, %path, status, note, "request");
+    };
+
+    let caller = match auth::check(
+        &m.provider.auth,
+        &app.credentials,
+        &headers,
+        &path,
+        method == Method::GET,
+        &body,
+    ) {
+        Ok(caller) => caller,
+        Err(reason) => {
+            log(401, "authentication failed");
+            let body = provider_error(
+                scheme,
+                401,
+                "INVALID_SIGNATURE",
+                &format!("Unauthorized: {reason}"),
+            );
+            return json_response(401, &body, &[]);
+        }
+    };
+
+    let fault = lock(&app).take_fault(name);
+    if let Some(f) = &fault {
+        if f.delay_ms > 0 {
+            tokio::time::sleep(Duration::from_millis(f.delay_ms)).await;
+        }
+        if let Some(status) = f.status {
+            log(status, "injected fault");
+            let body = provider_error(
+                scheme,
+                status,
+                "INTERNAL_ERROR",
+                "sandbox fault: injected error",
+            );
+            return json_response(status, &body, &[]);
+        }
+    }
+
+    // Validation is pure: outside the lock.
+    let request = match validate(m.provider, name, &body) {
+        Ok(v) => v,
+        Err(violations) => {
+            log(400, "validation failed");
+            let mut error = provider_error(
+                scheme,
+                400,
+                "BAD_REQUEST",
+                "the request does not match the spec",
+            );
+            if let Value::Object(map) = &mut error {
+                map.insert("violations".to_owned(), violations);
+            }
+            return finish(&app, &m, &caller, 400, &error, fault.as_ref());
+        }
+    };
+
+    // Replay check, processing and recording in one critical section.
+    let fingerprint = format!("{path}\n{}", payspec_signing::doku::digest(&body));
+    let (status, response, notifications) = {
+        let mut world = lock(&app);
+        let replay = if scheme == AuthScheme::DokuHmacSha256 {
+            world.answered.get(&caller.request_id).cloned()
+        } else {
+            None
+        };
+        match replay {
+            Some(seen) if seen.fingerprint == fingerprint => {
+                drop(world);
+                log(409, "replay of an answered Request-Id");
+                let original: Value = serde_json::from_slice(&seen.body).unwrap_or(Value::Null);
+                return finish(&app, &m, &caller, 409, &original, fault.as_ref());
+            }
+            Some(_) => {
+                drop(world);
+                // 400, not 409: a 409 means "here is your original answer" to
+                // DOKU clients, and this is not one.
+                log(400, "Request-Id reused with another request");
+                let body = provider_error(
+                    scheme,
+                    400,
+                    "DUPLICATE_REQUEST_ID",
+                    "Request-Id was already used for a different request",
+                );
+                return finish(&app, &m, &caller, 400, &body, fault.as_ref());
+            }
+            None => {}
+        }
+        let outcome: Outcome = engine::apply(
+            &app, &mut world, m.provider, m.endpoint, &m.params, &request,
+        );
+        if scheme == AuthScheme::DokuHmacSha256 {
+            world.answered.insert(
+                caller.request_id.clone(),
+                Answered {
+                    fingerprint,
+                    body: outcome.body.to_string().into_bytes(),
+                },
+            );
+        }
+        (outcome.status, outcome.body, outcome.notifications)
+    };
+    crate::notify::send_all(&app, notifications);
+    log(
+        status,
+        if fault.as_ref().is_some_and(|f| f.drop_after_processing) {
+            "processed; connection dropped (fault)"
+        } else {
+            "processed"
+        },
+    );
+    finish(&app, &m, &caller, status, &response, fault.as_ref())
+}
+
+/// Decodes and validates the body with the generated types; `Err` is the
+/// list of violations as JSON.
+fn validate(provider: &Provider, endpoint: &str, body: &[u8]) -> Result<Value, Value> {
+    let Some(check) = registry(&provider.name, endpoint).and_then(|e| e.request) else {
+        return Ok(if body.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(body).unwrap_or(Value::Null)
+        });
+    };
+    match check(body) {
+        Ok(value) => Ok(value),
+        Err(BodyRejection::Malformed { path, message }) => Err(json!([
+            { "path": path, "rule": "malformed", "message": message }
+        ])),
+        Err(BodyRejection::Invalid(errors)) => Err(Value::Array(
+            errors
+                .violations()
+                .iter()
+                .map(|v| json!({ "path": v.path, "rule": v.rule, "message": v.message }))
+                .collect(),
+        )),
+    }
+}
+
+/// Signs (DOKU) and sends the answer, or breaks the connection for a drop fault.
+fn finish(
+    app: &App,
+    m: &Matched<'_>,
+    caller: &auth::Caller,
+    status: u16,
+    body: &Value,
+    fault: Option<&crate::world::Fault>,
+) -> Response {
+    let bytes = body.to_string().into_bytes();
+    let mut extra = Vec::new();
+    if m.provider.auth.scheme == AuthScheme::DokuHmacSha256 {
+        let path = m.endpoint.path.as_deref().unwrap_or("/");
+        let target = fill(path, &m.params);
+        let (timestamp, signature) = auth::sign_doku_response(
+            &app.credentials.doku_secret_key,
+            &app.credentials.doku_client_id,
+            &caller.request_id,
+            &target,
+            &bytes,
+        );
+        extra.push(("Client-Id", app.credentials.doku_client_id.clone()));
+        extra.push(("Request-Id", caller.request_id.clone()));
+        extra.push(("Response-Timestamp", timestamp));
+        extra.push(("Signature", signature));
+    }
+    if fault.is_some_and(|f| f.drop_after_processing) {
+        return Response::builder()
+            .status(status)
+            .body(Body::new(crate::drop_body::Broken))
+            .unwrap_or_else(|_| Response::new(Body::empty()));
+    }
+    bytes_response(status, bytes, &extra)
+}
+
+/// The concrete path of a template (the signature's Request-Target).
+fn fill(template: &str, params: &[(String, String)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in params {
+        out = out.replace(
+            &format!("{{{name}}}"),
+            &payspec::client::encode_path_segment(value),
+        );
+    }
+    out
+}
+
+pub(crate) fn json_response(status: u16, body: &Value, extra: &[(&str, String)]) -> Response {
+    bytes_response(status, body.to_string().into_bytes(), extra)
+}
+
+fn bytes_response(status: u16, body: Vec<u8>, extra: &[(&str, String)]) -> Response {
+    let mut builder = Response::builder()
+        .status(StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
+        .header("Content-Type", "application/json");
+    for (name, value) in extra {
+        builder = builder.header(*name, value.as_str());
+    }
+    builder
+        .body(Body::from(body))
+        .unwrap_or_else(|_| Response::new(Body::empty()))
+}
+
+/// The state lock; a panic elsewhere while holding it leaves usable data
+/// (every update is a single assignment), so poisoning is ignored.
+pub(crate) fn lock(app: &App) -> std::sync::MutexGuard<'_, crate::world::World> {
+    app.world.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::match_path;
+
+    #[test]
+    fn templates_match_segments_and_decode_parameters() {
+        assert_eq!(
+            match_path("/v2/{id}/cancel", "/v2/ORDER%2F1/cancel"),
+            Some(vec![("id".to_owned(), "ORDER/1".to_owned())])
+        );
+        assert_eq!(match_path("/v2/{id}/cancel", "/v2/cancel"), None);
+        assert_eq!(
+            match_path("/checkout/v3/cancellations", "/checkout/v3/cancellations"),
+            Some(vec![])
+        );
+    }
+}

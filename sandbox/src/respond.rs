@@ -1,0 +1,107 @@
+//! Response bodies: the docs' examples with the call's values filled in,
+//! and provider-shaped error bodies.
+
+use payspec_codegen_core::ir::{AuthScheme, Endpoint, Provider};
+use serde_json::{json, Value};
+
+/// The first example of struct `name`, parsed.
+pub fn example(provider: &Provider, name: &str) -> Option<Value> {
+    let s = provider.structs.iter().find(|s| s.name == name)?;
+    s.examples
+        .iter()
+        .find_map(|e| serde_json::from_str(&e.json).ok())
+}
+
+/// The endpoint's success body: its 2xx example (or `{}`), with every
+/// request value copied to the same path where the example has it.
+pub fn success(provider: &Provider, endpoint: &Endpoint, request: &Value) -> (u16, Value) {
+    let (status, body) = endpoint
+        .responses
+        .iter()
+        .find(|r| (200..300).contains(&r.status))
+        .map(|r| (r.status, example(provider, &r.body)))
+        .unwrap_or((200, None));
+    let mut body = body.unwrap_or_else(|| json!({}));
+    echo(&mut body, request);
+    (status, body)
+}
+
+/// The documented error body `error` of `endpoint`, with request values echoed.
+pub fn documented_error(
+    provider: &Provider,
+    endpoint: &Endpoint,
+    error: &str,
+    request: &Value,
+) -> Option<Value> {
+    let body = endpoint.errors.iter().find(|e| e.name == error)?;
+    let mut value = example(provider, &body.body)?;
+    echo(&mut value, request);
+    Some(value)
+}
+
+/// Copies every leaf of `from` onto `to` where `to` has the same path.
+pub fn echo(to: &mut Value, from: &Value) {
+    if let (Value::Object(to), Value::Object(from)) = (to, from) {
+        for (key, value) in from {
+            if let Some(slot) = to.get_mut(key) {
+                if slot.is_object() {
+                    echo(slot, value);
+                } else {
+                    *slot = value.clone();
+                }
+            }
+        }
+    }
+}
+
+/// Sets the string at dotted `path` if the body has it.
+pub fn set(body: &mut Value, path: &str, value: Value) {
+    let mut current = body;
+    let mut parts = path.split('.').peekable();
+    while let Some(part) = parts.next() {
+        let Some(next) = current.get_mut(part) else {
+            return;
+        };
+        if parts.peek().is_none() {
+            *next = value;
+            return;
+        }
+        current = next;
+    }
+}
+
+/// The value at dotted `path`.
+pub fn get<'v>(body: &'v Value, path: &str) -> Option<&'v Value> {
+    path.split('.').try_fold(body, |v, part| v.get(part))
+}
+
+/// An error body in the provider's usual shape.
+pub fn provider_error(scheme: AuthScheme, status: u16, code: &str, message: &str) -> Value {
+    match scheme {
+        AuthScheme::DokuHmacSha256 => json!({
+            "error": { "code": code, "message": message, "type": code_type(code) }
+        }),
+        AuthScheme::MidtransBasic => json!({
+            "status_code": status.to_string(),
+            "status_message": message,
+        }),
+        AuthScheme::BillerJwtHs256 => json!({
+            "responseCode": status,
+            "success": false,
+            "message": { "ID": message, "EN": message },
+        }),
+    }
+}
+
+fn code_type(code: &str) -> String {
+    code.split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
