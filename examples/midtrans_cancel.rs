@@ -17,15 +17,16 @@ use payspec::Error;
 async fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let transaction = match args.as_slice() {
-        [flag, id] if flag == "--transaction-id" => TransactionRef::TransactionId(id.clone()),
-        [id] => TransactionRef::OrderId(id.clone()),
-        _ => {
-            eprintln!("usage: MIDTRANS_SERVER_KEY=… midtrans_cancel [--transaction-id] <id>");
-            return ExitCode::from(2);
-        }
+        [flag, id] if flag == "--transaction-id" => Some(TransactionRef::TransactionId(id.clone())),
+        [id] => Some(TransactionRef::OrderId(id.clone())),
+        _ => None,
     };
-    let Ok(server_key) = std::env::var("MIDTRANS_SERVER_KEY") else {
-        eprintln!("missing: MIDTRANS_SERVER_KEY (your sandbox or production server key)");
+    let server_key = std::env::var("MIDTRANS_SERVER_KEY").ok();
+    let (Some(transaction), Some(server_key)) = (transaction, server_key) else {
+        eprintln!("usage: MIDTRANS_SERVER_KEY=… midtrans_cancel [--transaction-id] <id>");
+        if std::env::var("MIDTRANS_SERVER_KEY").is_err() {
+            eprintln!("missing: MIDTRANS_SERVER_KEY (your sandbox or production server key)");
+        }
         return ExitCode::from(2);
     };
     let config = match std::env::var("MIDTRANS_BASE_URL") {
