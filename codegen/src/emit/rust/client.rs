@@ -476,3 +476,137 @@ fn struct_path(ctx: &Ctx<'_>, item: &str, name: &str) -> Result<TokenStream, Emi
 fn plain(path: &TokenStream) -> String {
     path.to_string().replace(' ', "")
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::emit::rust::{render_provider, EmitError};
+    use crate::ir::{AuthScheme, Provider, TokenClaims};
+
+    /// The loader's good fixture (`acme`: DOKU scheme, a POST, a GET with a
+    /// path parameter, a notification).
+    fn acme() -> Provider {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
+        let loaded = crate::lower::load_dir(&dir).expect("the good fixture loads");
+        loaded
+            .ir
+            .providers
+            .into_iter()
+            .next()
+            .expect("one provider")
+    }
+
+    /// Whether `code` contains `needle`; on failure names the needle only
+    /// (the code is long).
+    fn has(code: &str, needle: &str) -> bool {
+        if !code.contains(needle) {
+            eprintln!("missing: {needle}");
+        }
+        code.contains(needle)
+    }
+
+    /// The rendered code with all whitespace removed, for token matching.
+    fn squashed(p: &Provider) -> String {
+        render_provider(p)
+            .expect("renders")
+            .split_whitespace()
+            .collect()
+    }
+
+    #[test]
+    fn path_parameters_are_encoded_locals_and_get_has_no_body() {
+        let code = squashed(&acme());
+        assert!(has(
+            &code,
+            "pubasyncfncard_payment_status(&self,invoice_number:implcrate::client::PathParam,)"
+        ));
+        assert!(has(&code,
+            "letinvoice_number_segment=crate::client::PathParam::path_segment(&invoice_number,);\
+             self.call_empty(crate::client::Call::get(\"card_payment_status\",format!(\"/cards/v1/payments/{invoice_number_segment}/status\"),),).await"
+        ));
+        // DOKU scheme: a `_with` variant taking the caller's Request-Id.
+        assert!(has(&code, "pubasyncfncard_payment_status_with("));
+        assert!(has(&code, "self.call_empty_with("));
+    }
+
+    #[test]
+    fn config_constructors_follow_environments_and_scheme() {
+        let code = squashed(&acme());
+        assert!(has(&code,
+            "pubfnsandbox(client_id:implInto<String>,secret_key:implInto<crate::Secret>,)->Self{Self::new(Environment::Sandbox.base_url(),client_id,secret_key)}"
+        ));
+        let mut p = acme();
+        p.auth.scheme = AuthScheme::MidtransBasic;
+        p.endpoints.retain(|e| e.path_params.is_empty());
+        let code = squashed(&p);
+        assert!(has(&code,
+            "pubfnproduction(server_key:implInto<crate::Secret>)->Self{Self::new(Environment::Production.base_url(),server_key)}"
+        ));
+        assert!(has(
+            &code,
+            "pubusecrate::client::midtrans::{Client,Config,Notification,TransactionRef};"
+        ));
+        assert!(
+            !code.contains("_with("),
+            "no Request-Id variants outside DOKU"
+        );
+    }
+
+    #[test]
+    fn notifications_get_a_verify_for_their_scheme() {
+        let code = squashed(&acme());
+        assert!(has(&code,
+            "pubfnverify(headers:&NotificationHeaders<'_>,target:&str,raw_body:&[u8],secret_key:&crate::Secret,)->Result<Self,crate::Error>{Notification::verify(headers,target,raw_body,secret_key)}"
+        ));
+        let mut p = acme();
+        p.auth.scheme = AuthScheme::BillerJwtHs256;
+        p.auth.token_claims = Some(TokenClaims::RequestBody);
+        let err = render_provider(&p).unwrap_err();
+        assert!(matches!(err, EmitError::Unsupported { .. }), "{err}");
+    }
+
+    #[test]
+    fn biller_scheme_returns_the_envelope_data_and_sets_claims() {
+        let mut p = acme();
+        p.auth.scheme = AuthScheme::BillerJwtHs256;
+        p.auth.token_claims = Some(TokenClaims::Empty);
+        p.endpoints
+            .retain(|e| e.kind == crate::ir::EndpointKind::Endpoint);
+        // The fixture's responses have no `data` field: refused, naming it.
+        let err = render_provider(&p).unwrap_err().to_string();
+        assert!(err.contains("has no `data` field"), "{err}");
+
+        // Give every 2xx body a `data` field: the methods return its type.
+        for s in p
+            .structs
+            .iter_mut()
+            .filter(|s| s.name == "CardPaymentResponse" || s.name == "PaymentStatusResponse")
+        {
+            let mut data = s.fields[0].clone();
+            data.wire_name = "data".to_owned();
+            data.rust_name = "data".to_owned();
+            data.ty = crate::ir::Type::Struct("CardPaymentResponseOrder".to_owned());
+            s.fields.push(data);
+        }
+        let code = squashed(&p);
+        assert!(has(
+            &code,
+            "->Result<cards::CardPaymentResponseOrder,crate::Error>{self.call(crate::client::Call::post(\"card_payment\",\"/cards/v1/payments\").token_claims(crate::client::ClaimSet::Empty),request,).await}"
+        ));
+        assert!(has(&code, "pubusecrate::client::biller::{Client,Config};"));
+    }
+
+    #[test]
+    fn a_placeholder_that_is_not_a_path_parameter_is_refused() {
+        let mut p = acme();
+        let e = p
+            .endpoints
+            .iter_mut()
+            .find(|e| e.name == "card_payment")
+            .expect("card_payment");
+        e.path = Some("/cards/{merchant}/payments".to_owned());
+        let err = render_provider(&p).unwrap_err().to_string();
+        assert!(err.contains("not a path parameter"), "{err}");
+    }
+}
