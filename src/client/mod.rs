@@ -26,9 +26,17 @@
 //! pub mod midtrans {
 //!     pub use crate::client::midtrans::{Client, Config, Notification, TransactionRef};
 //!     impl Client {
-//!         /// Cancel a transaction. `POST /v2/{order_id OR transaction_id}/cancel`
-//!         pub async fn cancel(&self, transaction: TransactionRef) -> Result<core::CancelResponse, crate::Error> {
-//!             self.call_empty(crate::client::Call::post("cancel", format!("/v2/{}/cancel", transaction.path_segment()))).await
+//!         /// Cancel a transaction. `POST /v2/{id}/cancel`
+//!         pub async fn cancel(&self, id: impl crate::client::PathParam)
+//!             -> Result<core::CancelResponse, crate::Error> {
+//!             let id_segment = crate::client::PathParam::path_segment(&id);
+//!             self.call_empty(crate::client::Call::post("cancel", format!("/v2/{id_segment}/cancel"))).await
+//!         }
+//!     }
+//!     impl core::CancelNotification {
+//!         /// Verifies `signature_key`, then decodes.
+//!         pub fn verify(raw_body: impl AsRef<[u8]>, server_key: &crate::Secret) -> Result<Self, crate::Error> {
+//!             Notification::verify(raw_body, server_key)
 //!         }
 //!     }
 //! }
