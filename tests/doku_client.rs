@@ -1,4 +1,5 @@
-//! The DOKU client against a loopback server that checks every header and
+//! The generated DOKU client (`card_refund` on the real generated types)
+//! against a loopback server that checks every header and
 //! signature independently and signs its responses as DOKU does.
 
 mod common;
@@ -14,13 +15,15 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use payspec::client::doku::{Client, Config, ResponseVerification};
-use payspec::client::{Call, CallOptions};
+use payspec::client::Call;
+use payspec::doku::cards::{
+    RefundFailure, RefundRequest, RefundRequestAmount, RefundRequestOrder, RefundRequestPayment,
+    RefundStatus, RefundType,
+};
+use payspec::doku::{CallOptions, Client, Config, ResponseVerification};
 use payspec::money::Idr;
 use payspec::retry::RetryPolicy;
-use payspec::validation::{Validate, Validator};
 use payspec::Error;
-use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use common::{doku_signature, is_utc_timestamp, refused_url, serve};
@@ -69,98 +72,12 @@ const REFUND_FAILED: &str = r#"{
 }
 }"#;
 
-// Hand-written stand-ins for the generated card refund types.
-
-#[derive(Debug, Serialize)]
-struct RefundRequest {
-    order: OrderRef,
-    payment: PaymentRef,
-    refund: RefundAmount,
-}
-
-#[derive(Debug, Serialize, Deserialize, PartialEq)]
-struct OrderRef {
-    invoice_number: String,
-}
-
-#[derive(Debug, Serialize, Deserialize, PartialEq)]
-struct PaymentRef {
-    original_request_id: String,
-}
-
-#[derive(Debug, Serialize)]
-struct RefundAmount {
-    amount: Idr,
-}
-
-impl Validate for RefundRequest {
-    fn validate_in(&self, v: &mut Validator) {
-        v.enter("order", |v| {
-            v.check_len(
-                "invoice_number",
-                &self.order.invoice_number,
-                Some(1),
-                Some(64),
-            )
-        });
-        v.enter("payment", |v| {
-            v.check_len(
-                "original_request_id",
-                &self.payment.original_request_id,
-                Some(1),
-                Some(128),
-            )
-        });
-        if self.refund.amount.value() < 1 {
-            v.enter("refund", |v| {
-                v.fail("amount", "min", "must be at least 1 rupiah")
-            });
-        }
-    }
-}
-
-#[derive(Debug, Deserialize)]
-struct RefundResponse {
-    order: OrderRef,
-    payment: PaymentRef,
-    refund: RefundResult,
-}
-
-#[derive(Debug, Deserialize)]
-struct RefundResult {
-    amount: Idr,
-    #[serde(rename = "type")]
-    kind: String,
-    status: String,
-    approval_code: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-struct DokuErrorBody {
-    error: DokuError,
-}
-
-#[derive(Debug, Deserialize)]
-struct DokuError {
-    code: String,
-    #[serde(rename = "type")]
-    kind: String,
-}
-
 fn refund_request() -> RefundRequest {
-    RefundRequest {
-        order: OrderRef {
-            invoice_number: "INV-20210118-0001".into(),
-        },
-        payment: PaymentRef {
-            original_request_id: "b266c265-3d61-4708-9860-c0d5b9a98f8c".into(),
-        },
-        refund: RefundAmount { amount: Idr(90000) },
-    }
-}
-
-fn refund_call() -> Call {
-    Call::post("card_refund", REFUND_PATH)
+    RefundRequest::new(
+        RefundRequestOrder::new("INV-20210118-0001"),
+        RefundRequestPayment::new("b266c265-3d61-4708-9860-c0d5b9a98f8c"),
+        RefundRequestAmount::new(Idr(90000)),
+    )
 }
 
 /// How the fake DOKU answers a refund it has just processed.
@@ -360,12 +277,12 @@ fn client(base_url: &str) -> Client {
 #[tokio::test]
 async fn refund_is_signed_sent_verified_and_typed() {
     let (server, doku) = fake_doku(Mode::Normal).await;
-    let refund: RefundResponse = client(&server.base_url)
-        .call(refund_call(), &refund_request())
+    let refund = client(&server.base_url)
+        .card_refund(&refund_request())
         .await
         .unwrap();
-    assert_eq!(refund.refund.status, "SUCCESS");
-    assert_eq!(refund.refund.kind, "FULL_REFUND");
+    assert_eq!(refund.refund.status, RefundStatus::Success);
+    assert_eq!(refund.refund.r#type, RefundType::FullRefund);
     assert_eq!(refund.refund.amount, Idr(90000));
     assert_eq!(refund.refund.approval_code.as_deref(), Some("12321"));
     assert_eq!(refund.order.invoice_number, "INV-20210118-0001");
@@ -387,8 +304,8 @@ async fn caller_supplied_request_id_is_sent_and_checked() {
     let (server, doku) = fake_doku(Mode::Normal).await;
     let client = client(&server.base_url);
     let options = CallOptions::new().request_id("refund-INV-20210118-0001-1");
-    let _: RefundResponse = client
-        .call_with(refund_call(), &refund_request(), &options)
+    client
+        .card_refund_with(&refund_request(), &options)
         .await
         .unwrap();
     assert_eq!(
@@ -398,7 +315,7 @@ async fn caller_supplied_request_id_is_sent_and_checked() {
 
     let too_long = CallOptions::new().request_id("r".repeat(129));
     let err = client
-        .call_with::<_, RefundResponse>(refund_call(), &refund_request(), &too_long)
+        .card_refund_with(&refund_request(), &too_long)
         .await
         .unwrap_err();
     match err {
@@ -427,16 +344,17 @@ async fn get_is_signed_without_digest() {
 #[tokio::test]
 async fn invalid_request_is_refused_without_a_call() {
     let (server, doku) = fake_doku(Mode::Normal).await;
+    // The spec's only check on a refund request: original_request_id is at
+    // most 128 characters.
     let mut request = refund_request();
-    request.order.invoice_number = "I".repeat(65);
-    request.refund.amount = Idr(0);
+    request.payment.original_request_id = "r".repeat(129);
     let err = client(&server.base_url)
-        .call::<_, RefundResponse>(refund_call(), &request)
+        .card_refund(&request)
         .await
         .unwrap_err();
     match &err {
         Error::Validation(errors) => {
-            assert_eq!(errors.paths(), ["order.invoice_number", "refund.amount"])
+            assert_eq!(errors.paths(), ["payment.original_request_id"])
         }
         other => panic!("expected a validation error, got {other}"),
     }
@@ -448,7 +366,7 @@ async fn invalid_request_is_refused_without_a_call() {
 async fn provider_error_keeps_code_message_and_body() {
     let (server, _doku) = fake_doku(Mode::ProviderError).await;
     let err = client(&server.base_url)
-        .call::<_, RefundResponse>(refund_call(), &refund_request())
+        .card_refund(&refund_request())
         .await
         .unwrap_err();
     let Error::Api(api) = err else {
@@ -460,9 +378,11 @@ async fn provider_error_keeps_code_message_and_body() {
         api.message.as_deref(),
         Some("Total Refund amount is Bigger than Original Transaction")
     );
-    let body: DokuErrorBody = api.body_as().unwrap();
-    assert_eq!(body.error.code, "PAYMENT_FAILED");
-    assert_eq!(body.error.kind, "Payment Failed");
+    // The documented `refund_failed` body, as its generated type.
+    let body: RefundFailure = api.body_as().unwrap();
+    assert_eq!(body.error.code.as_deref(), Some("PAYMENT_FAILED"));
+    assert_eq!(body.error.r#type.as_deref(), Some("Payment Failed"));
+    assert_eq!(body.refund.status, RefundStatus::Failed);
 }
 
 #[tokio::test]
@@ -470,7 +390,7 @@ async fn bad_or_missing_response_signature_is_a_mismatch() {
     for mode in [Mode::BadSignature, Mode::Unsigned] {
         let (server, doku) = fake_doku(mode).await;
         let err = client(&server.base_url)
-            .call::<_, RefundResponse>(refund_call(), &refund_request())
+            .card_refund(&refund_request())
             .await
             .unwrap_err();
         let Error::SignatureMismatch(mismatch) = &err else {
@@ -487,18 +407,18 @@ async fn verification_opt_out_accepts_unsigned_responses() {
     let (server, _doku) = fake_doku(Mode::Unsigned).await;
     let config = Config::new(&server.base_url, CLIENT_ID, SECRET_KEY)
         .response_verification(ResponseVerification::Skip);
-    let refund: RefundResponse = Client::new(config)
-        .call(refund_call(), &refund_request())
+    let refund = Client::new(config)
+        .card_refund(&refund_request())
         .await
         .unwrap();
-    assert_eq!(refund.refund.status, "SUCCESS");
+    assert_eq!(refund.refund.status, RefundStatus::Success);
 }
 
 #[tokio::test]
 async fn malformed_response_is_a_decode_error_with_path_and_no_value() {
     let (server, _doku) = fake_doku(Mode::Malformed).await;
     let err = client(&server.base_url)
-        .call::<_, RefundResponse>(refund_call(), &refund_request())
+        .card_refund(&refund_request())
         .await
         .unwrap_err();
     match &err {
@@ -524,7 +444,7 @@ async fn slow_response_is_a_timeout() {
     let config =
         Config::new(&server.base_url, CLIENT_ID, SECRET_KEY).timeout(Duration::from_millis(300));
     let err = Client::new(config)
-        .call::<_, RefundResponse>(refund_call(), &refund_request())
+        .card_refund(&refund_request())
         .await
         .unwrap_err();
     match err {
@@ -541,7 +461,7 @@ async fn slow_response_is_a_timeout() {
 #[tokio::test]
 async fn refused_connection_is_a_transport_error() {
     let err = client(&refused_url())
-        .call::<_, RefundResponse>(refund_call(), &refund_request())
+        .card_refund(&refund_request())
         .await
         .unwrap_err();
     assert!(
@@ -560,7 +480,7 @@ async fn refused_connection_is_a_transport_error() {
 async fn without_retries_a_503_is_returned() {
     let (server, doku) = fake_doku(Mode::ProcessThen503).await;
     let err = client(&server.base_url)
-        .call::<_, RefundResponse>(refund_call(), &refund_request())
+        .card_refund(&refund_request())
         .await
         .unwrap_err();
     assert!(
@@ -579,11 +499,11 @@ fn retrying_client(base_url: &str) -> Client {
 #[tokio::test]
 async fn retry_after_503_replays_the_original_refund_once() {
     let (server, doku) = fake_doku(Mode::ProcessThen503).await;
-    let refund: RefundResponse = retrying_client(&server.base_url)
-        .call(refund_call(), &refund_request())
+    let refund = retrying_client(&server.base_url)
+        .card_refund(&refund_request())
         .await
         .unwrap();
-    assert_eq!(refund.refund.status, "SUCCESS");
+    assert_eq!(refund.refund.status, RefundStatus::Success);
     assert_eq!(refund.refund.approval_code.as_deref(), Some("12321"));
     let ids = doku.seen_ids.lock().unwrap().clone();
     assert_eq!(ids.len(), 2, "one retry");
@@ -705,12 +625,12 @@ async fn retry_after_a_dropped_connection_gets_the_409_replay() {
         }
     });
     let (client, request) = (retrying_client(&base_url), refund_request());
-    let call = client.call::<_, RefundResponse>(refund_call(), &request);
+    let call = client.card_refund(&request);
     let refund = tokio::time::timeout(Duration::from_secs(10), call)
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(refund.refund.status, "SUCCESS");
+    assert_eq!(refund.refund.status, RefundStatus::Success);
     assert_eq!(refund.refund.amount, Idr(90000));
     tokio::time::timeout(Duration::from_secs(5), server)
         .await

@@ -24,6 +24,68 @@ mod transport {
     pub use payspec::transport::*;
 }
 
+/// Stand-in for the runtime client the fixture's auth scheme selects: the
+/// generated `impl Client` / `impl Config` blocks need types of this crate
+/// (inherent impls cannot be added to `payspec`'s own types from here), so
+/// these wrap the real DOKU runtime and forward to it.
+mod client {
+    pub use payspec::client::{Call, CallOptions};
+
+    pub mod doku {
+        pub use payspec::client::doku::{Notification, NotificationHeaders, ResponseVerification};
+
+        /// Wraps the runtime's DOKU configuration.
+        pub struct Config(pub payspec::client::doku::Config);
+
+        impl Config {
+            /// Forwards to the runtime's `Config::new`.
+            pub fn new(
+                base_url: impl Into<String>,
+                client_id: impl Into<String>,
+                secret_key: impl Into<payspec::Secret>,
+            ) -> Self {
+                Config(payspec::client::doku::Config::new(
+                    base_url, client_id, secret_key,
+                ))
+            }
+        }
+
+        /// Wraps the runtime's DOKU client.
+        pub struct Client(pub payspec::client::doku::Client);
+
+        impl Client {
+            /// Forwards to the runtime's `Client::call`.
+            pub async fn call<Req, Resp>(
+                &self,
+                call: super::Call,
+                request: &Req,
+            ) -> Result<Resp, payspec::Error>
+            where
+                Req: serde::Serialize + payspec::validation::Validate,
+                Resp: serde::de::DeserializeOwned,
+            {
+                self.0.call(call, request).await
+            }
+
+            /// Forwards to the runtime's `Client::call_with`.
+            pub async fn call_with<Req, Resp>(
+                &self,
+                call: super::Call,
+                request: &Req,
+                options: &super::CallOptions,
+            ) -> Result<Resp, payspec::Error>
+            where
+                Req: serde::Serialize + payspec::validation::Validate,
+                Resp: serde::de::DeserializeOwned,
+            {
+                self.0.call_with(call, request, options).await
+            }
+        }
+    }
+}
+
+use payspec::{Error, Secret};
+
 include!("../codegen/tests/expected/shop.rs");
 
 use money::Idr;

@@ -12,11 +12,10 @@ use axum::response::{IntoResponse, Response};
 use axum::Router;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
-use payspec::client::midtrans::{Client, Config, TransactionRef};
-use payspec::client::Call;
-use payspec::money::Decimal;
+use payspec::midtrans::core::CancelResponse;
+use payspec::midtrans::TransactionStatus;
+use payspec::midtrans::{Client, Config, TransactionRef};
 use payspec::Error;
-use serde::Deserialize;
 
 use common::{refused_url, serve};
 
@@ -45,16 +44,6 @@ const CANCEL_412: &str = r#"{
 "status_code" : "412",
 "status_message" : "Merchant cannot modify the status of the transaction"
 }"#;
-
-// A hand-written stand-in for the generated cancel response.
-#[derive(Debug, Deserialize)]
-struct CancelResponse {
-    status_code: String,
-    transaction_id: String,
-    order_id: String,
-    gross_amount: Decimal,
-    transaction_status: String,
-}
 
 #[derive(Default)]
 struct Midtrans {
@@ -115,13 +104,8 @@ async fn fake_midtrans() -> (common::Server, Arc<Midtrans>) {
 }
 
 async fn cancel(client: &Client, transaction: TransactionRef) -> Result<CancelResponse, Error> {
-    // What the emitter will generate for `POST /v2/{id}/cancel`.
-    client
-        .call_empty(Call::post(
-            "cancel",
-            format!("/v2/{}/cancel", transaction.path_segment()),
-        ))
-        .await
+    // The generated method for `POST /v2/{id}/cancel`.
+    client.cancel(transaction).await
 }
 
 #[tokio::test]
@@ -135,16 +119,22 @@ async fn cancel_by_order_id_and_transaction_id() {
     .await
     .unwrap();
     assert_eq!(by_order.status_code, "200");
-    assert_eq!(by_order.transaction_status, "cancel");
-    assert_eq!(by_order.order_id, "example-1424936368");
-    assert_eq!(by_order.gross_amount.as_str(), "30000.00");
+    assert_eq!(by_order.transaction_status, Some(TransactionStatus::Cancel));
+    assert_eq!(by_order.order_id.as_deref(), Some("example-1424936368"));
+    assert_eq!(
+        by_order.gross_amount.as_ref().map(|a| a.as_str()),
+        Some("30000.00")
+    );
     let by_id = cancel(
         &client,
         TransactionRef::TransactionId("249fc620-6017-4540-af7c-5a1c25788f46".into()),
     )
     .await
     .unwrap();
-    assert_eq!(by_id.transaction_id, "249fc620-6017-4540-af7c-5a1c25788f46");
+    assert_eq!(
+        by_id.transaction_id.as_deref(),
+        Some("249fc620-6017-4540-af7c-5a1c25788f46")
+    );
     assert_eq!(
         *mt.seen.lock().unwrap(),
         [
@@ -167,9 +157,8 @@ async fn cancel_by_order_id_and_transaction_id() {
 async fn path_segment_is_percent_encoded() {
     let (server, mt) = fake_midtrans().await;
     let client = Client::new(Config::new(&server.base_url, SERVER_KEY));
-    cancel(&client, TransactionRef::OrderId("ORDER/1 ü".into()))
-        .await
-        .unwrap();
+    // A plain `&str` fills the path parameter as well as a `TransactionRef`.
+    client.cancel("ORDER/1 ü").await.unwrap();
     assert_eq!(
         mt.seen.lock().unwrap()[0].1,
         "/v2/ORDER%2F1%20%C3%BC/cancel"
@@ -258,7 +247,7 @@ async fn refused_connection_is_a_transport_error() {
 }
 
 #[test]
-fn environments_use_the_documented_urls() {
+fn environments_use_the_spec_urls() {
     assert_eq!(
         Config::sandbox(SERVER_KEY).base_url(),
         "https://api.sandbox.midtrans.com"
@@ -266,6 +255,10 @@ fn environments_use_the_documented_urls() {
     assert_eq!(
         Config::production(SERVER_KEY).base_url(),
         "https://api.midtrans.com"
+    );
+    assert_eq!(
+        Config::for_environment(payspec::midtrans::Environment::Sandbox, SERVER_KEY).base_url(),
+        payspec::midtrans::Environment::Sandbox.base_url()
     );
     assert!(!format!("{:?}", Config::sandbox(SERVER_KEY)).contains(SERVER_KEY));
 }

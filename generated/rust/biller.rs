@@ -73,6 +73,55 @@ pub mod biller {
         },
     ];
 
+    pub use crate::client::biller::{Client, Config};
+
+    impl Config {
+        /// A configuration for `environment` (from configuration files: `Environment::Custom` for any other URL).
+        ///
+        /// `api_key`: the partner API key (`KEY` header); `token_secret`: the secret that signs the `TOKEN` JWT.
+        pub fn for_environment(
+            environment: Environment,
+            api_key: impl Into<crate::Secret>,
+            token_secret: impl Into<crate::Secret>,
+        ) -> Self {
+            Self::new(environment.base_url(), api_key, token_secret)
+        }
+    }
+
+    impl Client {
+        /// Cancel a bill or prepaid transaction (for product categories that support it).
+        ///
+        /// `POST /api/v2/bill/cancel`
+        ///
+        /// "Cancel API can not be applied to all product categories" — "Products
+        /// that have Cancel API can be checked in Categories Response".
+        ///
+        /// The answer is the biller's usual envelope; success is `success: true`
+        /// (responseCode 600 in the sample).
+        ///
+        /// # Returns
+        ///
+        /// The `data` of a successful HTTP 200 envelope ([`bill::BillCancelResult`] with `success: true`), as [`bill::BillCancelData`].
+        ///
+        /// # Errors
+        ///
+        /// - [`crate::Error::Validation`]: the request breaks the spec's field checks or rules (every violation, with its JSON path); nothing is sent.
+        /// - [`crate::Error::Api`]: the provider refused: an envelope with `success: false` or a non-2xx status (`responseCode` and both messages in [`crate::ApiError`]); documented error bodies: `failed` ([`bill::BillCancelResult`]), read with `ApiError::body_as`.
+        /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
+        /// - [`crate::Error::Decode`]: the response is not the documented JSON.
+        pub async fn bill_cancel(
+            &self,
+            request: &bill::BillCancelRequest,
+        ) -> Result<bill::BillCancelData, crate::Error> {
+            self.call(
+                    crate::client::Call::post("bill_cancel", "/api/v2/bill/cancel")
+                        .token_claims(crate::client::ClaimSet::RequestBody),
+                    request,
+                )
+                .await
+        }
+    }
+
     /// message: "Messages in Bahasa and English describing the RC above." Typed JSON; the sample is {"ID": "Pembatalan Sukses", "EN": "Cancellation Successful"}.
     #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
     #[non_exhaustive]

@@ -165,6 +165,321 @@ pub mod doku {
         },
     ];
 
+    pub use crate::client::doku::{
+        Client, Config, Notification, NotificationHeaders, ResponseVerification,
+    };
+
+    pub use crate::client::CallOptions;
+
+    impl Config {
+        /// DOKU sandbox, `https://api-sandbox.doku.com`.
+        ///
+        /// `client_id`: the `Client-Id` DOKU gave you; `secret_key`: the secret key that signs requests.
+        pub fn sandbox(
+            client_id: impl Into<String>,
+            secret_key: impl Into<crate::Secret>,
+        ) -> Self {
+            Self::new(Environment::Sandbox.base_url(), client_id, secret_key)
+        }
+
+        /// DOKU production, `https://api.doku.com`.
+        ///
+        /// `client_id`: the `Client-Id` DOKU gave you; `secret_key`: the secret key that signs requests.
+        pub fn production(
+            client_id: impl Into<String>,
+            secret_key: impl Into<crate::Secret>,
+        ) -> Self {
+            Self::new(Environment::Production.base_url(), client_id, secret_key)
+        }
+
+        /// A configuration for `environment` (from configuration files: `Environment::Custom` for any other URL).
+        ///
+        /// `client_id`: the `Client-Id` DOKU gave you; `secret_key`: the secret key that signs requests.
+        pub fn for_environment(
+            environment: Environment,
+            client_id: impl Into<String>,
+            secret_key: impl Into<crate::Secret>,
+        ) -> Self {
+            Self::new(environment.base_url(), client_id, secret_key)
+        }
+    }
+
+    impl Client {
+        /// Capture an authorized card payment (Authorize Capture).
+        ///
+        /// `POST /credit-card/capture`
+        ///
+        /// "If you bring payment.type ='AUTHORIZATION' you need to capture the
+        /// transaction within 7 days to have the amount actually transferred to your
+        /// settlement balance or the transaction will be automatically released."
+        ///
+        /// "After you get the payment.authorize_idin notification HTTP, then your
+        /// backend must trigger the API Charge to DOKU". The payment type is sent as
+        /// AUTHORIZE (see `CardPaymentType`).
+        ///
+        /// # Returns
+        ///
+        /// The HTTP 200 body as [`cards::CaptureResponse`].
+        ///
+        /// # Errors
+        ///
+        /// - [`crate::Error::Validation`]: the request breaks the spec's field checks or rules (every violation, with its JSON path); nothing is sent.
+        /// - [`crate::Error::Api`]: the provider refused: a 4xx/5xx answer (DOKU's `error.code` and `error.message` in [`crate::ApiError`]).
+        /// - [`crate::Error::SignatureMismatch`]: the response is not signed with your key.
+        /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
+        /// - [`crate::Error::Decode`]: the response is not the documented JSON.
+        pub async fn card_capture(
+            &self,
+            request: &cards::CaptureRequest,
+        ) -> Result<cards::CaptureResponse, crate::Error> {
+            self.call(
+                    crate::client::Call::post("card_capture", "/credit-card/capture"),
+                    request,
+                )
+                .await
+        }
+
+        /// As [`Client::card_capture`], with per-call options: store the Request-Id you pass in `options` before sending, so a retry after a crash repeats the request safely.
+        pub async fn card_capture_with(
+            &self,
+            request: &cards::CaptureRequest,
+            options: &CallOptions,
+        ) -> Result<cards::CaptureResponse, crate::Error> {
+            self.call_with(
+                    crate::client::Call::post("card_capture", "/credit-card/capture"),
+                    request,
+                    options,
+                )
+                .await
+        }
+
+        /// Unbind (delete) a saved card token.
+        ///
+        /// `POST /credit-card/delete-tokenization`
+        ///
+        /// "If you want to unbind the token, you can use the delete tokenization API
+        /// below". "To make sure the token has been unbinded, you can hit API Get
+        /// token List."
+        ///
+        /// # Returns
+        ///
+        /// The HTTP 200 body as [`cards::DeleteTokenizationResponse`].
+        ///
+        /// # Errors
+        ///
+        /// - [`crate::Error::Validation`]: the request breaks the spec's field checks or rules (every violation, with its JSON path); nothing is sent.
+        /// - [`crate::Error::Api`]: the provider refused: a 4xx/5xx answer (DOKU's `error.code` and `error.message` in [`crate::ApiError`]).
+        /// - [`crate::Error::SignatureMismatch`]: the response is not signed with your key.
+        /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
+        /// - [`crate::Error::Decode`]: the response is not the documented JSON.
+        pub async fn card_delete_token(
+            &self,
+            request: &cards::DeleteTokenizationRequest,
+        ) -> Result<cards::DeleteTokenizationResponse, crate::Error> {
+            self.call(
+                    crate::client::Call::post(
+                        "card_delete_token",
+                        "/credit-card/delete-tokenization",
+                    ),
+                    request,
+                )
+                .await
+        }
+
+        /// As [`Client::card_delete_token`], with per-call options: store the Request-Id you pass in `options` before sending, so a retry after a crash repeats the request safely.
+        pub async fn card_delete_token_with(
+            &self,
+            request: &cards::DeleteTokenizationRequest,
+            options: &CallOptions,
+        ) -> Result<cards::DeleteTokenizationResponse, crate::Error> {
+            self.call_with(
+                    crate::client::Call::post(
+                        "card_delete_token",
+                        "/credit-card/delete-tokenization",
+                    ),
+                    request,
+                    options,
+                )
+                .await
+        }
+
+        /// Generate a Cards payment page URL to show the customer (iFrame or dedicated page).
+        ///
+        /// `POST /credit-card/v1/payment-page`
+        ///
+        /// "If you are non-PCI DSS compliance, you can use this type of integration to
+        /// ensure that the Cards data of the customer is securely processed by DOKU."
+        ///
+        /// "You can display the payment URL as an iFrame or as a dedicated page to
+        /// your customer by using credit_card_payment_page.url the retrieved from API
+        /// Response." After payment "DOKU will send HTTP Notification to your defined
+        /// Notification URL."
+        ///
+        /// Installment: "BCA, Bank Mandiri, BNI only allow for ON US Installment. You
+        /// must request an Installment MID from each respective acquirer." "Bukopin,
+        /// Danamon, Permata, HSBC, OCBC allows OFF US Installment. you must have at
+        /// least one SALE MID." "There are minimal transaction amounts for each
+        /// installment (depending on the issuer)". See `installment_kind`.
+        ///
+        /// # Returns
+        ///
+        /// The HTTP 200 body as [`cards::PaymentPageResponse`].
+        ///
+        /// # Errors
+        ///
+        /// - [`crate::Error::Validation`]: the request breaks the spec's field checks or rules (every violation, with its JSON path); nothing is sent.
+        /// - [`crate::Error::Api`]: the provider refused: a 4xx/5xx answer (DOKU's `error.code` and `error.message` in [`crate::ApiError`]).
+        /// - [`crate::Error::SignatureMismatch`]: the response is not signed with your key.
+        /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
+        /// - [`crate::Error::Decode`]: the response is not the documented JSON.
+        pub async fn card_payment_page(
+            &self,
+            request: &cards::PaymentPageRequest,
+        ) -> Result<cards::PaymentPageResponse, crate::Error> {
+            self.call(
+                    crate::client::Call::post(
+                        "card_payment_page",
+                        "/credit-card/v1/payment-page",
+                    ),
+                    request,
+                )
+                .await
+        }
+
+        /// As [`Client::card_payment_page`], with per-call options: store the Request-Id you pass in `options` before sending, so a retry after a crash repeats the request safely.
+        pub async fn card_payment_page_with(
+            &self,
+            request: &cards::PaymentPageRequest,
+            options: &CallOptions,
+        ) -> Result<cards::PaymentPageResponse, crate::Error> {
+            self.call_with(
+                    crate::client::Call::post(
+                        "card_payment_page",
+                        "/credit-card/v1/payment-page",
+                    ),
+                    request,
+                    options,
+                )
+                .await
+        }
+
+        /// Void or refund a card payment.
+        ///
+        /// `POST /cancellation/credit-card/refund`
+        ///
+        /// "You can request void or refund using this API, or via the Dashboard ."
+        ///
+        /// Requirement: "If you are using Cards Aggregator service, you can process
+        /// Void or Refund." "If you are using Cards Direct service, please consult
+        /// with your acquiring bank through sales to learn more about whether your
+        /// credential (MID) supports online refund or not, otherwise refund will be
+        /// processed manually."
+        ///
+        /// Which refund type DOKU applies (VOID, PARTIAL_REFUND, FULL_REFUND and the
+        /// manual variants) depends on settlement and the amount: see `refund_type`.
+        ///
+        /// # Returns
+        ///
+        /// The HTTP 200 body as [`cards::RefundResponse`].
+        ///
+        /// # Errors
+        ///
+        /// - [`crate::Error::Validation`]: the request breaks the spec's field checks or rules (every violation, with its JSON path); nothing is sent.
+        /// - [`crate::Error::Api`]: the provider refused: a 4xx/5xx answer (DOKU's `error.code` and `error.message` in [`crate::ApiError`]); documented error bodies: `refund_failed` ([`cards::RefundFailure`]), read with `ApiError::body_as`.
+        /// - [`crate::Error::SignatureMismatch`]: the response is not signed with your key.
+        /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
+        /// - [`crate::Error::Decode`]: the response is not the documented JSON.
+        pub async fn card_refund(
+            &self,
+            request: &cards::RefundRequest,
+        ) -> Result<cards::RefundResponse, crate::Error> {
+            self.call(
+                    crate::client::Call::post(
+                        "card_refund",
+                        "/cancellation/credit-card/refund",
+                    ),
+                    request,
+                )
+                .await
+        }
+
+        /// As [`Client::card_refund`], with per-call options: store the Request-Id you pass in `options` before sending, so a retry after a crash repeats the request safely.
+        pub async fn card_refund_with(
+            &self,
+            request: &cards::RefundRequest,
+            options: &CallOptions,
+        ) -> Result<cards::RefundResponse, crate::Error> {
+            self.call_with(
+                    crate::client::Call::post(
+                        "card_refund",
+                        "/cancellation/credit-card/refund",
+                    ),
+                    request,
+                    options,
+                )
+                .await
+        }
+
+        /// Cancel an unpaid DOKU Checkout order before its checkout URL expires.
+        ///
+        /// `POST /checkout/v3/cancellations`
+        ///
+        /// "The Cancel Order API allows merchants to cancel an unpaid checkout order
+        /// before the checkout URL expires. Once cancelled, the checkout session
+        /// becomes invalid and the customer will no longer be able to complete the
+        /// payment."
+        ///
+        /// "Transactions that are already paid or expired cannot be cancelled."
+        /// "This feature is not enabled by default. Merchants must request activation
+        /// from the DOKU Team." "Cancelled orders will appear in the Checkout Order
+        /// Report with the status: CANCELLED"
+        ///
+        /// Only some payment channels can be cancelled: see
+        /// `checkout_cancel_supported`.
+        ///
+        /// # Returns
+        ///
+        /// The HTTP 200 body as [`checkout::CancelOrderResponse`].
+        ///
+        /// # Errors
+        ///
+        /// - [`crate::Error::Validation`]: the request breaks the spec's field checks or rules (every violation, with its JSON path); nothing is sent.
+        /// - [`crate::Error::Api`]: the provider refused: a 4xx/5xx answer (DOKU's `error.code` and `error.message` in [`crate::ApiError`]).
+        /// - [`crate::Error::SignatureMismatch`]: the response is not signed with your key.
+        /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
+        /// - [`crate::Error::Decode`]: the response is not the documented JSON.
+        pub async fn cancel_order(
+            &self,
+            request: &checkout::CancelOrderRequest,
+        ) -> Result<checkout::CancelOrderResponse, crate::Error> {
+            self.call(
+                    crate::client::Call::post(
+                        "cancel_order",
+                        "/checkout/v3/cancellations",
+                    ),
+                    request,
+                )
+                .await
+        }
+
+        /// As [`Client::cancel_order`], with per-call options: store the Request-Id you pass in `options` before sending, so a retry after a crash repeats the request safely.
+        pub async fn cancel_order_with(
+            &self,
+            request: &checkout::CancelOrderRequest,
+            options: &CallOptions,
+        ) -> Result<checkout::CancelOrderResponse, crate::Error> {
+            self.call_with(
+                    crate::client::Call::post(
+                        "cancel_order",
+                        "/checkout/v3/cancellations",
+                    ),
+                    request,
+                    options,
+                )
+                .await
+        }
+    }
+
     /// Card acquirer a payment is processed by. payment.acquirer: "to specify to which acquirer you want this transaction to be processed to (Possible Values: BNI, BRI, BANK_CIMB, BANK_MANDIRI, BCA, BANK_PERMATA, DANAMON, BUKOPIN, HSBC, OCBC_NISP)"
     ///
     /// A value the docs do not list arrives as [`Acquirer::Unknown`] instead of failing; in a request it is reported by `validate()`.

@@ -82,6 +82,98 @@ pub mod midtrans {
         },
     ];
 
+    pub use crate::client::midtrans::{Client, Config, Notification, TransactionRef};
+
+    impl Config {
+        /// Midtrans sandbox, `https://api.sandbox.midtrans.com`.
+        ///
+        /// `server_key`: the server key (HTTP Basic user name).
+        pub fn sandbox(server_key: impl Into<crate::Secret>) -> Self {
+            Self::new(Environment::Sandbox.base_url(), server_key)
+        }
+
+        /// Midtrans production, `https://api.midtrans.com`.
+        ///
+        /// `server_key`: the server key (HTTP Basic user name).
+        pub fn production(server_key: impl Into<crate::Secret>) -> Self {
+            Self::new(Environment::Production.base_url(), server_key)
+        }
+
+        /// A configuration for `environment` (from configuration files: `Environment::Custom` for any other URL).
+        ///
+        /// `server_key`: the server key (HTTP Basic user name).
+        pub fn for_environment(
+            environment: Environment,
+            server_key: impl Into<crate::Secret>,
+        ) -> Self {
+            Self::new(environment.base_url(), server_key)
+        }
+    }
+
+    impl Client {
+        /// Cancel (void) a transaction that has not been settled.
+        ///
+        /// `POST /v2/{id}/cancel`
+        ///
+        /// "Cancel transaction is triggered to void the transaction. If transaction
+        /// is already settled (status : settlement ) you should perform refund
+        /// instead if the payment method supports it."
+        ///
+        /// "Card payment can be voided with Cancel method if the transaction has not
+        /// been settled. The time interval during which the pre-authorized
+        /// transaction can be cancelled depends on the Acquiring Bank." See
+        /// `card_cancel_window`.
+        ///
+        /// The request has no body. The result comes back in the response and again
+        /// as an HTTP notification (`cancel_notification`).
+        ///
+        /// # Path parameters
+        ///
+        /// Each accepts `&str`, `String` or any [`crate::client::PathParam`].
+        ///
+        /// - `id`: The transaction to cancel: its order_id ("Order ID specified by you.") or its transaction_id ("Transaction ID given by Midtrans."), as in "BASE_URL/v2/{order_id OR transaction_id}/cancel". Percent-encoded into the path.
+        ///
+        /// # Returns
+        ///
+        /// The HTTP 200 body as [`core::CancelResponse`].
+        ///
+        /// # Errors
+        ///
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status or a non-2xx `status_code` in the body, even under HTTP 200 (`status_code` and `status_message` in [`crate::ApiError`]); documented error bodies: `cannot_modify` ([`core::CancelRejected`]), read with `ApiError::body_as`.
+        /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
+        /// - [`crate::Error::Decode`]: the response is not the documented JSON.
+        pub async fn cancel(
+            &self,
+            id: impl crate::client::PathParam,
+        ) -> Result<core::CancelResponse, crate::Error> {
+            let id_segment = crate::client::PathParam::path_segment(&id);
+            self.call_empty(
+                    crate::client::Call::post(
+                        "cancel",
+                        format!("/v2/{id_segment}/cancel"),
+                    ),
+                )
+                .await
+        }
+    }
+
+    impl core::CancelNotification {
+        /// Verifies and decodes the `cancel_notification` notification: HTTP notification Midtrans sends after a transaction is cancelled.
+        ///
+        /// `raw_body` is the request body exactly as received; its `signature_key` must be the SHA-512 of `order_id + status_code + gross_amount + server key`.
+        ///
+        /// # Errors
+        ///
+        /// - [`crate::Error::SignatureMismatch`]: the signature is missing or wrong; do not trust the body.
+        /// - [`crate::Error::Decode`]: the body is not the documented JSON (the failing path is named).
+        pub fn verify(
+            raw_body: impl AsRef<[u8]>,
+            server_key: &crate::Secret,
+        ) -> Result<Self, crate::Error> {
+            Notification::verify(raw_body, server_key)
+        }
+    }
+
     /// transaction_status: "Transaction status after charge credit card transaction." Values collected from the whole page: the attribute table (capture, deny, authorize), the samples (cancel) and the prose (settlement).
     ///
     /// A value the docs do not list arrives as [`TransactionStatus::Unknown`] instead of failing; in a request it is reported by `validate()`.

@@ -13,36 +13,18 @@
 //!
 //! # Example
 //!
-//! Generated code provides `biller.bill_cancel(&request)`; it is this call:
+//! The generated `payspec::biller` module adds one method per endpoint:
 //!
 //! ```no_run
-//! use payspec::client::biller::{Client, Config};
-//! use payspec::client::Call;
-//! use payspec::validation::{Validate, Validator};
-//!
-//! #[derive(serde::Serialize)]
-//! struct BillCancelRequest {
-//!     #[serde(rename = "partnerId")]
-//!     partner_id: String,
-//!     account_number: String,
-//!     ref_number: String,
-//! }
-//! impl Validate for BillCancelRequest {
-//!     fn validate_in(&self, v: &mut Validator) {
-//!         v.check_len("ref_number", &self.ref_number, Some(1), None);
-//!     }
-//! }
+//! use payspec::biller::bill::BillCancelRequest;
+//! use payspec::biller::{Client, Config};
 //!
 //! # async fn run() -> Result<(), payspec::Error> {
 //! let biller = Client::new(Config::new("https://biller.example.com", "partner-api-key", "token-secret"));
-//! let request = BillCancelRequest {
-//!     partner_id: "ayopop".into(),
-//!     account_number: "43554".into(),
-//!     ref_number: "5324354".into(),
-//! };
+//! let request = BillCancelRequest::new("ayopop", "43554", "5324354");
 //! // `data` of a successful envelope; `Error::Api` with responseCode otherwise.
-//! let data: serde_json::Value = biller.call(Call::post("bill_cancel", "/api/v2/bill/cancel"), &request).await?;
-//! println!("{}", data["refNumber"]);
+//! let data = biller.bill_cancel(&request).await?;
+//! println!("{:?}", data.ref_number);
 //! # Ok(()) }
 //! ```
 

@@ -22,39 +22,36 @@
 //!
 //! # Example
 //!
-//! Generated code provides `doku.card_refund(&request)`; it is this call:
+//! The generated `payspec::doku` module adds one method per endpoint; a
+//! refund, with a stored Request-Id so a retry after a crash is safe:
 //!
 //! ```no_run
-//! use payspec::client::doku::{Client, Config};
-//! use payspec::client::{Call, CallOptions};
-//! use payspec::retry::RetryPolicy;
-//! use payspec::validation::{Validate, Validator};
-//!
-//! #[derive(serde::Serialize)]
-//! struct CardRefundRequest { order: Order, refund: Refund }
-//! #[derive(serde::Serialize)]
-//! struct Order { invoice_number: String }
-//! #[derive(serde::Serialize)]
-//! struct Refund { amount: payspec::money::Idr }
-//! impl Validate for CardRefundRequest {
-//!     fn validate_in(&self, v: &mut Validator) {
-//!         v.enter("order", |v| v.check_len("invoice_number", &self.order.invoice_number, Some(1), Some(64)));
-//!     }
-//! }
-//!
-//! # async fn run() -> Result<(), payspec::Error> {
-//! let config = Config::sandbox("MCH-0001-10791114622547", "SK-your-secret-key").retry(RetryPolicy::attempts(3));
-//! let doku = Client::new(config);
-//! let request = CardRefundRequest {
-//!     order: Order { invoice_number: "INV-20210118-0001".into() },
-//!     refund: Refund { amount: payspec::money::Idr(90000) },
+//! use payspec::doku::cards::{
+//!     RefundRequest, RefundRequestAmount, RefundRequestOrder, RefundRequestPayment,
 //! };
+//! use payspec::money::Idr;
+//! use payspec::doku::{CallOptions, Client, Config};
+//! use payspec::retry::RetryPolicy;
+//! use payspec::Error;
+//!
+//! # async fn run() -> Result<(), Error> {
+//! let config = Config::sandbox("MCH-0001-10791114622547", "SK-your-secret-key")
+//!     .retry(RetryPolicy::attempts(3));
+//! let doku = Client::new(config);
+//! let request = RefundRequest::new(
+//!     RefundRequestOrder::new("INV-20210118-0001"),
+//!     RefundRequestPayment::new("f6ddd8fb3d4a4c6c9d4fe72cbc1ef9e1"),
+//!     RefundRequestAmount::new(Idr(90000)),
+//! );
 //! // Store the Request-Id before sending, so a crash-and-retry reuses it.
 //! let options = CallOptions::new().request_id("refund-INV-20210118-0001");
-//! let refund: serde_json::Value = doku
-//!     .call_with(Call::post("card_refund", "/cancellation/credit-card/refund"), &request, &options)
-//!     .await?; // validated, signed, sent, response signature verified, typed
-//! println!("{}", refund["refund"]["status"]);
+//! // Validated, signed, sent, response signature verified, typed.
+//! match doku.card_refund_with(&request, &options).await {
+//!     Ok(refund) => println!("refund status {:?}", refund.refund.status),
+//!     Err(Error::Validation(errors)) => eprintln!("fix the request: {errors}"),
+//!     Err(Error::Api(api)) => eprintln!("DOKU refused: {:?} {:?}", api.code, api.message),
+//!     Err(other) => return Err(other),
+//! }
 //! # Ok(()) }
 //! ```
 
@@ -105,12 +102,9 @@ pub struct Config {
 }
 
 impl Config {
-    /// The documented sandbox base URL.
-    pub const SANDBOX_URL: &'static str = "https://api-sandbox.doku.com";
-    /// The documented production base URL.
-    pub const PRODUCTION_URL: &'static str = "https://api.doku.com";
-
-    /// A configuration for any base URL (a proxy, a test server).
+    /// A configuration for any base URL (a proxy, a test server). The
+    /// documented URLs come from the spec: `payspec::doku::Config::sandbox`
+    /// and `::production`.
     pub fn new(
         base_url: impl Into<String>,
         client_id: impl Into<String>,
@@ -124,16 +118,6 @@ impl Config {
             retry: RetryPolicy::none(),
             verification: ResponseVerification::Verify,
         }
-    }
-
-    /// DOKU's sandbox, `https://api-sandbox.doku.com`.
-    pub fn sandbox(client_id: impl Into<String>, secret_key: impl Into<Secret>) -> Self {
-        Config::new(Self::SANDBOX_URL, client_id, secret_key)
-    }
-
-    /// DOKU's production, `https://api.doku.com`.
-    pub fn production(client_id: impl Into<String>, secret_key: impl Into<Secret>) -> Self {
-        Config::new(Self::PRODUCTION_URL, client_id, secret_key)
     }
 
     /// The whole-exchange timeout of the default transport (30 s).

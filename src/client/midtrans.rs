@@ -8,27 +8,26 @@
 //!
 //! # Example
 //!
-//! Generated code provides `mt.cancel(transaction)`; it is this call:
+//! The generated `payspec::midtrans` module adds one method per endpoint
+//! and a `verify` constructor per notification type:
 //!
 //! ```no_run
-//! use payspec::client::midtrans::{Client, Config, Notification, TransactionRef};
-//! use payspec::client::Call;
+//! use payspec::midtrans::core::CancelNotification;
+//! use payspec::midtrans::{Client, Config, TransactionRef};
 //! use payspec::{Error, Secret};
 //!
 //! # async fn run(raw_body: &[u8]) -> Result<(), Error> {
 //! let server_key = Secret::new("SB-Mid-server-your-key");
 //! let mt = Client::new(Config::sandbox(server_key.clone()));
-//! let transaction = TransactionRef::OrderId("ORDER-1".into());
-//! let call = Call::post("cancel", format!("/v2/{}/cancel", transaction.path_segment()));
-//! match mt.call_empty::<serde_json::Value>(call).await {
-//!     Ok(cancelled) => println!("{}", cancelled["transaction_status"]),
+//! match mt.cancel(TransactionRef::OrderId("ORDER-1".into())).await {
+//!     Ok(cancelled) => println!("{:?}", cancelled.transaction_status),
 //!     Err(Error::Api(api)) if api.code.as_deref() == Some("412") => println!("already settled: refund instead"),
 //!     Err(other) => return Err(other),
 //! }
 //!
 //! // In the notification handler: check signature_key, then decode.
-//! let note: serde_json::Value = Notification::verify(raw_body, &server_key)?;
-//! println!("{}", note["transaction_status"]);
+//! let note = CancelNotification::verify(raw_body, &server_key)?;
+//! println!("{:?}", note.transaction_status);
 //! # Ok(()) }
 //! ```
 
@@ -59,28 +58,15 @@ pub struct Config {
 }
 
 impl Config {
-    /// The documented sandbox base URL.
-    pub const SANDBOX_URL: &'static str = "https://api.sandbox.midtrans.com";
-    /// The documented production base URL.
-    pub const PRODUCTION_URL: &'static str = "https://api.midtrans.com";
-
-    /// A configuration for any base URL (a proxy, a test server).
+    /// A configuration for any base URL (a proxy, a test server). The
+    /// documented URLs come from the spec: `payspec::midtrans::Config::sandbox`
+    /// and `::production`.
     pub fn new(base_url: impl Into<String>, server_key: impl Into<Secret>) -> Self {
         Config {
             base_url: base_url.into(),
             server_key: server_key.into(),
             timeout: ReqwestTransport::DEFAULT_TIMEOUT,
         }
-    }
-
-    /// Midtrans' sandbox, `https://api.sandbox.midtrans.com`.
-    pub fn sandbox(server_key: impl Into<Secret>) -> Self {
-        Config::new(Self::SANDBOX_URL, server_key)
-    }
-
-    /// Midtrans' production, `https://api.midtrans.com`.
-    pub fn production(server_key: impl Into<Secret>) -> Self {
-        Config::new(Self::PRODUCTION_URL, server_key)
     }
 
     /// The whole-exchange timeout of the default transport (30 s).
@@ -112,9 +98,10 @@ impl TransactionRef {
             TransactionRef::OrderId(id) | TransactionRef::TransactionId(id) => id,
         }
     }
+}
 
-    /// The id percent-encoded for use as one path segment.
-    pub fn path_segment(&self) -> String {
+impl super::PathParam for TransactionRef {
+    fn path_segment(&self) -> String {
         encode_path_segment(self.as_str())
     }
 }

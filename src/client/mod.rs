@@ -26,9 +26,17 @@
 //! pub mod midtrans {
 //!     pub use crate::client::midtrans::{Client, Config, Notification, TransactionRef};
 //!     impl Client {
-//!         /// Cancel a transaction. `POST /v2/{order_id OR transaction_id}/cancel`
-//!         pub async fn cancel(&self, transaction: TransactionRef) -> Result<core::CancelResponse, crate::Error> {
-//!             self.call_empty(crate::client::Call::post("cancel", format!("/v2/{}/cancel", transaction.path_segment()))).await
+//!         /// Cancel a transaction. `POST /v2/{id}/cancel`
+//!         pub async fn cancel(&self, id: impl crate::client::PathParam)
+//!             -> Result<core::CancelResponse, crate::Error> {
+//!             let id_segment = crate::client::PathParam::path_segment(&id);
+//!             self.call_empty(crate::client::Call::post("cancel", format!("/v2/{id_segment}/cancel"))).await
+//!         }
+//!     }
+//!     impl core::CancelNotification {
+//!         /// Verifies `signature_key`, then decodes.
+//!         pub fn verify(raw_body: impl AsRef<[u8]>, server_key: &crate::Secret) -> Result<Self, crate::Error> {
+//!             Notification::verify(raw_body, server_key)
 //!         }
 //!     }
 //! }
@@ -52,17 +60,18 @@
 //! | `call_empty(&self, Call) -> Result<Resp, Error>` | no body (GET, or Midtrans' body-less POST) |
 //! | `call_with` / `call_empty_with(…, &CallOptions)` | DOKU only: a caller-supplied Request-Id |
 //!
-//! Path parameters are the emitter's job: percent-encode each with
-//! [`encode_path_segment`] (or [`midtrans::TransactionRef::path_segment`])
-//! and pass the finished path to [`Call::post`] / [`Call::get`], which take a
-//! `&'static str` or a `String`. Environments come from the spec: the
-//! emitter may add `Config::sandbox`-style constructors by calling
-//! `Config::new(base_url, …)`; the built-in `sandbox()`/`production()`
-//! carry the documented URLs.
+//! Path parameters: generated methods take one `impl` [`PathParam`] per
+//! parameter (`&str`, `String`, [`midtrans::TransactionRef`]), insert its
+//! percent-encoded [`PathParam::path_segment`] and pass the finished path to
+//! [`Call::post`] / [`Call::get`], which take a `&'static str` or a
+//! `String`. Environments come from the spec only: the runtime has no base
+//! URL of its own; the generated module adds `Config::sandbox`-style
+//! constructors (one per spec environment) and `Config::for_environment`,
+//! all calling `Config::new(base_url, …)`.
 //!
 //! Notifications: `Notification::verify::<T>(…)` on the DOKU and Midtrans
 //! modules returns the typed notification after checking its signature; the
-//! emitter may wrap it as `impl SpecNotification { pub fn verify(…) -> Result<Self, Error> }`.
+//! generated code wraps it as `impl SpecNotification { pub fn verify(…) -> Result<Self, Error> }`.
 
 pub mod biller;
 pub mod doku;
@@ -152,6 +161,34 @@ const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'.')
     .remove(b'_')
     .remove(b'~');
+
+/// A value that fills one `{param}` of an endpoint path. Generated
+/// endpoint methods take `impl PathParam` per path parameter and insert its
+/// [`PathParam::path_segment`], so an id is always percent-encoded and a
+/// provider-specific reference type (Midtrans'
+/// [`midtrans::TransactionRef`]) works wherever a plain id does.
+pub trait PathParam {
+    /// The value as one percent-encoded path segment.
+    fn path_segment(&self) -> String;
+}
+
+impl PathParam for str {
+    fn path_segment(&self) -> String {
+        encode_path_segment(self)
+    }
+}
+
+impl PathParam for String {
+    fn path_segment(&self) -> String {
+        encode_path_segment(self)
+    }
+}
+
+impl<T: PathParam + ?Sized> PathParam for &T {
+    fn path_segment(&self) -> String {
+        (**self).path_segment()
+    }
+}
 
 /// Percent-encodes one path segment, so `/`, `?`, `#`, spaces and non-ASCII
 /// in an id cannot change which URL is called.
@@ -276,6 +313,19 @@ mod tests {
         assert_eq!(encode_path_segment("ORDER-1_a.b~c"), "ORDER-1_a.b~c");
         assert_eq!(encode_path_segment("a/b?c#d e"), "a%2Fb%3Fc%23d%20e");
         assert_eq!(encode_path_segment("pesanan-ü"), "pesanan-%C3%BC");
+    }
+
+    #[test]
+    fn path_params_encode_whatever_their_type() {
+        assert_eq!("a/b".path_segment(), "a%2Fb");
+        assert_eq!(String::from("a b").path_segment(), "a%20b");
+        fn through_ref(param: impl PathParam) -> String {
+            param.path_segment()
+        }
+        assert_eq!(through_ref("x?"), "x%3F");
+        let reference = midtrans::TransactionRef::TransactionId("t#1".into());
+        assert_eq!(reference.path_segment(), "t%231");
+        assert_eq!(through_ref(&reference), "t%231");
     }
 
     #[test]

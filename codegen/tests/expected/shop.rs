@@ -58,6 +58,83 @@ pub mod shop {
         },
     ];
 
+    pub use crate::client::doku::{
+        Client, Config, Notification, NotificationHeaders, ResponseVerification,
+    };
+
+    pub use crate::client::CallOptions;
+
+    impl Config {
+        /// Shop sandbox, `https://sandbox.shop.test`.
+        ///
+        /// `client_id`: the `Client-Id` DOKU gave you; `secret_key`: the secret key that signs requests.
+        pub fn sandbox(
+            client_id: impl Into<String>,
+            secret_key: impl Into<crate::Secret>,
+        ) -> Self {
+            Self::new(Environment::Sandbox.base_url(), client_id, secret_key)
+        }
+
+        /// Shop production, `https://api.shop.test`.
+        ///
+        /// `client_id`: the `Client-Id` DOKU gave you; `secret_key`: the secret key that signs requests.
+        pub fn production(
+            client_id: impl Into<String>,
+            secret_key: impl Into<crate::Secret>,
+        ) -> Self {
+            Self::new(Environment::Production.base_url(), client_id, secret_key)
+        }
+
+        /// A configuration for `environment` (from configuration files: `Environment::Custom` for any other URL).
+        ///
+        /// `client_id`: the `Client-Id` DOKU gave you; `secret_key`: the secret key that signs requests.
+        pub fn for_environment(
+            environment: Environment,
+            client_id: impl Into<String>,
+            secret_key: impl Into<crate::Secret>,
+        ) -> Self {
+            Self::new(environment.base_url(), client_id, secret_key)
+        }
+    }
+
+    impl Client {
+        /// Charge a saved card.
+        ///
+        /// `POST /payments`
+        ///
+        /// # Returns
+        ///
+        /// The HTTP 200 body as [`payments::PaymentResponse`].
+        ///
+        /// # Errors
+        ///
+        /// - [`crate::Error::Validation`]: the request breaks the spec's field checks or rules (every violation, with its JSON path); nothing is sent.
+        /// - [`crate::Error::Api`]: the provider refused: a 4xx/5xx answer (DOKU's `error.code` and `error.message` in [`crate::ApiError`]); documented error bodies: `declined` ([`ErrorBody`]), read with `ApiError::body_as`.
+        /// - [`crate::Error::SignatureMismatch`]: the response is not signed with your key.
+        /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
+        /// - [`crate::Error::Decode`]: the response is not the documented JSON.
+        pub async fn payment(
+            &self,
+            request: &payments::PaymentRequest,
+        ) -> Result<payments::PaymentResponse, crate::Error> {
+            self.call(crate::client::Call::post("payment", "/payments"), request).await
+        }
+
+        /// As [`Client::payment`], with per-call options: store the Request-Id you pass in `options` before sending, so a retry after a crash repeats the request safely.
+        pub async fn payment_with(
+            &self,
+            request: &payments::PaymentRequest,
+            options: &CallOptions,
+        ) -> Result<payments::PaymentResponse, crate::Error> {
+            self.call_with(
+                    crate::client::Call::post("payment", "/payments"),
+                    request,
+                    options,
+                )
+                .await
+        }
+    }
+
     /// ISO 4217 currency code.
     ///
     /// A value the docs do not list arrives as [`Currency::Unknown`] instead of failing; in a request it is reported by `validate()`.

@@ -6,6 +6,7 @@
 //! `crate::wire`). Tokens are built with `quote!`, parsed with `syn` and
 //! printed with `prettyplease`, so the output is deterministic.
 
+mod client;
 mod decisions;
 mod doc;
 mod enums;
@@ -77,8 +78,9 @@ fn space_items(code: &str) -> String {
         };
         let indent = line.len() - line.trim_start().len();
         let next_indent = next.len() - next.trim_start().len();
-        let ends_item =
-            matches!(line.trim(), "}" | "};" | "];") || line.trim_start().starts_with("use ");
+        let ends_item = matches!(line.trim(), "}" | "};" | "];")
+            || line.trim_start().starts_with("use ")
+            || line.trim_start().starts_with("pub use ");
         if ends_item
             && indent == next_indent
             && ITEM_STARTS.iter().any(|s| next.trim_start().starts_with(s))
@@ -165,6 +167,7 @@ impl<'a> Ctx<'a> {
         let root_items = self.scope_items(&Scope::Provider)?;
         let environment = environment::emit(self)?;
         let registry = registry::emit(self)?;
+        let client = client::emit(self)?;
         let mut areas: Vec<&str> = Vec::new();
         let scopes = p
             .enums
@@ -204,6 +207,7 @@ impl<'a> Ctx<'a> {
             pub mod #module {
                 #environment
                 #registry
+                #client
                 #(#root_items)*
                 #(#area_modules)*
             }
