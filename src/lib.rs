@@ -19,6 +19,9 @@ pub mod transport;
 pub mod validation;
 pub mod wire;
 
+#[cfg(all(doctest, feature = "doku", feature = "midtrans", feature = "biller"))]
+mod doc_examples;
+
 pub use error::{ApiError, Error, Provider, SignatureMismatch};
 pub use secret::Secret;
 

@@ -262,7 +262,34 @@ fn integer(value: &Value) -> i64 {
     }
 }
 
-/// Rust that builds and validates the request from the example body.
+/// How a merchant gets a client for the provider's scheme, as a comment line.
+fn client_comment(provider: &Provider) -> String {
+    let p = &provider.name;
+    let env = provider
+        .environments
+        .first()
+        .map(|e| format!("Config::{}", e.name))
+        .unwrap_or_else(|| "Config::new(base_url, ".to_owned());
+    let open = if env.ends_with(", ") { "" } else { "(" };
+    let args = match provider.auth.scheme {
+        AuthScheme::DokuHmacSha256 => "client_id, secret_key",
+        AuthScheme::MidtransBasic => "server_key",
+        AuthScheme::BillerJwtHs256 => "api_key, token_secret",
+    };
+    format!("// let client = payspec::{p}::Client::new(payspec::{p}::{env}{open}{args}));\n")
+}
+
+/// The call's path-parameter arguments, as placeholder string literals.
+fn path_args(endpoint: &Endpoint) -> Vec<String> {
+    endpoint
+        .path_params
+        .iter()
+        .map(|p| rust_string(&format!("<{}>", p.wire_name)))
+        .collect()
+}
+
+/// Rust that builds the request from the example body and sends it with the
+/// generated client, which validates it first.
 pub fn rust_request(provider: &Provider, endpoint: &Endpoint, st: &Struct, body: &Value) -> String {
     let mut b = RustBuilder {
         provider,
@@ -270,10 +297,11 @@ pub fn rust_request(provider: &Provider, endpoint: &Endpoint, st: &Struct, body:
         names: Vec::new(),
     };
     let built = b.build(st, Some(body));
-    let ty = rust_path(&provider.name, &st.scope, &st.name);
-    let mut out = String::from("use payspec::validation::Validate;\n\n");
+    let mut out = client_comment(provider);
     out.push_str(&format!(
-        "fn build_request() -> Result<{ty}, Box<dyn std::error::Error>> {{\n"
+        "async fn {name}(client: &payspec::{p}::Client) -> Result<(), payspec::Error> {{\n",
+        name = endpoint.name,
+        p = provider.name
     ));
     for line in &b.prelude {
         out.push_str(&format!("    {line}\n"));
@@ -287,23 +315,54 @@ pub fn rust_request(provider: &Provider, endpoint: &Endpoint, st: &Struct, body:
     for (path, expr) in &built.sets {
         out.push_str(&format!("    request.{path} = {expr};\n"));
     }
+    let mut args = path_args(endpoint);
+    args.push("&request".to_owned());
     out.push_str(
-        "    // Every violation at once, each with its JSON path; the client checks this too.\n",
+        "    // The client validates first: a request breaking any documented rule comes\n    \
+         // back as `payspec::Error::Validation` with every violation and its JSON path.\n",
     );
-    out.push_str("    request.validate()?;\n    Ok(request)\n}\n");
     out.push_str(&format!(
-        "// Send it with the {} client's `{}` method.\n",
-        provider.title, endpoint.name
+        "    let response = client.{}({}).await?;\n    println!(\"{{response:?}}\");\n    Ok(())\n}}\n",
+        endpoint.name,
+        args.join(", ")
     ));
     out
 }
 
-/// Rust that parses a notification body.
+/// Rust that calls an endpoint without a request body.
+pub fn rust_call(provider: &Provider, endpoint: &Endpoint) -> String {
+    let mut out = client_comment(provider);
+    out.push_str(&format!(
+        "async fn {name}(client: &payspec::{p}::Client) -> Result<(), payspec::Error> {{\n    \
+         let response = client.{name}({args}).await?;\n    println!(\"{{response:?}}\");\n    Ok(())\n}}\n",
+        name = endpoint.name,
+        p = provider.name,
+        args = path_args(endpoint).join(", ")
+    ));
+    out
+}
+
+/// Rust that verifies a notification's signature and parses it.
 pub fn rust_notification(provider: &Provider, st: &Struct) -> String {
     let ty = rust_path(&provider.name, &st.scope, &st.name);
-    format!(
-        "fn parse_notification(body: &[u8]) -> Result<{ty}, serde_json::Error> {{\n    serde_json::from_slice(body)\n}}\n"
-    )
+    let p = &provider.name;
+    match provider.auth.scheme {
+        AuthScheme::MidtransBasic => format!(
+            "fn on_notification(body: &[u8], server_key: &payspec::Secret) -> Result<{ty}, payspec::Error> {{\n    \
+             // Checks signature_key in constant time before trusting any field.\n    \
+             {ty}::verify(body, server_key)\n}}\n"
+        ),
+        AuthScheme::DokuHmacSha256 => format!(
+            "fn on_notification(\n    headers: &payspec::{p}::NotificationHeaders,\n    body: &[u8],\n    secret_key: &payspec::Secret,\n) -> Result<{ty}, payspec::Error> {{\n    \
+             // Request-Target is your own notification path.\n    \
+             {ty}::verify(headers, \"/payments/notifications\", body, secret_key)\n}}\n"
+        ),
+        // The runtime has no biller notification verifier; the emitter
+        // refuses biller notifications, so this is never shown.
+        AuthScheme::BillerJwtHs256 => format!(
+            "fn on_notification(body: &[u8]) -> Result<{ty}, serde_json::Error> {{\n    serde_json::from_slice(body)\n}}\n"
+        ),
+    }
 }
 
 /// The base URL of the first environment, as a shell word; a URL the docs
@@ -385,7 +444,7 @@ pub fn curl(provider: &Provider, endpoint: &Endpoint, body: Option<&Value>) -> S
             computed.join(", ")
         )),
         AuthScheme::BillerJwtHs256 => out.push_str(
-            "# TOKEN is an HS256 JWT computed per request; `payspec sign biller …` computes it.\n",
+            "# TOKEN is an HS256 JWT over the request body, signed with the API secret; the client computes it.\n",
         ),
         AuthScheme::MidtransBasic => {
             out.push_str("# The server key is the user name; the password is empty.\n")

@@ -362,7 +362,10 @@ fn endpoint_page(p: &Provider, e: &Endpoint) -> Result<EndpointPage, DocsError> 
             Some(example::rust_request(p, e, st, b)),
             Some(example::curl(p, e, Some(b))),
         ),
-        (EndpointKind::Endpoint, _, _) => (None, Some(example::curl(p, e, None))),
+        (EndpointKind::Endpoint, _, _) => (
+            Some(example::rust_call(p, e)),
+            Some(example::curl(p, e, None)),
+        ),
         (EndpointKind::Notification, Some(st), _) => {
             (Some(example::rust_notification(p, st)), None)
         }
