@@ -60,6 +60,7 @@ bad_cases!(
     rule_paths,
     several_files,
     shapes,
+    shared_auth_scheme,
     unknown_enum_variant_in_model,
     unknown_format,
     unknown_key,

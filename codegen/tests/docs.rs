@@ -93,7 +93,10 @@ fn biller_curl_uses_its_headers_and_a_placeholder_body() {
         page.contains("TOKEN is an HS256 JWT over the request body"),
         "{page}"
     );
-    assert!(!page.contains("payspec sign biller"), "no such command: {page}");
+    assert!(
+        !page.contains("payspec sign biller"),
+        "no such command: {page}"
+    );
     // No example in the docs: mandatory fields get placeholders, optional ones are left out.
     assert!(
         page.contains(

@@ -36,6 +36,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("L022", "decision table: unknown input or output type, or a row naming an unknown input"),
     ("L023", "rules on an endpoint without a request body"),
     ("L024", "lifecycle: unknown state, endpoint, key or amount path, guard that is not a boolean decision, or a refusal body the endpoint does not document"),
+    ("L025", "two providers share an auth scheme, so their generated clients would be one runtime type"),
     ("W001", "enum or named type that nothing references"),
     ("W002", "conditional field that no rule makes conditional"),
     ("W003", "field without a description (`doc`)"),

@@ -188,6 +188,7 @@ pub fn load_files(files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<Loaded, Diagnost
         }
     }
     providers.sort_by(|a, b| a.name.cmp(&b.name));
+    shared_auth_schemes(&providers, &mut sink.diags);
 
     let mut diags = Diagnostics(sink.diags);
     diags.sort();
@@ -198,6 +199,34 @@ pub fn load_files(files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<Loaded, Diagnost
             ir: Ir { providers },
             warnings: diags,
         })
+    }
+}
+
+/// The client runtime has one client type per auth scheme, and the generated
+/// endpoint methods and `Config` constructors are added to it, so two
+/// providers on one scheme would share, and clash on, a single `Client`.
+fn shared_auth_schemes(providers: &[crate::ir::Provider], diags: &mut Vec<crate::Diagnostic>) {
+    for (i, p) in providers.iter().enumerate() {
+        if let Some(first) = providers[..i]
+            .iter()
+            .find(|q| q.auth.scheme == p.auth.scheme)
+        {
+            diags.push(crate::Diagnostic {
+                loc: p.loc.clone(),
+                severity: crate::Severity::Error,
+                code: "L025",
+                message: format!(
+                    "provider `{}` uses auth scheme {:?}, which provider `{}` already uses; \
+                     the generated client methods of both would be added to one runtime `Client`",
+                    p.name, p.auth.scheme, first.name
+                ),
+                help: Some(
+                    "give the runtime a client type per provider (src/client/) before adding a \
+                     second provider on the same scheme"
+                        .to_owned(),
+                ),
+            });
+        }
     }
 }
 

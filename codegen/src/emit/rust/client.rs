@@ -487,7 +487,9 @@ mod tests {
     /// The loader's good fixture (`acme`: DOKU scheme, a POST, a GET with a
     /// path parameter, a notification).
     fn acme() -> Provider {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
+        // These unit tests build in `payspec-codegen-core` (codegen/core),
+        // whose sources and fixtures live one directory up, in codegen/.
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/good");
         let loaded = crate::lower::load_dir(&dir).expect("the good fixture loads");
         loaded
             .ir
