@@ -1,6 +1,7 @@
 //! `payspec`: generate the client crate's sources, docs and OpenAPI from
 //! `spec/`, check that `generated/` is up to date, and the review tools
-//! (`lint`, `diff`, `openapi`, `docs`, `sign`, `verify`).
+//! (`lint`, `diff`, `openapi`, `docs`, `sign`, `verify`), and the `mock`
+//! sandbox server.
 //!
 //! Exit codes: 0 success; 1 spec errors, a stale `generated/`, lint errors,
 //! a diff over the `--fail-on` threshold, or an invalid signature; 2 usage or

@@ -63,8 +63,11 @@ pub fn run(args: &MockArgs) -> Result<(), Failure> {
             *slot = payspec_signing::Secret::new(value.clone());
         }
     }
+    // Colours only on a terminal: a redirected log stays plain text.
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     tracing_subscriber::fmt()
         .with_target(false)
+        .with_ansi(ansi)
         .with_writer(std::io::stderr)
         .init();
     let runtime = tokio::runtime::Builder::new_multi_thread()
