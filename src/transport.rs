@@ -131,16 +131,23 @@ pub trait Transport: Send + Sync {
     }
 }
 
-/// The default transport: reqwest with rustls and a whole-exchange timeout.
+/// The default transport: reqwest with rustls, a whole-exchange timeout and
+/// a cap on the response body.
 #[derive(Debug, Clone)]
 pub struct ReqwestTransport {
     client: reqwest::Client,
     timeout: Duration,
+    max_body: usize,
 }
 
 impl ReqwestTransport {
     /// The default whole-exchange timeout.
     pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+    /// The default cap on a response body. The documented bodies are a few
+    /// kilobytes; a larger answer is a misbehaving or hostile peer, and
+    /// reading it whole would let it fill memory within the timeout.
+    pub const DEFAULT_MAX_BODY: usize = 4 * 1024 * 1024;
 
     /// A transport with `timeout` for each exchange (connect to last byte).
     pub fn new(timeout: Duration) -> Self {
@@ -151,12 +158,23 @@ impl ReqwestTransport {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .unwrap_or_default();
-        ReqwestTransport { client, timeout }
+        ReqwestTransport::from_client(client, timeout)
     }
 
     /// A transport around a reqwest client you configured (proxy, pool, TLS).
     pub fn from_client(client: reqwest::Client, timeout: Duration) -> Self {
-        ReqwestTransport { client, timeout }
+        ReqwestTransport {
+            client,
+            timeout,
+            max_body: Self::DEFAULT_MAX_BODY,
+        }
+    }
+
+    /// Refuses response bodies longer than `bytes` (default
+    /// [`Self::DEFAULT_MAX_BODY`]) with a [`TransportErrorKind::Other`] error.
+    pub fn max_body(mut self, bytes: usize) -> Self {
+        self.max_body = bytes;
+        self
     }
 }
 
@@ -195,7 +213,7 @@ impl Transport for ReqwestTransport {
                     Some((name.as_str().to_owned(), value.to_str().ok()?.to_owned()))
                 })
                 .collect();
-            let body = response.bytes().await.map_err(classify)?.to_vec();
+            let body = read_capped(response, self.max_body).await?;
             Ok(HttpResponse {
                 status,
                 headers,
@@ -229,4 +247,33 @@ fn classify(error: reqwest::Error) -> TransportError {
         source = cause.source();
     }
     TransportError { kind, message }
+}
+
+/// Reads a response body chunk by chunk, failing as soon as it exceeds `max`
+/// bytes (a declared Content-Length over `max` fails before reading).
+async fn read_capped(
+    mut response: reqwest::Response,
+    max: usize,
+) -> Result<Vec<u8>, TransportError> {
+    let too_large = || TransportError {
+        kind: TransportErrorKind::Other,
+        message: format!(
+            "the response body is larger than {max} bytes, far beyond any documented answer; \
+             check the base URL (a proxy or error page?) or raise ReqwestTransport::max_body"
+        ),
+    };
+    if response
+        .content_length()
+        .is_some_and(|len| len > max as u64)
+    {
+        return Err(too_large());
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(classify)? {
+        if body.len() + chunk.len() > max {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }
