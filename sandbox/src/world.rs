@@ -98,13 +98,44 @@ pub struct Answered {
     pub body: Vec<u8>,
 }
 
+/// The DOKU answers kept for replays, oldest forgotten first, so a
+/// long-running sandbox does not grow with every request it has served.
+#[derive(Debug, Default)]
+pub struct ReplayLog {
+    by_id: HashMap<String, Answered>,
+    order: std::collections::VecDeque<String>,
+}
+
+impl ReplayLog {
+    /// Request-Ids remembered; DOKU's own replay window is not documented,
+    /// and this covers any test run while bounding memory (~100 MB at most).
+    pub const CAPACITY: usize = 200_000;
+
+    /// The answer kept for `request_id`.
+    pub fn get(&self, request_id: &str) -> Option<&Answered> {
+        self.by_id.get(request_id)
+    }
+
+    /// Keeps `answer` for `request_id`, forgetting the oldest past capacity.
+    pub fn insert(&mut self, request_id: String, answer: Answered) {
+        if self.by_id.insert(request_id.clone(), answer).is_none() {
+            self.order.push_back(request_id);
+        }
+        while self.order.len() > Self::CAPACITY {
+            if let Some(oldest) = self.order.pop_front() {
+                self.by_id.remove(&oldest);
+            }
+        }
+    }
+}
+
 /// Everything mutable.
 #[derive(Debug, Default)]
 pub struct World {
     /// Resources by (provider, resource, id).
     pub resources: HashMap<(String, String, String), Resource>,
-    /// DOKU answers by Request-Id.
-    pub answered: HashMap<String, Answered>,
+    /// DOKU answers by Request-Id, the newest [`ReplayLog::CAPACITY`].
+    pub answered: ReplayLog,
     /// Pending faults by endpoint name.
     pub faults: HashMap<String, Fault>,
 }
@@ -217,4 +248,37 @@ pub fn within(r: &Resource, days: u32) -> bool {
 /// A JSON view of `r` for the control API.
 pub fn view(r: &Resource) -> Value {
     serde_json::to_value(r).unwrap_or(Value::Null)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Answered, ReplayLog};
+
+    fn answer(n: usize) -> Answered {
+        Answered {
+            fingerprint: format!("f{n}"),
+            body: n.to_string().into_bytes(),
+        }
+    }
+
+    #[test]
+    fn the_replay_log_forgets_the_oldest_past_capacity() {
+        let mut log = ReplayLog::default();
+        for n in 0..=ReplayLog::CAPACITY {
+            log.insert(format!("rid-{n}"), answer(n));
+        }
+        assert_eq!(log.order.len(), ReplayLog::CAPACITY);
+        assert_eq!(log.by_id.len(), ReplayLog::CAPACITY);
+        assert!(log.get("rid-0").is_none(), "the oldest is forgotten");
+        assert_eq!(
+            log.get("rid-1").map(|a| a.body.clone()),
+            Some(b"1".to_vec())
+        );
+        let last = format!("rid-{}", ReplayLog::CAPACITY);
+        assert!(log.get(&last).is_some());
+        // Re-inserting a kept id does not count it twice.
+        log.insert(last.clone(), answer(7));
+        assert_eq!(log.order.len(), ReplayLog::CAPACITY);
+        assert_eq!(log.get(&last).map(|a| a.body.clone()), Some(b"7".to_vec()));
+    }
 }
