@@ -120,6 +120,7 @@ impl Ctx<'_> {
 /// Lowers one provider. Problems go to `sink`; the IR returned is only
 /// meaningful when none of them is an error.
 pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
+    let errors_before = error_count(sink);
     let (ppath, pparsed) = input.provider;
     let pfile = &pparsed.value;
     let provider_scope = Scope::Provider;
@@ -277,7 +278,12 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
         lifecycles: Vec::new(),
         loc: psrc.loc("provider"),
     };
-    provider.lifecycles = super::lifecycle::lower(&provider, psrc, &pfile.lifecycle, cx.sink);
+    // The lifecycle refers to fields and endpoints by their resolved types;
+    // after an error above (an unknown type, say) it would only repeat it as
+    // "not an amount field", so it is checked once the rest is clean.
+    if error_count(cx.sink) == errors_before {
+        provider.lifecycles = super::lifecycle::lower(&provider, psrc, &pfile.lifecycle, cx.sink);
+    }
     super::checks::run(
         &mut provider,
         &super::checks::Facts {
@@ -303,6 +309,13 @@ pub(crate) fn bodies(file: &EndpointFile) -> Vec<(String, &BodySpec)> {
         out.push((format!("errors.{name}"), b));
     }
     out
+}
+
+fn error_count(sink: &Sink) -> usize {
+    sink.diags
+        .iter()
+        .filter(|d| d.severity == crate::Severity::Error)
+        .count()
 }
 
 fn declare_enums(cx: &mut Ctx<'_>, src: Src<'_>, enums: &IndexMap<String, EnumSpec>) {
