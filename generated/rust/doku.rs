@@ -80,11 +80,11 @@ pub mod doku {
     pub enum Environment {
         /// `https://api-sandbox.doku.com`
         ///
-        /// Every "API endpoint (Sandbox)" row, e.g. "https://api-sandbox.doku.com/credit-card/v1/payment-page".
+        /// Every "API endpoint (Sandbox)" row, e.g. "<https://api-sandbox.doku.com/credit-card/v1/payment-page>".
         Sandbox,
         /// `https://api.doku.com`
         ///
-        /// Every "API endpoint (Production)" row, e.g. "https://api.doku.com/credit-card/v1/payment-page".
+        /// Every "API endpoint (Production)" row, e.g. "<https://api.doku.com/credit-card/v1/payment-page>".
         Production,
         /// Another base URL (a mock server, a proxy), without a trailing slash.
         Custom(String),

@@ -34,7 +34,7 @@ pub mod midtrans {
     pub enum Environment {
         /// `https://api.sandbox.midtrans.com`
         ///
-        /// From the page's request line "post https://api.sandbox.midtrans.com/v2//cancel?".
+        /// From the page's request line "post <https://api.sandbox.midtrans.com/v2//cancel?>".
         Sandbox,
         /// `https://api.midtrans.com`
         ///

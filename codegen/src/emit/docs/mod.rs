@@ -5,7 +5,7 @@
 //! decision tables, every discrepancy note) and `<provider>/<area>/<name>.md`
 //! per endpoint or notification (fields, enums, rules in plain words,
 //! decision tables, notes, Rust and curl examples). Rows are built in
-//! [`view`]; the templates only lay them out. Output is deterministic.
+//! `view`; the templates only lay them out. Output is deterministic.
 #![cfg(feature = "cli")]
 
 mod example;

@@ -46,7 +46,23 @@ pub(crate) fn md(text: &str) -> String {
 fn escape_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut in_code = false;
-    for c in line.chars() {
+    let mut rest = line;
+    while let Some(c) = rest.chars().next() {
+        // A bare URL in spec text becomes an autolink: rustdoc warns on bare
+        // URLs, and `<` would otherwise be escaped below.
+        if !in_code && (rest.starts_with("https://") || rest.starts_with("http://")) {
+            let end = rest
+                .find(|c: char| {
+                    c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | ')' | '`')
+                })
+                .unwrap_or(rest.len());
+            let url = rest[..end].trim_end_matches(['.', ',', ';', ':']);
+            out.push('<');
+            out.push_str(url);
+            out.push('>');
+            rest = &rest[url.len()..];
+            continue;
+        }
         match c {
             '`' => {
                 in_code = !in_code;
@@ -58,6 +74,7 @@ fn escape_line(line: &str) -> String {
             }
             _ => out.push(c),
         }
+        rest = &rest[c.len_utf8()..];
     }
     out
 }
@@ -248,6 +265,21 @@ pub(crate) fn format_description(f: crate::ir::Format) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bare_urls_become_autolinks_but_code_spans_stay() {
+        assert_eq!(
+            md(
+                r#"e.g. "https://api.doku.com/credit-card/v1/payment-page". See `http://x.test/a`."#
+            ),
+            r#"e.g. "<https://api.doku.com/credit-card/v1/payment-page>". See `http://x.test/a`."#
+        );
+        assert_eq!(
+            md("post https://h.test/v2//cancel?"),
+            "post <https://h.test/v2//cancel?>"
+        );
+        assert_eq!(md("a [b] <c>"), "a \\[b\\] \\<c>");
+    }
 
     #[test]
     fn markdown_is_escaped_outside_code_spans() {
