@@ -75,6 +75,8 @@ fn notification() -> String {
 }
 
 /// Plain serde derive, same shape as the generated types.
+// The fields exist to be decoded, as the generated ones are; nothing reads them.
+#[allow(dead_code)]
 mod baseline {
     use serde::Deserialize;
 

@@ -35,6 +35,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("L021", "response status that is not an HTTP status code"),
     ("L022", "decision table: unknown input or output type, or a row naming an unknown input"),
     ("L023", "rules on an endpoint without a request body"),
+    ("L024", "a type that contains itself without an array in between (Rust cannot size it)"),
     ("W001", "enum or named type that nothing references"),
     ("W002", "conditional field that no rule makes conditional"),
     ("W003", "field without a description (`doc`)"),
