@@ -48,12 +48,7 @@ const SERVER_KEY: &str = "SB-Mid-server-bench";
 /// The cancel notification sample with a `signature_key` valid for
 /// [`SERVER_KEY`] (the docs' own signature is for an unknown key).
 fn notification() -> String {
-    let sig = signature_key(
-        "160288131764",
-        "202",
-        "244108.00",
-        &Secret::new(SERVER_KEY),
-    );
+    let sig = signature_key("160288131764", "202", "244108.00", &Secret::new(SERVER_KEY));
     format!(
         r#"{{
 "masked_card": "48111111-1114",

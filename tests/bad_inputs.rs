@@ -102,18 +102,30 @@ fn invalid_requests_name_every_broken_rule() {
             remove(v, "payment.acquirer");
             remove(v, "payment.tenor");
         }),
-        ("unknown payment type", |v| set(v, "payment.type", json!("BARTER"))),
+        ("unknown payment type", |v| {
+            set(v, "payment.type", json!("BARTER"))
+        }),
         ("promo discount larger than the amount", |v| {
-            set(v, "override_configuration.promo.0.discount_amount", json!(1_000_000))
+            set(
+                v,
+                "override_configuration.promo.0.discount_amount",
+                json!(1_000_000),
+            )
         }),
         ("theme colour not hex", |v| {
-            set(v, "override_configuration.themes.font_color", json!("#1A1A1A"))
+            set(
+                v,
+                "override_configuration.themes.font_color",
+                json!("#1A1A1A"),
+            )
         }),
-        ("amount as a string", |v| set(v, "order.amount", json!("90000"))),
-        ("amount fractional", |v| set(v, "order.amount", json!(90000.5))),
-        ("amount beyond i64", |v| {
-            set(v, "order.amount", json!(1e30))
+        ("amount as a string", |v| {
+            set(v, "order.amount", json!("90000"))
         }),
+        ("amount fractional", |v| {
+            set(v, "order.amount", json!(90000.5))
+        }),
+        ("amount beyond i64", |v| set(v, "order.amount", json!(1e30))),
         ("order missing", |v| remove(v, "order")),
         ("order is an array", |v| set(v, "order", json!([]))),
         ("many violations at once", |v| {
@@ -145,7 +157,11 @@ fn damaged_responses_are_refused_with_a_path() {
         nested.push('[');
     }
     let mut wrong_type = base.clone();
-    set(&mut wrong_type, "payment.identifier.1.value", json!(71003372992_i64));
+    set(
+        &mut wrong_type,
+        "payment.identifier.1.value",
+        json!(71003372992_i64),
+    );
     let mut missing = base.clone();
     remove(&mut missing, "three_dsecure");
     let mut unknown_status = base.clone();
@@ -155,22 +171,43 @@ fn damaged_responses_are_refused_with_a_path() {
     let cases: Vec<(&str, Vec<u8>)> = vec![
         ("empty body", Vec::new()),
         ("whitespace only", b"  \n ".to_vec()),
-        ("truncated in the middle", CAPTURE.as_bytes()[..CAPTURE.len() / 2].to_vec()),
-        ("truncated by one byte", CAPTURE.as_bytes()[..CAPTURE.trim_end().len() - 1].to_vec()),
+        (
+            "truncated in the middle",
+            CAPTURE.as_bytes()[..CAPTURE.len() / 2].to_vec(),
+        ),
+        (
+            "truncated by one byte",
+            CAPTURE.as_bytes()[..CAPTURE.trim_end().len() - 1].to_vec(),
+        ),
         ("trailing garbage", format!("{CAPTURE} }}").into_bytes()),
-        ("two JSON documents", format!("{CAPTURE}{CAPTURE}").into_bytes()),
+        (
+            "two JSON documents",
+            format!("{CAPTURE}{CAPTURE}").into_bytes(),
+        ),
         ("JSON null", b"null".to_vec()),
         ("JSON array", b"[]".to_vec()),
         (
             "HTML error page (wrong content type)",
             b"<html><body><h1>502 Bad Gateway</h1></body></html>".to_vec(),
         ),
-        ("form-encoded body (wrong content type)", b"order=INV-1&amount=90000".to_vec()),
+        (
+            "form-encoded body (wrong content type)",
+            b"order=INV-1&amount=90000".to_vec(),
+        ),
         ("non-UTF-8 bytes", b"{\"order\": \"\xff\xfe\"}".to_vec()),
         ("200 nested arrays", nested.into_bytes()),
-        ("number where a string belongs", serde_json::to_vec(&wrong_type).expect("json")),
-        ("mandatory object missing", serde_json::to_vec(&missing).expect("json")),
-        ("amount 1e300", serde_json::to_vec(&amount_overflow).expect("json")),
+        (
+            "number where a string belongs",
+            serde_json::to_vec(&wrong_type).expect("json"),
+        ),
+        (
+            "mandatory object missing",
+            serde_json::to_vec(&missing).expect("json"),
+        ),
+        (
+            "amount 1e300",
+            serde_json::to_vec(&amount_overflow).expect("json"),
+        ),
     ];
     let mut report = String::new();
     for (name, body) in &cases {
@@ -208,7 +245,9 @@ fn a_50_mb_response_is_decoded_in_bounded_time_and_refused_when_malformed() {
     // Well-formed, it is accepted: nothing in the decoder bounds body size
     // (the transport reads whole bodies; see BENCHMARKS.md).
     let whole = CAPTURE.replace("sukses transaksi", &"x".repeat(50 * 1024 * 1024));
-    let accepted = bounded("50 MB whole", Duration::from_secs(20), || decode(whole.as_bytes()));
+    let accepted = bounded("50 MB whole", Duration::from_secs(20), || {
+        decode(whole.as_bytes())
+    });
     let value = accepted.expect("a large but valid body decodes");
     assert_eq!(
         value["payment"]["response_message"].as_str().map(str::len),
@@ -257,13 +296,25 @@ fn forged_and_replayed_notifications() {
     ));
     let mut tampered = midtrans_body(SERVER_KEY);
     tampered["gross_amount"] = json!("1.00");
-    cases.push(("midtrans: amount changed after signing", serde_json::to_vec(&tampered).expect("json")));
+    cases.push((
+        "midtrans: amount changed after signing",
+        serde_json::to_vec(&tampered).expect("json"),
+    ));
     let mut no_sig = midtrans_body(SERVER_KEY);
-    no_sig.as_object_mut().expect("object").remove("signature_key");
-    cases.push(("midtrans: signature_key missing", serde_json::to_vec(&no_sig).expect("json")));
+    no_sig
+        .as_object_mut()
+        .expect("object")
+        .remove("signature_key");
+    cases.push((
+        "midtrans: signature_key missing",
+        serde_json::to_vec(&no_sig).expect("json"),
+    ));
     let mut numeric = midtrans_body(SERVER_KEY);
     numeric["gross_amount"] = json!(244108);
-    cases.push(("midtrans: gross_amount as a number", serde_json::to_vec(&numeric).expect("json")));
+    cases.push((
+        "midtrans: gross_amount as a number",
+        serde_json::to_vec(&numeric).expect("json"),
+    ));
     let mut bad_status = midtrans_body(SERVER_KEY);
     bad_status["transaction_time"] = json!(42);
     cases.push((
@@ -275,7 +326,10 @@ fn forged_and_replayed_notifications() {
     cases.push(("midtrans: empty body", Vec::new()));
     for (name, body) in &cases {
         let result = bounded(name, Duration::from_secs(5), || midtrans_outcome(body));
-        assert!(!result.starts_with("accepted"), "`{name}` must be refused: {result}");
+        assert!(
+            !result.starts_with("accepted"),
+            "`{name}` must be refused: {result}"
+        );
         assert!(!result.contains(SERVER_KEY), "`{name}` leaks the key");
         let _ = writeln!(report, "## {name}\n{result}\n");
     }
@@ -312,8 +366,12 @@ fn forged_and_replayed_notifications() {
     };
     let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
     let good_static = leak(good.clone());
-    assert_eq!(doku_outcome(&headers(Some(good_static)), target, body), "accepted");
-    let tampered_body = br#"{"order":{"invoice_number":"INV-1","amount":1},"transaction":{"status":"SUCCESS"}}"#;
+    assert_eq!(
+        doku_outcome(&headers(Some(good_static)), target, body),
+        "accepted"
+    );
+    let tampered_body =
+        br#"{"order":{"invoice_number":"INV-1","amount":1},"transaction":{"status":"SUCCESS"}}"#;
     let other_key = leak(payspec_signing::doku::sign(
         &Secret::new("SK-attacker"),
         &payspec_signing::doku::Components {
@@ -326,11 +384,31 @@ fn forged_and_replayed_notifications() {
         },
     ));
     let doku_cases: Vec<(&str, NotificationHeaders<'_>, &str, &[u8])> = vec![
-        ("doku: Signature header missing", headers(None), target, body),
+        (
+            "doku: Signature header missing",
+            headers(None),
+            target,
+            body,
+        ),
         ("doku: empty Signature", headers(Some("")), target, body),
-        ("doku: unknown scheme", headers(Some("HMACSHA1=abc")), target, body),
-        ("doku: signed with another key", headers(Some(other_key)), target, body),
-        ("doku: body changed after signing", headers(Some(good_static)), target, tampered_body),
+        (
+            "doku: unknown scheme",
+            headers(Some("HMACSHA1=abc")),
+            target,
+            body,
+        ),
+        (
+            "doku: signed with another key",
+            headers(Some(other_key)),
+            target,
+            body,
+        ),
+        (
+            "doku: body changed after signing",
+            headers(Some(good_static)),
+            target,
+            tampered_body,
+        ),
         (
             "doku: replayed to another notification path",
             headers(Some(good_static)),
@@ -346,7 +424,12 @@ fn forged_and_replayed_notifications() {
             target,
             body,
         ),
-        ("doku: genuine signature over a non-JSON body", headers(Some(leak(sign(target, b"not json")))), target, b"not json"),
+        (
+            "doku: genuine signature over a non-JSON body",
+            headers(Some(leak(sign(target, b"not json")))),
+            target,
+            b"not json",
+        ),
     ];
     for (name, h, t, b) in &doku_cases {
         let result = bounded(name, Duration::from_secs(5), || doku_outcome(h, t, b));

@@ -204,7 +204,10 @@ fn breakers() -> Vec<(&'static str, Breaker)> {
                 .override_configuration
                 .as_ref()
                 .and_then(|c| c.promo.as_ref())
-                .map_or(true, |p| p.iter().all(|p| p.discount_amount.map_or(true, |d| d.value() <= total)));
+                .map_or(true, |p| {
+                    p.iter()
+                        .all(|p| p.discount_amount.map_or(true, |d| d.value() <= total))
+                });
             if !promo_ok {
                 return None;
             }
@@ -355,10 +358,7 @@ fn every_single_rule_violation_is_exercised() {
     let strategy = valid_payment_page();
     let mut applied = vec![0u32; breakers().len()];
     for _ in 0..400 {
-        let request = strategy
-            .new_tree(&mut runner)
-            .expect("generates")
-            .current();
+        let request = strategy.new_tree(&mut runner).expect("generates").current();
         for (i, (name, breaker)) in breakers().into_iter().enumerate() {
             let mut bad = request.clone();
             if let Some(expected) = breaker(&mut bad) {
@@ -368,6 +368,9 @@ fn every_single_rule_violation_is_exercised() {
         }
     }
     for ((name, _), count) in breakers().iter().zip(&applied) {
-        assert!(*count >= 10, "`{name}` applied to only {count} of 400 requests");
+        assert!(
+            *count >= 10,
+            "`{name}` applied to only {count} of 400 requests"
+        );
     }
 }

@@ -94,15 +94,17 @@ fn bench_synthetic(c: &mut Criterion) {
 /// One timed run per size, printed as a table: a quick check that time per
 /// endpoint stays flat (`PAYSPEC_SCALING=1`).
 fn scaling() {
-    println!("endpoints  load_ms  load_us/ep  emit_ms  emit_us/ep  of_which_reparse_ms  reprint_ms");
+    println!(
+        "endpoints  load_ms  load_us/ep  emit_ms  emit_us/ep  of_which_reparse_ms  reprint_ms"
+    );
     for n in [10usize, 100, 250, 500, 1000] {
         let files = synth::files("synth", n, true);
         let start = std::time::Instant::now();
         let loaded = load_files(&files).expect("synthetic spec loads");
         let load = start.elapsed();
         let start = std::time::Instant::now();
-        let code = payspec_codegen::emit::rust::render_provider(&loaded.ir.providers[0])
-            .expect("renders");
+        let code =
+            payspec_codegen::emit::rust::render_provider(&loaded.ir.providers[0]).expect("renders");
         let emit = start.elapsed();
         // How much of emit is syn + prettyplease: parse and print the output
         // again (render_provider parses its tokens and prints them once).

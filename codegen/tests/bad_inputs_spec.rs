@@ -123,7 +123,9 @@ fn cases() -> Vec<(&'static str, BTreeMap<PathBuf, Vec<u8>>)> {
         let _ = writeln!(deep_map, "{}k{depth}:", " ".repeat(depth));
     }
     out.push(("3,000 nested block mappings", files(deep_map)));
-    let mut bomb = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    let mut bomb = String::from(
+        "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
     let letters: Vec<char> = ('a'..='j').collect();
     for w in letters.windows(2) {
         let items = vec![format!("*{}", w[0]); 9].join(",");
@@ -132,23 +134,38 @@ fn cases() -> Vec<(&'static str, BTreeMap<PathBuf, Vec<u8>>)> {
     out.push(("billion laughs aliases", files(bomb)));
     let huge_doc = format!(
         "{}doc: \"{}\"\n",
-        endpoint("    a: { type: string, presence: optional, doc: A. }\n", "colour: red\n"),
+        endpoint(
+            "    a: { type: string, presence: optional, doc: A. }\n",
+            "colour: red\n"
+        ),
         "x".repeat(8 * 1024 * 1024)
     );
     out.push(("8 MiB string plus an unknown key", files(huge_doc)));
     out.push((
         "100,000-character key",
         files(endpoint(
-            &format!("    {}: {{ type: string, presence: optional, doc: A. }}\n", "k".repeat(100_000)),
+            &format!(
+                "    {}: {{ type: string, presence: optional, doc: A. }}\n",
+                "k".repeat(100_000)
+            ),
             "",
         )),
     ));
 
     // Layout problems.
-    let mut yml = files(endpoint("    a: { type: string, presence: optional, doc: A. }\n", ""));
-    yml.insert(PathBuf::from("shop/orders/refund.yml"), b"kind: endpoint\n".to_vec());
+    let mut yml = files(endpoint(
+        "    a: { type: string, presence: optional, doc: A. }\n",
+        "",
+    ));
+    yml.insert(
+        PathBuf::from("shop/orders/refund.yml"),
+        b"kind: endpoint\n".to_vec(),
+    );
     out.push(("a .yml file", yml));
-    let mut loose = files(endpoint("    a: { type: string, presence: optional, doc: A. }\n", ""));
+    let mut loose = files(endpoint(
+        "    a: { type: string, presence: optional, doc: A. }\n",
+        "",
+    ));
     loose.insert(PathBuf::from("loose.yaml"), b"kind: endpoint\n".to_vec());
     out.push(("file outside any provider directory", loose));
     let mut orphan = BTreeMap::new();
@@ -191,7 +208,11 @@ fn outcome(files: &BTreeMap<PathBuf, Vec<u8>>) -> String {
                 .lines()
                 .map(|l| {
                     if l.chars().count() > 300 {
-                        format!("{}… ({} chars)", l.chars().take(300).collect::<String>(), l.chars().count())
+                        format!(
+                            "{}… ({} chars)",
+                            l.chars().take(300).collect::<String>(),
+                            l.chars().count()
+                        )
                     } else {
                         l.to_owned()
                     }
@@ -222,7 +243,11 @@ fn outcome(files: &BTreeMap<PathBuf, Vec<u8>>) -> String {
 #[test]
 fn every_bad_spec_gets_located_diagnostics_quickly() {
     let cases = cases();
-    assert!(cases.len() >= 30, "the spec corpus has {} cases", cases.len());
+    assert!(
+        cases.len() >= 30,
+        "the spec corpus has {} cases",
+        cases.len()
+    );
     let mut report = String::new();
     for (name, files) in &cases {
         let start = Instant::now();

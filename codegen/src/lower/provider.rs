@@ -123,7 +123,9 @@ impl Ctx<'_> {
 
     /// A lowered struct by Rust name.
     pub fn struct_by_name(&self, name: &str) -> Option<&Struct> {
-        self.struct_index.get(name).and_then(|&i| self.structs.get(i))
+        self.struct_index
+            .get(name)
+            .and_then(|&i| self.structs.get(i))
     }
 
     /// A lowered struct by Rust name, to fill in.
