@@ -24,6 +24,74 @@ pub(crate) fn run(p: &mut Provider, facts: &Facts<'_>, sink: &mut Sink) {
     conditional_without_rule(p, facts, sink);
     duplicate_routes(p, sink);
     duplicate_endpoints(p, sink);
+    recursive_structs(p, sink);
+}
+
+/// A struct that contains itself, directly or through other structs, with no
+/// array in between (L024). Rust cannot give such a type a size (the
+/// emitter writes plain and `Option` fields, not `Box`), and no payment API
+/// in scope needs one; an array (`Vec`) is indirection enough.
+fn recursive_structs(p: &Provider, sink: &mut Sink) {
+    fn direct_struct(ty: &Type) -> Option<&str> {
+        match ty {
+            Type::Struct(n) => Some(n),
+            _ => None,
+        }
+    }
+    let by_name: HashMap<&str, usize> = p
+        .structs
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.name.as_str(), i))
+        .collect();
+    // Iterative depth-first search; 0 = unvisited, 1 = on the path, 2 = done.
+    let mut state = vec![0u8; p.structs.len()];
+    for start in 0..p.structs.len() {
+        if state[start] != 0 {
+            continue;
+        }
+        // (struct index, next field index to look at)
+        let mut path: Vec<(usize, usize)> = vec![(start, 0)];
+        state[start] = 1;
+        while let Some(&mut (si, ref mut fi)) = path.last_mut() {
+            let fields = &p.structs[si].fields;
+            let Some(field) = fields.get(*fi) else {
+                state[si] = 2;
+                path.pop();
+                continue;
+            };
+            *fi += 1;
+            let Some(&child) = direct_struct(&field.ty).and_then(|n| by_name.get(n)) else {
+                continue;
+            };
+            match state[child] {
+                0 => {
+                    state[child] = 1;
+                    path.push((child, 0));
+                }
+                1 => {
+                    let from = path.iter().position(|&(s, _)| s == child).unwrap_or(0);
+                    let cycle: Vec<&str> = path[from..]
+                        .iter()
+                        .map(|&(s, _)| p.structs[s].name.as_str())
+                        .chain(std::iter::once(p.structs[child].name.as_str()))
+                        .collect();
+                    sink.error(
+                        field.loc.clone(),
+                        "L026",
+                        format!(
+                            "type `{}` contains itself through field `{}` ({}); Rust cannot size it",
+                            p.structs[child].name,
+                            field.wire_name,
+                            cycle.join(" → ")
+                        ),
+                        "make the field an array of the type, or break the cycle; payment bodies are not recursive",
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
 }
 
 /// Struct names a type mentions, through arrays.

@@ -37,6 +37,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("L023", "rules on an endpoint without a request body"),
     ("L024", "lifecycle: unknown state, endpoint, key or amount path, guard that is not a boolean decision, or a refusal body the endpoint does not document"),
     ("L025", "two providers share an auth scheme, so their generated clients would be one runtime type"),
+    ("L026", "a type that contains itself without an array in between (Rust cannot size it)"),
     ("W001", "enum or named type that nothing references"),
     ("W002", "conditional field that no rule makes conditional"),
     ("W003", "field without a description (`doc`)"),

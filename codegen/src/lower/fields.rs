@@ -26,8 +26,7 @@ impl Ctx<'_> {
         fields_key: &str,
         about_prefix: &str,
     ) {
-        let index = self.structs.len();
-        self.structs.push(Struct {
+        let index = self.push_struct(Struct {
             name: name.to_owned(),
             scope: src.scope.clone(),
             doc,

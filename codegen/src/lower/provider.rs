@@ -53,6 +53,11 @@ pub(crate) struct Ctx<'s> {
     pub enums: Vec<Enum>,
     /// Structs lowered so far.
     pub structs: Vec<Struct>,
+    /// Index into `enums` by name (the first of a duplicated name), so
+    /// lookups stay O(1) however many endpoints a provider has.
+    pub enum_index: HashMap<String, usize>,
+    /// Index into `structs` by name (the first of a duplicated name).
+    pub struct_index: HashMap<String, usize>,
     /// Every enum and struct name with where it is defined.
     pub names: HashMap<String, (NameKind, Loc)>,
     /// Enum and struct names some field, body or decision uses.
@@ -113,7 +118,37 @@ impl Ctx<'_> {
 
     /// A lowered enum by Rust name.
     pub fn enum_by_name(&self, name: &str) -> Option<&Enum> {
-        self.enums.iter().find(|e| e.name == name)
+        self.enum_index.get(name).and_then(|&i| self.enums.get(i))
+    }
+
+    /// A lowered struct by Rust name.
+    pub fn struct_by_name(&self, name: &str) -> Option<&Struct> {
+        self.struct_index
+            .get(name)
+            .and_then(|&i| self.structs.get(i))
+    }
+
+    /// A lowered struct by Rust name, to fill in.
+    pub fn struct_by_name_mut(&mut self, name: &str) -> Option<&mut Struct> {
+        self.struct_index
+            .get(name)
+            .and_then(|&i| self.structs.get_mut(i))
+    }
+
+    /// Adds an enum, indexing it by name; returns its index.
+    pub fn push_enum(&mut self, e: Enum) -> usize {
+        let index = self.enums.len();
+        self.enum_index.entry(e.name.clone()).or_insert(index);
+        self.enums.push(e);
+        index
+    }
+
+    /// Adds a struct, indexing it by name; returns its index.
+    pub fn push_struct(&mut self, s: Struct) -> usize {
+        let index = self.structs.len();
+        self.struct_index.entry(s.name.clone()).or_insert(index);
+        self.structs.push(s);
+        index
     }
 }
 
@@ -154,6 +189,8 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
         sink,
         enums: Vec::new(),
         structs: Vec::new(),
+        enum_index: HashMap::new(),
+        struct_index: HashMap::new(),
         names: HashMap::new(),
         referenced: HashSet::new(),
         named_types: Vec::new(),
@@ -226,7 +263,7 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
     }
     // Examples of bodies that reference a named type belong to that type.
     for (name, list) in examples {
-        if let Some(s) = cx.structs.iter_mut().find(|s| s.name == name) {
+        if let Some(s) = cx.struct_by_name_mut(&name) {
             s.examples.extend(list);
         }
     }
@@ -334,7 +371,7 @@ fn declare_enums(cx: &mut Ctx<'_>, src: Src<'_>, enums: &IndexMap<String, EnumSp
         if let Some(d) = &discrepancy {
             cx.discrepancies.push(d.clone());
         }
-        cx.enums.push(Enum {
+        cx.push_enum(Enum {
             name: name.clone(),
             scope: src.scope.clone(),
             doc: spec.doc.clone(),
@@ -609,7 +646,7 @@ fn body(
                 &format!("{key}.fields"),
                 "",
             );
-            if let Some(s) = cx.structs.iter_mut().find(|s| s.name == spec.type_name) {
+            if let Some(s) = cx.struct_by_name_mut(&spec.type_name) {
                 s.examples.extend(list);
             }
         }

@@ -36,7 +36,7 @@ impl Ctx<'_> {
                 });
             }
         }
-        if let Some(s) = self.structs.iter_mut().find(|s| s.name == pending.root) {
+        if let Some(s) = self.struct_by_name_mut(&pending.root) {
             s.rules.extend(lowered);
         }
     }
@@ -386,7 +386,7 @@ impl Ctx<'_> {
                 Some(n) => (n, true),
                 None => (*seg, false),
             };
-            let Some(s) = self.structs.iter().find(|s| s.name == owner) else {
+            let Some(s) = self.struct_by_name(&owner) else {
                 return Err(PathError {
                     code: "L004",
                     message: format!(

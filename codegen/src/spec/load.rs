@@ -94,11 +94,23 @@ pub fn parse<T: DeserializeOwned>(
         RootKind::Sequence => Some("is a YAML list"),
         RootKind::Scalar | RootKind::Alias => Some("is a single value"),
     };
-    // Parse untyped first: syntax errors and the nesting/alias limits are
-    // reported as such, before any complaint about the shape of the content.
-    if let Err(err) = serde_yaml::from_str::<serde_yaml::Value>(text) {
-        push_unless_duplicate(&mut problems, serde_diagnostic(file, &err, what), &spans);
-        return Err(problems);
+    // Parse typed first: on the happy path that is the only serde_yaml pass
+    // (the key index above is the other one). Only when it fails is the
+    // file parsed untyped, so that syntax errors and the nesting/alias limits
+    // are reported as such, before any complaint about the shape of the
+    // content, and a root that is not a mapping gets its own message.
+    let typed = serde_yaml::from_str::<T>(text);
+    if root_problem.is_none() && problems.is_empty() {
+        if let Ok(value) = typed {
+            return Ok(Parsed { value, spans });
+        }
+    }
+    let typed_err = typed.err();
+    if typed_err.is_some() {
+        if let Err(err) = serde_yaml::from_str::<serde_yaml::Value>(text) {
+            push_unless_duplicate(&mut problems, serde_diagnostic(file, &err, what), &spans);
+            return Err(problems);
+        }
     }
     if let Some(problem) = root_problem {
         problems.push(diagnostic(
@@ -114,15 +126,10 @@ pub fn parse<T: DeserializeOwned>(
         ));
         return Err(problems);
     }
-
-    match serde_yaml::from_str::<T>(text) {
-        Ok(value) if problems.is_empty() => Ok(Parsed { value, spans }),
-        Ok(_) => Err(problems),
-        Err(err) => {
-            push_unless_duplicate(&mut problems, serde_diagnostic(file, &err, what), &spans);
-            Err(problems)
-        }
+    if let Some(err) = typed_err {
+        push_unless_duplicate(&mut problems, serde_diagnostic(file, &err, what), &spans);
     }
+    Err(problems)
 }
 
 /// Adds a serde error unless it is a duplicate-key complaint the key index

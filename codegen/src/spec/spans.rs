@@ -13,6 +13,10 @@ use std::collections::{HashMap, HashSet};
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
+/// Nesting beyond which keys are not indexed (serde_yaml's own recursion
+/// limit, 128, rejects such files).
+const MAX_DEPTH: usize = 256;
+
 /// A 1-based line and column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pos {
@@ -77,8 +81,17 @@ impl Spans {
     pub fn index(text: &str) -> Spans {
         let mut walker = Walker::default();
         let mut parser = Parser::new_from_str(text);
-        // Only the first document matters: a second one is a load error.
-        let _ = parser.load(&mut walker, false);
+        // Pull events one at a time: yaml-rust2's `load` recurses once per
+        // nesting level and overflows the stack on a few thousand nested
+        // mappings. Only the first document matters (a second one is a load
+        // error), and nothing deeper than MAX_DEPTH is indexed: serde_yaml
+        // refuses such files anyway, with its own located error.
+        while !walker.done && walker.stack.len() <= MAX_DEPTH {
+            match parser.next_token() {
+                Ok((Event::StreamEnd, _)) | Err(_) => break,
+                Ok((event, mark)) => walker.on_event(event, mark),
+            }
+        }
         Spans {
             keys: walker.keys,
             duplicates: walker.duplicates,
@@ -347,5 +360,23 @@ rules:
         assert_eq!(Spans::index(&deep).get(&"[0]".repeat(10_000)), None);
         let broken = Spans::index("a: 1\nb: [\n");
         assert_eq!(broken.get("a"), Some(pos(1, 1)));
+    }
+
+    #[test]
+    fn thousands_of_nested_block_mappings_do_not_overflow_the_stack() {
+        // Found by the bad-input corpus: yaml-rust2's recursive `load`
+        // overflowed a 2 MiB test-thread stack at 3,000 levels.
+        let mut deep = String::new();
+        for depth in 0..3_000 {
+            deep.push_str(&" ".repeat(depth));
+            deep.push_str(&format!("k{depth}:\n"));
+        }
+        let s = Spans::index(&deep);
+        assert_eq!(s.root, RootKind::Mapping);
+        assert_eq!(s.get("k0"), Some(pos(1, 1)));
+        assert_eq!(s.get("k0.k1"), Some(pos(2, 2)));
+        // Nothing below the indexing limit is recorded.
+        let too_deep: Vec<String> = (0..=MAX_DEPTH + 1).map(|d| format!("k{d}")).collect();
+        assert_eq!(s.get(&too_deep.join(".")), None);
     }
 }
