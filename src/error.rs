@@ -85,9 +85,9 @@ pub enum Error {
     },
     /// The response is not the JSON the spec describes.
     #[error(
-        "{provider} {operation}: the {} does not match the spec at `{path}`: {message}; \
-         the provider's API may have changed, update the spec",
-        describe_message(*.status)
+        "{provider} {operation}: the {} does not match the spec at `{path}`: {message}; {}",
+        describe_message(*.status),
+        decode_hint(path)
     )]
     Decode {
         /// The provider called.
@@ -152,6 +152,16 @@ pub struct ApiError {
     pub message_id: Option<String>,
     /// The parsed JSON error body, when the response had one.
     pub body: Option<serde_json::Value>,
+}
+
+/// What to do about a decode failure: a body that is not JSON at all is a
+/// transport or routing problem, not a spec one.
+fn decode_hint(path: &str) -> &'static str {
+    if path == "." || path.is_empty() {
+        "it is not the documented JSON at all: check the URL, proxies and what was actually sent"
+    } else {
+        "the provider's API may have changed, update the spec"
+    }
 }
 
 fn describe_message(status: Option<u16>) -> String {

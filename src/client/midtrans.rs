@@ -246,35 +246,38 @@ impl Notification {
         raw_body: impl AsRef<[u8]>,
         server_key: &Secret,
     ) -> Result<T, Error> {
-        let raw_body = raw_body.as_ref();
-        Notification::check(raw_body, server_key)?;
-        crate::notification::decode(PROVIDER, raw_body)
+        // Parsed once: the signature is checked and the type decoded from
+        // the same value.
+        let value = parse_notification(raw_body.as_ref())?;
+        check_value(&value, server_key)?;
+        crate::client::decode_value(PROVIDER, "notification", None, "", value)
     }
 
     /// Only the signature check of [`Notification::verify`], with the reason
     /// it failed (for `payspec verify midtrans-notification`).
     pub fn check(raw_body: &[u8], server_key: &Secret) -> Result<(), Error> {
-        let value: serde_json::Value =
-            serde_json::from_slice(raw_body).map_err(|e| Error::Decode {
-                provider: PROVIDER,
-                operation: "notification",
-                status: None,
-                path: ".".to_owned(),
-                message: crate::error::redact_quoted(&e.to_string()),
-            })?;
-        let text = |name: &str| value.get(name).and_then(serde_json::Value::as_str);
-        let fields = NotificationFields {
-            order_id: text("order_id"),
-            status_code: text("status_code"),
-            gross_amount: text("gross_amount"),
-            signature_key: text("signature_key"),
-        };
-        signing::verify_notification(&fields, server_key).map_err(|e| {
-            Error::SignatureMismatch(SignatureMismatch {
-                provider: PROVIDER,
-                operation: "notification",
-                reason: e.to_string(),
-            })
-        })
+        check_value(&parse_notification(raw_body)?, server_key)
     }
+}
+
+fn parse_notification(raw_body: &[u8]) -> Result<serde_json::Value, Error> {
+    crate::notification::parse(PROVIDER, raw_body)
+}
+
+/// The signature check over an already parsed notification body.
+fn check_value(value: &serde_json::Value, server_key: &Secret) -> Result<(), Error> {
+    let text = |name: &str| value.get(name).and_then(serde_json::Value::as_str);
+    let fields = NotificationFields {
+        order_id: text("order_id"),
+        status_code: text("status_code"),
+        gross_amount: text("gross_amount"),
+        signature_key: text("signature_key"),
+    };
+    signing::verify_notification(&fields, server_key).map_err(|e| {
+        Error::SignatureMismatch(SignatureMismatch {
+            provider: PROVIDER,
+            operation: "notification",
+            reason: e.to_string(),
+        })
+    })
 }

@@ -229,6 +229,11 @@ pub(crate) fn decode_json<T: DeserializeOwned>(
     status: u16,
     body: &[u8],
 ) -> Result<T, Error> {
+    // Plain serde first: tracking the path costs about as much as decoding,
+    // and only a failure needs it, so a failure is decoded a second time.
+    if let Ok(value) = serde_json::from_slice(body) {
+        return Ok(value);
+    }
     let mut de = serde_json::Deserializer::from_slice(body);
     serde_path_to_error::deserialize(&mut de)
         .map_err(|e| decode_error(provider, operation, Some(status), "", e))
@@ -243,6 +248,10 @@ pub(crate) fn decode_value<T: DeserializeOwned>(
     prefix: &str,
     value: serde_json::Value,
 ) -> Result<T, Error> {
+    // As in `decode_json`: the path is only tracked to explain a failure.
+    if let Ok(decoded) = T::deserialize(&value) {
+        return Ok(decoded);
+    }
     serde_path_to_error::deserialize(value)
         .map_err(|e| decode_error(provider, operation, status, prefix, e))
 }
