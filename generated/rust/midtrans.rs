@@ -162,6 +162,10 @@ pub mod midtrans {
         ///
         /// `raw_body` is the request body exactly as received; its `signature_key` must be the SHA-512 of `order_id + status_code + gross_amount + server key`.
         ///
+        /// # Replays
+        ///
+        /// A valid signature proves the provider sent this body, not that it is new: a captured notification verifies again when resent. Process each one once, e.g. by remembering the transaction id and status you have already handled.
+        ///
         /// # Errors
         ///
         /// - [`crate::Error::SignatureMismatch`]: the signature is missing or wrong; do not trust the body.

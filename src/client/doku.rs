@@ -423,6 +423,9 @@ impl Notification {
     /// `target` is the path of your notification URL as DOKU called it
     /// (`/payments/notifications`); `raw_body` the request body exactly as
     /// received, before any JSON parsing.
+    ///
+    /// A valid signature proves origin, not freshness: a resent notification
+    /// verifies again. Process each one once (remember what you handled).
     pub fn verify<T: DeserializeOwned>(
         headers: &NotificationHeaders<'_>,
         target: &str,

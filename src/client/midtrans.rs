@@ -242,6 +242,9 @@ impl Notification {
     ///
     /// A missing field or a wrong signature is [`Error::SignatureMismatch`]
     /// naming the reason; a body that is not JSON is [`Error::Decode`].
+    ///
+    /// A valid signature proves origin, not freshness: a resent notification
+    /// verifies again. Process each one once (remember what you handled).
     pub fn verify<T: DeserializeOwned>(
         raw_body: impl AsRef<[u8]>,
         server_key: &Secret,

@@ -445,6 +445,13 @@ fn notification_impl(ctx: &Ctx<'_>, e: &Endpoint) -> Result<TokenStream, EmitErr
             e.name
         ),
         how.to_owned(),
+        // A merchant reading only this method must learn that a valid
+        // signature proves origin, not freshness.
+        "# Replays\n\n\
+         A valid signature proves the provider sent this body, not that it is new: a \
+         captured notification verifies again when resent. Process each one once, e.g. \
+         by remembering the transaction id and status you have already handled."
+            .to_owned(),
         "# Errors\n\n\
          - [`crate::Error::SignatureMismatch`]: the signature is missing or wrong; do not trust \
          the body.\n\
