@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod ir;
 pub mod lower;
 pub mod spec;
+pub mod spec_digest;
 
 /// Emitters needed at build time.
 pub mod emit {

@@ -78,6 +78,18 @@ impl GenerateError {
     }
 }
 
+/// Adds `rust/spec.digest`: the fingerprint of the spec files under
+/// `spec_dir`, which the root crate's `build.rs` compares with `spec/` to
+/// warn that the committed Rust is stale.
+pub fn add_spec_digest(files: &mut Files, spec_dir: &Path) -> io::Result<()> {
+    let digest = crate::spec_digest::of_dir(spec_dir)?;
+    files.insert(
+        PathBuf::from("rust").join(crate::spec_digest::FILE_NAME),
+        crate::spec_digest::render(digest),
+    );
+    Ok(())
+}
+
 /// Renders everything, then replaces `out_dir` with it; on any error the
 /// previous contents of `out_dir` stay as they were.
 pub fn generate(ir: &Ir, out_dir: &Path) -> Result<Files, GenerateError> {

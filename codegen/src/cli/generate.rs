@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 use payspec_codegen::generate::{self, GenerateError};
+use payspec_codegen::Ir;
 
 use super::{load, Failure};
 
@@ -27,10 +28,20 @@ fn emit_failure(e: GenerateError) -> Failure {
     }
 }
 
+/// Every output file, plus the fingerprint of the specs they came from.
+fn render_with_digest(ir: &Ir, dirs: &Dirs) -> Result<generate::Files, Failure> {
+    let mut files = generate::render_all(ir).map_err(emit_failure)?;
+    generate::add_spec_digest(&mut files, &dirs.spec)
+        .map_err(|e| Failure::Io(format!("cannot read {}: {e}", dirs.spec.display())))?;
+    Ok(files)
+}
+
 /// Renders everything and replaces the output directory with it.
 pub fn run_generate(dirs: &Dirs) -> Result<(), Failure> {
     let loaded = load(&dirs.spec)?;
-    let files = generate::generate(&loaded.ir, &dirs.out).map_err(emit_failure)?;
+    let files = render_with_digest(&loaded.ir, dirs)?;
+    generate::write_atomic(&dirs.out, &files)
+        .map_err(|e| Failure::Io(format!("cannot write {}: {e}", dirs.out.display())))?;
     eprintln!("wrote {} file(s) to {}", files.len(), dirs.out.display());
     Ok(())
 }
@@ -38,7 +49,7 @@ pub fn run_generate(dirs: &Dirs) -> Result<(), Failure> {
 /// Lists every file that `generate` would change; exit 1 when any.
 pub fn run_check(dirs: &Dirs) -> Result<(), Failure> {
     let loaded = load(&dirs.spec)?;
-    let files = generate::render_all(&loaded.ir).map_err(emit_failure)?;
+    let files = render_with_digest(&loaded.ir, dirs)?;
     let stale = generate::check(&dirs.out, &files)
         .map_err(|e| Failure::Io(format!("cannot read {}: {e}", dirs.out.display())))?;
     if stale.is_empty() {
