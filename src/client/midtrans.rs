@@ -38,7 +38,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use tracing::Instrument as _;
 
-use payspec_signing::midtrans::{self as signing, NotificationFields};
+use payspec_signing::midtrans as signing;
 
 use super::{
     decode_json, encode_path_segment, encode_request, join_url, json_headers, transport_error, Call,
@@ -46,6 +46,10 @@ use super::{
 use crate::error::{ApiError, Error, Provider, SignatureMismatch};
 use crate::secret::Secret;
 use crate::transport::{HttpRequest, HttpResponse, ReqwestTransport, Transport};
+
+mod signed_fields;
+
+use signed_fields::SignedFields;
 
 const PROVIDER: Provider = Provider::Midtrans;
 
@@ -249,38 +253,32 @@ impl Notification {
         raw_body: impl AsRef<[u8]>,
         server_key: &Secret,
     ) -> Result<T, Error> {
-        // Parsed once: the signature is checked and the type decoded from
-        // the same value.
-        let value = parse_notification(raw_body.as_ref())?;
-        check_value(&value, server_key)?;
-        crate::client::decode_value(PROVIDER, "notification", None, "", value)
+        let raw_body = raw_body.as_ref();
+        // The signature first, from a borrowed read of its four fields; the
+        // body is typed only once it is known to come from Midtrans.
+        Self::check(raw_body, server_key)?;
+        crate::notification::decode(PROVIDER, raw_body)
     }
 
     /// Only the signature check of [`Notification::verify`], with the reason
     /// it failed (for `payspec verify midtrans-notification`).
     pub fn check(raw_body: &[u8], server_key: &Secret) -> Result<(), Error> {
-        check_value(&parse_notification(raw_body)?, server_key)
-    }
-}
-
-fn parse_notification(raw_body: &[u8]) -> Result<serde_json::Value, Error> {
-    crate::notification::parse(PROVIDER, raw_body)
-}
-
-/// The signature check over an already parsed notification body.
-fn check_value(value: &serde_json::Value, server_key: &Secret) -> Result<(), Error> {
-    let text = |name: &str| value.get(name).and_then(serde_json::Value::as_str);
-    let fields = NotificationFields {
-        order_id: text("order_id"),
-        status_code: text("status_code"),
-        gross_amount: text("gross_amount"),
-        signature_key: text("signature_key"),
-    };
-    signing::verify_notification(&fields, server_key).map_err(|e| {
-        Error::SignatureMismatch(SignatureMismatch {
-            provider: PROVIDER,
-            operation: "notification",
-            reason: e.to_string(),
+        let fields = SignedFields::parse(raw_body)
+            .map_err(|e| crate::notification::not_json(PROVIDER, &e))?;
+        signing::verify_notification(&fields.as_fields(), server_key).map_err(|e| {
+            // The borrowed read skips members without checking everything a
+            // full parse checks (UTF-8 and number range in strings and
+            // numbers it skips). A body a full parse rejects is reported as
+            // not JSON, as it was before the signature was read this way;
+            // only rejected bodies pay for that second parse.
+            match crate::notification::parse(PROVIDER, raw_body) {
+                Err(not_json) => not_json,
+                Ok(_) => Error::SignatureMismatch(SignatureMismatch {
+                    provider: PROVIDER,
+                    operation: "notification",
+                    reason: e.to_string(),
+                }),
+            }
         })
-    })
+    }
 }
