@@ -31,6 +31,16 @@ pub(crate) fn decode<T: DeserializeOwned>(provider: Provider, raw_body: &[u8]) -
     if let Ok(decoded) = serde_json::from_slice(raw_body) {
         return Ok(decoded);
     }
+    explain_decode_failure(provider, raw_body)
+}
+
+/// Decodes a body the fast path could not: through a `Value` (where a
+/// repeated member keeps its last value), tracking the JSON path, so a
+/// failure names where and why.
+pub(crate) fn explain_decode_failure<T: DeserializeOwned>(
+    provider: Provider,
+    raw_body: &[u8],
+) -> Result<T, Error> {
     let value = parse(provider, raw_body)?;
     crate::client::decode_value(provider, "notification", None, "", value)
 }

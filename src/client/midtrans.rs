@@ -47,6 +47,7 @@ use crate::error::{ApiError, Error, Provider, SignatureMismatch};
 use crate::secret::Secret;
 use crate::transport::{HttpRequest, HttpResponse, ReqwestTransport, Transport};
 
+mod capture;
 mod signed_fields;
 
 use signed_fields::SignedFields;
@@ -254,10 +255,26 @@ impl Notification {
         server_key: &Secret,
     ) -> Result<T, Error> {
         let raw_body = raw_body.as_ref();
-        // The signature first, from a borrowed read of its four fields; the
-        // body is typed only once it is known to come from Midtrans.
-        Self::check(raw_body, server_key)?;
-        crate::notification::decode(PROVIDER, raw_body)
+        // One pass types the body and reads the four signed strings; nothing
+        // typed is returned before the signature matches.
+        let mut fields = SignedFields::default();
+        match capture::decode::<T>(raw_body, &mut fields) {
+            Ok(decoded) => {
+                if signing::verify_notification(&fields.as_fields(), server_key).is_err() {
+                    // Rejected: say why exactly as `check` does, from its own
+                    // read of the body (a `T` with an unusual field type
+                    // might read a signed string in a way not watched).
+                    Self::check(raw_body, server_key)?;
+                }
+                Ok(decoded)
+            }
+            // Not JSON, or not a `T`: the signature decides first, as it
+            // always has, then the error says where the body went wrong.
+            Err(_) => {
+                Self::check(raw_body, server_key)?;
+                crate::notification::explain_decode_failure(PROVIDER, raw_body)
+            }
+        }
     }
 
     /// Only the signature check of [`Notification::verify`], with the reason
@@ -265,20 +282,29 @@ impl Notification {
     pub fn check(raw_body: &[u8], server_key: &Secret) -> Result<(), Error> {
         let fields = SignedFields::parse(raw_body)
             .map_err(|e| crate::notification::not_json(PROVIDER, &e))?;
-        signing::verify_notification(&fields.as_fields(), server_key).map_err(|e| {
-            // The borrowed read skips members without checking everything a
-            // full parse checks (UTF-8 and number range in strings and
-            // numbers it skips). A body a full parse rejects is reported as
-            // not JSON, as it was before the signature was read this way;
-            // only rejected bodies pay for that second parse.
-            match crate::notification::parse(PROVIDER, raw_body) {
-                Err(not_json) => not_json,
-                Ok(_) => Error::SignatureMismatch(SignatureMismatch {
-                    provider: PROVIDER,
-                    operation: "notification",
-                    reason: e.to_string(),
-                }),
-            }
-        })
+        check_fields(raw_body, &fields, server_key)
     }
+}
+
+/// Checks the signed fields read from `raw_body`, in constant time.
+fn check_fields(
+    raw_body: &[u8],
+    fields: &SignedFields<'_>,
+    server_key: &Secret,
+) -> Result<(), Error> {
+    signing::verify_notification(&fields.as_fields(), server_key).map_err(|e| {
+        // The signed fields are read without checking everything a full
+        // parse checks in the members skipped (UTF-8 in strings, number
+        // range). A body a full parse rejects is reported as not JSON, as it
+        // was when the signature was read from a `Value`; only rejected
+        // bodies pay for that second parse.
+        match crate::notification::parse(PROVIDER, raw_body) {
+            Err(not_json) => not_json,
+            Ok(_) => Error::SignatureMismatch(SignatureMismatch {
+                provider: PROVIDER,
+                operation: "notification",
+                reason: e.to_string(),
+            }),
+        }
+    })
 }

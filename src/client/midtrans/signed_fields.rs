@@ -35,6 +35,17 @@ impl<'a> SignedFields<'a> {
         serde_json::from_slice(raw_body)
     }
 
+    /// Where a signed member's value goes; `None` for any other member.
+    pub(super) fn slot(&mut self, key: Key) -> Option<&mut Option<Cow<'a, str>>> {
+        match key {
+            Key::OrderId => Some(&mut self.order_id),
+            Key::StatusCode => Some(&mut self.status_code),
+            Key::GrossAmount => Some(&mut self.gross_amount),
+            Key::SignatureKey => Some(&mut self.signature_key),
+            Key::Other => None,
+        }
+    }
+
     /// The view the signing crate checks.
     pub(super) fn as_fields(&self) -> NotificationFields<'_> {
         NotificationFields {
@@ -65,17 +76,12 @@ impl<'de> Visitor<'de> for BodyVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut fields = SignedFields::default();
         while let Some(key) = map.next_key::<Key>()? {
-            let slot = match key {
-                Key::OrderId => &mut fields.order_id,
-                Key::StatusCode => &mut fields.status_code,
-                Key::GrossAmount => &mut fields.gross_amount,
-                Key::SignatureKey => &mut fields.signature_key,
-                Key::Other => {
+            match fields.slot(key) {
+                Some(slot) => *slot = map.next_value::<Text<'de>>()?.0,
+                None => {
                     map.next_value::<IgnoredAny>()?;
-                    continue;
                 }
-            };
-            *slot = map.next_value::<Text<'de>>()?.0;
+            }
         }
         Ok(fields)
     }
@@ -111,12 +117,26 @@ impl<'de> Visitor<'de> for BodyVisitor {
 }
 
 /// A member name: one of the signed fields, or anything else.
-enum Key {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Key {
     OrderId,
     StatusCode,
     GrossAmount,
     SignatureKey,
     Other,
+}
+
+impl Key {
+    /// The member `name` (unescaped) is.
+    pub(super) fn of(name: &str) -> Key {
+        match name {
+            "order_id" => Key::OrderId,
+            "status_code" => Key::StatusCode,
+            "gross_amount" => Key::GrossAmount,
+            "signature_key" => Key::SignatureKey,
+            _ => Key::Other,
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for Key {
@@ -136,13 +156,7 @@ impl Visitor<'_> for KeyVisitor {
 
     // serde_json hands over the unescaped name, borrowed or not.
     fn visit_str<E: de::Error>(self, name: &str) -> Result<Key, E> {
-        Ok(match name {
-            "order_id" => Key::OrderId,
-            "status_code" => Key::StatusCode,
-            "gross_amount" => Key::GrossAmount,
-            "signature_key" => Key::SignatureKey,
-            _ => Key::Other,
-        })
+        Ok(Key::of(name))
     }
 }
 
