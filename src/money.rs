@@ -108,39 +108,55 @@ impl FromStr for Decimal {
     type Err = DecimalError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let err = |reason| DecimalError {
-            text: text.chars().take(64).collect(),
-            reason,
-        };
-        let (negative, body) = match text.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, text),
-        };
-        let (int_part, frac_part) = match body.split_once('.') {
-            Some((i, f)) => (i, f),
-            None => (body, ""),
-        };
-        if int_part.is_empty() || (body.contains('.') && frac_part.is_empty()) {
-            return Err(err("expected digits before and after the decimal point"));
-        }
-        if !int_part
-            .bytes()
-            .chain(frac_part.bytes())
-            .all(|b| b.is_ascii_digit())
-        {
-            return Err(err("only digits and one decimal point are allowed"));
-        }
-        if int_part.len() + frac_part.len() > MAX_DIGITS {
-            return Err(err("too many digits"));
-        }
-        let digits: String = int_part.chars().chain(frac_part.chars()).collect();
-        let magnitude: i128 = digits.parse().map_err(|_| err("too many digits"))?;
-        Ok(Decimal {
-            text: text.to_owned(),
-            mantissa: if negative { -magnitude } else { magnitude },
-            scale: frac_part.len() as u32,
-        })
+        Decimal::parse_owned(text.to_owned())
     }
+}
+
+impl Decimal {
+    /// Parses `text`, keeping it as the wire text without copying it.
+    fn parse_owned(text: String) -> Result<Decimal, DecimalError> {
+        match parts_of(&text) {
+            Ok((mantissa, scale)) => Ok(Decimal {
+                text,
+                mantissa,
+                scale,
+            }),
+            Err(reason) => Err(DecimalError {
+                text: text.chars().take(64).collect(),
+                reason,
+            }),
+        }
+    }
+}
+
+/// `text` as `mantissa × 10^-scale`, or why it is not a decimal.
+fn parts_of(text: &str) -> Result<(i128, u32), &'static str> {
+    let (negative, body) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (int_part, frac_part) = match body.split_once('.') {
+        Some((i, f)) => (i, f),
+        None => (body, ""),
+    };
+    if int_part.is_empty() || (body.contains('.') && frac_part.is_empty()) {
+        return Err("expected digits before and after the decimal point");
+    }
+    let mut digits = int_part.bytes().chain(frac_part.bytes());
+    if !digits.clone().all(|b| b.is_ascii_digit()) {
+        return Err("only digits and one decimal point are allowed");
+    }
+    if int_part.len() + frac_part.len() > MAX_DIGITS {
+        return Err("too many digits");
+    }
+    // At most 38 digits: every step fits an i128, checked all the same.
+    let magnitude = digits
+        .try_fold(0i128, |n, d| {
+            n.checked_mul(10)?.checked_add(i128::from(d - b'0'))
+        })
+        .ok_or("too many digits")?;
+    let scale = u32::try_from(frac_part.len()).map_err(|_| "too many digits")?;
+    Ok((if negative { -magnitude } else { magnitude }, scale))
 }
 
 impl PartialEq for Decimal {
@@ -166,7 +182,7 @@ impl Serialize for Decimal {
 impl<'de> Deserialize<'de> for Decimal {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        Decimal::parse_owned(text).map_err(serde::de::Error::custom)
     }
 }
 
@@ -199,6 +215,22 @@ mod tests {
         ] {
             assert!(bad.parse::<Decimal>().is_err(), "{bad:?} parsed");
         }
+    }
+
+    #[test]
+    fn decimal_extremes_and_json() {
+        let widest = "9".repeat(38);
+        assert_eq!(
+            widest.parse::<Decimal>().unwrap().parts(),
+            (widest.parse::<i128>().unwrap(), 0)
+        );
+        let d: Decimal = "-0.05".parse().unwrap();
+        assert_eq!((d.parts(), d.as_str()), ((-5, 2), "-0.05"));
+        let from_json: Decimal = serde_json::from_str(r#""244108.00""#).unwrap();
+        assert_eq!(from_json.as_str(), "244108.00");
+        assert_eq!(from_json.parts(), (24_410_800, 2));
+        let err = serde_json::from_str::<Decimal>(r#""12a""#).unwrap_err();
+        assert!(err.to_string().contains("only digits"), "{err}");
     }
 
     #[test]
