@@ -20,7 +20,7 @@ use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
 
-use super::signed_fields::{Key, SignedFields};
+use super::signed_fields::{Member, SignedFields};
 
 /// Decodes `T` from `raw_body`, filling `fields` with the signed members.
 pub(super) fn decode<'de, T: serde::Deserialize<'de>>(
@@ -41,7 +41,7 @@ enum Hook<'c, 'de> {
     /// The body: a map's members are watched.
     Body(&'c mut SignedFields<'de>),
     /// A member name: which signed field, if any, it is.
-    Name(&'c mut Option<Key>),
+    Name(&'c mut Option<Member>),
     /// A signed member's value: its text, if it is a string.
     Text(&'c mut Option<Cow<'de, str>>),
 }
@@ -153,7 +153,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Tap<'_, 'de, V> {
 
     fn visit_borrowed_str<E: serde::de::Error>(self, text: &'de str) -> Result<V::Value, E> {
         match self.hook {
-            Hook::Name(name) => *name = Some(Key::of(text)),
+            Hook::Name(name) => *name = Some(Member::of(text)),
             Hook::Text(slot) => *slot = Some(Cow::Borrowed(text)),
             Hook::Body(_) => {}
         }
@@ -162,7 +162,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Tap<'_, 'de, V> {
 
     fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<V::Value, E> {
         match self.hook {
-            Hook::Name(name) => *name = Some(Key::of(text)),
+            Hook::Name(name) => *name = Some(Member::of(text)),
             Hook::Text(slot) => *slot = Some(Cow::Owned(text.to_owned())),
             Hook::Body(_) => {}
         }
@@ -171,7 +171,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Tap<'_, 'de, V> {
 
     fn visit_string<E: serde::de::Error>(self, text: String) -> Result<V::Value, E> {
         match self.hook {
-            Hook::Name(name) => *name = Some(Key::of(&text)),
+            Hook::Name(name) => *name = Some(Member::of(&text)),
             Hook::Text(slot) => *slot = Some(Cow::Owned(text.clone())),
             Hook::Body(_) => {}
         }
@@ -236,7 +236,7 @@ struct Members<'c, 'de, A> {
     inner: A,
     fields: &'c mut SignedFields<'de>,
     /// The name just read, until its value is.
-    pending: Option<Key>,
+    pending: Option<Member>,
 }
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for Members<'_, 'de, A> {

@@ -36,13 +36,13 @@ impl<'a> SignedFields<'a> {
     }
 
     /// Where a signed member's value goes; `None` for any other member.
-    pub(super) fn slot(&mut self, key: Key) -> Option<&mut Option<Cow<'a, str>>> {
+    pub(super) fn slot(&mut self, key: Member) -> Option<&mut Option<Cow<'a, str>>> {
         match key {
-            Key::OrderId => Some(&mut self.order_id),
-            Key::StatusCode => Some(&mut self.status_code),
-            Key::GrossAmount => Some(&mut self.gross_amount),
-            Key::SignatureKey => Some(&mut self.signature_key),
-            Key::Other => None,
+            Member::OrderId => Some(&mut self.order_id),
+            Member::StatusCode => Some(&mut self.status_code),
+            Member::GrossAmount => Some(&mut self.gross_amount),
+            Member::SignatureKey => Some(&mut self.signature_key),
+            Member::Other => None,
         }
     }
 
@@ -75,7 +75,7 @@ impl<'de> Visitor<'de> for BodyVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut fields = SignedFields::default();
-        while let Some(key) = map.next_key::<Key>()? {
+        while let Some(key) = map.next_key::<Member>()? {
             match fields.slot(key) {
                 Some(slot) => *slot = map.next_value::<Text<'de>>()?.0,
                 None => {
@@ -118,7 +118,7 @@ impl<'de> Visitor<'de> for BodyVisitor {
 
 /// A member name: one of the signed fields, or anything else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Key {
+pub(super) enum Member {
     OrderId,
     StatusCode,
     GrossAmount,
@@ -126,20 +126,20 @@ pub(super) enum Key {
     Other,
 }
 
-impl Key {
+impl Member {
     /// The member `name` (unescaped) is.
-    pub(super) fn of(name: &str) -> Key {
+    pub(super) fn of(name: &str) -> Member {
         match name {
-            "order_id" => Key::OrderId,
-            "status_code" => Key::StatusCode,
-            "gross_amount" => Key::GrossAmount,
-            "signature_key" => Key::SignatureKey,
-            _ => Key::Other,
+            "order_id" => Member::OrderId,
+            "status_code" => Member::StatusCode,
+            "gross_amount" => Member::GrossAmount,
+            "signature_key" => Member::SignatureKey,
+            _ => Member::Other,
         }
     }
 }
 
-impl<'de> Deserialize<'de> for Key {
+impl<'de> Deserialize<'de> for Member {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_identifier(KeyVisitor)
     }
@@ -148,15 +148,15 @@ impl<'de> Deserialize<'de> for Key {
 struct KeyVisitor;
 
 impl Visitor<'_> for KeyVisitor {
-    type Value = Key;
+    type Value = Member;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a member name")
     }
 
     // serde_json hands over the unescaped name, borrowed or not.
-    fn visit_str<E: de::Error>(self, name: &str) -> Result<Key, E> {
-        Ok(Key::of(name))
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<Member, E> {
+        Ok(Member::of(name))
     }
 }
 
