@@ -14,6 +14,13 @@
 //!
 //! The `summary:` line of the output divided by the iteration count is the
 //! instructions per iteration; `benches/callgrind.sh` does this for every row.
+//!
+//! With `PAYSPEC_BENCH_INTERLEAVE=<rounds>` set instead, every row is timed
+//! in turn, round after round (batches of `PAYSPEC_BENCH_ITERS`, default
+//! 200), and each row's minimum and median time per iteration are printed.
+//! Interleaving exposes every row to the same load, and the minimum is the
+//! run least disturbed by other processes: on a shared machine this settles
+//! a timing ratio better than criterion's one-row-after-another runs.
 
 use std::hint::black_box;
 
@@ -27,6 +34,13 @@ pub struct Row<'a> {
 
 /// Runs the row named by `PAYSPEC_BENCH_ROW`, if set; returns whether it did.
 pub fn run_requested(rows: &[Row<'_>]) -> bool {
+    if let Some(rounds) = std::env::var("PAYSPEC_BENCH_INTERLEAVE")
+        .ok()
+        .and_then(|n| n.parse().ok())
+    {
+        interleave(rows, rounds);
+        return true;
+    }
     let Ok(wanted) = std::env::var("PAYSPEC_BENCH_ROW") else {
         return false;
     };
@@ -49,5 +63,27 @@ pub fn run_requested(rows: &[Row<'_>]) -> bool {
 pub fn callgrind_measured_loop(run: &dyn Fn(), iterations: u64) {
     for _ in 0..iterations {
         run();
+    }
+}
+
+/// Times every row in turn, `rounds` times; prints min and median per row.
+fn interleave(rows: &[Row<'_>], rounds: usize) {
+    let batch = std::env::var("PAYSPEC_BENCH_ITERS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(200u32);
+    let mut samples = vec![Vec::with_capacity(rounds); rows.len()];
+    for _ in 0..rounds {
+        for (row, times) in rows.iter().zip(&mut samples) {
+            let start = std::time::Instant::now();
+            callgrind_measured_loop(row.run, u64::from(batch));
+            times.push(start.elapsed().as_secs_f64() * 1e9 / f64::from(batch));
+        }
+    }
+    for (row, times) in rows.iter().zip(&mut samples) {
+        times.sort_by(f64::total_cmp);
+        let min = times.first().copied().unwrap_or(f64::NAN);
+        let median = times.get(times.len() / 2).copied().unwrap_or(f64::NAN);
+        println!("{:<55} min {min:9.1} ns  median {median:9.1} ns", row.name);
     }
 }
