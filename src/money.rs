@@ -130,32 +130,43 @@ impl Decimal {
 }
 
 /// `text` as `mantissa × 10^-scale`, or why it is not a decimal.
+///
+/// One pass over the digits (every Midtrans notification and response
+/// carries amounts). The reasons keep their precedence: a missing digit
+/// before or after the point, then any byte that is not a digit, then too
+/// many digits.
 fn parts_of(text: &str) -> Result<(i128, u32), &'static str> {
     let (negative, body) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text),
     };
-    let (int_part, frac_part) = match body.split_once('.') {
-        Some((i, f)) => (i, f),
-        None => (body, ""),
+    let bytes = body.as_bytes();
+    let point = bytes.iter().position(|&b| b == b'.');
+    let (int_len, frac_len) = match point {
+        Some(at) => (at, bytes.len() - at - 1),
+        None => (bytes.len(), 0),
     };
-    if int_part.is_empty() || (body.contains('.') && frac_part.is_empty()) {
+    if int_len == 0 || (point.is_some() && frac_len == 0) {
         return Err("expected digits before and after the decimal point");
     }
-    let mut digits = int_part.bytes().chain(frac_part.bytes());
-    if !digits.clone().all(|b| b.is_ascii_digit()) {
-        return Err("only digits and one decimal point are allowed");
+    let mut magnitude: i128 = 0;
+    for (at, &byte) in bytes.iter().enumerate() {
+        if Some(at) == point {
+            continue;
+        }
+        if !byte.is_ascii_digit() {
+            return Err("only digits and one decimal point are allowed");
+        }
+        // Wrapping: past MAX_DIGITS the value is discarded below, and up to
+        // it every step fits an i128 (10^38 < 2^127).
+        magnitude = magnitude
+            .wrapping_mul(10)
+            .wrapping_add(i128::from(byte - b'0'));
     }
-    if int_part.len() + frac_part.len() > MAX_DIGITS {
+    if int_len + frac_len > MAX_DIGITS {
         return Err("too many digits");
     }
-    // At most 38 digits: every step fits an i128, checked all the same.
-    let magnitude = digits
-        .try_fold(0i128, |n, d| {
-            n.checked_mul(10)?.checked_add(i128::from(d - b'0'))
-        })
-        .ok_or("too many digits")?;
-    let scale = u32::try_from(frac_part.len()).map_err(|_| "too many digits")?;
+    let scale = u32::try_from(frac_len).map_err(|_| "too many digits")?;
     Ok((if negative { -magnitude } else { magnitude }, scale))
 }
 
@@ -215,6 +226,41 @@ mod tests {
         ] {
             assert!(bad.parse::<Decimal>().is_err(), "{bad:?} parsed");
         }
+    }
+
+    #[test]
+    fn decimal_reasons_keep_their_precedence() {
+        let reason = |text: &str| text.parse::<Decimal>().unwrap_err().reason;
+        assert_eq!(
+            reason("1."),
+            "expected digits before and after the decimal point"
+        );
+        assert_eq!(
+            reason("-.5"),
+            "expected digits before and after the decimal point"
+        );
+        assert_eq!(
+            reason("a."),
+            "expected digits before and after the decimal point"
+        );
+        assert_eq!(
+            reason("1.2.3"),
+            "only digits and one decimal point are allowed"
+        );
+        assert_eq!(
+            reason("--1"),
+            "only digits and one decimal point are allowed"
+        );
+        let long_and_bad = format!("{}x", "9".repeat(40));
+        assert_eq!(
+            reason(&long_and_bad),
+            "only digits and one decimal point are allowed"
+        );
+        assert_eq!(reason(&"9".repeat(39)), "too many digits");
+        assert_eq!(
+            reason(&format!("{}.{}", "9".repeat(20), "9".repeat(19))),
+            "too many digits"
+        );
     }
 
     #[test]
