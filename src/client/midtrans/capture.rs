@@ -14,6 +14,10 @@
 //! object records nothing. `T` reads each signed member whatever its own
 //! fields are: one it does not declare is read as "ignored", which this
 //! wrapper turns into a read it can watch.
+//!
+//! What to watch for is a type parameter ([`Hook`]), not a runtime value:
+//! a `match` per visited value cost more in mispredicted jumps than the
+//! instructions it ran (cachegrind: +26 mispredicts per notification).
 
 use std::borrow::Cow;
 use std::fmt;
@@ -30,27 +34,84 @@ pub(super) fn decode<'de, T: serde::Deserialize<'de>>(
     let mut de = serde_json::Deserializer::from_slice(raw_body);
     let value = T::deserialize(Tap {
         inner: &mut de,
-        hook: Hook::Body(fields),
+        hook: BodyHook(fields),
     })?;
     de.end()?;
     Ok(value)
 }
 
-/// What a [`Tap`] watches for.
-enum Hook<'c, 'de> {
-    /// The body: a map's members are watched.
-    Body(&'c mut SignedFields<'de>),
-    /// A member name: which signed field, if any, it is.
-    Name(&'c mut Option<Member>),
-    /// A signed member's value: its text, if it is a string.
-    Text(&'c mut Option<Cow<'de, str>>),
+/// What a [`Tap`] watches for, decided at compile time.
+trait Hook<'de>: Sized {
+    /// Whether to keep watching inside `Some`/newtypes and to read an
+    /// ignored value as any value (only a signed member's value needs it).
+    const WATCH_INSIDE: bool = false;
+
+    /// A string went by, borrowed from the body.
+    fn seen_borrowed(&mut self, _text: &'de str) {}
+
+    /// A string went by, unescaped into a scratch buffer.
+    fn seen(&mut self, _text: &str) {}
+
+    /// A map went by.
+    fn map<V: Visitor<'de>, A: MapAccess<'de>>(
+        self,
+        visitor: V,
+        map: A,
+    ) -> Result<V::Value, A::Error> {
+        visitor.visit_map(map)
+    }
+}
+
+/// The body: its members are watched.
+struct BodyHook<'c, 'de>(&'c mut SignedFields<'de>);
+
+impl<'de> Hook<'de> for BodyHook<'_, 'de> {
+    fn map<V: Visitor<'de>, A: MapAccess<'de>>(
+        self,
+        visitor: V,
+        map: A,
+    ) -> Result<V::Value, A::Error> {
+        visitor.visit_map(Members {
+            inner: map,
+            fields: self.0,
+            pending: None,
+        })
+    }
+}
+
+/// A member name: which signed field, if any, it is.
+struct NameHook<'c>(&'c mut Option<Member>);
+
+impl<'de> Hook<'de> for NameHook<'_> {
+    fn seen_borrowed(&mut self, text: &'de str) {
+        *self.0 = Some(Member::of(text));
+    }
+
+    fn seen(&mut self, text: &str) {
+        *self.0 = Some(Member::of(text));
+    }
+}
+
+/// A signed member's value: its text, if it is a string.
+struct TextHook<'c, 'de>(&'c mut Option<Cow<'de, str>>);
+
+impl<'de> Hook<'de> for TextHook<'_, 'de> {
+    const WATCH_INSIDE: bool = true;
+
+    fn seen_borrowed(&mut self, text: &'de str) {
+        *self.0 = Some(Cow::Borrowed(text));
+    }
+
+    fn seen(&mut self, text: &str) {
+        *self.0 = Some(Cow::Owned(text.to_owned()));
+    }
 }
 
 /// A deserializer (and, wrapping the visitor, a visitor) that forwards
-/// everything to `inner` and records what its [`Hook`] asks for.
-struct Tap<'c, 'de, I> {
+/// everything to `inner` and tells its [`Hook`] what went by.
+struct Tap<I, H> {
     inner: I,
-    hook: Hook<'c, 'de>,
+    hook: H,
 }
 
 /// Forwards a `deserialize_*` method, watching through the visitor.
@@ -62,7 +123,7 @@ macro_rules! forward_deserialize {
     )*};
 }
 
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for Tap<'_, 'de, D> {
+impl<'de, D: Deserializer<'de>, H: Hook<'de>> Deserializer<'de> for Tap<D, H> {
     type Error = D::Error;
 
     forward_deserialize! {
@@ -99,14 +160,15 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Tap<'_, 'de, D> {
     }
 
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-        match self.hook {
+        if H::WATCH_INSIDE {
             // A signed member `T` does not declare: serde_json would skip it
             // without showing its text, so read it as any value instead.
-            Hook::Text(_) => self.inner.deserialize_any(Tap {
+            self.inner.deserialize_any(Tap {
                 inner: visitor,
                 hook: self.hook,
-            }),
-            _ => self.inner.deserialize_ignored_any(visitor),
+            })
+        } else {
+            self.inner.deserialize_ignored_any(visitor)
         }
     }
 
@@ -124,7 +186,7 @@ macro_rules! forward_visit {
     )*};
 }
 
-impl<'de, V: Visitor<'de>> Visitor<'de> for Tap<'_, 'de, V> {
+impl<'de, V: Visitor<'de>, H: Hook<'de>> Visitor<'de> for Tap<V, H> {
     type Value = V::Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -151,30 +213,18 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Tap<'_, 'de, V> {
         visit_byte_buf(Vec<u8>);
     }
 
-    fn visit_borrowed_str<E: serde::de::Error>(self, text: &'de str) -> Result<V::Value, E> {
-        match self.hook {
-            Hook::Name(name) => *name = Some(Member::of(text)),
-            Hook::Text(slot) => *slot = Some(Cow::Borrowed(text)),
-            Hook::Body(_) => {}
-        }
+    fn visit_borrowed_str<E: serde::de::Error>(mut self, text: &'de str) -> Result<V::Value, E> {
+        self.hook.seen_borrowed(text);
         self.inner.visit_borrowed_str(text)
     }
 
-    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<V::Value, E> {
-        match self.hook {
-            Hook::Name(name) => *name = Some(Member::of(text)),
-            Hook::Text(slot) => *slot = Some(Cow::Owned(text.to_owned())),
-            Hook::Body(_) => {}
-        }
+    fn visit_str<E: serde::de::Error>(mut self, text: &str) -> Result<V::Value, E> {
+        self.hook.seen(text);
         self.inner.visit_str(text)
     }
 
-    fn visit_string<E: serde::de::Error>(self, text: String) -> Result<V::Value, E> {
-        match self.hook {
-            Hook::Name(name) => *name = Some(Member::of(&text)),
-            Hook::Text(slot) => *slot = Some(Cow::Owned(text.clone())),
-            Hook::Body(_) => {}
-        }
+    fn visit_string<E: serde::de::Error>(mut self, text: String) -> Result<V::Value, E> {
+        self.hook.seen(&text);
         self.inner.visit_string(text)
     }
 
@@ -189,12 +239,13 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Tap<'_, 'de, V> {
     // `Option<String>` and newtypes read their content through another
     // deserializer: keep watching a signed value through them.
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<V::Value, D::Error> {
-        match self.hook {
-            hook @ Hook::Text(_) => self.inner.visit_some(Tap {
+        if H::WATCH_INSIDE {
+            self.inner.visit_some(Tap {
                 inner: deserializer,
-                hook,
-            }),
-            _ => self.inner.visit_some(deserializer),
+                hook: self.hook,
+            })
+        } else {
+            self.inner.visit_some(deserializer)
         }
     }
 
@@ -202,12 +253,13 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Tap<'_, 'de, V> {
         self,
         deserializer: D,
     ) -> Result<V::Value, D::Error> {
-        match self.hook {
-            hook @ Hook::Text(_) => self.inner.visit_newtype_struct(Tap {
+        if H::WATCH_INSIDE {
+            self.inner.visit_newtype_struct(Tap {
                 inner: deserializer,
-                hook,
-            }),
-            _ => self.inner.visit_newtype_struct(deserializer),
+                hook: self.hook,
+            })
+        } else {
+            self.inner.visit_newtype_struct(deserializer)
         }
     }
 
@@ -216,14 +268,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Tap<'_, 'de, V> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
-        match self.hook {
-            Hook::Body(fields) => self.inner.visit_map(Members {
-                inner: map,
-                fields,
-                pending: None,
-            }),
-            _ => self.inner.visit_map(map),
-        }
+        self.hook.map(self.inner, map)
     }
 
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
@@ -249,7 +294,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Members<'_, 'de, A> {
         self.pending = None;
         self.inner.next_key_seed(Watch {
             seed,
-            hook: Hook::Name(&mut self.pending),
+            hook: NameHook(&mut self.pending),
         })
     }
 
@@ -261,7 +306,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Members<'_, 'de, A> {
         *slot = None;
         self.inner.next_value_seed(Watch {
             seed,
-            hook: Hook::Text(slot),
+            hook: TextHook(slot),
         })
     }
 
@@ -271,12 +316,12 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Members<'_, 'de, A> {
 }
 
 /// A seed whose deserializer is watched.
-struct Watch<'c, 'de, S> {
+struct Watch<S, H> {
     seed: S,
-    hook: Hook<'c, 'de>,
+    hook: H,
 }
 
-impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Watch<'_, 'de, S> {
+impl<'de, S: DeserializeSeed<'de>, H: Hook<'de>> DeserializeSeed<'de> for Watch<S, H> {
     type Value = S::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
