@@ -299,7 +299,28 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Members<'_, 'de, A> {
     }
 
     fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, A::Error> {
-        let Some(slot) = self.pending.take().and_then(|key| self.fields.slot(key)) else {
+        match self.pending.take() {
+            Some(member) if member != Member::Other => self.next_signed_value(member, seed),
+            _ => self.inner.next_value_seed(seed),
+        }
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.inner.size_hint()
+    }
+}
+
+impl<'de, A: MapAccess<'de>> Members<'_, 'de, A> {
+    /// A signed member's value, watched. Kept out of line: `T`'s visitor
+    /// instantiates this for every field type, and inlined it doubled the
+    /// visitor's code (instruction-cache misses cost more than the call).
+    #[inline(never)]
+    fn next_signed_value<S: DeserializeSeed<'de>>(
+        &mut self,
+        member: Member,
+        seed: S,
+    ) -> Result<S::Value, A::Error> {
+        let Some(slot) = self.fields.slot(member) else {
             return self.inner.next_value_seed(seed);
         };
         // A repeated member replaces the earlier value, even with a non-string.
@@ -308,10 +329,6 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Members<'_, 'de, A> {
             seed,
             hook: TextHook(slot),
         })
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        self.inner.size_hint()
     }
 }
 
