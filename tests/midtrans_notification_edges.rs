@@ -101,6 +101,24 @@ fn a_forged_body_that_is_not_json_is_a_decode_error_at_the_root() {
 }
 
 #[test]
+fn not_json_errors_carry_the_full_parsers_message() {
+    // Unclosed nesting deeper than serde_json's recursion limit, inside a
+    // member the signed-field read skips: the message is the full parse's.
+    let body = format!(r#"{{"order_id":"o-1","x":{}"#, "[".repeat(300));
+    let expected = serde_json::from_str::<serde_json::Value>(&body)
+        .unwrap_err()
+        .to_string();
+    assert!(expected.contains("recursion limit"), "{expected}");
+    match verify(body.as_bytes()) {
+        Err(Error::Decode { path, message, .. }) => {
+            assert_eq!(path, ".");
+            assert_eq!(message, expected);
+        }
+        other => panic!("expected a decode error, got {other:?}"),
+    }
+}
+
+#[test]
 fn check_alone_agrees_with_verify() {
     let key = Secret::new(KEY);
     let good = format!(

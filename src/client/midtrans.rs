@@ -280,8 +280,19 @@ impl Notification {
     /// Only the signature check of [`Notification::verify`], with the reason
     /// it failed (for `payspec verify midtrans-notification`).
     pub fn check(raw_body: &[u8], server_key: &Secret) -> Result<(), Error> {
-        let fields = SignedFields::parse(raw_body)
-            .map_err(|e| crate::notification::not_json(PROVIDER, &e))?;
+        let fields = match SignedFields::parse(raw_body) {
+            Ok(fields) => fields,
+            // Explained by a full parse, so the message is the one a
+            // `Value` gives (the borrowed read skips nesting without a
+            // recursion limit, and would report an unclosed deep nest as
+            // an early end instead).
+            Err(e) => {
+                return Err(match crate::notification::parse(PROVIDER, raw_body) {
+                    Err(not_json) => not_json,
+                    Ok(_) => crate::notification::not_json(PROVIDER, &e),
+                })
+            }
+        };
         check_fields(raw_body, &fields, server_key)
     }
 }
