@@ -4,16 +4,28 @@
 //! serde derive on structs of the same shape (plain enums with a catch-all),
 //! with the same signature code.
 //!
+//! Before timing, the bench asserts that each generated row and its baseline
+//! decode the same content (both serialised back to the same JSON value), so
+//! the comparison is like for like. Inputs go through `black_box` and every
+//! result is returned to criterion (which `black_box`es it), so nothing is
+//! optimised away.
+//!
 //! Run: `cargo bench -p payspec --bench response_path -- --warm-up-time 1 --measurement-time 3`.
+//! Instruction counts per row: `bash benches/callgrind.sh response_path`
+//! (see `support/callgrind.rs`).
 
-use criterion::{criterion_group, criterion_main, Criterion};
+#[path = "support/callgrind.rs"]
+mod callgrind;
+
+use std::hint::black_box;
+
+use criterion::Criterion;
 use payspec::client::midtrans::Notification;
 use payspec::doku::cards::CaptureResponse;
 use payspec::midtrans::core::CancelNotification;
 use payspec_signing::doku::{sign, verify, Components, Direction};
 use payspec_signing::midtrans::{signature_key, verify_notification, NotificationFields};
 use payspec_signing::Secret;
-use serde::Deserialize as _;
 
 /// The capture page's success response, verbatim.
 const CAPTURE_RESPONSE: &str = r#"{
@@ -70,67 +82,69 @@ fn notification() -> String {
     )
 }
 
-/// Plain serde derive, same shape as the generated types.
+/// Plain serde derive, same shape as the generated types. `Serialize` and
+/// `skip_serializing_if` only serve the startup check that both sides decoded
+/// the same content; the timed rows only deserialise.
 // The fields exist to be decoded, as the generated ones are; nothing reads them.
 #[allow(dead_code)]
 mod baseline {
-    use serde::Deserialize;
+    use serde::{Deserialize, Serialize};
 
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Serialize)]
     pub struct Capture {
         pub order: Order,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub customer: Option<Customer>,
         pub payment: Payment,
         pub three_dsecure: ThreeDSecure,
         pub card: Card,
     }
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Serialize)]
     pub struct Order {
         pub invoice_number: String,
         pub amount: i64,
     }
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Serialize)]
     pub struct Customer {
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub id: Option<String>,
     }
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Serialize)]
     pub struct Payment {
         #[serde(rename = "type")]
         pub kind: String,
         pub identifier: Vec<Identifier>,
         pub request_id: String,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub authorize_id: Option<String>,
         pub response_code: String,
         pub response_message: String,
         pub eci: String,
         pub status: Status,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub approval_code: Option<String>,
     }
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Serialize)]
     pub struct Identifier {
         pub name: String,
         pub value: String,
     }
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Serialize)]
     pub struct ThreeDSecure {
         pub authentication_id: String,
     }
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Serialize)]
     pub struct Card {
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub masked: Option<String>,
         #[serde(rename = "type")]
         pub kind: CardType,
         pub issuer: String,
         pub brand: Brand,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub token: Option<String>,
     }
-    #[derive(Deserialize, PartialEq, Debug)]
+    #[derive(Deserialize, Serialize, PartialEq, Debug)]
     pub enum Status {
         #[serde(rename = "SUCCESS")]
         Success,
@@ -139,7 +153,7 @@ mod baseline {
         #[serde(other)]
         Unknown,
     }
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Serialize)]
     pub enum CardType {
         #[serde(rename = "CREDIT")]
         Credit,
@@ -148,7 +162,7 @@ mod baseline {
         #[serde(other)]
         Unknown,
     }
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Serialize)]
     pub enum Brand {
         #[serde(rename = "VISA")]
         Visa,
@@ -158,22 +172,35 @@ mod baseline {
         Unknown,
     }
 
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Serialize)]
     pub struct CancelNotification {
         pub status_code: String,
         pub status_message: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub transaction_id: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub masked_card: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub order_id: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub payment_type: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub transaction_time: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub transaction_status: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub fraud_status: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub bank: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub gross_amount: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub channel: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub signature_key: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub eci: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub approval_code: Option<String>,
     }
 }
@@ -189,77 +216,152 @@ fn response_components(body: &[u8]) -> Components<'_> {
     }
 }
 
-fn bench(c: &mut Criterion) {
+fn generated_decode(body: &[u8]) -> CaptureResponse {
+    serde_json::from_slice(black_box(body)).expect("decodes")
+}
+
+fn baseline_decode(body: &[u8]) -> baseline::Capture {
+    serde_json::from_slice(black_box(body)).expect("decodes")
+}
+
+/// What `payspec::client::doku::Client` does with a 2xx response: verify
+/// the `Signature` (`Client::verify_response`), then decode
+/// (`client::decode_json`: plain `serde_json::from_slice`; the JSON path is
+/// only tracked on a second pass after a failure).
+fn runtime_verify_decode(secret: &Secret, body: &[u8], header: &str) -> CaptureResponse {
+    let body = black_box(body);
+    verify(secret, &response_components(body), Some(black_box(header))).expect("valid");
+    serde_json::from_slice(body).expect("decodes")
+}
+
+fn baseline_verify_decode(secret: &Secret, body: &[u8], header: &str) -> baseline::Capture {
+    let body = black_box(body);
+    verify(secret, &response_components(body), Some(black_box(header))).expect("valid");
+    serde_json::from_slice(body).expect("decodes")
+}
+
+/// The runtime: `Notification::verify` as a merchant's handler calls it.
+fn midtrans_runtime(raw: &[u8], key: &Secret) -> CancelNotification {
+    Notification::verify::<CancelNotification>(black_box(raw), key).expect("valid")
+}
+
+/// Hand-written: decode with plain derive, check the signature from the
+/// decoded fields with the same signing code.
+fn midtrans_baseline(raw: &[u8], key: &Secret) -> baseline::CancelNotification {
+    let n: baseline::CancelNotification = serde_json::from_slice(black_box(raw)).expect("decodes");
+    let fields = NotificationFields {
+        order_id: n.order_id.as_deref(),
+        status_code: Some(&n.status_code),
+        gross_amount: n.gross_amount.as_deref(),
+        signature_key: n.signature_key.as_deref(),
+    };
+    verify_notification(&fields, key).expect("valid");
+    n
+}
+
+/// Both sides of each comparison must decode the same content.
+fn assert_same_results(doku_secret: &Secret, body: &[u8], header: &str, raw: &[u8], key: &Secret) {
+    let json = |value: &dyn erased::Json| value.to_json();
+    assert_eq!(
+        json(&generated_decode(body)),
+        json(&baseline_decode(body)),
+        "capture: generated and baseline decode differently"
+    );
+    assert_eq!(
+        json(&runtime_verify_decode(doku_secret, body, header)),
+        json(&baseline_verify_decode(doku_secret, body, header)),
+        "capture verify + decode: generated and baseline differ"
+    );
+    assert_eq!(
+        json(&midtrans_runtime(raw, key)),
+        json(&midtrans_baseline(raw, key)),
+        "midtrans: runtime and baseline decode differently"
+    );
+}
+
+/// `serde_json::to_value` behind a trait object, so one closure compares
+/// values of different types.
+mod erased {
+    pub trait Json {
+        fn to_json(&self) -> serde_json::Value;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn to_json(&self) -> serde_json::Value {
+            serde_json::to_value(self).expect("serialises")
+        }
+    }
+}
+
+fn main() {
     let doku_secret = Secret::new("SK-hCJ42G28TA0MKG9LE2E_1");
     let body = CAPTURE_RESPONSE.as_bytes();
     let header = sign(&doku_secret, &response_components(body));
-
-    let mut g = c.benchmark_group("capture_response");
-    g.bench_function("generated_decode", |b| {
-        b.iter(|| serde_json::from_slice::<CaptureResponse>(body).expect("decodes"))
-    });
-    g.bench_function("generated_decode_with_path", |b| {
-        b.iter(|| {
-            let mut de = serde_json::Deserializer::from_slice(body);
-            serde_path_to_error::deserialize::<_, CaptureResponse>(&mut de).expect("decodes")
-        })
-    });
-    g.bench_function("baseline_decode", |b| {
-        b.iter(|| serde_json::from_slice::<baseline::Capture>(body).expect("decodes"))
-    });
-    g.bench_function("generated_verify_decode", |b| {
-        b.iter(|| {
-            verify(&doku_secret, &response_components(body), Some(&header)).expect("valid");
-            let mut de = serde_json::Deserializer::from_slice(body);
-            serde_path_to_error::deserialize::<_, CaptureResponse>(&mut de).expect("decodes")
-        })
-    });
-    g.bench_function("baseline_verify_decode", |b| {
-        b.iter(|| {
-            verify(&doku_secret, &response_components(body), Some(&header)).expect("valid");
-            serde_json::from_slice::<baseline::Capture>(body).expect("decodes")
-        })
-    });
-    g.finish();
-
     let key = Secret::new(SERVER_KEY);
     let raw = notification();
     let raw = raw.as_bytes();
-    let mut g = c.benchmark_group("midtrans_notification");
+    assert_same_results(&doku_secret, body, &header, raw, &key);
+
+    let rows: [callgrind::Row<'_>; 6] = [
+        callgrind::Row {
+            name: "capture_response/generated_decode",
+            run: &|| drop(black_box(generated_decode(body))),
+        },
+        callgrind::Row {
+            name: "capture_response/baseline_decode",
+            run: &|| drop(black_box(baseline_decode(body))),
+        },
+        callgrind::Row {
+            name: "capture_response/runtime_verify_decode",
+            run: &|| {
+                drop(black_box(runtime_verify_decode(
+                    &doku_secret,
+                    body,
+                    &header,
+                )))
+            },
+        },
+        callgrind::Row {
+            name: "capture_response/baseline_verify_decode",
+            run: &|| {
+                drop(black_box(baseline_verify_decode(
+                    &doku_secret,
+                    body,
+                    &header,
+                )))
+            },
+        },
+        callgrind::Row {
+            name: "midtrans_notification/runtime_verify_decode",
+            run: &|| drop(black_box(midtrans_runtime(raw, &key))),
+        },
+        callgrind::Row {
+            name: "midtrans_notification/baseline_decode_verify",
+            run: &|| drop(black_box(midtrans_baseline(raw, &key))),
+        },
+    ];
+    if callgrind::run_requested(&rows) {
+        return;
+    }
+
+    let mut c = Criterion::default().configure_from_args();
+    let mut g = c.benchmark_group("capture_response");
+    g.bench_function("generated_decode", |b| b.iter(|| generated_decode(body)));
+    g.bench_function("baseline_decode", |b| b.iter(|| baseline_decode(body)));
     g.bench_function("runtime_verify_decode", |b| {
-        b.iter(|| Notification::verify::<CancelNotification>(raw, &key).expect("valid"))
+        b.iter(|| runtime_verify_decode(&doku_secret, body, &header))
     });
-    // What the runtime could do (see BENCHMARKS.md): parse once into a
-    // Value for the signature fields, then type it from the borrowed Value.
-    g.bench_function("proposed_verify_decode_from_value", |b| {
-        b.iter(|| {
-            let v: serde_json::Value = serde_json::from_slice(raw).expect("json");
-            let text = |name: &str| v.get(name).and_then(serde_json::Value::as_str);
-            let fields = NotificationFields {
-                order_id: text("order_id"),
-                status_code: text("status_code"),
-                gross_amount: text("gross_amount"),
-                signature_key: text("signature_key"),
-            };
-            verify_notification(&fields, &key).expect("valid");
-            CancelNotification::deserialize(&v).expect("decodes")
-        })
-    });
-    g.bench_function("baseline_decode_verify", |b| {
-        b.iter(|| {
-            let n: baseline::CancelNotification = serde_json::from_slice(raw).expect("decodes");
-            let fields = NotificationFields {
-                order_id: n.order_id.as_deref(),
-                status_code: Some(&n.status_code),
-                gross_amount: n.gross_amount.as_deref(),
-                signature_key: n.signature_key.as_deref(),
-            };
-            verify_notification(&fields, &key).expect("valid");
-            n
-        })
+    g.bench_function("baseline_verify_decode", |b| {
+        b.iter(|| baseline_verify_decode(&doku_secret, body, &header))
     });
     g.finish();
-}
 
-criterion_group!(benches, bench);
-criterion_main!(benches);
+    let mut g = c.benchmark_group("midtrans_notification");
+    g.bench_function("runtime_verify_decode", |b| {
+        b.iter(|| midtrans_runtime(raw, &key))
+    });
+    g.bench_function("baseline_decode_verify", |b| {
+        b.iter(|| midtrans_baseline(raw, &key))
+    });
+    g.finish();
+    c.final_summary();
+}

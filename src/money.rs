@@ -108,39 +108,66 @@ impl FromStr for Decimal {
     type Err = DecimalError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let err = |reason| DecimalError {
-            text: text.chars().take(64).collect(),
-            reason,
-        };
-        let (negative, body) = match text.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, text),
-        };
-        let (int_part, frac_part) = match body.split_once('.') {
-            Some((i, f)) => (i, f),
-            None => (body, ""),
-        };
-        if int_part.is_empty() || (body.contains('.') && frac_part.is_empty()) {
-            return Err(err("expected digits before and after the decimal point"));
-        }
-        if !int_part
-            .bytes()
-            .chain(frac_part.bytes())
-            .all(|b| b.is_ascii_digit())
-        {
-            return Err(err("only digits and one decimal point are allowed"));
-        }
-        if int_part.len() + frac_part.len() > MAX_DIGITS {
-            return Err(err("too many digits"));
-        }
-        let digits: String = int_part.chars().chain(frac_part.chars()).collect();
-        let magnitude: i128 = digits.parse().map_err(|_| err("too many digits"))?;
-        Ok(Decimal {
-            text: text.to_owned(),
-            mantissa: if negative { -magnitude } else { magnitude },
-            scale: frac_part.len() as u32,
-        })
+        Decimal::parse_owned(text.to_owned())
     }
+}
+
+impl Decimal {
+    /// Parses `text`, keeping it as the wire text without copying it.
+    fn parse_owned(text: String) -> Result<Decimal, DecimalError> {
+        match parts_of(&text) {
+            Ok((mantissa, scale)) => Ok(Decimal {
+                text,
+                mantissa,
+                scale,
+            }),
+            Err(reason) => Err(DecimalError {
+                text: text.chars().take(64).collect(),
+                reason,
+            }),
+        }
+    }
+}
+
+/// `text` as `mantissa × 10^-scale`, or why it is not a decimal.
+///
+/// One pass over the digits (every Midtrans notification and response
+/// carries amounts). The reasons keep their precedence: a missing digit
+/// before or after the point, then any byte that is not a digit, then too
+/// many digits.
+fn parts_of(text: &str) -> Result<(i128, u32), &'static str> {
+    let (negative, body) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let bytes = body.as_bytes();
+    let point = bytes.iter().position(|&b| b == b'.');
+    let (int_len, frac_len) = match point {
+        Some(at) => (at, bytes.len() - at - 1),
+        None => (bytes.len(), 0),
+    };
+    if int_len == 0 || (point.is_some() && frac_len == 0) {
+        return Err("expected digits before and after the decimal point");
+    }
+    let mut magnitude: i128 = 0;
+    for (at, &byte) in bytes.iter().enumerate() {
+        if Some(at) == point {
+            continue;
+        }
+        if !byte.is_ascii_digit() {
+            return Err("only digits and one decimal point are allowed");
+        }
+        // Wrapping: past MAX_DIGITS the value is discarded below, and up to
+        // it every step fits an i128 (10^38 < 2^127).
+        magnitude = magnitude
+            .wrapping_mul(10)
+            .wrapping_add(i128::from(byte - b'0'));
+    }
+    if int_len + frac_len > MAX_DIGITS {
+        return Err("too many digits");
+    }
+    let scale = u32::try_from(frac_len).map_err(|_| "too many digits")?;
+    Ok((if negative { -magnitude } else { magnitude }, scale))
 }
 
 impl PartialEq for Decimal {
@@ -166,7 +193,7 @@ impl Serialize for Decimal {
 impl<'de> Deserialize<'de> for Decimal {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        Decimal::parse_owned(text).map_err(serde::de::Error::custom)
     }
 }
 
@@ -199,6 +226,57 @@ mod tests {
         ] {
             assert!(bad.parse::<Decimal>().is_err(), "{bad:?} parsed");
         }
+    }
+
+    #[test]
+    fn decimal_reasons_keep_their_precedence() {
+        let reason = |text: &str| text.parse::<Decimal>().unwrap_err().reason;
+        assert_eq!(
+            reason("1."),
+            "expected digits before and after the decimal point"
+        );
+        assert_eq!(
+            reason("-.5"),
+            "expected digits before and after the decimal point"
+        );
+        assert_eq!(
+            reason("a."),
+            "expected digits before and after the decimal point"
+        );
+        assert_eq!(
+            reason("1.2.3"),
+            "only digits and one decimal point are allowed"
+        );
+        assert_eq!(
+            reason("--1"),
+            "only digits and one decimal point are allowed"
+        );
+        let long_and_bad = format!("{}x", "9".repeat(40));
+        assert_eq!(
+            reason(&long_and_bad),
+            "only digits and one decimal point are allowed"
+        );
+        assert_eq!(reason(&"9".repeat(39)), "too many digits");
+        assert_eq!(
+            reason(&format!("{}.{}", "9".repeat(20), "9".repeat(19))),
+            "too many digits"
+        );
+    }
+
+    #[test]
+    fn decimal_extremes_and_json() {
+        let widest = "9".repeat(38);
+        assert_eq!(
+            widest.parse::<Decimal>().unwrap().parts(),
+            (widest.parse::<i128>().unwrap(), 0)
+        );
+        let d: Decimal = "-0.05".parse().unwrap();
+        assert_eq!((d.parts(), d.as_str()), ((-5, 2), "-0.05"));
+        let from_json: Decimal = serde_json::from_str(r#""244108.00""#).unwrap();
+        assert_eq!(from_json.as_str(), "244108.00");
+        assert_eq!(from_json.parts(), (24_410_800, 2));
+        let err = serde_json::from_str::<Decimal>(r#""12a""#).unwrap_err();
+        assert!(err.to_string().contains("only digits"), "{err}");
     }
 
     #[test]

@@ -75,10 +75,56 @@ enum Segment {
     Index(usize),
 }
 
+/// Path segments kept without allocating; requests nest a few levels deep.
+const INLINE_DEPTH: usize = 8;
+
+/// The current JSON path: the first [`INLINE_DEPTH`] segments inline, any
+/// deeper ones on the heap. A valid request then validates without a single
+/// allocation (a `Vec` path cost a malloc and a regrowth per request).
+#[derive(Debug)]
+struct PathStack {
+    inline: [Segment; INLINE_DEPTH],
+    len: usize,
+    deeper: Vec<Segment>,
+}
+
+impl Default for PathStack {
+    fn default() -> Self {
+        PathStack {
+            inline: [Segment::Index(0); INLINE_DEPTH],
+            len: 0,
+            deeper: Vec::new(),
+        }
+    }
+}
+
+impl PathStack {
+    fn push(&mut self, segment: Segment) {
+        match self.inline.get_mut(self.len) {
+            Some(slot) => *slot = segment,
+            None => self.deeper.push(segment),
+        }
+        self.len += 1;
+    }
+
+    fn pop(&mut self) {
+        if self.len > INLINE_DEPTH {
+            self.deeper.pop();
+        }
+        self.len = self.len.saturating_sub(1);
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &Segment> {
+        self.inline[..self.len.min(INLINE_DEPTH)]
+            .iter()
+            .chain(&self.deeper)
+    }
+}
+
 /// Walks a value, tracking the JSON path, collecting violations.
 #[derive(Debug, Default)]
 pub struct Validator {
-    path: Vec<Segment>,
+    path: PathStack,
     violations: Vec<Violation>,
 }
 
@@ -105,7 +151,7 @@ impl Validator {
     /// The current path with `field` appended, as a JSON path string.
     fn path_to(&self, field: Option<&str>) -> String {
         let mut out = String::new();
-        for seg in &self.path {
+        for seg in self.path.iter() {
             match seg {
                 Segment::Field(name) => {
                     if !out.is_empty() {
@@ -157,6 +203,14 @@ impl Validator {
 
     /// Checks a string's length in characters.
     pub fn check_len(&mut self, field: &str, value: &str, min: Option<usize>, max: Option<usize>) {
+        // A string has at most one character per byte and at least one per
+        // four: most values are decided by their byte length, uncounted.
+        let bytes = value.len();
+        let may_break_max = max.is_some_and(|max| bytes > max);
+        let may_break_min = min.is_some_and(|min| bytes.div_ceil(4) < min);
+        if !may_break_max && !may_break_min {
+            return;
+        }
         let len = value.chars().count();
         if let Some(max) = max.filter(|&max| len > max) {
             self.fail(
@@ -237,12 +291,12 @@ impl Format {
             Format::HexColor => b.len() == 6 && b.iter().all(u8::is_ascii_hexdigit),
             Format::CountryAlpha2 => b.len() == 2 && COUNTRY_CODES.binary_search(&value).is_ok(),
             Format::Phone => {
-                (8..=15).contains(&b.len()) && b.iter().all(u8::is_ascii_digit) && b[0] != b'0'
+                (8..=15).contains(&b.len()) && all_bytes_in(b, b'0', b'9') && b[0] != b'0'
             }
             Format::Email => is_email(value),
             Format::Url => is_url(value),
-            Format::Digits => !b.is_empty() && b.iter().all(u8::is_ascii_digit),
-            Format::PrintableAscii => b.iter().all(|c| (0x20..0x7f).contains(c)),
+            Format::Digits => !b.is_empty() && all_bytes_in(b, b'0', b'9'),
+            Format::PrintableAscii => all_bytes_in(b, 0x20, 0x7e),
             Format::UtcTimestamp => matches_datetime(b, b'T') && b.len() == 20 && b[19] == b'Z',
             Format::LocalDateTime => b.len() == 19 && matches_datetime(b, b' '),
         }
@@ -266,6 +320,20 @@ impl Format {
     }
 }
 
+/// Whether every byte is in `lo..=hi`. No branch per byte, so the loop
+/// vectorises: every string field of every request passes through here.
+fn all_bytes_in(b: &[u8], lo: u8, hi: u8) -> bool {
+    let width = hi.wrapping_sub(lo);
+    b.iter()
+        .fold(true, |ok, &c| ok & (c.wrapping_sub(lo) <= width))
+}
+
+/// Visible ASCII only (no space, no control): then there is no whitespace
+/// or control character to look for, and the per-`char` scan is skipped.
+fn is_visible_ascii(b: &[u8]) -> bool {
+    all_bytes_in(b, 0x21, 0x7e)
+}
+
 fn is_email(value: &str) -> bool {
     let Some((local, domain)) = value.split_once('@') else {
         return false;
@@ -274,7 +342,7 @@ fn is_email(value: &str) -> bool {
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && !value.contains(char::is_whitespace)
+        && (is_visible_ascii(value.as_bytes()) || !value.contains(char::is_whitespace))
         && !domain.contains('@')
 }
 
@@ -285,7 +353,9 @@ fn is_url(value: &str) -> bool {
     match rest {
         Some(rest) => {
             let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-            !host.is_empty() && !value.contains(|c: char| c.is_whitespace() || c.is_control())
+            !host.is_empty()
+                && (is_visible_ascii(value.as_bytes())
+                    || !value.contains(|c: char| c.is_whitespace() || c.is_control()))
         }
         None => false,
     }
@@ -390,6 +460,68 @@ mod tests {
             assert!(format.matches(good), "{format:?} rejected {good:?}");
             assert!(!format.matches(bad), "{format:?} accepted {bad:?}");
         }
+    }
+
+    #[test]
+    fn byte_range_checks_are_exact_at_their_edges() {
+        assert!(Format::PrintableAscii.matches(" ~"));
+        for bad in ["\u{1f}", "\u{7f}", "é", "a\tb"] {
+            assert!(!Format::PrintableAscii.matches(bad), "{bad:?}");
+        }
+        assert!(Format::Digits.matches("0123456789"));
+        assert!(!Format::Digits.matches("12/"));
+        assert!(!Format::Digits.matches("12:"));
+        // Non-ASCII falls back to the per-char scan: Unicode whitespace and
+        // controls are still refused, other letters still accepted.
+        assert!(Format::Email.matches("joão@example.com"));
+        assert!(!Format::Email.matches("jo\u{a0}ao@example.com"));
+        assert!(Format::Url.matches("https://例え.jp/パス"));
+        assert!(!Format::Url.matches("https://example.com/\u{85}x"));
+        assert!(!Format::Url.matches("https://example.com/\u{7f}"));
+        assert!(
+            Format::Email.matches("a\u{7f}@b.co"),
+            "controls are not whitespace"
+        );
+    }
+
+    #[test]
+    fn lengths_count_characters_not_bytes() {
+        let mut v = Validator::new();
+        // 3 characters in 9 bytes: within max 3; 4 characters break min 5.
+        v.check_len("a", "日本語", None, Some(3));
+        v.check_len("b", "日本語x", Some(5), None);
+        v.check_len("c", "abcd", None, Some(3));
+        v.check_len("d", "", Some(1), Some(3));
+        let errs = v.finish().unwrap_err();
+        let got: Vec<_> = errs
+            .violations()
+            .iter()
+            .map(|x| (x.path.as_str(), x.rule))
+            .collect();
+        assert_eq!(got, [("b", "min_len"), ("c", "max_len"), ("d", "min_len")]);
+        assert_eq!(
+            errs.violations()[0].message,
+            "is 4 characters long; at least 5 are required"
+        );
+    }
+
+    #[test]
+    fn deep_paths_spill_past_the_inline_segments() {
+        let mut v = Validator::new();
+        fn nest(v: &mut Validator, depth: usize) {
+            if depth == 0 {
+                v.fail("leaf", "x", "bad");
+            } else {
+                v.enter_index(depth, |v| nest(v, depth - 1));
+            }
+        }
+        v.enter("root", |v| nest(v, INLINE_DEPTH + 2));
+        v.fail("after", "x", "bad");
+        let errs = v.finish().unwrap_err();
+        assert_eq!(
+            errs.paths(),
+            ["root[10][9][8][7][6][5][4][3][2][1].leaf", "after"]
+        );
     }
 
     #[test]

@@ -16,6 +16,40 @@ pub trait WireEnum {
     fn documented(&self) -> &'static [&'static str];
 }
 
+/// `Deserialize` for an enum with an `Unknown(String)` fallback: reads the
+/// wire value as a string slice and allocates only for a value the docs do
+/// not list (or when the deserializer already owns a `String`).
+///
+/// For the emitter: `<String as Deserialize>::deserialize(d).map(Self::from)`
+/// allocates for every value, known or not; calling this instead from the
+/// generated `Deserialize` impls removes one allocation per enum field per
+/// response. Errors read as they did ("expected a string").
+pub fn deserialize_wire_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: for<'a> From<&'a str> + From<String>,
+{
+    struct WireVisitor<T>(std::marker::PhantomData<T>);
+
+    impl<T: for<'a> From<&'a str> + From<String>> serde::de::Visitor<'_> for WireVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
+            Ok(T::from(value))
+        }
+
+        fn visit_string<E: serde::de::Error>(self, value: String) -> Result<T, E> {
+            Ok(T::from(value))
+        }
+    }
+
+    deserializer.deserialize_str(WireVisitor(std::marker::PhantomData))
+}
+
 /// A type that may arrive as another JSON type than its canonical one
 /// (a number as a string, a boolean as `"true"`), per a spec discrepancy note.
 pub trait Lenient: Sized {
@@ -117,6 +151,48 @@ pub fn lenient_opt<'de, D: Deserializer<'de>, T: Lenient>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(Debug, PartialEq)]
+    enum Status {
+        Success,
+        Unknown(String),
+    }
+
+    impl From<&str> for Status {
+        fn from(value: &str) -> Self {
+            match value {
+                "SUCCESS" => Status::Success,
+                other => Status::Unknown(other.to_owned()),
+            }
+        }
+    }
+
+    impl From<String> for Status {
+        fn from(value: String) -> Self {
+            match value.as_str() {
+                "SUCCESS" => Status::Success,
+                _ => Status::Unknown(value),
+            }
+        }
+    }
+
+    fn status(json: &str) -> Result<Status, String> {
+        let mut de = serde_json::Deserializer::from_str(json);
+        deserialize_wire_enum(&mut de).map_err(|e: serde_json::Error| e.to_string())
+    }
+
+    #[test]
+    fn wire_enums_read_known_unknown_and_escaped_values() {
+        assert_eq!(status(r#""SUCCESS""#), Ok(Status::Success));
+        assert_eq!(status(r#""SUCC\u0045SS""#), Ok(Status::Success));
+        assert_eq!(
+            status(r#""PENDING""#),
+            Ok(Status::Unknown("PENDING".into()))
+        );
+        // The same message a `String` field gives.
+        let as_string = serde_json::from_str::<String>("5").unwrap_err().to_string();
+        assert_eq!(status("5"), Err(as_string));
+    }
 
     #[test]
     fn lenient_conversions() {

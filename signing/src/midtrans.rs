@@ -26,16 +26,35 @@ pub fn signature_key(
     gross_amount: &str,
     server_key: &Secret,
 ) -> String {
+    let hex = signature_hex(order_id, status_code, gross_amount, server_key);
+    // Hex digits are ASCII.
+    hex.iter().map(|&digit| char::from(digit)).collect()
+}
+
+/// Length of a `signature_key`: SHA-512 in hex.
+const SIGNATURE_HEX_LEN: usize = 128;
+
+/// The `signature_key` as lowercase hex bytes, without allocating (a
+/// notification is checked on every delivery; formatting each byte through
+/// `format!` cost more than the hash).
+fn signature_hex(
+    order_id: &str,
+    status_code: &str,
+    gross_amount: &str,
+    server_key: &Secret,
+) -> [u8; SIGNATURE_HEX_LEN] {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut hasher = Sha512::new();
     hasher.update(order_id.as_bytes());
     hasher.update(status_code.as_bytes());
     hasher.update(gross_amount.as_bytes());
     hasher.update(server_key.expose().as_bytes());
-    hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    let mut hex = [0u8; SIGNATURE_HEX_LEN];
+    for (pair, byte) in hex.chunks_exact_mut(2).zip(hasher.finalize()) {
+        pair[0] = DIGITS[usize::from(byte >> 4)];
+        pair[1] = DIGITS[usize::from(byte & 0x0f)];
+    }
+    hex
 }
 
 /// The fields of a notification that its signature covers, as received
@@ -95,13 +114,18 @@ pub fn verify_notification(
     let received = fields
         .signature_key
         .ok_or(VerifyError::MissingField("signature_key"))?;
-    let expected = signature_key(order_id, status_code, gross_amount, server_key);
+    let expected = signature_hex(order_id, status_code, gross_amount, server_key);
+    // The length is public (every signature_key has 128 digits).
+    if received.len() != SIGNATURE_HEX_LEN {
+        return Err(VerifyError::Mismatch);
+    }
     // Hex case is not significant to the hash, but Midtrans sends lowercase;
     // normalising avoids rejecting an uppercase copy pasted by a human.
-    if constant_time_eq(
-        expected.as_bytes(),
-        received.to_ascii_lowercase().as_bytes(),
-    ) {
+    let mut lowered = [0u8; SIGNATURE_HEX_LEN];
+    for (low, byte) in lowered.iter_mut().zip(received.bytes()) {
+        *low = byte.to_ascii_lowercase();
+    }
+    if constant_time_eq(&expected, &lowered) {
         Ok(())
     } else {
         Err(VerifyError::Mismatch)
@@ -118,6 +142,40 @@ mod tests {
         assert_eq!(
             basic_auth(&Secret::new("SB-Mid-server-abc")),
             "Basic U0ItTWlkLXNlcnZlci1hYmM6"
+        );
+    }
+
+    #[test]
+    fn signature_key_is_lowercase_hex_sha512() {
+        // printf 'o2001.00k' | sha512sum
+        let expected = {
+            let digest = Sha512::digest(b"o2001.00k");
+            digest
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+        };
+        let key = Secret::new("k");
+        let sig = signature_key("o", "200", "1.00", &key);
+        assert_eq!(sig, expected);
+        assert_eq!(sig.len(), 128);
+        let fields = |signature_key| NotificationFields {
+            order_id: Some("o"),
+            status_code: Some("200"),
+            gross_amount: Some("1.00"),
+            signature_key,
+        };
+        // Upper case is accepted; a truncated or extended key is not.
+        let upper = sig.to_ascii_uppercase();
+        assert_eq!(verify_notification(&fields(Some(&upper)), &key), Ok(()));
+        assert_eq!(
+            verify_notification(&fields(Some(&sig[..127])), &key),
+            Err(VerifyError::Mismatch)
+        );
+        let longer = format!("{sig}0");
+        assert_eq!(
+            verify_notification(&fields(Some(&longer)), &key),
+            Err(VerifyError::Mismatch)
         );
     }
 

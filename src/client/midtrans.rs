@@ -38,7 +38,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use tracing::Instrument as _;
 
-use payspec_signing::midtrans::{self as signing, NotificationFields};
+use payspec_signing::midtrans as signing;
 
 use super::{
     decode_json, encode_path_segment, encode_request, join_url, json_headers, transport_error, Call,
@@ -46,6 +46,11 @@ use super::{
 use crate::error::{ApiError, Error, Provider, SignatureMismatch};
 use crate::secret::Secret;
 use crate::transport::{HttpRequest, HttpResponse, ReqwestTransport, Transport};
+
+mod capture;
+mod signed_fields;
+
+use signed_fields::SignedFields;
 
 const PROVIDER: Provider = Provider::Midtrans;
 
@@ -249,38 +254,68 @@ impl Notification {
         raw_body: impl AsRef<[u8]>,
         server_key: &Secret,
     ) -> Result<T, Error> {
-        // Parsed once: the signature is checked and the type decoded from
-        // the same value.
-        let value = parse_notification(raw_body.as_ref())?;
-        check_value(&value, server_key)?;
-        crate::client::decode_value(PROVIDER, "notification", None, "", value)
+        let raw_body = raw_body.as_ref();
+        // One pass types the body and reads the four signed strings; nothing
+        // typed is returned before the signature matches.
+        let mut fields = SignedFields::default();
+        match capture::decode::<T>(raw_body, &mut fields) {
+            Ok(decoded) => {
+                if signing::verify_notification(&fields.as_fields(), server_key).is_err() {
+                    // Rejected: say why exactly as `check` does, from its own
+                    // read of the body (a `T` with an unusual field type
+                    // might read a signed string in a way not watched).
+                    Self::check(raw_body, server_key)?;
+                }
+                Ok(decoded)
+            }
+            // Not JSON, or not a `T`: the signature decides first, as it
+            // always has, then the error says where the body went wrong.
+            Err(_) => {
+                Self::check(raw_body, server_key)?;
+                crate::notification::explain_decode_failure(PROVIDER, raw_body)
+            }
+        }
     }
 
     /// Only the signature check of [`Notification::verify`], with the reason
     /// it failed (for `payspec verify midtrans-notification`).
     pub fn check(raw_body: &[u8], server_key: &Secret) -> Result<(), Error> {
-        check_value(&parse_notification(raw_body)?, server_key)
+        let fields = match SignedFields::parse(raw_body) {
+            Ok(fields) => fields,
+            // Explained by a full parse, so the message is the one a
+            // `Value` gives (the borrowed read skips nesting without a
+            // recursion limit, and would report an unclosed deep nest as
+            // an early end instead).
+            Err(e) => {
+                return Err(match crate::notification::parse(PROVIDER, raw_body) {
+                    Err(not_json) => not_json,
+                    Ok(_) => crate::notification::not_json(PROVIDER, &e),
+                })
+            }
+        };
+        check_fields(raw_body, &fields, server_key)
     }
 }
 
-fn parse_notification(raw_body: &[u8]) -> Result<serde_json::Value, Error> {
-    crate::notification::parse(PROVIDER, raw_body)
-}
-
-/// The signature check over an already parsed notification body.
-fn check_value(value: &serde_json::Value, server_key: &Secret) -> Result<(), Error> {
-    let text = |name: &str| value.get(name).and_then(serde_json::Value::as_str);
-    let fields = NotificationFields {
-        order_id: text("order_id"),
-        status_code: text("status_code"),
-        gross_amount: text("gross_amount"),
-        signature_key: text("signature_key"),
-    };
-    signing::verify_notification(&fields, server_key).map_err(|e| {
-        Error::SignatureMismatch(SignatureMismatch {
-            provider: PROVIDER,
-            operation: "notification",
-            reason: e.to_string(),
-        })
+/// Checks the signed fields read from `raw_body`, in constant time.
+fn check_fields(
+    raw_body: &[u8],
+    fields: &SignedFields<'_>,
+    server_key: &Secret,
+) -> Result<(), Error> {
+    signing::verify_notification(&fields.as_fields(), server_key).map_err(|e| {
+        // The signed fields are read without checking everything a full
+        // parse checks in the members skipped (UTF-8 in strings, number
+        // range). A body a full parse rejects is reported as not JSON, as it
+        // was when the signature was read from a `Value`; only rejected
+        // bodies pay for that second parse.
+        match crate::notification::parse(PROVIDER, raw_body) {
+            Err(not_json) => not_json,
+            Ok(_) => Error::SignatureMismatch(SignatureMismatch {
+                provider: PROVIDER,
+                operation: "notification",
+                reason: e.to_string(),
+            }),
+        }
     })
 }
