@@ -38,7 +38,7 @@ fn emitted_rust_for_the_good_fixture_spec() {
         "\"max_len_if\"",
         "\"not_greater_than\"",
         "\"only_if\"",
-        "crate::wire::lenient",
+        ".lenient(&mut ",
         "pub const ENDPOINTS",
         "pub enum Environment",
     ] {

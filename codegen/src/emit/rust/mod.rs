@@ -8,6 +8,7 @@
 
 mod client;
 mod decisions;
+mod decode;
 mod doc;
 mod enums;
 mod environment;
