@@ -55,7 +55,7 @@ pub enum EmitError {
 /// Renders one provider as a formatted Rust source file.
 ///
 /// Parsing and printing dominate emission, so the area modules are built,
-/// parsed and printed on separate threads (each with its own [`Ctx`]:
+/// parsed and printed on separate threads (each with its own `Ctx`:
 /// tokens cannot cross threads) and spliced into the printed provider
 /// module. The bytes are those of [`render_provider_whole`], which tests
 /// check.
