@@ -1,6 +1,13 @@
-//! Wire helpers the generated code calls: enum fallbacks and lenient
-//! deserialisation for fields whose docs and samples disagree on the JSON type.
+//! Wire helpers the generated code calls: enum fallbacks, lenient
+//! deserialisation for fields whose docs and samples disagree on the JSON type,
+//! and the shared object decoder behind every generated struct's
+//! `Deserialize` ([`WireStruct`]).
 
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
@@ -148,6 +155,169 @@ pub fn lenient_opt<'de, D: Deserializer<'de>, T: Lenient>(
     }
 }
 
+/// A generated struct decoded from a JSON object by the shared
+/// [`deserialize_struct`] visitor, so each struct's `Deserialize` impl is a
+/// single call and the struct itself only says which key goes where.
+///
+/// This replaces `#[derive(serde::Deserialize)]`, which expands to a field
+/// enum with its own visitor plus a sequence visitor per struct: most of the
+/// compile time of the generated crate.
+pub trait WireStruct: Sized {
+    /// What the input should have been, for type errors (`struct Name`,
+    /// the text serde's derive uses).
+    const EXPECTING: &'static str;
+
+    /// Reads the struct's fields from the object's entries.
+    fn from_map<'de, A: MapAccess<'de>>(map: StructMap<'de, A>) -> Result<Self, A::Error>;
+}
+
+/// `Deserialize::deserialize` for a [`WireStruct`]: accepts a JSON object
+/// only.
+///
+/// Unlike serde's derive, an array of the field values in declaration order
+/// is rejected (`invalid type: sequence, expected struct Name`): no provider
+/// sends one, and accepting it would make field order part of the contract.
+pub fn deserialize_struct<'de, D: Deserializer<'de>, T: WireStruct>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    struct StructVisitor<T>(PhantomData<T>);
+
+    impl<'de, T: WireStruct> Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(T::EXPECTING)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::from_map(StructMap {
+                map,
+                marker: PhantomData,
+            })
+        }
+    }
+
+    deserializer.deserialize_map(StructVisitor(PhantomData))
+}
+
+/// An object key: borrowed from the input when it has no escapes, owned
+/// when it had to be unescaped (`"amo\u0075nt"` is the key `amount`).
+pub struct Key<'de>(Cow<'de, str>);
+
+impl Key<'_> {
+    /// The key's text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("field identifier")
+            }
+
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_owned())))
+            }
+
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v)))
+            }
+        }
+
+        deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
+/// The entries of the object a [`WireStruct`] is read from, with the steps
+/// every generated `from_map` takes: next key, value into its slot (once),
+/// skip an unknown key, and the final required/optional checks. The error
+/// texts are serde's (`duplicate field `amount``, `missing field `amount``).
+pub struct StructMap<'de, A> {
+    map: A,
+    marker: PhantomData<&'de ()>,
+}
+
+impl<'de, A: MapAccess<'de>> StructMap<'de, A> {
+    /// The next key, or `None` at the end of the object.
+    pub fn next_key(&mut self) -> Result<Option<Key<'de>>, A::Error> {
+        self.map.next_key()
+    }
+
+    /// Reads the value of the current key into `slot`; `name` is the wire
+    /// name reported when the key appears twice.
+    pub fn value<T: Deserialize<'de>>(
+        &mut self,
+        slot: &mut Option<T>,
+        name: &'static str,
+    ) -> Result<(), A::Error> {
+        if slot.is_some() {
+            return Err(de::Error::duplicate_field(name));
+        }
+        *slot = Some(self.map.next_value()?);
+        Ok(())
+    }
+
+    /// [`value`](Self::value) for a mandatory field that also accepts other
+    /// JSON types ([`Lenient`]).
+    pub fn lenient<T: Lenient>(
+        &mut self,
+        slot: &mut Option<T>,
+        name: &'static str,
+    ) -> Result<(), A::Error> {
+        if slot.is_some() {
+            return Err(de::Error::duplicate_field(name));
+        }
+        let value: Value = self.map.next_value()?;
+        *slot = Some(T::from_lenient(value).map_err(de::Error::custom)?);
+        Ok(())
+    }
+
+    /// [`value`](Self::value) for an optional field that also accepts other
+    /// JSON types ([`Lenient`]); `null` is `None`.
+    pub fn lenient_opt<T: Lenient>(
+        &mut self,
+        slot: &mut Option<Option<T>>,
+        name: &'static str,
+    ) -> Result<(), A::Error> {
+        if slot.is_some() {
+            return Err(de::Error::duplicate_field(name));
+        }
+        *slot = Some(match self.map.next_value::<Value>()? {
+            Value::Null => None,
+            value => Some(T::from_lenient(value).map_err(de::Error::custom)?),
+        });
+        Ok(())
+    }
+
+    /// Skips the value of a key the struct does not know: providers add
+    /// fields without notice, so unknown keys are ignored, not errors.
+    pub fn skip(&mut self) -> Result<(), A::Error> {
+        self.map.next_value::<IgnoredAny>()?;
+        Ok(())
+    }
+
+    /// The value of a mandatory field, or serde's `missing field` error.
+    pub fn required<T>(&self, slot: Option<T>, name: &'static str) -> Result<T, A::Error> {
+        slot.ok_or_else(|| de::Error::missing_field(name))
+    }
+}
+
+/// The value of an optional field: absent and `null` are both `None`.
+pub fn optional<T>(slot: Option<Option<T>>) -> Option<T> {
+    slot.flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,5 +381,107 @@ mod tests {
         assert!(Idr::from_lenient(serde_json::json!(90000.5)).is_err());
         assert!(bool::from_lenient(serde_json::json!("false")).is_ok_and(|b| !b));
         assert!(bool::from_lenient(serde_json::json!("yes")).is_err());
+    }
+
+    /// A struct decoded the way generated structs are: one mandatory, one
+    /// optional, one lenient field with an alias.
+    #[derive(Debug, PartialEq)]
+    struct Sample {
+        amount: Idr,
+        note: Option<String>,
+        id: String,
+    }
+
+    impl WireStruct for Sample {
+        const EXPECTING: &'static str = "struct Sample";
+
+        fn from_map<'de, A: MapAccess<'de>>(mut map: StructMap<'de, A>) -> Result<Self, A::Error> {
+            let mut amount = None;
+            let mut note = None;
+            let mut id = None;
+            while let Some(key) = map.next_key()? {
+                match key.as_str() {
+                    "amount" => map.value(&mut amount, "amount")?,
+                    "note" => map.value(&mut note, "note")?,
+                    "id" | "ID" => map.lenient(&mut id, "id")?,
+                    _ => map.skip()?,
+                }
+            }
+            Ok(Self {
+                amount: map.required(amount, "amount")?,
+                note: optional(note),
+                id: map.required(id, "id")?,
+            })
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Sample {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserialize_struct(deserializer)
+        }
+    }
+
+    fn decode(json: &str) -> Result<Sample, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn struct_decoding_matches_serde_derive_for_objects() {
+        let expected = Sample {
+            amount: Idr(100),
+            note: None,
+            id: "7".to_owned(),
+        };
+        // Unknown keys ignored, optional absent or null is None, alias and
+        // lenient number accepted.
+        assert_eq!(
+            decode(r#"{"amount":100,"extra":{"a":[1]},"ID":7}"#).unwrap(),
+            expected
+        );
+        assert_eq!(
+            decode(r#"{"amount":100,"note":null,"id":"7"}"#).unwrap(),
+            expected
+        );
+        // An escaped key is unescaped before matching.
+        assert_eq!(
+            decode(r#"{"amo\u0075nt":100,"note":"n","id":"7"}"#)
+                .unwrap()
+                .note
+                .as_deref(),
+            Some("n")
+        );
+        // The same key through a `serde_json::Value` (owned keys).
+        let value = serde_json::json!({"amount": 100, "id": 7});
+        assert_eq!(Sample::deserialize(value).unwrap(), expected);
+    }
+
+    #[test]
+    fn struct_decoding_errors_use_serde_texts() {
+        assert_eq!(
+            decode(r#"{"id":"7"}"#).unwrap_err(),
+            "missing field `amount` at line 1 column 10"
+        );
+        assert_eq!(
+            decode(r#"{"amount":1,"id":"7","ID":"8"}"#).unwrap_err(),
+            "duplicate field `id` at line 1 column 25"
+        );
+        assert_eq!(
+            decode(r#"{"amount":1,"id":true}"#).unwrap_err(),
+            "expected a string or an integer, found a boolean at line 1 column 22"
+        );
+        assert_eq!(
+            decode("null").unwrap_err(),
+            "invalid type: null, expected struct Sample at line 1 column 4"
+        );
+    }
+
+    #[test]
+    fn a_struct_sent_as_an_array_is_refused() {
+        // serde's derive would accept `[100, null, "7"]` (fields in
+        // declaration order); the shared decoder accepts objects only.
+        assert_eq!(
+            decode(r#"[100, null, "7"]"#).unwrap_err(),
+            "invalid type: sequence, expected struct Sample at line 1 column 0"
+        );
     }
 }

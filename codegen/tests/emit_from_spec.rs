@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use payspec_codegen::emit::rust::render_provider;
+use payspec_codegen::emit::rust::{render_provider, render_provider_whole};
 use payspec_codegen::lower::load_dir;
 
 fn fixture() -> payspec_codegen::Ir {
@@ -38,7 +38,7 @@ fn emitted_rust_for_the_good_fixture_spec() {
         "\"max_len_if\"",
         "\"not_greater_than\"",
         "\"only_if\"",
-        "crate::wire::lenient",
+        ".lenient(&mut ",
         "pub const ENDPOINTS",
         "pub enum Environment",
     ] {
@@ -53,4 +53,31 @@ fn emitting_the_fixture_twice_gives_the_same_bytes() {
     let first = render_provider(&ir.providers[0]).expect("emits");
     let second = render_provider(&fixture().providers[0]).expect("emits");
     assert_eq!(first, second);
+}
+
+/// `render_provider` prints area modules on separate threads and splices
+/// them in; the result must be the bytes of printing the file at once.
+#[test]
+fn parallel_rendering_equals_whole_file_rendering() {
+    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    let real = match load_dir(&real) {
+        Ok(loaded) => loaded.ir,
+        Err(diagnostics) => panic!("the real spec must load:\n{diagnostics}"),
+    };
+    let providers: Vec<_> = fixture()
+        .providers
+        .into_iter()
+        .chain(real.providers)
+        .collect();
+    assert!(providers.len() >= 4, "the fixture and three real providers");
+    for p in &providers {
+        let whole = render_provider_whole(p).expect("emits");
+        let parallel = render_provider(p).expect("emits");
+        assert!(
+            whole.matches("\n    pub mod ").count() >= 1,
+            "{} has area modules",
+            p.name
+        );
+        assert_eq!(parallel, whole, "provider {}", p.name);
+    }
 }

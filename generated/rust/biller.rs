@@ -123,7 +123,7 @@ pub mod biller {
     }
 
     /// message: "Messages in Bahasa and English describing the RC above." Typed JSON; the sample is {"ID": "Pembatalan Sukses", "EN": "Cancellation Successful"}.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct BilingualMessage {
         /// The message in Bahasa Indonesia.
@@ -140,6 +140,35 @@ pub mod biller {
         /// Wire name: `EN`.
         #[serde(rename = "EN")]
         pub en: String,
+    }
+
+    impl crate::wire::WireStruct for BilingualMessage {
+        const EXPECTING: &'static str = "struct BilingualMessage";
+        fn from_map<'de, A: serde::de::MapAccess<'de>>(
+            mut map: crate::wire::StructMap<'de, A>,
+        ) -> Result<Self, A::Error> {
+            let mut id = None;
+            let mut en = None;
+            while let Some(key) = map.next_key()? {
+                match key.as_str() {
+                    "ID" => map.value(&mut id, "ID")?,
+                    "EN" => map.value(&mut en, "EN")?,
+                    _ => map.skip()?,
+                }
+            }
+            Ok(Self {
+                id: map.required(id, "ID")?,
+                en: map.required(en, "EN")?,
+            })
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for BilingualMessage {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::wire::deserialize_struct(deserializer)
+        }
     }
 
     /// Biller partner API `bill` API: request, response and error types.
@@ -184,7 +213,7 @@ pub mod biller {
         ///     }
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct BillCancelResult {
             /// Status of the payment request. Refer to the Response code section/document for more details
@@ -205,12 +234,47 @@ pub mod biller {
             /// The main payload with the Bill details. (Typed JSON; the sample is an object. Optional because a failure may carry none.)
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub data: Option<BillCancelData>,
         }
 
+        impl crate::wire::WireStruct for BillCancelResult {
+            const EXPECTING: &'static str = "struct BillCancelResult";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut response_code = None;
+                let mut success = None;
+                let mut message = None;
+                let mut data = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "responseCode" => map.value(&mut response_code, "responseCode")?,
+                        "success" => map.value(&mut success, "success")?,
+                        "message" => map.value(&mut message, "message")?,
+                        "data" => map.value(&mut data, "data")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    response_code: map.required(response_code, "responseCode")?,
+                    success: map.required(success, "success")?,
+                    message: map.required(message, "message")?,
+                    data: crate::wire::optional(data),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for BillCancelResult {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
+        }
+
         /// The main payload with the Bill details. (Typed JSON; the sample is an object. Optional because a failure may carry none.)
-        #[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct BillCancelData {
             /// The transaction's reference number (in the sample, not in the DATA OBJECT table).
@@ -218,142 +282,97 @@ pub mod biller {
             /// Optional.
             ///
             /// Wire name: `refNumber`.
-            #[serde(
-                rename = "refNumber",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
+            #[serde(rename = "refNumber", skip_serializing_if = "Option::is_none")]
             pub ref_number: Option<String>,
             /// The biller's transaction ID (in the sample as the number 0, not in the DATA OBJECT table). Read as a string so that an ID sent as either a number or text survives.
             ///
             /// Optional.
             ///
             /// Wire name: `transactionId`.
-            #[serde(
-                rename = "transactionId",
-                default,
-                skip_serializing_if = "Option::is_none",
-                deserialize_with = "crate::wire::lenient_opt"
-            )]
+            #[serde(rename = "transactionId", skip_serializing_if = "Option::is_none")]
             pub transaction_id: Option<String>,
             /// The enrollmentId which was received in the callback enrollment
             ///
             /// Optional.
             ///
             /// Wire name: `accountNumber`.
-            #[serde(
-                rename = "accountNumber",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
+            #[serde(rename = "accountNumber", skip_serializing_if = "Option::is_none")]
             pub account_number: Option<String>,
             /// Final amount to be paid for the product / bill. This amount already includes Total Admin Fee.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub amount: Option<crate::money::Idr>,
             /// Total Administrative charges.
             ///
             /// Optional.
             ///
             /// Wire name: `totalAdmin`.
-            #[serde(
-                rename = "totalAdmin",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
+            #[serde(rename = "totalAdmin", skip_serializing_if = "Option::is_none")]
             pub total_admin: Option<crate::money::Idr>,
             /// Additional processing fee that is added on behalf of the partner towards its customers
             ///
             /// Optional.
             ///
             /// Wire name: `processingFee`.
-            #[serde(
-                rename = "processingFee",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
+            #[serde(rename = "processingFee", skip_serializing_if = "Option::is_none")]
             pub processing_fee: Option<crate::money::Idr>,
             /// Denomination of the product (empty in the sample, not in the DATA OBJECT table).
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub denom: Option<String>,
             /// The product code sent by the partner towards the transaction
             ///
             /// Optional.
             ///
             /// Wire name: `productCode`.
-            #[serde(
-                rename = "productCode",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
+            #[serde(rename = "productCode", skip_serializing_if = "Option::is_none")]
             pub product_code: Option<String>,
             /// Name of the Brand and Product whose inquiry is being done.
             ///
             /// Optional.
             ///
             /// Wire name: `productName`.
-            #[serde(
-                rename = "productName",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
+            #[serde(rename = "productName", skip_serializing_if = "Option::is_none")]
             pub product_name: Option<String>,
             /// Category of the product
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub category: Option<String>,
             /// A prepaid product's token, e.g. an electricity voucher (empty in the sample, not in the DATA OBJECT table). Treated as a secret: whoever reads it can redeem it.
             ///
             /// Optional. Sensitive: never printed by `Debug`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub token: Option<String>,
             /// Key / Value structure nest JSON object. This object provides customer specific details regarding the bill.
             ///
             /// Optional.
             ///
             /// Wire name: `customerDetails`.
-            #[serde(
-                rename = "customerDetails",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
+            #[serde(rename = "customerDetails", skip_serializing_if = "Option::is_none")]
             pub customer_details: Option<serde_json::Value>,
             /// Key / Value structure nest JSON object. This object provides bill-specific details regarding the bill. More details about this section below
             ///
             /// Optional.
             ///
             /// Wire name: `billDetails`.
-            #[serde(
-                rename = "billDetails",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
+            #[serde(rename = "billDetails", skip_serializing_if = "Option::is_none")]
             pub bill_details: Option<serde_json::Value>,
             /// Key / Value structure nest JSON object. This object provides product specific details regarding the bill.
             ///
             /// Optional.
             ///
             /// Wire name: `productDetails`.
-            #[serde(
-                rename = "productDetails",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
+            #[serde(rename = "productDetails", skip_serializing_if = "Option::is_none")]
             pub product_details: Option<serde_json::Value>,
             /// Key / Value structure nest JSON object. This object provides additional details regarding the bill.
             ///
             /// Optional.
             ///
             /// Wire name: `extraFields`.
-            #[serde(
-                rename = "extraFields",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
+            #[serde(rename = "extraFields", skip_serializing_if = "Option::is_none")]
             pub extra_fields: Option<serde_json::Value>,
         }
 
@@ -379,6 +398,84 @@ pub mod biller {
             }
         }
 
+        impl crate::wire::WireStruct for BillCancelData {
+            const EXPECTING: &'static str = "struct BillCancelData";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut ref_number = None;
+                let mut transaction_id = None;
+                let mut account_number = None;
+                let mut amount = None;
+                let mut total_admin = None;
+                let mut processing_fee = None;
+                let mut denom = None;
+                let mut product_code = None;
+                let mut product_name = None;
+                let mut category = None;
+                let mut token = None;
+                let mut customer_details = None;
+                let mut bill_details = None;
+                let mut product_details = None;
+                let mut extra_fields = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "refNumber" => map.value(&mut ref_number, "refNumber")?,
+                        "transactionId" => {
+                            map.lenient_opt(&mut transaction_id, "transactionId")?
+                        }
+                        "accountNumber" => {
+                            map.value(&mut account_number, "accountNumber")?
+                        }
+                        "amount" => map.value(&mut amount, "amount")?,
+                        "totalAdmin" => map.value(&mut total_admin, "totalAdmin")?,
+                        "processingFee" => {
+                            map.value(&mut processing_fee, "processingFee")?
+                        }
+                        "denom" => map.value(&mut denom, "denom")?,
+                        "productCode" => map.value(&mut product_code, "productCode")?,
+                        "productName" => map.value(&mut product_name, "productName")?,
+                        "category" => map.value(&mut category, "category")?,
+                        "token" => map.value(&mut token, "token")?,
+                        "customerDetails" => {
+                            map.value(&mut customer_details, "customerDetails")?
+                        }
+                        "billDetails" => map.value(&mut bill_details, "billDetails")?,
+                        "productDetails" => {
+                            map.value(&mut product_details, "productDetails")?
+                        }
+                        "extraFields" => map.value(&mut extra_fields, "extraFields")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    ref_number: crate::wire::optional(ref_number),
+                    transaction_id: crate::wire::optional(transaction_id),
+                    account_number: crate::wire::optional(account_number),
+                    amount: crate::wire::optional(amount),
+                    total_admin: crate::wire::optional(total_admin),
+                    processing_fee: crate::wire::optional(processing_fee),
+                    denom: crate::wire::optional(denom),
+                    product_code: crate::wire::optional(product_code),
+                    product_name: crate::wire::optional(product_name),
+                    category: crate::wire::optional(category),
+                    token: crate::wire::optional(token),
+                    customer_details: crate::wire::optional(customer_details),
+                    bill_details: crate::wire::optional(bill_details),
+                    product_details: crate::wire::optional(product_details),
+                    extra_fields: crate::wire::optional(extra_fields),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for BillCancelData {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
+        }
+
         /// "The body for the token is defined below": the partner, the enrolled account and the reference of the transaction to cancel.
         ///
         /// Request body of `POST /api/v2/bill/cancel` (endpoint `bill_cancel`).
@@ -394,7 +491,7 @@ pub mod biller {
         ///     "ref_number": "5324354"
         /// }
         /// ```
-        #[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct BillCancelRequest {
             /// Partner API key provided
@@ -431,7 +528,6 @@ pub mod biller {
             /// > "account_number": "43554",
             ///
             /// Accepted: The table spells account_Number, the sample body account_number. Sent as account_number (the sample, and the snake_case of its sibling ref_number); account_Number is accepted when reading.
-            #[serde(alias = "account_Number")]
             pub account_number: String,
             /// Partner ref_number sent in enrollment request
             ///
@@ -446,6 +542,40 @@ pub mod biller {
                     .field("account_number", &self.account_number)
                     .field("ref_number", &self.ref_number)
                     .finish()
+            }
+        }
+
+        impl crate::wire::WireStruct for BillCancelRequest {
+            const EXPECTING: &'static str = "struct BillCancelRequest";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut partner_id = None;
+                let mut account_number = None;
+                let mut ref_number = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "partnerId" => map.value(&mut partner_id, "partnerId")?,
+                        "account_number" | "account_Number" => {
+                            map.value(&mut account_number, "account_number")?
+                        }
+                        "ref_number" => map.value(&mut ref_number, "ref_number")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    partner_id: map.required(partner_id, "partnerId")?,
+                    account_number: map.required(account_number, "account_number")?,
+                    ref_number: map.required(ref_number, "ref_number")?,
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for BillCancelRequest {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
             }
         }
 

@@ -955,24 +955,56 @@ pub mod doku {
     }
 
     /// The `error` object of a failed DOKU response. Only the refund page's failed sample shows it ("code": "PAYMENT_FAILED", "message": "Total Refund amount is Bigger than Original Transaction", "type": "Payment Failed"); no table documents it, so every member is optional.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct ErrorDetail {
         /// Machine-readable error code, e.g. "PAYMENT_FAILED" (from the failed sample; not in any table).
         ///
         /// Optional.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub code: Option<String>,
         /// Human-readable reason, e.g. "Total Refund amount is Bigger than Original Transaction" (from the failed sample; not in any table).
         ///
         /// Optional.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub message: Option<String>,
         /// Error category, e.g. "Payment Failed" (from the failed sample; not in any table).
         ///
         /// Optional.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(skip_serializing_if = "Option::is_none")]
         pub r#type: Option<String>,
+    }
+
+    impl crate::wire::WireStruct for ErrorDetail {
+        const EXPECTING: &'static str = "struct ErrorDetail";
+        fn from_map<'de, A: serde::de::MapAccess<'de>>(
+            mut map: crate::wire::StructMap<'de, A>,
+        ) -> Result<Self, A::Error> {
+            let mut code = None;
+            let mut message = None;
+            let mut r#type = None;
+            while let Some(key) = map.next_key()? {
+                match key.as_str() {
+                    "code" => map.value(&mut code, "code")?,
+                    "message" => map.value(&mut message, "message")?,
+                    "type" => map.value(&mut r#type, "type")?,
+                    _ => map.skip()?,
+                }
+            }
+            Ok(Self {
+                code: crate::wire::optional(code),
+                message: crate::wire::optional(message),
+                r#type: crate::wire::optional(r#type),
+            })
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for ErrorDetail {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::wire::deserialize_struct(deserializer)
+        }
     }
 
     /// DOKU `cards` API: request, response and error types.
@@ -1566,13 +1598,39 @@ pub mod doku {
         ///     }
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct CaptureRequest {
             /// The authorization being captured.
             ///
             /// Mandatory.
             pub payment: CaptureRequestPayment,
+        }
+
+        impl crate::wire::WireStruct for CaptureRequest {
+            const EXPECTING: &'static str = "struct CaptureRequest";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut payment = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "payment" => map.value(&mut payment, "payment")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    payment: map.required(payment, "payment")?,
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for CaptureRequest {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         impl CaptureRequest {
@@ -1593,7 +1651,7 @@ pub mod doku {
         }
 
         /// The authorization being captured.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct CaptureRequestPayment {
             /// Authorize ID from the Charge API Response / HTTP Notification
@@ -1615,12 +1673,39 @@ pub mod doku {
             /// > "capture_amount": 90000
             ///
             /// Accepted: Typed string, but the sample sends the number 90000 and it is a rupiah amount like every other amount. Sent as a JSON integer (whole rupiah); a string of digits is accepted when reading.
-            #[serde(
-                default,
-                skip_serializing_if = "Option::is_none",
-                deserialize_with = "crate::wire::lenient_opt"
-            )]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub capture_amount: Option<crate::money::Idr>,
+        }
+
+        impl crate::wire::WireStruct for CaptureRequestPayment {
+            const EXPECTING: &'static str = "struct CaptureRequestPayment";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut authorize_id = None;
+                let mut capture_amount = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "authorize_id" => map.value(&mut authorize_id, "authorize_id")?,
+                        "capture_amount" => {
+                            map.lenient_opt(&mut capture_amount, "capture_amount")?
+                        }
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    authorize_id: map.required(authorize_id, "authorize_id")?,
+                    capture_amount: crate::wire::optional(capture_amount),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for CaptureRequestPayment {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         impl CaptureRequestPayment {
@@ -1696,7 +1781,7 @@ pub mod doku {
         ///     }
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct CaptureResponse {
             /// The order of the captured payment.
@@ -1706,7 +1791,7 @@ pub mod doku {
             /// The customer of the captured payment.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub customer: Option<CaptureResponseCustomer>,
             /// The result of the capture.
             ///
@@ -1722,8 +1807,48 @@ pub mod doku {
             pub card: CaptureResponseCard,
         }
 
+        impl crate::wire::WireStruct for CaptureResponse {
+            const EXPECTING: &'static str = "struct CaptureResponse";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut order = None;
+                let mut customer = None;
+                let mut payment = None;
+                let mut three_dsecure = None;
+                let mut card = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "order" => map.value(&mut order, "order")?,
+                        "customer" => map.value(&mut customer, "customer")?,
+                        "payment" => map.value(&mut payment, "payment")?,
+                        "three_dsecure" => {
+                            map.value(&mut three_dsecure, "three_dsecure")?
+                        }
+                        "card" => map.value(&mut card, "card")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    order: map.required(order, "order")?,
+                    customer: crate::wire::optional(customer),
+                    payment: map.required(payment, "payment")?,
+                    three_dsecure: map.required(three_dsecure, "three_dsecure")?,
+                    card: map.required(card, "card")?,
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for CaptureResponse {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
+        }
+
         /// The order of the captured payment.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct CaptureResponseOrder {
             /// Same as the request
@@ -1736,19 +1861,76 @@ pub mod doku {
             pub amount: crate::money::Idr,
         }
 
+        impl crate::wire::WireStruct for CaptureResponseOrder {
+            const EXPECTING: &'static str = "struct CaptureResponseOrder";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut invoice_number = None;
+                let mut amount = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "invoice_number" => {
+                            map.value(&mut invoice_number, "invoice_number")?
+                        }
+                        "amount" => map.value(&mut amount, "amount")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    invoice_number: map.required(invoice_number, "invoice_number")?,
+                    amount: map.required(amount, "amount")?,
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for CaptureResponseOrder {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
+        }
+
         /// The customer of the captured payment.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct CaptureResponseCustomer {
             /// Same as the request
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub id: Option<String>,
         }
 
+        impl crate::wire::WireStruct for CaptureResponseCustomer {
+            const EXPECTING: &'static str = "struct CaptureResponseCustomer";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut id = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "id" => map.value(&mut id, "id")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    id: crate::wire::optional(id),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for CaptureResponseCustomer {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
+        }
+
         /// The result of the capture.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct CaptureResponsePayment {
             /// Same as the request
@@ -1794,7 +1976,7 @@ pub mod doku {
             /// > Authorize ID for authorize transaction. Mandatory if payment.type is AUTHORIZE
             ///
             /// Accepted: The presence column says Mandatory, the description makes it conditional on payment.type. Read as optional so a response without it still deserialises.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub authorize_id: Option<String>,
             /// Reponse code generated by DOKU / Acquirer
             ///
@@ -1815,12 +1997,69 @@ pub mod doku {
             /// Approval code for success transaction generated by acquirer
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub approval_code: Option<String>,
         }
 
+        impl crate::wire::WireStruct for CaptureResponsePayment {
+            const EXPECTING: &'static str = "struct CaptureResponsePayment";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut r#type = None;
+                let mut identifier = None;
+                let mut request_id = None;
+                let mut authorize_id = None;
+                let mut response_code = None;
+                let mut response_message = None;
+                let mut eci = None;
+                let mut status = None;
+                let mut approval_code = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "type" => map.value(&mut r#type, "type")?,
+                        "identifier" => map.value(&mut identifier, "identifier")?,
+                        "request_id" => map.value(&mut request_id, "request_id")?,
+                        "authorize_id" => map.value(&mut authorize_id, "authorize_id")?,
+                        "response_code" => {
+                            map.value(&mut response_code, "response_code")?
+                        }
+                        "response_message" => {
+                            map.value(&mut response_message, "response_message")?
+                        }
+                        "eci" => map.value(&mut eci, "eci")?,
+                        "status" => map.value(&mut status, "status")?,
+                        "approval_code" => {
+                            map.value(&mut approval_code, "approval_code")?
+                        }
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    r#type: map.required(r#type, "type")?,
+                    identifier: map.required(identifier, "identifier")?,
+                    request_id: map.required(request_id, "request_id")?,
+                    authorize_id: crate::wire::optional(authorize_id),
+                    response_code: map.required(response_code, "response_code")?,
+                    response_message: map
+                        .required(response_message, "response_message")?,
+                    eci: map.required(eci, "eci")?,
+                    status: map.required(status, "status")?,
+                    approval_code: crate::wire::optional(approval_code),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for CaptureResponsePayment {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
+        }
+
         /// One name/value pair of additional payment info.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct PaymentIdentifier {
             /// Additional payment info name
@@ -1833,8 +2072,37 @@ pub mod doku {
             pub value: String,
         }
 
+        impl crate::wire::WireStruct for PaymentIdentifier {
+            const EXPECTING: &'static str = "struct PaymentIdentifier";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut name = None;
+                let mut value = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "name" => map.value(&mut name, "name")?,
+                        "value" => map.value(&mut value, "value")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    name: map.required(name, "name")?,
+                    value: map.required(value, "value")?,
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for PaymentIdentifier {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
+        }
+
         /// 3-D Secure data of the payment.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct CaptureThreeDSecure {
             /// Same as the request
@@ -1855,14 +2123,43 @@ pub mod doku {
             pub authentication_id: String,
         }
 
+        impl crate::wire::WireStruct for CaptureThreeDSecure {
+            const EXPECTING: &'static str = "struct CaptureThreeDSecure";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut authentication_id = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "authentication_id" => {
+                            map.value(&mut authentication_id, "authentication_id")?
+                        }
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    authentication_id: map
+                        .required(authentication_id, "authentication_id")?,
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for CaptureThreeDSecure {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
+        }
+
         /// The card paid with.
-        #[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct CaptureResponseCard {
             /// Card masked number
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub masked: Option<String>,
             /// Card type Possible value: CREDIT, DEBIT
             ///
@@ -1879,7 +2176,7 @@ pub mod doku {
             /// Card token generated by DOKU if card.save is true
             ///
             /// Optional. Sensitive: never printed by `Debug`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub token: Option<String>,
         }
 
@@ -1892,6 +2189,44 @@ pub mod doku {
                     .field("brand", &self.brand)
                     .field("token", &self.token.as_ref().map(|_| "<redacted>"))
                     .finish()
+            }
+        }
+
+        impl crate::wire::WireStruct for CaptureResponseCard {
+            const EXPECTING: &'static str = "struct CaptureResponseCard";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut masked = None;
+                let mut r#type = None;
+                let mut issuer = None;
+                let mut brand = None;
+                let mut token = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "masked" => map.value(&mut masked, "masked")?,
+                        "type" => map.value(&mut r#type, "type")?,
+                        "issuer" => map.value(&mut issuer, "issuer")?,
+                        "brand" => map.value(&mut brand, "brand")?,
+                        "token" => map.value(&mut token, "token")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    masked: crate::wire::optional(masked),
+                    r#type: map.required(r#type, "type")?,
+                    issuer: map.required(issuer, "issuer")?,
+                    brand: map.required(brand, "brand")?,
+                    token: crate::wire::optional(token),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for CaptureResponseCard {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
             }
         }
 
@@ -1909,7 +2244,7 @@ pub mod doku {
         ///     "customer_id": "000000001"
         /// }
         /// ```
-        #[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct DeleteTokenizationRequest {
             /// Token ID that want to unbind or delete
@@ -1919,7 +2254,7 @@ pub mod doku {
             /// The value of Customer ID from API Tokenization
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub customer_id: Option<String>,
         }
 
@@ -1929,6 +2264,35 @@ pub mod doku {
                     .field("token_id", &"<redacted>")
                     .field("customer_id", &self.customer_id)
                     .finish()
+            }
+        }
+
+        impl crate::wire::WireStruct for DeleteTokenizationRequest {
+            const EXPECTING: &'static str = "struct DeleteTokenizationRequest";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut token_id = None;
+                let mut customer_id = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "token_id" => map.value(&mut token_id, "token_id")?,
+                        "customer_id" => map.value(&mut customer_id, "customer_id")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    token_id: map.required(token_id, "token_id")?,
+                    customer_id: crate::wire::optional(customer_id),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for DeleteTokenizationRequest {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
             }
         }
 
@@ -1965,13 +2329,39 @@ pub mod doku {
         ///     "status": "DELETE SUCCESS"
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct DeleteTokenizationResponse {
             /// Delete Process Status Possible Value: DELETE SUCCESS or DELETE FAILED
             ///
             /// Mandatory.
             pub status: DeleteTokenStatus,
+        }
+
+        impl crate::wire::WireStruct for DeleteTokenizationResponse {
+            const EXPECTING: &'static str = "struct DeleteTokenizationResponse";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut status = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "status" => map.value(&mut status, "status")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    status: map.required(status, "status")?,
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for DeleteTokenizationResponse {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         /// The order, customer and options of a Cards payment page.
@@ -2107,7 +2497,7 @@ pub mod doku {
         ///     }
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct PaymentPageRequest {
             /// The order being paid.
@@ -2117,28 +2507,78 @@ pub mod doku {
             /// A saved card to pre-fill, and whether to save the card.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub card: Option<PaymentPageCard>,
             /// The paying customer. The docs give no presence for the object itself; since customer.email or customer.phone must be filled, validation fails when it is absent. "DOKU provides risk assessment for card transactions, your customer data sent to us will help manage your risk of every transaction."
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub customer: Option<PaymentPageCustomer>,
             /// How the card transaction is processed.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub payment: Option<PaymentPagePayment>,
             /// Per-request overrides of the payment page's look, promos and allowed cards.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub override_configuration: Option<OverrideConfiguration>,
             /// Notification URL override and payment disclaimer.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub additional_info: Option<PaymentPageAdditionalInfo>,
+        }
+
+        impl crate::wire::WireStruct for PaymentPageRequest {
+            const EXPECTING: &'static str = "struct PaymentPageRequest";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut order = None;
+                let mut card = None;
+                let mut customer = None;
+                let mut payment = None;
+                let mut override_configuration = None;
+                let mut additional_info = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "order" => map.value(&mut order, "order")?,
+                        "card" => map.value(&mut card, "card")?,
+                        "customer" => map.value(&mut customer, "customer")?,
+                        "payment" => map.value(&mut payment, "payment")?,
+                        "override_configuration" => {
+                            map.value(
+                                &mut override_configuration,
+                                "override_configuration",
+                            )?
+                        }
+                        "additional_info" => {
+                            map.value(&mut additional_info, "additional_info")?
+                        }
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    order: map.required(order, "order")?,
+                    card: crate::wire::optional(card),
+                    customer: crate::wire::optional(customer),
+                    payment: crate::wire::optional(payment),
+                    override_configuration: crate::wire::optional(
+                        override_configuration,
+                    ),
+                    additional_info: crate::wire::optional(additional_info),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for PaymentPageRequest {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         impl PaymentPageRequest {
@@ -2374,7 +2814,7 @@ pub mod doku {
         }
 
         /// The order being paid.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct PaymentPageOrder {
             /// In IDR Currency and without decimal
@@ -2388,7 +2828,7 @@ pub mod doku {
             /// Merchant URL that will redirected to after the order success. Mandatory if merchant set order.auto_redirect to true Allowed chars: alphabetic, numeric, special chars
             ///
             /// Conditional: see the rules on the request type. Format: printable ASCII (letters, digits, punctuation, spaces).
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub callback_url: Option<String>,
             /// Merchant URL that will redirected to after the order failed. If not set, then will redirect to callback_url Allowed chars: alphabetic, numeric, special chars
             ///
@@ -2405,7 +2845,7 @@ pub mod doku {
             /// > If not set, then will redirect to callback_url
             ///
             /// Accepted: The presence column says Conditional but no condition is given, only a fallback when it is absent. It is optional: never required by validation.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub failed_url: Option<String>,
             /// Redirection to defined callback_url after payment process completed Possible value: true, false Default value: false
             ///
@@ -2426,18 +2866,65 @@ pub mod doku {
             /// > "auto_redirect": false,
             ///
             /// Accepted: Typed string, but its values and the sample are JSON booleans; marked Mandatory, yet it has a default. Sent as a JSON boolean, always (false unless set, so it is not a constructor argument); "true"/"false" strings are accepted when reading.
-            #[serde(deserialize_with = "crate::wire::lenient")]
             pub auto_redirect: bool,
             /// Products of the order. The table documents only the members (order.line_items.name, .price, .quantity); the sample sends an array.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub line_items: Option<Vec<PaymentPageLineItem>>,
             /// Custom string to be printed on Customer's billing statement history on issuing side, Please contact DOKU team to manually configure this feature first
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub descriptor: Option<String>,
+        }
+
+        impl crate::wire::WireStruct for PaymentPageOrder {
+            const EXPECTING: &'static str = "struct PaymentPageOrder";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut amount = None;
+                let mut invoice_number = None;
+                let mut callback_url = None;
+                let mut failed_url = None;
+                let mut auto_redirect = None;
+                let mut line_items = None;
+                let mut descriptor = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "amount" => map.value(&mut amount, "amount")?,
+                        "invoice_number" => {
+                            map.value(&mut invoice_number, "invoice_number")?
+                        }
+                        "callback_url" => map.value(&mut callback_url, "callback_url")?,
+                        "failed_url" => map.value(&mut failed_url, "failed_url")?,
+                        "auto_redirect" => {
+                            map.lenient(&mut auto_redirect, "auto_redirect")?
+                        }
+                        "line_items" => map.value(&mut line_items, "line_items")?,
+                        "descriptor" => map.value(&mut descriptor, "descriptor")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    amount: map.required(amount, "amount")?,
+                    invoice_number: map.required(invoice_number, "invoice_number")?,
+                    callback_url: crate::wire::optional(callback_url),
+                    failed_url: crate::wire::optional(failed_url),
+                    auto_redirect: map.required(auto_redirect, "auto_redirect")?,
+                    line_items: crate::wire::optional(line_items),
+                    descriptor: crate::wire::optional(descriptor),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for PaymentPageOrder {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         impl PaymentPageOrder {
@@ -2503,24 +2990,56 @@ pub mod doku {
         }
 
         /// One product of the order.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct PaymentPageLineItem {
             /// Name of the product item. Max Length: 255
             ///
             /// Optional. At most 255 characters.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub name: Option<String>,
             /// Price of the product item. Total price and quantity must match with the order.amount.
             ///
             /// Conditional: see the rules on the request type.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub price: Option<crate::money::Idr>,
             /// Quantity of the product item.
             ///
             /// Conditional: see the rules on the request type.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub quantity: Option<i64>,
+        }
+
+        impl crate::wire::WireStruct for PaymentPageLineItem {
+            const EXPECTING: &'static str = "struct PaymentPageLineItem";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut name = None;
+                let mut price = None;
+                let mut quantity = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "name" => map.value(&mut name, "name")?,
+                        "price" => map.value(&mut price, "price")?,
+                        "quantity" => map.value(&mut quantity, "quantity")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    name: crate::wire::optional(name),
+                    price: crate::wire::optional(price),
+                    quantity: crate::wire::optional(quantity),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for PaymentPageLineItem {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         impl PaymentPageLineItem {
@@ -2555,18 +3074,18 @@ pub mod doku {
         }
 
         /// A saved card to pre-fill, and whether to save the card.
-        #[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct PaymentPageCard {
             /// Card token generated by DOKU. If you sent this, then the customer's Card will be pre-filled in the Card Number field.
             ///
             /// Optional. Sensitive: never printed by `Debug`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub token: Option<String>,
             /// Set true if you want to force customer to save the card token for the next payment
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub save: Option<bool>,
         }
 
@@ -2576,6 +3095,35 @@ pub mod doku {
                     .field("token", &self.token.as_ref().map(|_| "<redacted>"))
                     .field("save", &self.save)
                     .finish()
+            }
+        }
+
+        impl crate::wire::WireStruct for PaymentPageCard {
+            const EXPECTING: &'static str = "struct PaymentPageCard";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut token = None;
+                let mut save = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "token" => map.value(&mut token, "token")?,
+                        "save" => map.value(&mut save, "save")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    token: crate::wire::optional(token),
+                    save: crate::wire::optional(save),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for PaymentPageCard {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
             }
         }
 
@@ -2603,39 +3151,80 @@ pub mod doku {
         }
 
         /// The paying customer. The docs give no presence for the object itself; since customer.email or customer.phone must be filled, validation fails when it is absent. "DOKU provides risk assessment for card transactions, your customer data sent to us will help manage your risk of every transaction."
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct PaymentPageCustomer {
             /// Unique customer identifier generated by merchant. Mandatory if merchant wants to use tokenization feature.
             ///
             /// Conditional: see the rules on the request type.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub id: Option<String>,
             /// Customer Name
             ///
             /// Recommended: optional, but the provider advises sending it.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub name: Option<String>,
             /// Customer email. Mandatory if customer phone value blank. Bringing the proper email will improve Credit Card Approval Rate
             ///
             /// Conditional: see the rules on the request type. Format: an e-mail address.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub email: Option<String>,
             /// Customer phone number. Format: {calling_code}{phone_number}. Example: 6281122334455. Mandatory if customer email value blank. One of them must be filled in between customer email and customer phone
             ///
             /// Conditional: see the rules on the request type. Format: calling code and number, 8 to 15 digits, like `6281122334455`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub phone: Option<String>,
             /// Customer address
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub address: Option<String>,
             /// 2 alphabetic country code ISO 3166-1
             ///
             /// Optional. Format: an ISO 3166-1 alpha-2 country code, like `ID`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub country: Option<String>,
+        }
+
+        impl crate::wire::WireStruct for PaymentPageCustomer {
+            const EXPECTING: &'static str = "struct PaymentPageCustomer";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut id = None;
+                let mut name = None;
+                let mut email = None;
+                let mut phone = None;
+                let mut address = None;
+                let mut country = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "id" => map.value(&mut id, "id")?,
+                        "name" => map.value(&mut name, "name")?,
+                        "email" => map.value(&mut email, "email")?,
+                        "phone" => map.value(&mut phone, "phone")?,
+                        "address" => map.value(&mut address, "address")?,
+                        "country" => map.value(&mut country, "country")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    id: crate::wire::optional(id),
+                    name: crate::wire::optional(name),
+                    email: crate::wire::optional(email),
+                    phone: crate::wire::optional(phone),
+                    address: crate::wire::optional(address),
+                    country: crate::wire::optional(country),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for PaymentPageCustomer {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         impl PaymentPageCustomer {
@@ -2683,13 +3272,13 @@ pub mod doku {
         }
 
         /// How the card transaction is processed.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct PaymentPagePayment {
             /// Bring this if you have more than 1 type of Cards payment type to specify how you want this transaction to be processed (Possible Values : INSTALLMENT, AUTHORIZE, SALE, MOTO, RECURRING)
             ///
             /// Conditional: see the rules on the request type.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub r#type: Option<CardPaymentType>,
             /// Brings this if the payment type is 'authorize' but you wish to capture the transaction right away as if it was a SALE transaction eg : "auto_capture"=:true
             ///
@@ -2706,22 +3295,55 @@ pub mod doku {
             /// > eg : "auto_capture"=:true
             ///
             /// Accepted: Typed string, but the example (itself malformed JSON) shows the boolean true. Sent as a JSON boolean; "true"/"false" strings are accepted when reading.
-            #[serde(
-                default,
-                skip_serializing_if = "Option::is_none",
-                deserialize_with = "crate::wire::lenient_opt"
-            )]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub auto_capture: Option<bool>,
             /// Becomes mandatory if transaction type is INSTALLMENT, to specify to which acquirer you want this transaction to be processed to (Possible Values: BNI, BRI, BANK_CIMB, BANK_MANDIRI, BCA, BANK_PERMATA, DANAMON, BUKOPIN, HSBC, OCBC_NISP)
             ///
             /// Conditional: see the rules on the request type.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub acquirer: Option<Acquirer>,
             /// Becomes mandatory if transaction type is INSTALLMENT, to specify which tenor you want this transaction to be processed with
             ///
             /// Conditional: see the rules on the request type.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub tenor: Option<i64>,
+        }
+
+        impl crate::wire::WireStruct for PaymentPagePayment {
+            const EXPECTING: &'static str = "struct PaymentPagePayment";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut r#type = None;
+                let mut auto_capture = None;
+                let mut acquirer = None;
+                let mut tenor = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "type" => map.value(&mut r#type, "type")?,
+                        "auto_capture" => {
+                            map.lenient_opt(&mut auto_capture, "auto_capture")?
+                        }
+                        "acquirer" => map.value(&mut acquirer, "acquirer")?,
+                        "tenor" => map.value(&mut tenor, "tenor")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    r#type: crate::wire::optional(r#type),
+                    auto_capture: crate::wire::optional(auto_capture),
+                    acquirer: crate::wire::optional(acquirer),
+                    tenor: crate::wire::optional(tenor),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for PaymentPagePayment {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         impl PaymentPagePayment {
@@ -2760,18 +3382,18 @@ pub mod doku {
         }
 
         /// Per-request overrides of the payment page's look, promos and allowed cards.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct OverrideConfiguration {
             /// Colours and language of the payment page.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub themes: Option<PaymentPageThemes>,
             /// Discounts for cards whose BIN matches. (The sample lists BIN 091234 twice, with the same discount.)
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub promo: Option<Vec<PaymentPagePromo>>,
             /// Transaction only accept BIN listed here
             ///
@@ -2788,7 +3410,7 @@ pub mod doku {
             /// > "allow_bin": \["461700","410505","557338"\],
             ///
             /// Accepted: Typed number, but the sample is an array of strings (a list of BINs, which may start with 0). Sent as an array of strings.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub allow_bin: Option<Vec<String>>,
             /// Transaction only accept installment tenor listed here
             ///
@@ -2805,8 +3427,43 @@ pub mod doku {
             /// > "allow_tenor": \[0,3,6\]
             ///
             /// Accepted: Typed number, but the sample is an array of numbers. Sent as an array of integers.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub allow_tenor: Option<Vec<i64>>,
+        }
+
+        impl crate::wire::WireStruct for OverrideConfiguration {
+            const EXPECTING: &'static str = "struct OverrideConfiguration";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut themes = None;
+                let mut promo = None;
+                let mut allow_bin = None;
+                let mut allow_tenor = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "themes" => map.value(&mut themes, "themes")?,
+                        "promo" => map.value(&mut promo, "promo")?,
+                        "allow_bin" => map.value(&mut allow_bin, "allow_bin")?,
+                        "allow_tenor" => map.value(&mut allow_tenor, "allow_tenor")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    themes: crate::wire::optional(themes),
+                    promo: crate::wire::optional(promo),
+                    allow_bin: crate::wire::optional(allow_bin),
+                    allow_tenor: crate::wire::optional(allow_tenor),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for OverrideConfiguration {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         impl OverrideConfiguration {
@@ -2845,34 +3502,83 @@ pub mod doku {
         }
 
         /// Colours and language of the payment page.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct PaymentPageThemes {
             /// Default language that will be displayed on the Payment Page Possible value: English EN, Indonesia ID Default: English EN
             ///
             /// Optional. Default: `"EN"`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub language: Option<PageLanguage>,
             /// HEX color code for the payment page background color. Example: FFFFFF Default: Light gray F5F8FB
             ///
             /// Optional. Format: six hex digits without `#`, like `F5F8FB`. Default: `"F5F8FB"`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub background_color: Option<String>,
             /// HEX color code for the payment page font color. Example: 000000 Default: Soft black 1A1A1A
             ///
             /// Optional. Format: six hex digits without `#`, like `F5F8FB`. Default: `"1A1A1A"`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub font_color: Option<String>,
             /// HEX color code for the payment page button background color. Example: 000000 Default: Red E1251B
             ///
             /// Optional. Format: six hex digits without `#`, like `F5F8FB`. Default: `"E1251B"`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub button_background_color: Option<String>,
             /// HEX color code for the payment page button font color. Example: FFFFFF Default: White FFFFFF
             ///
             /// Optional. Format: six hex digits without `#`, like `F5F8FB`. Default: `"FFFFFF"`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub button_font_color: Option<String>,
+        }
+
+        impl crate::wire::WireStruct for PaymentPageThemes {
+            const EXPECTING: &'static str = "struct PaymentPageThemes";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut language = None;
+                let mut background_color = None;
+                let mut font_color = None;
+                let mut button_background_color = None;
+                let mut button_font_color = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "language" => map.value(&mut language, "language")?,
+                        "background_color" => {
+                            map.value(&mut background_color, "background_color")?
+                        }
+                        "font_color" => map.value(&mut font_color, "font_color")?,
+                        "button_background_color" => {
+                            map.value(
+                                &mut button_background_color,
+                                "button_background_color",
+                            )?
+                        }
+                        "button_font_color" => {
+                            map.value(&mut button_font_color, "button_font_color")?
+                        }
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    language: crate::wire::optional(language),
+                    background_color: crate::wire::optional(background_color),
+                    font_color: crate::wire::optional(font_color),
+                    button_background_color: crate::wire::optional(
+                        button_background_color,
+                    ),
+                    button_font_color: crate::wire::optional(button_font_color),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for PaymentPageThemes {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         impl PaymentPageThemes {
@@ -2937,19 +3643,50 @@ pub mod doku {
         }
 
         /// One BIN promo.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct PaymentPagePromo {
             /// BIN that will get the promo
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub bin: Option<String>,
             /// Promo Discount if BIN input matched (final amount = order.amount - override_configuration.promo\[\].discount_amount)
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub discount_amount: Option<crate::money::Idr>,
+        }
+
+        impl crate::wire::WireStruct for PaymentPagePromo {
+            const EXPECTING: &'static str = "struct PaymentPagePromo";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut bin = None;
+                let mut discount_amount = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "bin" => map.value(&mut bin, "bin")?,
+                        "discount_amount" => {
+                            map.value(&mut discount_amount, "discount_amount")?
+                        }
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    bin: crate::wire::optional(bin),
+                    discount_amount: crate::wire::optional(discount_amount),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for PaymentPagePromo {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         impl PaymentPagePromo {
@@ -2979,19 +3716,55 @@ pub mod doku {
         }
 
         /// Notification URL override and payment disclaimer.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct PaymentPageAdditionalInfo {
             /// This parameter is intended to override the configured Notification URL with another URL.
             ///
             /// Optional. Format: an absolute `http://` or `https://` URL.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub override_notification_url: Option<String>,
             /// Bring this if you want to customer to opt-in customer has agreed to the payment disclaimer
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub disclaimer: Option<PaymentPageDisclaimer>,
+        }
+
+        impl crate::wire::WireStruct for PaymentPageAdditionalInfo {
+            const EXPECTING: &'static str = "struct PaymentPageAdditionalInfo";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut override_notification_url = None;
+                let mut disclaimer = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "override_notification_url" => {
+                            map.value(
+                                &mut override_notification_url,
+                                "override_notification_url",
+                            )?
+                        }
+                        "disclaimer" => map.value(&mut disclaimer, "disclaimer")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    override_notification_url: crate::wire::optional(
+                        override_notification_url,
+                    ),
+                    disclaimer: crate::wire::optional(disclaimer),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for PaymentPageAdditionalInfo {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         impl PaymentPageAdditionalInfo {
@@ -3029,7 +3802,7 @@ pub mod doku {
         }
 
         /// Bring this if you want to customer to opt-in customer has agreed to the payment disclaimer
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct PaymentPageDisclaimer {
             /// disclaimer message in Indonesian
@@ -3047,7 +3820,7 @@ pub mod doku {
             /// > "id" : "Testing",
             ///
             /// Accepted: Typed object, but it is a message and the sample sends a string. Sent as a string.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub id: Option<String>,
             /// disclaimer message in English(default)
             ///
@@ -3064,8 +3837,37 @@ pub mod doku {
             /// > "en" : "testing englis"
             ///
             /// Accepted: Typed object with the presence "v" (not a documented presence), but the sample sends a string. Sent as an optional string, like its sibling disclaimer.id.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub en: Option<String>,
+        }
+
+        impl crate::wire::WireStruct for PaymentPageDisclaimer {
+            const EXPECTING: &'static str = "struct PaymentPageDisclaimer";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut id = None;
+                let mut en = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "id" => map.value(&mut id, "id")?,
+                        "en" => map.value(&mut en, "en")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    id: crate::wire::optional(id),
+                    en: crate::wire::optional(en),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for PaymentPageDisclaimer {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         impl PaymentPageDisclaimer {
@@ -3125,7 +3927,7 @@ pub mod doku {
         ///     }
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct PaymentPageResponse {
             /// The order, echoed.
@@ -3139,12 +3941,52 @@ pub mod doku {
             /// Echo of the request's additional_info.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub additional_info: Option<PaymentPageResponseAdditionalInfo>,
         }
 
+        impl crate::wire::WireStruct for PaymentPageResponse {
+            const EXPECTING: &'static str = "struct PaymentPageResponse";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut order = None;
+                let mut credit_card_payment_page = None;
+                let mut additional_info = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "order" => map.value(&mut order, "order")?,
+                        "credit_card_payment_page" => {
+                            map.value(
+                                &mut credit_card_payment_page,
+                                "credit_card_payment_page",
+                            )?
+                        }
+                        "additional_info" => {
+                            map.value(&mut additional_info, "additional_info")?
+                        }
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    order: map.required(order, "order")?,
+                    credit_card_payment_page: map
+                        .required(credit_card_payment_page, "credit_card_payment_page")?,
+                    additional_info: crate::wire::optional(additional_info),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for PaymentPageResponse {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
+        }
+
         /// The order, echoed.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct PaymentPageResponseOrder {
             /// Same as the request
@@ -3154,7 +3996,7 @@ pub mod doku {
             /// Same as the request
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub line_items: Option<Vec<PaymentPageResponseLineItem>>,
             /// Transaction session id
             ///
@@ -3171,37 +4013,99 @@ pub mod doku {
             /// > "session_id": "0000231223"
             ///
             /// Accepted: Typed number, but the sample is the string "0000231223", whose leading zeros a number would lose. Read as a string; a JSON integer is accepted too and kept as its decimal text.
-            #[serde(
-                default,
-                skip_serializing_if = "Option::is_none",
-                deserialize_with = "crate::wire::lenient_opt"
-            )]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub session_id: Option<String>,
         }
 
+        impl crate::wire::WireStruct for PaymentPageResponseOrder {
+            const EXPECTING: &'static str = "struct PaymentPageResponseOrder";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut invoice_number = None;
+                let mut line_items = None;
+                let mut session_id = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "invoice_number" => {
+                            map.value(&mut invoice_number, "invoice_number")?
+                        }
+                        "line_items" => map.value(&mut line_items, "line_items")?,
+                        "session_id" => map.lenient_opt(&mut session_id, "session_id")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    invoice_number: map.required(invoice_number, "invoice_number")?,
+                    line_items: crate::wire::optional(line_items),
+                    session_id: crate::wire::optional(session_id),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for PaymentPageResponseOrder {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
+        }
+
         /// One product of the order, echoed.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct PaymentPageResponseLineItem {
             /// Same as the request
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub name: Option<String>,
             /// Same as the request
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub price: Option<crate::money::Idr>,
             /// Same as the request
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub quantity: Option<i64>,
         }
 
+        impl crate::wire::WireStruct for PaymentPageResponseLineItem {
+            const EXPECTING: &'static str = "struct PaymentPageResponseLineItem";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut name = None;
+                let mut price = None;
+                let mut quantity = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "name" => map.value(&mut name, "name")?,
+                        "price" => map.value(&mut price, "price")?,
+                        "quantity" => map.value(&mut quantity, "quantity")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    name: crate::wire::optional(name),
+                    price: crate::wire::optional(price),
+                    quantity: crate::wire::optional(quantity),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for PaymentPageResponseLineItem {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
+        }
+
         /// The generated page.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct CreditCardPaymentPage {
             /// Cards Payment Page URL generated by DOKU that merchant displays to the customer
@@ -3210,15 +4114,74 @@ pub mod doku {
             pub url: String,
         }
 
+        impl crate::wire::WireStruct for CreditCardPaymentPage {
+            const EXPECTING: &'static str = "struct CreditCardPaymentPage";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut url = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "url" => map.value(&mut url, "url")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    url: map.required(url, "url")?,
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for CreditCardPaymentPage {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
+        }
+
         /// Echo of the request's additional_info.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct PaymentPageResponseAdditionalInfo {
             /// Same as the request
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub override_notification_url: Option<String>,
+        }
+
+        impl crate::wire::WireStruct for PaymentPageResponseAdditionalInfo {
+            const EXPECTING: &'static str = "struct PaymentPageResponseAdditionalInfo";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut override_notification_url = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "override_notification_url" => {
+                            map.value(
+                                &mut override_notification_url,
+                                "override_notification_url",
+                            )?
+                        }
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    override_notification_url: crate::wire::optional(
+                        override_notification_url,
+                    ),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for PaymentPageResponseAdditionalInfo {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         /// The payment to refund and the amount.
@@ -3242,7 +4205,7 @@ pub mod doku {
         /// }
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct RefundRequest {
             /// The order being refunded.
@@ -3257,6 +4220,38 @@ pub mod doku {
             ///
             /// Mandatory.
             pub refund: RefundRequestAmount,
+        }
+
+        impl crate::wire::WireStruct for RefundRequest {
+            const EXPECTING: &'static str = "struct RefundRequest";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut order = None;
+                let mut payment = None;
+                let mut refund = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "order" => map.value(&mut order, "order")?,
+                        "payment" => map.value(&mut payment, "payment")?,
+                        "refund" => map.value(&mut refund, "refund")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    order: map.required(order, "order")?,
+                    payment: map.required(payment, "payment")?,
+                    refund: map.required(refund, "refund")?,
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for RefundRequest {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         impl RefundRequest {
@@ -3286,13 +4281,41 @@ pub mod doku {
         }
 
         /// The order being refunded.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct RefundRequestOrder {
             /// Invoice number of the transaction that being refunded
             ///
             /// Mandatory.
             pub invoice_number: String,
+        }
+
+        impl crate::wire::WireStruct for RefundRequestOrder {
+            const EXPECTING: &'static str = "struct RefundRequestOrder";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut invoice_number = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "invoice_number" => {
+                            map.value(&mut invoice_number, "invoice_number")?
+                        }
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    invoice_number: map.required(invoice_number, "invoice_number")?,
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for RefundRequestOrder {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         impl RefundRequestOrder {
@@ -3315,13 +4338,42 @@ pub mod doku {
         }
 
         /// The payment being refunded.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct RefundRequestPayment {
             /// Request ID from payment initiation of the transaction that being refunded (a Request-Id, hence at most 128 characters).
             ///
             /// Mandatory. At most 128 characters.
             pub original_request_id: String,
+        }
+
+        impl crate::wire::WireStruct for RefundRequestPayment {
+            const EXPECTING: &'static str = "struct RefundRequestPayment";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut original_request_id = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "original_request_id" => {
+                            map.value(&mut original_request_id, "original_request_id")?
+                        }
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    original_request_id: map
+                        .required(original_request_id, "original_request_id")?,
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for RefundRequestPayment {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         impl RefundRequestPayment {
@@ -3351,13 +4403,39 @@ pub mod doku {
         }
 
         /// What to refund.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct RefundRequestAmount {
             /// Transaction amount that wants to be refunded
             ///
             /// Mandatory.
             pub amount: crate::money::Idr,
+        }
+
+        impl crate::wire::WireStruct for RefundRequestAmount {
+            const EXPECTING: &'static str = "struct RefundRequestAmount";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut amount = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "amount" => map.value(&mut amount, "amount")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    amount: map.required(amount, "amount")?,
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for RefundRequestAmount {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         impl RefundRequestAmount {
@@ -3402,7 +4480,7 @@ pub mod doku {
         /// }
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct RefundResponse {
             /// The order, echoed.
@@ -3420,12 +4498,47 @@ pub mod doku {
             /// Why the refund failed (only in the failed sample; not in the table).
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub error: Option<ErrorDetail>,
         }
 
+        impl crate::wire::WireStruct for RefundResponse {
+            const EXPECTING: &'static str = "struct RefundResponse";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut order = None;
+                let mut payment = None;
+                let mut refund = None;
+                let mut error = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "order" => map.value(&mut order, "order")?,
+                        "payment" => map.value(&mut payment, "payment")?,
+                        "refund" => map.value(&mut refund, "refund")?,
+                        "error" => map.value(&mut error, "error")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    order: map.required(order, "order")?,
+                    payment: map.required(payment, "payment")?,
+                    refund: map.required(refund, "refund")?,
+                    error: crate::wire::optional(error),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for RefundResponse {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
+        }
+
         /// The order, echoed.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct RefundResponseOrder {
             /// Same as the request
@@ -3434,8 +4547,36 @@ pub mod doku {
             pub invoice_number: String,
         }
 
+        impl crate::wire::WireStruct for RefundResponseOrder {
+            const EXPECTING: &'static str = "struct RefundResponseOrder";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut invoice_number = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "invoice_number" => {
+                            map.value(&mut invoice_number, "invoice_number")?
+                        }
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    invoice_number: map.required(invoice_number, "invoice_number")?,
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for RefundResponseOrder {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
+        }
+
         /// The payment, echoed.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct RefundResponsePayment {
             /// Same as the request
@@ -3444,8 +4585,37 @@ pub mod doku {
             pub original_request_id: String,
         }
 
+        impl crate::wire::WireStruct for RefundResponsePayment {
+            const EXPECTING: &'static str = "struct RefundResponsePayment";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut original_request_id = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "original_request_id" => {
+                            map.value(&mut original_request_id, "original_request_id")?
+                        }
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    original_request_id: map
+                        .required(original_request_id, "original_request_id")?,
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for RefundResponsePayment {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
+        }
+
         /// The refund's outcome.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct RefundResult {
             /// Same as the request
@@ -3463,18 +4633,61 @@ pub mod doku {
             /// Refund message description
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub message: Option<String>,
             /// Acquiring approval code for the refund transaction if the refund.status = SUCCESS
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub approval_code: Option<String>,
             /// Why the refund was requested or refused, e.g. "REFUND TEST" (only in the failed sample; not in the table).
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub reason: Option<String>,
+        }
+
+        impl crate::wire::WireStruct for RefundResult {
+            const EXPECTING: &'static str = "struct RefundResult";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut amount = None;
+                let mut r#type = None;
+                let mut status = None;
+                let mut message = None;
+                let mut approval_code = None;
+                let mut reason = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "amount" => map.value(&mut amount, "amount")?,
+                        "type" => map.value(&mut r#type, "type")?,
+                        "status" => map.value(&mut status, "status")?,
+                        "message" => map.value(&mut message, "message")?,
+                        "approval_code" => {
+                            map.value(&mut approval_code, "approval_code")?
+                        }
+                        "reason" => map.value(&mut reason, "reason")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    amount: map.required(amount, "amount")?,
+                    r#type: map.required(r#type, "type")?,
+                    status: map.required(status, "status")?,
+                    message: crate::wire::optional(message),
+                    approval_code: crate::wire::optional(approval_code),
+                    reason: crate::wire::optional(reason),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for RefundResult {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         /// "Here is the sample of failed response body". The page gives no HTTP status for it; refund.status is FAILED and `error` says why.
@@ -3506,7 +4719,7 @@ pub mod doku {
         /// }
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct RefundFailure {
             /// The order, echoed.
@@ -3539,8 +4752,43 @@ pub mod doku {
             pub error: ErrorDetail,
         }
 
+        impl crate::wire::WireStruct for RefundFailure {
+            const EXPECTING: &'static str = "struct RefundFailure";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut order = None;
+                let mut payment = None;
+                let mut refund = None;
+                let mut error = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "order" => map.value(&mut order, "order")?,
+                        "payment" => map.value(&mut payment, "payment")?,
+                        "refund" => map.value(&mut refund, "refund")?,
+                        "error" => map.value(&mut error, "error")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    order: map.required(order, "order")?,
+                    payment: map.required(payment, "payment")?,
+                    refund: map.required(refund, "refund")?,
+                    error: map.required(error, "error")?,
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for RefundFailure {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
+        }
+
         /// The order, echoed.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct RefundFailureOrder {
             /// Same as the request
@@ -3549,8 +4797,36 @@ pub mod doku {
             pub invoice_number: String,
         }
 
+        impl crate::wire::WireStruct for RefundFailureOrder {
+            const EXPECTING: &'static str = "struct RefundFailureOrder";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut invoice_number = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "invoice_number" => {
+                            map.value(&mut invoice_number, "invoice_number")?
+                        }
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    invoice_number: map.required(invoice_number, "invoice_number")?,
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for RefundFailureOrder {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
+        }
+
         /// The payment, echoed.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct RefundFailurePayment {
             /// Same as the request
@@ -3559,8 +4835,37 @@ pub mod doku {
             pub original_request_id: String,
         }
 
+        impl crate::wire::WireStruct for RefundFailurePayment {
+            const EXPECTING: &'static str = "struct RefundFailurePayment";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut original_request_id = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "original_request_id" => {
+                            map.value(&mut original_request_id, "original_request_id")?
+                        }
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    original_request_id: map
+                        .required(original_request_id, "original_request_id")?,
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for RefundFailurePayment {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
+        }
+
         /// The refused refund.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct RefundFailureRefund {
             /// Same as the request
@@ -3582,7 +4887,7 @@ pub mod doku {
             /// > refund.amount number Mandatory Same as the request refund.type string Mandatory
             ///
             /// Accepted: The failed sample has refund.reason, which the response table does not list. Read as an optional string.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub reason: Option<String>,
             /// Refund type based on the transaction Possible value: VOID, PARTIAL_REFUND, FULL_REFUND, MANUAL_PARTIAL_REFUND, MANUAL_FULL_REFUND
             ///
@@ -3595,8 +4900,46 @@ pub mod doku {
             /// Refund message description
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub message: Option<String>,
+        }
+
+        impl crate::wire::WireStruct for RefundFailureRefund {
+            const EXPECTING: &'static str = "struct RefundFailureRefund";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut amount = None;
+                let mut reason = None;
+                let mut r#type = None;
+                let mut status = None;
+                let mut message = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "amount" => map.value(&mut amount, "amount")?,
+                        "reason" => map.value(&mut reason, "reason")?,
+                        "type" => map.value(&mut r#type, "type")?,
+                        "status" => map.value(&mut status, "status")?,
+                        "message" => map.value(&mut message, "message")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    amount: map.required(amount, "amount")?,
+                    reason: crate::wire::optional(reason),
+                    r#type: map.required(r#type, "type")?,
+                    status: map.required(status, "status")?,
+                    message: crate::wire::optional(message),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for RefundFailureRefund {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         /// Which installment programme `acquirer` allows: ON_US, OFF_US, or `None` when the docs list the acquirer under neither (BRI, BANK_CIMB). The prose names acquirers loosely ("Bank Mandiri", "Permata", "OCBC"); they are mapped to BANK_MANDIRI, BANK_PERMATA and OCBC_NISP.
@@ -4028,7 +5371,7 @@ pub mod doku {
         /// "Here is the sample of request body to cancel the order :" (the page shows the field table only, no JSON sample).
         ///
         /// Request body of `POST /checkout/v3/cancellations` (endpoint `cancel_order`).
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct CancelOrderRequest {
             /// The order to cancel.
@@ -4043,6 +5386,38 @@ pub mod doku {
             ///
             /// Mandatory.
             pub note: String,
+        }
+
+        impl crate::wire::WireStruct for CancelOrderRequest {
+            const EXPECTING: &'static str = "struct CancelOrderRequest";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut order = None;
+                let mut payment = None;
+                let mut note = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "order" => map.value(&mut order, "order")?,
+                        "payment" => map.value(&mut payment, "payment")?,
+                        "note" => map.value(&mut note, "note")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    order: map.required(order, "order")?,
+                    payment: map.required(payment, "payment")?,
+                    note: map.required(note, "note")?,
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for CancelOrderRequest {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         impl CancelOrderRequest {
@@ -4076,13 +5451,41 @@ pub mod doku {
         }
 
         /// The order to cancel.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct CancelOrderOrder {
             /// Using the invoice number that used to generate the URL
             ///
             /// Mandatory.
             pub invoice_number: String,
+        }
+
+        impl crate::wire::WireStruct for CancelOrderOrder {
+            const EXPECTING: &'static str = "struct CancelOrderOrder";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut invoice_number = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "invoice_number" => {
+                            map.value(&mut invoice_number, "invoice_number")?
+                        }
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    invoice_number: map.required(invoice_number, "invoice_number")?,
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for CancelOrderOrder {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         impl CancelOrderOrder {
@@ -4105,13 +5508,42 @@ pub mod doku {
         }
 
         /// The checkout request the order was created by.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct CancelOrderPayment {
             /// Using the original request id that used to generate the URL (a Request-Id, hence at most 128 characters).
             ///
             /// Mandatory. At most 128 characters.
             pub original_request_id: String,
+        }
+
+        impl crate::wire::WireStruct for CancelOrderPayment {
+            const EXPECTING: &'static str = "struct CancelOrderPayment";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut original_request_id = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "original_request_id" => {
+                            map.value(&mut original_request_id, "original_request_id")?
+                        }
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    original_request_id: map
+                        .required(original_request_id, "original_request_id")?,
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for CancelOrderPayment {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         impl CancelOrderPayment {
@@ -4143,9 +5575,29 @@ pub mod doku {
         /// The page documents no response body at all (no sample, no table), so nothing in it is knowable: this type has no fields and accepts any JSON object. Success is the HTTP status; the order then shows "the status: CANCELLED" in the Checkout Order Report.
         ///
         /// Response body (HTTP 200) of `POST /checkout/v3/cancellations` (endpoint `cancel_order`).
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct CancelOrderResponse {}
+        impl crate::wire::WireStruct for CancelOrderResponse {
+            const EXPECTING: &'static str = "struct CancelOrderResponse";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                while map.next_key()?.is_some() {
+                    map.skip()?;
+                }
+                Ok(Self {})
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for CancelOrderResponse {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
+        }
+
         /// Whether the Cancel Order API can cancel a checkout order paid through `channel` (and, for Bank Transfer, `bank`). With `bank: None` a Bank Transfer answers the row's headline (✅); pass the bank to apply the exclusions.
         ///
         /// # Parameters

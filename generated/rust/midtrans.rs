@@ -699,7 +699,7 @@ pub mod midtrans {
         /// "settlement_time":"2015-02-26 19:00:00"
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct CancelResponse {
             /// Status code of transaction cancel result.
@@ -713,22 +713,22 @@ pub mod midtrans {
             /// Transaction ID given by Midtrans.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub transaction_id: Option<String>,
             /// First 8-digits and last 4-digits of customer's credit card number.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub masked_card: Option<String>,
             /// Order ID specified by you.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub order_id: Option<String>,
             /// The payment method used by the customer.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub payment_type: Option<String>,
             /// Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7.
             ///
@@ -745,43 +745,118 @@ pub mod midtrans {
             /// > "transaction_time" : "2015-02-26 14:39:33",
             ///
             /// Accepted: Described as ISO 8601, but every sample is "YYYY-MM-DD HH:MM:SS" (space, no offset). Read as a string in that local GMT+7 form (format local_date_time); it is not parsed as ISO 8601.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub transaction_time: Option<String>,
             /// Transaction status after charge credit card transaction. Possible values are capture, deny, authorize (and, on this page, cancel).
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub transaction_status: Option<TransactionStatus>,
             /// Detection result by Fraud Detection System (FDS). Possible values are accept : Approved by FDS. deny : Denied by FDS. Transaction automatically failed.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub fraud_status: Option<FraudStatus>,
             /// The acquiring bank of the transaction.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub bank: Option<AcquiringBank>,
             /// Total amount of transaction in IDR. A decimal string with two decimals ("30000.00"), parsed exactly and kept as received for signature checks.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub gross_amount: Option<crate::money::Decimal>,
             /// The name of the payment channel provider. Provided if channel attribute on charge api request is present. More details on request and possible values are available on Card Feature: Specific Channel.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub channel: Option<String>,
             /// For regular card transactions (non-recurring, non-one-click, non-two-click token) and the 3DS redirect_url expires in 10 minutes. For authorized transaction expires in 8 days.
             ///
             /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub expiry_time: Option<String>,
             /// Credit card settlement time refers to the duration it takes for a credit card transaction to be processed and transaction_status change to settlement.
             ///
             /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub settlement_time: Option<String>,
+        }
+
+        impl crate::wire::WireStruct for CancelResponse {
+            const EXPECTING: &'static str = "struct CancelResponse";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut status_code = None;
+                let mut status_message = None;
+                let mut transaction_id = None;
+                let mut masked_card = None;
+                let mut order_id = None;
+                let mut payment_type = None;
+                let mut transaction_time = None;
+                let mut transaction_status = None;
+                let mut fraud_status = None;
+                let mut bank = None;
+                let mut gross_amount = None;
+                let mut channel = None;
+                let mut expiry_time = None;
+                let mut settlement_time = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "status_code" => map.value(&mut status_code, "status_code")?,
+                        "status_message" => {
+                            map.value(&mut status_message, "status_message")?
+                        }
+                        "transaction_id" => {
+                            map.value(&mut transaction_id, "transaction_id")?
+                        }
+                        "masked_card" => map.value(&mut masked_card, "masked_card")?,
+                        "order_id" => map.value(&mut order_id, "order_id")?,
+                        "payment_type" => map.value(&mut payment_type, "payment_type")?,
+                        "transaction_time" => {
+                            map.value(&mut transaction_time, "transaction_time")?
+                        }
+                        "transaction_status" => {
+                            map.value(&mut transaction_status, "transaction_status")?
+                        }
+                        "fraud_status" => map.value(&mut fraud_status, "fraud_status")?,
+                        "bank" => map.value(&mut bank, "bank")?,
+                        "gross_amount" => map.value(&mut gross_amount, "gross_amount")?,
+                        "channel" => map.value(&mut channel, "channel")?,
+                        "expiry_time" => map.value(&mut expiry_time, "expiry_time")?,
+                        "settlement_time" => {
+                            map.value(&mut settlement_time, "settlement_time")?
+                        }
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    status_code: map.required(status_code, "status_code")?,
+                    status_message: map.required(status_message, "status_message")?,
+                    transaction_id: crate::wire::optional(transaction_id),
+                    masked_card: crate::wire::optional(masked_card),
+                    order_id: crate::wire::optional(order_id),
+                    payment_type: crate::wire::optional(payment_type),
+                    transaction_time: crate::wire::optional(transaction_time),
+                    transaction_status: crate::wire::optional(transaction_status),
+                    fraud_status: crate::wire::optional(fraud_status),
+                    bank: crate::wire::optional(bank),
+                    gross_amount: crate::wire::optional(gross_amount),
+                    channel: crate::wire::optional(channel),
+                    expiry_time: crate::wire::optional(expiry_time),
+                    settlement_time: crate::wire::optional(settlement_time),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for CancelResponse {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         /// The transaction's status cannot be changed any more (for example it is already settled). The page shows this body with status_code "412" but not the HTTP status it comes with.
@@ -798,7 +873,7 @@ pub mod midtrans {
         /// "status_message" : "Merchant cannot modify the status of the transaction"
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct CancelRejected {
             /// Status code of transaction cancel result.
@@ -809,6 +884,37 @@ pub mod midtrans {
             ///
             /// Mandatory.
             pub status_message: String,
+        }
+
+        impl crate::wire::WireStruct for CancelRejected {
+            const EXPECTING: &'static str = "struct CancelRejected";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut status_code = None;
+                let mut status_message = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "status_code" => map.value(&mut status_code, "status_code")?,
+                        "status_message" => {
+                            map.value(&mut status_message, "status_message")?
+                        }
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    status_code: map.required(status_code, "status_code")?,
+                    status_message: map.required(status_message, "status_message")?,
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for CancelRejected {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         /// The notification body. The attribute table has no presence column; status_code and status_message are in every sample and required, the rest is optional.
@@ -837,7 +943,7 @@ pub mod midtrans {
         /// "status_message": "midtrans payment notification"
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct CancelNotification {
             /// Status code of transaction cancel result.
@@ -851,72 +957,72 @@ pub mod midtrans {
             /// Transaction ID given by Midtrans.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub transaction_id: Option<String>,
             /// First 8-digits and last 4-digits of customer's credit card number.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub masked_card: Option<String>,
             /// Order ID specified by you.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub order_id: Option<String>,
             /// The payment method used by the customer.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub payment_type: Option<String>,
             /// Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7. (The samples use "YYYY-MM-DD HH:MM:SS"; see the cancel response's note.)
             ///
             /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub transaction_time: Option<String>,
             /// Transaction status after charge credit card transaction. Possible values are capture, deny, authorize (and, on this page, cancel).
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub transaction_status: Option<TransactionStatus>,
             /// Detection result by Fraud Detection System (FDS). Possible values are accept : Approved by FDS. deny : Denied by FDS. Transaction automatically failed.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub fraud_status: Option<FraudStatus>,
             /// The acquiring bank of the transaction.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub bank: Option<AcquiringBank>,
             /// Total amount of transaction in IDR. A decimal string with two decimals ("30000.00"), parsed exactly and kept as received for signature checks.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub gross_amount: Option<crate::money::Decimal>,
             /// The name of the payment channel provider. Provided if channel attribute on charge api request is present. More details on request and possible values are available on Card Feature: Specific Channel.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub channel: Option<String>,
             /// For regular card transactions (non-recurring, non-one-click, non-two-click token) and the 3DS redirect_url expires in 10 minutes. For authorized transaction expires in 8 days.
             ///
             /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub expiry_time: Option<String>,
             /// Credit card settlement time refers to the duration it takes for a credit card transaction to be processed and transaction_status change to settlement.
             ///
             /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub settlement_time: Option<String>,
             /// Approval code from the acquiring bank (in the notification sample, not in the attribute table).
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub approval_code: Option<String>,
             /// Electronic Commerce Indicator of the 3-D Secure result (in the notification sample, not in the attribute table).
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub eci: Option<String>,
             /// Signature of the notification (in the notification sample, not in the attribute table). Midtrans' public documentation, not the provided page, defines it as the hex SHA-512 of order_id + status_code + gross_amount + Server Key; verify it before trusting the body.
             ///
@@ -941,8 +1047,96 @@ pub mod midtrans {
             /// > Cancel Transaction Response and Notification
             ///
             /// Accepted: The notification sample carries signature_key, approval_code and eci, none of which the attribute table lists. All three are read as optional strings.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub signature_key: Option<String>,
+        }
+
+        impl crate::wire::WireStruct for CancelNotification {
+            const EXPECTING: &'static str = "struct CancelNotification";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut status_code = None;
+                let mut status_message = None;
+                let mut transaction_id = None;
+                let mut masked_card = None;
+                let mut order_id = None;
+                let mut payment_type = None;
+                let mut transaction_time = None;
+                let mut transaction_status = None;
+                let mut fraud_status = None;
+                let mut bank = None;
+                let mut gross_amount = None;
+                let mut channel = None;
+                let mut expiry_time = None;
+                let mut settlement_time = None;
+                let mut approval_code = None;
+                let mut eci = None;
+                let mut signature_key = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "status_code" => map.value(&mut status_code, "status_code")?,
+                        "status_message" => {
+                            map.value(&mut status_message, "status_message")?
+                        }
+                        "transaction_id" => {
+                            map.value(&mut transaction_id, "transaction_id")?
+                        }
+                        "masked_card" => map.value(&mut masked_card, "masked_card")?,
+                        "order_id" => map.value(&mut order_id, "order_id")?,
+                        "payment_type" => map.value(&mut payment_type, "payment_type")?,
+                        "transaction_time" => {
+                            map.value(&mut transaction_time, "transaction_time")?
+                        }
+                        "transaction_status" => {
+                            map.value(&mut transaction_status, "transaction_status")?
+                        }
+                        "fraud_status" => map.value(&mut fraud_status, "fraud_status")?,
+                        "bank" => map.value(&mut bank, "bank")?,
+                        "gross_amount" => map.value(&mut gross_amount, "gross_amount")?,
+                        "channel" => map.value(&mut channel, "channel")?,
+                        "expiry_time" => map.value(&mut expiry_time, "expiry_time")?,
+                        "settlement_time" => {
+                            map.value(&mut settlement_time, "settlement_time")?
+                        }
+                        "approval_code" => {
+                            map.value(&mut approval_code, "approval_code")?
+                        }
+                        "eci" => map.value(&mut eci, "eci")?,
+                        "signature_key" => {
+                            map.value(&mut signature_key, "signature_key")?
+                        }
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    status_code: map.required(status_code, "status_code")?,
+                    status_message: map.required(status_message, "status_message")?,
+                    transaction_id: crate::wire::optional(transaction_id),
+                    masked_card: crate::wire::optional(masked_card),
+                    order_id: crate::wire::optional(order_id),
+                    payment_type: crate::wire::optional(payment_type),
+                    transaction_time: crate::wire::optional(transaction_time),
+                    transaction_status: crate::wire::optional(transaction_status),
+                    fraud_status: crate::wire::optional(fraud_status),
+                    bank: crate::wire::optional(bank),
+                    gross_amount: crate::wire::optional(gross_amount),
+                    channel: crate::wire::optional(channel),
+                    expiry_time: crate::wire::optional(expiry_time),
+                    settlement_time: crate::wire::optional(settlement_time),
+                    approval_code: crate::wire::optional(approval_code),
+                    eci: crate::wire::optional(eci),
+                    signature_key: crate::wire::optional(signature_key),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for CancelNotification {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
     }
 }

@@ -312,13 +312,39 @@ pub mod shop {
     /// An error the provider returns.
     ///
     /// Error body `declined` of `POST /payments` (endpoint `payment`).
-    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
     #[non_exhaustive]
     pub struct ErrorBody {
         /// What went wrong.
         ///
         /// Mandatory.
         pub message: String,
+    }
+
+    impl crate::wire::WireStruct for ErrorBody {
+        const EXPECTING: &'static str = "struct ErrorBody";
+        fn from_map<'de, A: serde::de::MapAccess<'de>>(
+            mut map: crate::wire::StructMap<'de, A>,
+        ) -> Result<Self, A::Error> {
+            let mut message = None;
+            while let Some(key) = map.next_key()? {
+                match key.as_str() {
+                    "message" => map.value(&mut message, "message")?,
+                    _ => map.skip()?,
+                }
+            }
+            Ok(Self {
+                message: map.required(message, "message")?,
+            })
+        }
+    }
+
+    impl<'de> serde::Deserialize<'de> for ErrorBody {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            crate::wire::deserialize_struct(deserializer)
+        }
     }
 
     /// Whether a payment can be refunded.
@@ -674,7 +700,7 @@ pub mod shop {
         /// **depends_on_account**: whether `customer.address` is required depends on the merchant's account setup (not checked).
         ///
         /// > Address is mandatory when your account has fraud screening enabled.
-        #[derive(Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct PaymentRequest {
             /// The order.
@@ -684,12 +710,12 @@ pub mod shop {
             /// Payment details.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub payment: Option<Payment>,
             /// The customer.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub customer: Option<Customer>,
             /// Token of the saved card.
             ///
@@ -698,12 +724,12 @@ pub mod shop {
             /// Card PIN.
             ///
             /// Optional. Sensitive: never printed by `Debug`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub pin: Option<String>,
             /// Note shown to the customer.
             ///
             /// Optional. Default: `"-"`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub note: Option<String>,
             /// Whether to retry a failed charge.
             ///
@@ -716,12 +742,12 @@ pub mod shop {
             /// Free-form labels.
             ///
             /// Optional. Each element: at most 20 characters.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub tags: Option<Vec<String>>,
             /// Anything; echoed back.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub metadata: Option<serde_json::Value>,
         }
 
@@ -739,6 +765,59 @@ pub mod shop {
                     .field("tags", &self.tags)
                     .field("metadata", &self.metadata)
                     .finish()
+            }
+        }
+
+        impl crate::wire::WireStruct for PaymentRequest {
+            const EXPECTING: &'static str = "struct PaymentRequest";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut order = None;
+                let mut payment = None;
+                let mut customer = None;
+                let mut card_token = None;
+                let mut pin = None;
+                let mut note = None;
+                let mut retry = None;
+                let mut currency = None;
+                let mut tags = None;
+                let mut metadata = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "order" => map.value(&mut order, "order")?,
+                        "payment" => map.value(&mut payment, "payment")?,
+                        "customer" => map.value(&mut customer, "customer")?,
+                        "card_token" => map.value(&mut card_token, "card_token")?,
+                        "pin" => map.value(&mut pin, "pin")?,
+                        "note" => map.value(&mut note, "note")?,
+                        "retry" => map.value(&mut retry, "retry")?,
+                        "currency" => map.value(&mut currency, "currency")?,
+                        "tags" => map.value(&mut tags, "tags")?,
+                        "metadata" => map.value(&mut metadata, "metadata")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    order: map.required(order, "order")?,
+                    payment: crate::wire::optional(payment),
+                    customer: crate::wire::optional(customer),
+                    card_token: map.required(card_token, "card_token")?,
+                    pin: crate::wire::optional(pin),
+                    note: crate::wire::optional(note),
+                    retry: map.required(retry, "retry")?,
+                    currency: map.required(currency, "currency")?,
+                    tags: crate::wire::optional(tags),
+                    metadata: crate::wire::optional(metadata),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for PaymentRequest {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
             }
         }
 
@@ -909,7 +988,7 @@ pub mod shop {
         }
 
         /// The order being paid.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct Order {
             /// Invoice number from the merchant.
@@ -923,12 +1002,12 @@ pub mod shop {
             /// What was bought.
             ///
             /// Recommended: optional, but the provider advises sending it.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub line_items: Option<Vec<LineItem>>,
             /// Channel to pay with.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub channel: Option<Channel>,
             /// Session of the customer.
             ///
@@ -945,13 +1024,50 @@ pub mod shop {
             /// > "session_id": 231223
             ///
             /// Accepted: a string or an integer; always sent as a string
-            #[serde(
-                alias = "sessionId",
-                default,
-                skip_serializing_if = "Option::is_none",
-                deserialize_with = "crate::wire::lenient_opt"
-            )]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub session_id: Option<String>,
+        }
+
+        impl crate::wire::WireStruct for Order {
+            const EXPECTING: &'static str = "struct Order";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut invoice_number = None;
+                let mut amount = None;
+                let mut line_items = None;
+                let mut channel = None;
+                let mut session_id = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "invoice_number" => {
+                            map.value(&mut invoice_number, "invoice_number")?
+                        }
+                        "amount" => map.value(&mut amount, "amount")?,
+                        "line_items" => map.value(&mut line_items, "line_items")?,
+                        "channel" => map.value(&mut channel, "channel")?,
+                        "session_id" | "sessionId" => {
+                            map.lenient_opt(&mut session_id, "session_id")?
+                        }
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    invoice_number: map.required(invoice_number, "invoice_number")?,
+                    amount: map.required(amount, "amount")?,
+                    line_items: crate::wire::optional(line_items),
+                    channel: crate::wire::optional(channel),
+                    session_id: crate::wire::optional(session_id),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for Order {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         impl Order {
@@ -1004,7 +1120,7 @@ pub mod shop {
         }
 
         /// One line of the order.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct LineItem {
             /// Item name.
@@ -1018,13 +1134,48 @@ pub mod shop {
             /// How many.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub quantity: Option<i64>,
             /// Stock keeping unit.
             ///
             /// Conditional: see the rules on the request type.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub sku: Option<String>,
+        }
+
+        impl crate::wire::WireStruct for LineItem {
+            const EXPECTING: &'static str = "struct LineItem";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut name = None;
+                let mut price = None;
+                let mut quantity = None;
+                let mut sku = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "name" => map.value(&mut name, "name")?,
+                        "price" => map.value(&mut price, "price")?,
+                        "quantity" => map.value(&mut quantity, "quantity")?,
+                        "sku" => map.value(&mut sku, "sku")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    name: map.required(name, "name")?,
+                    price: map.required(price, "price")?,
+                    quantity: crate::wire::optional(quantity),
+                    sku: crate::wire::optional(sku),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for LineItem {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         impl LineItem {
@@ -1052,7 +1203,7 @@ pub mod shop {
         }
 
         /// How it is paid.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct Payment {
             /// Payment type.
@@ -1062,8 +1213,39 @@ pub mod shop {
             /// Number of months.
             ///
             /// Conditional: see the rules on the request type.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub installment_term: Option<i64>,
+        }
+
+        impl crate::wire::WireStruct for Payment {
+            const EXPECTING: &'static str = "struct Payment";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut r#type = None;
+                let mut installment_term = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "type" => map.value(&mut r#type, "type")?,
+                        "installment_term" => {
+                            map.value(&mut installment_term, "installment_term")?
+                        }
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    r#type: map.required(r#type, "type")?,
+                    installment_term: crate::wire::optional(installment_term),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for Payment {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         impl Payment {
@@ -1089,29 +1271,64 @@ pub mod shop {
         }
 
         /// Who pays.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct Customer {
             /// E-mail address.
             ///
             /// Conditional: see the rules on the request type. At most 128 characters. Format: an e-mail address.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub email: Option<String>,
             /// Phone number.
             ///
             /// Conditional: see the rules on the request type. Format: calling code and number, 8 to 15 digits, like `6281122334455`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub phone: Option<String>,
             /// Country code.
             ///
             /// Optional. Exactly 2 characters. Format: an ISO 3166-1 alpha-2 country code, like `ID`.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub country: Option<String>,
             /// Billing address.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub address: Option<String>,
+        }
+
+        impl crate::wire::WireStruct for Customer {
+            const EXPECTING: &'static str = "struct Customer";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut email = None;
+                let mut phone = None;
+                let mut country = None;
+                let mut address = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "email" => map.value(&mut email, "email")?,
+                        "phone" => map.value(&mut phone, "phone")?,
+                        "country" => map.value(&mut country, "country")?,
+                        "address" => map.value(&mut address, "address")?,
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    email: crate::wire::optional(email),
+                    phone: crate::wire::optional(phone),
+                    country: crate::wire::optional(country),
+                    address: crate::wire::optional(address),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for Customer {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         impl Customer {
@@ -1174,7 +1391,7 @@ pub mod shop {
         ///   "settled": "true"
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct PaymentResponse {
             /// Echoed invoice number.
@@ -1192,18 +1409,62 @@ pub mod shop {
             /// Whether the payment settled.
             ///
             /// Mandatory.
-            #[serde(deserialize_with = "crate::wire::lenient")]
             pub settled: bool,
             /// Currency.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub currency: Option<Currency>,
             /// Bank approval code.
             ///
             /// Optional.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub approval_code: Option<i64>,
+        }
+
+        impl crate::wire::WireStruct for PaymentResponse {
+            const EXPECTING: &'static str = "struct PaymentResponse";
+            fn from_map<'de, A: serde::de::MapAccess<'de>>(
+                mut map: crate::wire::StructMap<'de, A>,
+            ) -> Result<Self, A::Error> {
+                let mut invoice_number = None;
+                let mut status = None;
+                let mut gross_amount = None;
+                let mut settled = None;
+                let mut currency = None;
+                let mut approval_code = None;
+                while let Some(key) = map.next_key()? {
+                    match key.as_str() {
+                        "invoice_number" => {
+                            map.value(&mut invoice_number, "invoice_number")?
+                        }
+                        "status" => map.value(&mut status, "status")?,
+                        "gross_amount" => map.value(&mut gross_amount, "gross_amount")?,
+                        "settled" => map.lenient(&mut settled, "settled")?,
+                        "currency" => map.value(&mut currency, "currency")?,
+                        "approval_code" => {
+                            map.value(&mut approval_code, "approval_code")?
+                        }
+                        _ => map.skip()?,
+                    }
+                }
+                Ok(Self {
+                    invoice_number: map.required(invoice_number, "invoice_number")?,
+                    status: map.required(status, "status")?,
+                    gross_amount: map.required(gross_amount, "gross_amount")?,
+                    settled: map.required(settled, "settled")?,
+                    currency: crate::wire::optional(currency),
+                    approval_code: crate::wire::optional(approval_code),
+                })
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for PaymentResponse {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                crate::wire::deserialize_struct(deserializer)
+            }
         }
 
         /// How a payment would be given back.

@@ -8,6 +8,7 @@
 
 mod client;
 mod decisions;
+mod decode;
 mod doc;
 mod enums;
 mod environment;
@@ -52,14 +53,81 @@ pub enum EmitError {
 }
 
 /// Renders one provider as a formatted Rust source file.
+///
+/// Parsing and printing dominate emission, so the area modules are built,
+/// parsed and printed on separate threads (each with its own `Ctx`:
+/// tokens cannot cross threads) and spliced into the printed provider
+/// module. The bytes are those of [`render_provider_whole`], which tests
+/// check.
 pub fn render_provider(p: &Provider) -> Result<String, EmitError> {
     let ctx = Ctx::new(p);
-    let tokens = ctx.provider_module()?;
+    let areas = ctx.areas();
+    let shell = format_file(p, ctx.provider_module(false)?)?;
+    // The shell ends with the provider module's closing brace; the areas go
+    // just before it. An empty module would print as `{}` on one line: fall
+    // back to formatting everything at once rather than splice wrongly.
+    let Some(head) = shell.strip_suffix("}\n") else {
+        return render_provider_whole(p);
+    };
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(areas.len());
+    let mut chunks: Vec<Option<Result<String, EmitError>>> = vec![None; areas.len()];
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|worker| {
+                let areas = &areas;
+                scope.spawn(move || {
+                    let ctx = Ctx::new(p);
+                    areas
+                        .iter()
+                        .enumerate()
+                        .skip(worker)
+                        .step_by(workers)
+                        .map(|(i, area)| (i, ctx.area_chunk(area)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for handle in handles {
+            match handle.join() {
+                Ok(done) => {
+                    for (i, chunk) in done {
+                        chunks[i] = Some(chunk);
+                    }
+                }
+                // A panic in a worker is a bug in the emitter or its
+                // dependencies; re-raise it on the caller's thread.
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+    });
+    let mut out = String::with_capacity(shell.len() * (areas.len() + 1));
+    out.push_str(head);
+    for chunk in chunks {
+        // Every index was filled by exactly one worker.
+        out.push_str(&chunk.unwrap_or_else(|| Err(ctx.err("areas", "an area was not emitted")))?);
+    }
+    out.push_str("}\n");
+    Ok(space_items(&out))
+}
+
+/// [`render_provider`] in one piece: the whole provider module parsed and
+/// printed at once, on the calling thread. The reference its output must
+/// equal byte for byte.
+pub fn render_provider_whole(p: &Provider) -> Result<String, EmitError> {
+    let ctx = Ctx::new(p);
+    let code = format_file(p, ctx.provider_module(true)?)?;
+    Ok(space_items(&code))
+}
+
+/// Parses tokens as a file and prints them with prettyplease.
+fn format_file(p: &Provider, tokens: TokenStream) -> Result<String, EmitError> {
     let file = syn::parse2::<syn::File>(tokens).map_err(|e| EmitError::Syntax {
         provider: p.name.clone(),
         message: e.to_string(),
     })?;
-    Ok(space_items(&prettyplease::unparse(&file)))
+    Ok(prettyplease::unparse(&file))
 }
 
 /// prettyplease prints items back to back; a blank line after each item
@@ -160,7 +228,9 @@ impl<'a> Ctx<'a> {
         })
     }
 
-    fn provider_module(&self) -> Result<TokenStream, EmitError> {
+    /// The provider module, with its area modules or (for
+    /// [`render_provider`], which prints those separately) without them.
+    fn provider_module(&self, with_areas: bool) -> Result<TokenStream, EmitError> {
         let p = self.p;
         let module = ident(&p.name).map_err(|m| self.err("provider name", m))?;
         let doc = doc::attrs(&doc::provider_doc(p));
@@ -168,39 +238,11 @@ impl<'a> Ctx<'a> {
         let environment = environment::emit(self)?;
         let registry = registry::emit(self)?;
         let client = client::emit(self)?;
-        let mut areas: Vec<&str> = Vec::new();
-        let scopes = p
-            .enums
-            .iter()
-            .map(|e| &e.scope)
-            .chain(p.structs.iter().map(|s| &s.scope))
-            .chain(p.decisions.iter().map(|d| &d.scope));
-        for scope in scopes {
-            if let Scope::Area(a) = scope {
-                if !areas.contains(&a.as_str()) {
-                    areas.push(a);
-                }
-            }
-        }
-        areas.sort_unstable();
         let mut area_modules = Vec::new();
-        for area in areas {
-            self.uses_provider_scope.set(false);
-            let items = self.scope_items(&Scope::Area(area.to_owned()))?;
-            let use_super = self.uses_provider_scope.get().then(|| {
-                quote!(
-                    use super::*;
-                )
-            });
-            let name = ident(area).map_err(|m| self.err(format!("area {area}"), m))?;
-            let area_doc = doc::attrs(&doc::area_doc(p, area));
-            area_modules.push(quote! {
-                #area_doc
-                pub mod #name {
-                    #use_super
-                    #(#items)*
-                }
-            });
+        if with_areas {
+            for area in self.areas() {
+                area_modules.push(self.area_module(area)?);
+            }
         }
         Ok(quote! {
             #doc
@@ -211,6 +253,64 @@ impl<'a> Ctx<'a> {
                 #(#root_items)*
                 #(#area_modules)*
             }
+        })
+    }
+
+    /// The provider's areas, sorted: the order of their modules.
+    fn areas(&self) -> Vec<&'a str> {
+        let p = self.p;
+        let mut areas: Vec<&str> = Vec::new();
+        let scopes = p
+            .enums
+            .iter()
+            .map(|e| &e.scope)
+            .chain(p.structs.iter().map(|s| &s.scope))
+            .chain(p.decisions.iter().map(|d| &d.scope));
+        for scope in scopes {
+            if let Scope::Area(a) = scope {
+                areas.push(a);
+            }
+        }
+        areas.sort_unstable();
+        areas.dedup();
+        areas
+    }
+
+    /// One area's `pub mod`.
+    fn area_module(&self, area: &str) -> Result<TokenStream, EmitError> {
+        self.uses_provider_scope.set(false);
+        let items = self.scope_items(&Scope::Area(area.to_owned()))?;
+        let use_super = self.uses_provider_scope.get().then(|| {
+            quote!(
+                use super::*;
+            )
+        });
+        let name = ident(area).map_err(|m| self.err(format!("area {area}"), m))?;
+        let area_doc = doc::attrs(&doc::area_doc(self.p, area));
+        Ok(quote! {
+            #area_doc
+            pub mod #name {
+                #use_super
+                #(#items)*
+            }
+        })
+    }
+
+    /// One area's module printed as it appears inside the provider module:
+    /// printed inside a bare `pub mod <provider> { … }` (so indentation and
+    /// line breaks are the same) and cut out of it.
+    fn area_chunk(&self, area: &str) -> Result<String, EmitError> {
+        let module = ident(&self.p.name).map_err(|m| self.err("provider name", m))?;
+        let area_module = self.area_module(area)?;
+        let code = format_file(self.p, quote!(pub mod #module { #area_module }))?;
+        let inner = code
+            .split_once('\n')
+            .and_then(|(_, rest)| rest.strip_suffix("}\n"));
+        inner.map(str::to_owned).ok_or_else(|| {
+            self.err(
+                format!("area {area}"),
+                "printed module has an unexpected shape; this is a payspec bug",
+            )
         })
     }
 

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{doc, ident, types::is_lenient, validate, Ctx, EmitError};
+use super::{decode, doc, ident, validate, Ctx, EmitError};
 use crate::ir::{Field, RuleKind, Struct};
 
 /// Above this many parameters clippy asks for a builder; a constructor that
@@ -38,14 +38,16 @@ pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct) -> Result<TokenStream, EmitError> 
         None
     };
     let struct_doc = doc::attrs(&struct_doc(s, ctx.usages(&s.name)));
+    let decode = decode::emit(ctx, s)?;
     Ok(quote! {
         #struct_doc
-        #[derive(#derive_debug Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(#derive_debug Clone, PartialEq, serde::Serialize)]
         #[non_exhaustive]
         pub struct #name {
             #(#fields,)*
         }
         #debug_impl
+        #decode
         #request_impls
     })
 }
@@ -153,31 +155,15 @@ fn field(ctx: &Ctx<'_>, s: &Struct, f: &Field) -> Result<TokenStream, EmitError>
     } else {
         inner
     };
+    // Serialisation only: decoding (aliases, lenient types, defaults) is in
+    // the `WireStruct` impl emitted by `decode`.
     let mut serde_args = Vec::new();
     if f.wire_name != name.to_string().trim_start_matches("r#") {
         let wire = &f.wire_name;
         serde_args.push(quote!(rename = #wire));
     }
-    for alias in &f.aliases {
-        serde_args.push(quote!(alias = #alias));
-    }
     if f.optional {
-        serde_args.push(quote!(default));
         serde_args.push(quote!(skip_serializing_if = "Option::is_none"));
-    }
-    if !f.also_accepts.is_empty() {
-        if !is_lenient(&f.ty) {
-            return Err(ctx.err(
-                &item,
-                "`also_accepts` is only supported on string, integer, boolean and amount fields",
-            ));
-        }
-        let with = if f.optional {
-            "crate::wire::lenient_opt"
-        } else {
-            "crate::wire::lenient"
-        };
-        serde_args.push(quote!(deserialize_with = #with));
     }
     let serde_attr = (!serde_args.is_empty()).then(|| quote!(#[serde(#(#serde_args),*)]));
     let field_doc = doc::attrs(&doc::field(f));
