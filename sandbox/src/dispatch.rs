@@ -106,13 +106,9 @@ fn percent_decode(s: &str) -> String {
 
 /// The generated registry entry of an endpoint.
 fn registry(provider: &str, endpoint: &str) -> Option<&'static EndpointInfo> {
-    let table: &[EndpointInfo] = match provider {
-        "doku" => payspec::doku::ENDPOINTS,
-        "midtrans" => payspec::midtrans::ENDPOINTS,
-        "biller" => payspec::biller::ENDPOINTS,
-        _ => &[],
-    };
-    table.iter().find(|e| e.name == endpoint)
+    payspec::registry::endpoints(provider)
+        .iter()
+        .find(|e| e.name == endpoint)
 }
 
 async fn handle(
@@ -224,9 +220,14 @@ async fn handle(
             }
             None => {}
         }
-        let outcome: Outcome = engine::apply(
-            &app, &mut world, m.provider, m.endpoint, &m.params, &request,
-        );
+        let call = engine::Call {
+            provider: m.provider,
+            endpoint: m.endpoint,
+            params: &m.params,
+            headers: &headers,
+            request: &request,
+        };
+        let outcome: Outcome = engine::apply(&app, &mut world, &call);
         if scheme == AuthScheme::DokuHmacSha256 {
             world.answered.insert(
                 caller.request_id.clone(),
