@@ -136,19 +136,20 @@ async fn handle(
     let caller = match auth::check(
         &m.provider.auth,
         &app.credentials,
+        app.doku_timestamp_tolerance,
         &headers,
         &path,
         method == Method::GET,
         &body,
     ) {
         Ok(caller) => caller,
-        Err(reason) => {
+        Err(refused) => {
             log(401, "authentication failed");
             let body = provider_error(
                 scheme,
                 401,
-                "INVALID_SIGNATURE",
-                &format!("Unauthorized: {reason}"),
+                refused.code,
+                &format!("Unauthorized: {}", refused.reason),
             );
             return json_response(401, &body, &[]);
         }
