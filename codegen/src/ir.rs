@@ -107,10 +107,73 @@ pub struct Transition {
     pub guard_states: Vec<(String, Vec<String>)>,
     /// Error body (by spec name) and HTTP status answered on refusal.
     pub refused: Option<(String, u16)>,
+    /// The call creates the resource in state `to` (`from` is empty).
+    pub creates: bool,
+    /// Resource attributes set from the call, by attribute name.
+    pub attributes: Vec<(String, AttributeSource)>,
+    /// Request-body path → resource attribute it must equal (when present).
+    pub same: Vec<(String, String)>,
+    /// The decision table consulted on the call.
+    pub decide: Option<Decide>,
+    /// Response path → resource fact written there on success.
+    pub respond: Vec<(String, Fact)>,
     /// The doc passage.
     pub source: Option<String>,
     /// Where it is written.
     pub loc: Loc,
+}
+
+/// Where a resource attribute set by a call comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AttributeSource {
+    /// A dotted request-body path to a scalar field.
+    Body(String),
+    /// A request header by name (`Request-Id`).
+    Header(String),
+}
+
+/// A decision table consulted by a transition (`decide:`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Decide {
+    /// The decision's name (one of the provider's `decisions`).
+    pub table: String,
+    /// Input name → its source; optional inputs may be absent.
+    pub inputs: Vec<(String, DecideInput)>,
+    /// Response path the result's wire value is written to.
+    pub write: Option<String>,
+    /// Refusal message when no row matches or a boolean table gives false.
+    pub unmatched: String,
+}
+
+/// Where a decision input's value comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DecideInput {
+    /// True when the resource is in one of these states.
+    StateIn(Vec<String>),
+    /// True when the call's amount equals the resource's whole amount and
+    /// nothing was applied before (or the negation, when `false`).
+    FullAmount(bool),
+    /// The resource attribute of this name.
+    Attribute(String),
+    /// A fixed value: [`Literal::Boolean`] or [`Literal::String`] (a wire value).
+    Value(Literal),
+}
+
+/// A fact about a resource, written into a response.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fact {
+    /// Its id (key).
+    Id,
+    /// Its current state.
+    State,
+    /// Its amount, as a JSON integer.
+    Amount,
+    /// Its amount as a decimal string with two places (`"30000.00"`).
+    AmountDecimal,
+    /// The sum applied by cumulative actions so far.
+    Applied,
+    /// One of its attributes, as a string.
+    Attribute(String),
 }
 
 /// How an endpoint call names the resource it acts on.

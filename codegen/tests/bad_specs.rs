@@ -45,6 +45,7 @@ bad_cases!(
     example_json,
     flow_comma,
     kind_mismatch,
+    lifecycle_calls,
     list_file,
     literal_not_member,
     malformed_yaml,

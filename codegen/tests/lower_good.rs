@@ -274,6 +274,63 @@ fn lifecycle_sections_are_lowered_and_checked() {
         .expect("refund");
     assert!(refund.cumulative);
     assert_eq!(refund.refused, Some(("refund_failed".to_owned(), 400)));
+    use payspec_codegen::ir::{AttributeSource, DecideInput, Literal};
+    let decide = refund.decide.as_ref().expect("refund decides");
+    assert_eq!(decide.table, "refund_type");
+    assert_eq!(decide.write.as_deref(), Some("refund.type"));
+    assert_eq!(
+        decide.inputs,
+        vec![
+            (
+                "settled".to_owned(),
+                DecideInput::StateIn(vec!["settled".to_owned()])
+            ),
+            ("full_amount".to_owned(), DecideInput::FullAmount(true)),
+            (
+                "manual".to_owned(),
+                DecideInput::Value(Literal::Boolean(false))
+            ),
+        ]
+    );
+    assert_eq!(
+        refund.same,
+        [(
+            "payment.original_request_id".to_owned(),
+            "request_id".to_owned()
+        )]
+    );
+    let create = card
+        .transitions
+        .iter()
+        .find(|t| t.creates)
+        .expect("a creating transition");
+    assert_eq!(
+        (
+            create.endpoint.as_ref().map(|e| e.name.as_str()),
+            create.from.len(),
+            create.to.as_str(),
+            create.amount.as_deref()
+        ),
+        (
+            Some("card_payment_page"),
+            0,
+            "pending",
+            Some("order.amount")
+        )
+    );
+    assert_eq!(
+        create.attributes,
+        [
+            (
+                "payment_type".to_owned(),
+                AttributeSource::Body("payment.type".to_owned())
+            ),
+            (
+                "request_id".to_owned(),
+                AttributeSource::Header("Request-Id".to_owned())
+            ),
+        ]
+    );
 
     let mut files = std::collections::BTreeMap::new();
     let provider = std::fs::read_to_string(spec.join("doku/provider.yaml")).expect("read");

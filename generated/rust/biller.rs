@@ -73,6 +73,8 @@ pub mod biller {
         },
     ];
 
+    /// Every decision table of Biller partner API, callable by name with its inputs given as wire values or booleans, for tooling that works across tables (the sandbox's lifecycle guards).
+    pub static DECISIONS: &[crate::registry::DecisionInfo] = &[];
     pub use crate::client::biller::{Client, Config};
 
     impl Config {

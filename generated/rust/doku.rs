@@ -165,6 +165,67 @@ pub mod doku {
         },
     ];
 
+    /// Every decision table of DOKU, callable by name with its inputs given as wire values or booleans, for tooling that works across tables (the sandbox's lifecycle guards).
+    ///
+    /// - `installment_kind`
+    /// - `refund_type`
+    /// - `checkout_cancel_supported`
+    pub static DECISIONS: &[crate::registry::DecisionInfo] = &[
+        crate::registry::DecisionInfo {
+            provider: "doku",
+            name: "installment_kind",
+            inputs: &["acquirer"],
+            boolean: false,
+            evaluate: |inputs| {
+                let input0: Acquirer = crate::registry::input_enum(inputs, "acquirer")?;
+                Ok(
+                    cards::installment_kind(&input0)
+                        .as_ref()
+                        .map(crate::registry::output_enum),
+                )
+            },
+        },
+        crate::registry::DecisionInfo {
+            provider: "doku",
+            name: "refund_type",
+            inputs: &["settled", "full_amount", "manual"],
+            boolean: false,
+            evaluate: |inputs| {
+                let input0 = crate::registry::input_bool(inputs, "settled")?;
+                let input1 = crate::registry::input_bool(inputs, "full_amount")?;
+                let input2 = crate::registry::input_bool(inputs, "manual")?;
+                Ok(
+                    cards::refund_type(input0, input1, input2)
+                        .as_ref()
+                        .map(crate::registry::output_enum),
+                )
+            },
+        },
+        crate::registry::DecisionInfo {
+            provider: "doku",
+            name: "checkout_cancel_supported",
+            inputs: &["channel", "bank"],
+            boolean: true,
+            evaluate: |inputs| {
+                let input0: checkout::CheckoutChannel = crate::registry::input_enum(
+                    inputs,
+                    "channel",
+                )?;
+                let input1: Option<checkout::CheckoutBank> = crate::registry::input_enum_opt(
+                    inputs,
+                    "bank",
+                )?;
+                Ok(
+                    Some(
+                        crate::registry::DecisionValue::Bool(
+                            checkout::checkout_cancel_supported(&input0, input1.as_ref()),
+                        ),
+                    ),
+                )
+            },
+        },
+    ];
+
     pub use crate::client::doku::{
         Client, Config, Notification, NotificationHeaders, ResponseVerification,
     };

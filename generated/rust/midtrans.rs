@@ -82,6 +82,26 @@ pub mod midtrans {
         },
     ];
 
+    /// Every decision table of Midtrans, callable by name with its inputs given as wire values or booleans, for tooling that works across tables (the sandbox's lifecycle guards).
+    ///
+    /// - `card_cancel_window`
+    pub static DECISIONS: &[crate::registry::DecisionInfo] = &[
+        crate::registry::DecisionInfo {
+            provider: "midtrans",
+            name: "card_cancel_window",
+            inputs: &["bank"],
+            boolean: false,
+            evaluate: |inputs| {
+                let input0: AcquiringBank = crate::registry::input_enum(inputs, "bank")?;
+                Ok(
+                    card_cancel_window(&input0)
+                        .as_ref()
+                        .map(crate::registry::output_enum),
+                )
+            },
+        },
+    ];
+
     pub use crate::client::midtrans::{Client, Config, Notification, TransactionRef};
 
     impl Config {

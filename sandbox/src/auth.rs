@@ -23,21 +23,50 @@ fn same(a: &str, b: &str) -> bool {
     a.len() == b.len() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
 }
 
-/// Checks the request's credentials under `scheme`; `Err` says why (no secrets).
+/// Why a caller was refused: an error code for the provider's error body
+/// and a reason (no secrets).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    /// `INVALID_SIGNATURE`, or `INVALID_TIMESTAMP` for a stale DOKU timestamp.
+    pub code: &'static str,
+    /// What is wrong.
+    pub reason: String,
+}
+
+impl From<String> for Refused {
+    fn from(reason: String) -> Self {
+        Refused {
+            code: "INVALID_SIGNATURE",
+            reason,
+        }
+    }
+}
+
+impl From<&str> for Refused {
+    fn from(reason: &str) -> Self {
+        Refused::from(reason.to_owned())
+    }
+}
+
+/// Checks the request's credentials under `scheme`; `Err` says why (no
+/// secrets). A DOKU `Request-Timestamp` further than `tolerance` from the
+/// sandbox clock is refused after the signature checks out.
+#[allow(clippy::too_many_arguments)]
 pub fn check(
     auth: &Auth,
     creds: &Credentials,
+    tolerance: Option<std::time::Duration>,
     headers: &HeaderMap,
     target: &str,
     is_get: bool,
     body: &[u8],
-) -> Result<Caller, String> {
+) -> Result<Caller, Refused> {
     match auth.scheme {
         AuthScheme::DokuHmacSha256 => {
             let client_id =
                 header(headers, "Client-Id").ok_or("the Client-Id header is missing")?;
             if client_id != creds.doku_client_id {
-                return Err("unknown Client-Id".to_owned());
+                return Err("unknown Client-Id".into());
             }
             let request_id =
                 header(headers, "Request-Id").ok_or("the Request-Id header is missing")?;
@@ -57,6 +86,13 @@ pub fn check(
                 header(headers, "Signature"),
             )
             .map_err(|e| e.to_string())?;
+            if let Some(tolerance) = tolerance {
+                crate::clock::check_fresh(timestamp, std::time::SystemTime::now(), tolerance)
+                    .map_err(|reason| Refused {
+                        code: "INVALID_TIMESTAMP",
+                        reason,
+                    })?;
+            }
             Ok(Caller {
                 request_id: request_id.to_owned(),
             })
@@ -65,14 +101,14 @@ pub fn check(
             let expected = payspec_signing::midtrans::basic_auth(&creds.midtrans_server_key);
             match header(headers, "Authorization") {
                 Some(given) if same(given, &expected) => Ok(Caller::default()),
-                Some(_) => Err("the server key is wrong".to_owned()),
-                None => Err("the Authorization header is missing".to_owned()),
+                Some(_) => Err("the server key is wrong".into()),
+                None => Err("the Authorization header is missing".into()),
             }
         }
         AuthScheme::BillerJwtHs256 => {
             let key = header(headers, "KEY").ok_or("the KEY header is missing")?;
             if !same(key, creds.biller_api_key.expose()) {
-                return Err("the KEY header is wrong".to_owned());
+                return Err("the KEY header is wrong".into());
             }
             let token = header(headers, "TOKEN").ok_or("the TOKEN header is missing")?;
             let claims = payspec_signing::biller::verify(&creds.biller_token_secret, token)
@@ -86,7 +122,7 @@ pub fn check(
                 Some(TokenClaims::Empty) => claims.is_empty() || claims == b"{}",
             };
             if !ok {
-                return Err("the token's claims are not what the spec says they are".to_owned());
+                return Err("the token's claims are not what the spec says they are".into());
             }
             Ok(Caller::default())
         }

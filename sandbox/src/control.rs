@@ -92,13 +92,32 @@ async fn read(
     }
 }
 
+/// What a control action may carry: attributes the provider would assign at
+/// that step (`authorize_id` when a card payment is authorized).
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActBody {
+    #[serde(default)]
+    attributes: std::collections::HashMap<String, String>,
+}
+
 /// `POST /_sandbox/{provider}/{resource}/{id}/{action}`: a control-only
 /// transition (`pay`, `settle`, `expire`, `authorize`), checked against the
-/// spec's from-states.
+/// spec's from-states; an optional body `{"attributes": {…}}` sets
+/// attributes on the resource with it.
 async fn act(
     State(app): State<Arc<App>>,
     Path((provider, resource, id, action)): Path<(String, String, String, String)>,
+    body: Bytes,
 ) -> Response {
+    let extra: ActBody = if body.iter().all(u8::is_ascii_whitespace) {
+        ActBody::default()
+    } else {
+        match serde_json::from_slice(&body) {
+            Ok(b) => b,
+            Err(e) => return bad(e.to_string()),
+        }
+    };
     let lifecycle = match world::lifecycle(&app.ir, &provider, &resource) {
         Ok(l) => l,
         Err(e) => return json_response(404, &json!({ "error": e }), &[]),
@@ -133,6 +152,7 @@ async fn act(
             );
         }
         world::enter(r, &action, &t.to, 0);
+        r.attributes.extend(extra.attributes);
         (world::view(r), crate::notify::build(&app, scheme, r))
     };
     crate::notify::send_all(&app, pending.into_iter().collect());

@@ -106,13 +106,9 @@ fn percent_decode(s: &str) -> String {
 
 /// The generated registry entry of an endpoint.
 fn registry(provider: &str, endpoint: &str) -> Option<&'static EndpointInfo> {
-    let table: &[EndpointInfo] = match provider {
-        "doku" => payspec::doku::ENDPOINTS,
-        "midtrans" => payspec::midtrans::ENDPOINTS,
-        "biller" => payspec::biller::ENDPOINTS,
-        _ => &[],
-    };
-    table.iter().find(|e| e.name == endpoint)
+    payspec::registry::endpoints(provider)
+        .iter()
+        .find(|e| e.name == endpoint)
 }
 
 async fn handle(
@@ -140,19 +136,20 @@ async fn handle(
     let caller = match auth::check(
         &m.provider.auth,
         &app.credentials,
+        app.doku_timestamp_tolerance,
         &headers,
         &path,
         method == Method::GET,
         &body,
     ) {
         Ok(caller) => caller,
-        Err(reason) => {
+        Err(refused) => {
             log(401, "authentication failed");
             let body = provider_error(
                 scheme,
                 401,
-                "INVALID_SIGNATURE",
-                &format!("Unauthorized: {reason}"),
+                refused.code,
+                &format!("Unauthorized: {}", refused.reason),
             );
             return json_response(401, &body, &[]);
         }
@@ -224,9 +221,14 @@ async fn handle(
             }
             None => {}
         }
-        let outcome: Outcome = engine::apply(
-            &app, &mut world, m.provider, m.endpoint, &m.params, &request,
-        );
+        let call = engine::Call {
+            provider: m.provider,
+            endpoint: m.endpoint,
+            params: &m.params,
+            headers: &headers,
+            request: &request,
+        };
+        let outcome: Outcome = engine::apply(&app, &mut world, &call);
         if scheme == AuthScheme::DokuHmacSha256 {
             world.answered.insert(
                 caller.request_id.clone(),

@@ -1,11 +1,19 @@
-//! Applying an endpoint call to the lifecycle data of the spec.
+//! Applying an endpoint call to the lifecycle data of the spec: creating a
+//! resource, or checking and applying a transition, then answering. Nothing
+//! here names a provider or an endpoint; every rule is a field of the IR's
+//! [`Transition`].
 
-use payspec_codegen_core::ir::{AuthScheme, Endpoint, KeySource, Provider, Transition};
+use axum::http::HeaderMap;
+use payspec::registry::DecisionValue;
+use payspec_codegen_core::ir::{
+    AttributeSource, DecideInput, Endpoint, Fact, KeySource, Lifecycle, Literal, Provider,
+    Transition,
+};
 use serde_json::{json, Value};
 
 use crate::notify::{self, Pending};
 use crate::respond::{self, provider_error};
-use crate::world::{self, World};
+use crate::world::{self, Resource, World};
 use crate::App;
 
 /// What a call did.
@@ -26,15 +34,23 @@ fn answer(status: u16, body: Value) -> Outcome {
     }
 }
 
-/// Applies the transition `endpoint` performs (if any) and builds the answer.
-pub fn apply(
-    app: &App,
-    world: &mut World,
-    provider: &Provider,
-    endpoint: &Endpoint,
-    params: &[(String, String)],
-    request: &Value,
-) -> Outcome {
+/// One call: what was called and what it carried.
+pub struct Call<'a> {
+    /// The provider.
+    pub provider: &'a Provider,
+    /// The endpoint.
+    pub endpoint: &'a Endpoint,
+    /// Path parameters by name.
+    pub params: &'a [(String, String)],
+    /// Request headers.
+    pub headers: &'a HeaderMap,
+    /// The validated request body.
+    pub request: &'a Value,
+}
+
+/// Applies the transition `call.endpoint` performs (if any) and builds the answer.
+pub fn apply(app: &App, world: &mut World, call: &Call<'_>) -> Outcome {
+    let (provider, endpoint, request) = (call.provider, call.endpoint, call.request);
     let scheme = provider.auth.scheme;
     let found = provider.lifecycles.iter().find_map(|l| {
         l.transitions
@@ -53,7 +69,8 @@ pub fn apply(
         KeySource::Body(path) => respond::get(request, path)
             .and_then(Value::as_str)
             .map(str::to_owned),
-        KeySource::PathParam(name) => params
+        KeySource::PathParam(name) => call
+            .params
             .iter()
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.clone()),
@@ -69,6 +86,12 @@ pub fn apply(
             ),
         );
     };
+    let refuse = |reason: &str, code: &str, keep_documented_message: bool| {
+        refusal(call, transition, reason, code, keep_documented_message)
+    };
+    if transition.creates {
+        return create(world, call, lifecycle, transition, key);
+    }
     let Some(r) = world.find_mut(&provider.name, &lifecycle.name, &trigger.matches, &key) else {
         return answer(
             404,
@@ -80,73 +103,37 @@ pub fn apply(
             ),
         );
     };
-    let refuse = |reason: &str, keep_documented_message: bool| {
-        refusal(
-            provider,
-            endpoint,
-            transition,
-            request,
-            reason,
-            keep_documented_message,
-        )
-    };
 
     if !transition.from.contains(&r.state) {
-        return refuse(
-            &format!(
-                "cannot {} a {} that is {}",
-                transition.action, lifecycle.name, r.state
-            ),
-            false,
+        let reason = format!(
+            "cannot {} a {} that is {}",
+            transition.action, lifecycle.name, r.state
         );
+        return refuse(&reason, "INVALID_STATE", false);
     }
     if let Some(days) = transition.within_days {
         if !world::within(r, days) {
-            return refuse(
-                &format!("the {} window of {days} days has passed", transition.action),
-                false,
-            );
+            let reason = format!("the {} window of {days} days has passed", transition.action);
+            return refuse(&reason, "INVALID_STATE", false);
         }
     }
-    if let Some(guard) = &transition.guard {
-        use crate::guards::Verdict;
-        let refused = match crate::guards::evaluate(&provider.name, guard, &r.attributes) {
-            Some(Verdict::Bool(true)) => None,
-            Some(Verdict::Bool(false)) => Some(format!(
-                "{guard} does not allow this for the {}",
-                lifecycle.name
-            )),
-            Some(Verdict::Value(value)) => {
-                let allowed = value
-                    .as_ref()
-                    .and_then(|v| transition.guard_states.iter().find(|(k, _)| k == v));
-                match allowed {
-                    Some((v, states)) if !states.contains(&r.state) => {
-                        Some(format!("{guard} is {v}: not allowed while {}", r.state))
-                    }
-                    _ => None,
-                }
+    if let Some(reason) = crate::guards::refusal(&provider.name, lifecycle, transition, r) {
+        return refuse(&reason, "INVALID_STATE", false);
+    }
+    for (path, attribute) in &transition.same {
+        if let Some(expected) = r.attributes.get(attribute) {
+            let given = respond::get(request, path).and_then(Value::as_str);
+            if given != Some(expected.as_str()) {
+                let reason = format!("{path} is not the {attribute} of this {}", lifecycle.name);
+                return refuse(&reason, "INVALID_REQUEST", false);
             }
-            None => Some(format!("the sandbox cannot evaluate guard {guard}")),
-        };
-        if let Some(reason) = refused {
-            return refuse(&reason, false);
         }
     }
     let remaining = r.amount - r.applied;
-    let amount = match transition
-        .amount
-        .as_deref()
-        .map(|p| respond::get(request, p))
-    {
-        Some(Some(v)) => match v
-            .as_i64()
-            .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
-        {
-            Some(a) => a,
-            None => return refuse("the amount is not a whole number of rupiah", false),
-        },
-        _ => remaining,
+    let amount = match read_amount(request, transition.amount.as_deref()) {
+        Ok(Some(a)) => a,
+        Ok(None) => remaining,
+        Err(reason) => return refuse(reason, "INVALID_AMOUNT", false),
     };
     let limit = if transition.cumulative {
         remaining
@@ -154,30 +141,12 @@ pub fn apply(
         r.amount
     };
     if amount > limit || amount <= 0 {
-        return refuse("amount over the limit", true);
+        return refuse("amount over the limit", "INVALID_AMOUNT", true);
     }
-
-    // Provider rules decided by the generated decision functions.
-    let mut body_fix: Vec<(&str, Value)> = Vec::new();
-    if provider.name == "doku" && endpoint.name == "card_refund" {
-        let settled = r.state == "settled";
-        let full = amount == r.amount && r.applied == 0;
-        match payspec::doku::cards::refund_type(settled, full, false) {
-            Some(kind) => {
-                body_fix.push((
-                    "refund.type",
-                    json!(payspec::wire::WireEnum::as_wire(&kind)),
-                ));
-                body_fix.push(("refund.status", json!("SUCCESS")));
-            }
-            None => {
-                return refuse(
-                    "VOID: refund.amount must equal order.amount before settlement",
-                    false,
-                )
-            }
-        }
-    }
+    let decided = match decide(provider, transition, r, amount) {
+        Ok(decided) => decided,
+        Err(reason) => return refuse(&reason, "INVALID_STATE", false),
+    };
 
     let was = r.state.clone();
     if transition.cumulative {
@@ -190,23 +159,20 @@ pub fn apply(
     } else {
         world::enter(r, &transition.action, &transition.to, amount);
     }
+    for (name, source) in &transition.attributes {
+        if let Some(value) = attribute_value(call, source) {
+            r.attributes.insert(name.clone(), value);
+        }
+    }
     let mut notifications = Vec::new();
     if r.state != was {
         notifications.extend(notify::build(app, scheme, r));
     }
     let (status, mut body) = respond::success(provider, endpoint, request);
-    for (path, value) in body_fix {
+    if let Some((path, value)) = decided {
         respond::set(&mut body, path, value);
     }
-    if scheme == AuthScheme::MidtransBasic {
-        respond::set(&mut body, "order_id", json!(r.id));
-        respond::set(&mut body, "transaction_status", json!(r.state));
-        respond::set(&mut body, "gross_amount", json!(format!("{}.00", r.amount)));
-    }
-    if scheme == AuthScheme::BillerJwtHs256 {
-        respond::set(&mut body, "data.refNumber", json!(r.id));
-        respond::set(&mut body, "data.amount", json!(r.amount));
-    }
+    write_facts(&mut body, transition, r);
     Outcome {
         status,
         body,
@@ -214,31 +180,167 @@ pub fn apply(
     }
 }
 
+/// A creating transition: a new resource in state `to`, unless one with the
+/// same key exists.
+fn create(
+    world: &mut World,
+    call: &Call<'_>,
+    lifecycle: &Lifecycle,
+    transition: &Transition,
+    key: String,
+) -> Outcome {
+    let provider = call.provider;
+    if world
+        .find_mut(&provider.name, &lifecycle.name, "id", &key)
+        .is_some()
+    {
+        let reason = format!("{} `{key}` already exists", lifecycle.name);
+        return refusal(call, transition, &reason, "DUPLICATE_INVOICE_NUMBER", false);
+    }
+    let amount = match read_amount(call.request, transition.amount.as_deref()) {
+        Ok(a) => a.unwrap_or(0),
+        Err(reason) => return refusal(call, transition, reason, "INVALID_AMOUNT", false),
+    };
+    if amount < 0 {
+        return refusal(
+            call,
+            transition,
+            "the amount is negative",
+            "INVALID_AMOUNT",
+            false,
+        );
+    }
+    let attributes = transition
+        .attributes
+        .iter()
+        .filter_map(|(name, source)| Some((name.clone(), attribute_value(call, source)?)))
+        .collect();
+    let mut r = Resource::new(
+        &provider.name,
+        &lifecycle.name,
+        &key,
+        &transition.to,
+        amount,
+    );
+    r.attributes = attributes;
+    r.history.push((transition.action.clone(), amount));
+    let (status, mut body) = respond::success(provider, call.endpoint, call.request);
+    write_facts(&mut body, transition, &r);
+    world.insert(r);
+    answer(status, body)
+}
+
+/// The amount at `path` of the request: `Ok(None)` when the transition reads
+/// none or the request leaves it out.
+fn read_amount(request: &Value, path: Option<&str>) -> Result<Option<i64>, &'static str> {
+    let Some(value) = path.and_then(|p| respond::get(request, p)) else {
+        return Ok(None);
+    };
+    value
+        .as_i64()
+        .or_else(|| value.as_str().and_then(|s| s.parse().ok()))
+        .map(Some)
+        .ok_or("the amount is not a whole number of rupiah")
+}
+
+/// A resource attribute's value from the call, as a string.
+fn attribute_value(call: &Call<'_>, source: &AttributeSource) -> Option<String> {
+    match source {
+        AttributeSource::Header(name) => call
+            .headers
+            .get(name.as_str())
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
+        AttributeSource::Body(path) => match respond::get(call.request, path)? {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        },
+    }
+}
+
+/// Consults the transition's decision table: `Ok(Some((path, value)))` is
+/// the result to write into the response, `Err` the refusal.
+fn decide<'t>(
+    provider: &Provider,
+    transition: &'t Transition,
+    r: &Resource,
+    amount: i64,
+) -> Result<Option<(&'t str, Value)>, String> {
+    let Some(d) = &transition.decide else {
+        return Ok(None);
+    };
+    let Some(info) = payspec::registry::decision(&provider.name, &d.table) else {
+        return Err(format!(
+            "the sandbox has no generated decision `{}`",
+            d.table
+        ));
+    };
+    let full = amount == r.amount && r.applied == 0;
+    let lookup = |name: &str| -> Option<DecisionValue> {
+        let (_, source) = d.inputs.iter().find(|(n, _)| n == name)?;
+        match source {
+            DecideInput::StateIn(states) => Some(DecisionValue::Bool(states.contains(&r.state))),
+            DecideInput::FullAmount(wanted) => Some(DecisionValue::Bool(full == *wanted)),
+            DecideInput::Attribute(a) => r.attributes.get(a).map(|v| crate::guards::as_input(v)),
+            DecideInput::Value(Literal::Boolean(b)) => Some(DecisionValue::Bool(*b)),
+            DecideInput::Value(Literal::String(s)) => Some(DecisionValue::Wire(s.clone())),
+            DecideInput::Value(_) => None,
+        }
+    };
+    let value = match (info.evaluate)(&lookup) {
+        Ok(Some(DecisionValue::Wire(w))) => json!(w),
+        Ok(Some(DecisionValue::Bool(true))) => json!(true),
+        Ok(Some(DecisionValue::Bool(false)) | None) => return Err(d.unmatched.clone()),
+        Err(e) => return Err(format!("cannot decide {}: {e}", d.table)),
+    };
+    Ok(d.write.as_deref().map(|path| (path, value)))
+}
+
+/// Writes the transition's `respond` facts about `r` into `body`.
+fn write_facts(body: &mut Value, transition: &Transition, r: &Resource) {
+    for (path, fact) in &transition.respond {
+        let value = match fact {
+            Fact::Id => json!(r.id),
+            Fact::State => json!(r.state),
+            Fact::Amount => json!(r.amount),
+            Fact::AmountDecimal => json!(format!("{}.00", r.amount)),
+            Fact::Applied => json!(r.applied),
+            Fact::Attribute(name) => match r.attributes.get(name) {
+                Some(v) => json!(v),
+                None => continue,
+            },
+        };
+        respond::set(body, path, value);
+    }
+}
+
 /// The refusal answer: the transition's documented error body (its message
 /// replaced by `reason` unless the docs' message is the one meant), or a
-/// provider-shaped error.
+/// provider-shaped error with `code`.
 fn refusal(
-    provider: &Provider,
-    endpoint: &Endpoint,
+    call: &Call<'_>,
     transition: &Transition,
-    request: &Value,
     reason: &str,
+    code: &str,
     keep_documented_message: bool,
 ) -> Outcome {
-    let scheme = provider.auth.scheme;
+    let scheme = call.provider.auth.scheme;
     let (name, status) = match &transition.refused {
         Some((name, status)) => (Some(name.as_str()), *status),
         None => (None, 400),
     };
-    let documented = name.and_then(|n| respond::documented_error(provider, endpoint, n, request));
+    let documented =
+        name.and_then(|n| respond::documented_error(call.provider, call.endpoint, n, call.request));
     let body = match documented {
         Some(mut body) => {
-            if !keep_documented_message && scheme == AuthScheme::DokuHmacSha256 {
-                respond::set(&mut body, "error.message", json!(reason));
+            if !keep_documented_message {
+                respond::set_message(&mut body, scheme, reason);
             }
             body
         }
-        None => provider_error(scheme, status, "INVALID_STATE", reason),
+        None => provider_error(scheme, status, code, reason),
     };
     answer(status, body)
 }

@@ -1,55 +1,50 @@
 //! Guards: the spec names a decision table; the sandbox calls the function
-//! generated from it, fed from the resource's attributes of the same names.
-//! Only the evaluation is here (which generated function a name means); what
-//! the result allows is the spec's `guard_states` or the boolean itself.
+//! generated from it through the type-erased `DECISIONS` registry of the
+//! `payspec` crate, fed from the resource's attributes of the same names.
+//! What the result allows is the spec's `guard_states` or the boolean itself.
 
-use std::collections::HashMap;
+use payspec::registry::{DecisionError, DecisionValue};
+use payspec_codegen_core::ir::{Lifecycle, Transition};
 
-use serde::de::DeserializeOwned;
+use crate::world::Resource;
 
-/// What a decision gave.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Verdict {
-    /// A boolean decision's result.
-    Bool(bool),
-    /// An enum decision's wire value, or `None` when no row matched.
-    Value(Option<String>),
+/// An attribute as a decision input: `true`/`false` as a boolean, anything
+/// else as an enum wire value.
+pub fn as_input(value: &str) -> DecisionValue {
+    match value {
+        "true" => DecisionValue::Bool(true),
+        "false" => DecisionValue::Bool(false),
+        other => DecisionValue::Wire(other.to_owned()),
+    }
 }
 
-/// Parses an attribute as a generated enum (an unknown value becomes `Unknown`).
-fn attr<T: DeserializeOwned>(attributes: &HashMap<String, String>, name: &str) -> Option<T> {
-    let value = attributes.get(name)?;
-    serde_json::from_value(serde_json::Value::String(value.clone())).ok()
-}
-
-/// The decision's result; `None` when the sandbox knows no such function,
-/// or an input it needs is missing from the attributes.
-pub fn evaluate(
+/// Why the transition's guard refuses it for `r`; `None` when it allows it
+/// (or has no guard). A guard whose required inputs the resource lacks does
+/// not apply to it: a Midtrans transaction without an acquiring `bank` is not
+/// a card payment, so the card cancel window says nothing about it.
+pub fn refusal(
     provider: &str,
-    guard: &str,
-    attributes: &HashMap<String, String>,
-) -> Option<Verdict> {
-    use payspec::wire::WireEnum as _;
-    match (provider, guard) {
-        ("doku", "checkout_cancel_supported") => {
-            use payspec::doku::checkout::{
-                checkout_cancel_supported, CheckoutBank, CheckoutChannel,
-            };
-            let channel: CheckoutChannel = attr(attributes, "channel")?;
-            let bank: Option<CheckoutBank> = attr(attributes, "bank");
-            Some(Verdict::Bool(checkout_cancel_supported(
-                &channel,
-                bank.as_ref(),
-            )))
+    lifecycle: &Lifecycle,
+    transition: &Transition,
+    r: &Resource,
+) -> Option<String> {
+    let guard = transition.guard.as_deref()?;
+    let Some(info) = payspec::registry::decision(provider, guard) else {
+        return Some(format!("the sandbox cannot evaluate guard {guard}"));
+    };
+    let lookup = |name: &str| r.attributes.get(name).map(|v| as_input(v));
+    match (info.evaluate)(&lookup) {
+        Ok(Some(DecisionValue::Bool(true))) => None,
+        Ok(Some(DecisionValue::Bool(false))) => Some(format!(
+            "{guard} does not allow this for the {}",
+            lifecycle.name
+        )),
+        Ok(Some(DecisionValue::Wire(value))) => {
+            let (_, states) = transition.guard_states.iter().find(|(k, _)| *k == value)?;
+            (!states.contains(&r.state))
+                .then(|| format!("{guard} is {value}: not allowed while {}", r.state))
         }
-        ("midtrans", "card_cancel_window") => {
-            // Not a card payment (no acquiring bank): the window does not apply.
-            let Some(bank) = attr::<payspec::midtrans::AcquiringBank>(attributes, "bank") else {
-                return Some(Verdict::Value(None));
-            };
-            let window = payspec::midtrans::card_cancel_window(&bank);
-            Some(Verdict::Value(window.map(|w| w.as_wire().to_owned())))
-        }
-        _ => None,
+        Ok(None) | Err(DecisionError::MissingInput(_)) => None,
+        Err(e) => Some(format!("guard {guard}: {e}")),
     }
 }

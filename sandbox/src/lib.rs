@@ -13,6 +13,7 @@
 #![warn(missing_docs)]
 
 mod auth;
+mod clock;
 mod control;
 mod dispatch;
 mod drop_body;
@@ -30,6 +31,7 @@ use std::sync::{Arc, Mutex};
 use payspec::Secret;
 use payspec_codegen_core::ir::Ir;
 
+pub use clock::DEFAULT_TOLERANCE as DEFAULT_TIMESTAMP_TOLERANCE;
 pub use world::{Fault, Seed};
 
 /// The reserved path prefix of the test-control API.
@@ -100,6 +102,10 @@ pub struct MockOptions {
     /// Where to POST notifications when a resource changes state, unless the
     /// resource names its own URL.
     pub notify_url: Option<String>,
+    /// How far a DOKU `Request-Timestamp` may be from the sandbox clock
+    /// (default [`DEFAULT_TIMESTAMP_TOLERANCE`], 5 minutes); `None` accepts
+    /// any well-formed timestamp (to replay recorded requests).
+    pub doku_timestamp_tolerance: Option<std::time::Duration>,
 }
 
 impl MockOptions {
@@ -111,6 +117,7 @@ impl MockOptions {
             seed: None,
             credentials: Credentials::from_env(),
             notify_url: None,
+            doku_timestamp_tolerance: Some(clock::DEFAULT_TOLERANCE),
         }
     }
 }
@@ -144,6 +151,7 @@ pub(crate) struct App {
     pub ir: Ir,
     pub credentials: Credentials,
     pub notify_url: Option<String>,
+    pub doku_timestamp_tolerance: Option<std::time::Duration>,
     pub world: Mutex<world::World>,
     pub http: reqwest::Client,
 }
@@ -174,6 +182,7 @@ fn build_app(opts: &MockOptions) -> Result<Arc<App>, SandboxError> {
         ir: loaded.ir,
         credentials: opts.credentials.clone(),
         notify_url: opts.notify_url.clone(),
+        doku_timestamp_tolerance: opts.doku_timestamp_tolerance,
         world: Mutex::new(world),
         http: reqwest::Client::new(),
     }))
@@ -200,6 +209,87 @@ pub async fn serve(
             addr: opts.addr,
             source,
         })
+}
+
+/// The sandbox's request handling without a socket: the same router the
+/// server runs (control API, authentication, faults, replays, validation,
+/// lifecycle), driven one request at a time. For fuzzing and for tests that
+/// want no loopback port. Notifications, if a URL is configured, are sent
+/// with `tokio::spawn`, so call [`InProcess::handle`] inside a tokio runtime.
+#[derive(Clone)]
+pub struct InProcess {
+    router: axum::Router,
+}
+
+impl std::fmt::Debug for InProcess {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("InProcess").finish_non_exhaustive()
+    }
+}
+
+/// What [`InProcess::handle`] answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    /// HTTP status.
+    pub status: u16,
+    /// Response headers (name, value), values that are not UTF-8 left out.
+    pub headers: Vec<(String, String)>,
+    /// The body; `None` when it broke off (an injected drop-after-processing fault).
+    pub body: Option<Vec<u8>>,
+}
+
+impl InProcess {
+    /// Loads the spec and seeds of `opts` (`opts.addr` is ignored).
+    pub fn new(opts: &MockOptions) -> Result<Self, SandboxError> {
+        Ok(InProcess {
+            router: dispatch::router(build_app(opts)?),
+        })
+    }
+
+    /// Handles one request. A method or header that is not valid HTTP is
+    /// answered 400 here, as a server's HTTP parser would refuse it.
+    pub async fn handle(
+        &self,
+        method: &str,
+        path_and_query: &str,
+        headers: &[(String, String)],
+        body: Vec<u8>,
+    ) -> Answer {
+        use tower::ServiceExt as _;
+        let refused = Answer {
+            status: 400,
+            headers: Vec::new(),
+            body: Some(Vec::new()),
+        };
+        let mut builder = axum::http::Request::builder()
+            .method(method)
+            .uri(path_and_query);
+        for (name, value) in headers {
+            builder = builder.header(name.as_str(), value.as_str());
+        }
+        let Ok(request) = builder.body(axum::body::Body::from(body)) else {
+            return refused;
+        };
+        let response = match self.router.clone().oneshot(request).await {
+            Ok(r) => r,
+            Err(never) => match never {},
+        };
+        let status = response.status().as_u16();
+        let headers = response
+            .headers()
+            .iter()
+            .filter_map(|(n, v)| Some((n.as_str().to_owned(), v.to_str().ok()?.to_owned())))
+            .collect();
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .ok()
+            .map(|b| b.to_vec());
+        Answer {
+            status,
+            headers,
+            body,
+        }
+    }
 }
 
 /// A sandbox running in this process; stops when dropped.

@@ -70,6 +70,14 @@ pub fn set(body: &mut Value, path: &str, value: Value) {
     }
 }
 
+/// Replaces the message of a documented error body, where the provider's
+/// error shape has one the sandbox can fill (DOKU's `error.message`).
+pub fn set_message(body: &mut Value, scheme: AuthScheme, message: &str) {
+    if scheme == AuthScheme::DokuHmacSha256 {
+        set(body, "error.message", json!(message));
+    }
+}
+
 /// The value at dotted `path`.
 pub fn get<'v>(body: &'v Value, path: &str) -> Option<&'v Value> {
     path.split('.').try_fold(body, |v, part| v.get(part))

@@ -140,7 +140,31 @@ pub struct World {
     pub faults: HashMap<String, Fault>,
 }
 
+impl Resource {
+    /// A resource entering `state` now, with no attributes or history.
+    pub fn new(provider: &str, resource: &str, id: &str, state: &str, amount: i64) -> Self {
+        Resource {
+            provider: provider.to_owned(),
+            resource: resource.to_owned(),
+            id: id.to_owned(),
+            state: state.to_owned(),
+            amount,
+            applied: 0,
+            attributes: HashMap::new(),
+            history: Vec::new(),
+            entered: SystemTime::now(),
+            notify_url: None,
+        }
+    }
+}
+
 impl World {
+    /// Adds (or replaces) `r`.
+    pub fn insert(&mut self, r: Resource) {
+        let key = (r.provider.clone(), r.resource.clone(), r.id.clone());
+        self.resources.insert(key, r);
+    }
+
     /// Creates (or replaces) a resource; checks provider, lifecycle and state.
     pub fn seed(&mut self, ir: &Ir, seed: Seed) -> Result<(), String> {
         let lifecycle = lifecycle(ir, &seed.provider, &seed.resource)?;

@@ -7,9 +7,11 @@ use std::time::Duration;
 
 use payspec::client::{Call, CallOptions};
 use payspec::doku::cards::{
-    CaptureRequest, CaptureRequestPayment, RefundRequest, RefundRequestAmount, RefundRequestOrder,
-    RefundRequestPayment,
+    CaptureRequest, CaptureRequestPayment, PaymentPageCustomer, PaymentPageOrder,
+    PaymentPagePayment, PaymentPageRequest, PaymentPageResponse, RefundRequest,
+    RefundRequestAmount, RefundRequestOrder, RefundRequestPayment,
 };
+use payspec::doku::CardPaymentType;
 use payspec::money::Idr;
 use payspec::retry::RetryPolicy;
 use payspec::Error;
@@ -87,34 +89,119 @@ async fn seed_card(base: &str, id: &str, state: &str, amount: i64) {
     assert_eq!(status, 200);
 }
 
+/// A payment page request for `invoice` (an AUTHORIZE payment, so it must be captured).
+fn payment_page(invoice: &str, amount: i64, kind: CardPaymentType) -> PaymentPageRequest {
+    let mut request = PaymentPageRequest::new(PaymentPageOrder::new(Idr(amount), invoice));
+    let mut customer = PaymentPageCustomer::new();
+    customer.email = Some("buyer@example.com".to_owned());
+    request.customer = Some(customer);
+    let mut payment = PaymentPagePayment::new();
+    payment.r#type = Some(kind);
+    request.payment = Some(payment);
+    request
+}
+
+/// Creates a card payment through the client's payment-page method, with
+/// `request_id` as the payment initiation's Request-Id.
+async fn create_card(
+    client: &payspec::client::doku::Client,
+    invoice: &str,
+    amount: i64,
+    kind: CardPaymentType,
+    request_id: &str,
+) -> Result<PaymentPageResponse, Error> {
+    client
+        .card_payment_page_with(
+            &payment_page(invoice, amount, kind),
+            &CallOptions::new().request_id(request_id),
+        )
+        .await
+}
+
+fn refund_of(invoice: &str, original_request_id: &str, amount: i64) -> RefundRequest {
+    RefundRequest::new(
+        RefundRequestOrder::new(invoice),
+        RefundRequestPayment::new(original_request_id),
+        RefundRequestAmount::new(Idr(amount)),
+    )
+}
+
 #[tokio::test]
-async fn authorize_capture_refund_partial_then_over_the_limit() {
+async fn created_by_the_payment_page_then_authorized_captured_and_refunded() {
     let sb = start();
     let base = sb.base_url();
     let client = doku(&base, RetryPolicy::none());
-    seed_card(&base, "INV-1", "pending", 100_000).await;
-    let (s, v) = control(
-        &base,
-        "/_sandbox/doku/card_payment/INV-1/authorize",
-        json!({}),
-    )
-    .await;
-    assert_eq!((s, v["state"].as_str()), (200, Some("authorized")));
 
-    let capture = CaptureRequest::new(CaptureRequestPayment::new("AUTH-INV-1"));
-    let captured: Value = client
-        .call(Call::post("card_capture", "/credit-card/capture"), &capture)
-        .await
-        .expect("capture of an authorized payment");
-    assert!(captured.is_object());
+    let page = create_card(
+        &client,
+        "INV-F1",
+        100_000,
+        CardPaymentType::Authorize,
+        "page-F1",
+    )
+    .await
+    .expect("the payment page creates the payment");
+    assert_eq!(page.order.invoice_number, "INV-F1");
+    assert!(!page.credit_card_payment_page.url.is_empty());
+    let created = read(&base, "doku/card_payment/INV-F1").await;
     assert_eq!(
-        read(&base, "doku/card_payment/INV-1").await["state"],
-        "captured"
+        (
+            created["state"].as_str(),
+            created["amount"].as_i64(),
+            created["attributes"]["payment_type"].as_str(),
+            created["attributes"]["request_id"].as_str(),
+        ),
+        (
+            Some("pending"),
+            Some(100_000),
+            Some("AUTHORIZE"),
+            Some("page-F1")
+        )
     );
 
-    // Capturing again: no longer authorized.
+    // The same invoice number again: refused, and the first payment is untouched.
+    let duplicate = create_card(&client, "INV-F1", 5_000, CardPaymentType::Sale, "page-F1b")
+        .await
+        .expect_err("duplicate invoice");
+    let Error::Api(api) = duplicate else {
+        panic!("expected an API error, got {duplicate:?}")
+    };
+    assert_eq!(
+        (api.status, api.code.as_deref()),
+        (400, Some("DUPLICATE_INVOICE_NUMBER"))
+    );
+    assert_eq!(
+        read(&base, "doku/card_payment/INV-F1").await["amount"],
+        100_000
+    );
+
+    // The customer pays: DOKU authorizes and hands out an authorize_id.
+    let (s, v) = control(
+        &base,
+        "/_sandbox/doku/card_payment/INV-F1/authorize",
+        json!({"attributes": {"authorize_id": "AUTH-F1"}}),
+    )
+    .await;
+    assert_eq!(
+        (
+            s,
+            v["state"].as_str(),
+            v["attributes"]["authorize_id"].as_str()
+        ),
+        (200, Some("authorized"), Some("AUTH-F1"))
+    );
+
+    let capture = CaptureRequest::new(CaptureRequestPayment::new("AUTH-F1"));
+    client
+        .card_capture(&capture)
+        .await
+        .expect("capture of an authorized payment");
+    assert_eq!(
+        read(&base, "doku/card_payment/INV-F1").await["state"],
+        "captured"
+    );
     let again = client
-        .call::<_, Value>(Call::post("card_capture", "/credit-card/capture"), &capture)
+        .card_capture(&capture)
         .await
         .expect_err("second capture refused");
     assert!(
@@ -122,15 +209,32 @@ async fn authorize_capture_refund_partial_then_over_the_limit() {
         "{again:?}"
     );
 
-    control(&base, "/_sandbox/doku/card_payment/INV-1/settle", json!({})).await;
-    let first = call_refund(&client, &refund("INV-1", 30_000), None)
+    control(
+        &base,
+        "/_sandbox/doku/card_payment/INV-F1/settle",
+        json!({}),
+    )
+    .await;
+    let first = call_refund(&client, &refund_of("INV-F1", "page-F1", 30_000), None)
         .await
         .expect("partial refund");
     assert_eq!(first["refund"]["type"], "PARTIAL_REFUND");
     assert_eq!(first["refund"]["status"], "SUCCESS");
     assert_eq!(first["refund"]["amount"], 30_000);
 
-    let over = call_refund(&client, &refund("INV-1", 80_000), None)
+    // The refund must name the payment initiation's Request-Id.
+    let stranger = call_refund(&client, &refund_of("INV-F1", "someone-else", 1_000), None)
+        .await
+        .expect_err("wrong original_request_id");
+    let Error::Api(api) = stranger else {
+        panic!("expected an API error, got {stranger:?}")
+    };
+    assert_eq!(
+        api.message.as_deref(),
+        Some("payment.original_request_id is not the request_id of this card_payment")
+    );
+
+    let over = call_refund(&client, &refund_of("INV-F1", "page-F1", 80_000), None)
         .await
         .expect_err("over the limit");
     let Error::Api(api) = over else {
@@ -145,9 +249,9 @@ async fn authorize_capture_refund_partial_then_over_the_limit() {
         api.body
             .as_ref()
             .map(|b| b["order"]["invoice_number"].clone()),
-        Some(json!("INV-1"))
+        Some(json!("INV-F1"))
     );
-    let state = read(&base, "doku/card_payment/INV-1").await;
+    let state = read(&base, "doku/card_payment/INV-F1").await;
     assert_eq!(
         (state["applied"].as_i64(), state["state"].as_str()),
         (Some(30_000), Some("settled"))
@@ -155,17 +259,30 @@ async fn authorize_capture_refund_partial_then_over_the_limit() {
 }
 
 #[tokio::test]
-async fn void_before_settlement_needs_the_full_amount() {
+async fn created_by_the_payment_page_then_paid_and_voided_with_the_full_amount() {
     let sb = start();
     let base = sb.base_url();
     let client = doku(&base, RetryPolicy::none());
-    seed_card(&base, "INV-V", "captured", 50_000).await;
-    let partial = call_refund(&client, &refund("INV-V", 10_000), None).await;
-    assert!(
-        matches!(partial, Err(Error::Api(ref e)) if e.status == 400),
-        "{partial:?}"
+    create_card(&client, "INV-V", 50_000, CardPaymentType::Sale, "page-V")
+        .await
+        .expect("created");
+    let (s, v) = control(&base, "/_sandbox/doku/card_payment/INV-V/pay", json!({})).await;
+    assert_eq!((s, v["state"].as_str()), (200, Some("captured")));
+
+    let partial = call_refund(&client, &refund_of("INV-V", "page-V", 10_000), None)
+        .await
+        .expect_err("a partial refund before settlement");
+    let Error::Api(api) = partial else {
+        panic!("expected an API error, got {partial:?}")
+    };
+    assert_eq!(
+        (api.status, api.message.as_deref()),
+        (
+            400,
+            Some("VOID: refund.amount must equal order.amount before settlement")
+        )
     );
-    let void = call_refund(&client, &refund("INV-V", 50_000), None)
+    let void = call_refund(&client, &refund_of("INV-V", "page-V", 50_000), None)
         .await
         .expect("void");
     assert_eq!(void["refund"]["type"], "VOID");

@@ -38,6 +38,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("L024", "lifecycle: unknown state, endpoint, key or amount path, guard that is not a boolean decision, or a refusal body the endpoint does not document"),
     ("L025", "two providers share an auth scheme, so their generated clients would be one runtime type"),
     ("L026", "a type that contains itself without an array in between (Rust cannot size it)"),
+    ("L027", "lifecycle call data: a creating action with from-states or without endpoint and key, an action without from-states, an attribute, `same` or `respond` path the endpoint's bodies lack, an unknown fact, or a `decide` with an unknown table, input or source"),
     ("W001", "enum or named type that nothing references"),
     ("W002", "conditional field that no rule makes conditional"),
     ("W003", "field without a description (`doc`)"),
@@ -68,6 +69,7 @@ mod tests {
             include_str!("decisions.rs"),
             include_str!("checks.rs"),
             include_str!("lifecycle.rs"),
+            include_str!("lifecycle_calls.rs"),
         ];
         for src in sources {
             for (i, _) in src.match_indices('"') {

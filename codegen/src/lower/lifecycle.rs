@@ -6,6 +6,7 @@
 
 use indexmap::IndexMap;
 
+use super::lifecycle_calls::{self, body_type};
 use super::{names, Sink, Src};
 use crate::ir::{
     DecisionType, KeySource, Lifecycle, Provider, Transition, TransitionEndpoint, Type,
@@ -228,6 +229,25 @@ fn lower_transition(
         ),
         (None, true) => {}
     }
+    let cx = lifecycle_calls::Ctx {
+        provider,
+        src,
+        at,
+        action,
+        states: spec_states,
+        endpoint,
+    };
+    lifecycle_calls::check_creates(&cx, t, sink);
+    let attributes = lifecycle_calls::attributes(&cx, &t.attributes, sink);
+    let same = lifecycle_calls::same(&cx, &t.same, sink);
+    let decide = t
+        .decide
+        .as_ref()
+        .and_then(|d| lifecycle_calls::decide(&cx, d, sink));
+    let respond = lifecycle_calls::respond(&cx, &t.respond, sink);
+    let mut error = |path: &str, message: String, help: &str| {
+        sink.error(src.loc(path), "L024", message, help);
+    };
     let refused = t.refused.as_ref().map(|body| {
         let documented = endpoint.is_some_and(|e| e.errors.iter().any(|b| &b.name == body));
         if !documented {
@@ -254,25 +274,12 @@ fn lower_transition(
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect(),
         refused,
+        creates: t.creates,
+        attributes,
+        same,
+        decide,
+        respond,
         source: t.source.clone(),
         loc,
     }
-}
-
-/// The type of the field at dotted `path` below struct `root`, if it exists.
-fn body_type<'p>(provider: &'p Provider, root: Option<&str>, path: &str) -> Option<&'p Type> {
-    let mut current = root?;
-    let mut steps = path.split('.').peekable();
-    while let Some(step) = steps.next() {
-        let s = provider.structs.iter().find(|s| s.name == current)?;
-        let field = s.fields.iter().find(|f| f.wire_name == step)?;
-        if steps.peek().is_none() {
-            return Some(&field.ty);
-        }
-        match &field.ty {
-            Type::Struct(next) => current = next,
-            _ => return None,
-        }
-    }
-    None
 }

@@ -12,6 +12,7 @@ mod codes;
 mod decisions;
 mod fields;
 mod lifecycle;
+mod lifecycle_calls;
 mod names;
 mod provider;
 mod rules;

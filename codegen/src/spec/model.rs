@@ -79,7 +79,12 @@ pub struct TransitionSpec {
     /// The resource attribute `key` is compared with (default `id`).
     #[serde(default)]
     pub matches: Option<String>,
-    /// States the action is allowed from.
+    /// The call creates the resource (named by `key`) in state `to`; `from`
+    /// is then empty, and a second call with the same key is refused.
+    #[serde(default)]
+    pub creates: bool,
+    /// States the action is allowed from (empty for a creating action).
+    #[serde(default)]
     pub from: Vec<String>,
     /// The state it moves to (for a `cumulative` action: once the whole
     /// amount is used up).
@@ -110,9 +115,63 @@ pub struct TransitionSpec {
     /// HTTP status of that refusal (default 400).
     #[serde(default)]
     pub refused_status: Option<u16>,
+    /// Resource attributes set from the call: attribute name → a dotted
+    /// request-body path of a scalar field, or `header.<Name>` for a request
+    /// header (`header.Request-Id`).
+    #[serde(default)]
+    pub attributes: IndexMap<String, String>,
+    /// Request-body path → resource attribute it must equal, checked only
+    /// when the resource has that attribute (a refund's
+    /// `payment.original_request_id` against the payment's Request-Id).
+    #[serde(default)]
+    pub same: IndexMap<String, String>,
+    /// A decision table consulted on the call: its result is written to the
+    /// response, and no matching row refuses the action.
+    #[serde(default)]
+    pub decide: Option<DecideSpec>,
+    /// Response path → the resource fact written there on success: `id`,
+    /// `state`, `amount`, `amount_decimal` (`"30000.00"`), `applied`, or
+    /// `attribute.<name>`.
+    #[serde(default)]
+    pub respond: IndexMap<String, String>,
     /// The doc passage the action encodes.
     #[serde(default)]
     pub source: Option<String>,
+}
+
+/// `decide:` on a lifecycle transition: which decision table the call
+/// consults, where each input comes from, and what its result does.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecideSpec {
+    /// The decision table's name (`refund_type`).
+    pub table: String,
+    /// Input name → where its value comes from. Optional inputs may be left out.
+    pub inputs: IndexMap<String, DecideInputSpec>,
+    /// Response path the result's wire value is written to (`refund.type`).
+    #[serde(default)]
+    pub write: Option<String>,
+    /// Refusal message when no row matches (or a boolean table says false).
+    pub unmatched: String,
+}
+
+/// Where one decision input comes from: exactly one of the keys.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecideInputSpec {
+    /// True when the resource is in one of these states.
+    #[serde(default)]
+    pub state_in: Option<Vec<String>>,
+    /// True when the call's amount is the resource's whole amount, nothing
+    /// having been applied before.
+    #[serde(default)]
+    pub full_amount: Option<bool>,
+    /// The resource attribute of this name (a wire value, or `true`/`false`).
+    #[serde(default)]
+    pub attribute: Option<String>,
+    /// A fixed value (a boolean or an enum wire value).
+    #[serde(default)]
+    pub value: Option<serde_yaml::Value>,
 }
 
 /// The provider's authentication scheme.

@@ -58,6 +58,55 @@ pub mod shop {
         },
     ];
 
+    /// Every decision table of Shop, callable by name with its inputs given as wire values or booleans, for tooling that works across tables (the sandbox's lifecycle guards).
+    ///
+    /// - `can_refund`
+    /// - `refund_kind`
+    pub static DECISIONS: &[crate::registry::DecisionInfo] = &[
+        crate::registry::DecisionInfo {
+            provider: "shop",
+            name: "can_refund",
+            inputs: &["channel", "settled", "status"],
+            boolean: true,
+            evaluate: |inputs| {
+                let input0: payments::Channel = crate::registry::input_enum(
+                    inputs,
+                    "channel",
+                )?;
+                let input1 = crate::registry::input_bool(inputs, "settled")?;
+                let input2: Option<payments::PaymentStatus> = crate::registry::input_enum_opt(
+                    inputs,
+                    "status",
+                )?;
+                Ok(
+                    Some(
+                        crate::registry::DecisionValue::Bool(
+                            can_refund(&input0, input1, input2.as_ref()),
+                        ),
+                    ),
+                )
+            },
+        },
+        crate::registry::DecisionInfo {
+            provider: "shop",
+            name: "refund_kind",
+            inputs: &["channel", "settled"],
+            boolean: false,
+            evaluate: |inputs| {
+                let input0: Option<payments::Channel> = crate::registry::input_enum_opt(
+                    inputs,
+                    "channel",
+                )?;
+                let input1 = crate::registry::input_bool(inputs, "settled")?;
+                Ok(
+                    payments::refund_kind(input0.as_ref(), input1)
+                        .as_ref()
+                        .map(crate::registry::output_enum),
+                )
+            },
+        },
+    ];
+
     pub use crate::client::doku::{
         Client, Config, Notification, NotificationHeaders, ResponseVerification,
     };

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{ident, method_str, Ctx, EmitError, Scope};
-use crate::ir::{EndpointKind, HttpMethod};
+use crate::ir::{Decision, DecisionType, EndpointKind, HttpMethod};
 
 pub(crate) fn emit(ctx: &Ctx<'_>) -> Result<TokenStream, EmitError> {
     let p = ctx.p;
@@ -80,9 +80,108 @@ pub(crate) fn emit(ctx: &Ctx<'_>) -> Result<TokenStream, EmitError> {
         p.title,
         listing.join("\n")
     ));
+    let decisions = decisions(ctx)?;
     Ok(quote! {
         #doc
         pub const ENDPOINTS: &[crate::registry::EndpointInfo] = &[#(#entries),*];
+        #decisions
+    })
+}
+
+/// `DECISIONS`: every decision table of the provider behind one
+/// type-erased signature (inputs by name as wire strings or booleans), so
+/// tooling (the sandbox's lifecycle guards) can call a table by its spec name.
+fn decisions(ctx: &Ctx<'_>) -> Result<TokenStream, EmitError> {
+    let p = ctx.p;
+    let provider = p.name.as_str();
+    let mut entries = Vec::new();
+    for d in &p.decisions {
+        entries.push(decision_entry(ctx, provider, d)?);
+    }
+    let listing: Vec<String> = p
+        .decisions
+        .iter()
+        .map(|d| format!("- `{}`", d.name))
+        .collect();
+    let doc = super::doc::attrs(&format!(
+        "Every decision table of {}, callable by name with its inputs given as wire values or \
+         booleans, for tooling that works across tables (the sandbox's lifecycle guards).{}",
+        p.title,
+        if listing.is_empty() {
+            String::new()
+        } else {
+            format!("\n\n{}", listing.join("\n"))
+        }
+    ));
+    Ok(quote! {
+        #doc
+        pub static DECISIONS: &[crate::registry::DecisionInfo] = &[#(#entries),*];
+    })
+}
+
+fn decision_entry(ctx: &Ctx<'_>, provider: &str, d: &Decision) -> Result<TokenStream, EmitError> {
+    let item = format!("decision {}", d.name);
+    let func = ident(&d.name).map_err(|m| ctx.err(&item, m))?;
+    let func = ctx.item_path(&func, &d.scope, &Scope::Provider)?;
+    let name = d.name.as_str();
+    let mut lets = Vec::new();
+    let mut args = Vec::new();
+    let mut input_names = Vec::new();
+    for (i, input) in d.inputs.iter().enumerate() {
+        let var = quote::format_ident!("input{}", i);
+        let input_name = input.name.as_str();
+        input_names.push(input_name);
+        match (&input.ty, input.optional) {
+            (DecisionType::Boolean, false) => {
+                lets.push(quote!(let #var = crate::registry::input_bool(inputs, #input_name)?;));
+                args.push(quote!(#var));
+            }
+            (DecisionType::Boolean, true) => {
+                lets.push(
+                    quote!(let #var = crate::registry::input_bool_opt(inputs, #input_name)?;),
+                );
+                args.push(quote!(#var));
+            }
+            (DecisionType::Enum(e), false) => {
+                let ty = ctx.enum_path(e, &Scope::Provider, &item)?;
+                lets.push(
+                    quote!(let #var: #ty = crate::registry::input_enum(inputs, #input_name)?;),
+                );
+                args.push(quote!(&#var));
+            }
+            (DecisionType::Enum(e), true) => {
+                let ty = ctx.enum_path(e, &Scope::Provider, &item)?;
+                lets.push(quote!(
+                    let #var: Option<#ty> = crate::registry::input_enum_opt(inputs, #input_name)?;
+                ));
+                args.push(quote!(#var.as_ref()));
+            }
+        }
+    }
+    if lets.is_empty() {
+        lets.push(quote!(let _ = inputs;));
+    }
+    let call = quote!(#func(#(#args),*));
+    let result = match (&d.output, d.otherwise.is_some()) {
+        (DecisionType::Boolean, true) => quote!(Some(crate::registry::DecisionValue::Bool(#call))),
+        (DecisionType::Boolean, false) => quote!(#call.map(crate::registry::DecisionValue::Bool)),
+        (DecisionType::Enum(_), true) => quote!(Some(crate::registry::output_enum(&#call))),
+        (DecisionType::Enum(_), false) => {
+            quote!(#call.as_ref().map(crate::registry::output_enum))
+        }
+    };
+    let boolean = d.output == DecisionType::Boolean;
+    Ok(quote! {
+        crate::registry::DecisionInfo {
+            provider: #provider,
+            name: #name,
+            inputs: &[#(#input_names),*],
+            boolean: #boolean,
+            evaluate: |inputs| {
+                #(#lets)*
+                Ok(#result)
+            },
+        }
     })
 }
 
