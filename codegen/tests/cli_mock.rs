@@ -25,11 +25,26 @@ fn free_loopback_port() -> u16 {
 
 /// One HTTP/1.1 exchange; returns (status, body).
 fn http(port: u16, method: &str, path: &str, body: &str) -> std::io::Result<(u16, String)> {
+    http_with(port, method, path, &[], body)
+}
+
+/// One HTTP/1.1 exchange with extra headers; returns (status, body).
+fn http_with(
+    port: u16,
+    method: &str,
+    path: &str,
+    headers: &[(&str, String)],
+    body: &str,
+) -> std::io::Result<(u16, String)> {
     let mut stream = TcpStream::connect(("127.0.0.1", port))?;
     stream.set_read_timeout(Some(Duration::from_secs(5)))?;
+    let extra: String = headers
+        .iter()
+        .map(|(name, value)| format!("{name}: {value}\r\n"))
+        .collect();
     write!(
         stream,
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n{extra}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     )?;
     let mut response = String::new();
@@ -46,19 +61,22 @@ fn http(port: u16, method: &str, path: &str, body: &str) -> std::io::Result<(u16
     Ok((status, body))
 }
 
-#[test]
-fn mock_serves_the_control_api_on_the_given_address() {
+/// Starts `payspec mock` on a free loopback port with `extra` flags, and
+/// seeds one settled card payment `INV-CLI` of 100,000 through the control API.
+fn start_seeded(extra: &[&str]) -> (Server, u16) {
     let port = free_loopback_port();
     let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
     let child = Command::new(env!("CARGO_BIN_EXE_payspec"))
         .args(["mock", "--addr", &format!("127.0.0.1:{port}"), "--spec"])
         .arg(&spec)
-        .env("DOKU_SECRET_KEY", "SK-cli-test")
+        .args(extra)
+        .env("DOKU_CLIENT_ID", CLIENT_ID)
+        .env("DOKU_SECRET_KEY", SECRET_KEY)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .expect("start payspec mock");
-    let _server = Server(child);
+    let server = Server(child);
 
     // Bounded wait for the listener: 100 tries, 50 ms apart.
     let seed = r#"{"provider":"doku","resource":"card_payment","id":"INV-CLI","state":"settled","amount":100000}"#;
@@ -75,6 +93,56 @@ fn mock_serves_the_control_api_on_the_given_address() {
     let (status, body) = seeded.expect("payspec mock accepted connections within 5 s");
     assert_eq!(status, 200, "{body}");
     assert!(body.contains("\"seeded\":true"), "{body}");
+    (server, port)
+}
+
+const CLIENT_ID: &str = "MCH-CLI-TEST";
+const SECRET_KEY: &str = "SK-cli-test";
+const REFUND_PATH: &str = "/cancellation/credit-card/refund";
+
+/// A correctly signed partial refund of `INV-CLI` sent at `timestamp`.
+fn signed_refund(port: u16, request_id: &str, timestamp: &str) -> (u16, String) {
+    use payspec_signing::doku::{digest, sign, Components, Direction};
+    let body = r#"{"order":{"invoice_number":"INV-CLI"},"payment":{"original_request_id":"r"},"refund":{"amount":1000}}"#;
+    let secret = payspec_signing::Secret::new(SECRET_KEY.to_owned());
+    let signature = sign(
+        &secret,
+        &Components {
+            direction: Direction::Request,
+            client_id: CLIENT_ID,
+            request_id,
+            timestamp,
+            target: REFUND_PATH,
+            body: Some(body.as_bytes()),
+        },
+    );
+    let headers = [
+        ("Client-Id", CLIENT_ID.to_owned()),
+        ("Request-Id", request_id.to_owned()),
+        ("Request-Timestamp", timestamp.to_owned()),
+        ("Digest", digest(body.as_bytes())),
+        ("Signature", signature),
+    ];
+    http_with(port, "POST", REFUND_PATH, &headers, body).expect("refund answer")
+}
+
+#[test]
+fn mock_refuses_a_stale_doku_timestamp_unless_the_check_is_off() {
+    let stale = "2020-01-01T00:00:00Z";
+    let (_server, port) = start_seeded(&[]);
+    let (status, body) = signed_refund(port, "cli-stale-1", stale);
+    assert_eq!(status, 401, "{body}");
+    assert!(body.contains("INVALID_TIMESTAMP"), "{body}");
+
+    let (_server, port) = start_seeded(&["--doku-timestamp-tolerance", "0"]);
+    let (status, body) = signed_refund(port, "cli-stale-2", stale);
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("\"amount\":1000"), "{body}");
+}
+
+#[test]
+fn mock_serves_the_control_api_on_the_given_address() {
+    let (_server, port) = start_seeded(&[]);
 
     let (status, body) =
         http(port, "GET", "/_sandbox/doku/card_payment/INV-CLI", "").expect("read state");

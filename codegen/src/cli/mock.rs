@@ -25,6 +25,11 @@ pub struct MockArgs {
     /// Where to POST signed notifications when a transaction changes state.
     #[arg(long)]
     notify_url: Option<String>,
+    /// How far a DOKU `Request-Timestamp` may be from the sandbox's clock, in
+    /// seconds, before the request gets 401 `INVALID_TIMESTAMP`; 0 turns the
+    /// check off (to replay recorded requests).
+    #[arg(long, value_name = "SECS", default_value_t = payspec_sandbox::DEFAULT_TIMESTAMP_TOLERANCE.as_secs())]
+    doku_timestamp_tolerance: u64,
     /// DOKU Client-Id callers must send.
     #[arg(long, env = "DOKU_CLIENT_ID")]
     doku_client_id: Option<String>,
@@ -48,6 +53,8 @@ pub fn run(args: &MockArgs) -> Result<(), Failure> {
     let mut opts = MockOptions::new(args.addr, &args.spec);
     opts.seed.clone_from(&args.seed);
     opts.notify_url.clone_from(&args.notify_url);
+    opts.doku_timestamp_tolerance = (args.doku_timestamp_tolerance > 0)
+        .then(|| std::time::Duration::from_secs(args.doku_timestamp_tolerance));
     let creds = &mut opts.credentials;
     if let Some(id) = &args.doku_client_id {
         creds.doku_client_id.clone_from(id);
