@@ -27,10 +27,9 @@ pub trait WireEnum {
 /// wire value as a string slice and allocates only for a value the docs do
 /// not list (or when the deserializer already owns a `String`).
 ///
-/// For the emitter: `<String as Deserialize>::deserialize(d).map(Self::from)`
-/// allocates for every value, known or not; calling this instead from the
-/// generated `Deserialize` impls removes one allocation per enum field per
-/// response. Errors read as they did ("expected a string").
+/// Every generated enum's `Deserialize` impl calls this: reading into a
+/// `String` first would allocate for every value, known or not. Errors read
+/// as a `String`'s would ("expected a string").
 pub fn deserialize_wire_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,

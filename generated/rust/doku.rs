@@ -678,7 +678,7 @@ pub mod doku {
         fn deserialize<D: serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Self, D::Error> {
-            <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+            crate::wire::deserialize_wire_enum(deserializer)
         }
     }
 
@@ -809,7 +809,7 @@ pub mod doku {
         fn deserialize<D: serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Self, D::Error> {
-            <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+            crate::wire::deserialize_wire_enum(deserializer)
         }
     }
 
@@ -896,7 +896,7 @@ pub mod doku {
         fn deserialize<D: serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Self, D::Error> {
-            <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+            crate::wire::deserialize_wire_enum(deserializer)
         }
     }
 
@@ -997,7 +997,7 @@ pub mod doku {
         fn deserialize<D: serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Self, D::Error> {
-            <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+            crate::wire::deserialize_wire_enum(deserializer)
         }
     }
 
@@ -1158,7 +1158,7 @@ pub mod doku {
             fn deserialize<D: serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> Result<Self, D::Error> {
-                <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+                crate::wire::deserialize_wire_enum(deserializer)
             }
         }
 
@@ -1249,7 +1249,7 @@ pub mod doku {
             fn deserialize<D: serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> Result<Self, D::Error> {
-                <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+                crate::wire::deserialize_wire_enum(deserializer)
             }
         }
 
@@ -1336,7 +1336,7 @@ pub mod doku {
             fn deserialize<D: serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> Result<Self, D::Error> {
-                <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+                crate::wire::deserialize_wire_enum(deserializer)
             }
         }
 
@@ -1423,7 +1423,7 @@ pub mod doku {
             fn deserialize<D: serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> Result<Self, D::Error> {
-                <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+                crate::wire::deserialize_wire_enum(deserializer)
             }
         }
 
@@ -1538,7 +1538,7 @@ pub mod doku {
             fn deserialize<D: serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> Result<Self, D::Error> {
-                <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+                crate::wire::deserialize_wire_enum(deserializer)
             }
         }
 
@@ -1625,7 +1625,7 @@ pub mod doku {
             fn deserialize<D: serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> Result<Self, D::Error> {
-                <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+                crate::wire::deserialize_wire_enum(deserializer)
             }
         }
 
@@ -5232,7 +5232,7 @@ pub mod doku {
             fn deserialize<D: serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> Result<Self, D::Error> {
-                <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+                crate::wire::deserialize_wire_enum(deserializer)
             }
         }
 
@@ -5411,7 +5411,7 @@ pub mod doku {
             fn deserialize<D: serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> Result<Self, D::Error> {
-                <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+                crate::wire::deserialize_wire_enum(deserializer)
             }
         }
 

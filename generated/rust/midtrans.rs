@@ -315,7 +315,7 @@ pub mod midtrans {
         fn deserialize<D: serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Self, D::Error> {
-            <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+            crate::wire::deserialize_wire_enum(deserializer)
         }
     }
 
@@ -402,7 +402,7 @@ pub mod midtrans {
         fn deserialize<D: serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Self, D::Error> {
-            <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+            crate::wire::deserialize_wire_enum(deserializer)
         }
     }
 
@@ -533,7 +533,7 @@ pub mod midtrans {
         fn deserialize<D: serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Self, D::Error> {
-            <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+            crate::wire::deserialize_wire_enum(deserializer)
         }
     }
 
@@ -632,7 +632,7 @@ pub mod midtrans {
         fn deserialize<D: serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Self, D::Error> {
-            <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+            crate::wire::deserialize_wire_enum(deserializer)
         }
     }
 

@@ -253,7 +253,7 @@ pub mod shop {
         fn deserialize<D: serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Self, D::Error> {
-            <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+            crate::wire::deserialize_wire_enum(deserializer)
         }
     }
 
@@ -340,7 +340,7 @@ pub mod shop {
         fn deserialize<D: serde::Deserializer<'de>>(
             deserializer: D,
         ) -> Result<Self, D::Error> {
-            <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+            crate::wire::deserialize_wire_enum(deserializer)
         }
     }
 
@@ -506,7 +506,7 @@ pub mod shop {
             fn deserialize<D: serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> Result<Self, D::Error> {
-                <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+                crate::wire::deserialize_wire_enum(deserializer)
             }
         }
 
@@ -597,7 +597,7 @@ pub mod shop {
             fn deserialize<D: serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> Result<Self, D::Error> {
-                <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+                crate::wire::deserialize_wire_enum(deserializer)
             }
         }
 
@@ -696,7 +696,7 @@ pub mod shop {
             fn deserialize<D: serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> Result<Self, D::Error> {
-                <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+                crate::wire::deserialize_wire_enum(deserializer)
             }
         }
 

@@ -97,9 +97,10 @@ pub(crate) fn emit(ctx: &Ctx<'_>, e: &Enum) -> Result<TokenStream, EmitError> {
             }
         }
 
+        // Borrows the wire value: a documented one is matched without allocating.
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                <String as serde::Deserialize>::deserialize(deserializer).map(Self::from)
+                crate::wire::deserialize_wire_enum(deserializer)
             }
         }
 
