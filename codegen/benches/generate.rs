@@ -67,6 +67,19 @@ fn bench_real(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    // The one-piece path, to see what printing areas on threads gains or costs.
+    g.bench_function("emit_format_whole_file", |b| {
+        b.iter(|| {
+            loaded
+                .ir
+                .providers
+                .iter()
+                .map(|p| {
+                    payspec_codegen::emit::rust::render_provider_whole(p).map_or(0, |s| s.len())
+                })
+                .sum::<usize>()
+        })
+    });
     g.bench_function("end_to_end", |b| b.iter(|| render_all(&files)));
     g.finish();
 }
