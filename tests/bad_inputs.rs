@@ -344,9 +344,9 @@ fn forged_and_replayed_notifications() {
 
     let body = br#"{"order":{"invoice_number":"INV-1","amount":90000},"transaction":{"status":"SUCCESS"}}"#;
     let target = "/payments/notifications";
-    let sign = |target: &str, body: &[u8]| {
+    let sign_with = |secret: &str, target: &str, body: &[u8]| {
         payspec_signing::doku::sign(
-            &Secret::new(DOKU_SECRET),
+            &Secret::new(secret),
             &payspec_signing::doku::Components {
                 direction: payspec_signing::doku::Direction::Request,
                 client_id: "BRN-0001",
@@ -357,6 +357,7 @@ fn forged_and_replayed_notifications() {
             },
         )
     };
+    let sign = |target: &str, body: &[u8]| sign_with(DOKU_SECRET, target, body);
     let good = sign(target, body);
     let headers = |signature: Option<&'static str>| NotificationHeaders {
         client_id: "BRN-0001",
@@ -372,17 +373,7 @@ fn forged_and_replayed_notifications() {
     );
     let tampered_body =
         br#"{"order":{"invoice_number":"INV-1","amount":1},"transaction":{"status":"SUCCESS"}}"#;
-    let other_key = leak(payspec_signing::doku::sign(
-        &Secret::new("SK-attacker"),
-        &payspec_signing::doku::Components {
-            direction: payspec_signing::doku::Direction::Request,
-            client_id: "BRN-0001",
-            request_id: "req-1",
-            timestamp: "2020-08-11T08:45:42Z",
-            target,
-            body: Some(body),
-        },
-    ));
+    let other_key = leak(sign_with("SK-attacker", target, body));
     let doku_cases: Vec<(&str, NotificationHeaders<'_>, &str, &[u8])> = vec![
         (
             "doku: Signature header missing",
