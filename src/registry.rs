@@ -218,6 +218,13 @@ pub fn output_enum<T: crate::wire::WireEnum>(value: &T) -> DecisionValue {
 
 /// The `ENDPOINTS` table of the generated provider module `provider`
 /// (`doku`), or an empty one for a name with no module.
+// `#[inline]` keeps this function, and with it the `ENDPOINTS` consts and
+// every `check::<T>`/`decode::<T>` instance they name, out of this crate's
+// object code: they are compiled in the crates that call it (the sandbox,
+// tests). A merchant who never walks the registry does not pay for one
+// serde_json decoder and encoder per generated type (at 100 synthetic
+// endpoints, seven times less LLVM IR; BENCHMARKS.md section 3).
+#[inline]
 pub fn endpoints(provider: &str) -> &'static [EndpointInfo] {
     // One arm per `include!` of a generated module in lib.rs.
     match provider {

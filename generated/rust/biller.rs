@@ -125,7 +125,7 @@ pub mod biller {
     }
 
     /// message: "Messages in Bahasa and English describing the RC above." Typed JSON; the sample is {"ID": "Pembatalan Sukses", "EN": "Cancellation Successful"}.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct BilingualMessage {
         /// The message in Bahasa Indonesia.
@@ -133,15 +133,25 @@ pub mod biller {
         /// Mandatory.
         ///
         /// Wire name: `ID`.
-        #[serde(rename = "ID")]
         pub id: String,
         /// The message in English.
         ///
         /// Mandatory.
         ///
         /// Wire name: `EN`.
-        #[serde(rename = "EN")]
         pub en: String,
+    }
+
+    impl serde::Serialize for BilingualMessage {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut object = crate::wire::object_writer(serializer)?;
+            object.field("ID", &self.id)?;
+            object.field("EN", &self.en)?;
+            object.end()
+        }
     }
 
     impl crate::wire::WireStruct for BilingualMessage {
@@ -215,7 +225,7 @@ pub mod biller {
         ///     }
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct BillCancelResult {
             /// Status of the payment request. Refer to the Response code section/document for more details
@@ -223,7 +233,6 @@ pub mod biller {
             /// Mandatory.
             ///
             /// Wire name: `responseCode`.
-            #[serde(rename = "responseCode")]
             pub response_code: i64,
             /// Status of Inquiry
             ///
@@ -236,8 +245,21 @@ pub mod biller {
             /// The main payload with the Bill details. (Typed JSON; the sample is an object. Optional because a failure may carry none.)
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub data: Option<BillCancelData>,
+        }
+
+        impl serde::Serialize for BillCancelResult {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("responseCode", &self.response_code)?;
+                object.field("success", &self.success)?;
+                object.field("message", &self.message)?;
+                object.optional("data", &self.data)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for BillCancelResult {
@@ -276,7 +298,7 @@ pub mod biller {
         }
 
         /// The main payload with the Bill details. (Typed JSON; the sample is an object. Optional because a failure may carry none.)
-        #[derive(Clone, PartialEq, serde::Serialize)]
+        #[derive(Clone, PartialEq)]
         #[non_exhaustive]
         pub struct BillCancelData {
             /// The transaction's reference number (in the sample, not in the DATA OBJECT table).
@@ -284,97 +306,82 @@ pub mod biller {
             /// Optional.
             ///
             /// Wire name: `refNumber`.
-            #[serde(rename = "refNumber", skip_serializing_if = "Option::is_none")]
             pub ref_number: Option<String>,
             /// The biller's transaction ID (in the sample as the number 0, not in the DATA OBJECT table). Read as a string so that an ID sent as either a number or text survives.
             ///
             /// Optional.
             ///
             /// Wire name: `transactionId`.
-            #[serde(rename = "transactionId", skip_serializing_if = "Option::is_none")]
             pub transaction_id: Option<String>,
             /// The enrollmentId which was received in the callback enrollment
             ///
             /// Optional.
             ///
             /// Wire name: `accountNumber`.
-            #[serde(rename = "accountNumber", skip_serializing_if = "Option::is_none")]
             pub account_number: Option<String>,
             /// Final amount to be paid for the product / bill. This amount already includes Total Admin Fee.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub amount: Option<crate::money::Idr>,
             /// Total Administrative charges.
             ///
             /// Optional.
             ///
             /// Wire name: `totalAdmin`.
-            #[serde(rename = "totalAdmin", skip_serializing_if = "Option::is_none")]
             pub total_admin: Option<crate::money::Idr>,
             /// Additional processing fee that is added on behalf of the partner towards its customers
             ///
             /// Optional.
             ///
             /// Wire name: `processingFee`.
-            #[serde(rename = "processingFee", skip_serializing_if = "Option::is_none")]
             pub processing_fee: Option<crate::money::Idr>,
             /// Denomination of the product (empty in the sample, not in the DATA OBJECT table).
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub denom: Option<String>,
             /// The product code sent by the partner towards the transaction
             ///
             /// Optional.
             ///
             /// Wire name: `productCode`.
-            #[serde(rename = "productCode", skip_serializing_if = "Option::is_none")]
             pub product_code: Option<String>,
             /// Name of the Brand and Product whose inquiry is being done.
             ///
             /// Optional.
             ///
             /// Wire name: `productName`.
-            #[serde(rename = "productName", skip_serializing_if = "Option::is_none")]
             pub product_name: Option<String>,
             /// Category of the product
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub category: Option<String>,
             /// A prepaid product's token, e.g. an electricity voucher (empty in the sample, not in the DATA OBJECT table). Treated as a secret: whoever reads it can redeem it.
             ///
             /// Optional. Sensitive: never printed by `Debug`.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub token: Option<String>,
             /// Key / Value structure nest JSON object. This object provides customer specific details regarding the bill.
             ///
             /// Optional.
             ///
             /// Wire name: `customerDetails`.
-            #[serde(rename = "customerDetails", skip_serializing_if = "Option::is_none")]
             pub customer_details: Option<serde_json::Value>,
             /// Key / Value structure nest JSON object. This object provides bill-specific details regarding the bill. More details about this section below
             ///
             /// Optional.
             ///
             /// Wire name: `billDetails`.
-            #[serde(rename = "billDetails", skip_serializing_if = "Option::is_none")]
             pub bill_details: Option<serde_json::Value>,
             /// Key / Value structure nest JSON object. This object provides product specific details regarding the bill.
             ///
             /// Optional.
             ///
             /// Wire name: `productDetails`.
-            #[serde(rename = "productDetails", skip_serializing_if = "Option::is_none")]
             pub product_details: Option<serde_json::Value>,
             /// Key / Value structure nest JSON object. This object provides additional details regarding the bill.
             ///
             /// Optional.
             ///
             /// Wire name: `extraFields`.
-            #[serde(rename = "extraFields", skip_serializing_if = "Option::is_none")]
             pub extra_fields: Option<serde_json::Value>,
         }
 
@@ -397,6 +404,31 @@ pub mod biller {
                     .field("product_details", &self.product_details)
                     .field("extra_fields", &self.extra_fields)
                     .finish()
+            }
+        }
+
+        impl serde::Serialize for BillCancelData {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.optional("refNumber", &self.ref_number)?;
+                object.optional("transactionId", &self.transaction_id)?;
+                object.optional("accountNumber", &self.account_number)?;
+                object.optional("amount", &self.amount)?;
+                object.optional("totalAdmin", &self.total_admin)?;
+                object.optional("processingFee", &self.processing_fee)?;
+                object.optional("denom", &self.denom)?;
+                object.optional("productCode", &self.product_code)?;
+                object.optional("productName", &self.product_name)?;
+                object.optional("category", &self.category)?;
+                object.optional("token", &self.token)?;
+                object.optional("customerDetails", &self.customer_details)?;
+                object.optional("billDetails", &self.bill_details)?;
+                object.optional("productDetails", &self.product_details)?;
+                object.optional("extraFields", &self.extra_fields)?;
+                object.end()
             }
         }
 
@@ -493,7 +525,7 @@ pub mod biller {
         ///     "ref_number": "5324354"
         /// }
         /// ```
-        #[derive(Clone, PartialEq, serde::Serialize)]
+        #[derive(Clone, PartialEq)]
         #[non_exhaustive]
         pub struct BillCancelRequest {
             /// Partner API key provided
@@ -513,7 +545,6 @@ pub mod biller {
             /// > "partnerId": "ayopop",
             ///
             /// Accepted: Named an id and sampled as a partner name ("ayopop"), but described as the partner's API key. Sent as given; treated as a secret, so Debug never prints it.
-            #[serde(rename = "partnerId")]
             pub partner_id: String,
             /// enrollmentId which was received in the callback enrollment
             ///
@@ -544,6 +575,19 @@ pub mod biller {
                     .field("account_number", &self.account_number)
                     .field("ref_number", &self.ref_number)
                     .finish()
+            }
+        }
+
+        impl serde::Serialize for BillCancelRequest {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("partnerId", &self.partner_id)?;
+                object.field("account_number", &self.account_number)?;
+                object.field("ref_number", &self.ref_number)?;
+                object.end()
             }
         }
 

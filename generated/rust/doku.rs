@@ -1016,24 +1016,34 @@ pub mod doku {
     }
 
     /// The `error` object of a failed DOKU response. Only the refund page's failed sample shows it ("code": "PAYMENT_FAILED", "message": "Total Refund amount is Bigger than Original Transaction", "type": "Payment Failed"); no table documents it, so every member is optional.
-    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ErrorDetail {
         /// Machine-readable error code, e.g. "PAYMENT_FAILED" (from the failed sample; not in any table).
         ///
         /// Optional.
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub code: Option<String>,
         /// Human-readable reason, e.g. "Total Refund amount is Bigger than Original Transaction" (from the failed sample; not in any table).
         ///
         /// Optional.
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub message: Option<String>,
         /// Error category, e.g. "Payment Failed" (from the failed sample; not in any table).
         ///
         /// Optional.
-        #[serde(skip_serializing_if = "Option::is_none")]
         pub r#type: Option<String>,
+    }
+
+    impl serde::Serialize for ErrorDetail {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut object = crate::wire::object_writer(serializer)?;
+            object.optional("code", &self.code)?;
+            object.optional("message", &self.message)?;
+            object.optional("type", &self.r#type)?;
+            object.end()
+        }
     }
 
     impl crate::wire::WireStruct for ErrorDetail {
@@ -1659,13 +1669,24 @@ pub mod doku {
         ///     }
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct CaptureRequest {
             /// The authorization being captured.
             ///
             /// Mandatory.
             pub payment: CaptureRequestPayment,
+        }
+
+        impl serde::Serialize for CaptureRequest {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("payment", &self.payment)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for CaptureRequest {
@@ -1712,7 +1733,7 @@ pub mod doku {
         }
 
         /// The authorization being captured.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct CaptureRequestPayment {
             /// Authorize ID from the Charge API Response / HTTP Notification
@@ -1734,8 +1755,19 @@ pub mod doku {
             /// > "capture_amount": 90000
             ///
             /// Accepted: Typed string, but the sample sends the number 90000 and it is a rupiah amount like every other amount. Sent as a JSON integer (whole rupiah); a string of digits is accepted when reading.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub capture_amount: Option<crate::money::Idr>,
+        }
+
+        impl serde::Serialize for CaptureRequestPayment {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("authorize_id", &self.authorize_id)?;
+                object.optional("capture_amount", &self.capture_amount)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for CaptureRequestPayment {
@@ -1842,7 +1874,7 @@ pub mod doku {
         ///     }
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct CaptureResponse {
             /// The order of the captured payment.
@@ -1852,7 +1884,6 @@ pub mod doku {
             /// The customer of the captured payment.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub customer: Option<CaptureResponseCustomer>,
             /// The result of the capture.
             ///
@@ -1866,6 +1897,21 @@ pub mod doku {
             ///
             /// Mandatory.
             pub card: CaptureResponseCard,
+        }
+
+        impl serde::Serialize for CaptureResponse {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("order", &self.order)?;
+                object.optional("customer", &self.customer)?;
+                object.field("payment", &self.payment)?;
+                object.field("three_dsecure", &self.three_dsecure)?;
+                object.field("card", &self.card)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for CaptureResponse {
@@ -1909,7 +1955,7 @@ pub mod doku {
         }
 
         /// The order of the captured payment.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct CaptureResponseOrder {
             /// Same as the request
@@ -1920,6 +1966,18 @@ pub mod doku {
             ///
             /// Mandatory.
             pub amount: crate::money::Idr,
+        }
+
+        impl serde::Serialize for CaptureResponseOrder {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("invoice_number", &self.invoice_number)?;
+                object.field("amount", &self.amount)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for CaptureResponseOrder {
@@ -1954,14 +2012,24 @@ pub mod doku {
         }
 
         /// The customer of the captured payment.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct CaptureResponseCustomer {
             /// Same as the request
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub id: Option<String>,
+        }
+
+        impl serde::Serialize for CaptureResponseCustomer {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.optional("id", &self.id)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for CaptureResponseCustomer {
@@ -1991,7 +2059,7 @@ pub mod doku {
         }
 
         /// The result of the capture.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct CaptureResponsePayment {
             /// Same as the request
@@ -2037,7 +2105,6 @@ pub mod doku {
             /// > Authorize ID for authorize transaction. Mandatory if payment.type is AUTHORIZE
             ///
             /// Accepted: The presence column says Mandatory, the description makes it conditional on payment.type. Read as optional so a response without it still deserialises.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub authorize_id: Option<String>,
             /// Reponse code generated by DOKU / Acquirer
             ///
@@ -2058,8 +2125,26 @@ pub mod doku {
             /// Approval code for success transaction generated by acquirer
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub approval_code: Option<String>,
+        }
+
+        impl serde::Serialize for CaptureResponsePayment {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("type", &self.r#type)?;
+                object.field("identifier", &self.identifier)?;
+                object.field("request_id", &self.request_id)?;
+                object.optional("authorize_id", &self.authorize_id)?;
+                object.field("response_code", &self.response_code)?;
+                object.field("response_message", &self.response_message)?;
+                object.field("eci", &self.eci)?;
+                object.field("status", &self.status)?;
+                object.optional("approval_code", &self.approval_code)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for CaptureResponsePayment {
@@ -2120,7 +2205,7 @@ pub mod doku {
         }
 
         /// One name/value pair of additional payment info.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct PaymentIdentifier {
             /// Additional payment info name
@@ -2131,6 +2216,18 @@ pub mod doku {
             ///
             /// Mandatory.
             pub value: String,
+        }
+
+        impl serde::Serialize for PaymentIdentifier {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("name", &self.name)?;
+                object.field("value", &self.value)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for PaymentIdentifier {
@@ -2163,7 +2260,7 @@ pub mod doku {
         }
 
         /// 3-D Secure data of the payment.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct CaptureThreeDSecure {
             /// Same as the request
@@ -2182,6 +2279,17 @@ pub mod doku {
             ///
             /// Accepted: "Same as the request", but the capture request (whose only fields are payment.authorize_id and payment.capture_amount) has no three_dsecure.authentication_id. Read as whatever DOKU returns; nothing is compared with the request.
             pub authentication_id: String,
+        }
+
+        impl serde::Serialize for CaptureThreeDSecure {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("authentication_id", &self.authentication_id)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for CaptureThreeDSecure {
@@ -2214,13 +2322,12 @@ pub mod doku {
         }
 
         /// The card paid with.
-        #[derive(Clone, PartialEq, serde::Serialize)]
+        #[derive(Clone, PartialEq)]
         #[non_exhaustive]
         pub struct CaptureResponseCard {
             /// Card masked number
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub masked: Option<String>,
             /// Card type Possible value: CREDIT, DEBIT
             ///
@@ -2237,7 +2344,6 @@ pub mod doku {
             /// Card token generated by DOKU if card.save is true
             ///
             /// Optional. Sensitive: never printed by `Debug`.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub token: Option<String>,
         }
 
@@ -2250,6 +2356,21 @@ pub mod doku {
                     .field("brand", &self.brand)
                     .field("token", &self.token.as_ref().map(|_| "<redacted>"))
                     .finish()
+            }
+        }
+
+        impl serde::Serialize for CaptureResponseCard {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.optional("masked", &self.masked)?;
+                object.field("type", &self.r#type)?;
+                object.field("issuer", &self.issuer)?;
+                object.field("brand", &self.brand)?;
+                object.optional("token", &self.token)?;
+                object.end()
             }
         }
 
@@ -2305,7 +2426,7 @@ pub mod doku {
         ///     "customer_id": "000000001"
         /// }
         /// ```
-        #[derive(Clone, PartialEq, serde::Serialize)]
+        #[derive(Clone, PartialEq)]
         #[non_exhaustive]
         pub struct DeleteTokenizationRequest {
             /// Token ID that want to unbind or delete
@@ -2315,7 +2436,6 @@ pub mod doku {
             /// The value of Customer ID from API Tokenization
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub customer_id: Option<String>,
         }
 
@@ -2325,6 +2445,18 @@ pub mod doku {
                     .field("token_id", &"<redacted>")
                     .field("customer_id", &self.customer_id)
                     .finish()
+            }
+        }
+
+        impl serde::Serialize for DeleteTokenizationRequest {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("token_id", &self.token_id)?;
+                object.optional("customer_id", &self.customer_id)?;
+                object.end()
             }
         }
 
@@ -2390,13 +2522,24 @@ pub mod doku {
         ///     "status": "DELETE SUCCESS"
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct DeleteTokenizationResponse {
             /// Delete Process Status Possible Value: DELETE SUCCESS or DELETE FAILED
             ///
             /// Mandatory.
             pub status: DeleteTokenStatus,
+        }
+
+        impl serde::Serialize for DeleteTokenizationResponse {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("status", &self.status)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for DeleteTokenizationResponse {
@@ -2558,7 +2701,7 @@ pub mod doku {
         ///     }
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct PaymentPageRequest {
             /// The order being paid.
@@ -2568,28 +2711,39 @@ pub mod doku {
             /// A saved card to pre-fill, and whether to save the card.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub card: Option<PaymentPageCard>,
             /// The paying customer. The docs give no presence for the object itself; since customer.email or customer.phone must be filled, validation fails when it is absent. "DOKU provides risk assessment for card transactions, your customer data sent to us will help manage your risk of every transaction."
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub customer: Option<PaymentPageCustomer>,
             /// How the card transaction is processed.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub payment: Option<PaymentPagePayment>,
             /// Per-request overrides of the payment page's look, promos and allowed cards.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub override_configuration: Option<OverrideConfiguration>,
             /// Notification URL override and payment disclaimer.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub additional_info: Option<PaymentPageAdditionalInfo>,
+        }
+
+        impl serde::Serialize for PaymentPageRequest {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("order", &self.order)?;
+                object.optional("card", &self.card)?;
+                object.optional("customer", &self.customer)?;
+                object.optional("payment", &self.payment)?;
+                object.optional("override_configuration", &self.override_configuration)?;
+                object.optional("additional_info", &self.additional_info)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for PaymentPageRequest {
@@ -2664,33 +2818,18 @@ pub mod doku {
 
         impl crate::validation::Validate for PaymentPageRequest {
             fn validate_in(&self, v: &mut crate::validation::Validator) {
-                v.enter(
-                    "order",
-                    |v| crate::validation::Validate::validate_in(&self.order, v),
-                );
+                v.nested("order", &self.order);
                 if let Some(value) = &self.customer {
-                    v.enter(
-                        "customer",
-                        |v| crate::validation::Validate::validate_in(value, v),
-                    );
+                    v.nested("customer", value);
                 }
                 if let Some(value) = &self.payment {
-                    v.enter(
-                        "payment",
-                        |v| crate::validation::Validate::validate_in(value, v),
-                    );
+                    v.nested("payment", value);
                 }
                 if let Some(value) = &self.override_configuration {
-                    v.enter(
-                        "override_configuration",
-                        |v| crate::validation::Validate::validate_in(value, v),
-                    );
+                    v.nested("override_configuration", value);
                 }
                 if let Some(value) = &self.additional_info {
-                    v.enter(
-                        "additional_info",
-                        |v| crate::validation::Validate::validate_in(value, v),
-                    );
+                    v.nested("additional_info", value);
                 }
                 {
                     let when_holds = self.order.auto_redirect;
@@ -2875,7 +3014,7 @@ pub mod doku {
         }
 
         /// The order being paid.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct PaymentPageOrder {
             /// In IDR Currency and without decimal
@@ -2889,7 +3028,6 @@ pub mod doku {
             /// Merchant URL that will redirected to after the order success. Mandatory if merchant set order.auto_redirect to true Allowed chars: alphabetic, numeric, special chars
             ///
             /// Conditional: see the rules on the request type. Format: printable ASCII (letters, digits, punctuation, spaces).
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub callback_url: Option<String>,
             /// Merchant URL that will redirected to after the order failed. If not set, then will redirect to callback_url Allowed chars: alphabetic, numeric, special chars
             ///
@@ -2906,7 +3044,6 @@ pub mod doku {
             /// > If not set, then will redirect to callback_url
             ///
             /// Accepted: The presence column says Conditional but no condition is given, only a fallback when it is absent. It is optional: never required by validation.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub failed_url: Option<String>,
             /// Redirection to defined callback_url after payment process completed Possible value: true, false Default value: false
             ///
@@ -2931,13 +3068,28 @@ pub mod doku {
             /// Products of the order. The table documents only the members (order.line_items.name, .price, .quantity); the sample sends an array.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub line_items: Option<Vec<PaymentPageLineItem>>,
             /// Custom string to be printed on Customer's billing statement history on issuing side, Please contact DOKU team to manually configure this feature first
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub descriptor: Option<String>,
+        }
+
+        impl serde::Serialize for PaymentPageOrder {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("amount", &self.amount)?;
+                object.field("invoice_number", &self.invoice_number)?;
+                object.optional("callback_url", &self.callback_url)?;
+                object.optional("failed_url", &self.failed_url)?;
+                object.field("auto_redirect", &self.auto_redirect)?;
+                object.optional("line_items", &self.line_items)?;
+                object.optional("descriptor", &self.descriptor)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for PaymentPageOrder {
@@ -3035,40 +3187,40 @@ pub mod doku {
                     );
                 }
                 if let Some(value) = &self.line_items {
-                    v.enter(
-                        "line_items",
-                        |v| {
-                            for (i, item) in value.iter().enumerate() {
-                                v.enter_index(
-                                    i,
-                                    |v| crate::validation::Validate::validate_in(item, v),
-                                );
-                            }
-                        },
-                    );
+                    v.each("line_items", value);
                 }
             }
         }
 
         /// One product of the order.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct PaymentPageLineItem {
             /// Name of the product item. Max Length: 255
             ///
             /// Optional. At most 255 characters.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub name: Option<String>,
             /// Price of the product item. Total price and quantity must match with the order.amount.
             ///
             /// Conditional: see the rules on the request type.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub price: Option<crate::money::Idr>,
             /// Quantity of the product item.
             ///
             /// Conditional: see the rules on the request type.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub quantity: Option<i64>,
+        }
+
+        impl serde::Serialize for PaymentPageLineItem {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.optional("name", &self.name)?;
+                object.optional("price", &self.price)?;
+                object.optional("quantity", &self.quantity)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for PaymentPageLineItem {
@@ -3135,18 +3287,16 @@ pub mod doku {
         }
 
         /// A saved card to pre-fill, and whether to save the card.
-        #[derive(Clone, PartialEq, serde::Serialize)]
+        #[derive(Clone, PartialEq)]
         #[non_exhaustive]
         pub struct PaymentPageCard {
             /// Card token generated by DOKU. If you sent this, then the customer's Card will be pre-filled in the Card Number field.
             ///
             /// Optional. Sensitive: never printed by `Debug`.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub token: Option<String>,
             /// Set true if you want to force customer to save the card token for the next payment
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub save: Option<bool>,
         }
 
@@ -3156,6 +3306,18 @@ pub mod doku {
                     .field("token", &self.token.as_ref().map(|_| "<redacted>"))
                     .field("save", &self.save)
                     .finish()
+            }
+        }
+
+        impl serde::Serialize for PaymentPageCard {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.optional("token", &self.token)?;
+                object.optional("save", &self.save)?;
+                object.end()
             }
         }
 
@@ -3212,39 +3374,49 @@ pub mod doku {
         }
 
         /// The paying customer. The docs give no presence for the object itself; since customer.email or customer.phone must be filled, validation fails when it is absent. "DOKU provides risk assessment for card transactions, your customer data sent to us will help manage your risk of every transaction."
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct PaymentPageCustomer {
             /// Unique customer identifier generated by merchant. Mandatory if merchant wants to use tokenization feature.
             ///
             /// Conditional: see the rules on the request type.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub id: Option<String>,
             /// Customer Name
             ///
             /// Recommended: optional, but the provider advises sending it.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub name: Option<String>,
             /// Customer email. Mandatory if customer phone value blank. Bringing the proper email will improve Credit Card Approval Rate
             ///
             /// Conditional: see the rules on the request type. Format: an e-mail address.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub email: Option<String>,
             /// Customer phone number. Format: {calling_code}{phone_number}. Example: 6281122334455. Mandatory if customer email value blank. One of them must be filled in between customer email and customer phone
             ///
             /// Conditional: see the rules on the request type. Format: calling code and number, 8 to 15 digits, like `6281122334455`.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub phone: Option<String>,
             /// Customer address
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub address: Option<String>,
             /// 2 alphabetic country code ISO 3166-1
             ///
             /// Optional. Format: an ISO 3166-1 alpha-2 country code, like `ID`.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub country: Option<String>,
+        }
+
+        impl serde::Serialize for PaymentPageCustomer {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.optional("id", &self.id)?;
+                object.optional("name", &self.name)?;
+                object.optional("email", &self.email)?;
+                object.optional("phone", &self.phone)?;
+                object.optional("address", &self.address)?;
+                object.optional("country", &self.country)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for PaymentPageCustomer {
@@ -3333,13 +3505,12 @@ pub mod doku {
         }
 
         /// How the card transaction is processed.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct PaymentPagePayment {
             /// Bring this if you have more than 1 type of Cards payment type to specify how you want this transaction to be processed (Possible Values : INSTALLMENT, AUTHORIZE, SALE, MOTO, RECURRING)
             ///
             /// Conditional: see the rules on the request type.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub r#type: Option<CardPaymentType>,
             /// Brings this if the payment type is 'authorize' but you wish to capture the transaction right away as if it was a SALE transaction eg : "auto_capture"=:true
             ///
@@ -3356,18 +3527,29 @@ pub mod doku {
             /// > eg : "auto_capture"=:true
             ///
             /// Accepted: Typed string, but the example (itself malformed JSON) shows the boolean true. Sent as a JSON boolean; "true"/"false" strings are accepted when reading.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub auto_capture: Option<bool>,
             /// Becomes mandatory if transaction type is INSTALLMENT, to specify to which acquirer you want this transaction to be processed to (Possible Values: BNI, BRI, BANK_CIMB, BANK_MANDIRI, BCA, BANK_PERMATA, DANAMON, BUKOPIN, HSBC, OCBC_NISP)
             ///
             /// Conditional: see the rules on the request type.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub acquirer: Option<Acquirer>,
             /// Becomes mandatory if transaction type is INSTALLMENT, to specify which tenor you want this transaction to be processed with
             ///
             /// Conditional: see the rules on the request type.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub tenor: Option<i64>,
+        }
+
+        impl serde::Serialize for PaymentPagePayment {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.optional("type", &self.r#type)?;
+                object.optional("auto_capture", &self.auto_capture)?;
+                object.optional("acquirer", &self.acquirer)?;
+                object.optional("tenor", &self.tenor)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for PaymentPagePayment {
@@ -3443,18 +3625,16 @@ pub mod doku {
         }
 
         /// Per-request overrides of the payment page's look, promos and allowed cards.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct OverrideConfiguration {
             /// Colours and language of the payment page.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub themes: Option<PaymentPageThemes>,
             /// Discounts for cards whose BIN matches. (The sample lists BIN 091234 twice, with the same discount.)
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub promo: Option<Vec<PaymentPagePromo>>,
             /// Transaction only accept BIN listed here
             ///
@@ -3471,7 +3651,6 @@ pub mod doku {
             /// > "allow_bin": \["461700","410505","557338"\],
             ///
             /// Accepted: Typed number, but the sample is an array of strings (a list of BINs, which may start with 0). Sent as an array of strings.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub allow_bin: Option<Vec<String>>,
             /// Transaction only accept installment tenor listed here
             ///
@@ -3488,8 +3667,21 @@ pub mod doku {
             /// > "allow_tenor": \[0,3,6\]
             ///
             /// Accepted: Typed number, but the sample is an array of numbers. Sent as an array of integers.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub allow_tenor: Option<Vec<i64>>,
+        }
+
+        impl serde::Serialize for OverrideConfiguration {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.optional("themes", &self.themes)?;
+                object.optional("promo", &self.promo)?;
+                object.optional("allow_bin", &self.allow_bin)?;
+                object.optional("allow_tenor", &self.allow_tenor)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for OverrideConfiguration {
@@ -3554,43 +3746,51 @@ pub mod doku {
         impl crate::validation::Validate for OverrideConfiguration {
             fn validate_in(&self, v: &mut crate::validation::Validator) {
                 if let Some(value) = &self.themes {
-                    v.enter(
-                        "themes",
-                        |v| crate::validation::Validate::validate_in(value, v),
-                    );
+                    v.nested("themes", value);
                 }
             }
         }
 
         /// Colours and language of the payment page.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct PaymentPageThemes {
             /// Default language that will be displayed on the Payment Page Possible value: English EN, Indonesia ID Default: English EN
             ///
             /// Optional. Default: `"EN"`.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub language: Option<PageLanguage>,
             /// HEX color code for the payment page background color. Example: FFFFFF Default: Light gray F5F8FB
             ///
             /// Optional. Format: six hex digits without `#`, like `F5F8FB`. Default: `"F5F8FB"`.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub background_color: Option<String>,
             /// HEX color code for the payment page font color. Example: 000000 Default: Soft black 1A1A1A
             ///
             /// Optional. Format: six hex digits without `#`, like `F5F8FB`. Default: `"1A1A1A"`.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub font_color: Option<String>,
             /// HEX color code for the payment page button background color. Example: 000000 Default: Red E1251B
             ///
             /// Optional. Format: six hex digits without `#`, like `F5F8FB`. Default: `"E1251B"`.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub button_background_color: Option<String>,
             /// HEX color code for the payment page button font color. Example: FFFFFF Default: White FFFFFF
             ///
             /// Optional. Format: six hex digits without `#`, like `F5F8FB`. Default: `"FFFFFF"`.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub button_font_color: Option<String>,
+        }
+
+        impl serde::Serialize for PaymentPageThemes {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.optional("language", &self.language)?;
+                object.optional("background_color", &self.background_color)?;
+                object.optional("font_color", &self.font_color)?;
+                object
+                    .optional("button_background_color", &self.button_background_color)?;
+                object.optional("button_font_color", &self.button_font_color)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for PaymentPageThemes {
@@ -3704,19 +3904,29 @@ pub mod doku {
         }
 
         /// One BIN promo.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct PaymentPagePromo {
             /// BIN that will get the promo
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub bin: Option<String>,
             /// Promo Discount if BIN input matched (final amount = order.amount - override_configuration.promo\[\].discount_amount)
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub discount_amount: Option<crate::money::Idr>,
+        }
+
+        impl serde::Serialize for PaymentPagePromo {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.optional("bin", &self.bin)?;
+                object.optional("discount_amount", &self.discount_amount)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for PaymentPagePromo {
@@ -3777,19 +3987,33 @@ pub mod doku {
         }
 
         /// Notification URL override and payment disclaimer.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct PaymentPageAdditionalInfo {
             /// This parameter is intended to override the configured Notification URL with another URL.
             ///
             /// Optional. Format: an absolute `http://` or `https://` URL.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub override_notification_url: Option<String>,
             /// Bring this if you want to customer to opt-in customer has agreed to the payment disclaimer
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub disclaimer: Option<PaymentPageDisclaimer>,
+        }
+
+        impl serde::Serialize for PaymentPageAdditionalInfo {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object
+                    .optional(
+                        "override_notification_url",
+                        &self.override_notification_url,
+                    )?;
+                object.optional("disclaimer", &self.disclaimer)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for PaymentPageAdditionalInfo {
@@ -3863,7 +4087,7 @@ pub mod doku {
         }
 
         /// Bring this if you want to customer to opt-in customer has agreed to the payment disclaimer
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct PaymentPageDisclaimer {
             /// disclaimer message in Indonesian
@@ -3881,7 +4105,6 @@ pub mod doku {
             /// > "id" : "Testing",
             ///
             /// Accepted: Typed object, but it is a message and the sample sends a string. Sent as a string.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub id: Option<String>,
             /// disclaimer message in English(default)
             ///
@@ -3898,8 +4121,19 @@ pub mod doku {
             /// > "en" : "testing englis"
             ///
             /// Accepted: Typed object with the presence "v" (not a documented presence), but the sample sends a string. Sent as an optional string, like its sibling disclaimer.id.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub en: Option<String>,
+        }
+
+        impl serde::Serialize for PaymentPageDisclaimer {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.optional("id", &self.id)?;
+                object.optional("en", &self.en)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for PaymentPageDisclaimer {
@@ -3988,7 +4222,7 @@ pub mod doku {
         ///     }
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct PaymentPageResponse {
             /// The order, echoed.
@@ -4002,8 +4236,21 @@ pub mod doku {
             /// Echo of the request's additional_info.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub additional_info: Option<PaymentPageResponseAdditionalInfo>,
+        }
+
+        impl serde::Serialize for PaymentPageResponse {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("order", &self.order)?;
+                object
+                    .field("credit_card_payment_page", &self.credit_card_payment_page)?;
+                object.optional("additional_info", &self.additional_info)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for PaymentPageResponse {
@@ -4047,7 +4294,7 @@ pub mod doku {
         }
 
         /// The order, echoed.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct PaymentPageResponseOrder {
             /// Same as the request
@@ -4057,7 +4304,6 @@ pub mod doku {
             /// Same as the request
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub line_items: Option<Vec<PaymentPageResponseLineItem>>,
             /// Transaction session id
             ///
@@ -4074,8 +4320,20 @@ pub mod doku {
             /// > "session_id": "0000231223"
             ///
             /// Accepted: Typed number, but the sample is the string "0000231223", whose leading zeros a number would lose. Read as a string; a JSON integer is accepted too and kept as its decimal text.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub session_id: Option<String>,
+        }
+
+        impl serde::Serialize for PaymentPageResponseOrder {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("invoice_number", &self.invoice_number)?;
+                object.optional("line_items", &self.line_items)?;
+                object.optional("session_id", &self.session_id)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for PaymentPageResponseOrder {
@@ -4113,24 +4371,34 @@ pub mod doku {
         }
 
         /// One product of the order, echoed.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct PaymentPageResponseLineItem {
             /// Same as the request
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub name: Option<String>,
             /// Same as the request
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub price: Option<crate::money::Idr>,
             /// Same as the request
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub quantity: Option<i64>,
+        }
+
+        impl serde::Serialize for PaymentPageResponseLineItem {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.optional("name", &self.name)?;
+                object.optional("price", &self.price)?;
+                object.optional("quantity", &self.quantity)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for PaymentPageResponseLineItem {
@@ -4166,13 +4434,24 @@ pub mod doku {
         }
 
         /// The generated page.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct CreditCardPaymentPage {
             /// Cards Payment Page URL generated by DOKU that merchant displays to the customer
             ///
             /// Mandatory.
             pub url: String,
+        }
+
+        impl serde::Serialize for CreditCardPaymentPage {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("url", &self.url)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for CreditCardPaymentPage {
@@ -4202,14 +4481,28 @@ pub mod doku {
         }
 
         /// Echo of the request's additional_info.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct PaymentPageResponseAdditionalInfo {
             /// Same as the request
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub override_notification_url: Option<String>,
+        }
+
+        impl serde::Serialize for PaymentPageResponseAdditionalInfo {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object
+                    .optional(
+                        "override_notification_url",
+                        &self.override_notification_url,
+                    )?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for PaymentPageResponseAdditionalInfo {
@@ -4266,7 +4559,7 @@ pub mod doku {
         /// }
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct RefundRequest {
             /// The order being refunded.
@@ -4281,6 +4574,19 @@ pub mod doku {
             ///
             /// Mandatory.
             pub refund: RefundRequestAmount,
+        }
+
+        impl serde::Serialize for RefundRequest {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("order", &self.order)?;
+                object.field("payment", &self.payment)?;
+                object.field("refund", &self.refund)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for RefundRequest {
@@ -4334,21 +4640,29 @@ pub mod doku {
 
         impl crate::validation::Validate for RefundRequest {
             fn validate_in(&self, v: &mut crate::validation::Validator) {
-                v.enter(
-                    "payment",
-                    |v| crate::validation::Validate::validate_in(&self.payment, v),
-                );
+                v.nested("payment", &self.payment);
             }
         }
 
         /// The order being refunded.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct RefundRequestOrder {
             /// Invoice number of the transaction that being refunded
             ///
             /// Mandatory.
             pub invoice_number: String,
+        }
+
+        impl serde::Serialize for RefundRequestOrder {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("invoice_number", &self.invoice_number)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for RefundRequestOrder {
@@ -4399,13 +4713,24 @@ pub mod doku {
         }
 
         /// The payment being refunded.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct RefundRequestPayment {
             /// Request ID from payment initiation of the transaction that being refunded (a Request-Id, hence at most 128 characters).
             ///
             /// Mandatory. At most 128 characters.
             pub original_request_id: String,
+        }
+
+        impl serde::Serialize for RefundRequestPayment {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("original_request_id", &self.original_request_id)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for RefundRequestPayment {
@@ -4464,13 +4789,24 @@ pub mod doku {
         }
 
         /// What to refund.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct RefundRequestAmount {
             /// Transaction amount that wants to be refunded
             ///
             /// Mandatory.
             pub amount: crate::money::Idr,
+        }
+
+        impl serde::Serialize for RefundRequestAmount {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("amount", &self.amount)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for RefundRequestAmount {
@@ -4541,7 +4877,7 @@ pub mod doku {
         /// }
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct RefundResponse {
             /// The order, echoed.
@@ -4559,8 +4895,21 @@ pub mod doku {
             /// Why the refund failed (only in the failed sample; not in the table).
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub error: Option<ErrorDetail>,
+        }
+
+        impl serde::Serialize for RefundResponse {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("order", &self.order)?;
+                object.field("payment", &self.payment)?;
+                object.field("refund", &self.refund)?;
+                object.optional("error", &self.error)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for RefundResponse {
@@ -4599,13 +4948,24 @@ pub mod doku {
         }
 
         /// The order, echoed.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct RefundResponseOrder {
             /// Same as the request
             ///
             /// Mandatory.
             pub invoice_number: String,
+        }
+
+        impl serde::Serialize for RefundResponseOrder {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("invoice_number", &self.invoice_number)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for RefundResponseOrder {
@@ -4637,13 +4997,24 @@ pub mod doku {
         }
 
         /// The payment, echoed.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct RefundResponsePayment {
             /// Same as the request
             ///
             /// Mandatory.
             pub original_request_id: String,
+        }
+
+        impl serde::Serialize for RefundResponsePayment {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("original_request_id", &self.original_request_id)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for RefundResponsePayment {
@@ -4676,7 +5047,7 @@ pub mod doku {
         }
 
         /// The refund's outcome.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct RefundResult {
             /// Same as the request
@@ -4694,18 +5065,31 @@ pub mod doku {
             /// Refund message description
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub message: Option<String>,
             /// Acquiring approval code for the refund transaction if the refund.status = SUCCESS
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub approval_code: Option<String>,
             /// Why the refund was requested or refused, e.g. "REFUND TEST" (only in the failed sample; not in the table).
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub reason: Option<String>,
+        }
+
+        impl serde::Serialize for RefundResult {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("amount", &self.amount)?;
+                object.field("type", &self.r#type)?;
+                object.field("status", &self.status)?;
+                object.optional("message", &self.message)?;
+                object.optional("approval_code", &self.approval_code)?;
+                object.optional("reason", &self.reason)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for RefundResult {
@@ -4780,7 +5164,7 @@ pub mod doku {
         /// }
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct RefundFailure {
             /// The order, echoed.
@@ -4811,6 +5195,20 @@ pub mod doku {
             ///
             /// Accepted: The failed sample has an `error` object (code, message, type) that the response table omits. Read as ErrorDetail, each member optional.
             pub error: ErrorDetail,
+        }
+
+        impl serde::Serialize for RefundFailure {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("order", &self.order)?;
+                object.field("payment", &self.payment)?;
+                object.field("refund", &self.refund)?;
+                object.field("error", &self.error)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for RefundFailure {
@@ -4849,13 +5247,24 @@ pub mod doku {
         }
 
         /// The order, echoed.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct RefundFailureOrder {
             /// Same as the request
             ///
             /// Mandatory.
             pub invoice_number: String,
+        }
+
+        impl serde::Serialize for RefundFailureOrder {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("invoice_number", &self.invoice_number)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for RefundFailureOrder {
@@ -4887,13 +5296,24 @@ pub mod doku {
         }
 
         /// The payment, echoed.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct RefundFailurePayment {
             /// Same as the request
             ///
             /// Mandatory.
             pub original_request_id: String,
+        }
+
+        impl serde::Serialize for RefundFailurePayment {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("original_request_id", &self.original_request_id)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for RefundFailurePayment {
@@ -4926,7 +5346,7 @@ pub mod doku {
         }
 
         /// The refused refund.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct RefundFailureRefund {
             /// Same as the request
@@ -4948,7 +5368,6 @@ pub mod doku {
             /// > refund.amount number Mandatory Same as the request refund.type string Mandatory
             ///
             /// Accepted: The failed sample has refund.reason, which the response table does not list. Read as an optional string.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub reason: Option<String>,
             /// Refund type based on the transaction Possible value: VOID, PARTIAL_REFUND, FULL_REFUND, MANUAL_PARTIAL_REFUND, MANUAL_FULL_REFUND
             ///
@@ -4961,8 +5380,22 @@ pub mod doku {
             /// Refund message description
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub message: Option<String>,
+        }
+
+        impl serde::Serialize for RefundFailureRefund {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("amount", &self.amount)?;
+                object.optional("reason", &self.reason)?;
+                object.field("type", &self.r#type)?;
+                object.field("status", &self.status)?;
+                object.optional("message", &self.message)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for RefundFailureRefund {
@@ -5432,7 +5865,7 @@ pub mod doku {
         /// "Here is the sample of request body to cancel the order :" (the page shows the field table only, no JSON sample).
         ///
         /// Request body of `POST /checkout/v3/cancellations` (endpoint `cancel_order`).
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct CancelOrderRequest {
             /// The order to cancel.
@@ -5447,6 +5880,19 @@ pub mod doku {
             ///
             /// Mandatory.
             pub note: String,
+        }
+
+        impl serde::Serialize for CancelOrderRequest {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("order", &self.order)?;
+                object.field("payment", &self.payment)?;
+                object.field("note", &self.note)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for CancelOrderRequest {
@@ -5504,21 +5950,29 @@ pub mod doku {
 
         impl crate::validation::Validate for CancelOrderRequest {
             fn validate_in(&self, v: &mut crate::validation::Validator) {
-                v.enter(
-                    "payment",
-                    |v| crate::validation::Validate::validate_in(&self.payment, v),
-                );
+                v.nested("payment", &self.payment);
             }
         }
 
         /// The order to cancel.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct CancelOrderOrder {
             /// Using the invoice number that used to generate the URL
             ///
             /// Mandatory.
             pub invoice_number: String,
+        }
+
+        impl serde::Serialize for CancelOrderOrder {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("invoice_number", &self.invoice_number)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for CancelOrderOrder {
@@ -5569,13 +6023,24 @@ pub mod doku {
         }
 
         /// The checkout request the order was created by.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct CancelOrderPayment {
             /// Using the original request id that used to generate the URL (a Request-Id, hence at most 128 characters).
             ///
             /// Mandatory. At most 128 characters.
             pub original_request_id: String,
+        }
+
+        impl serde::Serialize for CancelOrderPayment {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("original_request_id", &self.original_request_id)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for CancelOrderPayment {
@@ -5636,9 +6101,19 @@ pub mod doku {
         /// The page documents no response body at all (no sample, no table), so nothing in it is knowable: this type has no fields and accepts any JSON object. Success is the HTTP status; the order then shows "the status: CANCELLED" in the Checkout Order Report.
         ///
         /// Response body (HTTP 200) of `POST /checkout/v3/cancellations` (endpoint `cancel_order`).
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct CancelOrderResponse {}
+        impl serde::Serialize for CancelOrderResponse {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let object = crate::wire::object_writer(serializer)?;
+                object.end()
+            }
+        }
+
         impl crate::wire::WireStruct for CancelOrderResponse {
             const EXPECTING: &'static str = "struct CancelOrderResponse";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(

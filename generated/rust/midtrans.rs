@@ -719,7 +719,7 @@ pub mod midtrans {
         /// "settlement_time":"2015-02-26 19:00:00"
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct CancelResponse {
             /// Status code of transaction cancel result.
@@ -733,22 +733,18 @@ pub mod midtrans {
             /// Transaction ID given by Midtrans.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub transaction_id: Option<String>,
             /// First 8-digits and last 4-digits of customer's credit card number.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub masked_card: Option<String>,
             /// Order ID specified by you.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub order_id: Option<String>,
             /// The payment method used by the customer.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub payment_type: Option<String>,
             /// Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7.
             ///
@@ -765,43 +761,59 @@ pub mod midtrans {
             /// > "transaction_time" : "2015-02-26 14:39:33",
             ///
             /// Accepted: Described as ISO 8601, but every sample is "YYYY-MM-DD HH:MM:SS" (space, no offset). Read as a string in that local GMT+7 form (format local_date_time); it is not parsed as ISO 8601.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub transaction_time: Option<String>,
             /// Transaction status after charge credit card transaction. Possible values are capture, deny, authorize (and, on this page, cancel).
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub transaction_status: Option<TransactionStatus>,
             /// Detection result by Fraud Detection System (FDS). Possible values are accept : Approved by FDS. deny : Denied by FDS. Transaction automatically failed.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub fraud_status: Option<FraudStatus>,
             /// The acquiring bank of the transaction.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub bank: Option<AcquiringBank>,
             /// Total amount of transaction in IDR. A decimal string with two decimals ("30000.00"), parsed exactly and kept as received for signature checks.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub gross_amount: Option<crate::money::Decimal>,
             /// The name of the payment channel provider. Provided if channel attribute on charge api request is present. More details on request and possible values are available on Card Feature: Specific Channel.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub channel: Option<String>,
             /// For regular card transactions (non-recurring, non-one-click, non-two-click token) and the 3DS redirect_url expires in 10 minutes. For authorized transaction expires in 8 days.
             ///
             /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub expiry_time: Option<String>,
             /// Credit card settlement time refers to the duration it takes for a credit card transaction to be processed and transaction_status change to settlement.
             ///
             /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub settlement_time: Option<String>,
+        }
+
+        impl serde::Serialize for CancelResponse {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("status_code", &self.status_code)?;
+                object.field("status_message", &self.status_message)?;
+                object.optional("transaction_id", &self.transaction_id)?;
+                object.optional("masked_card", &self.masked_card)?;
+                object.optional("order_id", &self.order_id)?;
+                object.optional("payment_type", &self.payment_type)?;
+                object.optional("transaction_time", &self.transaction_time)?;
+                object.optional("transaction_status", &self.transaction_status)?;
+                object.optional("fraud_status", &self.fraud_status)?;
+                object.optional("bank", &self.bank)?;
+                object.optional("gross_amount", &self.gross_amount)?;
+                object.optional("channel", &self.channel)?;
+                object.optional("expiry_time", &self.expiry_time)?;
+                object.optional("settlement_time", &self.settlement_time)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for CancelResponse {
@@ -893,7 +905,7 @@ pub mod midtrans {
         /// "status_message" : "Merchant cannot modify the status of the transaction"
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct CancelRejected {
             /// Status code of transaction cancel result.
@@ -904,6 +916,18 @@ pub mod midtrans {
             ///
             /// Mandatory.
             pub status_message: String,
+        }
+
+        impl serde::Serialize for CancelRejected {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("status_code", &self.status_code)?;
+                object.field("status_message", &self.status_message)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for CancelRejected {
@@ -963,7 +987,7 @@ pub mod midtrans {
         /// "status_message": "midtrans payment notification"
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct CancelNotification {
             /// Status code of transaction cancel result.
@@ -977,72 +1001,58 @@ pub mod midtrans {
             /// Transaction ID given by Midtrans.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub transaction_id: Option<String>,
             /// First 8-digits and last 4-digits of customer's credit card number.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub masked_card: Option<String>,
             /// Order ID specified by you.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub order_id: Option<String>,
             /// The payment method used by the customer.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub payment_type: Option<String>,
             /// Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7. (The samples use "YYYY-MM-DD HH:MM:SS"; see the cancel response's note.)
             ///
             /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub transaction_time: Option<String>,
             /// Transaction status after charge credit card transaction. Possible values are capture, deny, authorize (and, on this page, cancel).
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub transaction_status: Option<TransactionStatus>,
             /// Detection result by Fraud Detection System (FDS). Possible values are accept : Approved by FDS. deny : Denied by FDS. Transaction automatically failed.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub fraud_status: Option<FraudStatus>,
             /// The acquiring bank of the transaction.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub bank: Option<AcquiringBank>,
             /// Total amount of transaction in IDR. A decimal string with two decimals ("30000.00"), parsed exactly and kept as received for signature checks.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub gross_amount: Option<crate::money::Decimal>,
             /// The name of the payment channel provider. Provided if channel attribute on charge api request is present. More details on request and possible values are available on Card Feature: Specific Channel.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub channel: Option<String>,
             /// For regular card transactions (non-recurring, non-one-click, non-two-click token) and the 3DS redirect_url expires in 10 minutes. For authorized transaction expires in 8 days.
             ///
             /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub expiry_time: Option<String>,
             /// Credit card settlement time refers to the duration it takes for a credit card transaction to be processed and transaction_status change to settlement.
             ///
             /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub settlement_time: Option<String>,
             /// Approval code from the acquiring bank (in the notification sample, not in the attribute table).
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub approval_code: Option<String>,
             /// Electronic Commerce Indicator of the 3-D Secure result (in the notification sample, not in the attribute table).
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub eci: Option<String>,
             /// Signature of the notification (in the notification sample, not in the attribute table). Midtrans' public documentation, not the provided page, defines it as the hex SHA-512 of order_id + status_code + gross_amount + Server Key; verify it before trusting the body.
             ///
@@ -1067,8 +1077,34 @@ pub mod midtrans {
             /// > Cancel Transaction Response and Notification
             ///
             /// Accepted: The notification sample carries signature_key, approval_code and eci, none of which the attribute table lists. All three are read as optional strings.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub signature_key: Option<String>,
+        }
+
+        impl serde::Serialize for CancelNotification {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("status_code", &self.status_code)?;
+                object.field("status_message", &self.status_message)?;
+                object.optional("transaction_id", &self.transaction_id)?;
+                object.optional("masked_card", &self.masked_card)?;
+                object.optional("order_id", &self.order_id)?;
+                object.optional("payment_type", &self.payment_type)?;
+                object.optional("transaction_time", &self.transaction_time)?;
+                object.optional("transaction_status", &self.transaction_status)?;
+                object.optional("fraud_status", &self.fraud_status)?;
+                object.optional("bank", &self.bank)?;
+                object.optional("gross_amount", &self.gross_amount)?;
+                object.optional("channel", &self.channel)?;
+                object.optional("expiry_time", &self.expiry_time)?;
+                object.optional("settlement_time", &self.settlement_time)?;
+                object.optional("approval_code", &self.approval_code)?;
+                object.optional("eci", &self.eci)?;
+                object.optional("signature_key", &self.signature_key)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for CancelNotification {

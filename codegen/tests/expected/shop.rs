@@ -361,13 +361,24 @@ pub mod shop {
     /// An error the provider returns.
     ///
     /// Error body `declined` of `POST /payments` (endpoint `payment`).
-    #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+    #[derive(Debug, Clone, PartialEq)]
     #[non_exhaustive]
     pub struct ErrorBody {
         /// What went wrong.
         ///
         /// Mandatory.
         pub message: String,
+    }
+
+    impl serde::Serialize for ErrorBody {
+        fn serialize<S: serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            let mut object = crate::wire::object_writer(serializer)?;
+            object.field("message", &self.message)?;
+            object.end()
+        }
     }
 
     impl crate::wire::WireStruct for ErrorBody {
@@ -749,7 +760,7 @@ pub mod shop {
         /// **depends_on_account**: whether `customer.address` is required depends on the merchant's account setup (not checked).
         ///
         /// > Address is mandatory when your account has fraud screening enabled.
-        #[derive(Clone, PartialEq, serde::Serialize)]
+        #[derive(Clone, PartialEq)]
         #[non_exhaustive]
         pub struct PaymentRequest {
             /// The order.
@@ -759,12 +770,10 @@ pub mod shop {
             /// Payment details.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub payment: Option<Payment>,
             /// The customer.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub customer: Option<Customer>,
             /// Token of the saved card.
             ///
@@ -773,12 +782,10 @@ pub mod shop {
             /// Card PIN.
             ///
             /// Optional. Sensitive: never printed by `Debug`.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub pin: Option<String>,
             /// Note shown to the customer.
             ///
             /// Optional. Default: `"-"`.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub note: Option<String>,
             /// Whether to retry a failed charge.
             ///
@@ -791,12 +798,10 @@ pub mod shop {
             /// Free-form labels.
             ///
             /// Optional. Each element: at most 20 characters.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub tags: Option<Vec<String>>,
             /// Anything; echoed back.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub metadata: Option<serde_json::Value>,
         }
 
@@ -814,6 +819,26 @@ pub mod shop {
                     .field("tags", &self.tags)
                     .field("metadata", &self.metadata)
                     .finish()
+            }
+        }
+
+        impl serde::Serialize for PaymentRequest {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("order", &self.order)?;
+                object.optional("payment", &self.payment)?;
+                object.optional("customer", &self.customer)?;
+                object.field("card_token", &self.card_token)?;
+                object.optional("pin", &self.pin)?;
+                object.optional("note", &self.note)?;
+                object.field("retry", &self.retry)?;
+                object.field("currency", &self.currency)?;
+                object.optional("tags", &self.tags)?;
+                object.optional("metadata", &self.metadata)?;
+                object.end()
             }
         }
 
@@ -896,21 +921,12 @@ pub mod shop {
 
         impl crate::validation::Validate for PaymentRequest {
             fn validate_in(&self, v: &mut crate::validation::Validator) {
-                v.enter(
-                    "order",
-                    |v| crate::validation::Validate::validate_in(&self.order, v),
-                );
+                v.nested("order", &self.order);
                 if let Some(value) = &self.payment {
-                    v.enter(
-                        "payment",
-                        |v| crate::validation::Validate::validate_in(value, v),
-                    );
+                    v.nested("payment", value);
                 }
                 if let Some(value) = &self.customer {
-                    v.enter(
-                        "customer",
-                        |v| crate::validation::Validate::validate_in(value, v),
-                    );
+                    v.nested("customer", value);
                 }
                 v.check_known("currency", &self.currency);
                 if let Some(value) = &self.tags {
@@ -1037,7 +1053,7 @@ pub mod shop {
         }
 
         /// The order being paid.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct Order {
             /// Invoice number from the merchant.
@@ -1051,12 +1067,10 @@ pub mod shop {
             /// What was bought.
             ///
             /// Recommended: optional, but the provider advises sending it.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub line_items: Option<Vec<LineItem>>,
             /// Channel to pay with.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub channel: Option<Channel>,
             /// Session of the customer.
             ///
@@ -1073,8 +1087,22 @@ pub mod shop {
             /// > "session_id": 231223
             ///
             /// Accepted: a string or an integer; always sent as a string
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub session_id: Option<String>,
+        }
+
+        impl serde::Serialize for Order {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("invoice_number", &self.invoice_number)?;
+                object.field("amount", &self.amount)?;
+                object.optional("line_items", &self.line_items)?;
+                object.optional("channel", &self.channel)?;
+                object.optional("session_id", &self.session_id)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for Order {
@@ -1150,17 +1178,7 @@ pub mod shop {
                     crate::validation::Format::PrintableAscii,
                 );
                 if let Some(value) = &self.line_items {
-                    v.enter(
-                        "line_items",
-                        |v| {
-                            for (i, item) in value.iter().enumerate() {
-                                v.enter_index(
-                                    i,
-                                    |v| crate::validation::Validate::validate_in(item, v),
-                                );
-                            }
-                        },
-                    );
+                    v.each("line_items", value);
                 }
                 if let Some(value) = &self.channel {
                     v.check_known("channel", value);
@@ -1169,7 +1187,7 @@ pub mod shop {
         }
 
         /// One line of the order.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct LineItem {
             /// Item name.
@@ -1183,13 +1201,25 @@ pub mod shop {
             /// How many.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub quantity: Option<i64>,
             /// Stock keeping unit.
             ///
             /// Conditional: see the rules on the request type.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub sku: Option<String>,
+        }
+
+        impl serde::Serialize for LineItem {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("name", &self.name)?;
+                object.field("price", &self.price)?;
+                object.optional("quantity", &self.quantity)?;
+                object.optional("sku", &self.sku)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for LineItem {
@@ -1252,7 +1282,7 @@ pub mod shop {
         }
 
         /// How it is paid.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct Payment {
             /// Payment type.
@@ -1262,8 +1292,19 @@ pub mod shop {
             /// Number of months.
             ///
             /// Conditional: see the rules on the request type.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub installment_term: Option<i64>,
+        }
+
+        impl serde::Serialize for Payment {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("type", &self.r#type)?;
+                object.optional("installment_term", &self.installment_term)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for Payment {
@@ -1320,29 +1361,39 @@ pub mod shop {
         }
 
         /// Who pays.
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct Customer {
             /// E-mail address.
             ///
             /// Conditional: see the rules on the request type. At most 128 characters. Format: an e-mail address.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub email: Option<String>,
             /// Phone number.
             ///
             /// Conditional: see the rules on the request type. Format: calling code and number, 8 to 15 digits, like `6281122334455`.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub phone: Option<String>,
             /// Country code.
             ///
             /// Optional. Exactly 2 characters. Format: an ISO 3166-1 alpha-2 country code, like `ID`.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub country: Option<String>,
             /// Billing address.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub address: Option<String>,
+        }
+
+        impl serde::Serialize for Customer {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.optional("email", &self.email)?;
+                object.optional("phone", &self.phone)?;
+                object.optional("country", &self.country)?;
+                object.optional("address", &self.address)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for Customer {
@@ -1440,7 +1491,7 @@ pub mod shop {
         ///   "settled": "true"
         /// }
         /// ```
-        #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
         pub struct PaymentResponse {
             /// Echoed invoice number.
@@ -1462,13 +1513,27 @@ pub mod shop {
             /// Currency.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub currency: Option<Currency>,
             /// Bank approval code.
             ///
             /// Optional.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub approval_code: Option<i64>,
+        }
+
+        impl serde::Serialize for PaymentResponse {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut object = crate::wire::object_writer(serializer)?;
+                object.field("invoice_number", &self.invoice_number)?;
+                object.field("status", &self.status)?;
+                object.field("gross_amount", &self.gross_amount)?;
+                object.field("settled", &self.settled)?;
+                object.optional("currency", &self.currency)?;
+                object.optional("approval_code", &self.approval_code)?;
+                object.end()
+            }
         }
 
         impl crate::wire::WireStruct for PaymentResponse {

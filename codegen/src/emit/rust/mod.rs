@@ -10,6 +10,7 @@ mod client;
 mod decisions;
 mod decode;
 mod doc;
+mod encode;
 mod enums;
 mod environment;
 mod registry;

@@ -1,10 +1,11 @@
-//! Structs: serde-mapped to the wire names, documented field by field;
+//! Structs: documented field by field, encoded and decoded under their
+//! wire names (`encode`, `decode`);
 //! request structs also get `new()` and validation.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{decode, doc, ident, validate, Ctx, EmitError};
+use super::{decode, doc, encode, ident, validate, Ctx, EmitError};
 use crate::ir::{Field, RuleKind, Struct};
 
 /// Above this many parameters clippy asks for a builder; a constructor that
@@ -39,14 +40,16 @@ pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct) -> Result<TokenStream, EmitError> 
     };
     let struct_doc = doc::attrs(&struct_doc(s, ctx.usages(&s.name)));
     let decode = decode::emit(ctx, s)?;
+    let encode = encode::emit(ctx, s)?;
     Ok(quote! {
         #struct_doc
-        #[derive(#derive_debug Clone, PartialEq, serde::Serialize)]
+        #[derive(#derive_debug Clone, PartialEq)]
         #[non_exhaustive]
         pub struct #name {
             #(#fields,)*
         }
         #debug_impl
+        #encode
         #decode
         #request_impls
     })
@@ -155,21 +158,9 @@ fn field(ctx: &Ctx<'_>, s: &Struct, f: &Field) -> Result<TokenStream, EmitError>
     } else {
         inner
     };
-    // Serialisation only: decoding (aliases, lenient types, defaults) is in
-    // the `WireStruct` impl emitted by `decode`.
-    let mut serde_args = Vec::new();
-    if f.wire_name != name.to_string().trim_start_matches("r#") {
-        let wire = &f.wire_name;
-        serde_args.push(quote!(rename = #wire));
-    }
-    if f.optional {
-        serde_args.push(quote!(skip_serializing_if = "Option::is_none"));
-    }
-    let serde_attr = (!serde_args.is_empty()).then(|| quote!(#[serde(#(#serde_args),*)]));
     let field_doc = doc::attrs(&doc::field(f));
     Ok(quote! {
         #field_doc
-        #serde_attr
         pub #name: #ty
     })
 }

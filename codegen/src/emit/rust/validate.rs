@@ -110,6 +110,7 @@ fn array_checks(
     list: &Val,
     item: &str,
 ) -> Result<Option<TokenStream>, EmitError> {
+    let list_ref = list.reference();
     let list = list.receiver();
     match inner {
         Type::Array(_) => {
@@ -123,13 +124,7 @@ fn array_checks(
             if !struct_needs_validation(ctx, name, &mut HashSet::new()) {
                 return Ok(None);
             }
-            Ok(Some(quote! {
-                v.enter(#wire, |v| {
-                    for (i, item) in #list.iter().enumerate() {
-                        v.enter_index(i, |v| crate::validation::Validate::validate_in(item, v));
-                    }
-                });
-            }))
+            Ok(Some(quote!(v.each(#wire, #list_ref);)))
         }
         ty => {
             let element = format!("{}[{{i}}]", wire.replace('{', "{{").replace('}', "}}"));
@@ -202,7 +197,7 @@ fn value_checks(
         }
         Type::Struct(st) if struct_needs_validation(ctx, st, &mut HashSet::new()) => {
             let r = val.reference();
-            out.push(quote!(v.enter(#wire, |v| crate::validation::Validate::validate_in(#r, v));));
+            out.push(quote!(v.nested(#wire, #r);));
         }
         _ => {}
     }
