@@ -154,6 +154,7 @@ pub mod biller {
         }
     }
 
+    #[doc(hidden)]
     impl crate::wire::WireStruct for BilingualMessage {
         const EXPECTING: &'static str = "struct BilingualMessage";
         fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -262,6 +263,7 @@ pub mod biller {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for BillCancelResult {
             const EXPECTING: &'static str = "struct BillCancelResult";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -432,6 +434,7 @@ pub mod biller {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for BillCancelData {
             const EXPECTING: &'static str = "struct BillCancelData";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -591,6 +594,7 @@ pub mod biller {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for BillCancelRequest {
             const EXPECTING: &'static str = "struct BillCancelRequest";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(

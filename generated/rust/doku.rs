@@ -1046,6 +1046,7 @@ pub mod doku {
         }
     }
 
+    #[doc(hidden)]
     impl crate::wire::WireStruct for ErrorDetail {
         const EXPECTING: &'static str = "struct ErrorDetail";
         fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -1689,6 +1690,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for CaptureRequest {
             const EXPECTING: &'static str = "struct CaptureRequest";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -1770,6 +1772,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for CaptureRequestPayment {
             const EXPECTING: &'static str = "struct CaptureRequestPayment";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -1914,6 +1917,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for CaptureResponse {
             const EXPECTING: &'static str = "struct CaptureResponse";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -1980,6 +1984,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for CaptureResponseOrder {
             const EXPECTING: &'static str = "struct CaptureResponseOrder";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -2032,6 +2037,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for CaptureResponseCustomer {
             const EXPECTING: &'static str = "struct CaptureResponseCustomer";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -2147,6 +2153,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for CaptureResponsePayment {
             const EXPECTING: &'static str = "struct CaptureResponsePayment";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -2230,6 +2237,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for PaymentIdentifier {
             const EXPECTING: &'static str = "struct PaymentIdentifier";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -2292,6 +2300,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for CaptureThreeDSecure {
             const EXPECTING: &'static str = "struct CaptureThreeDSecure";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -2374,6 +2383,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for CaptureResponseCard {
             const EXPECTING: &'static str = "struct CaptureResponseCard";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -2460,6 +2470,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for DeleteTokenizationRequest {
             const EXPECTING: &'static str = "struct DeleteTokenizationRequest";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -2542,6 +2553,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for DeleteTokenizationResponse {
             const EXPECTING: &'static str = "struct DeleteTokenizationResponse";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -2746,6 +2758,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for PaymentPageRequest {
             const EXPECTING: &'static str = "struct PaymentPageRequest";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -3092,6 +3105,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for PaymentPageOrder {
             const EXPECTING: &'static str = "struct PaymentPageOrder";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -3223,6 +3237,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for PaymentPageLineItem {
             const EXPECTING: &'static str = "struct PaymentPageLineItem";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -3321,6 +3336,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for PaymentPageCard {
             const EXPECTING: &'static str = "struct PaymentPageCard";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -3419,6 +3435,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for PaymentPageCustomer {
             const EXPECTING: &'static str = "struct PaymentPageCustomer";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -3552,6 +3569,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for PaymentPagePayment {
             const EXPECTING: &'static str = "struct PaymentPagePayment";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -3684,6 +3702,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for OverrideConfiguration {
             const EXPECTING: &'static str = "struct OverrideConfiguration";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -3793,6 +3812,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for PaymentPageThemes {
             const EXPECTING: &'static str = "struct PaymentPageThemes";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -3929,6 +3949,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for PaymentPagePromo {
             const EXPECTING: &'static str = "struct PaymentPagePromo";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -4016,6 +4037,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for PaymentPageAdditionalInfo {
             const EXPECTING: &'static str = "struct PaymentPageAdditionalInfo";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -4136,6 +4158,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for PaymentPageDisclaimer {
             const EXPECTING: &'static str = "struct PaymentPageDisclaimer";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -4253,6 +4276,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for PaymentPageResponse {
             const EXPECTING: &'static str = "struct PaymentPageResponse";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -4336,6 +4360,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for PaymentPageResponseOrder {
             const EXPECTING: &'static str = "struct PaymentPageResponseOrder";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -4401,6 +4426,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for PaymentPageResponseLineItem {
             const EXPECTING: &'static str = "struct PaymentPageResponseLineItem";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -4454,6 +4480,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for CreditCardPaymentPage {
             const EXPECTING: &'static str = "struct CreditCardPaymentPage";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -4505,6 +4532,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for PaymentPageResponseAdditionalInfo {
             const EXPECTING: &'static str = "struct PaymentPageResponseAdditionalInfo";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -4589,6 +4617,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for RefundRequest {
             const EXPECTING: &'static str = "struct RefundRequest";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -4665,6 +4694,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for RefundRequestOrder {
             const EXPECTING: &'static str = "struct RefundRequestOrder";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -4733,6 +4763,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for RefundRequestPayment {
             const EXPECTING: &'static str = "struct RefundRequestPayment";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -4809,6 +4840,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for RefundRequestAmount {
             const EXPECTING: &'static str = "struct RefundRequestAmount";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -4912,6 +4944,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for RefundResponse {
             const EXPECTING: &'static str = "struct RefundResponse";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -4968,6 +5001,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for RefundResponseOrder {
             const EXPECTING: &'static str = "struct RefundResponseOrder";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -5017,6 +5051,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for RefundResponsePayment {
             const EXPECTING: &'static str = "struct RefundResponsePayment";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -5092,6 +5127,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for RefundResult {
             const EXPECTING: &'static str = "struct RefundResult";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -5211,6 +5247,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for RefundFailure {
             const EXPECTING: &'static str = "struct RefundFailure";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -5267,6 +5304,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for RefundFailureOrder {
             const EXPECTING: &'static str = "struct RefundFailureOrder";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -5316,6 +5354,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for RefundFailurePayment {
             const EXPECTING: &'static str = "struct RefundFailurePayment";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -5398,6 +5437,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for RefundFailureRefund {
             const EXPECTING: &'static str = "struct RefundFailureRefund";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -5895,6 +5935,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for CancelOrderRequest {
             const EXPECTING: &'static str = "struct CancelOrderRequest";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -5975,6 +6016,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for CancelOrderOrder {
             const EXPECTING: &'static str = "struct CancelOrderOrder";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -6043,6 +6085,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for CancelOrderPayment {
             const EXPECTING: &'static str = "struct CancelOrderPayment";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -6114,6 +6157,7 @@ pub mod doku {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for CancelOrderResponse {
             const EXPECTING: &'static str = "struct CancelOrderResponse";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(

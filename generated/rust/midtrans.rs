@@ -816,6 +816,7 @@ pub mod midtrans {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for CancelResponse {
             const EXPECTING: &'static str = "struct CancelResponse";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -930,6 +931,7 @@ pub mod midtrans {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for CancelRejected {
             const EXPECTING: &'static str = "struct CancelRejected";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -1107,6 +1109,7 @@ pub mod midtrans {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for CancelNotification {
             const EXPECTING: &'static str = "struct CancelNotification";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(

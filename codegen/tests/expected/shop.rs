@@ -381,6 +381,7 @@ pub mod shop {
         }
     }
 
+    #[doc(hidden)]
     impl crate::wire::WireStruct for ErrorBody {
         const EXPECTING: &'static str = "struct ErrorBody";
         fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -842,6 +843,7 @@ pub mod shop {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for PaymentRequest {
             const EXPECTING: &'static str = "struct PaymentRequest";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -1105,6 +1107,7 @@ pub mod shop {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for Order {
             const EXPECTING: &'static str = "struct Order";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -1222,6 +1225,7 @@ pub mod shop {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for LineItem {
             const EXPECTING: &'static str = "struct LineItem";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -1307,6 +1311,7 @@ pub mod shop {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for Payment {
             const EXPECTING: &'static str = "struct Payment";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -1396,6 +1401,7 @@ pub mod shop {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for Customer {
             const EXPECTING: &'static str = "struct Customer";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
@@ -1536,6 +1542,7 @@ pub mod shop {
             }
         }
 
+        #[doc(hidden)]
         impl crate::wire::WireStruct for PaymentResponse {
             const EXPECTING: &'static str = "struct PaymentResponse";
             fn from_map<'de, A: serde::de::MapAccess<'de>>(

@@ -74,7 +74,10 @@ pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct) -> Result<TokenStream, EmitError> 
             }
         }
     };
+    // Hidden from rustdoc: the impl is how `Deserialize` works, not API a
+    // merchant calls, and it would be listed on every type's page.
     Ok(quote! {
+        #[doc(hidden)]
         impl crate::wire::WireStruct for #name {
             const EXPECTING: &'static str = #expecting;
 
