@@ -15,6 +15,11 @@ use std::path::{Path, PathBuf};
 use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
 use payspec_codegen::lower::load_files;
 
+// The `payspec` binary's allocator (codegen/src/main.rs), so these figures
+// are those of `payspec generate`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Every `*.yaml` under the repository's `spec/`, keyed relative to it.
 fn real_spec() -> BTreeMap<PathBuf, Vec<u8>> {
     fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {

@@ -13,6 +13,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// Generation allocates and frees millions of small token and syntax-tree
+// nodes; glibc's malloc and free were about a third of `payspec generate`'s
+// time at 1,000 endpoints (BENCHMARKS.md, section 1).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
     match cli::run(&args) {
