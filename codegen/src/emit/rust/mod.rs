@@ -146,7 +146,7 @@ fn format_file(p: &Provider, tokens: TokenStream) -> Result<String, EmitError> {
         provider: p.name.clone(),
         message: e.to_string(),
     })?;
-    Ok(prettyplease::unparse(&file))
+    Ok(doc::unpack(prettyplease::unparse(&file)))
 }
 
 /// prettyplease prints items back to back; a blank line after each item
