@@ -37,7 +37,25 @@ pub(crate) fn attrs(text: &str) -> TokenStream {
     if packed.is_empty() {
         return TokenStream::new();
     }
+    let packed = raw_literal(&packed);
     quote!(#[doc = #packed])
+}
+
+/// `text` as a raw string literal (`r"…"`, `r#"…"#`): unlike
+/// `Literal::string`, nothing to escape when building it and nothing to
+/// unescape when prettyplease reads it back. A lone carriage return, which
+/// raw strings cannot hold, gets the escaped form.
+fn raw_literal(text: &str) -> proc_macro2::Literal {
+    // One `#` more than the longest run of them after a quote in `text`.
+    let mut hashes = 0;
+    for (i, _) in text.match_indices('"') {
+        let run = text[i + 1..].bytes().take_while(|&b| b == b'#').count();
+        hashes = hashes.max(run + 1);
+    }
+    let hashes = "#".repeat(hashes);
+    format!("r{hashes}\"{text}\"{hashes}")
+        .parse()
+        .unwrap_or_else(|_| proc_macro2::Literal::string(text))
 }
 
 /// Splits every `///` line printed from a packed [`attrs`] block into one
@@ -48,7 +66,7 @@ pub(crate) fn unpack(printed: String) -> String {
     }
     let mut out = String::with_capacity(printed.len() + printed.len() / 4);
     for line in printed.split_inclusive('\n') {
-        let body = line.trim_start();
+        let body = super::trim_indent(line);
         let Some(packed) = body
             .strip_prefix("///")
             .filter(|rest| rest.starts_with(PACKED))
@@ -394,6 +412,24 @@ mod tests {
             printed(quote!(#doc struct S;)),
             "/// a\u{1}b\n/// c\nstruct S;\n"
         );
+    }
+
+    #[test]
+    fn raw_literals_hold_any_text_and_read_back_unchanged() {
+        for text in [
+            "plain",
+            "a \"quote\"",
+            "\"# and \"## inside",
+            "\\n \\u{1} é",
+            "cr\rlone",
+        ] {
+            let lit = raw_literal(text);
+            let parsed: syn::LitStr = syn::parse2(quote!(#lit)).expect("a string literal");
+            assert_eq!(parsed.value(), text);
+        }
+        assert!(raw_literal("x").to_string().starts_with('r'));
+        assert!(raw_literal("a\"#b").to_string().starts_with("r##\""));
+        assert!(raw_literal("cr\rlone").to_string().starts_with('"'));
     }
 
     #[test]

@@ -193,16 +193,27 @@ fn last_line(text: &str) -> Option<&str> {
 /// Whether a blank line goes between `line` and the `next` one.
 fn ends_item_before(line: &str, next: &str) -> bool {
     const ITEM_STARTS: [&str; 6] = ["///", "#[", "impl", "pub ", "fn ", "mod "];
-    let body = line.trim_start();
+    let body = trim_indent(line);
     let ends_item = matches!(body.trim_end(), "}" | "};" | "];")
         || body.starts_with("use ")
         || body.starts_with("pub use ");
     if !ends_item {
         return false;
     }
-    let next_body = next.trim_start();
+    let next_body = trim_indent(next);
     line.len() - body.len() == next.len() - next_body.len()
         && ITEM_STARTS.iter().any(|s| next_body.starts_with(s))
+}
+
+/// `line.trim_start()`, counting the spaces prettyplease indents with
+/// before falling back to Unicode whitespace rules (a hot path: every
+/// printed line goes through it).
+pub(crate) fn trim_indent(line: &str) -> &str {
+    let rest = &line[line.bytes().take_while(|&b| b == b' ').count()..];
+    match rest.as_bytes().first() {
+        Some(b) if b.is_ascii_whitespace() || !b.is_ascii() => rest.trim_start(),
+        _ => rest,
+    }
 }
 
 /// Everything an emitter needs to know about the provider being emitted.
