@@ -6,6 +6,9 @@
 //! `PAYSPEC_SYNTH_DIR=<dir> PAYSPEC_SYNTH_N=<n>` instead writes the synthetic
 //! endpoints (provider `doku`, no provider.yaml) under `<dir>` and exits:
 //! that is how the compile-cost-at-scale measurement gets its spec.
+//! `PAYSPEC_SCALING=1` prints a time-per-endpoint table instead (see
+//! `scaling`), and `PAYSPEC_REAL_RUNS=<n>` renders the real spec `n` times
+//! without criterion (see `real_runs`).
 
 mod synth;
 
