@@ -6,6 +6,9 @@
 //! `PAYSPEC_SYNTH_DIR=<dir> PAYSPEC_SYNTH_N=<n>` instead writes the synthetic
 //! endpoints (provider `doku`, no provider.yaml) under `<dir>` and exits:
 //! that is how the compile-cost-at-scale measurement gets its spec.
+//! `PAYSPEC_SCALING=1` prints a time-per-endpoint table instead (see
+//! `scaling`), and `PAYSPEC_REAL_RUNS=<n>` renders the real spec `n` times
+//! without criterion (see `real_runs`).
 
 mod synth;
 
@@ -110,20 +113,44 @@ fn bench_synthetic(c: &mut Criterion) {
 }
 
 /// One timed run per size, printed as a table: a quick check that time per
-/// endpoint stays flat (`PAYSPEC_SCALING=1`).
+/// endpoint stays flat (`PAYSPEC_SCALING=1`). For one-shot runs under `perf`
+/// or callgrind, `PAYSPEC_SCALING_SIZES=250,1000` picks the sizes and
+/// `PAYSPEC_SCALING_PHASE=load` (or `emit`) stops after that phase.
 fn scaling() {
+    let sizes: Vec<usize> = std::env::var("PAYSPEC_SCALING_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![10, 100, 250, 500, 1000]);
+    let phase = std::env::var("PAYSPEC_SCALING_PHASE").unwrap_or_default();
     println!(
         "endpoints  load_ms  load_us/ep  emit_ms  emit_us/ep  of_which_reparse_ms  reprint_ms"
     );
-    for n in [10usize, 100, 250, 500, 1000] {
+    for n in sizes {
         let files = synth::files("synth", n, true);
         let start = std::time::Instant::now();
         let loaded = load_files(&files).expect("synthetic spec loads");
         let load = start.elapsed();
+        let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
+        let per_ep = |d: std::time::Duration| d.as_secs_f64() * 1e6 / n as f64;
+        if phase == "load" {
+            println!("{n:9}  {:7.1}  {:10.0}", ms(load), per_ep(load));
+            continue;
+        }
         let start = std::time::Instant::now();
         let code =
             payspec_codegen::emit::rust::render_provider(&loaded.ir.providers[0]).expect("renders");
         let emit = start.elapsed();
+        if phase == "emit" {
+            println!(
+                "{n:9}  {:7.1}  {:10.0}  {:7.1}  {:10.0}   ({} bytes of Rust)",
+                ms(load),
+                per_ep(load),
+                ms(emit),
+                per_ep(emit),
+                code.len()
+            );
+            continue;
+        }
         // How much of emit is syn + prettyplease: parse and print the output
         // again (render_provider parses its tokens and prints them once).
         let start = std::time::Instant::now();
@@ -134,14 +161,28 @@ fn scaling() {
         let reprint = start.elapsed();
         println!(
             "{n:9}  {:7.1}  {:10.0}  {:7.1}  {:10.0}  {:19.1}  {:10.1}   ({} bytes of Rust, {} reprinted)",
-            load.as_secs_f64() * 1e3,
-            load.as_secs_f64() * 1e6 / n as f64,
-            emit.as_secs_f64() * 1e3,
-            emit.as_secs_f64() * 1e6 / n as f64,
-            reparse.as_secs_f64() * 1e3,
-            reprint.as_secs_f64() * 1e3,
+            ms(load),
+            per_ep(load),
+            ms(emit),
+            per_ep(emit),
+            ms(reparse),
+            ms(reprint),
             code.len(),
             printed.len()
+        );
+    }
+}
+
+/// `PAYSPEC_REAL_RUNS=<n>`: the real spec end to end `n` times, each timed,
+/// without criterion (for `perf` and callgrind, whose counts are per run).
+fn real_runs(runs: usize) {
+    let files = real_spec();
+    for _ in 0..runs {
+        let start = std::time::Instant::now();
+        let bytes = render_all(&files);
+        println!(
+            "real spec end to end: {:.1} ms ({bytes} bytes)",
+            start.elapsed().as_secs_f64() * 1e3
         );
     }
 }
@@ -165,6 +206,13 @@ fn main() {
             synth::total_bytes(&files),
             Path::new(&dir).display()
         );
+        return;
+    }
+    if let Some(runs) = std::env::var("PAYSPEC_REAL_RUNS")
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+    {
+        real_runs(runs);
         return;
     }
     if std::env::var_os("PAYSPEC_SCALING").is_some() {

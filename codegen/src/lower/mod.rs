@@ -19,6 +19,7 @@ mod rules;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use codes::CODES;
 
@@ -103,18 +104,19 @@ fn collect_yaml(
 pub fn load_files(files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<Loaded, Diagnostics> {
     let mut sink = Sink::default();
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+    // Which files to read, in order; reading (the bulk of loading) may then
+    // run on several threads, and the results are taken in this order.
+    let mut steps = Vec::new();
     for (path, bytes) in files {
         if path.extension().is_some_and(|e| e == "yml") {
-            sink.error_at(
+            steps.push(Step::Refuse {
                 path,
-                Pos::START,
-                "E006",
-                format!(
+                message: format!(
                     "`{}` is not read: spec files end in `.yaml`",
                     path.display()
                 ),
-                "rename it to .yaml",
-            );
+                help: "rename it to .yaml",
+            });
             continue;
         }
         if path.extension().map_or(true, |e| e != "yaml") {
@@ -126,35 +128,64 @@ pub fn load_files(files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<Loaded, Diagnost
             .map(|c| c.as_os_str().to_string_lossy().into_owned());
         let rest = parts.as_path();
         let Some(dir) = first.filter(|_| !rest.as_os_str().is_empty()) else {
-            sink.error_at(
+            steps.push(Step::Refuse {
                 path,
-                Pos::START,
-                "E006",
-                format!("`{}` is outside any provider directory", path.display()),
-                "move it to <provider>/provider.yaml or <provider>/<area>/<name>.yaml",
-            );
+                message: format!("`{}` is outside any provider directory", path.display()),
+                help: "move it to <provider>/provider.yaml or <provider>/<area>/<name>.yaml",
+            });
             continue;
         };
-        let group = groups.entry(dir).or_default();
-        if rest == Path::new("provider.yaml") {
-            match load::parse::<ProviderFile>(path, bytes, "a provider file") {
-                Ok(parsed) => group.provider = Some((path.clone(), parsed)),
-                Err(ds) => {
-                    group.failed = true;
-                    group.has_provider_file = true;
-                    sink.diags.extend(ds);
-                }
+        steps.push(Step::Read(ReadJob {
+            dir,
+            path,
+            bytes,
+            provider_file: rest == Path::new("provider.yaml"),
+        }));
+    }
+    let jobs: Vec<&ReadJob<'_>> = steps
+        .iter()
+        .filter_map(|step| match step {
+            Step::Read(job) => Some(job),
+            Step::Refuse { .. } => None,
+        })
+        .collect();
+    let mut read = read_all(&jobs).into_iter();
+    for step in &steps {
+        let job = match step {
+            Step::Refuse {
+                path,
+                message,
+                help,
+            } => {
+                sink.error_at(path, Pos::START, "E006", message.clone(), *help);
+                continue;
             }
-            group.has_provider_file = true;
-        } else {
-            match load::parse::<EndpointFile>(path, bytes, "an endpoint file") {
-                Ok(parsed) => group.endpoints.push((path.clone(), parsed)),
-                Err(ds) => {
-                    group.failed = true;
-                    sink.diags.extend(ds);
-                }
+            Step::Read(job) => job,
+        };
+        let Some(file) = read.next() else {
+            break;
+        };
+        let group = groups.entry(job.dir.clone()).or_default();
+        match file {
+            ReadFile::Provider(Ok(parsed)) => {
+                group.provider = Some((job.path.clone(), parsed));
+                group.has_provider_file = true;
             }
-            group.any_file.get_or_insert_with(|| path.clone());
+            ReadFile::Provider(Err(ds)) => {
+                group.failed = true;
+                group.has_provider_file = true;
+                sink.diags.extend(ds);
+            }
+            ReadFile::Endpoint(result) => {
+                match result {
+                    Ok(parsed) => group.endpoints.push((job.path.clone(), parsed)),
+                    Err(ds) => {
+                        group.failed = true;
+                        sink.diags.extend(ds);
+                    }
+                }
+                group.any_file.get_or_insert_with(|| job.path.clone());
+            }
         }
     }
 
@@ -201,6 +232,89 @@ pub fn load_files(files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<Loaded, Diagnost
             warnings: diags,
         })
     }
+}
+
+/// One spec file of [`load_files`]: refused by its name, or to be read.
+enum Step<'a> {
+    /// Not a spec file where one may be: an `E006` error.
+    Refuse {
+        path: &'a PathBuf,
+        message: String,
+        help: &'static str,
+    },
+    /// A spec file to read.
+    Read(ReadJob<'a>),
+}
+
+/// A spec file to read, and the provider directory it belongs to.
+struct ReadJob<'a> {
+    dir: String,
+    path: &'a PathBuf,
+    bytes: &'a [u8],
+    /// `<provider>/provider.yaml` rather than an endpoint file.
+    provider_file: bool,
+}
+
+/// What reading one spec file gave.
+enum ReadFile {
+    Provider(Result<Parsed<ProviderFile>, Vec<Diagnostic>>),
+    Endpoint(Result<Parsed<EndpointFile>, Vec<Diagnostic>>),
+}
+
+impl ReadJob<'_> {
+    fn read(&self) -> ReadFile {
+        if self.provider_file {
+            ReadFile::Provider(load::parse(self.path, self.bytes, "a provider file"))
+        } else {
+            ReadFile::Endpoint(load::parse(self.path, self.bytes, "an endpoint file"))
+        }
+    }
+}
+
+/// Below this much YAML, reading on one thread is quicker than starting
+/// others (tests, fuzzing, a single provider).
+const PARALLEL_READ_BYTES: usize = 64 * 1024;
+
+/// Reads every job, in order. Each file is read on its own (YAML parse,
+/// key index, serde model), so large inputs are spread over the available
+/// cores, each thread taking the next unread file.
+fn read_all(jobs: &[&ReadJob<'_>]) -> Vec<ReadFile> {
+    let total: usize = jobs.iter().map(|job| job.bytes.len()).sum();
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(jobs.len());
+    if workers < 2 || total < PARALLEL_READ_BYTES {
+        return jobs.iter().map(|job| job.read()).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let run = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(job) = jobs.get(i) else {
+                break done;
+            };
+            done.push((i, job.read()));
+        }
+    };
+    let mut slots: Vec<Option<ReadFile>> =
+        std::iter::repeat_with(|| None).take(jobs.len()).collect();
+    std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..workers).map(|_| scope.spawn(run)).collect();
+        let mut finished = vec![run()];
+        for helper in helpers {
+            match helper.join() {
+                Ok(done) => finished.push(done),
+                // A panic while reading is a loader bug; re-raise it here.
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        for (i, file) in finished.into_iter().flatten() {
+            slots[i] = Some(file);
+        }
+    });
+    // Every index was taken by exactly one thread.
+    slots.into_iter().flatten().collect()
 }
 
 /// The client runtime has one client type per auth scheme, and the generated

@@ -5,7 +5,18 @@ use quote::quote;
 
 use crate::ir::{Discrepancy, Field, Literal, Presence, Provider};
 
-/// `#[doc = " line"]` attributes, one per line (printed as `///`).
+/// Marks a packed doc block (see [`attrs`]).
+const PACKED: char = '\u{1}';
+
+/// Rustdoc for `text`: printed as one `///` line per line of it, with a
+/// space after `///` on non-empty lines.
+///
+/// One `#[doc = " line"]` attribute per line would print that way, but
+/// syn parsing and prettyplease printing those attributes was a fifth of
+/// emission. So the lines go, each after a `\u{1}`, into a single
+/// attribute, which prettyplease prints as one `///` line; [`unpack`] then
+/// splits it into the lines the per-line attributes would have printed.
+/// Text holding a `\u{1}` itself gets the per-line attributes.
 pub(crate) fn attrs(text: &str) -> TokenStream {
     let lines = text.trim_end().lines().map(|line| {
         let line = line.trim_end();
@@ -15,7 +26,64 @@ pub(crate) fn attrs(text: &str) -> TokenStream {
             format!(" {line}")
         }
     });
-    quote!(#(#[doc = #lines])*)
+    if text.contains(PACKED) {
+        return quote!(#(#[doc = #lines])*);
+    }
+    let mut packed = String::with_capacity(text.len() + text.len() / 8);
+    for line in lines {
+        packed.push(PACKED);
+        packed.push_str(&line);
+    }
+    if packed.is_empty() {
+        return TokenStream::new();
+    }
+    let packed = raw_literal(&packed);
+    quote!(#[doc = #packed])
+}
+
+/// `text` as a raw string literal (`r"…"`, `r#"…"#`): unlike
+/// `Literal::string`, nothing to escape when building it and nothing to
+/// unescape when prettyplease reads it back. A lone carriage return, which
+/// raw strings cannot hold, gets the escaped form.
+fn raw_literal(text: &str) -> proc_macro2::Literal {
+    // One `#` more than the longest run of them after a quote in `text`.
+    let mut hashes = 0;
+    for (i, _) in text.match_indices('"') {
+        let run = text[i + 1..].bytes().take_while(|&b| b == b'#').count();
+        hashes = hashes.max(run + 1);
+    }
+    let hashes = "#".repeat(hashes);
+    format!("r{hashes}\"{text}\"{hashes}")
+        .parse()
+        .unwrap_or_else(|_| proc_macro2::Literal::string(text))
+}
+
+/// Splits every `///` line printed from a packed [`attrs`] block into one
+/// `///` line per doc line, at the same indentation.
+pub(crate) fn unpack(printed: String) -> String {
+    if !printed.contains(PACKED) {
+        return printed;
+    }
+    let mut out = String::with_capacity(printed.len() + printed.len() / 4);
+    for line in printed.split_inclusive('\n') {
+        let body = super::trim_indent(line);
+        let Some(packed) = body
+            .strip_prefix("///")
+            .filter(|rest| rest.starts_with(PACKED))
+        else {
+            out.push_str(line);
+            continue;
+        };
+        let indent = &line[..line.len() - body.len()];
+        let packed = packed.strip_suffix('\n').unwrap_or(packed);
+        for value in packed.split(PACKED).skip(1) {
+            out.push_str(indent);
+            out.push_str("///");
+            out.push_str(value);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// Makes spec text safe as rustdoc: escapes what rustdoc would read as
@@ -294,12 +362,78 @@ mod tests {
         );
     }
 
+    /// What prettyplease prints for `tokens` as a file, unpacked.
+    fn printed(tokens: TokenStream) -> String {
+        let file = syn::parse2::<syn::File>(tokens).expect("parses");
+        unpack(prettyplease::unparse(&file))
+    }
+
     #[test]
     fn doc_lines_get_a_leading_space_and_blank_lines_stay_blank() {
-        let tokens = attrs("one\n\ntwo").to_string();
+        let doc = attrs("one  \n\n  two\n\n");
         assert_eq!(
-            tokens,
-            "# [doc = \" one\"] # [doc = \"\"] # [doc = \" two\"]"
+            printed(quote!(mod m { #doc pub struct S; })),
+            "mod m {\n    /// one\n    ///\n    ///   two\n    pub struct S;\n}\n"
         );
+    }
+
+    #[test]
+    fn packed_docs_print_as_the_per_line_attributes_would() {
+        let text = "Summary [x].\n\n# Rules\n\n> quoted `a`\n- item /* no */ \"q\" \\ é";
+        let packed = attrs(text);
+        let lines = text.lines().map(|l| match l.trim_end() {
+            "" => String::new(),
+            l => format!(" {l}"),
+        });
+        let per_line = quote!(#(#[doc = #lines])*);
+        let item = |doc: TokenStream| {
+            quote! {
+                #doc
+                pub struct S {
+                    #doc
+                    pub a: i64,
+                }
+                impl S {
+                    #doc
+                    pub fn f(&self) {}
+                }
+            }
+        };
+        let expected = printed(item(per_line));
+        assert!(expected.contains("    /// - item /* no */"), "{expected}");
+        assert_eq!(printed(item(packed)), expected);
+    }
+
+    #[test]
+    fn text_holding_the_marker_keeps_one_attribute_per_line() {
+        let doc = attrs("a\u{1}b\nc");
+        assert_eq!(doc.to_string(), "# [doc = \" a\\u{1}b\"] # [doc = \" c\"]");
+        assert_eq!(
+            printed(quote!(#doc struct S;)),
+            "/// a\u{1}b\n/// c\nstruct S;\n"
+        );
+    }
+
+    #[test]
+    fn raw_literals_hold_any_text_and_read_back_unchanged() {
+        for text in [
+            "plain",
+            "a \"quote\"",
+            "\"# and \"## inside",
+            "\\n \\u{1} é",
+            "cr\rlone",
+        ] {
+            let lit = raw_literal(text);
+            let parsed: syn::LitStr = syn::parse2(quote!(#lit)).expect("a string literal");
+            assert_eq!(parsed.value(), text);
+        }
+        assert!(raw_literal("x").to_string().starts_with('r'));
+        assert!(raw_literal("a\"#b").to_string().starts_with("r##\""));
+        assert!(raw_literal("cr\rlone").to_string().starts_with('"'));
+    }
+
+    #[test]
+    fn empty_text_has_no_doc() {
+        assert!(attrs(" \n\n").is_empty());
     }
 }

@@ -21,6 +21,7 @@ mod validate;
 
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -55,62 +56,80 @@ pub enum EmitError {
 
 /// Renders one provider as a formatted Rust source file.
 ///
-/// Parsing and printing dominate emission, so the area modules are built,
-/// parsed and printed on separate threads (each with its own `Ctx`:
-/// tokens cannot cross threads) and spliced into the printed provider
-/// module. The bytes are those of [`render_provider_whole`], which tests
-/// check.
+/// Parsing and printing dominate emission, so the provider module's shell
+/// (its root items) and each area module are built, parsed and printed as
+/// separate jobs, taken from one queue by the calling thread and up to
+/// `available_parallelism - 1` helpers (each with its own `Ctx`: tokens
+/// cannot cross threads), biggest first so the last job to finish is a
+/// small one. The printed areas are spliced into the printed shell. The
+/// bytes are those of [`render_provider_whole`], which tests check.
 pub fn render_provider(p: &Provider) -> Result<String, EmitError> {
     let ctx = Ctx::new(p);
     let areas = ctx.areas();
-    let shell = format_file(p, ctx.provider_module(false)?)?;
+    // Job 0 is the shell; job `i + 1` is area `i`. Biggest first: the shell
+    // holds every endpoint's client method, an area its items.
+    let mut order: Vec<usize> = (0..=areas.len()).collect();
+    order.sort_by_cached_key(|&job| {
+        std::cmp::Reverse(match job {
+            0 => usize::MAX,
+            i => ctx.area_size(areas[i - 1]),
+        })
+    });
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(order.len());
+    let next = AtomicUsize::new(0);
+    let run = |ctx: &Ctx<'_>| {
+        let mut done = Vec::new();
+        loop {
+            let Some(&job) = order.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                break done;
+            };
+            let printed = match job {
+                0 => ctx.shell(),
+                i => ctx.area_chunk(areas[i - 1]),
+            };
+            done.push((job, printed));
+        }
+    };
+    let mut pieces: Vec<Option<Result<String, EmitError>>> = vec![None; order.len()];
+    std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..workers)
+            .map(|_| scope.spawn(|| run(&Ctx::new(p))))
+            .collect();
+        let mut finished = vec![run(&ctx)];
+        for helper in helpers {
+            match helper.join() {
+                Ok(done) => finished.push(done),
+                // A panic in a helper is a bug in the emitter or its
+                // dependencies; re-raise it on the caller's thread.
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        for (job, printed) in finished.into_iter().flatten() {
+            pieces[job] = Some(printed);
+        }
+    });
+    let mut pieces = pieces.into_iter().map(|piece| {
+        // Every job was taken by exactly one thread.
+        piece.unwrap_or_else(|| Err(ctx.err("areas", "an area was not emitted")))
+    });
+    let shell = pieces
+        .next()
+        .unwrap_or_else(|| Err(ctx.err("provider module", "the module was not emitted")))?;
     // The shell ends with the provider module's closing brace; the areas go
     // just before it. An empty module would print as `{}` on one line: fall
     // back to formatting everything at once rather than splice wrongly.
     let Some(head) = shell.strip_suffix("}\n") else {
         return render_provider_whole(p);
     };
-    let workers = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(areas.len());
-    let mut chunks: Vec<Option<Result<String, EmitError>>> = vec![None; areas.len()];
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|worker| {
-                let areas = &areas;
-                scope.spawn(move || {
-                    let ctx = Ctx::new(p);
-                    areas
-                        .iter()
-                        .enumerate()
-                        .skip(worker)
-                        .step_by(workers)
-                        .map(|(i, area)| (i, ctx.area_chunk(area)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for handle in handles {
-            match handle.join() {
-                Ok(done) => {
-                    for (i, chunk) in done {
-                        chunks[i] = Some(chunk);
-                    }
-                }
-                // A panic in a worker is a bug in the emitter or its
-                // dependencies; re-raise it on the caller's thread.
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-    });
     let mut out = String::with_capacity(shell.len() * (areas.len() + 1));
     out.push_str(head);
-    for chunk in chunks {
-        // Every index was filled by exactly one worker.
-        out.push_str(&chunk.unwrap_or_else(|| Err(ctx.err("areas", "an area was not emitted")))?);
+    for piece in pieces {
+        push_spaced(&mut out, &piece?);
     }
-    out.push_str("}\n");
-    Ok(space_items(&out))
+    push_spaced(&mut out, "}\n");
+    Ok(out)
 }
 
 /// [`render_provider`] in one piece: the whole provider module parsed and
@@ -128,7 +147,7 @@ fn format_file(p: &Provider, tokens: TokenStream) -> Result<String, EmitError> {
         provider: p.name.clone(),
         message: e.to_string(),
     })?;
-    Ok(prettyplease::unparse(&file))
+    Ok(doc::unpack(prettyplease::unparse(&file)))
 }
 
 /// prettyplease prints items back to back; a blank line after each item
@@ -136,28 +155,66 @@ fn format_file(p: &Provider, tokens: TokenStream) -> Result<String, EmitError> {
 /// ends with a `}` line followed, at the same indentation, by the next item's
 /// doc, attribute or keyword.
 fn space_items(code: &str) -> String {
-    const ITEM_STARTS: [&str; 6] = ["///", "#[", "impl", "pub ", "fn ", "mod "];
-    let lines: Vec<&str> = code.lines().collect();
     let mut out = String::with_capacity(code.len() + code.len() / 20);
-    for (i, line) in lines.iter().enumerate() {
-        out.push_str(line);
+    push_spaced(&mut out, code);
+    out
+}
+
+/// Appends `code` (whole lines) to `out` (empty or whole lines, already
+/// spaced) with the blank lines [`space_items`] adds, including one between
+/// the last line of `out` and the first of `code`: spacing pieces one by
+/// one gives the same text as spacing them joined.
+fn push_spaced(out: &mut String, code: &str) {
+    let mut lines = code.lines();
+    let Some(first) = lines.next() else {
+        return;
+    };
+    if last_line(out).is_some_and(|last| ends_item_before(last, first)) {
         out.push('\n');
-        let Some(next) = lines.get(i + 1) else {
-            continue;
-        };
-        let indent = line.len() - line.trim_start().len();
-        let next_indent = next.len() - next.trim_start().len();
-        let ends_item = matches!(line.trim(), "}" | "};" | "];")
-            || line.trim_start().starts_with("use ")
-            || line.trim_start().starts_with("pub use ");
-        if ends_item
-            && indent == next_indent
-            && ITEM_STARTS.iter().any(|s| next.trim_start().starts_with(s))
-        {
+    }
+    out.push_str(first);
+    out.push('\n');
+    let mut previous = first;
+    for line in lines {
+        if ends_item_before(previous, line) {
             out.push('\n');
         }
+        out.push_str(line);
+        out.push('\n');
+        previous = line;
     }
-    out
+}
+
+/// The last line of `text` (without its newline), if any.
+fn last_line(text: &str) -> Option<&str> {
+    let body = text.strip_suffix('\n')?;
+    Some(body.rsplit_once('\n').map_or(body, |(_, last)| last))
+}
+
+/// Whether a blank line goes between `line` and the `next` one.
+fn ends_item_before(line: &str, next: &str) -> bool {
+    const ITEM_STARTS: [&str; 6] = ["///", "#[", "impl", "pub ", "fn ", "mod "];
+    let body = trim_indent(line);
+    let ends_item = matches!(body.trim_end(), "}" | "};" | "];")
+        || body.starts_with("use ")
+        || body.starts_with("pub use ");
+    if !ends_item {
+        return false;
+    }
+    let next_body = trim_indent(next);
+    line.len() - body.len() == next.len() - next_body.len()
+        && ITEM_STARTS.iter().any(|s| next_body.starts_with(s))
+}
+
+/// `line.trim_start()`, counting the spaces prettyplease indents with
+/// before falling back to Unicode whitespace rules (a hot path: every
+/// printed line goes through it).
+pub(crate) fn trim_indent(line: &str) -> &str {
+    let rest = &line[line.bytes().take_while(|&b| b == b' ').count()..];
+    match rest.as_bytes().first() {
+        Some(b) if b.is_ascii_whitespace() || !b.is_ascii() => rest.trim_start(),
+        _ => rest,
+    }
 }
 
 /// Everything an emitter needs to know about the provider being emitted.
@@ -297,6 +354,23 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// The provider module without its areas, printed and item-spaced.
+    fn shell(&self) -> Result<String, EmitError> {
+        Ok(space_items(&format_file(
+            self.p,
+            self.provider_module(false)?,
+        )?))
+    }
+
+    /// How many items an area holds: its job's expected size.
+    fn area_size(&self, area: &str) -> usize {
+        let p = self.p;
+        let in_area = |scope: &Scope| matches!(scope, Scope::Area(a) if a == area);
+        p.enums.iter().filter(|e| in_area(&e.scope)).count()
+            + p.structs.iter().filter(|s| in_area(&s.scope)).count()
+            + p.decisions.iter().filter(|d| in_area(&d.scope)).count()
+    }
+
     /// One area's module printed as it appears inside the provider module:
     /// printed inside a bare `pub mod <provider> { … }` (so indentation and
     /// line breaks are the same) and cut out of it.
@@ -307,7 +381,7 @@ impl<'a> Ctx<'a> {
         let inner = code
             .split_once('\n')
             .and_then(|(_, rest)| rest.strip_suffix("}\n"));
-        inner.map(str::to_owned).ok_or_else(|| {
+        inner.map(space_items).ok_or_else(|| {
             self.err(
                 format!("area {area}"),
                 "printed module has an unexpected shape; this is a payspec bug",
@@ -391,17 +465,77 @@ pub(crate) fn ident(name: &str) -> Result<Ident, String> {
     if matches!(bare, "self" | "Self" | "super" | "crate") {
         return Err(format!("`{name}` cannot be used as a Rust identifier"));
     }
-    if syn::parse_str::<Ident>(bare).is_ok() {
-        Ok(Ident::new(bare, proc_macro2::Span::call_site()))
-    } else {
-        // A keyword (`type`, `match`): syn refuses it as a plain identifier.
+    if is_keyword(bare) {
+        // A keyword (`type`, `match`): not a plain identifier.
         Ok(Ident::new_raw(bare, proc_macro2::Span::call_site()))
+    } else {
+        Ok(Ident::new(bare, proc_macro2::Span::call_site()))
     }
+}
+
+/// The words syn refuses as a plain identifier (its `accept_as_ident`:
+/// strict, reserved and weak keywords). A table rather than running syn's
+/// lexer and parser per identifier, which cost a large share of emission.
+fn is_keyword(word: &str) -> bool {
+    matches!(
+        word,
+        "abstract"
+            | "as"
+            | "async"
+            | "await"
+            | "become"
+            | "box"
+            | "break"
+            | "const"
+            | "continue"
+            | "crate"
+            | "do"
+            | "dyn"
+            | "else"
+            | "enum"
+            | "extern"
+            | "false"
+            | "final"
+            | "fn"
+            | "for"
+            | "if"
+            | "impl"
+            | "in"
+            | "let"
+            | "loop"
+            | "macro"
+            | "match"
+            | "mod"
+            | "move"
+            | "mut"
+            | "override"
+            | "priv"
+            | "pub"
+            | "ref"
+            | "return"
+            | "Self"
+            | "self"
+            | "static"
+            | "struct"
+            | "super"
+            | "trait"
+            | "true"
+            | "try"
+            | "type"
+            | "typeof"
+            | "unsafe"
+            | "unsized"
+            | "use"
+            | "virtual"
+            | "where"
+            | "while"
+            | "yield"
+    )
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{ident, space_items};
+    use super::{ident, is_keyword, space_items};
 
     #[test]
     fn items_are_separated_by_blank_lines_but_bodies_are_not() {
@@ -421,5 +555,83 @@ mod tests {
         assert!(ident("9lives").is_err());
         assert!(ident("").is_err());
         assert!(ident("self").is_err());
+    }
+
+    #[test]
+    fn the_keyword_table_matches_what_syn_refuses_as_an_identifier() {
+        // Every word syn refuses (and only those) is in the table: the
+        // table replaced asking syn per identifier, and must not drift from it.
+        let words = [
+            "abstract",
+            "as",
+            "async",
+            "await",
+            "become",
+            "box",
+            "break",
+            "const",
+            "continue",
+            "crate",
+            "do",
+            "dyn",
+            "else",
+            "enum",
+            "extern",
+            "false",
+            "final",
+            "fn",
+            "for",
+            "if",
+            "impl",
+            "in",
+            "let",
+            "loop",
+            "macro",
+            "match",
+            "mod",
+            "move",
+            "mut",
+            "override",
+            "priv",
+            "pub",
+            "ref",
+            "return",
+            "Self",
+            "self",
+            "static",
+            "struct",
+            "super",
+            "trait",
+            "true",
+            "try",
+            "type",
+            "typeof",
+            "unsafe",
+            "unsized",
+            "use",
+            "virtual",
+            "where",
+            "while",
+            "yield",
+            "union",
+            "raw",
+            "gen",
+            "default",
+            "macro_rules",
+            "amount",
+            "Type",
+            "r",
+            "id",
+            "_x",
+            "dyn_",
+            "Async",
+        ];
+        for word in words {
+            assert_eq!(
+                is_keyword(word),
+                syn::parse_str::<proc_macro2::Ident>(word).is_err(),
+                "{word}"
+            );
+        }
     }
 }
