@@ -19,7 +19,6 @@ mod rules;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use codes::CODES;
 
@@ -286,33 +285,8 @@ fn read_all(jobs: &[&ReadJob<'_>]) -> Vec<ReadFile> {
     if workers < 2 || total < PARALLEL_READ_BYTES {
         return jobs.iter().map(|job| job.read()).collect();
     }
-    let next = AtomicUsize::new(0);
-    let run = || {
-        let mut done = Vec::new();
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(job) = jobs.get(i) else {
-                break done;
-            };
-            done.push((i, job.read()));
-        }
-    };
-    let mut slots: Vec<Option<ReadFile>> =
-        std::iter::repeat_with(|| None).take(jobs.len()).collect();
-    std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..workers).map(|_| scope.spawn(run)).collect();
-        let mut finished = vec![run()];
-        for helper in helpers {
-            match helper.join() {
-                Ok(done) => finished.push(done),
-                // A panic while reading is a loader bug; re-raise it here.
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-        for (i, file) in finished.into_iter().flatten() {
-            slots[i] = Some(file);
-        }
-    });
+    let order: Vec<usize> = (0..jobs.len()).collect();
+    let slots = crate::work_queue::run(&order, || (), |(), i| jobs[i].read());
     // Every index was taken by exactly one thread.
     slots.into_iter().flatten().collect()
 }

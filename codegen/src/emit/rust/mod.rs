@@ -21,7 +21,6 @@ mod validate;
 
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -58,10 +57,9 @@ pub enum EmitError {
 ///
 /// Parsing and printing dominate emission, so the provider module's shell
 /// (its root items) and each area module are built, parsed and printed as
-/// separate jobs, taken from one queue by the calling thread and up to
-/// `available_parallelism - 1` helpers (each with its own `Ctx`: tokens
-/// cannot cross threads), biggest first so the last job to finish is a
-/// small one. The printed areas are spliced into the printed shell. The
+/// separate jobs on [`crate::work_queue`] (each thread with its own `Ctx`:
+/// tokens cannot cross threads), biggest first so the last job to finish is
+/// a small one. The printed areas are spliced into the printed shell. The
 /// bytes are those of [`render_provider_whole`], which tests check.
 pub fn render_provider(p: &Provider) -> Result<String, EmitError> {
     let ctx = Ctx::new(p);
@@ -75,41 +73,14 @@ pub fn render_provider(p: &Provider) -> Result<String, EmitError> {
             i => ctx.area_size(areas[i - 1]),
         })
     });
-    let workers = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(order.len());
-    let next = AtomicUsize::new(0);
-    let run = |ctx: &Ctx<'_>| {
-        let mut done = Vec::new();
-        loop {
-            let Some(&job) = order.get(next.fetch_add(1, Ordering::Relaxed)) else {
-                break done;
-            };
-            let printed = match job {
-                0 => ctx.shell(),
-                i => ctx.area_chunk(areas[i - 1]),
-            };
-            done.push((job, printed));
-        }
-    };
-    let mut pieces: Vec<Option<Result<String, EmitError>>> = vec![None; order.len()];
-    std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..workers)
-            .map(|_| scope.spawn(|| run(&Ctx::new(p))))
-            .collect();
-        let mut finished = vec![run(&ctx)];
-        for helper in helpers {
-            match helper.join() {
-                Ok(done) => finished.push(done),
-                // A panic in a helper is a bug in the emitter or its
-                // dependencies; re-raise it on the caller's thread.
-                Err(panic) => std::panic::resume_unwind(panic),
-            }
-        }
-        for (job, printed) in finished.into_iter().flatten() {
-            pieces[job] = Some(printed);
-        }
-    });
+    let pieces = crate::work_queue::run(
+        &order,
+        || Ctx::new(p),
+        |ctx, job| match job {
+            0 => ctx.shell(),
+            i => ctx.area_chunk(areas[i - 1]),
+        },
+    );
     let mut pieces = pieces.into_iter().map(|piece| {
         // Every job was taken by exactly one thread.
         piece.unwrap_or_else(|| Err(ctx.err("areas", "an area was not emitted")))
