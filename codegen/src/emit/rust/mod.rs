@@ -57,9 +57,9 @@ pub enum EmitError {
 ///
 /// Parsing and printing dominate emission, so the provider module's shell
 /// (its root items) and each area module are built, parsed and printed as
-/// separate jobs on [`crate::work_queue`] (each thread with its own `Ctx`:
-/// tokens cannot cross threads), biggest first so the last job to finish is
-/// a small one. The printed areas are spliced into the printed shell. The
+/// separate jobs on the crate's work queue (`work_queue.rs`; each thread
+/// has its own `Ctx`: tokens cannot cross threads), biggest first so the
+/// last job to finish is a small one. The printed areas are spliced into the printed shell. The
 /// bytes are those of [`render_provider_whole`], which tests check.
 pub fn render_provider(p: &Provider) -> Result<String, EmitError> {
     let ctx = Ctx::new(p);
