@@ -261,9 +261,7 @@ impl<'de, A: MapAccess<'de>> StructMap<'de, A> {
         slot: &mut Option<T>,
         name: &'static str,
     ) -> Result<(), A::Error> {
-        if slot.is_some() {
-            return Err(de::Error::duplicate_field(name));
-        }
+        Self::unset(slot, name)?;
         *slot = Some(self.map.next_value()?);
         Ok(())
     }
@@ -275,9 +273,7 @@ impl<'de, A: MapAccess<'de>> StructMap<'de, A> {
         slot: &mut Option<T>,
         name: &'static str,
     ) -> Result<(), A::Error> {
-        if slot.is_some() {
-            return Err(de::Error::duplicate_field(name));
-        }
+        Self::unset(slot, name)?;
         let value: Value = self.map.next_value()?;
         *slot = Some(T::from_lenient(value).map_err(de::Error::custom)?);
         Ok(())
@@ -290,14 +286,21 @@ impl<'de, A: MapAccess<'de>> StructMap<'de, A> {
         slot: &mut Option<Option<T>>,
         name: &'static str,
     ) -> Result<(), A::Error> {
-        if slot.is_some() {
-            return Err(de::Error::duplicate_field(name));
-        }
+        Self::unset(slot, name)?;
         *slot = Some(match self.map.next_value::<Value>()? {
             Value::Null => None,
             value => Some(T::from_lenient(value).map_err(de::Error::custom)?),
         });
         Ok(())
+    }
+
+    /// serde's `duplicate field` error when `slot` was already filled: a key
+    /// that appears twice in one object.
+    fn unset<T>(slot: &Option<T>, name: &'static str) -> Result<(), A::Error> {
+        match slot {
+            Some(_) => Err(de::Error::duplicate_field(name)),
+            None => Ok(()),
+        }
     }
 
     /// Skips the value of a key the struct does not know: providers add
@@ -516,6 +519,10 @@ mod tests {
         assert_eq!(
             decode(r#"{"amount":1,"id":"7","ID":"8"}"#).unwrap_err(),
             "duplicate field `id` at line 1 column 25"
+        );
+        assert_eq!(
+            decode(r#"{"amount":1,"amount":2,"id":"7"}"#).unwrap_err(),
+            "duplicate field `amount` at line 1 column 20"
         );
         assert_eq!(
             decode(r#"{"amount":1,"id":true}"#).unwrap_err(),
