@@ -10,14 +10,13 @@
 
 pub mod client;
 pub mod error;
-pub mod money;
 mod notification;
 pub mod registry;
 pub mod retry;
 pub mod secret;
 pub mod transport;
-pub mod validation;
-pub mod wire;
+
+pub use payspec_runtime::{money, validation, wire};
 
 #[cfg(all(doctest, feature = "doku", feature = "midtrans", feature = "biller"))]
 mod doc_examples;
@@ -26,17 +25,10 @@ pub use error::{ApiError, Error, Provider, SignatureMismatch};
 pub use secret::Secret;
 
 // The committed output of `payspec generate` (kept current by `payspec
-// check` in CI), so building the crate never runs the generator; with the
-// `regenerate` feature, build.rs's fresh output from spec/ instead.
-#[cfg(all(feature = "doku", not(feature = "regenerate")))]
+// check` in CI): each provider module, over its generated type crates.
+#[cfg(feature = "doku")]
 include!("../generated/rust/doku.rs");
-#[cfg(all(feature = "midtrans", not(feature = "regenerate")))]
+#[cfg(feature = "midtrans")]
 include!("../generated/rust/midtrans.rs");
-#[cfg(all(feature = "biller", not(feature = "regenerate")))]
+#[cfg(feature = "biller")]
 include!("../generated/rust/biller.rs");
-#[cfg(all(feature = "doku", feature = "regenerate"))]
-include!(concat!(env!("OUT_DIR"), "/doku.rs"));
-#[cfg(all(feature = "midtrans", feature = "regenerate"))]
-include!(concat!(env!("OUT_DIR"), "/midtrans.rs"));
-#[cfg(all(feature = "biller", feature = "regenerate"))]
-include!(concat!(env!("OUT_DIR"), "/biller.rs"));

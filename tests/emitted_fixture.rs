@@ -1,21 +1,18 @@
 //! The code the emitter produces for the codegen fixture
-//! (`codegen/tests/expected/shop.rs`, kept current by the codegen test
+//! (`codegen/tests/expected/shop.rs` and the type crates under
+//! `codegen/tests/expected/shop/`, kept current by the codegen test
 //! `compiled_copy_is_current`) compiles against the runtime, passes clippy
 //! with the rest of the crate, and behaves as its spec says.
 
 // Every public item the emitter writes has rustdoc.
 #![deny(missing_docs)]
 
-/// The generated code names the runtime as `crate::money` and so on, as it
-/// does inside the client crate; these re-exports stand in for it here.
+/// The generated provider module names the runtime as `crate::money` and so
+/// on, as it does inside the client crate; these re-exports stand in for it
+/// here. (Its type crates, under `codegen/tests/expected/shop/`, name
+/// `payspec_runtime` directly.)
 mod money {
     pub use payspec::money::*;
-}
-mod validation {
-    pub use payspec::validation::*;
-}
-mod wire {
-    pub use payspec::wire::*;
 }
 mod registry {
     pub use payspec::registry::*;

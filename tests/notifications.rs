@@ -1,5 +1,5 @@
 //! The generated notification API on the real Midtrans notification type:
-//! `CancelNotification::verify(raw_body, &server_key)` and the runtime's
+//! `midtrans::verify_cancel_notification(raw_body, &server_key)` and the runtime's
 //! generic `payspec::midtrans::Notification::verify`, on the docs' sample
 //! re-signed by hand (SHA-512 of order_id + status_code + gross_amount +
 //! server key, hex) for a test key.
@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use payspec::midtrans::core::CancelNotification;
-use payspec::midtrans::{Notification, TransactionStatus};
+use payspec::midtrans::{verify_cancel_notification, Notification, TransactionStatus};
 use payspec::{Error, Secret};
 use serde_json::Value;
 use sha2::{Digest, Sha512};
@@ -47,7 +47,7 @@ fn signed_sample(key: &str) -> (Value, Vec<u8>) {
 fn verify_returns_the_typed_notification() {
     let (sample, raw) = signed_sample(SERVER_KEY);
     let key = Secret::new(SERVER_KEY);
-    let note = CancelNotification::verify(&raw, &key).unwrap();
+    let note = verify_cancel_notification(&raw, &key).unwrap();
     assert_eq!(note.order_id.as_deref(), sample["order_id"].as_str());
     assert_eq!(note.transaction_status, Some(TransactionStatus::Cancel));
     assert_eq!(serde_json::to_value(&note).unwrap(), sample);
@@ -61,13 +61,13 @@ fn verify_returns_the_typed_notification() {
 fn another_key_or_a_changed_amount_is_a_signature_mismatch() {
     let (_, raw) = signed_sample("SB-Mid-server-someone-else");
     let key = Secret::new(SERVER_KEY);
-    let err = CancelNotification::verify(&raw, &key).unwrap_err();
+    let err = verify_cancel_notification(&raw, &key).unwrap_err();
     assert!(matches!(err, Error::SignatureMismatch(_)), "{err}");
 
     let (_, good) = signed_sample(SERVER_KEY);
     let mut tampered: Value = serde_json::from_slice(&good).unwrap();
     tampered["gross_amount"] = Value::String("1.00".into());
-    let err = CancelNotification::verify(serde_json::to_vec(&tampered).unwrap(), &key).unwrap_err();
+    let err = verify_cancel_notification(serde_json::to_vec(&tampered).unwrap(), &key).unwrap_err();
     assert!(matches!(err, Error::SignatureMismatch(_)), "{err}");
     assert!(!format!("{err:?}").contains(SERVER_KEY));
 }

@@ -53,9 +53,7 @@ fn render_all(files: &BTreeMap<PathBuf, Vec<u8>>) -> usize {
         .providers
         .iter()
         .map(|p| {
-            payspec_codegen::emit::rust::render_provider(p)
-                .expect("spec renders")
-                .len()
+            rust_bytes(&payspec_codegen::emit::rust::render_provider(p).expect("spec renders"))
         })
         .sum()
 }
@@ -71,19 +69,8 @@ fn bench_real(c: &mut Criterion) {
                 .ir
                 .providers
                 .iter()
-                .map(|p| payspec_codegen::emit::rust::render_provider(p).map_or(0, |s| s.len()))
-                .sum::<usize>()
-        })
-    });
-    // The one-piece path, to see what printing areas on threads gains or costs.
-    g.bench_function("emit_format_whole_file", |b| {
-        b.iter(|| {
-            loaded
-                .ir
-                .providers
-                .iter()
                 .map(|p| {
-                    payspec_codegen::emit::rust::render_provider_whole(p).map_or(0, |s| s.len())
+                    payspec_codegen::emit::rust::render_provider(p).map_or(0, |f| rust_bytes(&f))
                 })
                 .sum::<usize>()
         })
@@ -105,7 +92,7 @@ fn bench_synthetic(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("emit_format", n), &loaded, |b, loaded| {
             b.iter(|| {
                 payspec_codegen::emit::rust::render_provider(&loaded.ir.providers[0])
-                    .map_or(0, |s| s.len())
+                    .map_or(0, |f| rust_bytes(&f))
             })
         });
     }
@@ -137,8 +124,9 @@ fn scaling() {
             continue;
         }
         let start = std::time::Instant::now();
-        let code =
+        let files =
             payspec_codegen::emit::rust::render_provider(&loaded.ir.providers[0]).expect("renders");
+        let code = rust_bytes(&files);
         let emit = start.elapsed();
         if phase == "emit" {
             println!(
@@ -147,17 +135,22 @@ fn scaling() {
                 per_ep(load),
                 ms(emit),
                 per_ep(emit),
-                code.len()
+                code
             );
             continue;
         }
         // How much of emit is syn + prettyplease: parse and print the output
         // again (render_provider parses its tokens and prints them once).
+        let sources = files
+            .iter()
+            .filter(|(path, _)| path.extension().is_some_and(|e| e == "rs"));
         let start = std::time::Instant::now();
-        let file = syn::parse_file(&code).expect("output parses");
+        let parsed: Vec<syn::File> = sources
+            .map(|(_, code)| syn::parse_file(code).expect("output parses"))
+            .collect();
         let reparse = start.elapsed();
         let start = std::time::Instant::now();
-        let printed = prettyplease::unparse(&file);
+        let printed: usize = parsed.iter().map(|f| prettyplease::unparse(f).len()).sum();
         let reprint = start.elapsed();
         println!(
             "{n:9}  {:7.1}  {:10.0}  {:7.1}  {:10.0}  {:19.1}  {:10.1}   ({} bytes of Rust, {} reprinted)",
@@ -167,10 +160,15 @@ fn scaling() {
             per_ep(emit),
             ms(reparse),
             ms(reprint),
-            code.len(),
-            printed.len()
+            code,
+            printed
         );
     }
+}
+
+/// The bytes of every file a provider renders to.
+fn rust_bytes(files: &payspec_codegen::emit::rust::RustFiles) -> usize {
+    files.values().map(String::len).sum()
 }
 
 /// `PAYSPEC_REAL_RUNS=<n>`: the real spec end to end `n` times, each timed,

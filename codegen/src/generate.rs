@@ -16,20 +16,20 @@ use crate::ir::Ir;
 /// Every output file, by path relative to the output directory.
 pub type Files = BTreeMap<PathBuf, String>;
 
-/// Renders the Rust modules only: `rust/<provider>.rs`, exactly what
-/// `build.rs` compiles (it calls the Rust emitter itself).
+/// Renders the Rust code only, under `rust/`: per provider the module the
+/// client crate includes (`rust/<provider>.rs`) and its type crates
+/// (`rust/<provider>/**`; see [`render_provider`]).
 pub fn render_rust(ir: &Ir) -> Result<Files, EmitError> {
     let mut files = Files::new();
     for p in &ir.providers {
-        files.insert(
-            PathBuf::from("rust").join(format!("{}.rs", p.name)),
-            render_provider(p)?,
-        );
+        for (path, text) in render_provider(p)? {
+            files.insert(PathBuf::from("rust").join(path), text);
+        }
     }
     Ok(files)
 }
 
-/// Renders every output of the IR: `rust/<provider>.rs`, and with the `cli`
+/// Renders every output of the IR: `rust/**`, and with the `cli`
 /// feature also `docs/**` (Markdown reference) and `openapi.yaml`.
 pub fn render_all(ir: &Ir) -> Result<Files, GenerateError> {
     #[allow(unused_mut)] // only the `cli` feature adds docs and OpenAPI

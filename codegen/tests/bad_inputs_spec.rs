@@ -225,7 +225,8 @@ fn outcome(files: &BTreeMap<PathBuf, Vec<u8>>) -> String {
             let mut out = String::from("loads");
             for p in &loaded.ir.providers {
                 match payspec_codegen::emit::rust::render_provider(p) {
-                    Ok(code) => {
+                    Ok(files) => {
+                        let code = payspec_codegen::emit::rust::joined(&files);
                         let _ = write!(out, "; emits {} bytes of Rust", code.len());
                         if code.contains("Box<") {
                             out.push_str(" (uses Box)");

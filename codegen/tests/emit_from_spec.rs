@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use payspec_codegen::emit::rust::{render_provider, render_provider_whole};
+use payspec_codegen::emit::rust::{joined, render_provider};
 use payspec_codegen::lower::load_dir;
 
 fn fixture() -> payspec_codegen::Ir {
@@ -25,13 +25,13 @@ fn emitted_rust_for_the_good_fixture_spec() {
             ir.providers.len()
         );
     };
-    let code = render_provider(provider).expect("the good fixture emits");
+    let code = joined(&render_provider(provider).expect("the good fixture emits"));
     // Every construct the fixture declares shows up in the output.
     for needle in [
         "pub struct",
         "pub enum",
         "Unknown(String)",
-        "impl crate::validation::Validate for",
+        "impl payspec_runtime::validation::Validate for",
         "\"required_if\"",
         "\"one_of_required\"",
         "\"sum_equals\"",
@@ -55,29 +55,73 @@ fn emitting_the_fixture_twice_gives_the_same_bytes() {
     assert_eq!(first, second);
 }
 
-/// `render_provider` prints area modules on separate threads and splices
-/// them in; the result must be the bytes of printing the file at once.
+/// Each provider renders to the module the client crate includes and one
+/// crate per area (plus the shared types and the crate re-exporting them);
+/// each crate's manifest names exactly the crates its code imports.
 #[test]
-fn parallel_rendering_equals_whole_file_rendering() {
+fn providers_render_to_one_crate_per_area_with_the_dependencies_they_use() {
     let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
     let real = match load_dir(&real) {
         Ok(loaded) => loaded.ir,
         Err(diagnostics) => panic!("the real spec must load:\n{diagnostics}"),
     };
-    let providers: Vec<_> = fixture()
+    let doku = real
         .providers
-        .into_iter()
-        .chain(real.providers)
-        .collect();
-    assert!(providers.len() >= 4, "the fixture and three real providers");
-    for p in &providers {
-        let whole = render_provider_whole(p).expect("emits");
-        let parallel = render_provider(p).expect("emits");
+        .iter()
+        .find(|p| p.name == "doku")
+        .expect("doku");
+    let files = render_provider(doku).expect("emits");
+    let paths: Vec<String> = files.keys().map(|p| p.display().to_string()).collect();
+    assert_eq!(
+        paths,
+        [
+            "doku/Cargo.toml",
+            "doku/areas/cards/Cargo.toml",
+            "doku/areas/cards/lib.rs",
+            "doku/areas/checkout/Cargo.toml",
+            "doku/areas/checkout/lib.rs",
+            "doku/lib.rs",
+            "doku/shared/Cargo.toml",
+            "doku/shared/lib.rs",
+            "doku.rs",
+        ]
+    );
+    for p in fixture().providers.iter().chain(&real.providers) {
+        let files = render_provider(p).expect("emits");
+        let module = &files[Path::new(&format!("{}.rs", p.name))];
         assert!(
-            whole.matches("\n    pub mod ").count() >= 1,
-            "{} has area modules",
+            module.contains(&format!("pub use payspec_{}_types::*;", p.name)),
+            "{} module re-exports its types crate",
             p.name
         );
-        assert_eq!(parallel, whole, "provider {}", p.name);
+        for (path, text) in &files {
+            if path.file_name() != Some("lib.rs".as_ref()) {
+                continue;
+            }
+            let manifest = &files[&path.with_file_name("Cargo.toml")];
+            // Every crate a `use` line names is a dependency, and only those.
+            let used: Vec<String> = text
+                .lines()
+                .map(str::trim_start)
+                .filter_map(|l| {
+                    l.strip_prefix("use ")
+                        .or_else(|| l.strip_prefix("pub use "))
+                })
+                .filter_map(|l| l.split([':', ' ', ';']).next())
+                .filter(|krate| krate.starts_with("payspec_"))
+                .map(|krate| krate.replace('_', "-"))
+                .collect();
+            let declared: Vec<String> = manifest
+                .lines()
+                .filter(|l| l.contains("{ path = "))
+                .filter_map(|l| l.split(' ').next())
+                .map(str::to_owned)
+                .collect();
+            let mut used_sorted = used.clone();
+            used_sorted.sort();
+            let mut declared_sorted = declared.clone();
+            declared_sorted.sort();
+            assert_eq!(used_sorted, declared_sorted, "{}", path.display());
+        }
     }
 }

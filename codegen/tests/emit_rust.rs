@@ -3,80 +3,92 @@
 #[path = "emit_common/mod.rs"]
 mod common;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use payspec_codegen::emit::rust::{render_provider, EmitError};
+use payspec_codegen::emit::rust::{joined, render_provider, EmitError, RustFiles};
 
-fn expected_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/expected/shop.rs")
+fn expected_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/expected")
+}
+
+fn rendered() -> RustFiles {
+    render_provider(&common::provider()).unwrap()
+}
+
+/// The text of one rendered file.
+fn file<'a>(files: &'a RustFiles, path: &str) -> &'a str {
+    files
+        .get(Path::new(path))
+        .unwrap_or_else(|| panic!("{path} was not rendered"))
 }
 
 #[test]
 fn fixture_snapshot() {
-    let code = render_provider(&common::provider()).unwrap();
-    insta::assert_snapshot!("shop", code);
+    insta::assert_snapshot!("shop", joined(&rendered()));
 }
 
-/// `tests/expected/shop.rs` is compiled and exercised by the client crate's
-/// `tests/emitted_fixture.rs`; it must be exactly what the emitter produces.
-/// Rewrite it with `PAYSPEC_BLESS=1`.
+/// `tests/expected/shop.rs` and the type crates under `tests/expected/shop/`
+/// are compiled and exercised by the client crate's
+/// `tests/emitted_fixture.rs`; they must be exactly what the emitter
+/// produces. Rewrite them with `PAYSPEC_BLESS=1`.
 #[test]
 fn compiled_copy_is_current() {
-    let code = render_provider(&common::provider()).unwrap();
-    if std::env::var_os("PAYSPEC_BLESS").is_some() {
-        std::fs::write(expected_path(), &code).unwrap();
+    let files = rendered();
+    for (path, text) in &files {
+        let on_disk = expected_dir().join(path);
+        if std::env::var_os("PAYSPEC_BLESS").is_some() {
+            std::fs::create_dir_all(on_disk.parent().unwrap()).unwrap();
+            std::fs::write(&on_disk, text).unwrap();
+        }
+        let committed = std::fs::read_to_string(&on_disk).unwrap_or_default();
+        assert!(
+            committed == *text,
+            "tests/expected/{} is stale; rerun with PAYSPEC_BLESS=1",
+            path.display()
+        );
     }
-    let committed = std::fs::read_to_string(expected_path()).unwrap_or_default();
-    assert!(
-        committed == code,
-        "tests/expected/shop.rs is stale; rerun with PAYSPEC_BLESS=1"
-    );
 }
 
 #[test]
 fn output_is_deterministic() {
-    let a = render_provider(&common::provider()).unwrap();
-    let b = render_provider(&common::provider()).unwrap();
-    assert_eq!(a.as_bytes(), b.as_bytes());
+    assert_eq!(rendered(), rendered());
+}
+
+/// The names of the structs, enums, functions and modules among `items`.
+fn names(items: &[syn::Item]) -> Vec<String> {
+    items
+        .iter()
+        .filter_map(|i| match i {
+            syn::Item::Struct(s) => Some(format!("struct {}", s.ident)),
+            syn::Item::Enum(e) => Some(format!("enum {}", e.ident)),
+            syn::Item::Fn(f) => Some(format!("fn {}", f.sig.ident)),
+            syn::Item::Mod(m) => Some(format!("mod {}", m.ident)),
+            _ => None,
+        })
+        .collect()
 }
 
 #[test]
 fn output_parses_and_has_the_expected_items() {
-    let code = render_provider(&common::provider()).unwrap();
-    let file = syn::parse_file(&code).unwrap();
-    let [syn::Item::Mod(shop)] = file.items.as_slice() else {
-        panic!("expected one module, got {}", file.items.len())
+    let files = rendered();
+    let module = syn::parse_file(file(&files, "shop.rs")).unwrap();
+    let [syn::Item::Mod(shop)] = module.items.as_slice() else {
+        panic!("expected one module, got {}", module.items.len())
     };
     assert_eq!(shop.ident, "shop");
-    let root = &shop.content.as_ref().unwrap().1;
-    let names = |items: &[syn::Item]| -> Vec<String> {
-        items
-            .iter()
-            .filter_map(|i| match i {
-                syn::Item::Struct(s) => Some(format!("struct {}", s.ident)),
-                syn::Item::Enum(e) => Some(format!("enum {}", e.ident)),
-                syn::Item::Fn(f) => Some(format!("fn {}", f.sig.ident)),
-                syn::Item::Mod(m) => Some(format!("mod {}", m.ident)),
-                _ => None,
-            })
-            .collect()
-    };
     assert_eq!(
-        names(root),
-        [
-            "enum Environment",
-            "enum Currency",
-            "enum RefundKind",
-            "struct ErrorBody",
-            "fn can_refund",
-            "mod payments"
-        ]
+        names(&shop.content.as_ref().unwrap().1),
+        ["enum Environment", "fn can_refund"]
     );
-    let Some(syn::Item::Mod(payments)) = root.last() else {
-        panic!("no area module")
-    };
+
+    let shared = syn::parse_file(file(&files, "shop/shared/lib.rs")).unwrap();
     assert_eq!(
-        names(&payments.content.as_ref().unwrap().1),
+        names(&shared.items),
+        ["enum Currency", "enum RefundKind", "struct ErrorBody"]
+    );
+    let payments = syn::parse_file(file(&files, "shop/areas/payments/lib.rs")).unwrap();
+    assert_eq!(
+        names(&payments.items),
         [
             "enum PaymentType",
             "enum Channel",
@@ -90,23 +102,52 @@ fn output_parses_and_has_the_expected_items() {
             "fn refund_kind"
         ]
     );
+    let types = syn::parse_file(file(&files, "shop/lib.rs")).unwrap();
+    assert_eq!(names(&types.items), ["mod payments"]);
+}
+
+/// Area crates cannot depend on each other in a cycle: a shared type naming
+/// an area's type, while that area uses the shared types, is refused with
+/// both ends named.
+#[test]
+fn type_crates_naming_each_other_are_refused() {
+    let mut p = common::provider();
+    let error_body = p
+        .structs
+        .iter_mut()
+        .find(|s| s.name == "ErrorBody")
+        .expect("the fixture has ErrorBody");
+    let mut order = error_body.fields[0].clone();
+    order.rust_name = "order".to_owned();
+    order.wire_name = "order".to_owned();
+    order.ty = payspec_codegen::ir::Type::Struct("Order".to_owned());
+    error_body.fields.push(order);
+    let message = unsupported(p);
+    assert!(
+        message.contains("the shared types (provider.yaml) → area `payments` → the shared types"),
+        "{message}"
+    );
+    assert!(
+        message.contains("Move the types they share to `provider.yaml`"),
+        "{message}"
+    );
 }
 
 #[test]
 fn request_structs_get_new_validate_and_non_exhaustive() {
-    let code = render_provider(&common::provider()).unwrap();
+    let code = joined(&rendered());
     assert!(
         code.contains("pub fn new(order: Order, card_token: impl Into<String>) -> Self"),
         "{code}"
     );
-    assert!(code.contains("impl crate::validation::Validate for PaymentRequest"));
+    assert!(code.contains("impl payspec_runtime::validation::Validate for PaymentRequest"));
     assert_eq!(
         code.matches("#[non_exhaustive]").count(),
         7,
         "every struct is non_exhaustive"
     );
     // The response struct has neither a constructor nor validation.
-    assert!(!code.contains("impl crate::validation::Validate for PaymentResponse"));
+    assert!(!code.contains("impl payspec_runtime::validation::Validate for PaymentResponse"));
     // The sensitive field's value is never formatted.
     assert!(code.contains(".field(\"card_token\", &\"<redacted>\")"));
     assert!(code.contains(".field(\"pin\", &self.pin.as_ref().map(|_| \"<redacted>\"))"));

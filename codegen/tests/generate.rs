@@ -44,11 +44,22 @@ fn entries(dir: &Path) -> Vec<String> {
 fn render_all_names_rust_docs_and_openapi_files() {
     let files = render_all(&common::ir()).unwrap();
     let rust = render_rust(&common::ir()).unwrap();
-    assert_eq!(rust.keys().collect::<Vec<_>>(), [Path::new("rust/shop.rs")]);
     assert_eq!(
-        files[Path::new("rust/shop.rs")],
-        rust[Path::new("rust/shop.rs")]
+        rust.keys().collect::<Vec<_>>(),
+        [
+            "rust/shop/Cargo.toml",
+            "rust/shop/areas/payments/Cargo.toml",
+            "rust/shop/areas/payments/lib.rs",
+            "rust/shop/lib.rs",
+            "rust/shop/shared/Cargo.toml",
+            "rust/shop/shared/lib.rs",
+            "rust/shop.rs",
+        ]
+        .map(Path::new)
     );
+    for (path, text) in &rust {
+        assert_eq!(&files[path], text, "{}", path.display());
+    }
     assert!(files.contains_key(Path::new("openapi.yaml")));
     assert!(files.contains_key(Path::new("docs/index.md")));
     assert!(files.contains_key(Path::new("docs/shop/index.md")));

@@ -12,8 +12,7 @@
 //! and a `verify` constructor per notification type:
 //!
 //! ```no_run
-//! use payspec::midtrans::core::CancelNotification;
-//! use payspec::midtrans::{Client, Config, TransactionRef};
+//! use payspec::midtrans::{verify_cancel_notification, Client, Config, TransactionRef};
 //! use payspec::{Error, Secret};
 //!
 //! # async fn run(raw_body: &[u8]) -> Result<(), Error> {
@@ -26,7 +25,7 @@
 //! }
 //!
 //! // In the notification handler: check signature_key, then decode.
-//! let note = CancelNotification::verify(raw_body, &server_key)?;
+//! let note = verify_cancel_notification(raw_body, &server_key)?;
 //! println!("{:?}", note.transaction_status);
 //! # Ok(()) }
 //! ```

@@ -2,8 +2,10 @@
 //!
 //! # Contract for the emitter
 //!
-//! Each generated provider module re-exports its client and adds one method
-//! per endpoint in an `impl Client` block; every method is one call into this
+//! Each generated provider module re-exports its client and its type crate
+//! (`pub use payspec_doku_types::*;`, whose area modules hold the request
+//! and response types) and adds one method per endpoint in an `impl Client`
+//! block; every method is one call into this
 //! runtime, which validates, serialises once, authenticates, sends, checks
 //! the response signature, maps provider errors and decodes:
 //!
@@ -33,11 +35,10 @@
 //!             self.call_empty(crate::client::Call::post("cancel", format!("/v2/{id_segment}/cancel"))).await
 //!         }
 //!     }
-//!     impl core::CancelNotification {
-//!         /// Verifies `signature_key`, then decodes.
-//!         pub fn verify(raw_body: impl AsRef<[u8]>, server_key: &crate::Secret) -> Result<Self, crate::Error> {
-//!             Notification::verify(raw_body, server_key)
-//!         }
+//!     /// Verifies `signature_key`, then decodes.
+//!     pub fn verify_cancel_notification(raw_body: impl AsRef<[u8]>, server_key: &crate::Secret)
+//!         -> Result<core::CancelNotification, crate::Error> {
+//!         Notification::verify(raw_body, server_key)
 //!     }
 //! }
 //! pub mod biller {
@@ -71,7 +72,8 @@
 //!
 //! Notifications: `Notification::verify::<T>(…)` on the DOKU and Midtrans
 //! modules returns the typed notification after checking its signature; the
-//! generated code wraps it as `impl SpecNotification { pub fn verify(…) -> Result<Self, Error> }`.
+//! generated code wraps it per spec notification as
+//! `pub fn verify_<notification>(…) -> Result<SpecNotification, Error>`.
 
 pub mod biller;
 pub mod doku;

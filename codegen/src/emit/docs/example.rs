@@ -343,19 +343,20 @@ pub fn rust_call(provider: &Provider, endpoint: &Endpoint) -> String {
 }
 
 /// Rust that verifies a notification's signature and parses it.
-pub fn rust_notification(provider: &Provider, st: &Struct) -> String {
+pub fn rust_notification(provider: &Provider, notification: &Endpoint, st: &Struct) -> String {
     let ty = rust_path(&provider.name, &st.scope, &st.name);
     let p = &provider.name;
+    let verify = format!("payspec::{p}::verify_{}", notification.name);
     match provider.auth.scheme {
         AuthScheme::MidtransBasic => format!(
             "fn on_notification(body: &[u8], server_key: &payspec::Secret) -> Result<{ty}, payspec::Error> {{\n    \
              // Checks signature_key in constant time before trusting any field.\n    \
-             {ty}::verify(body, server_key)\n}}\n"
+             {verify}(body, server_key)\n}}\n"
         ),
         AuthScheme::DokuHmacSha256 => format!(
             "fn on_notification(\n    headers: &payspec::{p}::NotificationHeaders,\n    body: &[u8],\n    secret_key: &payspec::Secret,\n) -> Result<{ty}, payspec::Error> {{\n    \
              // Request-Target is your own notification path.\n    \
-             {ty}::verify(headers, \"/payments/notifications\", body, secret_key)\n}}\n"
+             {verify}(headers, \"/payments/notifications\", body, secret_key)\n}}\n"
         ),
         // The runtime has no biller notification verifier; the emitter
         // refuses biller notifications, so this is never shown.

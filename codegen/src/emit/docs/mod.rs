@@ -367,7 +367,7 @@ fn endpoint_page(p: &Provider, e: &Endpoint) -> Result<EndpointPage, DocsError> 
             Some(example::curl(p, e, None)),
         ),
         (EndpointKind::Notification, Some(st), _) => {
-            (Some(example::rust_notification(p, st)), None)
+            (Some(example::rust_notification(p, e, st)), None)
         }
         (EndpointKind::Notification, None, _) => (None, None),
     };

@@ -1,6 +1,6 @@
 //! The typed client: re-exports of the runtime client for the provider's
 //! auth scheme, `Config` constructors per spec environment, one async method
-//! per endpoint and a `verify` constructor per notification body.
+//! per endpoint and a `verify_<notification>` function per notification.
 //!
 //! Everything is decided by the IR (`Auth.scheme`, environments, endpoint
 //! method, path, path parameters, bodies), never by provider name; the
@@ -405,7 +405,10 @@ fn endpoint_methods(ctx: &Ctx<'_>, s: &Scheme, e: &Endpoint) -> Result<TokenStre
     })
 }
 
-/// `impl Body { pub fn verify(…) -> Result<Self, Error> }` for a notification.
+/// `pub fn verify_<notification>(…) -> Result<Body, Error>` for a
+/// notification: a function of the provider module, not an associated
+/// function of the body, because the body type lives in a type crate and
+/// the verifier in the client crate.
 fn notification_impl(ctx: &Ctx<'_>, e: &Endpoint) -> Result<TokenStream, EmitError> {
     let item = format!("notification {}", e.name);
     let Some(body) = &e.request else {
@@ -460,12 +463,11 @@ fn notification_impl(ctx: &Ctx<'_>, e: &Endpoint) -> Result<TokenStream, EmitErr
             .to_owned(),
     ]);
     let d = doc::attrs(&text);
+    let name = ident(&format!("verify_{}", e.name)).map_err(|m| ctx.err(&item, m))?;
     Ok(quote! {
-        impl #ty {
-            #d
-            pub fn verify(#params) -> Result<Self, crate::Error> {
-                #call
-            }
+        #d
+        pub fn #name(#params) -> Result<#ty, crate::Error> {
+            #call
         }
     })
 }
@@ -517,8 +519,7 @@ mod tests {
 
     /// The rendered code with all whitespace removed, for token matching.
     fn squashed(p: &Provider) -> String {
-        render_provider(p)
-            .expect("renders")
+        crate::emit::rust::joined(&render_provider(p).expect("renders"))
             .split_whitespace()
             .collect()
     }
@@ -566,7 +567,7 @@ mod tests {
     fn notifications_get_a_verify_for_their_scheme() {
         let code = squashed(&acme());
         assert!(has(&code,
-            "pubfnverify(headers:&NotificationHeaders<'_>,target:&str,raw_body:&[u8],secret_key:&crate::Secret,)->Result<Self,crate::Error>{Notification::verify(headers,target,raw_body,secret_key)}"
+            "pubfnverify_payment_notification(headers:&NotificationHeaders<'_>,target:&str,raw_body:&[u8],secret_key:&crate::Secret,)->Result<notifications::PaymentNotification,crate::Error>{Notification::verify(headers,target,raw_body,secret_key)}"
         ));
         let mut p = acme();
         p.auth.scheme = AuthScheme::BillerJwtHs256;

@@ -1,4 +1,4 @@
-//! Decoding of generated structs: a `crate::wire::WireStruct` impl that
+//! Decoding of generated structs: a `payspec_runtime::wire::WireStruct` impl that
 //! matches each object key to its field, and a one-line `Deserialize` impl
 //! calling the runtime's shared visitor.
 //!
@@ -53,7 +53,7 @@ pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct) -> Result<TokenStream, EmitError> 
             #wire #(| #aliases)* => #map.#read(&mut #field, #wire)?,
         });
         inits.push(if f.optional {
-            quote!(#field: crate::wire::optional(#field))
+            quote!(#field: payspec_runtime::wire::optional(#field))
         } else {
             quote!(#field: #map.required(#field, #wire)?)
         });
@@ -78,11 +78,11 @@ pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct) -> Result<TokenStream, EmitError> 
     // merchant calls, and it would be listed on every type's page.
     Ok(quote! {
         #[doc(hidden)]
-        impl crate::wire::WireStruct for #name {
+        impl payspec_runtime::wire::WireStruct for #name {
             const EXPECTING: &'static str = #expecting;
 
             fn from_map<'de, A: serde::de::MapAccess<'de>>(
-                mut #map: crate::wire::StructMap<'de, A>,
+                mut #map: payspec_runtime::wire::StructMap<'de, A>,
             ) -> Result<Self, A::Error> {
                 #(let mut #field_names = None;)*
                 #read_entries
@@ -92,7 +92,7 @@ pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct) -> Result<TokenStream, EmitError> 
 
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                crate::wire::deserialize_struct(deserializer)
+                payspec_runtime::wire::deserialize_struct(deserializer)
             }
         }
     })

@@ -58,6 +58,23 @@ fn raw_literal(text: &str) -> proc_macro2::Literal {
         .unwrap_or_else(|_| proc_macro2::Literal::string(text))
 }
 
+/// `text` as doc comment lines starting with `prefix` (`//!`, `///`), each
+/// ending in a newline, laid out as [`attrs`] prints them: for text written
+/// straight into a file rather than through the printer.
+pub(crate) fn line_comments(prefix: &str, text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for line in text.trim_end().lines() {
+        let line = line.trim_end();
+        out.push_str(prefix);
+        if !line.is_empty() {
+            out.push(' ');
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// Splits every `///` line printed from a packed [`attrs`] block into one
 /// `///` line per doc line, at the same indentation.
 pub(crate) fn unpack(printed: String) -> String {

@@ -1,5 +1,5 @@
 //! Encoding of generated structs: a `Serialize` impl that writes one JSON
-//! object entry per field through the runtime's `crate::wire::ObjectWriter`.
+//! object entry per field through the runtime's `payspec_runtime::wire::ObjectWriter`.
 //!
 //! Written out instead of `#[derive(serde::Serialize)]`: the derive's
 //! expansion was the largest part of the generated crate after macro
@@ -36,7 +36,7 @@ pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct) -> Result<TokenStream, EmitError> 
     Ok(quote! {
         impl serde::Serialize for #name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                let #object = crate::wire::object_writer(serializer)?;
+                let #object = payspec_runtime::wire::object_writer(serializer)?;
                 #(#writes)*
                 object.end()
             }

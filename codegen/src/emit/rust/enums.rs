@@ -100,11 +100,11 @@ pub(crate) fn emit(ctx: &Ctx<'_>, e: &Enum) -> Result<TokenStream, EmitError> {
         // Borrows the wire value: a documented one is matched without allocating.
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                crate::wire::deserialize_wire_enum(deserializer)
+                payspec_runtime::wire::deserialize_wire_enum(deserializer)
             }
         }
 
-        impl crate::wire::WireEnum for #name {
+        impl payspec_runtime::wire::WireEnum for #name {
             fn as_wire(&self) -> &str {
                 self.as_str()
             }

@@ -19,11 +19,12 @@ mod structs;
 mod types;
 mod validate;
 
-use std::cell::Cell;
-use std::collections::{BTreeMap, HashMap};
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::PathBuf;
 
 use proc_macro2::{Ident, TokenStream};
-use quote::quote;
+use quote::{format_ident, quote};
 
 use crate::ir::{self, Provider, Scope};
 
@@ -53,63 +54,255 @@ pub enum EmitError {
     },
 }
 
-/// Renders one provider as a formatted Rust source file.
+/// The files of one provider, by path relative to `generated/rust/`.
+pub type RustFiles = BTreeMap<PathBuf, String>;
+
+/// Renders one provider as formatted Rust files (paths relative to
+/// `generated/rust/`):
 ///
-/// Parsing and printing dominate emission, so the provider module's shell
-/// (its root items) and each area module are built, parsed and printed as
-/// separate jobs on the crate's work queue (`work_queue.rs`; each thread
-/// has its own `Ctx`: tokens cannot cross threads), biggest first so the
-/// last job to finish is a small one. The printed areas are spliced into the printed shell. The
-/// bytes are those of [`render_provider_whole`], which tests check.
-pub fn render_provider(p: &Provider) -> Result<String, EmitError> {
+/// - `<provider>.rs`, `include!`d by the client crate: the provider module
+///   with its environments, registry and client methods;
+/// - `<provider>/`: crate `payspec-<provider>-types`, which re-exports the
+///   type crates below as the provider module's items and area modules;
+/// - `<provider>/shared/`: crate `payspec-<provider>-shared`, the types of
+///   `provider.yaml` (only when it defines any);
+/// - `<provider>/areas/<area>/`: crate `payspec-<provider>-area-<area>`, one
+///   area's types, validators and codecs.
+///
+/// The types live in crates of their own, depending only on
+/// `payspec-runtime`, so that they compile in parallel with each other and
+/// with the HTTP stack, and an edit to one area recompiles that area's
+/// crate rather than every type of the provider (`BENCHMARKS.md`, section
+/// 3). Each crate is built, parsed and printed as a separate job on the work
+/// queue (`work_queue.rs`; each thread has its own `Ctx`: tokens cannot
+/// cross threads), biggest first.
+pub fn render_provider(p: &Provider) -> Result<RustFiles, EmitError> {
     let ctx = Ctx::new(p);
     let areas = ctx.areas();
-    // Job 0 is the shell; job `i + 1` is area `i`. Biggest first: the shell
-    // holds every endpoint's client method, an area its items.
-    let mut order: Vec<usize> = (0..=areas.len()).collect();
+    let has_shared = ctx.scope_size(&Scope::Provider) > 0;
+    // Job 0 is the module the client crate includes, job 1 the shared
+    // crate, job `i + 2` area `i`. Biggest first: the module holds every
+    // endpoint's client method, an area crate its items.
+    let mut order: Vec<usize> = (0..areas.len() + 2).collect();
     order.sort_by_cached_key(|&job| {
         std::cmp::Reverse(match job {
             0 => usize::MAX,
-            i => ctx.area_size(areas[i - 1]),
+            1 => ctx.scope_size(&Scope::Provider),
+            i => ctx.scope_size(&Scope::Area(areas[i - 2].to_owned())),
         })
     });
     let pieces = crate::work_queue::run(
         &order,
         || Ctx::new(p),
         |ctx, job| match job {
-            0 => ctx.shell(),
-            i => ctx.area_chunk(areas[i - 1]),
+            0 => ctx.client_module().map(|code| TypeCrate {
+                code,
+                uses_shared: false,
+                areas: BTreeSet::new(),
+            }),
+            1 => ctx.type_crate(&Scope::Provider),
+            i => ctx.type_crate(&Scope::Area(areas[i - 2].to_owned())),
         },
     );
     let mut pieces = pieces.into_iter().map(|piece| {
         // Every job was taken by exactly one thread.
         piece.unwrap_or_else(|| Err(ctx.err("areas", "an area was not emitted")))
     });
-    let shell = pieces
+    let module = pieces
         .next()
         .unwrap_or_else(|| Err(ctx.err("provider module", "the module was not emitted")))?;
-    // The shell ends with the provider module's closing brace; the areas go
-    // just before it. An empty module would print as `{}` on one line: fall
-    // back to formatting everything at once rather than splice wrongly.
-    let Some(head) = shell.strip_suffix("}\n") else {
-        return render_provider_whole(p);
-    };
-    let mut out = String::with_capacity(shell.len() * (areas.len() + 1));
-    out.push_str(head);
-    for piece in pieces {
-        push_spaced(&mut out, &piece?);
+    let shared = pieces
+        .next()
+        .unwrap_or_else(|| Err(ctx.err("shared types", "the crate was not emitted")))?;
+    let area_crates = areas
+        .iter()
+        .zip(pieces)
+        .map(|(area, piece)| piece.map(|c| (*area, c)))
+        .collect::<Result<Vec<_>, _>>()?;
+    ctx.check_acyclic(&shared, &area_crates)?;
+
+    let names = CrateNames::new(&p.name);
+    let dir = PathBuf::from(&p.name);
+    let mut files = RustFiles::new();
+    files.insert(PathBuf::from(format!("{}.rs", p.name)), module.code);
+    let mut aggregate = Vec::new();
+    if has_shared {
+        files.insert(
+            dir.join("shared/Cargo.toml"),
+            names.manifest(
+                &names.shared(),
+                &format!("{}: the types of `spec/{}/provider.yaml`", p.title, p.name),
+                &names.dependencies(&shared, ".."),
+                true,
+            ),
+        );
+        files.insert(dir.join("shared/lib.rs"), shared.code);
+        aggregate.push(format!("pub use {}::*;", lib_name(&names.shared())));
     }
-    push_spaced(&mut out, "}\n");
-    Ok(out)
+    for (area, c) in area_crates {
+        let area_dir = dir.join("areas").join(area);
+        files.insert(
+            area_dir.join("Cargo.toml"),
+            names.manifest(
+                &names.area(area),
+                &format!("{}: the `{area}` types", p.title),
+                &names.dependencies(&c, "../.."),
+                true,
+            ),
+        );
+        files.insert(area_dir.join("lib.rs"), c.code);
+        let doc = doc::line_comments("///", &doc::area_doc(p, area));
+        aggregate.push(format!(
+            "{doc}pub mod {area} {{\n    pub use {}::*;\n}}",
+            lib_name(&names.area(area))
+        ));
+    }
+    let mut deps: Vec<(String, String)> = Vec::new();
+    if has_shared {
+        deps.push((names.shared(), "shared".to_owned()));
+    }
+    for area in &areas {
+        deps.push((names.area(area), format!("areas/{area}")));
+    }
+    files.insert(
+        dir.join("Cargo.toml"),
+        names.manifest(
+            &names.types(),
+            &format!("{}: every type, by area", p.title),
+            &deps,
+            false,
+        ),
+    );
+    let header = doc::line_comments(
+        "//!",
+        &format!(
+            "Every {} type, by area: the provider module of `payspec` re-exports \
+             this crate. Generated by `payspec generate` from `spec/{}/`; do not edit.",
+            p.title, p.name
+        ),
+    );
+    files.insert(
+        dir.join("lib.rs"),
+        format!(
+            "{header}\n#![warn(missing_docs)]\n{RUSTFMT_SKIP}\n{}\n",
+            aggregate.join("\n\n")
+        ),
+    );
+    Ok(files)
 }
 
-/// [`render_provider`] in one piece: the whole provider module parsed and
-/// printed at once, on the calling thread. The reference its output must
-/// equal byte for byte.
-pub fn render_provider_whole(p: &Provider) -> Result<String, EmitError> {
-    let ctx = Ctx::new(p);
-    let code = format_file(p, ctx.provider_module(true)?)?;
-    Ok(space_items(&code))
+/// Every file of a provider as one text, in path order, each after a
+/// `// ==> <path>` line: for snapshots and for reading the whole output.
+pub fn joined(files: &RustFiles) -> String {
+    let mut out = String::new();
+    for (path, text) in files {
+        out.push_str(&format!("// ==> {}\n", path.display()));
+        out.push_str(text);
+    }
+    out
+}
+
+/// Keeps `cargo fmt` off the generated crates: it would reflow
+/// prettyplease's layout, and `payspec check` would then find the committed
+/// files stale. (`rustfmt` is never a cfg rustc sets, so the attribute
+/// does nothing in a build.)
+const RUSTFMT_SKIP: &str =
+    "// Laid out by the generator; `payspec check` compares it byte for byte.\n\
+                            #![cfg_attr(rustfmt, rustfmt::skip)]\n";
+
+/// One printed type crate (`lib.rs`) and what it refers to outside itself.
+struct TypeCrate {
+    code: String,
+    /// Whether it names an item of the shared crate.
+    uses_shared: bool,
+    /// The areas whose items it names.
+    areas: BTreeSet<String>,
+}
+
+/// The package names of one provider's generated crates.
+struct CrateNames<'a> {
+    provider: &'a str,
+}
+
+impl<'a> CrateNames<'a> {
+    fn new(provider: &'a str) -> Self {
+        CrateNames { provider }
+    }
+
+    fn kebab(&self, suffix: &str) -> String {
+        format!("payspec-{}-{suffix}", self.provider).replace('_', "-")
+    }
+
+    /// The crate the client crate depends on.
+    fn types(&self) -> String {
+        self.kebab("types")
+    }
+
+    fn shared(&self) -> String {
+        self.kebab("shared")
+    }
+
+    fn area(&self, area: &str) -> String {
+        self.kebab(&format!("area-{area}"))
+    }
+
+    /// The path dependencies of a type crate whose directory is `up` below
+    /// the provider's, as (package, path from the provider's directory).
+    fn dependencies(&self, c: &TypeCrate, up: &str) -> Vec<(String, String)> {
+        let mut deps = Vec::new();
+        if c.uses_shared {
+            deps.push((self.shared(), format!("{up}/shared")));
+        }
+        for area in &c.areas {
+            deps.push((self.area(area), format!("{up}/areas/{area}")));
+        }
+        deps
+    }
+
+    /// A generated crate's `Cargo.toml`; `code` for a crate with items of its
+    /// own (which need the runtime and serde), not only re-exports. Shared
+    /// settings and the runtime come from the workspace, so the files name
+    /// no path outside `generated/`.
+    fn manifest(
+        &self,
+        name: &str,
+        description: &str,
+        deps: &[(String, String)],
+        code: bool,
+    ) -> String {
+        let mut out = format!(
+            "# Generated by `payspec generate` from `spec/{provider}/`; do not edit.\n\
+             [package]\n\
+             name = \"{name}\"\n\
+             version.workspace = true\n\
+             description = \"{description} (generated by payspec).\"\n\
+             edition.workspace = true\n\
+             license.workspace = true\n\
+             rust-version.workspace = true\n\
+             \n\
+             [lib]\n\
+             path = \"lib.rs\"\n\
+             \n\
+             [dependencies]\n",
+            provider = self.provider,
+            description = description.replace('\\', "\\\\").replace('"', "\\\""),
+        );
+        for (package, path) in deps {
+            out.push_str(&format!("{package} = {{ path = \"{path}\" }}\n"));
+        }
+        if code {
+            out.push_str(
+                "payspec-runtime.workspace = true\nserde.workspace = true\nserde_json.workspace = true\n",
+            );
+        }
+        out
+    }
+}
+
+/// The library name cargo gives a package (`payspec-doku-shared` →
+/// `payspec_doku_shared`).
+fn lib_name(package: &str) -> String {
+    package.replace('-', "_")
 }
 
 /// Parses tokens as a file and prints them with prettyplease.
@@ -193,9 +386,11 @@ pub(crate) struct Ctx<'a> {
     pub(crate) p: &'a Provider,
     enums: HashMap<&'a str, &'a ir::Enum>,
     structs: HashMap<&'a str, &'a ir::Struct>,
-    /// Set while emitting an area module when an item refers to a
-    /// provider-scope item, so `use super::*;` is emitted only when used.
+    /// Set while emitting an area crate when an item refers to a
+    /// provider-scope item, so the shared crate is imported only when used.
     uses_provider_scope: Cell<bool>,
+    /// The areas the type crate being emitted refers to.
+    referenced_areas: RefCell<BTreeSet<String>>,
     /// Struct name → the endpoints that use it, for rustdoc.
     usages: BTreeMap<&'a str, Vec<String>>,
 }
@@ -207,6 +402,7 @@ impl<'a> Ctx<'a> {
             enums: p.enums.iter().map(|e| (e.name.as_str(), e)).collect(),
             structs: p.structs.iter().map(|s| (s.name.as_str(), s)).collect(),
             uses_provider_scope: Cell::new(false),
+            referenced_areas: RefCell::new(BTreeSet::new()),
             usages: endpoint_usages(p),
         }
     }
@@ -233,6 +429,11 @@ impl<'a> Ctx<'a> {
     }
 
     /// The path naming an item defined in `target` from code in `from`.
+    ///
+    /// Code in `Scope::Provider` is either the client module (which sees the
+    /// types crate's re-exports) or the shared crate; an area crate imports
+    /// the shared crate's items and names other areas' crates by area name
+    /// (see [`Ctx::type_crate`]), so the paths are the same in all of them.
     pub(crate) fn item_path(
         &self,
         name: &Ident,
@@ -246,46 +447,42 @@ impl<'a> Ctx<'a> {
                 quote!(#name)
             }
             (Scope::Area(a), Scope::Area(b)) if a == b => quote!(#name),
-            (Scope::Area(a), Scope::Provider) => {
+            (Scope::Area(a), _) => {
                 let area = ident(a).map_err(|m| self.err(format!("area {a}"), m))?;
+                self.referenced_areas.borrow_mut().insert(a.clone());
                 quote!(#area::#name)
-            }
-            (Scope::Area(a), Scope::Area(_)) => {
-                let area = ident(a).map_err(|m| self.err(format!("area {a}"), m))?;
-                quote!(super::#area::#name)
             }
         })
     }
 
-    /// The provider module, with its area modules or (for
-    /// [`render_provider`], which prints those separately) without them.
-    fn provider_module(&self, with_areas: bool) -> Result<TokenStream, EmitError> {
+    /// The provider module the client crate includes: environments,
+    /// registry and client methods, over the types crate's re-exports.
+    fn client_module(&self) -> Result<String, EmitError> {
         let p = self.p;
         let module = ident(&p.name).map_err(|m| self.err("provider name", m))?;
         let doc = doc::attrs(&doc::provider_doc(p));
-        let root_items = self.scope_items(&Scope::Provider)?;
+        let types = format_ident!("{}", lib_name(&CrateNames::new(&p.name).types()));
         let environment = environment::emit(self)?;
         let registry = registry::emit(self)?;
         let client = client::emit(self)?;
-        let mut area_modules = Vec::new();
-        if with_areas {
-            for area in self.areas() {
-                area_modules.push(self.area_module(area)?);
-            }
-        }
-        Ok(quote! {
-            #doc
-            pub mod #module {
-                #environment
-                #registry
-                #client
-                #(#root_items)*
-                #(#area_modules)*
-            }
-        })
+        let decisions = self.provider_decisions()?;
+        let code = format_file(
+            p,
+            quote! {
+                #doc
+                pub mod #module {
+                    pub use #types::*;
+                    #environment
+                    #registry
+                    #client
+                    #(#decisions)*
+                }
+            },
+        )?;
+        Ok(space_items(&code))
     }
 
-    /// The provider's areas, sorted: the order of their modules.
+    /// The provider's areas, sorted: the order of their crates.
     fn areas(&self) -> Vec<&'a str> {
         let p = self.p;
         let mut areas: Vec<&str> = Vec::new();
@@ -305,62 +502,134 @@ impl<'a> Ctx<'a> {
         areas
     }
 
-    /// One area's `pub mod`.
-    fn area_module(&self, area: &str) -> Result<TokenStream, EmitError> {
+    /// The `lib.rs` of the crate holding one scope's items: the shared
+    /// crate for `Scope::Provider`, else the area's crate.
+    fn type_crate(&self, scope: &Scope) -> Result<TypeCrate, EmitError> {
         self.uses_provider_scope.set(false);
-        let items = self.scope_items(&Scope::Area(area.to_owned()))?;
-        let use_super = self.uses_provider_scope.get().then(|| {
-            quote!(
-                use super::*;
-            )
-        });
-        let name = ident(area).map_err(|m| self.err(format!("area {area}"), m))?;
-        let area_doc = doc::attrs(&doc::area_doc(self.p, area));
-        Ok(quote! {
-            #area_doc
-            pub mod #name {
-                #use_super
-                #(#items)*
+        self.referenced_areas.borrow_mut().clear();
+        let items = self.scope_items(scope)?;
+        let names = CrateNames::new(&self.p.name);
+        let uses_shared = self.uses_provider_scope.get();
+        let areas = std::mem::take(&mut *self.referenced_areas.borrow_mut());
+        let mut imports = Vec::new();
+        if uses_shared {
+            let shared = format_ident!("{}", lib_name(&names.shared()));
+            imports.push(quote!(use #shared::*;));
+        }
+        for area in &areas {
+            let krate = format_ident!("{}", lib_name(&names.area(area)));
+            let name = ident(area).map_err(|m| self.err(format!("area {area}"), m))?;
+            imports.push(quote!(use #krate as #name;));
+        }
+        let (what, doc) = match scope {
+            Scope::Provider => (
+                "shared types".to_owned(),
+                format!(
+                    "{} types shared by its areas, from `spec/{}/provider.yaml`.",
+                    self.p.title, self.p.name
+                ),
+            ),
+            Scope::Area(area) => (format!("area {area}"), doc::area_doc(self.p, area)),
+        };
+        let code = format_file(self.p, quote!(#(#imports)* #(#items)*)).map_err(|e| match e {
+            EmitError::Syntax { provider, message } => EmitError::Syntax {
+                provider,
+                message: format!("{what}: {message}"),
+            },
+            other => other,
+        })?;
+        let header = doc::line_comments(
+            "//!",
+            &format!(
+                "{doc}\n\nGenerated by `payspec generate` from `spec/{}/`; do not edit. \
+                 Use these types through the `payspec` crate's `{}` module.",
+                self.p.name, self.p.name
+            ),
+        );
+        Ok(TypeCrate {
+            code: format!(
+                "{header}\n#![warn(missing_docs)]\n{RUSTFMT_SKIP}\n{}",
+                space_items(&code)
+            ),
+            uses_shared,
+            areas,
+        })
+    }
+
+    /// Refuses type crates that would depend on each other in a cycle
+    /// (cargo cannot build that): area `a` naming a type of area `b` while
+    /// `b`, directly or not, names one of `a`'s, or the shared types naming
+    /// an area's type while that area uses the shared types.
+    fn check_acyclic(
+        &self,
+        shared: &TypeCrate,
+        areas: &[(&str, TypeCrate)],
+    ) -> Result<(), EmitError> {
+        // Node "" is the shared crate.
+        let mut edges: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        edges.insert("", shared.areas.iter().map(String::as_str).collect());
+        for (area, c) in areas {
+            let mut to: Vec<&str> = c.areas.iter().map(String::as_str).collect();
+            if c.uses_shared {
+                to.push("");
             }
-        })
+            edges.insert(area, to);
+        }
+        let label = |node: &str| {
+            if node.is_empty() {
+                "the shared types (provider.yaml)".to_owned()
+            } else {
+                format!("area `{node}`")
+            }
+        };
+        for start in edges.keys() {
+            // Depth-first from `start`, looking for a way back to it.
+            let mut stack: Vec<(&str, Vec<&str>)> = vec![(start, vec![start])];
+            let mut seen = BTreeSet::new();
+            while let Some((node, path)) = stack.pop() {
+                for &next in edges.get(node).map_or(&[][..], Vec::as_slice) {
+                    if next == *start {
+                        let cycle: Vec<String> =
+                            path.iter().chain([&next]).map(|n| label(n)).collect();
+                        return Err(self.err(
+                            "type crates",
+                            format!(
+                                "{} name each other's types; each area's types are a crate, \
+                                 and crates cannot depend on each other in a cycle. Move the \
+                                 types they share to `provider.yaml`",
+                                cycle.join(" → ")
+                            ),
+                        ));
+                    }
+                    if seen.insert(next) {
+                        let mut longer = path.clone();
+                        longer.push(next);
+                        stack.push((next, longer));
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
-    /// The provider module without its areas, printed and item-spaced.
-    fn shell(&self) -> Result<String, EmitError> {
-        Ok(space_items(&format_file(
-            self.p,
-            self.provider_module(false)?,
-        )?))
-    }
-
-    /// How many items an area holds: its job's expected size.
-    fn area_size(&self, area: &str) -> usize {
+    /// How many items a scope's type crate holds: its job's expected size
+    /// (zero: no crate).
+    fn scope_size(&self, scope: &Scope) -> usize {
         let p = self.p;
-        let in_area = |scope: &Scope| matches!(scope, Scope::Area(a) if a == area);
-        p.enums.iter().filter(|e| in_area(&e.scope)).count()
-            + p.structs.iter().filter(|s| in_area(&s.scope)).count()
-            + p.decisions.iter().filter(|d| in_area(&d.scope)).count()
-    }
-
-    /// One area's module printed as it appears inside the provider module:
-    /// printed inside a bare `pub mod <provider> { … }` (so indentation and
-    /// line breaks are the same) and cut out of it.
-    fn area_chunk(&self, area: &str) -> Result<String, EmitError> {
-        let module = ident(&self.p.name).map_err(|m| self.err("provider name", m))?;
-        let area_module = self.area_module(area)?;
-        let code = format_file(self.p, quote!(pub mod #module { #area_module }))?;
-        let inner = code
-            .split_once('\n')
-            .and_then(|(_, rest)| rest.strip_suffix("}\n"));
-        inner.map(space_items).ok_or_else(|| {
-            self.err(
-                format!("area {area}"),
-                "printed module has an unexpected shape; this is a payspec bug",
-            )
-        })
+        let decisions = match scope {
+            Scope::Provider => 0,
+            Scope::Area(_) => p.decisions.iter().filter(|d| &d.scope == scope).count(),
+        };
+        p.enums.iter().filter(|e| &e.scope == scope).count()
+            + p.structs.iter().filter(|s| &s.scope == scope).count()
+            + decisions
     }
 
     /// Enums, structs and decisions of one scope, in IR order.
+    ///
+    /// The provider's own decisions are not among its types: they go into
+    /// the client module ([`Ctx::provider_decisions`]), where they may take
+    /// any area's types without the shared crate depending on an area.
     fn scope_items(&self, scope: &Scope) -> Result<Vec<TokenStream>, EmitError> {
         let mut items = Vec::new();
         for e in self.p.enums.iter().filter(|e| &e.scope == scope) {
@@ -369,10 +638,22 @@ impl<'a> Ctx<'a> {
         for s in self.p.structs.iter().filter(|s| &s.scope == scope) {
             items.push(structs::emit(self, s)?);
         }
-        for d in self.p.decisions.iter().filter(|d| &d.scope == scope) {
-            items.push(decisions::emit(self, d)?);
+        if let Scope::Area(_) = scope {
+            for d in self.p.decisions.iter().filter(|d| &d.scope == scope) {
+                items.push(decisions::emit(self, d)?);
+            }
         }
         Ok(items)
+    }
+
+    /// The decisions of `provider.yaml`, for the client module.
+    fn provider_decisions(&self) -> Result<Vec<TokenStream>, EmitError> {
+        let provider = self
+            .p
+            .decisions
+            .iter()
+            .filter(|d| d.scope == Scope::Provider);
+        provider.map(|d| decisions::emit(self, d)).collect()
     }
 }
 

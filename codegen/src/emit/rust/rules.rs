@@ -291,7 +291,7 @@ impl RuleCtx<'_, '_> {
             }
             let lit = self.ctx.literal(l, &self.s.scope, self.item)?;
             pats.push(if *ty == Type::AmountIdr {
-                quote!(crate::money::Idr(#lit))
+                quote!(payspec_runtime::money::Idr(#lit))
             } else {
                 lit
             });

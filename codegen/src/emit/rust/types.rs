@@ -18,8 +18,8 @@ impl Ctx<'_> {
             Type::String => quote!(String),
             Type::Integer => quote!(i64),
             Type::Boolean => quote!(bool),
-            Type::AmountIdr => quote!(crate::money::Idr),
-            Type::Decimal => quote!(crate::money::Decimal),
+            Type::AmountIdr => quote!(payspec_runtime::money::Idr),
+            Type::Decimal => quote!(payspec_runtime::money::Decimal),
             Type::Json => quote!(serde_json::Value),
             Type::Enum(name) => {
                 let def = self
@@ -65,7 +65,7 @@ impl Ctx<'_> {
     }
 
     /// A pattern or expression for a literal compared with a value of type `ty`
-    /// (`crate::money::Idr` values are compared through `.value()`, so an
+    /// (`payspec_runtime::money::Idr` values are compared through `.value()`, so an
     /// integer literal stays an integer).
     pub(crate) fn literal(
         &self,
@@ -111,7 +111,7 @@ impl Ctx<'_> {
             }
             (Type::AmountIdr, Literal::Integer(_)) => {
                 let v = self.literal(lit, from, item)?;
-                quote!(crate::money::Idr(#v))
+                quote!(payspec_runtime::money::Idr(#v))
             }
             (Type::Enum(name), Literal::EnumValue { enum_name, .. }) if name == enum_name => {
                 self.literal(lit, from, item)?
@@ -126,7 +126,7 @@ impl Ctx<'_> {
     }
 }
 
-/// Whether `crate::wire::Lenient` is implemented for the type.
+/// Whether `payspec_runtime::wire::Lenient` is implemented for the type.
 pub(crate) fn is_lenient(ty: &Type) -> bool {
     matches!(
         ty,

@@ -64,8 +64,8 @@ pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct) -> Result<Validation, EmitError> {
         quote!(v)
     };
     let trait_impl = quote! {
-        impl crate::validation::Validate for #name {
-            fn validate_in(&self, #v: &mut crate::validation::Validator) {
+        impl payspec_runtime::validation::Validate for #name {
+            fn validate_in(&self, #v: &mut payspec_runtime::validation::Validator) {
                 #(#checks)*
             }
         }
@@ -73,8 +73,8 @@ pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct) -> Result<Validation, EmitError> {
     let method = quote! {
         /// Checks every field and rule the docs state, returning every
         /// violation at once, each with its JSON path.
-        pub fn validate(&self) -> Result<(), crate::validation::ValidationErrors> {
-            crate::validation::Validate::validate(self)
+        pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
+            payspec_runtime::validation::Validate::validate(self)
         }
     };
     Ok(Validation { trait_impl, method })
@@ -187,7 +187,7 @@ fn value_checks(
         }
         if let Some(format) = f.format {
             let variant = ident(format.rust_variant()).map_err(|m| ctx.err(item, m))?;
-            out.push(quote!(v.check_format(#name, #text, crate::validation::Format::#variant);));
+            out.push(quote!(v.check_format(#name, #text, payspec_runtime::validation::Format::#variant);));
         }
     }
     match ty {
