@@ -126,7 +126,7 @@ pub fn write_atomic(out_dir: &Path, files: &Files) -> io::Result<()> {
     let aside = parent.join(format!(".{name}.old-{pid}"));
 
     remove_if_exists(&staging)?;
-    if let Err(e) = write_tree(&staging, files) {
+    if let Err(e) = write_tree(&staging, files, out_dir) {
         // Best effort: the error that matters is the write failure.
         let _ = fs::remove_dir_all(&staging);
         return Err(e);
@@ -153,7 +153,12 @@ pub fn write_atomic(out_dir: &Path, files: &Files) -> io::Result<()> {
     Ok(())
 }
 
-fn write_tree(root: &Path, files: &Files) -> io::Result<()> {
+/// Writes `files` under `root`. A file whose bytes equal those of the same
+/// path under `previous` is hard-linked to it instead, so it keeps its
+/// modification time: cargo then sees only the changed type crates as
+/// dirty, and an edit to one area rebuilds that area, not every crate
+/// `payspec generate` rewrote.
+fn write_tree(root: &Path, files: &Files, previous: &Path) -> io::Result<()> {
     fs::create_dir_all(root)?;
     for (rel, contents) in files {
         check_relative(rel)?;
@@ -161,7 +166,12 @@ fn write_tree(root: &Path, files: &Files) -> io::Result<()> {
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir)?;
         }
-        fs::write(&path, contents)?;
+        let old = previous.join(rel);
+        let unchanged = fs::read(&old).is_ok_and(|bytes| bytes == contents.as_bytes());
+        // A failed link (a file system without them) just writes the copy.
+        if !(unchanged && fs::hard_link(&old, &path).is_ok()) {
+            fs::write(&path, contents)?;
+        }
     }
     Ok(())
 }

@@ -137,6 +137,37 @@ fn rewriting_replaces_the_whole_directory() {
     );
 }
 
+/// Regenerating keeps the modification time of every file whose bytes did
+/// not change (cargo rebuilds only the type crates that did) and rewrites
+/// the others.
+#[test]
+fn regenerating_touches_only_the_files_that_change() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("generated");
+    generate(&common::ir(), &out).unwrap();
+    let long_ago = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000_000);
+    let area = out.join("rust/shop/areas/payments/lib.rs");
+    let shared = out.join("rust/shop/shared/lib.rs");
+    for path in [&area, &shared] {
+        let file = fs::File::options().write(true).open(path).unwrap();
+        file.set_modified(long_ago).unwrap();
+    }
+    let modified = |path: &Path| fs::metadata(path).unwrap().modified().unwrap();
+
+    let mut edited = common::ir();
+    let payments = edited.providers[0]
+        .structs
+        .iter_mut()
+        .find(|s| s.name == "PaymentRequest")
+        .expect("the fixture has PaymentRequest");
+    payments.doc.push_str(" Edited.");
+    let files = generate(&edited, &out).unwrap();
+
+    assert_eq!(check(&out, &files).unwrap(), []);
+    assert_eq!(modified(&shared), long_ago, "unchanged: not rewritten");
+    assert_ne!(modified(&area), long_ago, "changed: rewritten");
+}
+
 #[test]
 fn a_failing_render_leaves_the_previous_output_byte_identical() {
     let tmp = tempfile::tempdir().unwrap();
