@@ -188,6 +188,25 @@ fn cases() -> Vec<(&'static str, BTreeMap<PathBuf, Vec<u8>>)> {
             .into_bytes(),
     );
     out.push(("type defined in two files", twice));
+    // Two areas each naming a type of the other: their type crates would
+    // depend on each other, which cargo cannot build.
+    let mut cycle = files(endpoint(
+        "    refund_note: { type: RefundNote, presence: optional, doc: R. }\n",
+        "responses:\n  \"200\":\n    type: PayResponse\n    fields:\n      ok: { type: boolean, presence: mandatory, doc: OK. }\ntypes:\n  OrderNote:\n    doc: O.\n    fields:\n      x: { type: string, presence: optional, doc: X. }\n",
+    ));
+    cycle.insert(
+        PathBuf::from("shop/refunds/refund.yaml"),
+        endpoint(
+            "    order_note: { type: OrderNote, presence: optional, doc: O. }\n",
+            "responses:\n  \"200\":\n    type: RefundResponse\n    fields:\n      ok: { type: boolean, presence: mandatory, doc: OK. }\ntypes:\n  RefundNote:\n    doc: R.\n    fields:\n      y: { type: string, presence: optional, doc: Y. }\n",
+        )
+        .replace("name: pay", "name: refund")
+        .replace("area: orders", "area: refunds")
+        .replace("path: /pay", "path: /refund")
+        .replace("PayRequest", "RefundRequest")
+        .into_bytes(),
+    );
+    out.push(("two areas naming each other's types", cycle));
     out
 }
 

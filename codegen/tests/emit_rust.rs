@@ -127,6 +127,9 @@ fn type_crates_naming_each_other_are_refused() {
         message.contains("the shared types (provider.yaml) → area `payments` → the shared types"),
         "{message}"
     );
+    // Each hop names a field that makes it, with the struct's spec file and line.
+    assert!(message.contains("`ErrorBody.order` ("), "{message}");
+    assert!(message.contains(") names `Order`"), "{message}");
     assert!(
         message.contains("Move the types they share to `provider.yaml`"),
         "{message}"

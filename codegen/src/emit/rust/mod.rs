@@ -591,13 +591,22 @@ impl<'a> Ctx<'a> {
                     if next == *start {
                         let cycle: Vec<String> =
                             path.iter().chain([&next]).map(|n| label(n)).collect();
+                        let hops = path.iter().zip(path.iter().skip(1).chain([&next]));
+                        let witnesses: Vec<String> = hops
+                            .filter_map(|(from, to)| self.witness(from, to))
+                            .collect();
                         return Err(self.err(
                             "type crates",
                             format!(
-                                "{} name each other's types; each area's types are a crate, \
+                                "{} name each other's types{}; each area's types are a crate, \
                                  and crates cannot depend on each other in a cycle. Move the \
                                  types they share to `provider.yaml`",
-                                cycle.join(" → ")
+                                cycle.join(" → "),
+                                if witnesses.is_empty() {
+                                    String::new()
+                                } else {
+                                    format!(" ({})", witnesses.join("; "))
+                                }
                             ),
                         ));
                     }
@@ -610,6 +619,49 @@ impl<'a> Ctx<'a> {
             }
         }
         Ok(())
+    }
+
+    /// A struct field of scope `from` ("" for the shared types) whose type
+    /// is an item of scope `to`, with where the spec defines the struct:
+    /// what a maintainer edits to break a cycle between type crates.
+    fn witness(&self, from: &str, to: &str) -> Option<String> {
+        let scope = |name: &str| {
+            if name.is_empty() {
+                Scope::Provider
+            } else {
+                Scope::Area(name.to_owned())
+            }
+        };
+        let (from, to) = (scope(from), scope(to));
+        let named_scope = |ty: &ir::Type| -> Option<(&'a str, &'a Scope)> {
+            let mut ty = ty;
+            while let ir::Type::Array(inner) = ty {
+                ty = inner;
+            }
+            match ty {
+                ir::Type::Struct(n) => self.struct_def(n).map(|s| (s.name.as_str(), &s.scope)),
+                ir::Type::Enum(n) => self.enum_def(n).map(|e| (e.name.as_str(), &e.scope)),
+                _ => None,
+            }
+        };
+        self.p
+            .structs
+            .iter()
+            .filter(|s| s.scope == from)
+            .find_map(|s| {
+                s.fields.iter().find_map(|f| {
+                    let (name, scope) = named_scope(&f.ty)?;
+                    (*scope == to).then(|| {
+                        format!(
+                            "`{}.{}` ({}:{}) names `{name}`",
+                            s.name,
+                            f.wire_name,
+                            s.loc.file.display(),
+                            s.loc.line
+                        )
+                    })
+                })
+            })
     }
 
     /// How many items a scope's type crate holds: its job's expected size
