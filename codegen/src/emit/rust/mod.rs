@@ -1,9 +1,9 @@
-//! IR → Rust source of the client crate: one formatted file per provider.
-//!
-//! Each file is `include!`d by the client crate at item level, so it holds a
-//! documented `pub mod <provider> { … }` whose items name the hand-written
-//! runtime by absolute paths (`crate::money`, `crate::validation`,
-//! `crate::wire`). Tokens are built with `quote!`, parsed with `syn` and
+//! IR → Rust source: per provider, the module the client crate `include!`s
+//! (a documented `pub mod <provider> { … }` naming the hand-written client
+//! runtime by absolute paths, `crate::client`, `crate::Error`) and the type
+//! crates it re-exports (whose items name `payspec_runtime::money`,
+//! `payspec_runtime::validation` and `payspec_runtime::wire`); see
+//! [`render_provider`]. Tokens are built with `quote!`, parsed with `syn` and
 //! printed with `prettyplease`, so the output is deterministic.
 
 mod client;
@@ -152,8 +152,9 @@ pub fn render_provider(p: &Provider) -> Result<RustFiles, EmitError> {
         );
         files.insert(area_dir.join("lib.rs"), c.code);
         let doc = doc::line_comments("///", &doc::area_doc(p, area));
+        let module = ident(area).map_err(|m| ctx.err(format!("area {area}"), m))?;
         aggregate.push(format!(
-            "{doc}pub mod {area} {{\n    pub use {}::*;\n}}",
+            "{doc}pub mod {module} {{\n    pub use {}::*;\n}}",
             lib_name(&names.area(area))
         ));
     }
