@@ -1,5 +1,5 @@
-//! `payspec-codegen-core`: the build-time half of the generator (spec model,
-//! loader and lint, IR, diagnostics, Rust emitter).
+//! `payspec-codegen-core`: the half of the generator the sandbox needs (spec
+//! model, loader and lint, IR, diagnostics, Rust emitter).
 //!
 //! This file is the library root of the `payspec-codegen-core` package
 //! (`codegen/core/Cargo.toml`); the modules it declares are the files next to
