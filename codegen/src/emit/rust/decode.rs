@@ -9,20 +9,19 @@
 //! objects: same error texts, unknown keys ignored, optional fields absent
 //! or `null` → `None`.
 
-use proc_macro2::{Ident, TokenStream};
-use quote::quote;
-
+use super::text::{str_lit, Call, Code};
 use super::{ident, types::is_lenient, Ctx, EmitError};
 use crate::ir::Struct;
 
-pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct) -> Result<TokenStream, EmitError> {
+pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct, c: &mut Code) -> Result<(), EmitError> {
     let item = format!("struct {}", s.name);
     let name = ident(&s.name).map_err(|m| ctx.err(&item, m))?;
-    let expecting = format!("struct {}", s.name);
+    let expecting = str_lit(&format!("struct {}", s.name));
     let mut field_names = Vec::new();
     for f in &s.fields {
         let field_item = format!("struct {}, field {}", s.name, f.wire_name);
-        field_names.push(ident(&f.rust_name).map_err(|m| ctx.err(&field_item, m))?);
+        let field = ident(&f.rust_name).map_err(|m| ctx.err(&field_item, m))?;
+        field_names.push(field.to_string());
     }
     // The locals holding each field's value are named after the fields, so
     // the map and key variables take names no field has.
@@ -31,10 +30,9 @@ pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct) -> Result<TokenStream, EmitError> 
     let mut arms = Vec::new();
     let mut inits = Vec::new();
     for (f, field) in s.fields.iter().zip(&field_names) {
-        let wire = &f.wire_name;
-        let aliases = &f.aliases;
+        let wire = str_lit(&f.wire_name);
         let read = match (f.also_accepts.is_empty(), f.optional) {
-            (true, _) => quote!(value),
+            (true, _) => "value",
             (false, optional) => {
                 if !is_lenient(&f.ty) {
                     return Err(ctx.err(
@@ -43,66 +41,97 @@ pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct) -> Result<TokenStream, EmitError> 
                     ));
                 }
                 if optional {
-                    quote!(lenient_opt)
+                    "lenient_opt"
                 } else {
-                    quote!(lenient)
+                    "lenient"
                 }
             }
         };
-        arms.push(quote! {
-            #wire #(| #aliases)* => #map.#read(&mut #field, #wire)?,
-        });
-        inits.push(if f.optional {
-            quote!(#field: payspec_runtime::wire::optional(#field))
+        let mut pattern = wire.clone();
+        for alias in &f.aliases {
+            pattern.push_str(" | ");
+            pattern.push_str(&str_lit(alias));
+        }
+        arms.push((
+            pattern,
+            Call::method(
+                &map,
+                &format!(".{read}("),
+                vec![format!("&mut {field}"), wire.clone()],
+                ")?",
+            ),
+        ));
+        let init = if f.optional {
+            Call::function(
+                "payspec_runtime::wire::optional(".to_owned(),
+                vec![field.clone()],
+                ")",
+            )
         } else {
-            quote!(#field: #map.required(#field, #wire)?)
-        });
+            Call::method(&map, ".required(", vec![field.clone(), wire], ")?")
+        };
+        inits.push(init.after(format!("{field}: ")));
     }
-    let read_entries = if s.fields.is_empty() {
-        quote! {
-            while #map.next_key()?.is_some() {
-                #map.skip()?;
-            }
-        }
-    } else {
-        quote! {
-            while let Some(#key) = #map.next_key()? {
-                match #key.as_str() {
-                    #(#arms)*
-                    _ => #map.skip()?,
-                }
-            }
-        }
-    };
     // Hidden from rustdoc: the impl is how `Deserialize` works, not API a
     // merchant calls, and it would be listed on every type's page.
-    Ok(quote! {
-        #[doc(hidden)]
-        impl payspec_runtime::wire::WireStruct for #name {
-            const EXPECTING: &'static str = #expecting;
-
-            fn from_map<'de, A: serde::de::MapAccess<'de>>(
-                mut #map: payspec_runtime::wire::StructMap<'de, A>,
-            ) -> Result<Self, A::Error> {
-                #(let mut #field_names = None;)*
-                #read_entries
-                Ok(Self { #(#inits),* })
-            }
+    c.line("#[doc(hidden)]");
+    c.open(&format!(
+        "impl payspec_runtime::wire::WireStruct for {name} {{"
+    ));
+    c.line(&format!("const EXPECTING: &'static str = {expecting};"));
+    c.open_list(
+        "fn from_map<'de, A: serde::de::MapAccess<'de>>(",
+        &[format!(
+            "mut {map}: payspec_runtime::wire::StructMap<'de, A>"
+        )],
+        "",
+        ") -> Result<Self, A::Error> {",
+    );
+    for field in &field_names {
+        c.line(&format!("let mut {field} = None;"));
+    }
+    if s.fields.is_empty() {
+        c.open(&format!("while {map}.next_key()?.is_some() {{"));
+        c.line(&format!("{map}.skip()?;"));
+        c.close("}");
+    } else {
+        c.open(&format!("while let Some({key}) = {map}.next_key()? {{"));
+        c.open(&format!("match {key}.as_str() {{"));
+        for (pattern, value) in &arms {
+            c.arm(pattern, value);
         }
+        c.line(&format!("_ => {map}.skip()?,"));
+        c.close("}");
+        c.close("}");
+    }
+    c.struct_literal("Ok(", "Self", &inits, ")");
+    c.close("}");
+    c.close("}");
 
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                payspec_runtime::wire::deserialize_struct(deserializer)
-            }
-        }
-    })
+    deserialize_via(c, &name.to_string(), "deserialize_struct");
+    Ok(())
+}
+
+/// `Deserialize` for `name` through one of the runtime's shared visitors
+/// (`payspec_runtime::wire::<function>`).
+pub(crate) fn deserialize_via(c: &mut Code, name: &str, function: &str) {
+    c.open(&format!("impl<'de> serde::Deserialize<'de> for {name} {{"));
+    c.open_list(
+        "fn deserialize<D: serde::Deserializer<'de>>(",
+        &["deserializer: D".to_owned()],
+        "",
+        ") -> Result<Self, D::Error> {",
+    );
+    c.line(&format!("payspec_runtime::wire::{function}(deserializer)"));
+    c.close("}");
+    c.close("}");
 }
 
 /// `base`, or `base_`, `base__`… when a field already has that name.
-fn unused_name(base: &str, fields: &[Ident]) -> Ident {
+fn unused_name(base: &str, fields: &[String]) -> String {
     let mut name = base.to_owned();
-    while fields.iter().any(|f| f == name.as_str()) {
+    while fields.contains(&name) {
         name.push('_');
     }
-    Ident::new(&name, proc_macro2::Span::call_site())
+    name
 }

@@ -1,15 +1,13 @@
 //! Enums: every documented value plus an `Unknown(String)` fallback, so a
 //! value the provider adds later never breaks deserialisation.
 
-use proc_macro2::TokenStream;
-use quote::quote;
-
-use super::{doc, ident, Ctx, EmitError};
+use super::text::{str_lit, Call, Code};
+use super::{decode, doc, ident, Ctx, EmitError};
 use crate::ir::Enum;
 
-pub(crate) fn emit(ctx: &Ctx<'_>, e: &Enum) -> Result<TokenStream, EmitError> {
+pub(crate) fn emit(ctx: &Ctx<'_>, e: &Enum) -> Result<String, EmitError> {
     let item = format!("enum {}", e.name);
-    let name = ident(&e.name).map_err(|m| ctx.err(&item, m))?;
+    let name = ident(&e.name).map_err(|m| ctx.err(&item, m))?.to_string();
     if e.values.is_empty() {
         return Err(ctx.err(&item, "an enum needs at least one documented value"));
     }
@@ -24,15 +22,13 @@ pub(crate) fn emit(ctx: &Ctx<'_>, e: &Enum) -> Result<TokenStream, EmitError> {
                 ),
             ));
         }
-        variants.push(ident(&v.rust_name).map_err(|m| ctx.err(&item, m))?);
+        variants.push(
+            ident(&v.rust_name)
+                .map_err(|m| ctx.err(&item, m))?
+                .to_string(),
+        );
     }
-    let wires: Vec<&str> = e.values.iter().map(|v| v.wire.as_str()).collect();
-    let variant_docs = e.values.iter().map(|v| {
-        doc::attrs(&doc::paragraphs([
-            format!("`{:?}`", v.wire),
-            doc::md(&v.doc),
-        ]))
-    });
+    let wires: Vec<String> = e.values.iter().map(|v| str_lit(&v.wire)).collect();
 
     let mut text = vec![doc::md(&e.doc)];
     text.push(format!(
@@ -43,79 +39,84 @@ pub(crate) fn emit(ctx: &Ctx<'_>, e: &Enum) -> Result<TokenStream, EmitError> {
     if let Some(d) = &e.discrepancy {
         text.push(doc::discrepancy(d));
     }
-    let enum_doc = doc::attrs(&doc::paragraphs(text));
 
-    Ok(quote! {
-        #enum_doc
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum #name {
-            #(#variant_docs #variants,)*
-            /// A value the docs do not list, kept as received.
-            Unknown(String),
+    let mut c = Code::new();
+    c.doc(&doc::paragraphs(text));
+    c.line("#[derive(Debug, Clone, PartialEq, Eq, Hash)]");
+    c.open(&format!("pub enum {name} {{"));
+    for (v, variant) in e.values.iter().zip(&variants) {
+        c.doc(&doc::paragraphs([
+            format!("`{:?}`", v.wire),
+            doc::md(&v.doc),
+        ]));
+        c.line(&format!("{variant},"));
+    }
+    c.line("/// A value the docs do not list, kept as received.");
+    c.line("Unknown(String),");
+    c.close("}");
+
+    c.open(&format!("impl {name} {{"));
+    c.line("/// The documented wire values, in the docs' order.");
+    c.list(
+        "pub const VALUES: &'static [&'static str] = &[",
+        &wires,
+        "",
+        "];",
+    );
+    c.line("/// The value as sent on the wire.");
+    c.open("pub fn as_str(&self) -> &str {");
+    c.open("match self {");
+    for (variant, wire) in variants.iter().zip(&wires) {
+        c.arm(&format!("Self::{variant}"), &Call::plain(wire.clone()));
+    }
+    c.line("Self::Unknown(value) => value,");
+    c.close("}");
+    c.close("}");
+    c.close("}");
+
+    for (from, scrutinee, fallback) in [
+        ("&str", "value", "other => Self::Unknown(other.to_owned()),"),
+        ("String", "value.as_str()", "_ => Self::Unknown(value),"),
+    ] {
+        c.open(&format!("impl From<{from}> for {name} {{"));
+        c.open(&format!("fn from(value: {from}) -> Self {{"));
+        c.open(&format!("match {scrutinee} {{"));
+        for (variant, wire) in variants.iter().zip(&wires) {
+            c.arm(wire, &Call::plain(format!("Self::{variant}")));
         }
+        c.line(fallback);
+        c.close("}");
+        c.close("}");
+        c.close("}");
+    }
 
-        impl #name {
-            /// The documented wire values, in the docs' order.
-            pub const VALUES: &'static [&'static str] = &[#(#wires),*];
+    c.open(&format!("impl std::fmt::Display for {name} {{"));
+    c.open("fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {");
+    c.line("f.write_str(self.as_str())");
+    c.close("}");
+    c.close("}");
 
-            /// The value as sent on the wire.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(Self::#variants => #wires,)*
-                    Self::Unknown(value) => value,
-                }
-            }
-        }
+    c.open(&format!("impl serde::Serialize for {name} {{"));
+    c.open("fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {");
+    c.line("serializer.serialize_str(self.as_str())");
+    c.close("}");
+    c.close("}");
 
-        impl From<&str> for #name {
-            fn from(value: &str) -> Self {
-                match value {
-                    #(#wires => Self::#variants,)*
-                    other => Self::Unknown(other.to_owned()),
-                }
-            }
-        }
+    // Borrows the wire value: a documented one is matched without allocating.
+    decode::deserialize_via(&mut c, &name, "deserialize_wire_enum");
 
-        impl From<String> for #name {
-            fn from(value: String) -> Self {
-                match value.as_str() {
-                    #(#wires => Self::#variants,)*
-                    _ => Self::Unknown(value),
-                }
-            }
-        }
-
-        impl std::fmt::Display for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        // Borrows the wire value: a documented one is matched without allocating.
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                payspec_runtime::wire::deserialize_wire_enum(deserializer)
-            }
-        }
-
-        impl payspec_runtime::wire::WireEnum for #name {
-            fn as_wire(&self) -> &str {
-                self.as_str()
-            }
-
-            fn is_unknown(&self) -> bool {
-                matches!(self, Self::Unknown(_))
-            }
-
-            fn documented(&self) -> &'static [&'static str] {
-                Self::VALUES
-            }
-        }
-    })
+    c.open(&format!(
+        "impl payspec_runtime::wire::WireEnum for {name} {{"
+    ));
+    c.open("fn as_wire(&self) -> &str {");
+    c.line("self.as_str()");
+    c.close("}");
+    c.open("fn is_unknown(&self) -> bool {");
+    c.line("matches!(self, Self::Unknown(_))");
+    c.close("}");
+    c.open("fn documented(&self) -> &'static [&'static str] {");
+    c.line("Self::VALUES");
+    c.close("}");
+    c.close("}");
+    Ok(c.finish())
 }

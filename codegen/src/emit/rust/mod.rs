@@ -3,8 +3,10 @@
 //! runtime by absolute paths, `crate::client`, `crate::Error`) and the type
 //! crates it re-exports (whose items name `payspec_runtime::money`,
 //! `payspec_runtime::validation` and `payspec_runtime::wire`); see
-//! [`render_provider`]. Tokens are built with `quote!`, parsed with `syn` and
-//! printed with `prettyplease`, so the output is deterministic.
+//! [`render_provider`]. Structs, their codecs and enums are written as text
+//! in prettyplease's layout (`text.rs`); the rest (validation rules,
+//! decision tables, the client) is built with `quote!`, parsed with `syn`
+//! and printed with `prettyplease`. Either way the output is deterministic.
 
 mod client;
 mod decisions;
@@ -16,6 +18,7 @@ mod environment;
 mod registry;
 mod rules;
 mod structs;
+mod text;
 mod types;
 mod validate;
 
@@ -27,6 +30,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::ir::{self, Provider, Scope};
+use text::Piece;
 
 /// Why a provider could not be turned into Rust. These point at IR the
 /// loader should have rejected, so each names the item concerned.
@@ -441,17 +445,25 @@ impl<'a> Ctx<'a> {
         target: &Scope,
         from: &Scope,
     ) -> Result<TokenStream, EmitError> {
+        Ok(match self.area_prefix(target, from)? {
+            Some(area) => quote!(#area::#name),
+            None => quote!(#name),
+        })
+    }
+
+    /// The area module an item of `target` is named through from code in
+    /// `from`, if any, noting which crates that code uses.
+    fn area_prefix(&self, target: &Scope, from: &Scope) -> Result<Option<Ident>, EmitError> {
         Ok(match (target, from) {
-            (Scope::Provider, Scope::Provider) => quote!(#name),
+            (Scope::Provider, Scope::Provider) => None,
             (Scope::Provider, Scope::Area(_)) => {
                 self.uses_provider_scope.set(true);
-                quote!(#name)
+                None
             }
-            (Scope::Area(a), Scope::Area(b)) if a == b => quote!(#name),
+            (Scope::Area(a), Scope::Area(b)) if a == b => None,
             (Scope::Area(a), _) => {
-                let area = ident(a).map_err(|m| self.err(format!("area {a}"), m))?;
                 self.referenced_areas.borrow_mut().insert(a.clone());
-                quote!(#area::#name)
+                Some(ident(a).map_err(|m| self.err(format!("area {a}"), m))?)
             }
         })
     }
@@ -512,16 +524,15 @@ impl<'a> Ctx<'a> {
         let names = CrateNames::new(&self.p.name);
         let uses_shared = self.uses_provider_scope.get();
         let areas = std::mem::take(&mut *self.referenced_areas.borrow_mut());
-        let mut imports = Vec::new();
+        let mut code = String::new();
         if uses_shared {
-            let shared = format_ident!("{}", lib_name(&names.shared()));
-            imports.push(quote!(use #shared::*;));
+            code.push_str(&format!("use {}::*;\n", lib_name(&names.shared())));
         }
         for area in &areas {
-            let krate = format_ident!("{}", lib_name(&names.area(area)));
             let name = ident(area).map_err(|m| self.err(format!("area {area}"), m))?;
-            imports.push(quote!(use #krate as #name;));
+            code.push_str(&format!("use {} as {name};\n", lib_name(&names.area(area))));
         }
+        let mut code = space_items(&code);
         let (what, doc) = match scope {
             Scope::Provider => (
                 "shared types".to_owned(),
@@ -532,13 +543,19 @@ impl<'a> Ctx<'a> {
             ),
             Scope::Area(area) => (format!("area {area}"), doc::area_doc(self.p, area)),
         };
-        let code = format_file(self.p, quote!(#(#imports)* #(#items)*)).map_err(|e| match e {
-            EmitError::Syntax { provider, message } => EmitError::Syntax {
-                provider,
-                message: format!("{what}: {message}"),
-            },
-            other => other,
-        })?;
+        for item in items {
+            let text = match item {
+                Piece::Text(text) => text,
+                Piece::Tokens(tokens) => format_file(self.p, tokens).map_err(|e| match e {
+                    EmitError::Syntax { provider, message } => EmitError::Syntax {
+                        provider,
+                        message: format!("{what}: {message}"),
+                    },
+                    other => other,
+                })?,
+            };
+            push_spaced(&mut code, &text);
+        }
         let header = doc::line_comments(
             "//!",
             &format!(
@@ -548,10 +565,7 @@ impl<'a> Ctx<'a> {
             ),
         );
         Ok(TypeCrate {
-            code: format!(
-                "{header}\n#![warn(missing_docs)]\n{RUSTFMT_SKIP}\n{}",
-                space_items(&code)
-            ),
+            code: format!("{header}\n#![warn(missing_docs)]\n{RUSTFMT_SKIP}\n{code}"),
             uses_shared,
             areas,
         })
@@ -683,17 +697,17 @@ impl<'a> Ctx<'a> {
     /// The provider's own decisions are not among its types: they go into
     /// the client module ([`Ctx::provider_decisions`]), where they may take
     /// any area's types without the shared crate depending on an area.
-    fn scope_items(&self, scope: &Scope) -> Result<Vec<TokenStream>, EmitError> {
+    fn scope_items(&self, scope: &Scope) -> Result<Vec<Piece>, EmitError> {
         let mut items = Vec::new();
         for e in self.p.enums.iter().filter(|e| &e.scope == scope) {
-            items.push(enums::emit(self, e)?);
+            items.push(Piece::Text(enums::emit(self, e)?));
         }
         for s in self.p.structs.iter().filter(|s| &s.scope == scope) {
-            items.push(structs::emit(self, s)?);
+            items.extend(structs::emit(self, s)?);
         }
         if let Scope::Area(_) = scope {
             for d in self.p.decisions.iter().filter(|d| &d.scope == scope) {
-                items.push(decisions::emit(self, d)?);
+                items.push(Piece::Tokens(decisions::emit(self, d)?));
             }
         }
         Ok(items)

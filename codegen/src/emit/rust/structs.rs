@@ -2,9 +2,7 @@
 //! wire names (`encode`, `decode`);
 //! request structs also get `new()` and validation.
 
-use proc_macro2::TokenStream;
-use quote::quote;
-
+use super::text::{str_lit, Call, Code, Piece};
 use super::{decode, doc, encode, ident, validate, Ctx, EmitError};
 use crate::ir::{Field, RuleKind, Struct};
 
@@ -13,46 +11,51 @@ use crate::ir::{Field, RuleKind, Struct};
 /// that one function only.
 const CLIPPY_MAX_ARGS: usize = 7;
 
-pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct) -> Result<TokenStream, EmitError> {
+/// The struct and its impls: printed as text, except the `Validate` impl
+/// of a request struct, whose rule checks go through tokens.
+pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct) -> Result<Vec<Piece>, EmitError> {
     let item = format!("struct {}", s.name);
-    let name = ident(&s.name).map_err(|m| ctx.err(&item, m))?;
-    let mut fields = Vec::new();
-    for f in &s.fields {
-        fields.push(field(ctx, s, f)?);
-    }
+    let name = ident(&s.name).map_err(|m| ctx.err(&item, m))?.to_string();
+    let mut c = Code::new();
+    c.doc(&struct_doc(s, ctx.usages(&s.name)));
     let sensitive = s.fields.iter().any(|f| f.sensitive);
-    let derive_debug = (!sensitive).then(|| quote!(Debug,));
-    let debug_impl = sensitive.then(|| redacting_debug(ctx, s)).transpose()?;
-    let request_impls = if s.roles.request {
-        let (new_fn, default_impl) = constructor(ctx, s)?;
-        let validate::Validation { trait_impl, method } = validate::emit(ctx, s)?;
-        Some(quote! {
-            impl #name {
-                #new_fn
-
-                #method
-            }
-            #default_impl
-            #trait_impl
-        })
+    c.line(if sensitive {
+        "#[derive(Clone, PartialEq)]"
     } else {
-        None
-    };
-    let struct_doc = doc::attrs(&struct_doc(s, ctx.usages(&s.name)));
-    let decode = decode::emit(ctx, s)?;
-    let encode = encode::emit(ctx, s)?;
-    Ok(quote! {
-        #struct_doc
-        #[derive(#derive_debug Clone, PartialEq)]
-        #[non_exhaustive]
-        pub struct #name {
-            #(#fields,)*
+        "#[derive(Debug, Clone, PartialEq)]"
+    });
+    c.line("#[non_exhaustive]");
+    if s.fields.is_empty() {
+        c.line(&format!("pub struct {name} {{}}"));
+    } else {
+        c.open(&format!("pub struct {name} {{"));
+        for f in &s.fields {
+            field(ctx, s, f, &mut c)?;
         }
-        #debug_impl
-        #encode
-        #decode
-        #request_impls
-    })
+        c.close("}");
+    }
+    if sensitive {
+        redacting_debug(ctx, s, &name, &mut c)?;
+    }
+    encode::emit(ctx, s, &mut c)?;
+    decode::emit(ctx, s, &mut c)?;
+    let mut pieces = Vec::new();
+    if s.roles.request {
+        let takes_arguments = constructor(ctx, s, &name, &mut c)?;
+        if !takes_arguments {
+            // Clippy wants `Default` wherever `new()` takes no arguments.
+            c.open(&format!("impl Default for {name} {{"));
+            c.open("fn default() -> Self {");
+            c.line("Self::new()");
+            c.close("}");
+            c.close("}");
+        }
+        pieces.push(Piece::Text(c.finish()));
+        pieces.push(Piece::Tokens(validate::emit(ctx, s)?));
+    } else {
+        pieces.push(Piece::Text(c.finish()));
+    }
+    Ok(pieces)
 }
 
 fn struct_doc(s: &Struct, usages: &[String]) -> String {
@@ -149,54 +152,48 @@ pub(crate) fn rule_summary(kind: &RuleKind) -> String {
     }
 }
 
-fn field(ctx: &Ctx<'_>, s: &Struct, f: &Field) -> Result<TokenStream, EmitError> {
+fn field(ctx: &Ctx<'_>, s: &Struct, f: &Field, c: &mut Code) -> Result<(), EmitError> {
     let item = format!("struct {}, field {}", s.name, f.wire_name);
     let name = ident(&f.rust_name).map_err(|m| ctx.err(&item, m))?;
     let inner = ctx.rust_type(&f.ty, &s.scope, &item)?;
-    let ty = if f.optional {
-        quote!(Option<#inner>)
+    c.doc(&doc::field(f));
+    if f.optional {
+        c.line(&format!("pub {name}: Option<{inner}>,"));
     } else {
-        inner
-    };
-    let field_doc = doc::attrs(&doc::field(f));
-    Ok(quote! {
-        #field_doc
-        pub #name: #ty
-    })
+        c.line(&format!("pub {name}: {inner},"));
+    }
+    Ok(())
 }
 
 /// `Debug` that prints `<redacted>` for sensitive fields (and whether an
 /// optional one is set), never their value.
-fn redacting_debug(ctx: &Ctx<'_>, s: &Struct) -> Result<TokenStream, EmitError> {
+fn redacting_debug(ctx: &Ctx<'_>, s: &Struct, name: &str, c: &mut Code) -> Result<(), EmitError> {
     let item = format!("struct {}", s.name);
-    let name = ident(&s.name).map_err(|m| ctx.err(&item, m))?;
-    let label = &s.name;
-    let mut entries = Vec::new();
+    let mut calls = vec![format!("f.debug_struct({})", str_lit(&s.name))];
     for f in &s.fields {
         let field = ident(&f.rust_name).map_err(|m| ctx.err(&item, m))?;
-        let label = f.rust_name.trim_start_matches("r#");
-        entries.push(match (f.sensitive, f.optional) {
-            (false, _) => quote!(.field(#label, &self.#field)),
-            (true, false) => quote!(.field(#label, &"<redacted>")),
-            (true, true) => quote!(.field(#label, &self.#field.as_ref().map(|_| "<redacted>"))),
+        let label = str_lit(f.rust_name.trim_start_matches("r#"));
+        calls.push(match (f.sensitive, f.optional) {
+            (false, _) => format!(".field({label}, &self.{field})"),
+            (true, false) => format!(".field({label}, &\"<redacted>\")"),
+            (true, true) => {
+                format!(".field({label}, &self.{field}.as_ref().map(|_| \"<redacted>\"))")
+            }
         });
     }
-    Ok(quote! {
-        impl std::fmt::Debug for #name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.debug_struct(#label)
-                    #(#entries)*
-                    .finish()
-            }
-        }
-    })
+    calls.push(".finish()".to_owned());
+    c.open(&format!("impl std::fmt::Debug for {name} {{"));
+    c.open("fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {");
+    c.chain(&calls);
+    c.close("}");
+    c.close("}");
+    Ok(())
 }
 
-/// `new()` taking the mandatory fields without a default, in spec order,
-/// and a `Default` impl when it takes none.
-fn constructor(ctx: &Ctx<'_>, s: &Struct) -> Result<(TokenStream, Option<TokenStream>), EmitError> {
-    let item = format!("struct {}", s.name);
-    let name = ident(&s.name).map_err(|m| ctx.err(&item, m))?;
+/// The inherent impl of a request struct: `new()` taking the mandatory
+/// fields without a default, in spec order, and `validate()`. Returns
+/// whether `new()` takes any argument.
+fn constructor(ctx: &Ctx<'_>, s: &Struct, name: &str, c: &mut Code) -> Result<bool, EmitError> {
     let mut params = Vec::new();
     let mut inits = Vec::new();
     let mut param_docs = Vec::new();
@@ -204,49 +201,43 @@ fn constructor(ctx: &Ctx<'_>, s: &Struct) -> Result<(TokenStream, Option<TokenSt
         let field_item = format!("struct {}, field {}", s.name, f.wire_name);
         let field = ident(&f.rust_name).map_err(|m| ctx.err(&field_item, m))?;
         if f.optional {
-            inits.push(quote!(#field: None));
+            inits.push(Call::plain(format!("{field}: None")));
         } else if let Some(default) = &f.default {
             let value = ctx.default_value(&f.ty, default, &s.scope, &field_item)?;
-            inits.push(quote!(#field: #value));
+            inits.push(Call::plain(format!("{field}: {value}")));
         } else if f.ty == crate::ir::Type::String {
-            params.push(quote!(#field: impl Into<String>));
-            inits.push(quote!(#field: #field.into()));
+            params.push(format!("{field}: impl Into<String>"));
+            inits.push(Call::plain(format!("{field}: {field}.into()")));
             param_docs.push(format!("`{}`", f.rust_name.trim_start_matches("r#")));
         } else {
             let ty = ctx.rust_type(&f.ty, &s.scope, &field_item)?;
-            params.push(quote!(#field: #ty));
-            inits.push(quote!(#field));
+            params.push(format!("{field}: {ty}"));
+            inits.push(Call::plain(field.to_string()));
             param_docs.push(format!("`{}`", f.rust_name.trim_start_matches("r#")));
         }
     }
-    let text = if param_docs.is_empty() {
-        "Builds it with every optional field unset and defaults applied; set the rest by name."
-            .to_owned()
+    c.open(&format!("impl {name} {{"));
+    if param_docs.is_empty() {
+        c.doc(
+            "Builds it with every optional field unset and defaults applied; set the rest by name.",
+        );
     } else {
-        format!(
+        c.doc(&format!(
             "Builds it from its mandatory fields ({}); optional fields start unset and are set by name.",
             param_docs.join(", ")
-        )
-    };
-    let fn_doc = doc::attrs(&text);
-    let allow =
-        (params.len() > CLIPPY_MAX_ARGS).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-    // Clippy wants `Default` wherever `new()` takes no arguments.
-    let default_impl = params.is_empty().then(|| {
-        quote! {
-            impl Default for #name {
-                fn default() -> Self {
-                    Self::new()
-                }
-            }
-        }
-    });
-    let new_fn = quote! {
-        #fn_doc
-        #allow
-        pub fn new(#(#params),*) -> Self {
-            Self { #(#inits),* }
-        }
-    };
-    Ok((new_fn, default_impl))
+        ));
+    }
+    if params.len() > CLIPPY_MAX_ARGS {
+        c.line("#[allow(clippy::too_many_arguments)]");
+    }
+    c.open_list("pub fn new(", &params, "", ") -> Self {");
+    c.struct_literal("", "Self", &inits, "");
+    c.close("}");
+    c.line("/// Checks every field and rule the docs state, returning every");
+    c.line("/// violation at once, each with its JSON path.");
+    c.open("pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {");
+    c.line("payspec_runtime::validation::Validate::validate(self)");
+    c.close("}");
+    c.close("}");
+    Ok(!params.is_empty())
 }

@@ -3,6 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::text::str_lit;
 use super::{ident, Ctx, EmitError};
 use crate::ir::{Literal, Scope, Type};
 
@@ -13,30 +14,27 @@ impl Ctx<'_> {
         ty: &Type,
         from: &Scope,
         item: &str,
-    ) -> Result<TokenStream, EmitError> {
+    ) -> Result<String, EmitError> {
         Ok(match ty {
-            Type::String => quote!(String),
-            Type::Integer => quote!(i64),
-            Type::Boolean => quote!(bool),
-            Type::AmountIdr => quote!(payspec_runtime::money::Idr),
-            Type::Decimal => quote!(payspec_runtime::money::Decimal),
-            Type::Json => quote!(serde_json::Value),
+            Type::String => "String".to_owned(),
+            Type::Integer => "i64".to_owned(),
+            Type::Boolean => "bool".to_owned(),
+            Type::AmountIdr => "payspec_runtime::money::Idr".to_owned(),
+            Type::Decimal => "payspec_runtime::money::Decimal".to_owned(),
+            Type::Json => "serde_json::Value".to_owned(),
             Type::Enum(name) => {
                 let def = self
                     .enum_def(name)
                     .ok_or_else(|| self.err(item, format!("unknown enum `{name}`")))?;
-                self.named(name, &def.scope, from, item)?
+                self.item_path_text(name, &def.scope, from, item)?
             }
             Type::Struct(name) => {
                 let def = self
                     .struct_def(name)
                     .ok_or_else(|| self.err(item, format!("unknown struct `{name}`")))?;
-                self.named(name, &def.scope, from, item)?
+                self.item_path_text(name, &def.scope, from, item)?
             }
-            Type::Array(inner) => {
-                let inner = self.rust_type(inner, from, item)?;
-                quote!(Vec<#inner>)
-            }
+            Type::Array(inner) => format!("Vec<{}>", self.rust_type(inner, from, item)?),
         })
     }
 
@@ -50,18 +48,23 @@ impl Ctx<'_> {
         let def = self
             .enum_def(name)
             .ok_or_else(|| self.err(item, format!("unknown enum `{name}`")))?;
-        self.named(name, &def.scope, from, item)
+        let id = ident(name).map_err(|m| self.err(item, m))?;
+        self.item_path(&id, &def.scope, from)
     }
 
-    fn named(
+    /// [`Ctx::item_path`] as text.
+    fn item_path_text(
         &self,
         name: &str,
         target: &Scope,
         from: &Scope,
         item: &str,
-    ) -> Result<TokenStream, EmitError> {
+    ) -> Result<String, EmitError> {
         let id = ident(name).map_err(|m| self.err(item, m))?;
-        self.item_path(&id, target, from)
+        Ok(match self.area_prefix(target, from)? {
+            Some(area) => format!("{area}::{id}"),
+            None => id.to_string(),
+        })
     }
 
     /// A pattern or expression for a literal compared with a value of type `ty`
@@ -103,18 +106,26 @@ impl Ctx<'_> {
         lit: &Literal,
         from: &Scope,
         item: &str,
-    ) -> Result<TokenStream, EmitError> {
+    ) -> Result<String, EmitError> {
         Ok(match (ty, lit) {
-            (Type::String, Literal::String(s)) => quote!(#s.to_owned()),
-            (Type::Integer, Literal::Integer(_)) | (Type::Boolean, Literal::Boolean(_)) => {
-                self.literal(lit, from, item)?
-            }
-            (Type::AmountIdr, Literal::Integer(_)) => {
-                let v = self.literal(lit, from, item)?;
-                quote!(payspec_runtime::money::Idr(#v))
-            }
-            (Type::Enum(name), Literal::EnumValue { enum_name, .. }) if name == enum_name => {
-                self.literal(lit, from, item)?
+            (Type::String, Literal::String(s)) => format!("{}.to_owned()", str_lit(s)),
+            (Type::Integer, Literal::Integer(i)) => i.to_string(),
+            (Type::Boolean, Literal::Boolean(b)) => b.to_string(),
+            (Type::AmountIdr, Literal::Integer(i)) => format!("payspec_runtime::money::Idr({i})"),
+            (
+                Type::Enum(name),
+                Literal::EnumValue {
+                    enum_name,
+                    rust_name,
+                    ..
+                },
+            ) if name == enum_name => {
+                let def = self
+                    .enum_def(name)
+                    .ok_or_else(|| self.err(item, format!("unknown enum `{name}`")))?;
+                let path = self.item_path_text(name, &def.scope, from, item)?;
+                let variant = ident(rust_name).map_err(|m| self.err(item, m))?;
+                format!("{path}::{variant}")
             }
             _ => {
                 return Err(self.err(

@@ -36,13 +36,8 @@ impl Val {
     }
 }
 
-/// The `Validate` impl and the inherent `validate()` method of a request struct.
-pub(crate) struct Validation {
-    pub(crate) trait_impl: TokenStream,
-    pub(crate) method: TokenStream,
-}
-
-pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct) -> Result<Validation, EmitError> {
+/// The `Validate` impl of a request struct.
+pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct) -> Result<TokenStream, EmitError> {
     let item = format!("struct {}", s.name);
     let name = ident(&s.name).map_err(|m| ctx.err(&item, m))?;
     let mut checks = Vec::new();
@@ -63,21 +58,13 @@ pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct) -> Result<Validation, EmitError> {
     } else {
         quote!(v)
     };
-    let trait_impl = quote! {
+    Ok(quote! {
         impl payspec_runtime::validation::Validate for #name {
             fn validate_in(&self, #v: &mut payspec_runtime::validation::Validator) {
                 #(#checks)*
             }
         }
-    };
-    let method = quote! {
-        /// Checks every field and rule the docs state, returning every
-        /// violation at once, each with its JSON path.
-        pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
-            payspec_runtime::validation::Validate::validate(self)
-        }
-    };
-    Ok(Validation { trait_impl, method })
+    })
 }
 
 fn field_checks(ctx: &Ctx<'_>, s: &Struct, f: &Field) -> Result<Option<TokenStream>, EmitError> {
