@@ -57,18 +57,26 @@ pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct, c: &mut Code) -> Result<(), EmitEr
             Call::method(
                 &map,
                 &format!(".{read}("),
-                vec![format!("&mut {field}"), wire.clone()],
+                vec![
+                    Call::plain(format!("&mut {field}")),
+                    Call::plain(wire.clone()),
+                ],
                 ")?",
             ),
         ));
         let init = if f.optional {
             Call::function(
                 "payspec_runtime::wire::optional(".to_owned(),
-                vec![field.clone()],
+                vec![Call::plain(field.clone())],
                 ")",
             )
         } else {
-            Call::method(&map, ".required(", vec![field.clone(), wire], ")?")
+            Call::method(
+                &map,
+                ".required(",
+                vec![Call::plain(field.clone()), Call::plain(wire)],
+                ")?",
+            )
         };
         inits.push(init.after(format!("{field}: ")));
     }

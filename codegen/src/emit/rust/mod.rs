@@ -3,10 +3,11 @@
 //! runtime by absolute paths, `crate::client`, `crate::Error`) and the type
 //! crates it re-exports (whose items name `payspec_runtime::money`,
 //! `payspec_runtime::validation` and `payspec_runtime::wire`); see
-//! [`render_provider`]. Structs, their codecs and enums are written as text
-//! in prettyplease's layout (`text.rs`); the rest (validation rules,
-//! decision tables, the client) is built with `quote!`, parsed with `syn`
-//! and printed with `prettyplease`. Either way the output is deterministic.
+//! [`render_provider`]. Structs (with their codecs, constructors and
+//! validation) and enums are written as text in prettyplease's layout
+//! (`text.rs`, `stmt.rs`); decision tables and the client module are built
+//! with `quote!`, parsed with `syn` and printed with `prettyplease`. Either
+//! way the output is deterministic.
 
 mod client;
 mod decisions;
@@ -17,6 +18,7 @@ mod enums;
 mod environment;
 mod registry;
 mod rules;
+mod stmt;
 mod structs;
 mod text;
 mod types;
@@ -703,7 +705,7 @@ impl<'a> Ctx<'a> {
             items.push(Piece::Text(enums::emit(self, e)?));
         }
         for s in self.p.structs.iter().filter(|s| &s.scope == scope) {
-            items.extend(structs::emit(self, s)?);
+            items.push(Piece::Text(structs::emit(self, s)?));
         }
         if let Scope::Area(_) = scope {
             for d in self.p.decisions.iter().filter(|d| &d.scope == scope) {

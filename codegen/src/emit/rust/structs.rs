@@ -2,7 +2,7 @@
 //! wire names (`encode`, `decode`);
 //! request structs also get `new()` and validation.
 
-use super::text::{str_lit, Call, Code, Piece};
+use super::text::{str_lit, Call, Code};
 use super::{decode, doc, encode, ident, validate, Ctx, EmitError};
 use crate::ir::{Field, RuleKind, Struct};
 
@@ -11,9 +11,8 @@ use crate::ir::{Field, RuleKind, Struct};
 /// that one function only.
 const CLIPPY_MAX_ARGS: usize = 7;
 
-/// The struct and its impls: printed as text, except the `Validate` impl
-/// of a request struct, whose rule checks go through tokens.
-pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct) -> Result<Vec<Piece>, EmitError> {
+/// The struct and its impls.
+pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct) -> Result<String, EmitError> {
     let item = format!("struct {}", s.name);
     let name = ident(&s.name).map_err(|m| ctx.err(&item, m))?.to_string();
     let mut c = Code::new();
@@ -39,7 +38,6 @@ pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct) -> Result<Vec<Piece>, EmitError> {
     }
     encode::emit(ctx, s, &mut c)?;
     decode::emit(ctx, s, &mut c)?;
-    let mut pieces = Vec::new();
     if s.roles.request {
         let takes_arguments = constructor(ctx, s, &name, &mut c)?;
         if !takes_arguments {
@@ -50,12 +48,9 @@ pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct) -> Result<Vec<Piece>, EmitError> {
             c.close("}");
             c.close("}");
         }
-        pieces.push(Piece::Text(c.finish()));
-        pieces.push(Piece::Tokens(validate::emit(ctx, s)?));
-    } else {
-        pieces.push(Piece::Text(c.finish()));
+        validate::emit(ctx, s, &mut c)?;
     }
-    Ok(pieces)
+    Ok(c.finish())
 }
 
 fn struct_doc(s: &Struct, usages: &[String]) -> String {

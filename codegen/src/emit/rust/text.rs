@@ -1,11 +1,11 @@
-//! Rust source written directly as text, for the high-volume, regular
-//! items of the type crates: struct definitions, their codecs and
-//! constructors, and enums. Building tokens, parsing them with `syn` and
-//! printing them with `prettyplease` cost most of the emission time at
-//! 1,000 endpoints (BENCHMARKS.md, section 1); these items have a fixed
-//! shape, so they are printed in prettyplease's layout by hand instead.
-//! Items with nested expressions of any shape (validation rules, decision
-//! tables, the client) still go through tokens: [`Piece`].
+//! Rust source written directly as text, for the items of the type crates:
+//! struct definitions, their codecs, constructors and `Validate` impls
+//! (through the statement trees of `stmt.rs`), and enums. Building tokens,
+//! parsing them with `syn` and printing them with `prettyplease` cost most
+//! of the emission time at 1,000 endpoints (BENCHMARKS.md, section 1), so
+//! these items are printed in prettyplease's layout by hand instead: the
+//! same bytes, a fifth of the time. Decision tables and the client module
+//! still go through tokens: [`Piece`].
 
 use proc_macro2::TokenStream;
 
@@ -41,7 +41,7 @@ impl Code {
     }
 
     /// The column the next line starts at.
-    fn column(&self) -> usize {
+    pub(crate) fn column(&self) -> usize {
         self.depth * INDENT.len()
     }
 
@@ -138,10 +138,14 @@ impl Code {
             return;
         }
         self.open(&format!("{prefix}{path} {{"));
-        for field in fields {
-            field.print(self, ",", false);
-        }
+        Call::print_items(self, fields);
         self.close(&format!("}}{suffix}"));
+    }
+
+    /// Indents what follows one level more (after a line that opened a
+    /// block without [`Code::open`]).
+    pub(crate) fn enter(&mut self) {
+        self.depth += 1;
     }
 
     /// A method chain (`f.debug_struct("X")`, `.field(…)`, `.finish()`):
@@ -181,97 +185,265 @@ impl Code {
 /// `Path { fields }`, without its closing brace, above which it is broken.
 const STRUCT_LITERAL_WIDTH: usize = 34;
 
-/// An expression that may be broken as a call, prettyplease's way: a
-/// method call first before its `.method(`, then between its arguments.
+/// An expression that may be broken the way prettyplease breaks it: a
+/// method call first before its `.method(`, a call or macro between its
+/// arguments, a chain (`self.a.as_ref()`) before each `.`.
+#[derive(Clone)]
 pub(crate) struct Call {
-    /// What comes before the expression on its line (`field: `).
+    /// What comes before the expression on its line (`field: `, `let x = `).
     prefix: String,
-    /// A method call's receiver (`map`).
-    receiver: Option<String>,
-    /// Up to and with the opening parenthesis (`.required(`, `f(`); with no
-    /// arguments, the whole expression.
-    callee: String,
-    args: Vec<String>,
-    /// After the arguments (`)?`).
-    tail: String,
+    shape: Shape,
+}
+
+#[derive(Clone)]
+enum Shape {
+    /// Never broken.
+    Plain(String),
+    /// `receiver` `callee` args `tail`: `map` `.required(` … `)?`, or with
+    /// no receiver `f(` … `)`.
+    Call {
+        receiver: Option<String>,
+        callee: String,
+        args: Vec<Call>,
+        tail: String,
+        /// A macro (`matches!`, `format!`): broken, its arguments stay on
+        /// one line, with no trailing comma.
+        is_macro: bool,
+    },
+    /// A root and its `.field` / `.method()` segments.
+    Chain(Vec<String>),
 }
 
 impl Call {
     /// An expression that is never broken.
-    pub(crate) fn plain(text: String) -> Self {
-        Self::function(text, Vec::new(), "")
+    pub(crate) fn plain(text: impl Into<String>) -> Self {
+        Call {
+            prefix: String::new(),
+            shape: Shape::Plain(text.into()),
+        }
     }
 
     /// `callee` + `args` joined by `, ` + `tail`: a function call.
-    pub(crate) fn function(callee: String, args: Vec<String>, tail: &str) -> Self {
+    pub(crate) fn function(callee: impl Into<String>, args: Vec<Call>, tail: &str) -> Self {
         Call {
             prefix: String::new(),
-            receiver: None,
-            callee,
-            args,
-            tail: tail.to_owned(),
+            shape: Shape::Call {
+                receiver: None,
+                callee: callee.into(),
+                args,
+                tail: tail.to_owned(),
+                is_macro: false,
+            },
         }
     }
 
     /// `receiver` + `method` + `args` joined by `, ` + `tail`.
-    pub(crate) fn method(receiver: &str, method: &str, args: Vec<String>, tail: &str) -> Self {
+    pub(crate) fn method(receiver: &str, method: &str, args: Vec<Call>, tail: &str) -> Self {
+        let mut call = Self::function(method, args, tail);
+        if let Shape::Call { receiver: r, .. } = &mut call.shape {
+            *r = Some(receiver.to_owned());
+        }
+        call
+    }
+
+    /// `name!(args)`, e.g. `format!("…")`.
+    pub(crate) fn macro_call(name: &str, args: Vec<Call>) -> Self {
+        let mut call = Self::function(format!("{name}!("), args, ")");
+        if let Shape::Call { is_macro, .. } = &mut call.shape {
+            *is_macro = true;
+        }
+        call
+    }
+
+    /// An expression split at its top-level dots, so that it can be broken
+    /// as a chain; one without dots is plain.
+    pub(crate) fn chain(text: &str) -> Self {
+        let segments = chain_segments(text);
+        if segments.len() < 2 {
+            return Self::plain(text);
+        }
         Call {
-            receiver: Some(receiver.to_owned()),
-            ..Self::function(method.to_owned(), args, tail)
+            prefix: String::new(),
+            shape: Shape::Chain(segments),
         }
     }
 
     /// The expression after `prefix` on its line (a field's `name: `).
-    pub(crate) fn after(mut self, prefix: String) -> Self {
-        self.prefix = prefix;
+    pub(crate) fn after(mut self, prefix: impl Into<String>) -> Self {
+        self.prefix = prefix.into() + &self.prefix;
         self
     }
 
+    /// Whether it is a macro call (`matches!(…)`).
+    pub(crate) fn is_macro(&self) -> bool {
+        matches!(self.shape, Shape::Call { is_macro: true, .. })
+    }
+
     /// The expression on one line, without its prefix.
-    fn expression(&self) -> String {
-        format!(
-            "{}{}{}{}",
-            self.receiver.as_deref().unwrap_or(""),
-            self.callee,
-            self.args.join(", "),
-            self.tail
-        )
+    pub(crate) fn expression(&self) -> String {
+        match &self.shape {
+            Shape::Plain(text) => text.clone(),
+            Shape::Call {
+                receiver,
+                callee,
+                args,
+                tail,
+                ..
+            } => {
+                let args: Vec<String> = args.iter().map(Call::text).collect();
+                format!(
+                    "{}{callee}{}{tail}",
+                    receiver.as_deref().unwrap_or(""),
+                    args.join(", ")
+                )
+            }
+            Shape::Chain(segments) => segments.concat(),
+        }
     }
 
     /// The whole line, prefix included.
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         format!("{}{}", self.prefix, self.expression())
     }
 
     /// Prints the call followed by `end`, on one line when it fits, else
     /// broken. At the start of a line, a short receiver stays with its
     /// method.
-    fn print(&self, c: &mut Code, end: &str, at_line_start: bool) {
-        let text = self.text();
-        let counted = end.strip_suffix(',').unwrap_or(end);
-        if self.args.is_empty() || c.column() + text.len() + counted.len() <= MARGIN {
-            c.line(&format!("{text}{end}"));
-            return;
-        }
-        let tail = format!("{}{end}", self.tail);
-        match &self.receiver {
-            Some(receiver) if !(at_line_start && receiver.len() <= INDENT.len()) => {
-                c.line(&format!("{}{receiver}", self.prefix));
-                c.depth += 1;
-                c.list(&self.callee, &self.args, "", &tail);
-                c.depth -= 1;
-            }
-            receiver => {
-                let head = format!(
-                    "{}{}{}",
-                    self.prefix,
-                    receiver.as_deref().unwrap_or(""),
-                    self.callee
-                );
-                c.list(&head, &self.args, "", &tail);
+    pub(crate) fn print(&self, c: &mut Code, end: &str, at_line_start: bool) {
+        self.print_counting(c, end, end.len(), at_line_start);
+    }
+
+    /// The last item of a broken list, with its trailing comma, which (as
+    /// in prettyplease) does not count towards the line's width.
+    fn print_last_item(&self, c: &mut Code) {
+        self.print_counting(c, ",", 0, true);
+    }
+
+    /// Prints each of `items` on its own line, with a comma after each.
+    fn print_items(c: &mut Code, items: &[Call]) {
+        for (k, item) in items.iter().enumerate() {
+            if k + 1 == items.len() {
+                item.print_last_item(c);
+            } else {
+                item.print(c, ",", true);
             }
         }
     }
+
+    fn print_counting(&self, c: &mut Code, end: &str, counted: usize, at_line_start: bool) {
+        let text = self.text();
+        if c.column() + text.len() + counted <= MARGIN {
+            c.line(&format!("{text}{end}"));
+            return;
+        }
+        match &self.shape {
+            Shape::Plain(_) => c.line(&format!("{text}{end}")),
+            Shape::Chain(segments) => {
+                c.line(&format!("{}{}", self.prefix, segments[0]));
+                c.depth += 1;
+                for (k, segment) in segments.iter().enumerate().skip(1) {
+                    if k + 1 == segments.len() {
+                        c.line(&format!("{segment}{end}"));
+                    } else {
+                        c.line(segment);
+                    }
+                }
+                c.depth -= 1;
+            }
+            Shape::Call {
+                receiver,
+                callee,
+                args,
+                tail,
+                is_macro,
+            } => {
+                if args.is_empty() {
+                    c.line(&format!("{text}{end}"));
+                    return;
+                }
+                // After a prefix (`field: `) the receiver is not at the
+                // start of the line.
+                let at_line_start = at_line_start && self.prefix.is_empty();
+                if let Some(receiver) = receiver
+                    .as_ref()
+                    .filter(|r| !(at_line_start && r.len() <= INDENT.len()))
+                {
+                    // Broken before the method; the call may then fit.
+                    c.line(&format!("{}{receiver}", self.prefix));
+                    c.depth += 1;
+                    let mut call = Call::function(callee.clone(), args.clone(), tail);
+                    if let Shape::Call { is_macro: m, .. } = &mut call.shape {
+                        *m = *is_macro;
+                    }
+                    call.print_counting(c, end, counted, true);
+                    c.depth -= 1;
+                    return;
+                }
+                c.open(&format!(
+                    "{}{}{callee}",
+                    self.prefix,
+                    receiver.as_deref().unwrap_or("")
+                ));
+                if *is_macro {
+                    // Arguments on one line if they fit there, else one per
+                    // line; either way without a trailing comma.
+                    let args: Vec<String> = args.iter().map(Call::text).collect();
+                    let joined = args.join(", ");
+                    if c.column() + joined.len() <= MARGIN {
+                        c.line(&joined);
+                    } else {
+                        for (k, arg) in args.iter().enumerate() {
+                            let comma = if k + 1 < args.len() { "," } else { "" };
+                            c.line(&format!("{arg}{comma}"));
+                        }
+                    }
+                } else {
+                    Call::print_items(c, args);
+                }
+                c.close(&format!("{tail}{end}"));
+            }
+        }
+    }
+}
+
+/// `text` split before each `.` outside brackets, closures' bodies and
+/// string literals: `self.a.as_ref()` → `self`, `.a`, `.as_ref()`.
+fn chain_segments(text: &str) -> Vec<String> {
+    let mut segments = Vec::new();
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (k, &b) in bytes.iter().enumerate() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            // A top-level closure (`|x| x.a`) is one piece: nothing after
+            // its bars is split.
+            b'|' if depth == 0 => return vec![text.to_owned()],
+            b'.' if depth == 0
+                && k > start
+                && bytes.get(k + 1).is_some_and(u8::is_ascii_alphabetic) =>
+            {
+                segments.push(text[start..k].to_owned());
+                start = k;
+            }
+            _ => {}
+        }
+    }
+    segments.push(text[start..].to_owned());
+    segments
 }
 
 /// A string literal as `quote!` writes one (and prettyplease prints it).
@@ -307,7 +479,10 @@ mod tests {
         Call::method(
             "map",
             ".value(",
-            vec![format!("&mut {field}"), format!("\"{field}\"")],
+            vec![
+                Call::plain(format!("&mut {field}")),
+                Call::plain(format!("\"{field}\"")),
+            ],
             ")?",
         )
     }
@@ -322,7 +497,10 @@ mod tests {
             &Call::method(
                 "map",
                 ".lenient_opt(",
-                vec!["&mut transaction_id".into(), "\"transactionId\"".into()],
+                vec![
+                    Call::plain("&mut transaction_id"),
+                    Call::plain("\"transactionId\""),
+                ],
                 ")?",
             ),
         );
@@ -359,14 +537,11 @@ mod tests {
     fn a_struct_literal_wider_than_34_columns_is_broken_even_when_it_fits() {
         let mut code = Code::new();
         code.depth = 2;
-        let short = [
-            Call::plain("token: None".into()),
-            Call::plain("save: None".into()),
-        ];
+        let short = [Call::plain("token: None"), Call::plain("save: None")];
         code.struct_literal("", "Self", &short, "");
         let long = [
-            Call::plain("bin: None".into()),
-            Call::plain("discount_amount: None".into()),
+            Call::plain("bin: None"),
+            Call::plain("discount_amount: None"),
         ];
         code.struct_literal("Ok(", "Self", &long, ")");
         assert_eq!(
@@ -388,18 +563,18 @@ mod tests {
                 "map",
                 ".required(",
                 vec![
-                    "credit_card_payment_page".into(),
-                    "\"credit_card_payment_page\"".into(),
+                    Call::plain("credit_card_payment_page"),
+                    Call::plain("\"credit_card_payment_page\""),
                 ],
                 ")?",
             )
-            .after("credit_card_payment_page: ".into()),
+            .after("credit_card_payment_page: "),
             Call::function(
-                "payspec_runtime::wire::optional(".into(),
-                vec!["override_configuration".into()],
+                "payspec_runtime::wire::optional(",
+                vec![Call::plain("override_configuration")],
                 ")",
             )
-            .after("override_configuration: ".into()),
+            .after("override_configuration: "),
         ];
         code.struct_literal("Ok(", "Self", &fields, ")");
         assert_eq!(
@@ -412,6 +587,45 @@ mod tests {
              \x20           ),\n\
              \x20       })\n"
         );
+    }
+
+    #[test]
+    fn decoders_of_any_field_name_length_print_as_prettyplease_prints_them() {
+        for n in 1..=60 {
+            let field = "f".repeat(n);
+            let wire = format!("\"{field}\"");
+            let mut c = Code::new();
+            c.open("fn f() {");
+            c.open("match key {");
+            c.arm(&wire, &read(&field));
+            c.close("}");
+            let required = Call::method(
+                "map",
+                ".required(",
+                vec![Call::plain(field.clone()), Call::plain(wire.clone())],
+                ")?",
+            );
+            let optional = Call::function(
+                "payspec_runtime::wire::optional(",
+                vec![Call::plain(field.clone())],
+                ")",
+            );
+            let fields = [
+                required.clone().after(format!("{field}: ")),
+                optional.after(format!("{field}_: ")),
+                required.after(format!("{field}__: ")),
+            ];
+            c.struct_literal("Ok(", "Self", &fields, ")");
+            c.close("}");
+            let source = format!(
+                "fn f() {{ match key {{ {wire} => map.value(&mut {field}, {wire})?, }} \
+                 Ok(Self {{ {field}: map.required({field}, {wire})?, \
+                 {field}_: payspec_runtime::wire::optional({field}), \
+                 {field}__: map.required({field}, {wire})? }}) }}"
+            );
+            let file = syn::parse_file(&source).expect("test source parses");
+            assert_eq!(c.finish(), prettyplease::unparse(&file), "{n} characters");
+        }
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! Rust types and values for IR types and literals.
 
 use proc_macro2::TokenStream;
-use quote::quote;
 
 use super::text::str_lit;
 use super::{ident, Ctx, EmitError};
@@ -76,25 +75,33 @@ impl Ctx<'_> {
         from: &Scope,
         item: &str,
     ) -> Result<TokenStream, EmitError> {
+        let text = self.literal_text(lit, from, item)?;
+        text.parse()
+            .map_err(|e| self.err(item, format!("literal `{text}` does not lex: {e}")))
+    }
+
+    /// [`Ctx::literal`] as text.
+    pub(crate) fn literal_text(
+        &self,
+        lit: &Literal,
+        from: &Scope,
+        item: &str,
+    ) -> Result<String, EmitError> {
         Ok(match lit {
-            Literal::String(s) => quote!(#s),
-            Literal::Integer(i) => {
-                let lit = proc_macro2::Literal::u64_unsuffixed(i.unsigned_abs());
-                if *i < 0 {
-                    quote!(-#lit)
-                } else {
-                    quote!(#lit)
-                }
-            }
-            Literal::Boolean(b) => quote!(#b),
+            Literal::String(s) => str_lit(s),
+            Literal::Integer(i) => i.to_string(),
+            Literal::Boolean(b) => b.to_string(),
             Literal::EnumValue {
                 enum_name,
                 rust_name,
                 ..
             } => {
-                let path = self.enum_path(enum_name, from, item)?;
+                let def = self
+                    .enum_def(enum_name)
+                    .ok_or_else(|| self.err(item, format!("unknown enum `{enum_name}`")))?;
+                let path = self.item_path_text(enum_name, &def.scope, from, item)?;
                 let variant = ident(rust_name).map_err(|m| self.err(item, m))?;
-                quote!(#path::#variant)
+                format!("{path}::{variant}")
             }
         })
     }
@@ -109,23 +116,12 @@ impl Ctx<'_> {
     ) -> Result<String, EmitError> {
         Ok(match (ty, lit) {
             (Type::String, Literal::String(s)) => format!("{}.to_owned()", str_lit(s)),
-            (Type::Integer, Literal::Integer(i)) => i.to_string(),
-            (Type::Boolean, Literal::Boolean(b)) => b.to_string(),
+            (Type::Integer, Literal::Integer(_)) | (Type::Boolean, Literal::Boolean(_)) => {
+                self.literal_text(lit, from, item)?
+            }
             (Type::AmountIdr, Literal::Integer(i)) => format!("payspec_runtime::money::Idr({i})"),
-            (
-                Type::Enum(name),
-                Literal::EnumValue {
-                    enum_name,
-                    rust_name,
-                    ..
-                },
-            ) if name == enum_name => {
-                let def = self
-                    .enum_def(name)
-                    .ok_or_else(|| self.err(item, format!("unknown enum `{name}`")))?;
-                let path = self.item_path_text(name, &def.scope, from, item)?;
-                let variant = ident(rust_name).map_err(|m| self.err(item, m))?;
-                format!("{path}::{variant}")
+            (Type::Enum(name), Literal::EnumValue { enum_name, .. }) if name == enum_name => {
+                self.literal_text(lit, from, item)?
             }
             _ => {
                 return Err(self.err(

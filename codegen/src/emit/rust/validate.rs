@@ -4,9 +4,8 @@
 
 use std::collections::HashSet;
 
-use proc_macro2::TokenStream;
-use quote::quote;
-
+use super::stmt::{self, Stmt};
+use super::text::{str_lit, Call, Code};
 use super::{ident, rules, Ctx, EmitError};
 use crate::ir::{Field, Struct, Type};
 
@@ -14,79 +13,81 @@ use crate::ir::{Field, Struct, Type};
 #[derive(Clone)]
 pub(crate) enum Val {
     /// A place expression of type `T`.
-    Place(TokenStream),
+    Place(String),
     /// A binding of type `&T`.
-    Ref(TokenStream),
+    Ref(String),
 }
 
 impl Val {
     /// An expression of type `&T`.
-    pub(crate) fn reference(&self) -> TokenStream {
+    pub(crate) fn reference(&self) -> String {
         match self {
-            Val::Place(p) => quote!(&#p),
+            Val::Place(p) => format!("&{p}"),
             Val::Ref(r) => r.clone(),
         }
     }
 
     /// The expression to call a method on (auto-deref works for both forms).
-    pub(crate) fn receiver(&self) -> TokenStream {
+    pub(crate) fn receiver(&self) -> &str {
         match self {
-            Val::Place(p) | Val::Ref(p) => p.clone(),
+            Val::Place(p) | Val::Ref(p) => p,
         }
     }
 }
 
 /// The `Validate` impl of a request struct.
-pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct) -> Result<TokenStream, EmitError> {
+pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct, c: &mut Code) -> Result<(), EmitError> {
     let item = format!("struct {}", s.name);
     let name = ident(&s.name).map_err(|m| ctx.err(&item, m))?;
     let mut checks = Vec::new();
     for f in &s.fields {
-        if let Some(c) = field_checks(ctx, s, f)? {
-            checks.push(c);
-        }
+        checks.extend(field_checks(ctx, s, f)?);
     }
     for r in &s.rules {
-        if let Some(c) = rules::emit(ctx, s, r)? {
-            checks.push(c);
-        }
+        checks.extend(rules::emit(ctx, s, r)?);
     }
-    // A struct with nothing to check still implements `Validate`, so callers
-    // can validate any request alike.
-    let v = if checks.is_empty() {
-        quote!(_v)
+    c.open(&format!(
+        "impl payspec_runtime::validation::Validate for {name} {{"
+    ));
+    if checks.is_empty() {
+        // A struct with nothing to check still implements `Validate`, so
+        // callers can validate any request alike.
+        c.line("fn validate_in(&self, _v: &mut payspec_runtime::validation::Validator) {}");
     } else {
-        quote!(v)
-    };
-    Ok(quote! {
-        impl payspec_runtime::validation::Validate for #name {
-            fn validate_in(&self, #v: &mut payspec_runtime::validation::Validator) {
-                #(#checks)*
-            }
-        }
-    })
+        c.open("fn validate_in(&self, v: &mut payspec_runtime::validation::Validator) {");
+        stmt::print(c, &checks);
+        c.close("}");
+    }
+    c.close("}");
+    Ok(())
 }
 
-fn field_checks(ctx: &Ctx<'_>, s: &Struct, f: &Field) -> Result<Option<TokenStream>, EmitError> {
+/// `v.<method>(args);`
+pub(crate) fn v_call(method: &str, args: Vec<Call>) -> Stmt {
+    Stmt::semi(Call::method("v", &format!(".{method}("), args, ")"))
+}
+
+fn field_checks(ctx: &Ctx<'_>, s: &Struct, f: &Field) -> Result<Vec<Stmt>, EmitError> {
     let item = format!("struct {}, field {}", s.name, f.wire_name);
     let field = ident(&f.rust_name).map_err(|m| ctx.err(&item, m))?;
     let wire = f.wire_name.as_str();
-    let (val, wrap): (Val, bool) = if f.optional {
-        (Val::Ref(quote!(value)), true)
+    let val = if f.optional {
+        Val::Ref("value".to_owned())
     } else {
-        (Val::Place(quote!(self.#field)), false)
+        Val::Place(format!("self.{field}"))
     };
     let body = match &f.ty {
         Type::Array(inner) => array_checks(ctx, f, inner, wire, &val, &item)?,
-        ty => value_checks(ctx, f, ty, &quote!(#wire), wire, &val, &item)?,
+        ty => value_checks(ctx, f, ty, &str_lit(wire), wire, &val, &item)?,
     };
-    Ok(body.map(|body| {
-        if wrap {
-            quote!(if let Some(value) = &self.#field { #body })
-        } else {
-            body
-        }
-    }))
+    Ok(if f.optional && !body.is_empty() {
+        vec![Stmt::block(
+            format!("if let Some(value) = &self.{field}"),
+            body,
+        )]
+    } else {
+        body
+    })
 }
 
 fn array_checks(
@@ -96,42 +97,44 @@ fn array_checks(
     wire: &str,
     list: &Val,
     item: &str,
-) -> Result<Option<TokenStream>, EmitError> {
-    let list_ref = list.reference();
-    let list = list.receiver();
+) -> Result<Vec<Stmt>, EmitError> {
     match inner {
         Type::Array(_) => {
             if has_checks(ctx, f, inner) {
                 Err(ctx.err(item, "checks on arrays of arrays are not supported"))
             } else {
-                Ok(None)
+                Ok(Vec::new())
             }
         }
         Type::Struct(name) => {
             if !struct_needs_validation(ctx, name, &mut HashSet::new()) {
-                return Ok(None);
+                return Ok(Vec::new());
             }
-            Ok(Some(quote!(v.each(#wire, #list_ref);)))
+            Ok(vec![v_call(
+                "each",
+                vec![Call::plain(str_lit(wire)), Call::plain(list.reference())],
+            )])
         }
         ty => {
             let element = format!("{}[{{i}}]", wire.replace('{', "{{").replace('}', "}}"));
-            let checks = value_checks(
+            let mut checks = value_checks(
                 ctx,
                 f,
                 ty,
-                &quote!(&name),
+                "&name",
                 wire,
-                &Val::Ref(quote!(item)),
+                &Val::Ref("item".to_owned()),
                 item,
             )?;
-            Ok(checks.map(|checks| {
-                quote! {
-                    for (i, item) in #list.iter().enumerate() {
-                        let name = format!(#element);
-                        #checks
-                    }
-                }
-            }))
+            if checks.is_empty() {
+                return Ok(checks);
+            }
+            let name = Call::macro_call("format", vec![Call::plain(str_lit(&element))]);
+            checks.insert(0, Stmt::semi(name.after("let name = ")));
+            Ok(vec![Stmt::block(
+                format!("for (i, item) in {}.iter().enumerate()", list.receiver()),
+                checks,
+            )])
         }
     }
 }
@@ -142,22 +145,16 @@ fn value_checks(
     ctx: &Ctx<'_>,
     f: &Field,
     ty: &Type,
-    name: &TokenStream,
+    name: &str,
     wire: &str,
     val: &Val,
     item: &str,
-) -> Result<Option<TokenStream>, EmitError> {
+) -> Result<Vec<Stmt>, EmitError> {
     let mut out = Vec::new();
     let text = match ty {
         Type::String => Some(val.reference()),
-        Type::Integer | Type::AmountIdr => {
-            let r = val.receiver();
-            Some(quote!(&#r.to_string()))
-        }
-        Type::Decimal | Type::Enum(_) => {
-            let r = val.receiver();
-            Some(quote!(#r.as_str()))
-        }
+        Type::Integer | Type::AmountIdr => Some(format!("&{}.to_string()", val.receiver())),
+        Type::Decimal | Type::Enum(_) => Some(format!("{}.as_str()", val.receiver())),
         _ => None,
     };
     if f.max_len.is_some() || f.min_len.is_some() || f.format.is_some() {
@@ -168,36 +165,46 @@ fn value_checks(
             ));
         };
         if f.max_len.is_some() || f.min_len.is_some() {
-            let min = usize_opt(f.min_len);
-            let max = usize_opt(f.max_len);
-            out.push(quote!(v.check_len(#name, #text, #min, #max);));
+            let args = [name, text, &usize_opt(f.min_len), &usize_opt(f.max_len)];
+            out.push(v_call(
+                "check_len",
+                args.into_iter().map(Call::plain).collect(),
+            ));
         }
         if let Some(format) = f.format {
             let variant = ident(format.rust_variant()).map_err(|m| ctx.err(item, m))?;
-            out.push(quote!(v.check_format(#name, #text, payspec_runtime::validation::Format::#variant);));
+            let format = format!("payspec_runtime::validation::Format::{variant}");
+            let args = [name, text, &format];
+            out.push(v_call(
+                "check_format",
+                args.into_iter().map(Call::plain).collect(),
+            ));
         }
     }
     match ty {
         Type::Enum(e) if ctx.enum_def(e).is_some_and(|e| e.in_request) => {
-            let r = val.reference();
-            out.push(quote!(v.check_known(#name, #r);));
+            let args = [name.to_owned(), val.reference()];
+            out.push(v_call(
+                "check_known",
+                args.into_iter().map(Call::plain).collect(),
+            ));
         }
         Type::Struct(st) if struct_needs_validation(ctx, st, &mut HashSet::new()) => {
-            let r = val.reference();
-            out.push(quote!(v.nested(#wire, #r);));
+            let args = [str_lit(wire), val.reference()];
+            out.push(v_call(
+                "nested",
+                args.into_iter().map(Call::plain).collect(),
+            ));
         }
         _ => {}
     }
-    Ok((!out.is_empty()).then(|| quote!(#(#out)*)))
+    Ok(out)
 }
 
-fn usize_opt(n: Option<u32>) -> TokenStream {
+fn usize_opt(n: Option<u32>) -> String {
     match n {
-        Some(n) => {
-            let lit = proc_macro2::Literal::usize_unsuffixed(n as usize);
-            quote!(Some(#lit))
-        }
-        None => quote!(None),
+        Some(n) => format!("Some({n})"),
+        None => "None".to_owned(),
     }
 }
 
