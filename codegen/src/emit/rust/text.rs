@@ -475,16 +475,18 @@ mod tests {
         assert_eq!(code.finish(), format!("Self {{\n    {long},\n    y,\n}}\n"));
     }
 
-    fn read(field: &str) -> Call {
+    /// `map<method>(local, wire)?`, as the decoders call it.
+    fn map_call(method: &str, local: &str, wire: &str) -> Call {
         Call::method(
             "map",
-            ".value(",
-            vec![
-                Call::plain(format!("&mut {field}")),
-                Call::plain(format!("\"{field}\"")),
-            ],
+            method,
+            vec![Call::plain(local), Call::plain(format!("\"{wire}\""))],
             ")?",
         )
+    }
+
+    fn read(field: &str) -> Call {
+        map_call(".value(", &format!("&mut {field}"), field)
     }
 
     #[test]
@@ -494,15 +496,7 @@ mod tests {
         code.depth = 4;
         code.arm(
             "\"transactionId\"",
-            &Call::method(
-                "map",
-                ".lenient_opt(",
-                vec![
-                    Call::plain("&mut transaction_id"),
-                    Call::plain("\"transactionId\""),
-                ],
-                ")?",
-            ),
+            &map_call(".lenient_opt(", "&mut transaction_id", "transactionId"),
         );
         let line = code.finish();
         assert_eq!(line.len(), 91, "{line}");
@@ -559,14 +553,10 @@ mod tests {
         let mut code = Code::new();
         code.depth = 2;
         let fields = [
-            Call::method(
-                "map",
+            map_call(
                 ".required(",
-                vec![
-                    Call::plain("credit_card_payment_page"),
-                    Call::plain("\"credit_card_payment_page\""),
-                ],
-                ")?",
+                "credit_card_payment_page",
+                "credit_card_payment_page",
             )
             .after("credit_card_payment_page: "),
             Call::function(
@@ -599,12 +589,7 @@ mod tests {
             c.open("match key {");
             c.arm(&wire, &read(&field));
             c.close("}");
-            let required = Call::method(
-                "map",
-                ".required(",
-                vec![Call::plain(field.clone()), Call::plain(wire.clone())],
-                ")?",
-            );
+            let required = map_call(".required(", &field, &field);
             let optional = Call::function(
                 "payspec_runtime::wire::optional(",
                 vec![Call::plain(field.clone())],
