@@ -144,3 +144,44 @@ fn random_and_mutated_files_give_located_diagnostics() {
         "mutations give a mix of outcomes ({oks} ok, {errs} err)"
     );
 }
+
+/// Spec text with a bare carriage return, a Unicode direction override and
+/// a control character: rustc refuses the first two in a comment, so the
+/// generated crate would not build. The emitter writes all three as
+/// `\u{…}` in every kind of generated doc comment (the provider module's,
+/// printed through prettyplease, and a struct's, printed as text).
+#[test]
+fn control_and_direction_characters_in_spec_text_are_written_out_in_doc_comments() {
+    let mut files = good_files();
+    let hostile = "\"Evil\\rtext \\u202E reversed \\u0001 end\"";
+    for (rel, from) in [
+        (
+            "acme/provider.yaml",
+            "doc: A made-up gateway that exercises every feature of the spec format.",
+        ),
+        ("acme/cards/payment.yaml", "doc: The order being paid."),
+    ] {
+        let text = String::from_utf8(files[Path::new(rel)].clone()).expect("fixture is UTF-8");
+        assert!(text.contains(from), "{rel} no longer holds {from:?}");
+        let replaced = text.replacen(from, &format!("doc: {hostile}"), 1);
+        files.insert(PathBuf::from(rel), replaced.into_bytes());
+    }
+    let loaded = match load_files(&files) {
+        Ok(loaded) => loaded,
+        Err(d) => panic!("the spec should load: {d}"),
+    };
+    let rust = payspec_codegen::emit::rust::render_provider(&loaded.ir.providers[0])
+        .expect("the provider renders");
+    let mut written_out = 0;
+    for (path, text) in &rust {
+        for bad in ['\r', '\u{202e}', '\u{1}'] {
+            assert!(!text.contains(bad), "{} holds {bad:?}", path.display());
+        }
+        written_out += text
+            .lines()
+            .filter(|l| l.contains("Evil\\u{d}text \\u{202e} reversed \\u{1} end"))
+            .count();
+    }
+    // The provider module's doc and the `order` field's doc.
+    assert!(written_out >= 2, "written out {written_out} times");
+}

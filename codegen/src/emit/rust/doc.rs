@@ -1,5 +1,7 @@
 //! Rustdoc text for generated items, built from the spec's own words.
 
+use std::borrow::Cow;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -16,19 +18,17 @@ const PACKED: char = '\u{1}';
 /// emission. So the lines go, each after a `\u{1}`, into a single
 /// attribute, which prettyplease prints as one `///` line; [`unpack`] then
 /// splits it into the lines the per-line attributes would have printed.
-/// Text holding a `\u{1}` itself gets the per-line attributes.
+/// A `\u{1}` in the text itself is written out by [`comment_safe`] like
+/// any control character, so it cannot be taken for a separator.
 pub(crate) fn attrs(text: &str) -> TokenStream {
     let lines = text.trim_end().lines().map(|line| {
-        let line = line.trim_end();
+        let line = comment_safe(line.trim_end());
         if line.is_empty() {
             String::new()
         } else {
             format!(" {line}")
         }
     });
-    if text.contains(PACKED) {
-        return quote!(#(#[doc = #lines])*);
-    }
     let mut packed = String::with_capacity(text.len() + text.len() / 8);
     for line in lines {
         packed.push(PACKED);
@@ -64,11 +64,11 @@ fn raw_literal(text: &str) -> proc_macro2::Literal {
 pub(crate) fn line_comments(prefix: &str, text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for line in text.trim_end().lines() {
-        let line = line.trim_end();
+        let line = comment_safe(line.trim_end());
         out.push_str(prefix);
         if !line.is_empty() {
             out.push(' ');
-            out.push_str(line);
+            out.push_str(&line);
         }
         out.push('\n');
     }
@@ -101,6 +101,30 @@ pub(crate) fn unpack(printed: String) -> String {
         }
     }
     out
+}
+
+/// `line` as it can stand in a `//` comment. rustc rejects a bare carriage
+/// return there and, by default, the Unicode bidirectional controls, which
+/// can make code read otherwise than it compiles; spec text carrying one
+/// (pasted or hostile) would make the generated crate fail to build. They
+/// and the other control characters but tab are written as `\u{…}`.
+pub(crate) fn comment_safe(line: &str) -> Cow<'_, str> {
+    fn unsafe_in_comment(c: char) -> bool {
+        (c.is_control() && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    }
+    if !line.contains(unsafe_in_comment) {
+        return Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len() + 8);
+    for c in line.chars() {
+        if unsafe_in_comment(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Makes spec text safe as rustdoc: escapes what rustdoc would read as
@@ -352,6 +376,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn characters_rustc_refuses_in_comments_are_written_out() {
+        assert_eq!(
+            comment_safe("a\rb\u{202E}c\u{2066}d\u{1}e"),
+            "a\\u{d}b\\u{202e}c\\u{2066}d\\u{1}e"
+        );
+        assert!(matches!(comment_safe("tab\there × é ✓"), Cow::Borrowed(_)));
+    }
+
+    #[test]
     fn bare_urls_become_autolinks_but_code_spans_stay() {
         assert_eq!(
             md(
@@ -422,12 +455,11 @@ mod tests {
     }
 
     #[test]
-    fn text_holding_the_marker_keeps_one_attribute_per_line() {
+    fn text_holding_the_marker_has_it_written_out_and_cannot_split_a_line() {
         let doc = attrs("a\u{1}b\nc");
-        assert_eq!(doc.to_string(), "# [doc = \" a\\u{1}b\"] # [doc = \" c\"]");
         assert_eq!(
-            printed(quote!(#doc struct S;)),
-            "/// a\u{1}b\n/// c\nstruct S;\n"
+            unpack(printed(quote!(#doc struct S;))),
+            "/// a\\u{1}b\n/// c\nstruct S;\n"
         );
     }
 

@@ -74,12 +74,12 @@ impl Code {
     /// nothing for an empty text.
     pub(crate) fn doc(&mut self, text: &str) {
         for line in text.trim_end().lines() {
-            let line = line.trim_end();
+            let line = super::doc::comment_safe(line.trim_end());
             self.indent();
             self.out.push_str("///");
             if !line.is_empty() {
                 self.out.push(' ');
-                self.out.push_str(line);
+                self.out.push_str(&line);
             }
             self.out.push('\n');
         }
