@@ -2,7 +2,8 @@
 //!
 //! Match on the variant to decide what to do: fix the request
 //! ([`Error::Validation`]), handle the provider's answer ([`Error::Api`]),
-//! treat the response as hostile ([`Error::SignatureMismatch`]), retry later
+//! treat the response or notification as hostile ([`Error::SignatureMismatch`],
+//! [`Error::StaleNotification`]), retry later
 //! ([`Error::Transport`], [`Error::Timeout`]), or report a contract drift
 //! ([`Error::Decode`]). No variant carries a secret, a signed string that
 //! contains one, or a request body.
@@ -57,6 +58,24 @@ pub enum Error {
     /// key: do not trust its content.
     #[error(transparent)]
     SignatureMismatch(SignatureMismatch),
+    /// A notification signed with your key whose signed timestamp is too far
+    /// from this server's clock: an old notification sent again, or a clock
+    /// that is off. Do not act on it.
+    #[error(
+        "{provider} notification: the signed Request-Timestamp `{timestamp}` is more than {} s \
+         from this server's clock, or is not a UTC time; it may be an old notification sent \
+         again, do not act on it (if every notification fails, check this server's clock)",
+        max_age.as_secs()
+    )]
+    StaleNotification {
+        /// Whose notification.
+        provider: Provider,
+        /// The `Request-Timestamp` header as received (it is signed, so it
+        /// is the provider's).
+        timestamp: String,
+        /// The largest distance from this server's clock allowed, either way.
+        max_age: Duration,
+    },
     /// The HTTP exchange failed before a complete response arrived.
     #[error(
         "{provider} {operation}: the connection failed ({message}); the request may or may not have \
@@ -240,9 +259,79 @@ pub(crate) fn redact_quoted(message: &str) -> String {
     out
 }
 
+/// The JSON path of a decode failure, as `serde_path_to_error` prints it
+/// (`payment.identifier[1].value`, `.` for the document itself), except that
+/// a failure before an object's next key is placed at that object instead of
+/// at the unnamed `?` member: a body cut off before its closing `}` fails
+/// at `.`, not at `?`.
+pub(crate) fn json_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let segments: Vec<&Segment> = path.iter().collect();
+    let known = segments
+        .iter()
+        .rposition(|segment| !matches!(segment, Segment::Unknown))
+        .map_or(0, |last| last + 1);
+    if known == 0 {
+        return ".".to_owned();
+    }
+    let mut out = String::new();
+    for (i, segment) in segments[..known].iter().enumerate() {
+        if i > 0 && !matches!(segment, Segment::Seq { .. }) {
+            out.push('.');
+        }
+        out.push_str(&segment.to_string());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Outer {
+        #[serde(rename = "inner")]
+        _inner: Inner,
+        #[serde(rename = "items")]
+        _items: Vec<Inner>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Inner {
+        #[serde(rename = "amount")]
+        _amount: u64,
+    }
+
+    fn failing_path(body: &str) -> String {
+        let mut de = serde_json::Deserializer::from_str(body);
+        let error = serde_path_to_error::deserialize::<_, Outer>(&mut de).unwrap_err();
+        json_path(error.path())
+    }
+
+    #[test]
+    fn json_path_names_the_object_a_body_was_cut_off_in() {
+        // Cut before the document's closing brace: serde_path_to_error says `?`.
+        assert_eq!(failing_path(r#"{"inner":{"amount":1},"items":[]"#), ".");
+        // Cut before a nested object's closing brace.
+        assert_eq!(failing_path(r#"{"inner":{"amount":1"#), "inner");
+        assert_eq!(
+            failing_path(r#"{"items":[{"amount":1},{"amount":2"#),
+            "items[1]"
+        );
+    }
+
+    #[test]
+    fn json_path_keeps_named_segments_as_serde_path_to_error_prints_them() {
+        assert_eq!(
+            failing_path(r#"{"items":[{"amount":1},{"amount":"x"}]}"#),
+            "items[1].amount"
+        );
+        assert_eq!(
+            failing_path(r#"{"inner":{"amount":-1},"items":[]}"#),
+            "inner.amount"
+        );
+        assert_eq!(failing_path("[]"), ".");
+    }
 
     #[test]
     fn redacts_quoted_values_but_keeps_names() {
