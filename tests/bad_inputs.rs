@@ -10,7 +10,9 @@
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
-use payspec::client::doku::{Notification as DokuNotification, NotificationHeaders};
+use payspec::client::doku::{
+    Notification as DokuNotification, NotificationHeaders, DEFAULT_NOTIFICATION_MAX_AGE,
+};
 use payspec::client::midtrans::Notification as MidtransNotification;
 use payspec::midtrans::core::CancelNotification;
 use payspec::registry::{BodyFn, EndpointInfo};
@@ -430,8 +432,53 @@ fn forged_and_replayed_notifications() {
     }
     let _ = writeln!(
         report,
-        "## doku: genuine notification replayed with the same headers (not detectable by the signature)\n{}\n",
+        "## doku: genuine notification replayed with the same headers (`verify`: not detectable by the signature)\n{}\n",
         doku_outcome(&headers(Some(good_static)), target, body)
     );
+    // `verify_fresh` refuses the same replay: its signed timestamp is years old.
+    let key = Secret::new(DOKU_SECRET);
+    let stale = bounded("doku: stale replay", Duration::from_secs(5), || {
+        DokuNotification::verify_fresh::<Value>(
+            &headers(Some(good_static)),
+            target,
+            body,
+            &key,
+            DEFAULT_NOTIFICATION_MAX_AGE,
+        )
+    });
+    let stale = match stale {
+        Err(e @ payspec::Error::StaleNotification { .. }) => e.to_string(),
+        other => panic!("a notification signed in 2020 must be stale: {other:?}"),
+    };
+    let _ = writeln!(
+        report,
+        "## doku: genuine notification replayed with the same headers (`verify_fresh`, 5 min)\n{stale}\n"
+    );
+    // ... while the same notification signed just now is accepted by it.
+    let now = payspec_signing::time::now_utc_timestamp();
+    let fresh_signature = payspec_signing::doku::sign(
+        &key,
+        &payspec_signing::doku::Components {
+            direction: payspec_signing::doku::Direction::Request,
+            client_id: "BRN-0001",
+            request_id: "req-1",
+            timestamp: &now,
+            target,
+            body: Some(body),
+        },
+    );
+    let fresh = DokuNotification::verify_fresh::<Value>(
+        &NotificationHeaders {
+            request_timestamp: &now,
+            signature: Some(&fresh_signature),
+            ..headers(None)
+        },
+        target,
+        body,
+        &key,
+        DEFAULT_NOTIFICATION_MAX_AGE,
+    )
+    .expect("a notification signed just now is fresh");
+    assert_eq!(fresh["order"]["amount"], 90000);
     insta::assert_snapshot!("forged_notifications", report);
 }

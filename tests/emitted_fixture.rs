@@ -29,7 +29,9 @@ mod client {
     pub use payspec::client::{Call, CallOptions};
 
     pub mod doku {
-        pub use payspec::client::doku::{Notification, NotificationHeaders, ResponseVerification};
+        pub use payspec::client::doku::{
+            Notification, NotificationHeaders, ResponseVerification, DEFAULT_NOTIFICATION_MAX_AGE,
+        };
 
         /// Wraps the runtime's DOKU configuration.
         pub struct Config(pub payspec::client::doku::Config);

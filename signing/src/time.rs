@@ -1,6 +1,7 @@
-//! UTC timestamps in the `YYYY-MM-DDTHH:MM:SSZ` form DOKU signs.
+//! UTC timestamps in the `YYYY-MM-DDTHH:MM:SSZ` form DOKU signs: written
+//! for outgoing requests, read back to judge an incoming one's freshness.
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Formats `time` as `YYYY-MM-DDTHH:MM:SSZ` in UTC, dropping sub-seconds.
 ///
@@ -27,6 +28,64 @@ pub fn now_utc_timestamp() -> String {
     utc_timestamp(SystemTime::now())
 }
 
+/// Seconds since the epoch of `YYYY-MM-DDTHH:MM:SSZ` (fractional seconds
+/// before the `Z` are allowed and dropped); `None` for anything else,
+/// including an offset other than `Z`.
+pub fn parse_utc(timestamp: &str) -> Option<u64> {
+    let bytes = timestamp.as_bytes();
+    let rest = timestamp.strip_suffix('Z')?;
+    let (main, fraction) = rest.split_once('.').unwrap_or((rest, "0"));
+    if main.len() != 19 || fraction.is_empty() || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let shape_ok = bytes.get(4) == Some(&b'-')
+        && bytes.get(7) == Some(&b'-')
+        && bytes.get(10) == Some(&b'T')
+        && bytes.get(13) == Some(&b':')
+        && bytes.get(16) == Some(&b':');
+    if !shape_ok {
+        return None;
+    }
+    let num = |from: usize, to: usize| -> Option<u64> {
+        let s = main.get(from..to)?;
+        s.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| s.parse().ok())?
+    };
+    let (year, month, day) = (num(0, 4)?, num(5, 7)?, num(8, 10)?);
+    let (hour, minute, second) = (num(11, 13)?, num(14, 16)?, num(17, 19)?);
+    if !(1970..=9999).contains(&year)
+        || !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
+        return None;
+    }
+    Some(days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second)
+}
+
+/// How far `timestamp` is from `now`, either way, in whole seconds; `None`
+/// when `timestamp` is not a time [`parse_utc`] reads.
+pub fn skew(timestamp: &str, now: SystemTime) -> Option<Duration> {
+    let at = parse_utc(timestamp)?;
+    let now = now.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    Some(Duration::from_secs(now.abs_diff(at)))
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+/// `days_from_civil`, for years from 1970).
+fn days_from_civil(year: u64, month: u64, day: u64) -> u64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y / 400;
+    let yoe = y - era * 400;
+    let mp = if month > 2 { month - 3 } else { month + 9 };
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 /// Days since 1970-01-01 to a proleptic Gregorian (year, month, day), after
 /// Howard Hinnant's `civil_from_days` (unsigned, since days are never negative here).
 fn civil_from_days(days: u64) -> (u64, u64, u64) {
@@ -45,7 +104,6 @@ fn civil_from_days(days: u64) -> (u64, u64, u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Duration;
 
     fn at(secs: u64) -> String {
         utc_timestamp(UNIX_EPOCH + Duration::from_secs(secs))
@@ -67,5 +125,44 @@ mod tests {
             utc_timestamp(UNIX_EPOCH - Duration::from_secs(5)),
             "1970-01-01T00:00:00Z"
         );
+    }
+
+    #[test]
+    fn parses_the_docs_example_and_refuses_other_shapes() {
+        // `date -u -d @1600739460` → 2020-09-22T01:51:00Z (the docs' example).
+        assert_eq!(parse_utc("2020-09-22T01:51:00Z"), Some(1_600_739_460));
+        assert_eq!(parse_utc("2020-09-22T01:51:00.123Z"), Some(1_600_739_460));
+        assert_eq!(parse_utc("2000-02-29T00:00:00Z"), Some(951_782_400));
+        assert_eq!(parse_utc("1970-01-01T00:00:00Z"), Some(0));
+        for bad in [
+            "2020-09-22T01:51:00",
+            "2020-09-22 01:51:00Z",
+            "2020-13-22T01:51:00Z",
+            "2020-09-22T24:00:00Z",
+            "2020-09-22T01:51:00+07:00",
+            "+020-09-22T01:51:00Z",
+            "2020-09-22T01:51:00.Z",
+            "",
+            "Z",
+        ] {
+            assert_eq!(parse_utc(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn parse_reads_back_what_format_writes() {
+        for secs in [0, 951_782_400, 1_600_739_460, 1_609_459_199, 4_102_444_800] {
+            assert_eq!(parse_utc(&at(secs)), Some(secs));
+        }
+    }
+
+    #[test]
+    fn skew_is_measured_both_ways() {
+        let now = UNIX_EPOCH + Duration::from_secs(1_600_739_460);
+        let skew_of = |timestamp| skew(timestamp, now).map(|d| d.as_secs());
+        assert_eq!(skew_of("2020-09-22T01:51:00Z"), Some(0));
+        assert_eq!(skew_of("2020-09-22T01:56:01Z"), Some(301));
+        assert_eq!(skew_of("2020-09-22T01:46:00Z"), Some(300));
+        assert_eq!(skew_of("soon"), None);
     }
 }

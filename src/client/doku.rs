@@ -413,6 +413,11 @@ fn api_error(operation: &'static str, response: &HttpResponse) -> ApiError {
     }
 }
 
+/// How far a notification's `Request-Timestamp` may be from this server's
+/// clock for [`Notification::verify_fresh`], unless you choose otherwise:
+/// five minutes, the window the sandbox applies to requests.
+pub const DEFAULT_NOTIFICATION_MAX_AGE: Duration = Duration::from_secs(5 * 60);
+
 /// Inbound DOKU HTTP notifications.
 #[derive(Debug, Clone, Copy)]
 pub struct Notification;
@@ -425,20 +430,267 @@ impl Notification {
     /// received, before any JSON parsing.
     ///
     /// A valid signature proves origin, not freshness: a resent notification
-    /// verifies again. Process each one once (remember what you handled).
+    /// verifies again. [`Notification::verify_fresh`] also refuses an old
+    /// one; either way, process each notification once (remember the
+    /// `Request-Id`s you handled).
     pub fn verify<T: DeserializeOwned>(
         headers: &NotificationHeaders<'_>,
         target: &str,
         raw_body: &[u8],
         secret_key: &Secret,
     ) -> Result<T, Error> {
+        Self::check_signature(headers, target, raw_body, secret_key)?;
+        crate::notification::decode(PROVIDER, raw_body)
+    }
+
+    /// [`Notification::verify`], and then refuses a notification whose
+    /// signed `Request-Timestamp` is more than `max_age` from this server's
+    /// clock (either way) with [`Error::StaleNotification`].
+    ///
+    /// The signature covers the timestamp, so an attacker who captured a
+    /// genuine notification cannot make it look recent: a replay older than
+    /// `max_age` is refused. DOKU's pages give no window and do not say
+    /// whether a retried notification carries a new timestamp; five minutes
+    /// ([`DEFAULT_NOTIFICATION_MAX_AGE`]) is what the sandbox allows for
+    /// requests. Within the window a replay still verifies: remember the
+    /// `Request-Id`s you handled.
+    ///
+    /// ```
+    /// use payspec::doku::{Notification, NotificationHeaders, DEFAULT_NOTIFICATION_MAX_AGE};
+    /// use payspec::{Error, Secret};
+    /// use payspec_signing::doku::{sign, Components, Direction};
+    ///
+    /// let secret_key = Secret::new("SK-your-secret-key");
+    /// let body = br#"{"order":{"invoice_number":"INV-1","amount":90000}}"#;
+    /// let target = "/payments/notifications";
+    /// // What DOKU sends: here signed locally, once just now and once in 2020.
+    /// let now = payspec_signing::time::now_utc_timestamp();
+    /// for timestamp in [now.as_str(), "2020-08-11T08:45:42Z"] {
+    ///     let signature = sign(&secret_key, &Components {
+    ///         direction: Direction::Request,
+    ///         client_id: "BRN-0001",
+    ///         request_id: "notification-1",
+    ///         timestamp,
+    ///         target,
+    ///         body: Some(body),
+    ///     });
+    ///     let headers = NotificationHeaders {
+    ///         client_id: "BRN-0001",
+    ///         request_id: "notification-1",
+    ///         request_timestamp: timestamp,
+    ///         signature: Some(&signature),
+    ///     };
+    ///     let result = Notification::verify_fresh::<serde_json::Value>(
+    ///         &headers, target, body, &secret_key, DEFAULT_NOTIFICATION_MAX_AGE,
+    ///     );
+    ///     let signed_just_now = timestamp == now;
+    ///     match result {
+    ///         Ok(notification) if signed_just_now => {
+    ///             assert_eq!(notification["order"]["amount"], 90000)
+    ///         }
+    ///         // Signed by DOKU, but years ago: an old notification sent again.
+    ///         Err(Error::StaleNotification { .. }) if !signed_just_now => {}
+    ///         other => panic!("{timestamp}: {other:?}"),
+    ///     }
+    /// }
+    /// ```
+    pub fn verify_fresh<T: DeserializeOwned>(
+        headers: &NotificationHeaders<'_>,
+        target: &str,
+        raw_body: &[u8],
+        secret_key: &Secret,
+        max_age: Duration,
+    ) -> Result<T, Error> {
+        Self::verify_fresh_at(
+            headers,
+            target,
+            raw_body,
+            secret_key,
+            max_age,
+            std::time::SystemTime::now(),
+        )
+    }
+
+    /// [`Notification::verify_fresh`] against the clock reading `now`.
+    fn verify_fresh_at<T: DeserializeOwned>(
+        headers: &NotificationHeaders<'_>,
+        target: &str,
+        raw_body: &[u8],
+        secret_key: &Secret,
+        max_age: Duration,
+        now: std::time::SystemTime,
+    ) -> Result<T, Error> {
+        // Signature first: an unsigned timestamp says nothing, and a forger
+        // learns nothing from which check failed.
+        Self::check_signature(headers, target, raw_body, secret_key)?;
+        let fresh = payspec_signing::time::skew(headers.request_timestamp, now)
+            .is_some_and(|skew| skew <= max_age);
+        if !fresh {
+            return Err(Error::StaleNotification {
+                provider: PROVIDER,
+                timestamp: headers.request_timestamp.to_owned(),
+                max_age,
+            });
+        }
+        crate::notification::decode(PROVIDER, raw_body)
+    }
+
+    fn check_signature(
+        headers: &NotificationHeaders<'_>,
+        target: &str,
+        raw_body: &[u8],
+        secret_key: &Secret,
+    ) -> Result<(), Error> {
         signing::verify_notification(secret_key, headers, target, raw_body).map_err(|e| {
             Error::SignatureMismatch(SignatureMismatch {
                 provider: PROVIDER,
                 operation: "notification",
                 reason: format!("notification signature: {e}"),
             })
-        })?;
-        crate::notification::decode(PROVIDER, raw_body)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+    use serde_json::Value;
+
+    use super::*;
+
+    const TARGET: &str = "/payments/notifications";
+    const BODY: &[u8] = br#"{"order":{"invoice_number":"INV-1","amount":90000}}"#;
+    // The docs' example timestamp, 2020-08-11T08:45:42Z, as seconds.
+    const SIGNED_AT: u64 = 1_597_135_542;
+
+    fn signature(secret: &str, timestamp: &str) -> String {
+        signing::sign(
+            &Secret::new(secret),
+            &Components {
+                direction: Direction::Request,
+                client_id: "BRN-0001",
+                request_id: "req-1",
+                timestamp,
+                target: TARGET,
+                body: Some(BODY),
+            },
+        )
+    }
+
+    fn verify_at(signature: &str, timestamp: &str, now_secs: u64) -> Result<Value, Error> {
+        let headers = NotificationHeaders {
+            client_id: "BRN-0001",
+            request_id: "req-1",
+            request_timestamp: timestamp,
+            signature: Some(signature),
+        };
+        Notification::verify_fresh_at(
+            &headers,
+            TARGET,
+            BODY,
+            &Secret::new("SK-merchant"),
+            DEFAULT_NOTIFICATION_MAX_AGE,
+            UNIX_EPOCH + Duration::from_secs(now_secs),
+        )
+    }
+
+    #[test]
+    fn a_notification_within_the_window_either_way_is_accepted() {
+        let stamp = "2020-08-11T08:45:42Z";
+        let sig = signature("SK-merchant", stamp);
+        for now in [SIGNED_AT, SIGNED_AT + 300, SIGNED_AT - 300] {
+            let body = verify_at(&sig, stamp, now).expect("fresh");
+            assert_eq!(body["order"]["amount"], 90000);
+        }
+    }
+
+    #[test]
+    fn an_old_or_future_notification_is_refused_as_stale() {
+        let stamp = "2020-08-11T08:45:42Z";
+        let sig = signature("SK-merchant", stamp);
+        for now in [SIGNED_AT + 301, SIGNED_AT - 301, SIGNED_AT + 86_400 * 365] {
+            match verify_at(&sig, stamp, now) {
+                Err(Error::StaleNotification {
+                    provider,
+                    timestamp,
+                    max_age,
+                }) => {
+                    assert_eq!(provider, Provider::Doku);
+                    assert_eq!(timestamp, stamp);
+                    assert_eq!(max_age, Duration::from_secs(300));
+                }
+                other => panic!("now = {now}: expected StaleNotification, got {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_signed_timestamp_that_is_not_utc_is_refused_as_stale() {
+        // WIB written with an offset: signed, but not the documented form.
+        let stamp = "2020-08-11T15:45:42+07:00";
+        let sig = signature("SK-merchant", stamp);
+        let err = verify_at(&sig, stamp, SIGNED_AT).unwrap_err();
+        assert!(
+            matches!(err, Error::StaleNotification { .. }),
+            "got {err:?}"
+        );
+        assert!(
+            err.to_string().contains("`2020-08-11T15:45:42+07:00`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_signature_is_checked_before_the_timestamp() {
+        // Old and forged: the forgery is what gets reported.
+        let stamp = "2020-08-11T08:45:42Z";
+        let forged = signature("SK-attacker", stamp);
+        let err = verify_at(&forged, stamp, SIGNED_AT + 86_400).unwrap_err();
+        assert!(matches!(err, Error::SignatureMismatch(_)), "got {err:?}");
+        // A genuine signature over another timestamp does not cover this one.
+        let genuine_then = signature("SK-merchant", stamp);
+        let err = verify_at(&genuine_then, "2020-08-12T08:45:42Z", SIGNED_AT + 86_400).unwrap_err();
+        assert!(matches!(err, Error::SignatureMismatch(_)), "got {err:?}");
+    }
+
+    #[test]
+    fn the_public_entry_point_reads_the_system_clock() {
+        let stamp = payspec_signing::time::utc_timestamp(SystemTime::now());
+        let sig = signature("SK-merchant", &stamp);
+        let headers = NotificationHeaders {
+            client_id: "BRN-0001",
+            request_id: "req-1",
+            request_timestamp: &stamp,
+            signature: Some(&sig),
+        };
+        let secret = Secret::new("SK-merchant");
+        let fresh: Value = Notification::verify_fresh(
+            &headers,
+            TARGET,
+            BODY,
+            &secret,
+            DEFAULT_NOTIFICATION_MAX_AGE,
+        )
+        .expect("signed just now");
+        assert_eq!(fresh["order"]["invoice_number"], "INV-1");
+        let old_signature = signature("SK-merchant", "2020-08-11T08:45:42Z");
+        let old = NotificationHeaders {
+            request_timestamp: "2020-08-11T08:45:42Z",
+            signature: Some(&old_signature),
+            ..headers
+        };
+        let err = Notification::verify_fresh::<Value>(
+            &old,
+            TARGET,
+            BODY,
+            &secret,
+            DEFAULT_NOTIFICATION_MAX_AGE,
+        )
+        .unwrap_err();
+        assert!(
+            matches!(err, Error::StaleNotification { .. }),
+            "got {err:?}"
+        );
     }
 }

@@ -248,7 +248,9 @@ impl Notification {
     /// naming the reason; a body that is not JSON is [`Error::Decode`].
     ///
     /// A valid signature proves origin, not freshness: a resent notification
-    /// verifies again. Process each one once (remember what you handled).
+    /// verifies again, and since Midtrans signs no timestamp or nonce no
+    /// check like DOKU's `verify_fresh` can tell. Process each one once
+    /// (remember the `order_id` and `transaction_status` you handled).
     pub fn verify<T: DeserializeOwned>(
         raw_body: impl AsRef<[u8]>,
         server_key: &Secret,

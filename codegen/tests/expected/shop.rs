@@ -110,7 +110,8 @@ pub mod shop {
     ];
 
     pub use crate::client::doku::{
-        Client, Config, Notification, NotificationHeaders, ResponseVerification,
+        Client, Config, DEFAULT_NOTIFICATION_MAX_AGE, Notification, NotificationHeaders,
+        ResponseVerification,
     };
 
     pub use crate::client::CallOptions;

@@ -39,6 +39,7 @@ fn scheme(auth: AuthScheme) -> Scheme {
             exports: vec![
                 "Client",
                 "Config",
+                "DEFAULT_NOTIFICATION_MAX_AGE",
                 "Notification",
                 "NotificationHeaders",
                 "ResponseVerification",
