@@ -21,6 +21,12 @@ use serde_json::{json, Value};
 
 const LEVELS: [usize; 3] = [1, 8, 64];
 
+// `payspec mock`, the sandbox as shipped, allocates with mimalloc (the CLI's
+// global allocator); so does this harness, for the sandbox and the clients
+// alike. BENCHMARKS.md section 6 has the figures with glibc malloc too.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let per_level: usize = match std::env::args().nth(1) {
