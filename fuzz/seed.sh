@@ -8,13 +8,17 @@ root=..
 corpus=corpus
 
 # spec_endpoint_file: the first byte picks which DOKU endpoint file the rest
-# replaces (see the target), so each real file goes in behind its index, in
-# the target's order.
+# replaces, so each real file goes in behind its index, in the order of the
+# target's ENDPOINTS list (read from the target itself, not copied here).
 mkdir -p "$corpus/spec_endpoint_file"
+mapfile -t endpoints < <(sed -n 's/^ *"\(doku\/[^"]*\.yaml\)",$/\1/p' \
+  fuzz_targets/spec_endpoint_file.rs)
+if [ "${#endpoints[@]}" -eq 0 ]; then
+  echo "seed.sh: no endpoint paths found in fuzz_targets/spec_endpoint_file.rs" >&2
+  exit 1
+fi
 i=0
-for f in doku/cards/capture.yaml doku/cards/delete_tokenization.yaml \
-  doku/cards/payment_page.yaml doku/cards/refund.yaml \
-  doku/checkout/cancel_order.yaml; do
+for f in "${endpoints[@]}"; do
   out="$corpus/spec_endpoint_file/seed-$i"
   printf "\\$(printf '%03o' "$i")" >"$out"
   cat "$root/spec/$f" >>"$out"

@@ -346,18 +346,21 @@ fn forged_and_replayed_notifications() {
 
     let body = br#"{"order":{"invoice_number":"INV-1","amount":90000},"transaction":{"status":"SUCCESS"}}"#;
     let target = "/payments/notifications";
-    let sign_with = |secret: &str, target: &str, body: &[u8]| {
+    let sign_at = |secret: &str, timestamp: &str, target: &str, body: &[u8]| {
         payspec_signing::doku::sign(
             &Secret::new(secret),
             &payspec_signing::doku::Components {
                 direction: payspec_signing::doku::Direction::Request,
                 client_id: "BRN-0001",
                 request_id: "req-1",
-                timestamp: "2020-08-11T08:45:42Z",
+                timestamp,
                 target,
                 body: Some(body),
             },
         )
+    };
+    let sign_with = |secret: &str, target: &str, body: &[u8]| {
+        sign_at(secret, "2020-08-11T08:45:42Z", target, body)
     };
     let sign = |target: &str, body: &[u8]| sign_with(DOKU_SECRET, target, body);
     let good = sign(target, body);
@@ -456,17 +459,7 @@ fn forged_and_replayed_notifications() {
     );
     // ... while the same notification signed just now is accepted by it.
     let now = payspec_signing::time::now_utc_timestamp();
-    let fresh_signature = payspec_signing::doku::sign(
-        &key,
-        &payspec_signing::doku::Components {
-            direction: payspec_signing::doku::Direction::Request,
-            client_id: "BRN-0001",
-            request_id: "req-1",
-            timestamp: &now,
-            target,
-            body: Some(body),
-        },
-    );
+    let fresh_signature = sign_at(DOKU_SECRET, &now, target, body);
     let fresh = DokuNotification::verify_fresh::<Value>(
         &NotificationHeaders {
             request_timestamp: &now,

@@ -7,8 +7,9 @@
 
 use std::time::{Duration, SystemTime};
 
-/// How far a `Request-Timestamp` may be from the sandbox clock by default.
-pub const DEFAULT_TOLERANCE: Duration = Duration::from_secs(5 * 60);
+/// How far a `Request-Timestamp` may be from the sandbox clock by default
+/// (the window the client also offers for notifications).
+pub const DEFAULT_TOLERANCE: Duration = payspec_signing::time::DEFAULT_TIMESTAMP_WINDOW;
 
 /// `Err` says why `timestamp` is not within `tolerance` of `now`.
 pub fn check_fresh(timestamp: &str, now: SystemTime, tolerance: Duration) -> Result<(), String> {

@@ -28,6 +28,12 @@ pub fn now_utc_timestamp() -> String {
     utc_timestamp(SystemTime::now())
 }
 
+/// How far a signed DOKU timestamp may be from the receiver's clock, either
+/// way, unless the receiver chooses otherwise: five minutes. DOKU's pages
+/// give no window; the sandbox applies this one to requests and the client
+/// offers it for notifications, so both judge freshness alike.
+pub const DEFAULT_TIMESTAMP_WINDOW: Duration = Duration::from_secs(5 * 60);
+
 /// Seconds since the epoch of `YYYY-MM-DDTHH:MM:SSZ` (fractional seconds
 /// before the `Z` are allowed and dropped); `None` for anything else,
 /// including an offset other than `Z`.

@@ -416,7 +416,7 @@ fn api_error(operation: &'static str, response: &HttpResponse) -> ApiError {
 /// How far a notification's `Request-Timestamp` may be from this server's
 /// clock for [`Notification::verify_fresh`], unless you choose otherwise:
 /// five minutes, the window the sandbox applies to requests.
-pub const DEFAULT_NOTIFICATION_MAX_AGE: Duration = Duration::from_secs(5 * 60);
+pub const DEFAULT_NOTIFICATION_MAX_AGE: Duration = payspec_signing::time::DEFAULT_TIMESTAMP_WINDOW;
 
 /// Inbound DOKU HTTP notifications.
 #[derive(Debug, Clone, Copy)]
