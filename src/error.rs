@@ -259,6 +259,28 @@ pub(crate) fn redact_quoted(message: &str) -> String {
     out
 }
 
+/// The JSON path of a decode failure: where [`json_path`] places it, and,
+/// when a mandatory member is missing, that member (`status_message`,
+/// `order.invoice_number`): serde reports a missing field at the object that
+/// lacks it, which for a top-level field is `.`, the path that otherwise
+/// means "not the documented JSON at all".
+pub(crate) fn failure_path(error: &serde_path_to_error::Error<serde_json::Error>) -> String {
+    let at = json_path(error.path());
+    let message = error.inner().to_string();
+    let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(field, _)| field)
+    else {
+        return at;
+    };
+    if at == "." {
+        field.to_owned()
+    } else {
+        format!("{at}.{field}")
+    }
+}
+
 /// The JSON path of a decode failure, as `serde_path_to_error` prints it
 /// (`payment.identifier[1].value`, `.` for the document itself), except that
 /// a failure before an object's next key is placed at that object instead of
@@ -305,7 +327,32 @@ mod tests {
     fn failing_path(body: &str) -> String {
         let mut de = serde_json::Deserializer::from_str(body);
         let error = serde_path_to_error::deserialize::<_, Outer>(&mut de).unwrap_err();
-        json_path(error.path())
+        failure_path(&error)
+    }
+
+    #[test]
+    fn a_missing_member_is_named_as_the_path() {
+        assert_eq!(failing_path(r#"{"items":[]}"#), "inner");
+        assert_eq!(failing_path(r#"{"inner":{},"items":[]}"#), "inner.amount");
+        assert_eq!(
+            failing_path(r#"{"inner":{"amount":1},"items":[{}]}"#),
+            "items[0].amount"
+        );
+    }
+
+    #[test]
+    fn only_a_body_that_is_not_the_documented_json_gets_the_routing_hint() {
+        let decode = |path: &str| Error::Decode {
+            provider: Provider::Midtrans,
+            operation: "notification",
+            status: None,
+            path: path.to_owned(),
+            message: "missing field `status_message`".to_owned(),
+        };
+        let missing = decode("status_message").to_string();
+        assert!(missing.contains("at `status_message`"), "{missing}");
+        assert!(!missing.contains("check the URL"), "{missing}");
+        assert!(decode(".").to_string().contains("check the URL"));
     }
 
     #[test]
