@@ -153,7 +153,7 @@ impl From<SignatureMismatch> for Error {
 
 /// The provider refused a request: its status, code and message(s).
 #[derive(Clone, thiserror::Error)]
-#[error("{provider} {operation}: the provider refused the request (HTTP {status}{}): {}", code_suffix(.code), .message.as_deref().unwrap_or("no message"))]
+#[error("{provider} {operation}: the provider refused the request (HTTP {status}{}): {}", code_suffix(.code), message_or_hint(*.status, .message))]
 pub struct ApiError {
     /// The provider called.
     pub provider: Provider,
@@ -187,6 +187,21 @@ fn describe_message(status: Option<u16>) -> String {
     match status {
         Some(status) => format!("HTTP {status} response"),
         None => "notification".to_owned(),
+    }
+}
+
+/// The provider's message, or what its absence suggests: a 404 that carries
+/// no provider message is most often a request that never reached the API
+/// (a wrong base URL or environment), not a refusal.
+fn message_or_hint(status: u16, message: &Option<String>) -> &str {
+    match (message.as_deref(), status) {
+        (Some(message), _) => message,
+        (None, 404) => {
+            "no message; a 404 without the provider's error message usually means the path \
+             does not exist there: check the base URL and the environment (sandbox or \
+             production) the client is configured with"
+        }
+        (None, _) => "no message",
     }
 }
 
@@ -226,7 +241,7 @@ impl fmt::Debug for ApiError {
 #[derive(Debug, Clone, thiserror::Error)]
 #[error(
     "{provider} {operation}: {reason}; the message may be forged or altered, do not act on it \
-     (check the configured secret key if every message fails)"
+     (check the configured key if every message fails)"
 )]
 pub struct SignatureMismatch {
     /// Whose signature.
@@ -386,6 +401,25 @@ mod tests {
             redact_quoted(r#"invalid type: string "4111111111111111", expected u64 at `amount`"#),
             r#"invalid type: string "…", expected u64 at `amount`"#
         );
+    }
+
+    #[test]
+    fn a_404_without_a_provider_message_suggests_the_base_url() {
+        let err = |status, message: Option<&str>| ApiError {
+            provider: Provider::Midtrans,
+            operation: "cancel",
+            status,
+            code: None,
+            message: message.map(str::to_owned),
+            message_id: None,
+            body: None,
+        };
+        let not_found = err(404, None).to_string();
+        assert!(not_found.contains("check the base URL"), "{not_found}");
+        assert!(!err(404, Some("Transaction doesn't exist."))
+            .to_string()
+            .contains("base URL"));
+        assert!(err(500, None).to_string().ends_with("): no message"));
     }
 
     #[test]

@@ -62,7 +62,12 @@ fn doc_comments_hold_no_tabs() {
     for (path, text) in &rendered() {
         for (n, line) in text.lines().enumerate() {
             if line.trim_start().starts_with("//") {
-                assert!(!line.contains('\t'), "{}:{}: {line:?}", path.display(), n + 1);
+                assert!(
+                    !line.contains('\t'),
+                    "{}:{}: {line:?}",
+                    path.display(),
+                    n + 1
+                );
             }
         }
     }
