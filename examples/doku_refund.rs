@@ -11,7 +11,7 @@
 use std::process::ExitCode;
 
 use payspec::doku::cards::{
-    RefundRequest, RefundRequestAmount, RefundRequestOrder, RefundRequestPayment,
+    RefundRequest, RefundRequestOrder, RefundRequestPayment, RefundRequestRefund,
 };
 use payspec::doku::{CallOptions, Client, Config};
 use payspec::money::Idr;
@@ -45,7 +45,7 @@ async fn main() -> ExitCode {
     let request = RefundRequest::new(
         RefundRequestOrder::new(invoice.as_str()),
         RefundRequestPayment::new(original_request_id.as_str()),
-        RefundRequestAmount::new(Idr(amount)),
+        RefundRequestRefund::new(Idr(amount)),
     );
     // Validation runs again inside the call; doing it first lets you show
     // every problem before anything is sent.

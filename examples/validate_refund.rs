@@ -9,8 +9,8 @@
 //! each with its JSON path and the rule it breaks.
 
 use payspec::doku::cards::{
-    PaymentPageOrder, PaymentPageRequest, RefundRequest, RefundRequestAmount, RefundRequestOrder,
-    RefundRequestPayment,
+    PaymentPageOrder, PaymentPageRequest, RefundRequest, RefundRequestOrder, RefundRequestPayment,
+    RefundRequestRefund,
 };
 use payspec::money::Idr;
 
@@ -19,7 +19,7 @@ fn main() {
     let refund = RefundRequest::new(
         RefundRequestOrder::new("INV-20210118-0001"),
         RefundRequestPayment::new("b266c265-3d61-4708-9860-c0d5b9a98f8c"),
-        RefundRequestAmount::new(Idr::from(90_000)),
+        RefundRequestRefund::new(Idr::from(90_000)),
     );
     match refund.validate() {
         Ok(()) => println!("refund is valid"),

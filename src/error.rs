@@ -153,7 +153,7 @@ impl From<SignatureMismatch> for Error {
 
 /// The provider refused a request: its status, code and message(s).
 #[derive(Clone, thiserror::Error)]
-#[error("{provider} {operation}: the provider refused the request (HTTP {status}{}): {}", code_suffix(.code), .message.as_deref().unwrap_or("no message"))]
+#[error("{provider} {operation}: the provider refused the request (HTTP {status}{}): {}", code_suffix(.code), message_or_hint(*.status, .message))]
 pub struct ApiError {
     /// The provider called.
     pub provider: Provider,
@@ -187,6 +187,21 @@ fn describe_message(status: Option<u16>) -> String {
     match status {
         Some(status) => format!("HTTP {status} response"),
         None => "notification".to_owned(),
+    }
+}
+
+/// The provider's message, or what its absence suggests: a 404 that carries
+/// no provider message is most often a request that never reached the API
+/// (a wrong base URL or environment), not a refusal.
+fn message_or_hint(status: u16, message: &Option<String>) -> &str {
+    match (message.as_deref(), status) {
+        (Some(message), _) => message,
+        (None, 404) => {
+            "no message; a 404 without the provider's error message usually means the path \
+             does not exist there: check the base URL and the environment (sandbox or \
+             production) the client is configured with"
+        }
+        (None, _) => "no message",
     }
 }
 
@@ -226,7 +241,7 @@ impl fmt::Debug for ApiError {
 #[derive(Debug, Clone, thiserror::Error)]
 #[error(
     "{provider} {operation}: {reason}; the message may be forged or altered, do not act on it \
-     (check the configured secret key if every message fails)"
+     (check the configured key if every message fails)"
 )]
 pub struct SignatureMismatch {
     /// Whose signature.
@@ -257,6 +272,28 @@ pub(crate) fn redact_quoted(message: &str) -> String {
         }
     }
     out
+}
+
+/// The JSON path of a decode failure: where [`json_path`] places it, and,
+/// when a mandatory member is missing, that member (`status_message`,
+/// `order.invoice_number`): serde reports a missing field at the object that
+/// lacks it, which for a top-level field is `.`, the path that otherwise
+/// means "not the documented JSON at all".
+pub(crate) fn failure_path(error: &serde_path_to_error::Error<serde_json::Error>) -> String {
+    let at = json_path(error.path());
+    let message = error.inner().to_string();
+    let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(field, _)| field)
+    else {
+        return at;
+    };
+    if at == "." {
+        field.to_owned()
+    } else {
+        format!("{at}.{field}")
+    }
 }
 
 /// The JSON path of a decode failure, as `serde_path_to_error` prints it
@@ -305,7 +342,32 @@ mod tests {
     fn failing_path(body: &str) -> String {
         let mut de = serde_json::Deserializer::from_str(body);
         let error = serde_path_to_error::deserialize::<_, Outer>(&mut de).unwrap_err();
-        json_path(error.path())
+        failure_path(&error)
+    }
+
+    #[test]
+    fn a_missing_member_is_named_as_the_path() {
+        assert_eq!(failing_path(r#"{"items":[]}"#), "inner");
+        assert_eq!(failing_path(r#"{"inner":{},"items":[]}"#), "inner.amount");
+        assert_eq!(
+            failing_path(r#"{"inner":{"amount":1},"items":[{}]}"#),
+            "items[0].amount"
+        );
+    }
+
+    #[test]
+    fn only_a_body_that_is_not_the_documented_json_gets_the_routing_hint() {
+        let decode = |path: &str| Error::Decode {
+            provider: Provider::Midtrans,
+            operation: "notification",
+            status: None,
+            path: path.to_owned(),
+            message: "missing field `status_message`".to_owned(),
+        };
+        let missing = decode("status_message").to_string();
+        assert!(missing.contains("at `status_message`"), "{missing}");
+        assert!(!missing.contains("check the URL"), "{missing}");
+        assert!(decode(".").to_string().contains("check the URL"));
     }
 
     #[test]
@@ -339,6 +401,25 @@ mod tests {
             redact_quoted(r#"invalid type: string "4111111111111111", expected u64 at `amount`"#),
             r#"invalid type: string "…", expected u64 at `amount`"#
         );
+    }
+
+    #[test]
+    fn a_404_without_a_provider_message_suggests_the_base_url() {
+        let err = |status, message: Option<&str>| ApiError {
+            provider: Provider::Midtrans,
+            operation: "cancel",
+            status,
+            code: None,
+            message: message.map(str::to_owned),
+            message_id: None,
+            body: None,
+        };
+        let not_found = err(404, None).to_string();
+        assert!(not_found.contains("check the base URL"), "{not_found}");
+        assert!(!err(404, Some("Transaction doesn't exist."))
+            .to_string()
+            .contains("base URL"));
+        assert!(err(500, None).to_string().ends_with("): no message"));
     }
 
     #[test]

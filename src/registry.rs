@@ -90,7 +90,7 @@ fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, BodyRejection> {
     let mut de = serde_json::Deserializer::from_slice(body);
     let value =
         serde_path_to_error::deserialize(&mut de).map_err(|e| BodyRejection::Malformed {
-            path: crate::error::json_path(e.path()),
+            path: crate::error::failure_path(&e),
             message: crate::error::redact_quoted(&e.inner().to_string()),
         })?;
     // Trailing bytes after the JSON value are as malformed as a truncation.

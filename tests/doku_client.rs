@@ -17,7 +17,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use payspec::client::Call;
 use payspec::doku::cards::{
-    RefundFailure, RefundRequest, RefundRequestAmount, RefundRequestOrder, RefundRequestPayment,
+    RefundFailure, RefundRequest, RefundRequestOrder, RefundRequestPayment, RefundRequestRefund,
     RefundStatus, RefundType,
 };
 use payspec::doku::{CallOptions, Client, Config, ResponseVerification};
@@ -76,7 +76,7 @@ fn refund_request() -> RefundRequest {
     RefundRequest::new(
         RefundRequestOrder::new("INV-20210118-0001"),
         RefundRequestPayment::new("b266c265-3d61-4708-9860-c0d5b9a98f8c"),
-        RefundRequestAmount::new(Idr(90000)),
+        RefundRequestRefund::new(Idr(90000)),
     )
 }
 

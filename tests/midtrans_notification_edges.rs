@@ -42,12 +42,29 @@ fn a_genuine_body_with_a_wrongly_typed_member_names_its_path() {
 }
 
 #[test]
+fn a_genuine_object_without_a_mandatory_member_names_the_member() {
+    let body = format!(
+        r#"{{"order_id":"o-1","status_code":"200","gross_amount":"10.00","signature_key":"{}"}}"#,
+        sig("o-1", "200", "10.00")
+    );
+    let error = verify(body.as_bytes()).unwrap_err();
+    let text = error.to_string();
+    assert_eq!(decode_path(Err(error)), "status_message");
+    // It is JSON, so no advice to check the URL or proxies.
+    assert!(!text.contains("check the URL"), "{text}");
+}
+
+#[test]
 fn a_forged_body_is_a_mismatch_even_when_it_would_not_type() {
     let body = format!(
         r#"{{"order_id":"o-1","status_code":"200","gross_amount":"10.00","signature_key":"{}","status_message":5}}"#,
         sig("o-2", "200", "10.00")
     );
-    let reason = mismatch_reason(verify(body.as_bytes()));
+    let error = verify(body.as_bytes()).unwrap_err();
+    // The advice to check the key is given once, not by both the reason and the error.
+    let text = error.to_string();
+    assert_eq!(text.matches("check the").count(), 1, "{text}");
+    let reason = mismatch_reason(Err(error));
     assert!(reason.contains("does not match"), "{reason}");
 }
 

@@ -8,7 +8,7 @@ use payspec::doku::cards::{
     CaptureRequest, CaptureRequestPayment, DeleteTokenizationRequest, OverrideConfiguration,
     PaymentPageCard, PaymentPageCustomer, PaymentPageLineItem, PaymentPageOrder,
     PaymentPagePayment, PaymentPagePromo, PaymentPageRequest, PaymentPageThemes, RefundRequest,
-    RefundRequestAmount, RefundRequestOrder, RefundRequestPayment,
+    RefundRequestOrder, RefundRequestPayment, RefundRequestRefund,
 };
 use payspec::doku::checkout::{CancelOrderOrder, CancelOrderPayment, CancelOrderRequest};
 use payspec::doku::{Acquirer, CardPaymentType};
@@ -283,7 +283,7 @@ proptest! {
         let request = RefundRequest::new(
             RefundRequestOrder::new(invoice),
             RefundRequestPayment::new(request_id),
-            RefundRequestAmount::new(Idr(amount)),
+            RefundRequestRefund::new(Idr(amount)),
         );
         prop_assert_eq!(request.validate(), Ok(()));
         round_trips(&request);
@@ -294,7 +294,7 @@ proptest! {
         let request = RefundRequest::new(
             RefundRequestOrder::new("INV-1"),
             RefundRequestPayment::new("r".repeat(128 + extra)),
-            RefundRequestAmount::new(Idr(1)),
+            RefundRequestRefund::new(Idr(1)),
         );
         let errors = request.validate().expect_err("too long");
         let got: Vec<(&str, &str)> = errors.violations().iter().map(|v| (v.path.as_str(), v.rule)).collect();

@@ -12,7 +12,7 @@ use axum::routing::post;
 use axum::Router;
 use payspec::client::CallOptions;
 use payspec::doku::cards::{
-    RefundRequest, RefundRequestAmount, RefundRequestOrder, RefundRequestPayment,
+    RefundRequest, RefundRequestOrder, RefundRequestPayment, RefundRequestRefund,
 };
 use payspec::money::Idr;
 use tracing_subscriber::fmt::format::FmtSpan;
@@ -79,7 +79,7 @@ async fn a_doku_call_span_names_the_call_and_hides_the_secret() {
     let request = RefundRequest::new(
         RefundRequestOrder::new("INV-TRACE"),
         RefundRequestPayment::new("rid-original"),
-        RefundRequestAmount::new(Idr(1000)),
+        RefundRequestRefund::new(Idr(1000)),
     );
     let log = logged(async {
         let result = client

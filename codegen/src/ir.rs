@@ -79,8 +79,21 @@ pub struct Lifecycle {
     pub initial: String,
     /// Actions, in spec order.
     pub transitions: Vec<Transition>,
+    /// What the sandbox sends when it changes state, if the spec says.
+    pub notification: Option<LifecycleNotification>,
     /// Where it is written.
     pub loc: Loc,
+}
+
+/// The notification a [`Lifecycle`] resource's state changes send.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LifecycleNotification {
+    /// The notification's name (an endpoint of kind notification).
+    pub name: String,
+    /// Its body struct, whose first example is the body sent.
+    pub body: String,
+    /// Body path → the resource fact written there.
+    pub fill: Vec<(String, Fact)>,
 }
 
 /// One action on a [`Lifecycle`] resource; every state and name in it is checked.

@@ -49,6 +49,31 @@ fn compiled_copy_is_current() {
     }
 }
 
+/// clippy's `tabs_in_doc_comments` (run on the compiled copy) refuses a tab
+/// in a doc comment; the fixture's `address` doc has one.
+#[test]
+fn doc_comments_hold_no_tabs() {
+    let has_tab = common::provider()
+        .structs
+        .iter()
+        .flat_map(|s| &s.fields)
+        .any(|f| f.doc.contains('\t'));
+    assert!(has_tab, "the fixture should carry a tab in a field doc");
+    for (path, text) in &rendered() {
+        for (n, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                assert!(
+                    !line.contains('\t'),
+                    "{}:{}: {line:?}",
+                    path.display(),
+                    n + 1
+                );
+            }
+        }
+    }
+    assert!(joined(&rendered()).contains("/// Billing address:    street, city."));
+}
+
 #[test]
 fn output_is_deterministic() {
     assert_eq!(rendered(), rendered());

@@ -376,3 +376,31 @@ fn lifecycle_sections_are_lowered_and_checked() {
         "{l024:?}"
     );
 }
+
+/// A struct named after one of its own members (the DOKU refund object was
+/// `RefundRequestAmount`, for `{ "amount": … }` under `refund`) is a name
+/// a reader cannot guess from the JSON; the naming rule's
+/// `<parent><Field>` (`RefundRequestRefund`) is.
+#[test]
+fn no_real_struct_is_named_after_one_of_its_members_instead_of_its_field() {
+    use heck::ToUpperCamelCase;
+    let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    let loaded = load_dir(&spec).expect("the real specs load");
+    let mut misnamed = Vec::new();
+    for p in &loaded.ir.providers {
+        for parent in &p.structs {
+            for f in &parent.fields {
+                let Type::Struct(name) = &f.ty else { continue };
+                let child = strukt(p, name);
+                let holder = f.wire_name.to_upper_camel_case();
+                for member in &child.fields {
+                    let member_name = member.wire_name.to_upper_camel_case();
+                    if name.ends_with(&member_name) && !name.ends_with(&holder) {
+                        misnamed.push(format!("{}.{} is {name}", parent.name, f.wire_name));
+                    }
+                }
+            }
+        }
+    }
+    assert!(misnamed.is_empty(), "{misnamed:#?}");
+}

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use payspec::doku::cards::{
-    RefundRequest, RefundRequestAmount, RefundRequestOrder, RefundRequestPayment,
+    RefundRequest, RefundRequestOrder, RefundRequestPayment, RefundRequestRefund,
 };
 use payspec::money::Idr;
 use payspec_sandbox::{spawn_for_tests, Credentials, MockOptions};
@@ -75,7 +75,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     let request = RefundRequest::new(
                         RefundRequestOrder::new(invoice.clone()),
                         RefundRequestPayment::new("req-original-1"),
-                        RefundRequestAmount::new(Idr(1)),
+                        RefundRequestRefund::new(Idr(1)),
                     );
                     let sent = Instant::now();
                     let result = client.card_refund(&request).await;

@@ -166,13 +166,13 @@ pub fn apply(app: &App, world: &mut World, call: &Call<'_>) -> Outcome {
     }
     let mut notifications = Vec::new();
     if r.state != was {
-        notifications.extend(notify::build(app, scheme, r));
+        notifications.extend(notify::build(app, provider, lifecycle, r));
     }
     let (status, mut body) = respond::success(provider, endpoint, request);
     if let Some((path, value)) = decided {
         respond::set(&mut body, path, value);
     }
-    write_facts(&mut body, transition, r);
+    write_facts(&mut body, &transition.respond, r);
     Outcome {
         status,
         body,
@@ -225,7 +225,7 @@ fn create(
     r.attributes = attributes;
     r.history.push((transition.action.clone(), amount));
     let (status, mut body) = respond::success(provider, call.endpoint, call.request);
-    write_facts(&mut body, transition, &r);
+    write_facts(&mut body, &transition.respond, &r);
     world.insert(r);
     answer(status, body)
 }
@@ -298,9 +298,10 @@ fn decide<'t>(
     Ok(d.write.as_deref().map(|path| (path, value)))
 }
 
-/// Writes the transition's `respond` facts about `r` into `body`.
-fn write_facts(body: &mut Value, transition: &Transition, r: &Resource) {
-    for (path, fact) in &transition.respond {
+/// Writes `facts` about `r` (a transition's `respond`, a notification's
+/// `fill`) into `body` at their paths.
+pub(crate) fn write_facts(body: &mut Value, facts: &[(String, Fact)], r: &Resource) {
+    for (path, fact) in facts {
         let value = match fact {
             Fact::Id => json!(r.id),
             Fact::State => json!(r.state),

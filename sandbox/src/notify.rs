@@ -3,10 +3,11 @@
 
 use std::sync::Arc;
 
-use payspec_codegen_core::ir::AuthScheme;
+use payspec_codegen_core::ir::{AuthScheme, Lifecycle, LifecycleNotification, Provider};
 use payspec_signing::doku::{Components, Direction};
-use serde_json::json;
+use serde_json::{json, Value};
 
+use crate::respond;
 use crate::world::Resource;
 use crate::App;
 
@@ -20,18 +21,19 @@ pub struct Pending {
 static SEQUENCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// The notification for `r`'s new state, if a URL is configured.
-pub fn build(app: &App, scheme: AuthScheme, r: &Resource) -> Option<Pending> {
+pub fn build(
+    app: &App,
+    provider: &Provider,
+    lifecycle: &Lifecycle,
+    r: &Resource,
+) -> Option<Pending> {
     let url = r.notify_url.clone().or_else(|| app.notify_url.clone())?;
     let creds = &app.credentials;
     let mut headers = vec![("Content-Type".to_owned(), "application/json".to_owned())];
-    let body = match scheme {
+    let mut body = body(provider, lifecycle, r);
+    let body = match provider.auth.scheme {
         AuthScheme::DokuHmacSha256 => {
-            let body = json!({
-                "order": { "invoice_number": r.id, "amount": r.amount },
-                "transaction": { "status": r.state.to_uppercase() },
-            })
-            .to_string()
-            .into_bytes();
+            let body = body.to_string().into_bytes();
             let n = SEQUENCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let request_id = format!("sandbox-notification-{n}");
             let timestamp = payspec_signing::time::now_utc_timestamp();
@@ -54,28 +56,55 @@ pub fn build(app: &App, scheme: AuthScheme, r: &Resource) -> Option<Pending> {
             body
         }
         AuthScheme::MidtransBasic => {
-            let gross = format!("{}.00", r.amount);
+            // Signed over the values the body carries, whatever filled them.
+            let text = |name: &str| body.get(name).and_then(Value::as_str).unwrap_or_default();
             let signature = payspec_signing::midtrans::signature_key(
-                &r.id,
-                "200",
-                &gross,
+                text("order_id"),
+                text("status_code"),
+                text("gross_amount"),
                 &creds.midtrans_server_key,
             );
-            json!({
-                "order_id": r.id,
-                "status_code": "200",
-                "gross_amount": gross,
-                "transaction_status": r.state,
-                "signature_key": signature,
-            })
-            .to_string()
-            .into_bytes()
+            if let Value::Object(fields) = &mut body {
+                fields.insert("signature_key".to_owned(), json!(signature));
+            }
+            body.to_string().into_bytes()
         }
-        AuthScheme::BillerJwtHs256 => json!({ "refNumber": r.id, "status": r.state })
-            .to_string()
-            .into_bytes(),
+        AuthScheme::BillerJwtHs256 => body.to_string().into_bytes(),
     };
     Some(Pending { url, headers, body })
+}
+
+/// The unsigned body about `r`: the example of the notification the
+/// lifecycle names, with the resource's facts filled in; or, when the spec
+/// documents no notification for the resource, a minimal body in the
+/// provider's shape.
+fn body(provider: &Provider, lifecycle: &Lifecycle, r: &Resource) -> Value {
+    match &lifecycle.notification {
+        Some(notification) => documented(provider, notification, r),
+        None => undocumented(provider.auth.scheme, r),
+    }
+}
+
+fn documented(provider: &Provider, notification: &LifecycleNotification, r: &Resource) -> Value {
+    let mut body = respond::example(provider, &notification.body).unwrap_or_else(|| json!({}));
+    crate::engine::write_facts(&mut body, &notification.fill, r);
+    body
+}
+
+fn undocumented(scheme: AuthScheme, r: &Resource) -> Value {
+    match scheme {
+        AuthScheme::DokuHmacSha256 => json!({
+            "order": { "invoice_number": r.id, "amount": r.amount },
+            "transaction": { "status": r.state.to_uppercase() },
+        }),
+        AuthScheme::MidtransBasic => json!({
+            "order_id": r.id,
+            "status_code": "200",
+            "gross_amount": format!("{}.00", r.amount),
+            "transaction_status": r.state,
+        }),
+        AuthScheme::BillerJwtHs256 => json!({ "refNumber": r.id, "status": r.state }),
+    }
 }
 
 /// The path of an absolute URL (`http://h:1/a/b?q` → `/a/b`).
@@ -106,6 +135,54 @@ pub fn send_all(app: &Arc<App>, pending: Vec<Pending>) {
 
 #[cfg(test)]
 mod tests {
+    use payspec_codegen_core::ir::Ir;
+
+    use crate::world::Resource;
+
+    fn real_spec() -> Ir {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+        payspec_codegen_core::lower::load_dir(&dir)
+            .expect("the real specs load")
+            .ir
+    }
+
+    /// Every body a documented notification can carry, one per state of
+    /// every resource that declares one, passes the crate's own check for
+    /// that notification (decode into the generated type, then validate).
+    #[test]
+    fn every_documented_notification_body_passes_the_generated_check() {
+        let ir = real_spec();
+        let mut checked = 0;
+        for provider in &ir.providers {
+            for lifecycle in &provider.lifecycles {
+                let Some(notification) = &lifecycle.notification else {
+                    continue;
+                };
+                let info = payspec::registry::endpoints(&provider.name)
+                    .iter()
+                    .find(|e| e.name == notification.name)
+                    .expect("the notification is in the registry");
+                let check = info.request.expect("a notification has a body check");
+                for state in &lifecycle.states {
+                    let r =
+                        Resource::new(&provider.name, &lifecycle.name, "ORDER-7", state, 30_000);
+                    let body = super::body(provider, lifecycle, &r);
+                    let checked_body = check(body.to_string().as_bytes())
+                        .unwrap_or_else(|e| panic!("{} {state}: {e}", notification.name));
+                    for (path, _) in &notification.fill {
+                        assert_eq!(
+                            crate::respond::get(&checked_body, path),
+                            crate::respond::get(&body, path),
+                            "{path} survives decoding"
+                        );
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked >= 6, "only {checked} bodies checked");
+    }
+
     #[test]
     fn notification_target_is_the_url_path() {
         assert_eq!(

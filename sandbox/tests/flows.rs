@@ -8,8 +8,8 @@ use std::time::Duration;
 use payspec::client::{Call, CallOptions};
 use payspec::doku::cards::{
     CaptureRequest, CaptureRequestPayment, PaymentPageCustomer, PaymentPageOrder,
-    PaymentPagePayment, PaymentPageRequest, PaymentPageResponse, RefundRequest,
-    RefundRequestAmount, RefundRequestOrder, RefundRequestPayment,
+    PaymentPagePayment, PaymentPageRequest, PaymentPageResponse, RefundRequest, RefundRequestOrder,
+    RefundRequestPayment, RefundRequestRefund,
 };
 use payspec::doku::CardPaymentType;
 use payspec::money::Idr;
@@ -58,7 +58,7 @@ fn refund(invoice: &str, amount: i64) -> RefundRequest {
     RefundRequest::new(
         RefundRequestOrder::new(invoice),
         RefundRequestPayment::new("req-original-1"),
-        RefundRequestAmount::new(Idr(amount)),
+        RefundRequestRefund::new(Idr(amount)),
     )
 }
 
@@ -122,7 +122,7 @@ fn refund_of(invoice: &str, original_request_id: &str, amount: i64) -> RefundReq
     RefundRequest::new(
         RefundRequestOrder::new(invoice),
         RefundRequestPayment::new(original_request_id),
-        RefundRequestAmount::new(Idr(amount)),
+        RefundRequestRefund::new(Idr(amount)),
     )
 }
 

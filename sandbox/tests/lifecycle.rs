@@ -281,16 +281,80 @@ async fn state_changes_send_signed_notifications() {
         .await
         .expect("in time")
         .expect("a notification");
-    let note: Value =
-        payspec::client::midtrans::Notification::verify(&body, &c.midtrans_server_key)
-            .expect("signature_key verifies");
+    // The crate's own generated verifier: signature, then the typed body.
+    let note = payspec::midtrans::verify_cancel_notification(&body, &c.midtrans_server_key)
+        .expect("verifies and decodes");
+    assert_eq!(note.order_id.as_deref(), Some("M-N"));
     assert_eq!(
-        (
-            note["order_id"].as_str(),
-            note["transaction_status"].as_str()
-        ),
-        (Some("M-N"), Some("settlement"))
+        note.transaction_status,
+        Some(payspec::midtrans::TransactionStatus::Settlement)
     );
+    assert_eq!(
+        note.gross_amount.map(|a| a.to_string()).as_deref(),
+        Some("30000.00")
+    );
+    task.abort();
+}
+
+/// Every Midtrans state change the sandbox can make, by control action or
+/// by the cancel endpoint, sends a notification that
+/// `payspec::midtrans::verify_cancel_notification` accepts and decodes.
+#[tokio::test]
+async fn every_midtrans_notification_passes_the_generated_verifier() {
+    let (url, mut rx, task) = receiver().await;
+    let sb = start();
+    let base = sb.base_url();
+    let c = Credentials::test();
+    let changes = [
+        ("M-AUTH", "pending", "authorize", "authorize"),
+        ("M-PAY", "pending", "pay", "capture"),
+        ("M-SETTLE", "capture", "settle", "settlement"),
+        ("M-EXPIRE", "pending", "expire", "expire"),
+    ];
+    for (id, from, action, _) in changes {
+        post(&base, "/_sandbox/seed", json!({"provider":"midtrans","resource":"transaction","id":id,"state":from,"amount":12500,"notify_url":url})).await;
+        let (status, _) = post(
+            &base,
+            &format!("/_sandbox/midtrans/transaction/{id}/{action}"),
+            json!({}),
+        )
+        .await;
+        assert_eq!(status, 200, "{action}");
+    }
+    post(&base, "/_sandbox/seed", json!({"provider":"midtrans","resource":"transaction","id":"M-CANCEL","state":"pending","amount":12500,"notify_url":url})).await;
+    payspec::client::midtrans::Client::new(payspec::client::midtrans::Config::new(
+        &base,
+        c.midtrans_server_key.clone(),
+    ))
+    .call_empty::<Value>(Call::post("cancel", "/v2/M-CANCEL/cancel"))
+    .await
+    .expect("cancel");
+    let mut expected: Vec<(String, String)> = changes
+        .iter()
+        .map(|(id, _, _, to)| ((*id).to_owned(), (*to).to_owned()))
+        .chain([("M-CANCEL".to_owned(), "cancel".to_owned())])
+        .collect();
+    let mut seen = Vec::new();
+    for _ in 0..expected.len() {
+        let (_, body) = tokio::time::timeout(Duration::from_secs(10), rx.recv())
+            .await
+            .expect("in time")
+            .expect("a notification");
+        let note = payspec::midtrans::verify_cancel_notification(&body, &c.midtrans_server_key)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&body)));
+        assert_eq!(
+            note.gross_amount.map(|a| a.to_string()).as_deref(),
+            Some("12500.00")
+        );
+        let state = serde_json::to_value(&note.transaction_status).expect("serialises");
+        seen.push((
+            note.order_id.unwrap_or_default(),
+            state.as_str().unwrap_or_default().to_owned(),
+        ));
+    }
+    seen.sort();
+    expected.sort();
+    assert_eq!(seen, expected);
     task.abort();
 }
 

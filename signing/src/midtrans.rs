@@ -86,9 +86,10 @@ impl std::fmt::Display for VerifyError {
             VerifyError::MissingField(field) => {
                 write!(f, "the notification has no string field `{field}`, which its signature_key covers")
             }
+            // What to do about it is the caller's to say (the client's error
+            // adds its own advice; saying it here too printed it twice).
             VerifyError::Mismatch => f.write_str(
-                "signature_key does not match SHA-512(order_id + status_code + gross_amount + server key); \
-                 check the server key, or the notification was not sent by Midtrans",
+                "signature_key does not match SHA-512(order_id + status_code + gross_amount + server key)",
             ),
         }
     }

@@ -27,7 +27,7 @@
 //!
 //! ```no_run
 //! use payspec::doku::cards::{
-//!     RefundRequest, RefundRequestAmount, RefundRequestOrder, RefundRequestPayment,
+//!     RefundRequest, RefundRequestRefund, RefundRequestOrder, RefundRequestPayment,
 //! };
 //! use payspec::money::Idr;
 //! use payspec::doku::{CallOptions, Client, Config};
@@ -41,7 +41,7 @@
 //! let request = RefundRequest::new(
 //!     RefundRequestOrder::new("INV-20210118-0001"),
 //!     RefundRequestPayment::new("f6ddd8fb3d4a4c6c9d4fe72cbc1ef9e1"),
-//!     RefundRequestAmount::new(Idr(90000)),
+//!     RefundRequestRefund::new(Idr(90000)),
 //! );
 //! // Store the Request-Id before sending, so a crash-and-retry reuses it.
 //! let options = CallOptions::new().request_id("refund-INV-20210118-0001");

@@ -87,7 +87,7 @@ use serde::Serialize;
 
 pub use payspec_signing::biller::ClaimSet;
 
-use crate::error::{json_path, redact_quoted, Error, Provider};
+use crate::error::{failure_path, redact_quoted, Error, Provider};
 use crate::transport::{Method, Transport, TransportError, TransportErrorKind};
 
 /// One endpoint: its name (for logs and errors), method and path.
@@ -265,7 +265,7 @@ fn decode_error(
     prefix: &str,
     error: serde_path_to_error::Error<serde_json::Error>,
 ) -> Error {
-    let inner = json_path(error.path());
+    let inner = failure_path(&error);
     let path = match (prefix.is_empty(), inner.as_str()) {
         (true, inner) => inner.to_owned(),
         (false, ".") => prefix.to_owned(),

@@ -159,7 +159,13 @@ pub fn run_verify(cmd: &VerifyCommand) -> Result<(), Failure> {
             fields.order_id.unwrap_or_default()
         )),
         Err(e) => {
-            print_stdout(&format!("invalid: {e}\n"))?;
+            let advice = match e {
+                midtrans::VerifyError::Mismatch => {
+                    "; check the server key, or the notification was not sent by Midtrans"
+                }
+                midtrans::VerifyError::MissingField(_) => "",
+            };
+            print_stdout(&format!("invalid: {e}{advice}\n"))?;
             Err(Failure::Exit(1))
         }
     }

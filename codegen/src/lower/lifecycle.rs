@@ -7,6 +7,7 @@
 use indexmap::IndexMap;
 
 use super::lifecycle_calls::{self, body_type};
+use super::lifecycle_notification;
 use super::{names, Sink, Src};
 use crate::ir::{
     DecisionType, KeySource, Lifecycle, Provider, Transition, TransitionEndpoint, Type,
@@ -74,12 +75,16 @@ fn lower_one(
             sink,
         ));
     }
+    let notification = spec.notification.as_ref().and_then(|n| {
+        lifecycle_notification::lower(provider, src, &format!("{key}.notification"), n, sink)
+    });
     Lifecycle {
         name: name.to_owned(),
         doc: spec.doc.clone(),
         states: spec.states.clone(),
         initial: spec.initial.clone(),
         transitions,
+        notification,
         loc,
     }
 }

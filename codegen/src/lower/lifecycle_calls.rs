@@ -173,28 +173,36 @@ pub(crate) fn respond(
                 "give the dotted path of a field of the 2xx response body",
             );
         }
-        let parsed = match fact.as_str() {
-            "id" => Some(Fact::Id),
-            "state" => Some(Fact::State),
-            "amount" => Some(Fact::Amount),
-            "amount_decimal" => Some(Fact::AmountDecimal),
-            "applied" => Some(Fact::Applied),
-            other => other
-                .strip_prefix("attribute.")
-                .filter(|a| !a.is_empty())
-                .map(|a| Fact::Attribute(a.to_owned())),
-        };
-        match parsed {
+        match parse_fact(fact) {
             Some(f) => out.push((path.clone(), f)),
             None => cx.error(
                 sink,
                 &key,
                 format!("`{fact}` is not a resource fact"),
-                "use id, state, amount, amount_decimal, applied or attribute.<name>",
+                FACT_HELP,
             ),
         }
     }
     out
+}
+
+/// How to write a resource fact (`respond:` values, a notification's `fill:`).
+pub(crate) const FACT_HELP: &str =
+    "use id, state, amount, amount_decimal, applied or attribute.<name>";
+
+/// A resource fact by its spec spelling.
+pub(crate) fn parse_fact(text: &str) -> Option<Fact> {
+    match text {
+        "id" => Some(Fact::Id),
+        "state" => Some(Fact::State),
+        "amount" => Some(Fact::Amount),
+        "amount_decimal" => Some(Fact::AmountDecimal),
+        "applied" => Some(Fact::Applied),
+        other => other
+            .strip_prefix("attribute.")
+            .filter(|a| !a.is_empty())
+            .map(|a| Fact::Attribute(a.to_owned())),
+    }
 }
 
 /// Lowers `decide:`: a decision table of the provider, every required input

@@ -13,6 +13,7 @@ mod decisions;
 mod fields;
 mod lifecycle;
 mod lifecycle_calls;
+mod lifecycle_notification;
 mod names;
 mod provider;
 mod rules;

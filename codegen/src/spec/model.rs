@@ -62,6 +62,22 @@ pub struct LifecycleSpec {
     pub initial: String,
     /// Named actions (`capture`, `settle`) that move the resource.
     pub transitions: IndexMap<String, TransitionSpec>,
+    /// The notification the sandbox sends when the resource changes state.
+    #[serde(default)]
+    pub notification: Option<LifecycleNotificationSpec>,
+}
+
+/// `lifecycle.<resource>.notification`: the body the sandbox POSTs on a
+/// state change is this notification's first example, with resource facts
+/// written into it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LifecycleNotificationSpec {
+    /// A `kind: notification` of the provider, with an example body.
+    pub name: String,
+    /// Body path → the resource fact written there, as in a transition's `respond`.
+    #[serde(default)]
+    pub fill: IndexMap<String, String>,
 }
 
 /// One action on a lifecycle resource: by an endpoint, or by sandbox control

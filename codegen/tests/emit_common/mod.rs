@@ -313,7 +313,8 @@ fn structs() -> Vec<Struct> {
                 "address",
                 Type::String,
                 Presence::Optional,
-                "Billing address.",
+                // A tab, as in a sample copied verbatim from a provider page.
+                "Billing address:\tstreet, city.",
             ),
         ],
         REQUEST,

@@ -107,25 +107,40 @@ pub(crate) fn unpack(printed: String) -> String {
 /// return there and, by default, the Unicode bidirectional controls, which
 /// can make code read otherwise than it compiles; spec text carrying one
 /// (pasted or hostile) would make the generated crate fail to build. They
-/// and the other control characters but tab are written as `\u{…}`.
+/// and the other control characters but tab are written as `\u{…}`. A tab
+/// (samples are copied verbatim, tabs included) is expanded to spaces up to
+/// the next multiple of [`TAB_WIDTH`] columns: clippy's
+/// `tabs_in_doc_comments` refuses tabs in doc comments.
 pub(crate) fn comment_safe(line: &str) -> Cow<'_, str> {
     fn unsafe_in_comment(c: char) -> bool {
-        (c.is_control() && c != '\t')
-            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
     }
     if !line.contains(unsafe_in_comment) {
         return Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len() + 8);
+    let mut column = 0;
     for c in line.chars() {
+        if c == '\t' {
+            let spaces = TAB_WIDTH - column % TAB_WIDTH;
+            out.push_str(&" ".repeat(spaces));
+            column += spaces;
+            continue;
+        }
         if unsafe_in_comment(c) {
-            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            let escaped = format!("\\u{{{:x}}}", u32::from(c));
+            column += escaped.chars().count();
+            out.push_str(&escaped);
         } else {
             out.push(c);
+            column += 1;
         }
     }
     Cow::Owned(out)
 }
+
+/// The tab stops a tab in doc text is expanded to.
+const TAB_WIDTH: usize = 4;
 
 /// Makes spec text safe as rustdoc: escapes what rustdoc would read as
 /// links or HTML (`[x]`, `<tag>`) outside code, drops leading indentation
@@ -381,7 +396,14 @@ mod tests {
             comment_safe("a\rb\u{202E}c\u{2066}d\u{1}e"),
             "a\\u{d}b\\u{202e}c\\u{2066}d\\u{1}e"
         );
-        assert!(matches!(comment_safe("tab\there × é ✓"), Cow::Borrowed(_)));
+        assert!(matches!(comment_safe("here × é ✓"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn tabs_become_spaces_to_the_next_tab_stop() {
+        assert_eq!(comment_safe("\t{"), "    {");
+        assert_eq!(comment_safe("ab\tc\t\td"), "ab  c       d");
+        assert!(!attrs("x\ty").to_string().contains('\t'));
     }
 
     #[test]

@@ -3371,7 +3371,7 @@ pub struct RefundRequest {
     /// What to refund.
     ///
     /// Mandatory.
-    pub refund: RefundRequestAmount,
+    pub refund: RefundRequestRefund,
 }
 
 impl serde::Serialize for RefundRequest {
@@ -3422,7 +3422,7 @@ impl RefundRequest {
     pub fn new(
         order: RefundRequestOrder,
         payment: RefundRequestPayment,
-        refund: RefundRequestAmount,
+        refund: RefundRequestRefund,
     ) -> Self {
         Self { order, payment, refund }
     }
@@ -3576,14 +3576,14 @@ impl payspec_runtime::validation::Validate for RefundRequestPayment {
 /// What to refund.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
-pub struct RefundRequestAmount {
+pub struct RefundRequestRefund {
     /// Transaction amount that wants to be refunded
     ///
     /// Mandatory.
     pub amount: payspec_runtime::money::Idr,
 }
 
-impl serde::Serialize for RefundRequestAmount {
+impl serde::Serialize for RefundRequestRefund {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut object = payspec_runtime::wire::object_writer(serializer)?;
         object.field("amount", &self.amount)?;
@@ -3592,8 +3592,8 @@ impl serde::Serialize for RefundRequestAmount {
 }
 
 #[doc(hidden)]
-impl payspec_runtime::wire::WireStruct for RefundRequestAmount {
-    const EXPECTING: &'static str = "struct RefundRequestAmount";
+impl payspec_runtime::wire::WireStruct for RefundRequestRefund {
+    const EXPECTING: &'static str = "struct RefundRequestRefund";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: payspec_runtime::wire::StructMap<'de, A>,
     ) -> Result<Self, A::Error> {
@@ -3610,7 +3610,7 @@ impl payspec_runtime::wire::WireStruct for RefundRequestAmount {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for RefundRequestAmount {
+impl<'de> serde::Deserialize<'de> for RefundRequestRefund {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
@@ -3618,7 +3618,7 @@ impl<'de> serde::Deserialize<'de> for RefundRequestAmount {
     }
 }
 
-impl RefundRequestAmount {
+impl RefundRequestRefund {
     /// Builds it from its mandatory fields (`amount`); optional fields start unset and are set by name.
     pub fn new(amount: payspec_runtime::money::Idr) -> Self {
         Self { amount }
@@ -3631,7 +3631,7 @@ impl RefundRequestAmount {
     }
 }
 
-impl payspec_runtime::validation::Validate for RefundRequestAmount {
+impl payspec_runtime::validation::Validate for RefundRequestRefund {
     fn validate_in(&self, _v: &mut payspec_runtime::validation::Validator) {}
 }
 
@@ -3674,7 +3674,7 @@ pub struct RefundResponse {
     /// The refund's outcome.
     ///
     /// Mandatory.
-    pub refund: RefundResult,
+    pub refund: RefundResponseRefund,
     /// Why the refund failed (only in the failed sample; not in the table).
     ///
     /// Optional.
@@ -3824,7 +3824,7 @@ impl<'de> serde::Deserialize<'de> for RefundResponsePayment {
 /// The refund's outcome.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
-pub struct RefundResult {
+pub struct RefundResponseRefund {
     /// Same as the request
     ///
     /// Mandatory.
@@ -3851,7 +3851,7 @@ pub struct RefundResult {
     pub reason: Option<String>,
 }
 
-impl serde::Serialize for RefundResult {
+impl serde::Serialize for RefundResponseRefund {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut object = payspec_runtime::wire::object_writer(serializer)?;
         object.field("amount", &self.amount)?;
@@ -3865,8 +3865,8 @@ impl serde::Serialize for RefundResult {
 }
 
 #[doc(hidden)]
-impl payspec_runtime::wire::WireStruct for RefundResult {
-    const EXPECTING: &'static str = "struct RefundResult";
+impl payspec_runtime::wire::WireStruct for RefundResponseRefund {
+    const EXPECTING: &'static str = "struct RefundResponseRefund";
     fn from_map<'de, A: serde::de::MapAccess<'de>>(
         mut map: payspec_runtime::wire::StructMap<'de, A>,
     ) -> Result<Self, A::Error> {
@@ -3898,7 +3898,7 @@ impl payspec_runtime::wire::WireStruct for RefundResult {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for RefundResult {
+impl<'de> serde::Deserialize<'de> for RefundResponseRefund {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {

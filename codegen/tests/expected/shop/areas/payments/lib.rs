@@ -914,7 +914,7 @@ pub struct Customer {
     ///
     /// Optional. Exactly 2 characters. Format: an ISO 3166-1 alpha-2 country code, like `ID`.
     pub country: Option<String>,
-    /// Billing address.
+    /// Billing address:    street, city.
     ///
     /// Optional.
     pub address: Option<String>,
