@@ -21,4 +21,5 @@ doc_pages! {
     DokuCancelOrder => "doku/checkout/cancel_order.md",
     MidtransCancel => "midtrans/core/cancel.md",
     MidtransCancelNotification => "midtrans/core/cancel_notification.md",
+    MidtransGetStatus => "midtrans/core/get_status.md",
 }

@@ -5,7 +5,7 @@
 ///
 /// Amounts arrive as decimal strings ("30000.00") and are parsed exactly.
 ///
-/// Specified from the provider docs `midtrans-cancel.txt`.
+/// Specified from the provider docs `midtrans-cancel.txt`, `midtrans-get-status.txt`, `midtrans-get-status-guide.txt`, `midtrans-capture.txt`, `midtrans-refund.txt`, `midtrans-direct-refund.txt`, `midtrans-expire.txt`, `midtrans-approve.txt`, `midtrans-deny.txt`, `midtrans-transaction-status-cycle.txt`, `midtrans-status-codes.txt`, `midtrans-auth-headers.txt`, `midtrans-charge-bank-transfer.txt`, `midtrans-bank-transfer-object.txt`, `midtrans-http-notification.txt`.
 ///
 /// # Authentication
 ///
@@ -25,6 +25,14 @@
 /// - `settlement_time of a cancelled transaction`: Only unsettled transactions can be cancelled, yet the cancel sample carries a settlement_time. settlement_time is optional and read as returned; its presence says nothing about the status.
 /// - `signature_key`: The notification sample carries signature_key, approval_code and eci, none of which the attribute table lists. All three are read as optional strings.
 /// - `status_code of the notification`: One table describes both bodies, but the response says "200" and the notification "202" (with status_message "midtrans payment notification") for the same cancellation. status_code is read as any string; callers should judge the outcome by transaction_status.
+/// - `masked_card`: The reference page says 8+4 digits (samples "48111111-1114"), the guide's table 6+4, and its 2021 sample is "481111-1114". Read as any string; its length is not checked.
+/// - `transaction_time`: The reference table says ISO 8601; the guide and every sample give "YYYY-MM-DD HH:MM:SS" in GMT+7 without an offset. Read as a string in that local form (format local_date_time).
+/// - `payment_option_type`: The success sample is a credit_card transaction yet carries payment_option_type GOPAY_WALLET, which the table reserves for GoPay. Read whenever present, whatever the payment_type.
+/// - `actions`: Typed Object, but the sample opens an array of action objects (and never closes it). Read as an array of objects.
+/// - `samples that are not JSON`: Three samples are not JSON: "Success (Refund)" and "Success (Refunded Trx - Bank Confirmed)" end their refunds array with a trailing comma, and "Pending (DANA & ShopeePay)" never closes its actions array. They are not examples. Their fields (refunds\[\] with refund_chargeback_id, refund_amount, created_at, reason, refund_key, refund_method, bank_confirmed_at; actions\[\]) are all declared, so the same bodies in valid JSON deserialise.
+/// - `transaction_status spelling`: The DANA & ShopeePay pending sample spells the status in capitals, the OVO one in lower case, as every other value. The enum's wire value is "pending"; "PENDING" deserialises as `TransactionStatus::Unknown("PENDING")` and is sent back unchanged.
+/// - `HTTP status of failures`: The explorer puts the 404 body under HTTP 200 and the 401 body under HTTP 401. The client judges by the body's status_code whatever the HTTP status: any status_code outside 2xx is `Error::Api` with that code.
+/// - `refund_chargeback_id type`: This page types it Long, the refund pages String; every sample sends a JSON number. Read and sent as an integer.
 pub mod midtrans {
     pub use payspec_midtrans_types::*;
 
@@ -61,6 +69,7 @@ pub mod midtrans {
     ///
     /// - `cancel`: `POST /v2/{id}/cancel`
     /// - `cancel_notification`: notification
+    /// - `get_status`: `GET /v2/{id}/status`
     pub const ENDPOINTS: &[crate::registry::EndpointInfo] = &[
         crate::registry::EndpointInfo {
             provider: "midtrans",
@@ -81,6 +90,19 @@ pub mod midtrans {
             request: Some(crate::registry::decode::<core::CancelNotification>),
             responses: &[],
             errors: &[],
+        },
+        crate::registry::EndpointInfo {
+            provider: "midtrans",
+            name: "get_status",
+            kind: crate::registry::EndpointKind::Endpoint,
+            method: Some(crate::transport::Method::Get),
+            path: Some("/v2/{id}/status"),
+            request: None,
+            responses: &[
+                (200, crate::registry::decode::<core::GetStatusResponse>),
+                (401, crate::registry::decode::<core::GetStatusUnauthorized>),
+            ],
+            errors: &[("not_found", crate::registry::decode::<core::GetStatusNotFound>)],
         },
     ];
 
@@ -173,6 +195,57 @@ pub mod midtrans {
                     crate::client::Call::post(
                         "cancel",
                         format!("/v2/{id_segment}/cancel"),
+                    ),
+                )
+                .await
+        }
+
+        /// Get the transaction_status and other details of a transaction.
+        ///
+        /// `GET /v2/{id}/status`
+        ///
+        /// "Get Transaction Status is triggered to obtain the transaction_status and
+        /// other details of a specific transaction. Get Status API can be used by both
+        /// Snap and Core API integration."
+        ///
+        /// "If you're using BI SNAP and DANA payment methods, please only use
+        /// Transaction ID to get status. Otherwise it won't work."
+        ///
+        /// "Please expect that the actual API response may have slight variations
+        /// (more/less JSON fields), depending on conditions (like different payment
+        /// methods will have different fields, etc.)." Every response attribute is
+        /// therefore optional except status_code and status_message.
+        ///
+        /// Specified from midtrans-get-status.txt (the reference page, its card
+        /// variant and its API explorer); the samples, status codes and refund
+        /// details of the guide page midtrans-get-status-guide.txt are included too
+        /// (its "JSON with Point Information" sample is the reference page's, so it is
+        /// one example).
+        ///
+        /// # Path parameters
+        ///
+        /// Each accepts `&str`, `String` or any [`crate::client::PathParam`].
+        ///
+        /// - `id`: The transaction to look up: "The order id or transaction id of the transaction you want to look up.", as in "BASE_URL/v2/{order_id OR transaction_id}/status". "If you're using BI SNAP and DANA payment methods, please only use Transaction ID to get status." Percent-encoded into the path.
+        ///
+        /// # Returns
+        ///
+        /// The HTTP 200 body as [`core::GetStatusResponse`].
+        ///
+        /// # Errors
+        ///
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status or a non-2xx `status_code` in the body, even under HTTP 200 (`status_code` and `status_message` in [`crate::ApiError`]); documented error bodies: `not_found` ([`core::GetStatusNotFound`]), read with `ApiError::body_as`.
+        /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
+        /// - [`crate::Error::Decode`]: the response is not the documented JSON.
+        pub async fn get_status(
+            &self,
+            id: impl crate::client::PathParam,
+        ) -> Result<core::GetStatusResponse, crate::Error> {
+            let id_segment = crate::client::PathParam::path_segment(&id);
+            self.call_empty(
+                    crate::client::Call::get(
+                        "get_status",
+                        format!("/v2/{id_segment}/status"),
                     ),
                 )
                 .await

@@ -10,6 +10,7 @@ pub use payspec_midtrans_shared::*;
 ///
 /// - `cancel`: Cancel (void) a transaction that has not been settled.
 /// - `cancel_notification`: HTTP notification Midtrans sends after a transaction is cancelled.
+/// - `get_status`: Get the transaction_status and other details of a transaction.
 pub mod core {
     pub use payspec_midtrans_area_core::*;
 }
