@@ -21,5 +21,11 @@ doc_pages! {
     DokuCancelOrder => "doku/checkout/cancel_order.md",
     MidtransCancel => "midtrans/core/cancel.md",
     MidtransCancelNotification => "midtrans/core/cancel_notification.md",
+    MidtransApprove => "midtrans/core/approve.md",
+    MidtransCapture => "midtrans/core/capture.md",
+    MidtransDeny => "midtrans/core/deny.md",
+    MidtransDirectRefund => "midtrans/core/direct_refund.md",
+    MidtransExpire => "midtrans/core/expire.md",
     MidtransGetStatus => "midtrans/core/get_status.md",
+    MidtransRefund => "midtrans/core/refund.md",
 }

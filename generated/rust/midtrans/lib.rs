@@ -8,9 +8,15 @@ pub use payspec_midtrans_shared::*;
 
 /// Midtrans `core` API: request, response and error types.
 ///
+/// - `approve`: Accept a card payment that the Fraud Detection System challenged.
 /// - `cancel`: Cancel (void) a transaction that has not been settled.
 /// - `cancel_notification`: HTTP notification Midtrans sends after a transaction is cancelled.
+/// - `capture`: Capture the balance of an authorized (pre-authorized) transaction.
+/// - `deny`: Deny a card payment that the Fraud Detection System challenged.
+/// - `direct_refund`: Send a refund of a settled transaction directly to the bank or payment provider.
+/// - `expire`: Expire a pending transaction so that its order_id can be reused.
 /// - `get_status`: Get the transaction_status and other details of a transaction.
+/// - `refund`: Refund a settled transaction, wholly or partly; refund_key makes a retry safe.
 pub mod core {
     pub use payspec_midtrans_area_core::*;
 }
