@@ -23,6 +23,7 @@ doc_pages! {
     MidtransCancelNotification => "midtrans/core/cancel_notification.md",
     MidtransApprove => "midtrans/core/approve.md",
     MidtransCapture => "midtrans/core/capture.md",
+    MidtransCharge => "midtrans/core/charge.md",
     MidtransDeny => "midtrans/core/deny.md",
     MidtransDirectRefund => "midtrans/core/direct_refund.md",
     MidtransExpire => "midtrans/core/expire.md",

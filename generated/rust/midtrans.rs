@@ -20,6 +20,8 @@
 /// Where the docs contradict themselves, the generated code follows these choices:
 /// - `TransactionStatus`: The table lists only capture, deny and authorize ("after charge"), yet every sample on this cancel page says cancel and the prose names settlement. All five are documented values; any other value deserialises as Unknown.
 /// - `AcquiringBank`: The table spells banks BNI, Mandiri, BCA, BRI, MAYBANK; the samples send lowercase. The enum's wire values are lowercase; other spellings deserialise as Unknown.
+/// - `ChargePaymentType`: The Permata request sends payment_type "permata", its response says "bank_transfer", and the object reference makes Permata a bank_transfer bank. Both request forms are accepted: payment_type permata without bank_transfer, or bank_transfer with bank "permata".
+/// - `VaBank`: The object reference lists four banks; the integration page also charges CIMB. All five are values.
 /// - `fraud_status`: The attribute table says an unanswered challenge is cancelled at settlement, the Fraud Status page that it is denied. The client reads whatever transaction_status follows.
 /// - `masked_card digits`: The table says 8+4 digits (sample "45111111-1117"); the Ruby SDK sample quoted in the same file has 6+4. Read as any string.
 /// - `transaction_time`: Described as ISO 8601, but every sample is "YYYY-MM-DD HH:MM:SS" (space, no offset). Read as a string in that local GMT+7 form (format local_date_time); it is not parsed as ISO 8601.
@@ -29,6 +31,14 @@
 /// - `status_code of the notification`: One table describes both bodies, but the response says "200" and the notification "202" (with status_message "midtrans payment notification") for the same cancellation. status_code is read as any string; callers should judge the outcome by transaction_status.
 /// - `gross_amount`: The request takes a Long without decimals ("gross_amount": 145000); the response gives the amount as a decimal string. The request sends a JSON integer of whole rupiah; the response's is read as an exact decimal.
 /// - `which transactions can be captured`: The intro allows GoPay pre-authorizations too; the method table says card payment only. The client sends any transaction_id; whether it can be captured is the provider's answer (412 when it cannot).
+/// - `transaction_details.gross_amount`: Typed String, but every request sample sends the number 44000 (and the response gives "44000.00"). Sent as a JSON integer of whole rupiah.
+/// - `bank_transfer.va_number`: The object reference, its BNI table and the integration page's VA Number Specification give different lengths for every bank. Midtrans pads a short number and trims a long one, so the client checks only that the value is digits (at most 255, the String(255) of the table).
+/// - `bank_transfer.free_text`: Typed an array of Free Text Objects, but the sample (and the Free Text Object table) make it one object holding the inquiry and payment arrays. Sent as that object.
+/// - `echannel`: Required by the current page, absent from the 2021 Mandiri Bill sample. The client requires it with payment_type echannel, as the current page says.
+/// - `va_numbers`: The tables list va_number and bank as top-level strings; the samples (and the 2021 note) put them in a va_numbers array of objects. Read as that array; top-level va_number and bank are not fields.
+/// - `biller_code`: The table calls bill_key the company code and biller_code the bill number, the note spells it bill_code, and the custom-number table makes bill_key the merchant-chosen number (6 to 12 digits, like the sampled "778347787706"; biller_code is the 5-digit "70012"). Both are read as strings under the sampled names bill_key and biller_code; the field docs keep the table's words.
+/// - `CIMB response`: The CIMB table lists fraud_status, the CIMB sample has none (and adds expiry_time). fraud_status and expiry_time are optional.
+/// - `Permata custom VA number`: 12 digits in the object reference, 10 in the specification table and its sample. Not checked (see bank_transfer.va_number); "by default your sandbox account may not support Permata custom VA".
 /// - `transaction_status`: The page's sample leaves a denied transaction in deny; the Ruby SDK's live sample quoted in the same file shows cancel (with fraud_status deny). Both are `TransactionStatus` values; judge the outcome by fraud_status deny.
 /// - `amount`: The table types it Long and the sample sends the number 5000; the API explorer's schema says string. Sent as a JSON integer.
 /// - `transaction_status`: The table names refund and partial_refund only; a rejected direct refund answers settlement. All three are `TransactionStatus` values.
@@ -89,6 +99,7 @@ pub mod midtrans {
     /// - `cancel`: `POST /v2/{id}/cancel`
     /// - `cancel_notification`: notification
     /// - `capture`: `POST /v2/capture`
+    /// - `charge`: `POST /v2/charge`
     /// - `deny`: `POST /v2/{id}/deny`
     /// - `direct_refund`: `POST /v2/{id}/refund/online/direct`
     /// - `expire`: `POST /v2/{id}/expire`
@@ -140,6 +151,21 @@ pub mod midtrans {
             ],
             errors: &[
                 ("cannot_modify", crate::registry::decode::<core::CaptureRejected>),
+            ],
+        },
+        crate::registry::EndpointInfo {
+            provider: "midtrans",
+            name: "charge",
+            kind: crate::registry::EndpointKind::Endpoint,
+            method: Some(crate::transport::Method::Post),
+            path: Some("/v2/charge"),
+            request: Some(crate::registry::check::<core::ChargeRequest>),
+            responses: &[(200, crate::registry::decode::<core::ChargeResponse>)],
+            errors: &[
+                (
+                    "duplicate_order_id",
+                    crate::registry::decode::<core::ChargeDuplicateOrder>,
+                ),
             ],
         },
         crate::registry::EndpointInfo {
@@ -386,6 +412,47 @@ pub mod midtrans {
             request: &core::CaptureRequest,
         ) -> Result<core::CaptureResponse, crate::Error> {
             self.call(crate::client::Call::post("capture", "/v2/capture"), request).await
+        }
+
+        /// Create a bank-transfer (virtual account) or Mandiri Bill transaction.
+        ///
+        /// `POST /v2/charge`
+        ///
+        /// "Your customers can make payments using the Bank Transfer payment method
+        /// provided by Midtrans. You will be notified when customer completes the
+        /// transaction using this option." Banks: "BCA Virtual Account", "BNI Virtual
+        /// Account", "BRI Virtual Account", "Mandiri Bill Payment", "Permata Virtual
+        /// Account", "CIMB Virtual Account" ("Danamon Virtual Account (only via
+        /// BI-SNAP version of Core API …)", not this endpoint). "VA can be paid from
+        /// any banks (support inter-bank transfer) for BNI, BRI, Permata and CIMB, as
+        /// long as the transferred fund is received in time."
+        ///
+        /// "By default the expiry time for Bank Transfer / VA is 24 hours."
+        ///
+        /// Specified for the bank-transfer family only, from
+        /// midtrans-charge-bank-transfer.txt and the Bank Transfer object reference
+        /// (midtrans-bank-transfer-object.txt). The page's "Tips" mention
+        /// customer_details and item_details, documented elsewhere and not in these
+        /// copies; they are not part of this request type. The custom-VA snippets
+        /// ("…" `"bank_transfer":{…}` fragments, one with a `//NOTE` comment) and the
+        /// object reference's snippets are fragments of a body, not bodies, so they
+        /// are not examples; every field they show is declared below.
+        ///
+        /// # Returns
+        ///
+        /// The HTTP 200 body as [`core::ChargeResponse`].
+        ///
+        /// # Errors
+        ///
+        /// - [`crate::Error::Validation`]: the request breaks the spec's field checks or rules (every violation, with its JSON path); nothing is sent.
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status or a non-2xx `status_code` in the body, even under HTTP 200 (`status_code` and `status_message` in [`crate::ApiError`]); documented error bodies: `duplicate_order_id` ([`core::ChargeDuplicateOrder`]), read with `ApiError::body_as`.
+        /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
+        /// - [`crate::Error::Decode`]: the response is not the documented JSON.
+        pub async fn charge(
+            &self,
+            request: &core::ChargeRequest,
+        ) -> Result<core::ChargeResponse, crate::Error> {
+            self.call(crate::client::Call::post("charge", "/v2/charge"), request).await
         }
 
         /// Deny a card payment that the Fraud Detection System challenged.

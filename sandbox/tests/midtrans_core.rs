@@ -4,7 +4,10 @@
 
 use std::path::PathBuf;
 
-use payspec::midtrans::core::{CaptureRequest, DirectRefundRequest, ExpireResponse, RefundRequest};
+use payspec::midtrans::core::{
+    CaptureRequest, ChargeBankTransfer, ChargePaymentType, ChargeRequest, ChargeTransactionDetails,
+    DirectRefundRequest, ExpireResponse, RefundRequest, VaBank,
+};
 use payspec::midtrans::{Client, Config, TransactionStatus};
 use payspec::money::Idr;
 use payspec::Error;
@@ -203,4 +206,168 @@ async fn expire_answers_status_code_407_which_the_client_reports_as_api_error() 
     let settled = mt.expire("ORDER-S").await;
     assert_eq!(api_code(&settled).as_deref(), Some("412"), "{settled:?}");
     assert_eq!(read(&base, "ORDER-S").await.0, "settlement");
+}
+
+fn bca_charge(order_id: &str, amount: i64) -> ChargeRequest {
+    let mut request = ChargeRequest::new(
+        ChargePaymentType::BankTransfer,
+        ChargeTransactionDetails::new(order_id, Idr(amount)),
+    );
+    request.bank_transfer = Some(ChargeBankTransfer::new(VaBank::Bca));
+    request
+}
+
+/// A loopback receiver for the sandbox's notifications.
+async fn receiver() -> (
+    String,
+    tokio::sync::mpsc::UnboundedReceiver<Vec<u8>>,
+    tokio::task::JoinHandle<()>,
+) {
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    let app = axum::Router::new().route(
+        "/hook",
+        axum::routing::post(move |body: axum::body::Bytes| {
+            let tx = tx.clone();
+            async move {
+                let _ = tx.send(body.to_vec());
+                "OK"
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!("http://{}/hook", listener.local_addr().expect("addr"));
+    let task = tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    (url, rx, task)
+}
+
+#[tokio::test]
+async fn charge_pay_notify_then_refund_in_two_parts() {
+    let (url, mut rx, task) = receiver().await;
+    let spec = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    let mut opts = MockOptions::new(([127, 0, 0, 1], 0).into(), spec);
+    opts.credentials = Credentials::test();
+    opts.notify_url = Some(url);
+    let (_, sb) = spawn_for_tests(opts).expect("sandbox starts");
+    let base = sb.base_url();
+    let mt = client(&base);
+
+    let created = mt
+        .charge(&bca_charge("order-101", 44000))
+        .await
+        .expect("charged");
+    assert_eq!(created.order_id.as_deref(), Some("order-101"));
+    assert_eq!(created.transaction_status, Some(TransactionStatus::Pending));
+    assert_eq!(created.payment_type.as_deref(), Some("bank_transfer"));
+    assert_eq!(
+        created.gross_amount.as_ref().map(|a| a.as_str()),
+        Some("44000.00")
+    );
+    assert_eq!(read(&base, "order-101").await.0, "pending");
+
+    // The same order_id again: "406 | Duplicate order ID".
+    let again = mt.charge(&bca_charge("order-101", 44000)).await;
+    assert_eq!(api_code(&again).as_deref(), Some("406"), "{again:?}");
+
+    // The customer pays (sandbox control); Midtrans notifies, signed.
+    let paid = reqwest::Client::new()
+        .post(format!(
+            "{base}/_sandbox/midtrans/transaction/order-101/pay_transfer"
+        ))
+        .send()
+        .await
+        .expect("control");
+    assert_eq!(paid.status().as_u16(), 200);
+    let body = tokio::time::timeout(std::time::Duration::from_secs(10), rx.recv())
+        .await
+        .expect("in time")
+        .expect("a notification");
+    let server_key = Credentials::test().midtrans_server_key;
+    let note: Value = payspec::midtrans::Notification::verify(&body, &server_key)
+        .expect("signature_key verifies");
+    assert_eq!(
+        (
+            note["order_id"].as_str(),
+            note["transaction_status"].as_str(),
+            note["gross_amount"].as_str()
+        ),
+        (Some("order-101"), Some("settlement"), Some("44000.00"))
+    );
+    let mut tampered = note.clone();
+    tampered["gross_amount"] = json!("1.00");
+    let refused = payspec::midtrans::Notification::verify::<Value>(
+        tampered.to_string().as_bytes(),
+        &server_key,
+    );
+    assert!(
+        matches!(refused, Err(Error::SignatureMismatch(_))),
+        "{refused:?}"
+    );
+
+    let mut part = RefundRequest::new();
+    part.amount = Some(Idr(4000));
+    mt.refund("order-101", &part).await.expect("partial refund");
+    assert_eq!(
+        read(&base, "order-101").await,
+        ("settlement".to_owned(), 4000)
+    );
+    let rest = mt
+        .refund("order-101", &RefundRequest::new())
+        .await
+        .expect("the rest");
+    assert_eq!(rest.transaction_status, Some(TransactionStatus::Refund));
+    assert_eq!(read(&base, "order-101").await, ("refund".to_owned(), 44000));
+    task.abort();
+}
+
+#[tokio::test]
+async fn charge_is_validated_before_sending_and_pending_charges_expire_or_are_denied() {
+    let sb = start();
+    let base = sb.base_url();
+    let mt = client(&base);
+
+    // bank_transfer is required with payment_type bank_transfer.
+    let missing = ChargeRequest::new(
+        ChargePaymentType::BankTransfer,
+        ChargeTransactionDetails::new("order-x", Idr(1000)),
+    );
+    let invalid = mt.charge(&missing).await;
+    let Err(Error::Validation(violations)) = &invalid else {
+        panic!("expected a validation error: {invalid:?}")
+    };
+    assert!(
+        violations
+            .violations()
+            .iter()
+            .any(|v| v.path == "bank_transfer" && v.rule == "required_if"),
+        "{violations:?}"
+    );
+    let gone = reqwest::get(format!("{base}/_sandbox/midtrans/transaction/order-x"))
+        .await
+        .expect("read");
+    assert_eq!(gone.status().as_u16(), 404, "nothing was sent");
+
+    mt.charge(&bca_charge("order-e", 1000))
+        .await
+        .expect("charged");
+    let expired = mt.expire("order-e").await;
+    assert_eq!(api_code(&expired).as_deref(), Some("407"), "{expired:?}");
+    assert_eq!(read(&base, "order-e").await.0, "expire");
+
+    mt.charge(&bca_charge("order-d", 1000))
+        .await
+        .expect("charged");
+    let denied = reqwest::Client::new()
+        .post(format!("{base}/_sandbox/midtrans/transaction/order-d/deny"))
+        .send()
+        .await
+        .expect("control");
+    assert_eq!(denied.status().as_u16(), 200);
+    assert_eq!(read(&base, "order-d").await.0, "deny");
+    // A denied transaction cannot be refunded.
+    let refund = mt.refund("order-d", &RefundRequest::new()).await;
+    assert_eq!(api_code(&refund).as_deref(), Some("412"), "{refund:?}");
 }

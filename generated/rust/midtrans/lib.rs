@@ -12,6 +12,7 @@ pub use payspec_midtrans_shared::*;
 /// - `cancel`: Cancel (void) a transaction that has not been settled.
 /// - `cancel_notification`: HTTP notification Midtrans sends after a transaction is cancelled.
 /// - `capture`: Capture the balance of an authorized (pre-authorized) transaction.
+/// - `charge`: Create a bank-transfer (virtual account) or Mandiri Bill transaction.
 /// - `deny`: Deny a card payment that the Fraud Detection System challenged.
 /// - `direct_refund`: Send a refund of a settled transaction directly to the bank or payment provider.
 /// - `expire`: Expire a pending transaction so that its order_id can be reused.
