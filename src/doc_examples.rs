@@ -27,6 +27,9 @@ doc_pages! {
     MidtransDeny => "midtrans/core/deny.md",
     MidtransDirectRefund => "midtrans/core/direct_refund.md",
     MidtransExpire => "midtrans/core/expire.md",
+    MidtransExpireNotification => "midtrans/core/expire_notification.md",
     MidtransGetStatus => "midtrans/core/get_status.md",
+    MidtransPaymentNotification => "midtrans/core/payment_notification.md",
     MidtransRefund => "midtrans/core/refund.md",
+    MidtransRefundNotification => "midtrans/core/refund_notification.md",
 }

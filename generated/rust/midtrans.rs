@@ -47,6 +47,7 @@
 /// - `refund window for ShopeePay`: The older crawls said 24 hours, the current page 365 days. The client does not check windows; a refund out of its window is the provider's refusal.
 /// - `status_code of a successful expiry`: Success is reported with status_code "407", which the status-code list files among the 4xx errors ("Expired transaction"). The generated client cannot tell a 407 success from a 407 failure and reports it as `Error::Api` with code "407" and the body; the body deserialises into `ExpireResponse`.
 /// - `which transactions can be expired`: The endpoint list says pending transactions; the status cycle also lets authorize become expire. The client sends the call for any transaction; the provider answers 412 when it cannot expire it.
+/// - `status_code of the notification`: The expire response says "407", the notification of the same expiry "202". status_code is read as any string (and is signed as sent); judge the outcome by transaction_status.
 /// - `masked_card`: The reference page says 8+4 digits (samples "48111111-1114"), the guide's table 6+4, and its 2021 sample is "481111-1114". Read as any string; its length is not checked.
 /// - `transaction_time`: The reference table says ISO 8601; the guide and every sample give "YYYY-MM-DD HH:MM:SS" in GMT+7 without an offset. Read as a string in that local form (format local_date_time).
 /// - `payment_option_type`: The success sample is a credit_card transaction yet carries payment_option_type GOPAY_WALLET, which the table reserves for GoPay. Read whenever present, whatever the payment_type.
@@ -55,6 +56,14 @@
 /// - `transaction_status spelling`: The DANA & ShopeePay pending sample spells the status in capitals, the OVO one in lower case, as every other value. The enum's wire value is "pending"; "PENDING" deserialises as `TransactionStatus::Unknown("PENDING")` and is sent back unchanged.
 /// - `HTTP status of failures`: The explorer puts the 404 body under HTTP 200 and the 401 body under HTTP 401. The client judges by the body's status_code whatever the HTTP status: any status_code outside 2xx is `Error::Api` with that code.
 /// - `refund_chargeback_id type`: This page types it Long, the refund pages String; every sample sends a JSON number. Read and sent as an integer.
+/// - `masked_card`: The table says 6+4 digits; the sample (and the 2021 cURL sample's "481111-1114" aside) has 8+4. Read as any string.
+/// - `card_type`: The table capitalises the values, the sample sends lower case. The wire values are lower case (credit, debit), as in every sample; "Credit" deserialises as `CardType::Unknown("Credit")`.
+/// - `va_numbers`: The tables list va_number and bank as top-level strings; every sample nests them in a va_numbers array. Read as that array.
+/// - `payment_amounts`: Typed a String in the format of a time, but the samples send an array (empty for BCA and BRI) of objects with paid_at and amount, which the BNI table lists. Read as that array.
+/// - `payment_code`: Described as 14 digits; both samples have 18. Read as any string.
+/// - `fraud_status spelling`: The best-practice list writes ACCEPT, every sample accept. The wire value is accept; "ACCEPT" deserialises as `FraudStatus::Unknown("ACCEPT")`.
+/// - `number of notification URLs per transaction`: X-Append-Notification and X-Override-Notification take 3 URLs now, 2 in 2021. The generated client cannot send per-call headers yet; the limit is recorded here for when it can.
+/// - `sample signature keys`: The BCA, BNI and BRI VA samples carry one signature_key for three different order_id and gross_amount pairs (so do GoPay, QRIS and ShopeePay), so at most one of them can be the SHA-512 of its own fields under any key. The samples are illustrations; they decode, but `verify_payment_notification` rejects them without the server key that signed them.
 /// - `refund_chargeback_id`: This table types it String; the samples send a JSON number and the Get Status table says Long. Read as an integer; a string of digits is accepted too.
 /// - `retrying with the same refund_key`: The current page says a retry reuses its refund_key (within 7 days); the samples answer 406 "Duplicate refund ID" and the older crawl said the id "cannot be reused". The client sends the refund_key as given and reports a 406 as `Error::Api` with code "406"; whether the first attempt was acknowledged is in get_status's refunds list ("if it's not listed, it means your refund request has not been acknowledged, you can retry the refund request").
 /// - `status codes 406 and 414`: The status-code list gives 414 and 406 other meanings than this page. The client reports either as `Error::Api` with the code and the status_message as received; it does not interpret the message.
@@ -103,8 +112,11 @@ pub mod midtrans {
     /// - `deny`: `POST /v2/{id}/deny`
     /// - `direct_refund`: `POST /v2/{id}/refund/online/direct`
     /// - `expire`: `POST /v2/{id}/expire`
+    /// - `expire_notification`: notification
     /// - `get_status`: `GET /v2/{id}/status`
+    /// - `payment_notification`: notification
     /// - `refund`: `POST /v2/{id}/refund`
+    /// - `refund_notification`: notification
     pub const ENDPOINTS: &[crate::registry::EndpointInfo] = &[
         crate::registry::EndpointInfo {
             provider: "midtrans",
@@ -210,6 +222,16 @@ pub mod midtrans {
         },
         crate::registry::EndpointInfo {
             provider: "midtrans",
+            name: "expire_notification",
+            kind: crate::registry::EndpointKind::Notification,
+            method: None,
+            path: None,
+            request: Some(crate::registry::decode::<core::ExpireNotification>),
+            responses: &[],
+            errors: &[],
+        },
+        crate::registry::EndpointInfo {
+            provider: "midtrans",
             name: "get_status",
             kind: crate::registry::EndpointKind::Endpoint,
             method: Some(crate::transport::Method::Get),
@@ -220,6 +242,16 @@ pub mod midtrans {
                 (401, crate::registry::decode::<core::GetStatusUnauthorized>),
             ],
             errors: &[("not_found", crate::registry::decode::<core::GetStatusNotFound>)],
+        },
+        crate::registry::EndpointInfo {
+            provider: "midtrans",
+            name: "payment_notification",
+            kind: crate::registry::EndpointKind::Notification,
+            method: None,
+            path: None,
+            request: Some(crate::registry::decode::<core::PaymentNotification>),
+            responses: &[],
+            errors: &[],
         },
         crate::registry::EndpointInfo {
             provider: "midtrans",
@@ -240,6 +272,16 @@ pub mod midtrans {
                     crate::registry::decode::<core::RefundDuplicateKey>,
                 ),
             ],
+        },
+        crate::registry::EndpointInfo {
+            provider: "midtrans",
+            name: "refund_notification",
+            kind: crate::registry::EndpointKind::Notification,
+            method: None,
+            path: None,
+            request: Some(crate::registry::decode::<core::RefundNotification>),
+            responses: &[],
+            errors: &[],
         },
     ];
 
@@ -730,6 +772,63 @@ pub mod midtrans {
         raw_body: impl AsRef<[u8]>,
         server_key: &crate::Secret,
     ) -> Result<core::CancelNotification, crate::Error> {
+        Notification::verify(raw_body, server_key)
+    }
+
+    /// Verifies and decodes the `expire_notification` notification: HTTP notification Midtrans sends when a transaction expires.
+    ///
+    /// `raw_body` is the request body exactly as received; its `signature_key` must be the SHA-512 of `order_id + status_code + gross_amount + server key`.
+    ///
+    /// # Replays
+    ///
+    /// A valid signature proves the provider sent this body, not that it is new: a captured notification verifies again when resent. Process each one once, e.g. by remembering the transaction id and status you have already handled.
+    ///
+    /// # Errors
+    ///
+    /// - [`crate::Error::SignatureMismatch`]: the signature is missing or wrong; do not trust the body.
+    /// - [`crate::Error::Decode`]: the body is not the documented JSON (the failing path is named).
+    pub fn verify_expire_notification(
+        raw_body: impl AsRef<[u8]>,
+        server_key: &crate::Secret,
+    ) -> Result<core::ExpireNotification, crate::Error> {
+        Notification::verify(raw_body, server_key)
+    }
+
+    /// Verifies and decodes the `payment_notification` notification: HTTP(S) notification Midtrans posts when a payment completes or a transaction's status changes.
+    ///
+    /// `raw_body` is the request body exactly as received; its `signature_key` must be the SHA-512 of `order_id + status_code + gross_amount + server key`.
+    ///
+    /// # Replays
+    ///
+    /// A valid signature proves the provider sent this body, not that it is new: a captured notification verifies again when resent. Process each one once, e.g. by remembering the transaction id and status you have already handled.
+    ///
+    /// # Errors
+    ///
+    /// - [`crate::Error::SignatureMismatch`]: the signature is missing or wrong; do not trust the body.
+    /// - [`crate::Error::Decode`]: the body is not the documented JSON (the failing path is named).
+    pub fn verify_payment_notification(
+        raw_body: impl AsRef<[u8]>,
+        server_key: &crate::Secret,
+    ) -> Result<core::PaymentNotification, crate::Error> {
+        Notification::verify(raw_body, server_key)
+    }
+
+    /// Verifies and decodes the `refund_notification` notification: HTTP notification Midtrans sends after a refund or direct refund.
+    ///
+    /// `raw_body` is the request body exactly as received; its `signature_key` must be the SHA-512 of `order_id + status_code + gross_amount + server key`.
+    ///
+    /// # Replays
+    ///
+    /// A valid signature proves the provider sent this body, not that it is new: a captured notification verifies again when resent. Process each one once, e.g. by remembering the transaction id and status you have already handled.
+    ///
+    /// # Errors
+    ///
+    /// - [`crate::Error::SignatureMismatch`]: the signature is missing or wrong; do not trust the body.
+    /// - [`crate::Error::Decode`]: the body is not the documented JSON (the failing path is named).
+    pub fn verify_refund_notification(
+        raw_body: impl AsRef<[u8]>,
+        server_key: &crate::Secret,
+    ) -> Result<core::RefundNotification, crate::Error> {
         Notification::verify(raw_body, server_key)
     }
 
