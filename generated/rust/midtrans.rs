@@ -480,6 +480,16 @@ pub mod midtrans {
         /// object reference's snippets are fragments of a body, not bodies, so they
         /// are not examples; every field they show is declared below.
         ///
+        /// Headers (midtrans-auth-headers.txt) the generated client cannot send yet,
+        /// because the spec format has no per-call optional header: "Idempotency-Key
+        /// | Idempotency key to safely handle retry requests. | Optional |" ("The
+        /// maximum length of Idempotency-Key is 46. Midtrans ignores the usage of
+        /// Idempotency-Key if it is longer than the maximum length." "Please note
+        /// that the key value lifetime is five minutes." "idempotent requests are
+        /// not supported for these payment methods: 1. Permata Virtual Account");
+        /// X-Append-Notification / X-Override-Notification ("Both header can
+        /// support up to maximum of 3 URLs, separated by coma(,).").
+        ///
         /// # Returns
         ///
         /// The HTTP 200 body as [`core::ChargeResponse`].
