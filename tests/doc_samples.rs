@@ -235,7 +235,7 @@ fn every_doc_sample_round_trips_through_its_generated_type() {
         "samples checked"
     );
     assert_eq!(
-        in_ir, 14,
+        in_ir, 77,
         "samples in spec/ (update when the docs gain samples)"
     );
 

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Router;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
-use payspec::midtrans::core::CancelResponse;
+use payspec::midtrans::core::{CancelResponse, GetStatusNotFound};
 use payspec::midtrans::TransactionStatus;
 use payspec::midtrans::{Client, Config, TransactionRef};
 use payspec::Error;
@@ -43,6 +43,31 @@ const CANCEL_SUCCESS: &str = r#"{
 const CANCEL_412: &str = r#"{
 "status_code" : "412",
 "status_message" : "Merchant cannot modify the status of the transaction"
+}"#;
+
+/// The get-status page's OVO pending sample, verbatim.
+const STATUS_PENDING_OVO: &str = r#"{
+  "status_code" : "201",
+  "status_message" : "Success, transaction is found",
+  "transaction_id" : "78068ef3-e797-4eef-945e-e8516a312916",
+  "order_id" : "test-merchant-order-xyz",
+  "payment_type" : "ovo",
+  "transaction_time" : "2025-11-02 14:39:33",
+  "transaction_status" : "pending",
+  "currency": "IDR",
+  "fraud_status" : "accept",
+  "signature_key" : "2802a264cb978fbc59f631c68d120cbda8dc853f5dfdc52301c615cf4f14e7a0b09aa...",
+  "gross_amount" : "30000.00",
+  "merchant_id": "G123456",
+  "expiry_time": "2025-11-02 15:44:33",
+  "payer_phone_number": "081111111111"
+}"#;
+
+/// The get-status explorer's "Transaction doesn't exist." body, sent under HTTP 200.
+const STATUS_404: &str = r#"{
+    "status_code": "404",
+    "status_message": "Transaction doesn't exist.",
+    "id": "ca1774d3-302a-4d47-8495-11524ee306b8"
 }"#;
 
 #[derive(Default)]
@@ -87,6 +112,8 @@ async fn handle(State(mt): State<Arc<Midtrans>>, request: Request) -> Response {
             (StatusCode::OK, CANCEL_SUCCESS).into_response()
         }
         "/v2/settled-order/cancel" => (StatusCode::OK, CANCEL_412).into_response(),
+        "/v2/test-merchant-order-xyz/status" => (StatusCode::OK, STATUS_PENDING_OVO).into_response(),
+        "/v2/ORDER%231/status" => (StatusCode::OK, STATUS_404).into_response(),
         "/v2/ORDER%2F1%20%C3%BC/cancel" => (StatusCode::OK, CANCEL_SUCCESS).into_response(),
         "/v2/drifted/cancel" => {
             (StatusCode::OK, r#"{"status_code":"200","transaction_id":"t","order_id":"o","gross_amount":"30000.00","transaction_status":["cancel"]}"#)
@@ -209,6 +236,48 @@ async fn not_found_and_unauthorised_are_api_errors() {
     assert!(
         !format!("{err} {err:?}").contains("SB-Mid-server-wrong"),
         "no server key in errors"
+    );
+}
+
+#[tokio::test]
+async fn get_status_is_a_get_without_body_and_reads_the_pending_sample() {
+    let (server, mt) = fake_midtrans().await;
+    let client = Client::new(Config::new(&server.base_url, SERVER_KEY));
+    let status = client
+        .get_status(TransactionRef::OrderId("test-merchant-order-xyz".into()))
+        .await
+        .expect("status_code 201 is a success");
+    assert_eq!(status.status_code, "201");
+    assert_eq!(status.transaction_status, Some(TransactionStatus::Pending));
+    assert_eq!(
+        status.gross_amount.as_ref().map(|a| a.as_str()),
+        Some("30000.00")
+    );
+    assert_eq!(status.payer_phone_number.as_deref(), Some("081111111111"));
+    assert_eq!(
+        *mt.seen.lock().unwrap(),
+        [(
+            "GET".to_owned(),
+            "/v2/test-merchant-order-xyz/status".to_owned(),
+            0
+        )]
+    );
+}
+
+#[tokio::test]
+async fn get_status_404_under_http_200_is_an_api_error_with_its_body() {
+    let (server, _mt) = fake_midtrans().await;
+    let client = Client::new(Config::new(&server.base_url, SERVER_KEY));
+    // "#" must be percent-encoded: the guide's reason to use transaction_id.
+    let err = client.get_status("ORDER#1").await.unwrap_err();
+    let Error::Api(api) = err else {
+        panic!("expected an API error, got {err}")
+    };
+    assert_eq!((api.status, api.code.as_deref()), (200, Some("404")));
+    let body: GetStatusNotFound = api.body_as().expect("the documented not_found body");
+    assert_eq!(
+        body.id.as_deref(),
+        Some("ca1774d3-302a-4d47-8495-11524ee306b8")
     );
 }
 

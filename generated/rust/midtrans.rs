@@ -5,7 +5,7 @@
 ///
 /// Amounts arrive as decimal strings ("30000.00") and are parsed exactly.
 ///
-/// Specified from the provider docs `midtrans-cancel.txt`.
+/// Specified from the provider docs `midtrans-cancel.txt`, `midtrans-get-status.txt`, `midtrans-get-status-guide.txt`, `midtrans-capture.txt`, `midtrans-refund.txt`, `midtrans-direct-refund.txt`, `midtrans-expire.txt`, `midtrans-approve.txt`, `midtrans-deny.txt`, `midtrans-transaction-status-cycle.txt`, `midtrans-status-codes.txt`, `midtrans-auth-headers.txt`, `midtrans-charge-bank-transfer.txt`, `midtrans-bank-transfer-object.txt`, `midtrans-http-notification.txt`.
 ///
 /// # Authentication
 ///
@@ -20,11 +20,56 @@
 /// Where the docs contradict themselves, the generated code follows these choices:
 /// - `TransactionStatus`: The table lists only capture, deny and authorize ("after charge"), yet every sample on this cancel page says cancel and the prose names settlement. All five are documented values; any other value deserialises as Unknown.
 /// - `AcquiringBank`: The table spells banks BNI, Mandiri, BCA, BRI, MAYBANK; the samples send lowercase. The enum's wire values are lowercase; other spellings deserialise as Unknown.
+/// - `ChargePaymentType`: The Permata request sends payment_type "permata", its response says "bank_transfer", and the object reference makes Permata a bank_transfer bank. Both request forms are accepted: payment_type permata without bank_transfer, or bank_transfer with bank "permata".
+/// - `VaBank`: The object reference lists four banks; the integration page also charges CIMB. All five are values.
+/// - `fraud_status`: The attribute table says an unanswered challenge is cancelled at settlement, the Fraud Status page that it is denied. The client reads whatever transaction_status follows.
+/// - `masked_card digits`: The table says 8+4 digits (sample "45111111-1117"); the Ruby SDK sample quoted in the same file has 6+4. Read as any string.
 /// - `transaction_time`: Described as ISO 8601, but every sample is "YYYY-MM-DD HH:MM:SS" (space, no offset). Read as a string in that local GMT+7 form (format local_date_time); it is not parsed as ISO 8601.
 /// - `path`: The request line has an empty path segment and a stray "?"; the endpoint table has the identifier between the slashes. The generated code sends POST /v2/{id}/cancel, with `id` percent-encoded, no query string and no body.
 /// - `settlement_time of a cancelled transaction`: Only unsettled transactions can be cancelled, yet the cancel sample carries a settlement_time. settlement_time is optional and read as returned; its presence says nothing about the status.
 /// - `signature_key`: The notification sample carries signature_key, approval_code and eci, none of which the attribute table lists. All three are read as optional strings.
 /// - `status_code of the notification`: One table describes both bodies, but the response says "200" and the notification "202" (with status_message "midtrans payment notification") for the same cancellation. status_code is read as any string; callers should judge the outcome by transaction_status.
+/// - `gross_amount`: The request takes a Long without decimals ("gross_amount": 145000); the response gives the amount as a decimal string. The request sends a JSON integer of whole rupiah; the response's is read as an exact decimal.
+/// - `which transactions can be captured`: The intro allows GoPay pre-authorizations too; the method table says card payment only. The client sends any transaction_id; whether it can be captured is the provider's answer (412 when it cannot).
+/// - `transaction_details.gross_amount`: Typed String, but every request sample sends the number 44000 (and the response gives "44000.00"). Sent as a JSON integer of whole rupiah.
+/// - `bank_transfer.va_number`: The object reference, its BNI table and the integration page's VA Number Specification give different lengths for every bank. Midtrans pads a short number and trims a long one, so the client checks only that the value is digits (at most 255, the String(255) of the table).
+/// - `bank_transfer.free_text`: Typed an array of Free Text Objects, but the sample (and the Free Text Object table) make it one object holding the inquiry and payment arrays. Sent as that object.
+/// - `echannel`: Required by the current page, absent from the 2021 Mandiri Bill sample. The client requires it with payment_type echannel, as the current page says.
+/// - `va_numbers`: The tables list va_number and bank as top-level strings; the samples (and the 2021 note) put them in a va_numbers array of objects. Read as that array; top-level va_number and bank are not fields.
+/// - `biller_code`: The table calls bill_key the company code and biller_code the bill number, the note spells it bill_code, and the custom-number table makes bill_key the merchant-chosen number (6 to 12 digits, like the sampled "778347787706"; biller_code is the 5-digit "70012"). Both are read as strings under the sampled names bill_key and biller_code; the field docs keep the table's words.
+/// - `CIMB response`: The CIMB table lists fraud_status, the CIMB sample has none (and adds expiry_time). fraud_status and expiry_time are optional.
+/// - `Permata custom VA number`: 12 digits in the object reference, 10 in the specification table and its sample. Not checked (see bank_transfer.va_number); "by default your sandbox account may not support Permata custom VA".
+/// - `transaction_status`: The page's sample leaves a denied transaction in deny; the Ruby SDK's live sample quoted in the same file shows cancel (with fraud_status deny). Both are `TransactionStatus` values; judge the outcome by fraud_status deny.
+/// - `amount`: The table types it Long and the sample sends the number 5000; the API explorer's schema says string. Sent as a JSON integer.
+/// - `transaction_status`: The table names refund and partial_refund only; a rejected direct refund answers settlement. All three are `TransactionStatus` values.
+/// - `refund_chargeback_id`: Typed String, sent as a JSON number. Read as an integer; a string of digits is accepted too.
+/// - `notification samples`: The "Notification" and "Notification (Bank Confirmed)" samples end their refunds array with a trailing comma and are not JSON; the "Notification (Refund Partial Amount)" sample is. Direct refund notifications are verified and read like any other Midtrans notification.
+/// - `refund window for ShopeePay`: The older crawls said 24 hours, the current page 365 days. The client does not check windows; a refund out of its window is the provider's refusal.
+/// - `status_code of a successful expiry`: Success is reported with status_code "407", which the status-code list files among the 4xx errors ("Expired transaction"). The generated client cannot tell a 407 success from a 407 failure and reports it as `Error::Api` with code "407" and the body; the body deserialises into `ExpireResponse`.
+/// - `which transactions can be expired`: The endpoint list says pending transactions; the status cycle also lets authorize become expire. The client sends the call for any transaction; the provider answers 412 when it cannot expire it.
+/// - `status_code of the notification`: The expire response says "407", the notification of the same expiry "202". status_code is read as any string (and is signed as sent); judge the outcome by transaction_status.
+/// - `masked_card`: The reference page says 8+4 digits (samples "48111111-1114"), the guide's table 6+4, and its 2021 sample is "481111-1114". Read as any string; its length is not checked.
+/// - `transaction_time`: The reference table says ISO 8601; the guide and every sample give "YYYY-MM-DD HH:MM:SS" in GMT+7 without an offset. Read as a string in that local form (format local_date_time).
+/// - `payment_option_type`: The success sample is a credit_card transaction yet carries payment_option_type GOPAY_WALLET, which the table reserves for GoPay. Read whenever present, whatever the payment_type.
+/// - `actions`: Typed Object, but the sample opens an array of action objects (and never closes it). Read as an array of objects.
+/// - `samples that are not JSON`: Three samples are not JSON: "Success (Refund)" and "Success (Refunded Trx - Bank Confirmed)" end their refunds array with a trailing comma, and "Pending (DANA & ShopeePay)" never closes its actions array. They are not examples. Their fields (refunds\[\] with refund_chargeback_id, refund_amount, created_at, reason, refund_key, refund_method, bank_confirmed_at; actions\[\]) are all declared, so the same bodies in valid JSON deserialise.
+/// - `transaction_status spelling`: The DANA & ShopeePay pending sample spells the status in capitals, the OVO one in lower case, as every other value. The enum's wire value is "pending"; "PENDING" deserialises as `TransactionStatus::Unknown("PENDING")` and is sent back unchanged.
+/// - `HTTP status of failures`: The explorer puts the 404 body under HTTP 200 and the 401 body under HTTP 401. The client judges by the body's status_code whatever the HTTP status: any status_code outside 2xx is `Error::Api` with that code.
+/// - `refund_chargeback_id type`: This page types it Long, the refund pages String; every sample sends a JSON number. Read and sent as an integer.
+/// - `masked_card`: The table says 6+4 digits; the sample (and the 2021 cURL sample's "481111-1114" aside) has 8+4. Read as any string.
+/// - `card_type`: The table capitalises the values, the sample sends lower case. The wire values are lower case (credit, debit), as in every sample; "Credit" deserialises as `CardType::Unknown("Credit")`.
+/// - `va_numbers`: The tables list va_number and bank as top-level strings; every sample nests them in a va_numbers array. Read as that array.
+/// - `payment_amounts`: Typed a String in the format of a time, but the samples send an array (empty for BCA and BRI) of objects with paid_at and amount, which the BNI table lists. Read as that array.
+/// - `payment_code`: Described as 14 digits; both samples have 18. Read as any string.
+/// - `fraud_status spelling`: The best-practice list writes ACCEPT, every sample accept. The wire value is accept; "ACCEPT" deserialises as `FraudStatus::Unknown("ACCEPT")`.
+/// - `number of notification URLs per transaction`: X-Append-Notification and X-Override-Notification take 3 URLs now, 2 in 2021. The generated client cannot send per-call headers yet; the limit is recorded here for when it can.
+/// - `sample signature keys`: The BCA, BNI and BRI VA samples carry one signature_key for three different order_id and gross_amount pairs (so do GoPay, QRIS and ShopeePay), so at most one of them can be the SHA-512 of its own fields under any key. The samples are illustrations; they decode, but `verify_payment_notification` rejects them without the server key that signed them.
+/// - `refund_chargeback_id`: This table types it String; the samples send a JSON number and the Get Status table says Long. Read as an integer; a string of digits is accepted too.
+/// - `retrying with the same refund_key`: The current page says a retry reuses its refund_key (within 7 days); the samples answer 406 "Duplicate refund ID" and the older crawl said the id "cannot be reused". The client sends the refund_key as given and reports a 406 as `Error::Api` with code "406"; whether the first attempt was acknowledged is in get_status's refunds list ("if it's not listed, it means your refund request has not been acknowledged, you can retry the refund request").
+/// - `status codes 406 and 414`: The status-code list gives 414 and 406 other meanings than this page. The client reports either as `Error::Api` with the code and the status_message as received; it does not interpret the message.
+/// - `success sample with comments`: The full-refund "Success" sample carries // comments, so it is not JSON and not an example; its fields (with transaction_status "refund") are all declared, so the same body without the comments deserialises.
+/// - `refund notification samples`: Both notification samples end their refunds array with a trailing comma and are not JSON. A refund notification is verified and read like any other Midtrans notification; its refunds list has the shape of get_status's `GetStatusRefund`.
+/// - `supported payment methods`: The older crawl allowed card payments only. The client calls the endpoint for any transaction; a method that cannot be refunded is the provider's 412.
 pub mod midtrans {
     pub use payspec_midtrans_types::*;
 
@@ -59,9 +104,32 @@ pub mod midtrans {
 
     /// Every endpoint and notification of Midtrans, with type-erased body checks, for tooling that works across endpoints (a sandbox server, tests).
     ///
+    /// - `approve`: `POST /v2/{id}/approve`
     /// - `cancel`: `POST /v2/{id}/cancel`
     /// - `cancel_notification`: notification
+    /// - `capture`: `POST /v2/capture`
+    /// - `charge`: `POST /v2/charge`
+    /// - `deny`: `POST /v2/{id}/deny`
+    /// - `direct_refund`: `POST /v2/{id}/refund/online/direct`
+    /// - `expire`: `POST /v2/{id}/expire`
+    /// - `expire_notification`: notification
+    /// - `get_status`: `GET /v2/{id}/status`
+    /// - `payment_notification`: notification
+    /// - `refund`: `POST /v2/{id}/refund`
+    /// - `refund_notification`: notification
     pub const ENDPOINTS: &[crate::registry::EndpointInfo] = &[
+        crate::registry::EndpointInfo {
+            provider: "midtrans",
+            name: "approve",
+            kind: crate::registry::EndpointKind::Endpoint,
+            method: Some(crate::transport::Method::Post),
+            path: Some("/v2/{id}/approve"),
+            request: None,
+            responses: &[(200, crate::registry::decode::<core::ApproveResponse>)],
+            errors: &[
+                ("cannot_modify", crate::registry::decode::<core::ApproveRejected>),
+            ],
+        },
         crate::registry::EndpointInfo {
             provider: "midtrans",
             name: "cancel",
@@ -79,6 +147,139 @@ pub mod midtrans {
             method: None,
             path: None,
             request: Some(crate::registry::decode::<core::CancelNotification>),
+            responses: &[],
+            errors: &[],
+        },
+        crate::registry::EndpointInfo {
+            provider: "midtrans",
+            name: "capture",
+            kind: crate::registry::EndpointKind::Endpoint,
+            method: Some(crate::transport::Method::Post),
+            path: Some("/v2/capture"),
+            request: Some(crate::registry::check::<core::CaptureRequest>),
+            responses: &[
+                (200, crate::registry::decode::<core::CaptureResponse>),
+                (401, crate::registry::decode::<core::CaptureUnauthorized>),
+            ],
+            errors: &[
+                ("cannot_modify", crate::registry::decode::<core::CaptureRejected>),
+            ],
+        },
+        crate::registry::EndpointInfo {
+            provider: "midtrans",
+            name: "charge",
+            kind: crate::registry::EndpointKind::Endpoint,
+            method: Some(crate::transport::Method::Post),
+            path: Some("/v2/charge"),
+            request: Some(crate::registry::check::<core::ChargeRequest>),
+            responses: &[(200, crate::registry::decode::<core::ChargeResponse>)],
+            errors: &[
+                (
+                    "duplicate_order_id",
+                    crate::registry::decode::<core::ChargeDuplicateOrder>,
+                ),
+            ],
+        },
+        crate::registry::EndpointInfo {
+            provider: "midtrans",
+            name: "deny",
+            kind: crate::registry::EndpointKind::Endpoint,
+            method: Some(crate::transport::Method::Post),
+            path: Some("/v2/{id}/deny"),
+            request: None,
+            responses: &[(200, crate::registry::decode::<core::DenyResponse>)],
+            errors: &[("cannot_modify", crate::registry::decode::<core::DenyRejected>)],
+        },
+        crate::registry::EndpointInfo {
+            provider: "midtrans",
+            name: "direct_refund",
+            kind: crate::registry::EndpointKind::Endpoint,
+            method: Some(crate::transport::Method::Post),
+            path: Some("/v2/{id}/refund/online/direct"),
+            request: Some(crate::registry::check::<core::DirectRefundRequest>),
+            responses: &[(200, crate::registry::decode::<core::DirectRefundResponse>)],
+            errors: &[
+                ("cannot_modify", crate::registry::decode::<core::DirectRefundRejected>),
+                (
+                    "invalid_amount",
+                    crate::registry::decode::<core::DirectRefundInvalidAmount>,
+                ),
+                (
+                    "duplicate_refund_key",
+                    crate::registry::decode::<core::DirectRefundDuplicateKey>,
+                ),
+            ],
+        },
+        crate::registry::EndpointInfo {
+            provider: "midtrans",
+            name: "expire",
+            kind: crate::registry::EndpointKind::Endpoint,
+            method: Some(crate::transport::Method::Post),
+            path: Some("/v2/{id}/expire"),
+            request: None,
+            responses: &[(200, crate::registry::decode::<core::ExpireResponse>)],
+            errors: &[("cannot_modify", crate::registry::decode::<core::ExpireRejected>)],
+        },
+        crate::registry::EndpointInfo {
+            provider: "midtrans",
+            name: "expire_notification",
+            kind: crate::registry::EndpointKind::Notification,
+            method: None,
+            path: None,
+            request: Some(crate::registry::decode::<core::ExpireNotification>),
+            responses: &[],
+            errors: &[],
+        },
+        crate::registry::EndpointInfo {
+            provider: "midtrans",
+            name: "get_status",
+            kind: crate::registry::EndpointKind::Endpoint,
+            method: Some(crate::transport::Method::Get),
+            path: Some("/v2/{id}/status"),
+            request: None,
+            responses: &[
+                (200, crate::registry::decode::<core::GetStatusResponse>),
+                (401, crate::registry::decode::<core::GetStatusUnauthorized>),
+            ],
+            errors: &[("not_found", crate::registry::decode::<core::GetStatusNotFound>)],
+        },
+        crate::registry::EndpointInfo {
+            provider: "midtrans",
+            name: "payment_notification",
+            kind: crate::registry::EndpointKind::Notification,
+            method: None,
+            path: None,
+            request: Some(crate::registry::decode::<core::PaymentNotification>),
+            responses: &[],
+            errors: &[],
+        },
+        crate::registry::EndpointInfo {
+            provider: "midtrans",
+            name: "refund",
+            kind: crate::registry::EndpointKind::Endpoint,
+            method: Some(crate::transport::Method::Post),
+            path: Some("/v2/{id}/refund"),
+            request: Some(crate::registry::check::<core::RefundRequest>),
+            responses: &[
+                (200, crate::registry::decode::<core::RefundResponse>),
+                (401, crate::registry::decode::<core::RefundUnauthorized>),
+            ],
+            errors: &[
+                ("cannot_modify", crate::registry::decode::<core::RefundRejected>),
+                ("invalid_amount", crate::registry::decode::<core::RefundInvalidAmount>),
+                (
+                    "duplicate_refund_key",
+                    crate::registry::decode::<core::RefundDuplicateKey>,
+                ),
+            ],
+        },
+        crate::registry::EndpointInfo {
+            provider: "midtrans",
+            name: "refund_notification",
+            kind: crate::registry::EndpointKind::Notification,
+            method: None,
+            path: None,
+            request: Some(crate::registry::decode::<core::RefundNotification>),
             responses: &[],
             errors: &[],
         },
@@ -133,6 +334,51 @@ pub mod midtrans {
     }
 
     impl Client {
+        /// Accept a card payment that the Fraud Detection System challenged.
+        ///
+        /// `POST /v2/{id}/approve`
+        ///
+        /// "Approve transaction is triggered to accept the card payment transaction
+        /// with fraud_status:challenge."
+        ///
+        /// "challenge | Transaction is flagged as potential fraud, but cannot be
+        /// determined precisely. You can accept or deny the transaction from MAP
+        /// account or by using Approve Transaction API or Deny Transaction API. If no
+        /// action is taken, the transaction is denied automatically." (Fraud Status
+        /// page, in the same file.)
+        ///
+        /// The request has no body. The stored copies of the page stop inside the
+        /// attribute table's status_message row.
+        ///
+        /// # Path parameters
+        ///
+        /// Each accepts `&str`, `String` or any [`crate::client::PathParam`].
+        ///
+        /// - `id`: The challenged transaction: its order_id or transaction_id, as in "BASE_URL/v2/{order_id OR transaction_id}/approve". Percent-encoded into the path.
+        ///
+        /// # Returns
+        ///
+        /// The HTTP 200 body as [`core::ApproveResponse`].
+        ///
+        /// # Errors
+        ///
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status or a non-2xx `status_code` in the body, even under HTTP 200 (`status_code` and `status_message` in [`crate::ApiError`]); documented error bodies: `cannot_modify` ([`core::ApproveRejected`]), read with `ApiError::body_as`.
+        /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
+        /// - [`crate::Error::Decode`]: the response is not the documented JSON.
+        pub async fn approve(
+            &self,
+            id: impl crate::client::PathParam,
+        ) -> Result<core::ApproveResponse, crate::Error> {
+            let id_segment = crate::client::PathParam::path_segment(&id);
+            self.call_empty(
+                    crate::client::Call::post(
+                        "approve",
+                        format!("/v2/{id_segment}/approve"),
+                    ),
+                )
+                .await
+        }
+
         /// Cancel (void) a transaction that has not been settled.
         ///
         /// `POST /v2/{id}/cancel`
@@ -177,6 +423,347 @@ pub mod midtrans {
                 )
                 .await
         }
+
+        /// Capture the balance of an authorized (pre-authorized) transaction.
+        ///
+        /// `POST /v2/capture`
+        ///
+        /// "Capture transaction is triggered to capture the transaction balance when
+        /// transaction_status:authorize. This is only available after Pre-Authorized
+        /// Credit Card or Pre-Authorized GoPay."
+        ///
+        /// The transaction is named in the body by its transaction_id, not in the
+        /// path. Specified from midtrans-capture.txt, including its card variant page
+        /// ("Capture Transaction on Card") and API explorer. The card variant prints
+        /// its request sample with a stray "v" after the closing brace and its
+        /// explorer shows the path as "/v2/capture?"; the client sends the main
+        /// page's form, POST /v2/capture with no query string.
+        ///
+        /// # Returns
+        ///
+        /// The HTTP 200 body as [`core::CaptureResponse`].
+        ///
+        /// # Errors
+        ///
+        /// - [`crate::Error::Validation`]: the request breaks the spec's field checks or rules (every violation, with its JSON path); nothing is sent.
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status or a non-2xx `status_code` in the body, even under HTTP 200 (`status_code` and `status_message` in [`crate::ApiError`]); documented error bodies: `cannot_modify` ([`core::CaptureRejected`]), read with `ApiError::body_as`.
+        /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
+        /// - [`crate::Error::Decode`]: the response is not the documented JSON.
+        pub async fn capture(
+            &self,
+            request: &core::CaptureRequest,
+        ) -> Result<core::CaptureResponse, crate::Error> {
+            self.call(crate::client::Call::post("capture", "/v2/capture"), request).await
+        }
+
+        /// Create a bank-transfer (virtual account) or Mandiri Bill transaction.
+        ///
+        /// `POST /v2/charge`
+        ///
+        /// "Your customers can make payments using the Bank Transfer payment method
+        /// provided by Midtrans. You will be notified when customer completes the
+        /// transaction using this option." Banks: "BCA Virtual Account", "BNI Virtual
+        /// Account", "BRI Virtual Account", "Mandiri Bill Payment", "Permata Virtual
+        /// Account", "CIMB Virtual Account" ("Danamon Virtual Account (only via
+        /// BI-SNAP version of Core API …)", not this endpoint). "VA can be paid from
+        /// any banks (support inter-bank transfer) for BNI, BRI, Permata and CIMB, as
+        /// long as the transferred fund is received in time."
+        ///
+        /// "By default the expiry time for Bank Transfer / VA is 24 hours."
+        ///
+        /// Specified for the bank-transfer family only, from
+        /// midtrans-charge-bank-transfer.txt and the Bank Transfer object reference
+        /// (midtrans-bank-transfer-object.txt). The page's "Tips" mention
+        /// customer_details and item_details, documented elsewhere and not in these
+        /// copies; they are not part of this request type. The custom-VA snippets
+        /// ("…" `"bank_transfer":{…}` fragments, one with a `//NOTE` comment) and the
+        /// object reference's snippets are fragments of a body, not bodies, so they
+        /// are not examples; every field they show is declared below.
+        ///
+        /// Headers (midtrans-auth-headers.txt) the generated client cannot send yet,
+        /// because the spec format has no per-call optional header: "Idempotency-Key
+        /// | Idempotency key to safely handle retry requests. | Optional |" ("The
+        /// maximum length of Idempotency-Key is 46. Midtrans ignores the usage of
+        /// Idempotency-Key if it is longer than the maximum length." "Please note
+        /// that the key value lifetime is five minutes." "idempotent requests are
+        /// not supported for these payment methods: 1. Permata Virtual Account");
+        /// X-Append-Notification / X-Override-Notification ("Both header can
+        /// support up to maximum of 3 URLs, separated by coma(,).").
+        ///
+        /// # Returns
+        ///
+        /// The HTTP 200 body as [`core::ChargeResponse`].
+        ///
+        /// # Errors
+        ///
+        /// - [`crate::Error::Validation`]: the request breaks the spec's field checks or rules (every violation, with its JSON path); nothing is sent.
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status or a non-2xx `status_code` in the body, even under HTTP 200 (`status_code` and `status_message` in [`crate::ApiError`]); documented error bodies: `duplicate_order_id` ([`core::ChargeDuplicateOrder`]), read with `ApiError::body_as`.
+        /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
+        /// - [`crate::Error::Decode`]: the response is not the documented JSON.
+        pub async fn charge(
+            &self,
+            request: &core::ChargeRequest,
+        ) -> Result<core::ChargeResponse, crate::Error> {
+            self.call(crate::client::Call::post("charge", "/v2/charge"), request).await
+        }
+
+        /// Deny a card payment that the Fraud Detection System challenged.
+        ///
+        /// `POST /v2/{id}/deny`
+        ///
+        /// "Deny transaction is triggered to immediately deny the card payment
+        /// transaction with fraud_status:challenge."
+        ///
+        /// The request has no body. The stored copies of the page stop inside the
+        /// attribute table's transaction_status row; the fields after it are those
+        /// of the sample (as on the sibling Approve page).
+        ///
+        /// # Path parameters
+        ///
+        /// Each accepts `&str`, `String` or any [`crate::client::PathParam`].
+        ///
+        /// - `id`: The challenged transaction: its order_id or transaction_id, as in "BASE_URL/v2/{order_id OR transaction_id}/deny". Percent-encoded into the path.
+        ///
+        /// # Returns
+        ///
+        /// The HTTP 200 body as [`core::DenyResponse`].
+        ///
+        /// # Errors
+        ///
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status or a non-2xx `status_code` in the body, even under HTTP 200 (`status_code` and `status_message` in [`crate::ApiError`]); documented error bodies: `cannot_modify` ([`core::DenyRejected`]), read with `ApiError::body_as`.
+        /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
+        /// - [`crate::Error::Decode`]: the response is not the documented JSON.
+        pub async fn deny(
+            &self,
+            id: impl crate::client::PathParam,
+        ) -> Result<core::DenyResponse, crate::Error> {
+            let id_segment = crate::client::PathParam::path_segment(&id);
+            self.call_empty(
+                    crate::client::Call::post("deny", format!("/v2/{id_segment}/deny")),
+                )
+                .await
+        }
+
+        /// Send a refund of a settled transaction directly to the bank or payment provider.
+        ///
+        /// `POST /v2/{id}/refund/online/direct`
+        ///
+        /// "Merchant can now just use 1 refund endpoint /refund for all refund
+        /// usecases. Direct Refund endpoint however can still be used for existing
+        /// merchants."
+        ///
+        /// "Unlike the Refund Transaction, Direct Refund transaction is triggered to
+        /// send the refund request directly to the bank or to the third-party payment
+        /// provider for transaction with payment status Settlement. If payment status
+        /// is still in either Capture, Pending or Authorize, use the Cancel API
+        /// instead. This method is faster than the standard operation process which
+        /// may take one to two days, after the initial refund request. The status of
+        /// corresponding transaction is updated immediately after receiving refund
+        /// result from the third-party payment provider. HTTP notification is sent
+        /// only if the refund is successful."
+        ///
+        /// "Direct Refund transaction is only supported for GoPay, QRIS, ShopeePay,
+        /// Credit Card, Akulaku and Kredivo payment methods. Currently for Credit Card
+        /// payment method, Midtrans only supports BCA, MAYBANK, BNI (via Cybersource)
+        /// and BRI acquiring banks." "Refund is not allowed from 11:55 PM to 6:00 AM
+        /// GMT+7" for ShopeePay; refund windows: ShopeePay 365 days, Kredivo 14 days,
+        /// "QRIS with acquirers GoPay: 45 days", "GoPay Tokenization and GoPay
+        /// deeplink with GoPay payment option GOPAY_COINS: 90 days", "Other GoPay
+        /// transactions: 180 days".
+        ///
+        /// # Path parameters
+        ///
+        /// Each accepts `&str`, `String` or any [`crate::client::PathParam`].
+        ///
+        /// - `id`: The transaction to refund: its order_id or transaction_id, as in "BASE_URL/v2/{order_id **OR** transaction_id}/refund/online/direct". Percent-encoded into the path.
+        ///
+        /// # Returns
+        ///
+        /// The HTTP 200 body as [`core::DirectRefundResponse`].
+        ///
+        /// # Errors
+        ///
+        /// - [`crate::Error::Validation`]: the request breaks the spec's field checks or rules (every violation, with its JSON path); nothing is sent.
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status or a non-2xx `status_code` in the body, even under HTTP 200 (`status_code` and `status_message` in [`crate::ApiError`]); documented error bodies: `cannot_modify` ([`core::DirectRefundRejected`]), `invalid_amount` ([`core::DirectRefundInvalidAmount`]), `duplicate_refund_key` ([`core::DirectRefundDuplicateKey`]), read with `ApiError::body_as`.
+        /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
+        /// - [`crate::Error::Decode`]: the response is not the documented JSON.
+        pub async fn direct_refund(
+            &self,
+            id: impl crate::client::PathParam,
+            request: &core::DirectRefundRequest,
+        ) -> Result<core::DirectRefundResponse, crate::Error> {
+            let id_segment = crate::client::PathParam::path_segment(&id);
+            self.call(
+                    crate::client::Call::post(
+                        "direct_refund",
+                        format!("/v2/{id_segment}/refund/online/direct"),
+                    ),
+                    request,
+                )
+                .await
+        }
+
+        /// Expire a pending transaction so that its order_id can be reused.
+        ///
+        /// `POST /v2/{id}/expire`
+        ///
+        /// "Expire transaction is triggered to update the transaction_status to
+        /// expire, when the customer fails to complete the payment. The expired
+        /// order_id can be reused for the same or different payment methods."
+        /// "Expire API can be used in both Core API and Snap integrations."
+        ///
+        /// The request has no body. The stored copies of the page stop inside the
+        /// attribute table's transaction_status row; the response fields after it
+        /// (gross_amount, and currency, fraud_status, merchant_id of the Ruby SDK
+        /// reference quoted in the same file) are taken from the samples.
+        ///
+        /// A successful expiry answers status_code "407" ("Success, transaction has
+        /// expired"), which the runtime reports as `Error::Api` with code "407"
+        /// because it treats every status_code outside 2xx as a failure; read the
+        /// body with `ApiError::body_as::<core::ExpireResponse>()`.
+        ///
+        /// # Path parameters
+        ///
+        /// Each accepts `&str`, `String` or any [`crate::client::PathParam`].
+        ///
+        /// - `id`: The transaction to expire: its order_id or transaction_id, as in "BASE_URL/v2/{order_id OR transaction_id}/expire". Percent-encoded into the path.
+        ///
+        /// # Returns
+        ///
+        /// The HTTP 200 body as [`core::ExpireResponse`].
+        ///
+        /// # Errors
+        ///
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status or a non-2xx `status_code` in the body, even under HTTP 200 (`status_code` and `status_message` in [`crate::ApiError`]); documented error bodies: `cannot_modify` ([`core::ExpireRejected`]), read with `ApiError::body_as`.
+        /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
+        /// - [`crate::Error::Decode`]: the response is not the documented JSON.
+        pub async fn expire(
+            &self,
+            id: impl crate::client::PathParam,
+        ) -> Result<core::ExpireResponse, crate::Error> {
+            let id_segment = crate::client::PathParam::path_segment(&id);
+            self.call_empty(
+                    crate::client::Call::post(
+                        "expire",
+                        format!("/v2/{id_segment}/expire"),
+                    ),
+                )
+                .await
+        }
+
+        /// Get the transaction_status and other details of a transaction.
+        ///
+        /// `GET /v2/{id}/status`
+        ///
+        /// "Get Transaction Status is triggered to obtain the transaction_status and
+        /// other details of a specific transaction. Get Status API can be used by both
+        /// Snap and Core API integration."
+        ///
+        /// "If you're using BI SNAP and DANA payment methods, please only use
+        /// Transaction ID to get status. Otherwise it won't work."
+        ///
+        /// "Please expect that the actual API response may have slight variations
+        /// (more/less JSON fields), depending on conditions (like different payment
+        /// methods will have different fields, etc.)." Every response attribute is
+        /// therefore optional except status_code and status_message.
+        ///
+        /// Specified from midtrans-get-status.txt (the reference page, its card
+        /// variant and its API explorer); the samples, status codes and refund
+        /// details of the guide page midtrans-get-status-guide.txt are included too
+        /// (its "JSON with Point Information" sample is the reference page's, so it is
+        /// one example).
+        ///
+        /// # Path parameters
+        ///
+        /// Each accepts `&str`, `String` or any [`crate::client::PathParam`].
+        ///
+        /// - `id`: The transaction to look up: "The order id or transaction id of the transaction you want to look up.", as in "BASE_URL/v2/{order_id OR transaction_id}/status". "If you're using BI SNAP and DANA payment methods, please only use Transaction ID to get status." Percent-encoded into the path.
+        ///
+        /// # Returns
+        ///
+        /// The HTTP 200 body as [`core::GetStatusResponse`].
+        ///
+        /// # Errors
+        ///
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status or a non-2xx `status_code` in the body, even under HTTP 200 (`status_code` and `status_message` in [`crate::ApiError`]); documented error bodies: `not_found` ([`core::GetStatusNotFound`]), read with `ApiError::body_as`.
+        /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
+        /// - [`crate::Error::Decode`]: the response is not the documented JSON.
+        pub async fn get_status(
+            &self,
+            id: impl crate::client::PathParam,
+        ) -> Result<core::GetStatusResponse, crate::Error> {
+            let id_segment = crate::client::PathParam::path_segment(&id);
+            self.call_empty(
+                    crate::client::Call::get(
+                        "get_status",
+                        format!("/v2/{id_segment}/status"),
+                    ),
+                )
+                .await
+        }
+
+        /// Refund a settled transaction, wholly or partly; refund_key makes a retry safe.
+        ///
+        /// `POST /v2/{id}/refund`
+        ///
+        /// "Refund transaction is called to reverse the money back to customers for
+        /// transactions with payment status Settlement. If transaction's status is
+        /// still Pending Authorize or Capture please use Cancel API instead."
+        ///
+        /// "We will use refund_key as the unique identifier from merchant. If you
+        /// want to do retry the same refund request please use the same refund_key,
+        /// but if you want to create a new refund request please use the new
+        /// refund_key. If you don't sent us the refund_key we will treat it as a new
+        /// request and generate the refund_key from our side."
+        ///
+        /// "Refund transaction is supported only for credit_card , gopay, shopeepay
+        /// ,dana,ovo, QRIS , kredivo and akulaku payment methods." Refund windows:
+        /// "ShopeePay (QRIS and JumpApp) : 365 days", "Kredivo : 14 days", "DANA : 45
+        /// days", "OVO : 7 days for regular merchants, 180 days for OTA merchants";
+        /// GoPay: "QRIS ON-US (acquirers GoPay x issuer Gopay) : 45 days", "QRIS
+        /// OFF-US (acquirers GoPay x issuer Other Player) : 7 days", "GoPay
+        /// Tokenization : 180 days", "GoPay Deeplink : 45 days", "Other GoPay
+        /// transactions: 180 days".
+        ///
+        /// "Starting January 2024, GoPay Static QRIS transaction can only be
+        /// refunded by passing the Midtrans transaction ID (transaction_id) on the
+        /// refund API call."
+        ///
+        /// "Merchant can now just use 1 refund endpoint /refund for all refund
+        /// usecases." "Midtrans will return 2 refund post notifications to merchant -
+        /// without and with bank_confirmed_at."
+        ///
+        /// # Path parameters
+        ///
+        /// Each accepts `&str`, `String` or any [`crate::client::PathParam`].
+        ///
+        /// - `id`: The transaction to refund: its order_id or transaction_id, as in "BASE_URL/v2/{order_id OR transaction_id}/refund". GoPay Static QRIS transactions only by transaction_id. Percent-encoded into the path.
+        ///
+        /// # Returns
+        ///
+        /// The HTTP 200 body as [`core::RefundResponse`].
+        ///
+        /// # Errors
+        ///
+        /// - [`crate::Error::Validation`]: the request breaks the spec's field checks or rules (every violation, with its JSON path); nothing is sent.
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status or a non-2xx `status_code` in the body, even under HTTP 200 (`status_code` and `status_message` in [`crate::ApiError`]); documented error bodies: `cannot_modify` ([`core::RefundRejected`]), `invalid_amount` ([`core::RefundInvalidAmount`]), `duplicate_refund_key` ([`core::RefundDuplicateKey`]), read with `ApiError::body_as`.
+        /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
+        /// - [`crate::Error::Decode`]: the response is not the documented JSON.
+        pub async fn refund(
+            &self,
+            id: impl crate::client::PathParam,
+            request: &core::RefundRequest,
+        ) -> Result<core::RefundResponse, crate::Error> {
+            let id_segment = crate::client::PathParam::path_segment(&id);
+            self.call(
+                    crate::client::Call::post(
+                        "refund",
+                        format!("/v2/{id_segment}/refund"),
+                    ),
+                    request,
+                )
+                .await
+        }
     }
 
     /// Verifies and decodes the `cancel_notification` notification: HTTP notification Midtrans sends after a transaction is cancelled.
@@ -195,6 +782,63 @@ pub mod midtrans {
         raw_body: impl AsRef<[u8]>,
         server_key: &crate::Secret,
     ) -> Result<core::CancelNotification, crate::Error> {
+        Notification::verify(raw_body, server_key)
+    }
+
+    /// Verifies and decodes the `expire_notification` notification: HTTP notification Midtrans sends when a transaction expires.
+    ///
+    /// `raw_body` is the request body exactly as received; its `signature_key` must be the SHA-512 of `order_id + status_code + gross_amount + server key`.
+    ///
+    /// # Replays
+    ///
+    /// A valid signature proves the provider sent this body, not that it is new: a captured notification verifies again when resent. Process each one once, e.g. by remembering the transaction id and status you have already handled.
+    ///
+    /// # Errors
+    ///
+    /// - [`crate::Error::SignatureMismatch`]: the signature is missing or wrong; do not trust the body.
+    /// - [`crate::Error::Decode`]: the body is not the documented JSON (the failing path is named).
+    pub fn verify_expire_notification(
+        raw_body: impl AsRef<[u8]>,
+        server_key: &crate::Secret,
+    ) -> Result<core::ExpireNotification, crate::Error> {
+        Notification::verify(raw_body, server_key)
+    }
+
+    /// Verifies and decodes the `payment_notification` notification: HTTP(S) notification Midtrans posts when a payment completes or a transaction's status changes.
+    ///
+    /// `raw_body` is the request body exactly as received; its `signature_key` must be the SHA-512 of `order_id + status_code + gross_amount + server key`.
+    ///
+    /// # Replays
+    ///
+    /// A valid signature proves the provider sent this body, not that it is new: a captured notification verifies again when resent. Process each one once, e.g. by remembering the transaction id and status you have already handled.
+    ///
+    /// # Errors
+    ///
+    /// - [`crate::Error::SignatureMismatch`]: the signature is missing or wrong; do not trust the body.
+    /// - [`crate::Error::Decode`]: the body is not the documented JSON (the failing path is named).
+    pub fn verify_payment_notification(
+        raw_body: impl AsRef<[u8]>,
+        server_key: &crate::Secret,
+    ) -> Result<core::PaymentNotification, crate::Error> {
+        Notification::verify(raw_body, server_key)
+    }
+
+    /// Verifies and decodes the `refund_notification` notification: HTTP notification Midtrans sends after a refund or direct refund.
+    ///
+    /// `raw_body` is the request body exactly as received; its `signature_key` must be the SHA-512 of `order_id + status_code + gross_amount + server key`.
+    ///
+    /// # Replays
+    ///
+    /// A valid signature proves the provider sent this body, not that it is new: a captured notification verifies again when resent. Process each one once, e.g. by remembering the transaction id and status you have already handled.
+    ///
+    /// # Errors
+    ///
+    /// - [`crate::Error::SignatureMismatch`]: the signature is missing or wrong; do not trust the body.
+    /// - [`crate::Error::Decode`]: the body is not the documented JSON (the failing path is named).
+    pub fn verify_refund_notification(
+        raw_body: impl AsRef<[u8]>,
+        server_key: &crate::Secret,
+    ) -> Result<core::RefundNotification, crate::Error> {
         Notification::verify(raw_body, server_key)
     }
 

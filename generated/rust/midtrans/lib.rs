@@ -8,8 +8,19 @@ pub use payspec_midtrans_shared::*;
 
 /// Midtrans `core` API: request, response and error types.
 ///
+/// - `approve`: Accept a card payment that the Fraud Detection System challenged.
 /// - `cancel`: Cancel (void) a transaction that has not been settled.
 /// - `cancel_notification`: HTTP notification Midtrans sends after a transaction is cancelled.
+/// - `capture`: Capture the balance of an authorized (pre-authorized) transaction.
+/// - `charge`: Create a bank-transfer (virtual account) or Mandiri Bill transaction.
+/// - `deny`: Deny a card payment that the Fraud Detection System challenged.
+/// - `direct_refund`: Send a refund of a settled transaction directly to the bank or payment provider.
+/// - `expire`: Expire a pending transaction so that its order_id can be reused.
+/// - `expire_notification`: HTTP notification Midtrans sends when a transaction expires.
+/// - `get_status`: Get the transaction_status and other details of a transaction.
+/// - `payment_notification`: HTTP(S) notification Midtrans posts when a payment completes or a transaction's status changes.
+/// - `refund`: Refund a settled transaction, wholly or partly; refund_key makes a retry safe.
+/// - `refund_notification`: HTTP notification Midtrans sends after a refund or direct refund.
 pub mod core {
     pub use payspec_midtrans_area_core::*;
 }

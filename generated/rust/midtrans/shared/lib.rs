@@ -6,7 +6,7 @@
 // Laid out by the generator; `payspec check` compares it byte for byte.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
-/// transaction_status: "Transaction status after charge credit card transaction." Values collected from the whole page: the attribute table (capture, deny, authorize), the samples (cancel) and the prose (settlement).
+/// transaction_status: "Transaction status after charge credit card transaction." Values collected from the whole page: the attribute table (capture, deny, authorize), the samples (cancel) and the prose (settlement). The transaction status cycle page (midtrans-transaction-status-cycle.txt) adds pending, expire, failure, refund, partial_refund, chargeback and partial_chargeback.
 ///
 /// A value the docs do not list arrives as [`TransactionStatus::Unknown`] instead of failing; in a request it is reported by `validate()`.
 ///
@@ -51,6 +51,34 @@ pub enum TransactionStatus {
     ///
     /// The transaction is settled: "If transaction is already settled (status : settlement ) you should perform refund instead".
     Settlement,
+    /// `"pending"`
+    ///
+    /// Transaction is created and available/waiting to be paid by customer at the payment provider (ATM/Internet banking/E-Wallet app/store). For card payment method: waiting for customer to complete (and card issuer to validate) 3DS/OTP process.
+    Pending,
+    /// `"expire"`
+    ///
+    /// Transaction no longer available to be paid or processed, because the payment is not completed within the expiry time period.
+    Expire,
+    /// `"failure"`
+    ///
+    /// The transaction status is caused by unexpected error during transaction processing. Failure transaction can be caused by various reasons, but mostly it is caused when bank fails to respond. This occurs rarely.
+    Failure,
+    /// `"refund"`
+    ///
+    /// Transaction is marked to be refunded. Refund can be requested by Merchant.
+    Refund,
+    /// `"partial_refund"`
+    ///
+    /// Transaction is marked to be partially refunded.
+    PartialRefund,
+    /// `"chargeback"`
+    ///
+    /// Transaction is marked to be charged back.
+    Chargeback,
+    /// `"partial_chargeback"`
+    ///
+    /// Transaction is marked to be partially charged back.
+    PartialChargeback,
     /// A value the docs do not list, kept as received.
     Unknown(String),
 }
@@ -63,6 +91,13 @@ impl TransactionStatus {
         "authorize",
         "cancel",
         "settlement",
+        "pending",
+        "expire",
+        "failure",
+        "refund",
+        "partial_refund",
+        "chargeback",
+        "partial_chargeback",
     ];
 
     /// The value as sent on the wire.
@@ -73,6 +108,13 @@ impl TransactionStatus {
             Self::Authorize => "authorize",
             Self::Cancel => "cancel",
             Self::Settlement => "settlement",
+            Self::Pending => "pending",
+            Self::Expire => "expire",
+            Self::Failure => "failure",
+            Self::Refund => "refund",
+            Self::PartialRefund => "partial_refund",
+            Self::Chargeback => "chargeback",
+            Self::PartialChargeback => "partial_chargeback",
             Self::Unknown(value) => value,
         }
     }
@@ -86,6 +128,13 @@ impl From<&str> for TransactionStatus {
             "authorize" => Self::Authorize,
             "cancel" => Self::Cancel,
             "settlement" => Self::Settlement,
+            "pending" => Self::Pending,
+            "expire" => Self::Expire,
+            "failure" => Self::Failure,
+            "refund" => Self::Refund,
+            "partial_refund" => Self::PartialRefund,
+            "chargeback" => Self::Chargeback,
+            "partial_chargeback" => Self::PartialChargeback,
             other => Self::Unknown(other.to_owned()),
         }
     }
@@ -99,6 +148,13 @@ impl From<String> for TransactionStatus {
             "authorize" => Self::Authorize,
             "cancel" => Self::Cancel,
             "settlement" => Self::Settlement,
+            "pending" => Self::Pending,
+            "expire" => Self::Expire,
+            "failure" => Self::Failure,
+            "refund" => Self::Refund,
+            "partial_refund" => Self::PartialRefund,
+            "chargeback" => Self::Chargeback,
+            "partial_chargeback" => Self::PartialChargeback,
             _ => Self::Unknown(value),
         }
     }
@@ -151,18 +207,23 @@ pub enum FraudStatus {
     ///
     /// Denied by FDS. Transaction automatically failed.
     Deny,
+    /// `"challenge"`
+    ///
+    /// Questioned by FDS. Note: Approve transaction to accept it or transaction gets automatically canceled during settlement.
+    Challenge,
     /// A value the docs do not list, kept as received.
     Unknown(String),
 }
 
 impl FraudStatus {
     /// The documented wire values, in the docs' order.
-    pub const VALUES: &'static [&'static str] = &["accept", "deny"];
+    pub const VALUES: &'static [&'static str] = &["accept", "deny", "challenge"];
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &str {
         match self {
             Self::Accept => "accept",
             Self::Deny => "deny",
+            Self::Challenge => "challenge",
             Self::Unknown(value) => value,
         }
     }
@@ -173,6 +234,7 @@ impl From<&str> for FraudStatus {
         match value {
             "accept" => Self::Accept,
             "deny" => Self::Deny,
+            "challenge" => Self::Challenge,
             other => Self::Unknown(other.to_owned()),
         }
     }
@@ -183,6 +245,7 @@ impl From<String> for FraudStatus {
         match value.as_str() {
             "accept" => Self::Accept,
             "deny" => Self::Deny,
+            "challenge" => Self::Challenge,
             _ => Self::Unknown(value),
         }
     }
