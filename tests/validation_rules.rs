@@ -102,6 +102,46 @@ fn format() {
     );
 }
 
+/// Amounts DOKU charges or refunds are positive: no page says zero or a
+/// negative amount is allowed, so the spec leaves the default minimum of 1.
+#[test]
+fn amounts_are_positive() {
+    // (The sample's line items and promos no longer add up either.)
+    for amount in [-5, 0] {
+        let found = with(|b| b["order"]["amount"] = json!(amount));
+        assert!(found.contains(&v("order.amount", "minimum")), "{found:?}");
+    }
+    let found = with(|b| b["order"]["line_items"][0]["price"] = json!(-1));
+    assert!(
+        found.contains(&v("order.line_items[0].price", "minimum")),
+        "{found:?}"
+    );
+    let found = with(|b| b["order"]["line_items"][0]["price"] = json!(1));
+    assert!(
+        !found.iter().any(|(_, rule)| *rule == "minimum"),
+        "{found:?}"
+    );
+    use payspec::doku::cards::{
+        PaymentPageOrder, RefundRequest, RefundRequestOrder, RefundRequestPayment,
+        RefundRequestRefund,
+    };
+    use payspec::money::Idr;
+    let page = PaymentPageRequest::new(PaymentPageOrder::new(Idr(-5), "INV-1"));
+    let errors = page.validate().unwrap_err();
+    assert!(errors.paths().contains(&"order.amount"), "{errors}");
+    let refund = |amount| {
+        RefundRequest::new(
+            RefundRequestOrder::new("INV-1"),
+            RefundRequestPayment::new("r-1"),
+            RefundRequestRefund::new(Idr(amount)),
+        )
+        .validate()
+    };
+    assert_eq!(refund(-1).unwrap_err().paths(), ["refund.amount"]);
+    assert_eq!(refund(0).unwrap_err().paths(), ["refund.amount"]);
+    assert!(refund(1).is_ok());
+}
+
 #[test]
 fn unknown_enum_value_in_a_request() {
     // Decoding accepts it (as `Unknown`), sending does not.

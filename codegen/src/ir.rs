@@ -349,6 +349,9 @@ pub struct Field {
     pub min_len: Option<u32>,
     /// Shape the value must have.
     pub format: Option<Format>,
+    /// The least value a request may carry (numbers only); every
+    /// `amount_idr` has one (1 unless the spec says otherwise).
+    pub minimum: Option<i64>,
     /// Value the provider assumes when absent.
     pub default: Option<Literal>,
     /// Other wire spellings accepted when deserialising.

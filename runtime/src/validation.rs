@@ -250,6 +250,19 @@ impl Validator {
         }
     }
 
+    /// Checks that a number (an amount in whole rupiah, a count) is at
+    /// least `min`: amounts a provider charges or refunds are positive
+    /// unless the spec says otherwise.
+    pub fn check_min(&mut self, field: &str, value: i64, min: i64) {
+        if value < min {
+            self.fail(
+                field,
+                "minimum",
+                format!("is {value}; the least allowed is {min}"),
+            );
+        }
+    }
+
     /// Checks a string against a [`Format`].
     pub fn check_format(&mut self, field: &str, value: &str, format: Format) {
         if !format.matches(value) {
@@ -566,6 +579,22 @@ mod tests {
         assert_eq!(
             errs.paths(),
             ["root[10][9][8][7][6][5][4][3][2][1].leaf", "after"]
+        );
+    }
+
+    #[test]
+    fn numbers_below_the_minimum_are_reported_at_it_not_above() {
+        let mut v = Validator::new();
+        v.check_min("amount", 1, 1);
+        v.check_min("fee", 0, 0);
+        v.check_min("refund", 0, 1);
+        v.check_min("price", -5, 1);
+        let errors = v.finish().unwrap_err();
+        assert_eq!(errors.paths(), ["refund", "price"]);
+        assert_eq!(errors.violations()[1].rule, "minimum");
+        assert_eq!(
+            errors.violations()[1].message,
+            "is -5; the least allowed is 1"
         );
     }
 

@@ -201,15 +201,6 @@ fn create(
         Ok(a) => a.unwrap_or(0),
         Err(reason) => return refusal(call, transition, reason, "INVALID_AMOUNT", false),
     };
-    if amount < 0 {
-        return refusal(
-            call,
-            transition,
-            "the amount is negative",
-            "INVALID_AMOUNT",
-            false,
-        );
-    }
     let attributes = transition
         .attributes
         .iter()

@@ -134,6 +134,38 @@ async fn validation_failures_list_every_violation_path() {
     );
 }
 
+/// A payment page for nothing, or a negative refund, is refused by the
+/// generated validators before any state changes.
+#[tokio::test]
+async fn zero_and_negative_amounts_are_refused() {
+    let sb = start();
+    let base = sb.base_url();
+    let secret = "SK-sandbox-secret";
+    let page =
+        json!({"order":{"invoice_number":"INV-ZERO","amount":0,"auto_redirect":false},"customer":{"email":"a@b.test"}})
+            .to_string();
+    let (status, _, v) = doku_post(
+        &base,
+        "/credit-card/v1/payment-page",
+        "r-zero",
+        page.as_bytes(),
+        secret,
+    )
+    .await;
+    assert_eq!(status, 400, "{v}");
+    assert_eq!(v["violations"][0]["path"], "order.amount", "{v}");
+    assert_eq!(v["violations"][0]["rule"], "minimum", "{v}");
+    let gone = reqwest::get(format!("{base}/_sandbox/doku/card_payment/INV-ZERO"))
+        .await
+        .expect("read");
+    assert_eq!(gone.status().as_u16(), 404);
+
+    seed(&base).await;
+    let (status, _, v) = doku_post(&base, REFUND, "r-neg", &refund_body(-1), secret).await;
+    assert_eq!(status, 400, "{v}");
+    assert_eq!(v["violations"][0]["path"], "refund.amount", "{v}");
+}
+
 #[tokio::test]
 async fn replay_is_409_with_the_same_body_and_no_state_change() {
     let sb = start();

@@ -20,7 +20,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("L006", "two fields of one struct map to the same Rust name"),
     ("L007", "duplicate enum, struct or endpoint name within a provider"),
     ("L008", "enum without values, or variant names that collide, are reserved, or are not Rust identifiers"),
-    ("L009", "max_len, min_len or format on a field that is not a string"),
+    ("L009", "max_len, min_len or format on a field that is not a string, or minimum on one that is not `amount_idr` or `integer`"),
     ("L010", "literal (default, condition or decision value) that is not of the field's type or not an enum member"),
     ("L011", "sum_equals or not_greater_than on non-numeric fields"),
     ("L012", "condition without exactly one of equals, one_of, present"),

@@ -105,6 +105,23 @@ impl Ctx<'_> {
                 }
             }
         }
+        let minimum = match (&ty, spec.minimum) {
+            (Type::AmountIdr, None) => Some(1),
+            (Type::AmountIdr | Type::Integer, given) => given,
+            (_, None) => None,
+            (_, Some(_)) => {
+                self.sink.error(
+                    src.loc(&format!("{key}.minimum")),
+                    "L009",
+                    format!(
+                        "`minimum` on field `{about}` of type `{}`; it applies to `amount_idr` and `integer` only",
+                        spec.ty
+                    ),
+                    "delete `minimum` or change the type",
+                );
+                None
+            }
+        };
         let format = spec.format.as_deref().and_then(|f| {
             let found = Format::from_spec_name(f);
             if found.is_none() {
@@ -170,6 +187,7 @@ impl Ctx<'_> {
             max_len: spec.max_len,
             min_len: spec.min_len,
             format,
+            minimum,
             default,
             aliases: spec.aliases.clone(),
             also_accepts,

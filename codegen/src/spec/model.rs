@@ -370,6 +370,11 @@ pub struct FieldSpec {
     /// Allowed characters or shape, from a closed set (strings only).
     #[serde(default)]
     pub format: Option<String>,
+    /// The least value a request may carry (`amount_idr` and `integer`
+    /// only). An `amount_idr` without it must be at least 1: amounts are
+    /// positive unless the docs say otherwise.
+    #[serde(default)]
+    pub minimum: Option<i64>,
     /// Value the provider assumes when the field is absent.
     #[serde(default)]
     pub default: Option<serde_yaml::Value>,

@@ -31,6 +31,7 @@ pub fn field(wire: &str, ty: Type, presence: Presence) -> Field {
         default: None,
         aliases: Vec::new(),
         also_accepts: Vec::new(),
+        minimum: None,
         sensitive: false,
         discrepancy: None,
         loc: loc("doku/checkout/create_payment.yaml", 10),

@@ -29,6 +29,7 @@ pub fn field(wire: &str, ty: Type, presence: Presence, line: u32) -> Field {
         default: None,
         aliases: vec![],
         also_accepts: vec![],
+        minimum: None,
         sensitive: false,
         discrepancy: None,
         loc: loc("doku/cards/refund.yaml", line),

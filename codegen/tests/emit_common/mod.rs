@@ -33,6 +33,7 @@ pub fn field(wire: &str, ty: Type, presence: Presence, doc: &str) -> Field {
         default: None,
         aliases: vec![],
         also_accepts: vec![],
+        minimum: None,
         sensitive: false,
         discrepancy: None,
         loc: loc(10),
@@ -215,18 +216,22 @@ fn structs() -> Vec<Struct> {
     session.also_accepts = vec![WireKind::Integer];
     session.aliases = vec!["sessionId".to_owned()];
     session.discrepancy = Some(session_discrepancy());
+    // Amounts are positive unless the spec says otherwise (lowering gives
+    // every amount_idr a minimum; this IR is built by hand).
+    let mut amount = field(
+        "amount",
+        Type::AmountIdr,
+        Presence::Mandatory,
+        "Total in IDR, without decimals.",
+    );
+    amount.minimum = Some(1);
     let order = structure(
         "Order",
         area(),
         "The order being paid.",
         vec![
             invoice,
-            field(
-                "amount",
-                Type::AmountIdr,
-                Presence::Mandatory,
-                "Total in IDR, without decimals.",
-            ),
+            amount,
             field(
                 "line_items",
                 Type::Array(Box::new(Type::Struct("LineItem".to_owned()))),
@@ -245,13 +250,16 @@ fn structs() -> Vec<Struct> {
     );
     let mut item_name = field("name", Type::String, Presence::Mandatory, "Item name.");
     item_name.max_len = Some(255);
+    // A page that allows free items says so: `minimum: 0`.
+    let mut price = field("price", Type::AmountIdr, Presence::Mandatory, "Unit price.");
+    price.minimum = Some(0);
     let line_item = structure(
         "LineItem",
         area(),
         "One line of the order.",
         vec![
             item_name,
-            field("price", Type::AmountIdr, Presence::Mandatory, "Unit price."),
+            price,
             field("quantity", Type::Integer, Presence::Optional, "How many."),
             field(
                 "sku",

@@ -308,7 +308,8 @@ pub(crate) fn discrepancy(d: &Discrepancy) -> String {
 }
 
 /// Rustdoc of a struct field: the docs' text, presence, limits, default.
-pub(crate) fn field(f: &Field) -> String {
+/// `request`: the field is validated (a minimum is only checked there).
+pub(crate) fn field(f: &Field, request: bool) -> String {
     let mut facts = vec![match f.presence {
         Presence::Mandatory => "Mandatory.".to_owned(),
         Presence::Optional => "Optional.".to_owned(),
@@ -339,6 +340,9 @@ pub(crate) fn field(f: &Field) -> String {
     }
     if let Some(format) = f.format {
         facts.push(format!("Format: {}.", format_description(format)));
+    }
+    if let Some(min) = f.minimum.filter(|_| request) {
+        facts.push(format!("{each}At least {min}."));
     }
     if let Some(default) = &f.default {
         facts.push(format!("Default: {}.", literal(default)));

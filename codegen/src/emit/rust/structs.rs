@@ -151,7 +151,7 @@ fn field(ctx: &Ctx<'_>, s: &Struct, f: &Field, c: &mut Code) -> Result<(), EmitE
     let item = format!("struct {}, field {}", s.name, f.wire_name);
     let name = ident(&f.rust_name).map_err(|m| ctx.err(&item, m))?;
     let inner = ctx.rust_type(&f.ty, &s.scope, &item)?;
-    c.doc(&doc::field(f));
+    c.doc(&doc::field(f, s.roles.request));
     if f.optional {
         c.line(&format!("pub {name}: Option<{inner}>,"));
     } else {

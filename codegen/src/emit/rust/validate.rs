@@ -181,6 +181,19 @@ fn value_checks(
             ));
         }
     }
+    if let Some(min) = f.minimum {
+        let number = match (ty, val) {
+            (Type::AmountIdr, _) => format!("{}.0", val.receiver()),
+            (Type::Integer, Val::Place(p)) => p.clone(),
+            (Type::Integer, Val::Ref(r)) => format!("*{r}"),
+            _ => return Err(ctx.err(item, "a minimum needs an amount or integer field")),
+        };
+        let args = [name.to_owned(), number, min.to_string()];
+        out.push(v_call(
+            "check_min",
+            args.into_iter().map(Call::plain).collect(),
+        ));
+    }
     match ty {
         Type::Enum(e) if ctx.enum_def(e).is_some_and(|e| e.in_request) => {
             let args = [name.to_owned(), val.reference()];
@@ -210,10 +223,7 @@ fn usize_opt(n: Option<u32>) -> String {
 
 /// Whether a field of type `ty` produces any check.
 fn has_checks(ctx: &Ctx<'_>, f: &Field, ty: &Type) -> bool {
-    f.max_len.is_some()
-        || f.min_len.is_some()
-        || f.format.is_some()
-        || type_has_checks(ctx, ty, &mut HashSet::new())
+    field_limits(f) || type_has_checks(ctx, ty, &mut HashSet::new())
 }
 
 fn type_has_checks(ctx: &Ctx<'_>, ty: &Type, seen: &mut HashSet<String>) -> bool {
@@ -223,6 +233,11 @@ fn type_has_checks(ctx: &Ctx<'_>, ty: &Type, seen: &mut HashSet<String>) -> bool
         Type::Array(inner) => type_has_checks(ctx, inner, seen),
         _ => false,
     }
+}
+
+/// Whether the field carries a limit of its own (length, format, minimum).
+fn field_limits(f: &Field) -> bool {
+    f.max_len.is_some() || f.min_len.is_some() || f.format.is_some() || f.minimum.is_some()
 }
 
 /// Whether validating struct `name` can report anything (so parents recurse
@@ -243,12 +258,9 @@ pub(crate) fn struct_needs_validation(
         .rules
         .iter()
         .any(|r| !matches!(r.kind, crate::ir::RuleKind::DependsOnAccount { .. }))
-        || s.fields.iter().any(|f| {
-            f.max_len.is_some()
-                || f.min_len.is_some()
-                || f.format.is_some()
-                || type_has_checks(ctx, &f.ty, seen)
-        });
+        || s.fields
+            .iter()
+            .any(|f| field_limits(f) || type_has_checks(ctx, &f.ty, seen));
     // `seen` holds the structs on the current path only, so a type used by
     // two fields is looked at twice rather than taken for a cycle.
     seen.remove(name);

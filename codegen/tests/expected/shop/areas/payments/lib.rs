@@ -608,7 +608,7 @@ pub struct Order {
     pub invoice_number: String,
     /// Total in IDR, without decimals.
     ///
-    /// Mandatory.
+    /// Mandatory. At least 1.
     pub amount: payspec_runtime::money::Idr,
     /// What was bought.
     ///
@@ -719,6 +719,7 @@ impl payspec_runtime::validation::Validate for Order {
             &self.invoice_number,
             payspec_runtime::validation::Format::PrintableAscii,
         );
+        v.check_min("amount", self.amount.0, 1);
         if let Some(value) = &self.line_items {
             v.each("line_items", value);
         }
@@ -738,7 +739,7 @@ pub struct LineItem {
     pub name: String,
     /// Unit price.
     ///
-    /// Mandatory.
+    /// Mandatory. At least 0.
     pub price: payspec_runtime::money::Idr,
     /// How many.
     ///
@@ -818,6 +819,7 @@ impl LineItem {
 impl payspec_runtime::validation::Validate for LineItem {
     fn validate_in(&self, v: &mut payspec_runtime::validation::Validator) {
         v.check_len("name", &self.name, None, Some(255));
+        v.check_min("price", self.price.0, 0);
     }
 }
 
