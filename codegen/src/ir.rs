@@ -92,8 +92,15 @@ pub struct Transition {
     pub endpoint: Option<TransitionEndpoint>,
     /// Allowed from these states.
     pub from: Vec<String>,
-    /// Moves to this state (cumulative actions: once the amount is used up).
+    /// Moves to this state (cumulative actions: once the amount is used
+    /// up); empty for a read-only action.
     pub to: String,
+    /// A read-only action (a status query): answers from the resource and
+    /// changes nothing.
+    pub reads: bool,
+    /// Error body (by spec name) and HTTP status answered when no resource
+    /// has the call's key.
+    pub not_found: Option<(String, u16)>,
     /// Deadline after entering the from-state, in days.
     pub within_days: Option<u32>,
     /// Dotted request-body path of the amount applied, if any.
@@ -685,6 +692,9 @@ pub struct ErrorBody {
     pub name: String,
     /// Body struct name.
     pub body: String,
+    /// The HTTP status it arrives with, when the docs say (Midtrans sends
+    /// its "Transaction doesn't exist" body under HTTP 200).
+    pub status: Option<u16>,
 }
 
 /// A decision table as a query function.

@@ -42,6 +42,7 @@ bad_cases!(
     duplicate_yaml_key,
     empty_file,
     enum_variants,
+    error_status,
     example_json,
     flow_comma,
     kind_mismatch,

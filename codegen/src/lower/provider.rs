@@ -563,6 +563,25 @@ fn lower_endpoint(
         .request
         .as_ref()
         .map(|b| body(cx, src, "request", b, examples));
+    let status_outside_errors = file
+        .request
+        .iter()
+        .map(|b| ("request".to_owned(), b))
+        .chain(
+            file.responses
+                .iter()
+                .map(|(status, b)| (format!("responses.{status}"), b)),
+        );
+    for (key, b) in status_outside_errors {
+        if b.status.is_some() {
+            cx.sink.error(
+                src.loc(&format!("{key}.status")),
+                "L021",
+                format!("`{key}` has a `status`, which only error bodies take"),
+                "a response's status is its key under `responses:`; drop `status`",
+            );
+        }
+    }
     let mut responses = Vec::new();
     for (status, b) in &file.responses {
         let key = format!("responses.{status}");
@@ -584,9 +603,21 @@ fn lower_endpoint(
     let errors = file
         .errors
         .iter()
-        .map(|(name, b)| ErrorBody {
-            name: name.clone(),
-            body: body(cx, src, &format!("errors.{name}"), b, examples),
+        .map(|(name, b)| {
+            let key = format!("errors.{name}");
+            if let Some(status) = b.status.filter(|s| !(100..=599).contains(s)) {
+                cx.sink.error(
+                    src.loc(&format!("{key}.status")),
+                    "L021",
+                    format!("error status `{status}` is not an HTTP status code"),
+                    "give the status between 100 and 599 the docs say the body comes with",
+                );
+            }
+            ErrorBody {
+                name: name.clone(),
+                body: body(cx, src, &key, b, examples),
+                status: b.status,
+            }
         })
         .collect();
 

@@ -87,8 +87,22 @@ pub struct TransitionSpec {
     #[serde(default)]
     pub from: Vec<String>,
     /// The state it moves to (for a `cumulative` action: once the whole
-    /// amount is used up).
-    pub to: String,
+    /// amount is used up); absent for a read-only action (`reads`).
+    #[serde(default)]
+    pub to: Option<String>,
+    /// The call only reads the resource (a status query): it answers the
+    /// endpoint's success body with the `respond` facts and moves nothing.
+    /// `from`, when given, limits the states it answers in.
+    #[serde(default)]
+    pub reads: bool,
+    /// The endpoint's documented error body answered when no resource has
+    /// the call's key.
+    #[serde(default)]
+    pub not_found: Option<String>,
+    /// HTTP status of that answer (default: the error body's `status:`,
+    /// else 404).
+    #[serde(default)]
+    pub not_found_status: Option<u16>,
     /// The action must happen within this many days of entering the from-state.
     #[serde(default)]
     pub within_days: Option<u32>,
@@ -309,6 +323,10 @@ pub struct BodySpec {
     /// Bodies shown in the docs, verbatim.
     #[serde(default)]
     pub examples: Vec<ExampleSpec>,
+    /// Error bodies only: the HTTP status the body arrives with, when the
+    /// docs say (it need not be an error status).
+    #[serde(default)]
+    pub status: Option<u16>,
 }
 
 /// A body shown in the provider docs.
