@@ -281,6 +281,8 @@ pub struct EnumValue {
     pub rust_name: String,
     /// Rustdoc.
     pub doc: String,
+    /// Other spellings decoded as this value (never sent).
+    pub aliases: Vec<String>,
 }
 
 /// How a struct is used, which decides what is generated for it.
@@ -658,8 +660,9 @@ pub struct Endpoint {
     pub summary: String,
     /// Longer doc, if any.
     pub doc: Option<String>,
-    /// Source file in `provider-docs/`.
-    pub docs: String,
+    /// Source files in `provider-docs/`, at least one; read them through
+    /// [`Endpoint::docs_files`].
+    pub docs: Vec<String>,
     /// HTTP method (endpoints).
     pub method: Option<HttpMethod>,
     /// Path with `{param}` placeholders (endpoints).
@@ -674,6 +677,28 @@ pub struct Endpoint {
     pub errors: Vec<ErrorBody>,
     /// The spec file.
     pub loc: Loc,
+}
+
+impl Endpoint {
+    /// The `provider-docs/` files the endpoint is specified from, in the
+    /// spec's order: the one accessor every emitter and check reads.
+    pub fn docs_files(&self) -> &[String] {
+        &self.docs
+    }
+
+    /// The files as prose: `` `provider-docs/a.txt` `` or
+    /// `` `provider-docs/a.txt` and `provider-docs/b.txt` ``.
+    pub fn docs_cited(&self) -> String {
+        let cited: Vec<String> = self
+            .docs_files()
+            .iter()
+            .map(|f| format!("`provider-docs/{f}`"))
+            .collect();
+        match cited.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => cited.join(""),
+        }
+    }
 }
 
 /// A response body for one HTTP status.

@@ -392,6 +392,8 @@ fn enum_values(
     values: &IndexMap<String, EnumValueSpec>,
 ) -> Vec<EnumValue> {
     let mut seen: HashMap<String, String> = HashMap::new();
+    // Alias → the value it spells.
+    let mut spellings: HashMap<String, String> = HashMap::new();
     let mut out = Vec::new();
     if values.is_empty() {
         cx.sink.error(
@@ -404,10 +406,29 @@ fn enum_values(
     for (wire, spec) in values {
         let vkey = format!("{key}.values.{wire}");
         let loc = src.loc(&vkey);
-        let (doc, rust_name) = match spec {
-            EnumValueSpec::Doc(doc) => (doc.clone(), names::upper_camel(wire)),
-            EnumValueSpec::Full { doc, rust } => (doc.clone(), rust.clone()),
+        let (doc, rust_name, aliases) = match spec {
+            EnumValueSpec::Doc(doc) => (doc.clone(), names::upper_camel(wire), Vec::new()),
+            EnumValueSpec::Full { doc, rust, aliases } => (
+                doc.clone(),
+                rust.clone().unwrap_or_else(|| names::upper_camel(wire)),
+                aliases.clone(),
+            ),
         };
+        for alias in &aliases {
+            // A spelling belongs to one value: the documented ones and
+            // every alias seen so far.
+            let taken = values.contains_key(alias) || spellings.contains_key(alias);
+            if taken || alias == wire {
+                cx.sink.error(
+                    src.loc(&format!("{vkey}.aliases")),
+                    "L008",
+                    format!("alias `{alias}` of `{wire}` in `{enum_name}` is already a spelling of a value"),
+                    "list each spelling once, under the value it means",
+                );
+            } else {
+                spellings.insert(alias.clone(), wire.clone());
+            }
+        }
         if !names::is_upper_camel(&rust_name) {
             cx.sink.error(
                 loc.clone(),
@@ -436,6 +457,7 @@ fn enum_values(
             wire: wire.clone(),
             rust_name,
             doc,
+            aliases,
         });
     }
     out
@@ -558,6 +580,14 @@ fn lower_endpoint(
         }
     }
     let path_params = path_params(cx, src, file);
+    if file.docs.is_empty() {
+        cx.sink.error(
+            src.loc("docs"),
+            "E003",
+            format!("`docs` of `{}` lists no file", file.name),
+            "name the provider-docs page the endpoint comes from, or a list of them",
+        );
+    }
 
     let request = file
         .request

@@ -250,8 +250,11 @@ pub struct EndpointFile {
     /// Longer description.
     #[serde(default)]
     pub doc: Option<String>,
-    /// File in `provider-docs/` this endpoint is specified from.
-    pub docs: String,
+    /// Files in `provider-docs/` this endpoint is specified from: one name,
+    /// or a list when the endpoint spans pages (a reference page and a
+    /// status-code table).
+    #[serde(deserialize_with = "one_or_more_files")]
+    pub docs: Vec<String>,
     /// HTTP method (endpoints only).
     #[serde(default)]
     pub method: Option<HttpMethod>,
@@ -285,6 +288,21 @@ pub struct EndpointFile {
     /// Contradictions in the docs that concern no single field.
     #[serde(default)]
     pub discrepancies: Vec<DiscrepancySpec>,
+}
+
+/// `docs:` as one file name or a list of them.
+fn one_or_more_files<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Files {
+        One(String),
+        More(Vec<String>),
+    }
+    // An empty list is refused by the linter, which can point at it.
+    Ok(match Files::deserialize(d)? {
+        Files::One(file) => vec![file],
+        Files::More(files) => files,
+    })
 }
 
 /// What an endpoint file describes.
@@ -444,12 +462,19 @@ pub struct EnumSpec {
 pub enum EnumValueSpec {
     /// Just the description.
     Doc(String),
-    /// Description plus an explicit Rust variant name.
+    /// Description plus an explicit Rust variant name and/or other
+    /// spellings.
     Full {
         /// Rustdoc for the variant.
         doc: String,
         /// Variant name when the derived one would be unclear.
-        rust: String,
+        #[serde(default)]
+        rust: Option<String>,
+        /// Other spellings the provider sends for the same value
+        /// (`pending` beside `PENDING`); decoded as this value, which is
+        /// always sent as the key's spelling.
+        #[serde(default)]
+        aliases: Vec<String>,
     },
 }
 

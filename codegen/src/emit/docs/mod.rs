@@ -330,7 +330,11 @@ fn endpoint_page(p: &Provider, e: &Endpoint) -> Result<EndpointPage, DocsError> 
         listed.push((format!("Response {}", r.status), &r.body));
     }
     for err in &e.errors {
-        listed.push((format!("Error `{}`", err.name), &err.body));
+        let title = match err.status {
+            Some(status) => format!("Error `{}` (arrives with HTTP {status})", err.name),
+            None => format!("Error `{}`", err.name),
+        };
+        listed.push((title, &err.body));
     }
     for (title, name) in listed {
         let Some(st) = p.structs.iter().find(|s| s.name == name) else {
@@ -416,7 +420,7 @@ fn endpoint_page(p: &Provider, e: &Endpoint) -> Result<EndpointPage, DocsError> 
         kind: kind(e),
         summary: e.summary.trim_end().to_owned(),
         doc: e.doc.as_deref().unwrap_or("").trim_end().to_owned(),
-        docs: e.docs.clone(),
+        docs: e.docs_cited(),
         call: call(e),
         headers: if e.kind == EndpointKind::Endpoint {
             header_rows(p, &p.request_headers, true)
