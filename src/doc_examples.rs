@@ -6,7 +6,8 @@
 macro_rules! doc_pages {
     ($($name:ident => $page:literal),* $(,)?) => {
         $(
-            #[doc = include_str!(concat!("../generated/docs/", $page))]
+            // Relative to the invocation, the generated list beside the pages.
+            #[doc = include_str!($page)]
             pub struct $name;
         )*
     };
