@@ -11,9 +11,11 @@
 pub mod client;
 pub mod error;
 mod notification;
+mod notification_headers;
 pub mod registry;
 pub mod retry;
 pub mod secret;
+pub mod testing;
 pub mod transport;
 
 pub use payspec_runtime::{money, validation, wire};

@@ -20,13 +20,16 @@ mod registry {
 mod transport {
     pub use payspec::transport::*;
 }
+mod validation {
+    pub use payspec::validation::*;
+}
 
 /// Stand-in for the runtime client the fixture's auth scheme selects: the
 /// generated `impl Client` / `impl Config` blocks need types of this crate
 /// (inherent impls cannot be added to `payspec`'s own types from here), so
 /// these wrap the real DOKU runtime and forward to it.
 mod client {
-    pub use payspec::client::{Call, CallOptions};
+    pub use payspec::client::{Call, CallOptions, PathParam};
 
     pub mod doku {
         pub use payspec::client::doku::{
@@ -78,6 +81,26 @@ mod client {
                 Resp: serde::de::DeserializeOwned,
             {
                 self.0.call_with(call, request, options).await
+            }
+
+            /// Forwards to the runtime's `Client::call_empty`.
+            pub async fn call_empty<Resp>(&self, call: super::Call) -> Result<Resp, payspec::Error>
+            where
+                Resp: serde::de::DeserializeOwned,
+            {
+                self.0.call_empty(call).await
+            }
+
+            /// Forwards to the runtime's `Client::call_empty_with`.
+            pub async fn call_empty_with<Resp>(
+                &self,
+                call: super::Call,
+                options: &super::CallOptions,
+            ) -> Result<Resp, payspec::Error>
+            where
+                Resp: serde::de::DeserializeOwned,
+            {
+                self.0.call_empty_with(call, options).await
             }
         }
     }
@@ -360,5 +383,37 @@ fn environments_know_their_base_urls() {
     assert_eq!(
         shop::Environment::Custom("http://127.0.0.1:9".to_owned()).base_url(),
         "http://127.0.0.1:9"
+    );
+}
+
+#[tokio::test]
+async fn a_path_parameter_breaking_its_limits_is_refused_before_sending() {
+    // Port 9 (discard) on loopback: nothing is listening, and a request that
+    // were sent would fail as Transport, not Validation.
+    let client = shop::Client(payspec::client::doku::Client::new(
+        payspec::client::doku::Config::new("http://127.0.0.1:9", "MCH-1", Secret::new("secret")),
+    ));
+    let too_long = client.payment_status("PAY-123456").await;
+    let Err(Error::Validation(errors)) = too_long else {
+        panic!("expected a validation error, got {too_long:?}");
+    };
+    let found: Vec<(&str, &str)> = errors
+        .violations()
+        .iter()
+        .map(|v| (v.path.as_str(), v.rule))
+        .collect();
+    assert_eq!(found, [("{payment_id}", "max_len")]);
+
+    let control = client.payment_status("PAY\u{7}").await;
+    let Err(Error::Validation(errors)) = control else {
+        panic!("expected a validation error, got {control:?}");
+    };
+    assert_eq!(errors.violations()[0].rule, "format");
+
+    // Within its limits it is sent (and fails to connect).
+    let sent = client.payment_status("PAY-1").await;
+    assert!(
+        matches!(sent, Err(Error::Transport { .. } | Error::Timeout { .. })),
+        "{sent:?}"
     );
 }

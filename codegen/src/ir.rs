@@ -105,8 +105,15 @@ pub struct Transition {
     pub endpoint: Option<TransitionEndpoint>,
     /// Allowed from these states.
     pub from: Vec<String>,
-    /// Moves to this state (cumulative actions: once the amount is used up).
+    /// Moves to this state (cumulative actions: once the amount is used
+    /// up); empty for a read-only action.
     pub to: String,
+    /// A read-only action (a status query): answers from the resource and
+    /// changes nothing.
+    pub reads: bool,
+    /// Error body (by spec name) and HTTP status answered when no resource
+    /// has the call's key.
+    pub not_found: Option<(String, u16)>,
     /// Deadline after entering the from-state, in days.
     pub within_days: Option<u32>,
     /// Dotted request-body path of the amount applied, if any.
@@ -287,6 +294,8 @@ pub struct EnumValue {
     pub rust_name: String,
     /// Rustdoc.
     pub doc: String,
+    /// Other spellings decoded as this value (never sent).
+    pub aliases: Vec<String>,
 }
 
 /// How a struct is used, which decides what is generated for it.
@@ -667,8 +676,9 @@ pub struct Endpoint {
     pub summary: String,
     /// Longer doc, if any.
     pub doc: Option<String>,
-    /// Source file in `provider-docs/`.
-    pub docs: String,
+    /// Source files in `provider-docs/`, at least one; read them through
+    /// [`Endpoint::docs_files`].
+    pub docs: Vec<String>,
     /// HTTP method (endpoints).
     pub method: Option<HttpMethod>,
     /// Path with `{param}` placeholders (endpoints).
@@ -683,6 +693,28 @@ pub struct Endpoint {
     pub errors: Vec<ErrorBody>,
     /// The spec file.
     pub loc: Loc,
+}
+
+impl Endpoint {
+    /// The `provider-docs/` files the endpoint is specified from, in the
+    /// spec's order: the one accessor every emitter and check reads.
+    pub fn docs_files(&self) -> &[String] {
+        &self.docs
+    }
+
+    /// The files as prose: `` `provider-docs/a.txt` `` or
+    /// `` `provider-docs/a.txt` and `provider-docs/b.txt` ``.
+    pub fn docs_cited(&self) -> String {
+        let cited: Vec<String> = self
+            .docs_files()
+            .iter()
+            .map(|f| format!("`provider-docs/{f}`"))
+            .collect();
+        match cited.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => cited.join(""),
+        }
+    }
 }
 
 /// A response body for one HTTP status.
@@ -701,6 +733,9 @@ pub struct ErrorBody {
     pub name: String,
     /// Body struct name.
     pub body: String,
+    /// The HTTP status it arrives with, when the docs say (Midtrans sends
+    /// its "Transaction doesn't exist" body under HTTP 200).
+    pub status: Option<u16>,
 }
 
 /// A decision table as a query function.

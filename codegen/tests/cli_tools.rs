@@ -394,6 +394,62 @@ fn git(repo: &Path, args: &[&str]) {
     assert!(status.success(), "git {args:?}");
 }
 
+/// The `kind` of every change in a `--format json` report.
+fn change_kinds(out: &std::process::Output) -> Vec<String> {
+    let report: serde_json::Value = serde_json::from_str(&stdout(out)).unwrap();
+    report["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn diff_against_head_with_uncommitted_specs_compares_the_working_tree_and_says_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path();
+    git(repo, &["init", "-q"]);
+    copy_dir(&real_spec(), &repo.join("spec"));
+    // The token deletion endpoint is added later, as a new file.
+    let token = repo.join("spec/doku/cards/delete_tokenization.yaml");
+    let token_text = fs::read_to_string(&token).unwrap();
+    fs::remove_file(&token).unwrap();
+    git(repo, &["add", "."]);
+    git(repo, &["commit", "-q", "-m", "base"]);
+
+    // Clean: HEAD is the commit, and nothing is noted.
+    let out = payspec()
+        .current_dir(repo)
+        .args(["diff", "HEAD", "HEAD", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(change_kinds(&out).is_empty());
+    assert!(!stderr(&out).contains("note:"), "{}", stderr(&out));
+
+    // Uncommitted: a tightened max_len, and a new (untracked) endpoint file.
+    tighten_refund_max_len(&repo.join("spec"));
+    fs::write(&token, token_text).unwrap();
+    let out = payspec()
+        .current_dir(repo)
+        .args(["diff", "HEAD", "HEAD", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let kinds = change_kinds(&out);
+    assert!(kinds.contains(&"max_len_tightened".to_owned()), "{kinds:?}");
+    assert!(kinds.contains(&"endpoint_added".to_owned()), "{kinds:?}");
+    assert!(
+        stderr(&out).contains(
+            "note: spec has uncommitted changes, so HEAD is the working tree (untracked \
+             files included); to compare the last commit, name it another way (`HEAD~0`)"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}
+
 #[test]
 fn diff_of_two_git_revisions_reads_them_without_touching_the_working_tree() {
     let tmp = tempfile::tempdir().unwrap();
@@ -411,20 +467,15 @@ fn diff_of_two_git_revisions_reads_them_without_touching_the_working_tree() {
         .replace("method: POST", "method: GET");
     fs::write(&refund, &dirty).unwrap();
 
+    // `HEAD~0` names the last commit without the working tree.
     let out = payspec()
         .current_dir(repo)
-        .args(["diff", "HEAD~1", "HEAD", "--format", "json"])
+        .args(["diff", "HEAD~1", "HEAD~0", "--format", "json"])
         .output()
         .unwrap();
     assert_eq!(code(&out), 1, "{}", stderr(&out));
-    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let kinds: Vec<&str> = report["changes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["kind"].as_str().unwrap())
-        .collect();
-    assert_eq!(kinds, ["max_len_tightened"]);
+    assert_eq!(change_kinds(&out), ["max_len_tightened"]);
+    assert!(!stderr(&out).contains("note:"), "{}", stderr(&out));
     assert_eq!(fs::read_to_string(&refund).unwrap(), dirty);
 
     // A spec directory below the current one, named by --spec-subdir.

@@ -191,6 +191,15 @@ fn cases() -> Vec<(K, &'static str, Mutate)> {
         (K::ErrorBodyChanged, "error[not_found]", |_, h| {
             endpoint_mut(h, "card_status").errors.clear()
         }),
+        (K::ErrorBodyChanged, "error[not_found]", |_, h| {
+            endpoint_mut(h, "card_status").errors[0].status = Some(200)
+        }),
+        (K::WireLeniencyReduced, "channel", |b, _| {
+            enum_mut(b, "Channel").values[0].aliases = vec!["credit_card".into()]
+        }),
+        (K::WireLeniencyAdded, "channel", |_, h| {
+            enum_mut(h, "Channel").values[0].aliases = vec!["credit_card".into()]
+        }),
         (K::WireLeniencyReduced, "response[200].refund_id", |b, _| {
             field_mut(b, "CardRefundResponse", "refund_id").also_accepts = vec![WireKind::Integer]
         }),

@@ -263,3 +263,56 @@ fn clashing_names_and_paths_are_errors() {
         "midtrans: `POST /checkout/v1/payment` of endpoint `cancel` clashes with another endpoint's path"
     );
 }
+
+/// The fixture with `create_payment`'s error body given an HTTP status.
+fn with_error_status(status: u16) -> serde_yaml::Value {
+    let mut ir = common::ir();
+    let endpoint = ir
+        .providers
+        .iter_mut()
+        .flat_map(|p| p.endpoints.iter_mut())
+        .find(|e| e.name == "create_payment")
+        .expect("fixture endpoint");
+    endpoint.errors[0].status = Some(status);
+    endpoint.docs.push("doku-status-codes.txt".to_owned());
+    let text = openapi::render(&ir).expect("the fixture exports");
+    serde_yaml::from_str(&text).expect("the export is YAML")
+}
+
+#[test]
+fn an_error_with_its_own_status_is_that_status_response() {
+    let doc = with_error_status(401);
+    let op = &doc["paths"]["/checkout/v1/payment"]["post"];
+    let response = &op["responses"]["401"];
+    assert_eq!(
+        response["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/doku.ErrorBody"
+    );
+    assert_eq!(
+        response["description"],
+        "Error bodies the docs show: `invalid_request` (`ErrorBody`, under HTTP 401)."
+    );
+    assert!(op["responses"].get("default").is_none(), "{op:?}");
+    // Both source pages are cited.
+    let description = op["description"].as_str().unwrap();
+    assert!(
+        description.ends_with(
+            "Specified from `provider-docs/doku-cards-payment-page-integration.txt` and `provider-docs/doku-status-codes.txt`."
+        ),
+        "{description}"
+    );
+}
+
+#[test]
+fn an_error_under_a_success_status_stays_the_default_response_and_says_so() {
+    let doc = with_error_status(200);
+    let responses = &doc["paths"]["/checkout/v1/payment"]["post"]["responses"];
+    assert_eq!(
+        responses["200"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/doku.CreatePaymentResponse"
+    );
+    assert_eq!(
+        responses["default"]["description"],
+        "Error bodies the docs show: `invalid_request` (`ErrorBody`, under HTTP 200)."
+    );
+}

@@ -93,16 +93,11 @@ pub fn apply(app: &App, world: &mut World, call: &Call<'_>) -> Outcome {
         return create(world, call, lifecycle, transition, key);
     }
     let Some(r) = world.find_mut(&provider.name, &lifecycle.name, &trigger.matches, &key) else {
-        return answer(
-            404,
-            provider_error(
-                scheme,
-                404,
-                "NOT_FOUND",
-                &format!("no {} `{key}`", lifecycle.name),
-            ),
-        );
+        return not_found(call, lifecycle, transition, &key);
     };
+    if transition.reads {
+        return read(call, transition, r);
+    }
 
     if !transition.from.contains(&r.state) {
         let reason = format!(
@@ -178,6 +173,43 @@ pub fn apply(app: &App, world: &mut World, call: &Call<'_>) -> Outcome {
         body,
         notifications,
     }
+}
+
+/// No resource has the call's key: the transition's documented not-found
+/// body (the docs' sample as it is), or a provider-shaped 404.
+fn not_found(
+    call: &Call<'_>,
+    lifecycle: &Lifecycle,
+    transition: &Transition,
+    key: &str,
+) -> Outcome {
+    let documented = transition.not_found.as_ref().and_then(|(name, status)| {
+        let body = respond::documented_error(call.provider, call.endpoint, name, call.request)?;
+        Some((*status, body))
+    });
+    let (status, body) = documented.unwrap_or_else(|| {
+        let message = format!("no {} `{key}`", lifecycle.name);
+        (
+            404,
+            provider_error(call.provider.auth.scheme, 404, "NOT_FOUND", &message),
+        )
+    });
+    answer(status, body)
+}
+
+/// A read-only transition (a status query): the endpoint's success body
+/// with the resource's facts, in the states `from` allows (any when empty).
+fn read(call: &Call<'_>, transition: &Transition, r: &Resource) -> Outcome {
+    if !transition.from.is_empty() && !transition.from.contains(&r.state) {
+        let reason = format!(
+            "cannot {} a {} that is {}",
+            transition.action, r.resource, r.state
+        );
+        return refusal(call, transition, &reason, "INVALID_STATE", false);
+    }
+    let (status, mut body) = respond::success(call.provider, call.endpoint, call.request);
+    write_facts(&mut body, transition, r);
+    answer(status, body)
 }
 
 /// A creating transition: a new resource in state `to`, unless one with the

@@ -456,32 +456,23 @@ impl Notification {
     /// `Request-Id`s you handled.
     ///
     /// ```
-    /// use payspec::doku::{Notification, NotificationHeaders, DEFAULT_NOTIFICATION_MAX_AGE};
-    /// use payspec::{Error, Secret};
-    /// use payspec_signing::doku::{sign, Components, Direction};
+    /// use payspec::doku::{Notification, DEFAULT_NOTIFICATION_MAX_AGE};
+    /// use payspec::{testing, Error, Secret};
     ///
     /// let secret_key = Secret::new("SK-your-secret-key");
     /// let body = br#"{"order":{"invoice_number":"INV-1","amount":90000}}"#;
     /// let target = "/payments/notifications";
     /// // What DOKU sends: here signed locally, once just now and once in 2020.
-    /// let now = payspec_signing::time::now_utc_timestamp();
+    /// let now = testing::now_utc_timestamp();
     /// for timestamp in [now.as_str(), "2020-08-11T08:45:42Z"] {
-    ///     let signature = sign(&secret_key, &Components {
-    ///         direction: Direction::Request,
-    ///         client_id: "BRN-0001",
-    ///         request_id: "notification-1",
-    ///         timestamp,
-    ///         target,
-    ///         body: Some(body),
-    ///     });
-    ///     let headers = NotificationHeaders {
-    ///         client_id: "BRN-0001",
-    ///         request_id: "notification-1",
-    ///         request_timestamp: timestamp,
-    ///         signature: Some(&signature),
-    ///     };
+    ///     let signed = testing::doku_notification(
+    ///         &secret_key, "BRN-0001", "notification-1", timestamp, target, body,
+    ///     );
+    ///     // In your handler: the request's `http::HeaderMap` and raw body.
+    ///     let headers = signed.header_map();
     ///     let result = Notification::verify_fresh::<serde_json::Value>(
-    ///         &headers, target, body, &secret_key, DEFAULT_NOTIFICATION_MAX_AGE,
+    ///         &Notification::headers(&headers)?, target, body, &secret_key,
+    ///         DEFAULT_NOTIFICATION_MAX_AGE,
     ///     );
     ///     let signed_just_now = timestamp == now;
     ///     match result {
@@ -493,6 +484,7 @@ impl Notification {
     ///         other => panic!("{timestamp}: {other:?}"),
     ///     }
     /// }
+    /// # Ok::<(), Error>(())
     /// ```
     pub fn verify_fresh<T: DeserializeOwned>(
         headers: &NotificationHeaders<'_>,

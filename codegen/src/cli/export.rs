@@ -64,6 +64,11 @@ pub fn run_docs(args: &DocsArgs) -> Result<(), Failure> {
     })?;
     write_atomic(&args.out, &pages)
         .map_err(|e| Failure::Io(format!("cannot write {}: {e}", args.out.display())))?;
-    eprintln!("wrote {} page(s) to {}", pages.len(), args.out.display());
+    // The doctest list beside the pages is not a page.
+    let count = pages
+        .keys()
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .count();
+    eprintln!("wrote {count} page(s) to {}", args.out.display());
     Ok(())
 }

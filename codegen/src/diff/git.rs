@@ -71,6 +71,28 @@ fn git(repo: &Path, args: &[&str]) -> Result<Vec<u8>, DiffError> {
     Ok(output.stdout)
 }
 
+/// Whether `spec_subdir` (relative to `repo`) has changes not committed to
+/// `HEAD`: modified, staged, deleted or untracked files (a new endpoint file
+/// is untracked until added). Ignored files do not count.
+pub fn has_uncommitted_changes(repo: &Path, spec_subdir: &Path) -> Result<bool, DiffError> {
+    let subdir = spec_subdir.to_string_lossy().replace('\\', "/");
+    let pathspec = match subdir.trim_end_matches('/') {
+        "" => ".",
+        other => other,
+    };
+    let status = git(
+        repo,
+        &[
+            "status",
+            "--porcelain",
+            "--untracked-files=all",
+            "--",
+            pathspec,
+        ],
+    )?;
+    Ok(!status.is_empty())
+}
+
 /// The files of `spec_subdir` (relative to `repo`) at revision `rev`, keyed
 /// by their path below `spec_subdir`, read with `git ls-tree` and `git
 /// cat-file` (the working tree and index are untouched). Symlinks and

@@ -69,7 +69,7 @@ use serde::Serialize;
 
 use crate::ir::{Ir, Loc};
 
-pub use git::{read_spec_at_revision, DiffError};
+pub use git::{has_uncommitted_changes, read_spec_at_revision, DiffError};
 pub use kind::ChangeKind;
 pub use rust_api::{RustApiDiff, RustItem, RustItemKind, RustSignatureChange};
 

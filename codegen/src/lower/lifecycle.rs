@@ -64,7 +64,22 @@ fn lower_one(
         for (i, state) in t.from.iter().enumerate() {
             check_state(state, &format!("{at}.from[{i}]"), sink);
         }
-        check_state(&t.to, &format!("{at}.to"), sink);
+        match (&t.to, t.reads) {
+            (Some(to), false) => check_state(to, &format!("{at}.to"), sink),
+            (None, false) => sink.error(
+                src.loc(&at),
+                "L027",
+                format!("lifecycle action `{action}` has no `to`"),
+                "name the state it moves to, or set `reads: true` for a query that moves nothing",
+            ),
+            (Some(_), true) => sink.error(
+                src.loc(&format!("{at}.to")),
+                "L027",
+                format!("lifecycle action `{action}` only reads, so it moves to no state"),
+                "drop `to`, or drop `reads` if the call changes the resource",
+            ),
+            (None, true) => {}
+        }
         transitions.push(lower_transition(
             provider,
             src,
@@ -243,6 +258,7 @@ fn lower_transition(
         endpoint,
     };
     lifecycle_calls::check_creates(&cx, t, sink);
+    lifecycle_calls::check_reads(&cx, t, sink);
     let attributes = lifecycle_calls::attributes(&cx, &t.attributes, sink);
     let same = lifecycle_calls::same(&cx, &t.same, sink);
     let decide = t
@@ -264,11 +280,35 @@ fn lower_transition(
         }
         (body.clone(), t.refused_status.unwrap_or(400))
     });
+    let not_found = t.not_found.as_ref().map(|body| {
+        let documented = endpoint.and_then(|e| e.errors.iter().find(|b| &b.name == body));
+        if documented.is_none() {
+            error(
+                &format!("{at}.not_found"),
+                format!("`{body}` is not an error body of the action's endpoint"),
+                "name one of the endpoint's `errors:`",
+            );
+        }
+        if t.creates {
+            error(
+                &format!("{at}.not_found"),
+                format!("lifecycle action `{action}` creates its resource, so it never misses one"),
+                "drop `not_found`",
+            );
+        }
+        let status = t
+            .not_found_status
+            .or_else(|| documented.and_then(|b| b.status))
+            .unwrap_or(404);
+        (body.clone(), status)
+    });
     Transition {
         action: action.to_owned(),
         endpoint: trigger,
         from: t.from.clone(),
-        to: t.to.clone(),
+        to: t.to.clone().unwrap_or_default(),
+        reads: t.reads,
+        not_found,
         within_days: t.within_days,
         amount: t.amount.clone(),
         cumulative: t.cumulative,

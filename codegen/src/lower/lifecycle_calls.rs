@@ -77,13 +77,56 @@ pub(crate) fn check_creates(cx: &Ctx<'_>, t: &TransitionSpec, sink: &mut Sink) {
                 "name the endpoint that creates it and the request field that is its key",
             );
         }
-    } else if t.from.is_empty() {
+    } else if t.from.is_empty() && !t.reads {
         cx.error(
             sink,
             "",
             format!("lifecycle action `{}` has no from-states", cx.action),
             "list the states it is allowed from in `from`, or set `creates: true`",
         );
+    }
+}
+
+/// Checks a read-only action (`reads`): it answers an endpoint's call and
+/// changes nothing, so it has an endpoint and none of the keys that apply
+/// or record something.
+pub(crate) fn check_reads(cx: &Ctx<'_>, t: &TransitionSpec, sink: &mut Sink) {
+    if !t.reads {
+        return;
+    }
+    if cx.endpoint.is_none() {
+        cx.error(
+            sink,
+            "reads",
+            format!(
+                "lifecycle action `{}` only reads, but no endpoint calls it",
+                cx.action
+            ),
+            "name the endpoint that queries the resource, and its `key`",
+        );
+    }
+    let writes = [
+        ("creates", t.creates),
+        ("amount", t.amount.is_some()),
+        ("cumulative", t.cumulative),
+        ("within_days", t.within_days.is_some()),
+        ("guard", t.guard.is_some()),
+        ("attributes", !t.attributes.is_empty()),
+        ("same", !t.same.is_empty()),
+        ("decide", t.decide.is_some()),
+    ];
+    for (key, present) in writes {
+        if present {
+            cx.error(
+                sink,
+                key,
+                format!(
+                    "lifecycle action `{}` only reads, so `{key}` does not apply",
+                    cx.action
+                ),
+                "drop it; a read-only action answers with `respond` facts (and `not_found`)",
+            );
+        }
     }
 }
 

@@ -392,6 +392,8 @@ fn enum_values(
     values: &IndexMap<String, EnumValueSpec>,
 ) -> Vec<EnumValue> {
     let mut seen: HashMap<String, String> = HashMap::new();
+    // Alias → the value it spells.
+    let mut spellings: HashMap<String, String> = HashMap::new();
     let mut out = Vec::new();
     if values.is_empty() {
         cx.sink.error(
@@ -404,10 +406,29 @@ fn enum_values(
     for (wire, spec) in values {
         let vkey = format!("{key}.values.{wire}");
         let loc = src.loc(&vkey);
-        let (doc, rust_name) = match spec {
-            EnumValueSpec::Doc(doc) => (doc.clone(), names::upper_camel(wire)),
-            EnumValueSpec::Full { doc, rust } => (doc.clone(), rust.clone()),
+        let (doc, rust_name, aliases) = match spec {
+            EnumValueSpec::Doc(doc) => (doc.clone(), names::upper_camel(wire), Vec::new()),
+            EnumValueSpec::Full { doc, rust, aliases } => (
+                doc.clone(),
+                rust.clone().unwrap_or_else(|| names::upper_camel(wire)),
+                aliases.clone(),
+            ),
         };
+        for alias in &aliases {
+            // A spelling belongs to one value: the documented ones and
+            // every alias seen so far.
+            let taken = values.contains_key(alias) || spellings.contains_key(alias);
+            if taken || alias == wire {
+                cx.sink.error(
+                    src.loc(&format!("{vkey}.aliases")),
+                    "L008",
+                    format!("alias `{alias}` of `{wire}` in `{enum_name}` is already a spelling of a value"),
+                    "list each spelling once, under the value it means",
+                );
+            } else {
+                spellings.insert(alias.clone(), wire.clone());
+            }
+        }
         if !names::is_upper_camel(&rust_name) {
             cx.sink.error(
                 loc.clone(),
@@ -436,6 +457,7 @@ fn enum_values(
             wire: wire.clone(),
             rust_name,
             doc,
+            aliases,
         });
     }
     out
@@ -558,11 +580,38 @@ fn lower_endpoint(
         }
     }
     let path_params = path_params(cx, src, file);
+    if file.docs.is_empty() {
+        cx.sink.error(
+            src.loc("docs"),
+            "E003",
+            format!("`docs` of `{}` lists no file", file.name),
+            "name the provider-docs page the endpoint comes from, or a list of them",
+        );
+    }
 
     let request = file
         .request
         .as_ref()
         .map(|b| body(cx, src, "request", b, examples));
+    let status_outside_errors = file
+        .request
+        .iter()
+        .map(|b| ("request".to_owned(), b))
+        .chain(
+            file.responses
+                .iter()
+                .map(|(status, b)| (format!("responses.{status}"), b)),
+        );
+    for (key, b) in status_outside_errors {
+        if b.status.is_some() {
+            cx.sink.error(
+                src.loc(&format!("{key}.status")),
+                "L021",
+                format!("`{key}` has a `status`, which only error bodies take"),
+                "a response's status is its key under `responses:`; drop `status`",
+            );
+        }
+    }
     let mut responses = Vec::new();
     for (status, b) in &file.responses {
         let key = format!("responses.{status}");
@@ -584,9 +633,21 @@ fn lower_endpoint(
     let errors = file
         .errors
         .iter()
-        .map(|(name, b)| ErrorBody {
-            name: name.clone(),
-            body: body(cx, src, &format!("errors.{name}"), b, examples),
+        .map(|(name, b)| {
+            let key = format!("errors.{name}");
+            if let Some(status) = b.status.filter(|s| !(100..=599).contains(s)) {
+                cx.sink.error(
+                    src.loc(&format!("{key}.status")),
+                    "L021",
+                    format!("error status `{status}` is not an HTTP status code"),
+                    "give the status between 100 and 599 the docs say the body comes with",
+                );
+            }
+            ErrorBody {
+                name: name.clone(),
+                body: body(cx, src, &key, b, examples),
+                status: b.status,
+            }
         })
         .collect();
 

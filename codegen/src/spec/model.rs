@@ -103,8 +103,22 @@ pub struct TransitionSpec {
     #[serde(default)]
     pub from: Vec<String>,
     /// The state it moves to (for a `cumulative` action: once the whole
-    /// amount is used up).
-    pub to: String,
+    /// amount is used up); absent for a read-only action (`reads`).
+    #[serde(default)]
+    pub to: Option<String>,
+    /// The call only reads the resource (a status query): it answers the
+    /// endpoint's success body with the `respond` facts and moves nothing.
+    /// `from`, when given, limits the states it answers in.
+    #[serde(default)]
+    pub reads: bool,
+    /// The endpoint's documented error body answered when no resource has
+    /// the call's key.
+    #[serde(default)]
+    pub not_found: Option<String>,
+    /// HTTP status of that answer (default: the error body's `status:`,
+    /// else 404).
+    #[serde(default)]
+    pub not_found_status: Option<u16>,
     /// The action must happen within this many days of entering the from-state.
     #[serde(default)]
     pub within_days: Option<u32>,
@@ -252,8 +266,11 @@ pub struct EndpointFile {
     /// Longer description.
     #[serde(default)]
     pub doc: Option<String>,
-    /// File in `provider-docs/` this endpoint is specified from.
-    pub docs: String,
+    /// Files in `provider-docs/` this endpoint is specified from: one name,
+    /// or a list when the endpoint spans pages (a reference page and a
+    /// status-code table).
+    #[serde(deserialize_with = "one_or_more_files")]
+    pub docs: Vec<String>,
     /// HTTP method (endpoints only).
     #[serde(default)]
     pub method: Option<HttpMethod>,
@@ -287,6 +304,21 @@ pub struct EndpointFile {
     /// Contradictions in the docs that concern no single field.
     #[serde(default)]
     pub discrepancies: Vec<DiscrepancySpec>,
+}
+
+/// `docs:` as one file name or a list of them.
+fn one_or_more_files<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Files {
+        One(String),
+        More(Vec<String>),
+    }
+    // An empty list is refused by the linter, which can point at it.
+    Ok(match Files::deserialize(d)? {
+        Files::One(file) => vec![file],
+        Files::More(files) => files,
+    })
 }
 
 /// What an endpoint file describes.
@@ -325,6 +357,10 @@ pub struct BodySpec {
     /// Bodies shown in the docs, verbatim.
     #[serde(default)]
     pub examples: Vec<ExampleSpec>,
+    /// Error bodies only: the HTTP status the body arrives with, when the
+    /// docs say (it need not be an error status).
+    #[serde(default)]
+    pub status: Option<u16>,
 }
 
 /// A body shown in the provider docs.
@@ -447,12 +483,19 @@ pub struct EnumSpec {
 pub enum EnumValueSpec {
     /// Just the description.
     Doc(String),
-    /// Description plus an explicit Rust variant name.
+    /// Description plus an explicit Rust variant name and/or other
+    /// spellings.
     Full {
         /// Rustdoc for the variant.
         doc: String,
         /// Variant name when the derived one would be unclear.
-        rust: String,
+        #[serde(default)]
+        rust: Option<String>,
+        /// Other spellings the provider sends for the same value
+        /// (`pending` beside `PENDING`); decoded as this value, which is
+        /// always sent as the key's spelling.
+        #[serde(default)]
+        aliases: Vec<String>,
     },
 }
 

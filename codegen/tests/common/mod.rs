@@ -529,6 +529,7 @@ fn doku() -> Provider {
     );
 
     let enum_value = |wire: &str, rust: &str, d: &str| EnumValue {
+        aliases: Vec::new(),
         wire: wire.to_owned(),
         rust_name: rust.to_owned(),
         doc: d.to_owned(),
@@ -594,7 +595,7 @@ fn doku() -> Provider {
         area: area.to_owned(),
         summary: String::new(),
         doc: None,
-        docs: file.to_owned(),
+        docs: vec![file.to_owned()],
         method: None,
         path: None,
         path_params: Vec::new(),
@@ -631,6 +632,7 @@ fn doku() -> Provider {
             body: "CreatePaymentResponse".to_owned(),
         }],
         errors: vec![ErrorBody {
+            status: None,
             name: "invalid_request".to_owned(),
             body: "ErrorBody".to_owned(),
         }],
@@ -865,7 +867,7 @@ fn midtrans() -> Provider {
             area: "core".to_owned(),
             summary: "Cancel a transaction before settlement.".to_owned(),
             doc: None,
-            docs: "midtrans-cancel.txt".to_owned(),
+            docs: vec!["midtrans-cancel.txt".to_owned()],
             method: Some(HttpMethod::POST),
             path: Some("/v2/{order_id}/cancel".to_owned()),
             path_params: vec![order_id],
@@ -940,7 +942,7 @@ fn biller() -> Provider {
             area: "bill".to_owned(),
             summary: "Cancel a bill.".to_owned(),
             doc: None,
-            docs: "biller-bill-cancel.txt".to_owned(),
+            docs: vec!["biller-bill-cancel.txt".to_owned()],
             method: Some(HttpMethod::POST),
             path: Some("/api/v2/bill/cancel".to_owned()),
             path_params: Vec::new(),

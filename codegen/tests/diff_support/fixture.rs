@@ -67,6 +67,7 @@ pub fn area() -> Scope {
 
 pub fn enum_value(wire: &str, rust: &str) -> EnumValue {
     EnumValue {
+        aliases: Vec::new(),
         wire: wire.into(),
         rust_name: rust.into(),
         doc: format!("{wire} value."),
@@ -367,7 +368,7 @@ pub fn doku() -> Provider {
                 area: "cards".into(),
                 summary: "Refund a card payment.".into(),
                 doc: None,
-                docs: "doku-cards-refund.txt".into(),
+                docs: vec!["doku-cards-refund.txt".to_owned()],
                 method: Some(HttpMethod::POST),
                 path: Some("/cards/v1/refund".into()),
                 path_params: vec![],
@@ -377,6 +378,7 @@ pub fn doku() -> Provider {
                     body: "CardRefundResponse".into(),
                 }],
                 errors: vec![ErrorBody {
+                    status: None,
                     name: "refund_failed".into(),
                     body: "ErrorBody".into(),
                 }],
@@ -388,7 +390,7 @@ pub fn doku() -> Provider {
                 area: "cards".into(),
                 summary: "Refund status.".into(),
                 doc: None,
-                docs: "doku-cards-refund.txt".into(),
+                docs: vec!["doku-cards-refund.txt".to_owned()],
                 method: Some(HttpMethod::GET),
                 path: Some("/cards/v1/status/{invoice_number}".into()),
                 path_params: vec![status_path],
@@ -398,6 +400,7 @@ pub fn doku() -> Provider {
                     body: "CardStatusResponse".into(),
                 }],
                 errors: vec![ErrorBody {
+                    status: None,
                     name: "not_found".into(),
                     body: "ErrorBody".into(),
                 }],
@@ -409,7 +412,7 @@ pub fn doku() -> Provider {
                 area: "checkout".into(),
                 summary: "Payment result.".into(),
                 doc: None,
-                docs: "doku-checkout.txt".into(),
+                docs: vec!["doku-checkout.txt".to_owned()],
                 method: None,
                 path: None,
                 path_params: vec![],
@@ -763,7 +766,7 @@ pub fn head_with_every_class() -> Ir {
             area: "cards".into(),
             summary: "Void a card payment | same day only.".into(),
             doc: None,
-            docs: "doku-cards-refund.txt".into(),
+            docs: vec!["doku-cards-refund.txt".to_owned()],
             method: Some(HttpMethod::POST),
             path: Some("/cards/v1/void".into()),
             path_params: vec![],

@@ -60,6 +60,7 @@ fn path(steps: Vec<PathStep>) -> FieldPath {
 
 fn value(wire: &str, rust: &str, doc: &str) -> EnumValue {
     EnumValue {
+        aliases: Vec::new(),
         wire: wire.to_owned(),
         rust_name: rust.to_owned(),
         doc: doc.to_owned(),
@@ -761,31 +762,72 @@ pub fn provider() -> Provider {
         response_headers: vec![],
         enums: enums(),
         structs: structs(),
-        endpoints: vec![Endpoint {
-            kind: EndpointKind::Endpoint,
-            name: "payment".to_owned(),
-            area: "payments".to_owned(),
-            summary: "Charge a saved card.".to_owned(),
-            doc: None,
-            docs: "shop-payments.txt".to_owned(),
-            method: Some(HttpMethod::POST),
-            path: Some("/payments".to_owned()),
-            path_params: vec![],
-            request: Some("PaymentRequest".to_owned()),
-            responses: vec![Response {
-                status: 200,
-                body: "PaymentResponse".to_owned(),
-            }],
-            errors: vec![ErrorBody {
-                name: "declined".to_owned(),
-                body: "ErrorBody".to_owned(),
-            }],
-            loc: loc(1),
-        }],
+        endpoints: vec![
+            Endpoint {
+                kind: EndpointKind::Endpoint,
+                name: "payment".to_owned(),
+                area: "payments".to_owned(),
+                summary: "Charge a saved card.".to_owned(),
+                doc: None,
+                docs: vec!["shop-payments.txt".to_owned()],
+                method: Some(HttpMethod::POST),
+                path: Some("/payments".to_owned()),
+                path_params: vec![],
+                request: Some("PaymentRequest".to_owned()),
+                responses: vec![Response {
+                    status: 200,
+                    body: "PaymentResponse".to_owned(),
+                }],
+                errors: vec![ErrorBody {
+                    status: None,
+                    name: "declined".to_owned(),
+                    body: "ErrorBody".to_owned(),
+                }],
+                loc: loc(1),
+            },
+            payment_status(),
+        ],
         decisions: decisions(),
         discrepancies: vec![session_discrepancy()],
         lifecycles: Vec::new(),
         loc: loc(1),
+    }
+}
+
+/// A status query whose path parameter has a length and format limit.
+fn payment_status() -> Endpoint {
+    let mut id = field(
+        "payment_id",
+        Type::String,
+        Presence::Mandatory,
+        "The payment's id.",
+    );
+    id.max_len = Some(8);
+    id.format = Some(Format::PrintableAscii);
+    Endpoint {
+        kind: EndpointKind::Endpoint,
+        name: "payment_status".to_owned(),
+        area: "payments".to_owned(),
+        summary: "Look a payment up.".to_owned(),
+        doc: None,
+        docs: vec![
+            "shop-payments.txt".to_owned(),
+            "shop-status-codes.txt".to_owned(),
+        ],
+        method: Some(HttpMethod::GET),
+        path: Some("/payments/{payment_id}".to_owned()),
+        path_params: vec![id],
+        request: None,
+        responses: vec![Response {
+            status: 200,
+            body: "PaymentResponse".to_owned(),
+        }],
+        errors: vec![ErrorBody {
+            status: Some(404),
+            name: "unknown_payment".to_owned(),
+            body: "ErrorBody".to_owned(),
+        }],
+        loc: loc(2),
     }
 }
 

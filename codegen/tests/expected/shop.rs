@@ -47,6 +47,7 @@ pub mod shop {
     /// Every endpoint and notification of Shop, with type-erased body checks, for tooling that works across endpoints (a sandbox server, tests).
     ///
     /// - `payment`: `POST /payments`
+    /// - `payment_status`: `GET /payments/{payment_id}`
     pub const ENDPOINTS: &[crate::registry::EndpointInfo] = &[
         crate::registry::EndpointInfo {
             provider: "shop",
@@ -57,6 +58,16 @@ pub mod shop {
             request: Some(crate::registry::check::<payments::PaymentRequest>),
             responses: &[(200, crate::registry::decode::<payments::PaymentResponse>)],
             errors: &[("declined", crate::registry::decode::<ErrorBody>)],
+        },
+        crate::registry::EndpointInfo {
+            provider: "shop",
+            name: "payment_status",
+            kind: crate::registry::EndpointKind::Endpoint,
+            method: Some(crate::transport::Method::Get),
+            path: Some("/payments/{payment_id}"),
+            request: None,
+            responses: &[(200, crate::registry::decode::<payments::PaymentResponse>)],
+            errors: &[("unknown_payment", crate::registry::decode::<ErrorBody>)],
         },
     ];
 
@@ -181,6 +192,75 @@ pub mod shop {
             self.call_with(
                     crate::client::Call::post("payment", "/payments"),
                     request,
+                    options,
+                )
+                .await
+        }
+
+        /// Look a payment up.
+        ///
+        /// `GET /payments/{payment_id}`
+        ///
+        /// # Path parameters
+        ///
+        /// Each accepts `&str`, `String` or any [`crate::client::PathParam`].
+        ///
+        /// - `payment_id`: The payment's id. Percent-encoded into the path. Must be at most 8 characters, of format `printable_ascii`: checked before sending ([`crate::Error::Validation`]).
+        ///
+        /// # Returns
+        ///
+        /// The HTTP 200 body as [`payments::PaymentResponse`].
+        ///
+        /// # Errors
+        ///
+        /// - [`crate::Error::Api`]: the provider refused: a 4xx/5xx answer (DOKU's `error.code` and `error.message` in [`crate::ApiError`]); documented error bodies: `unknown_payment` ([`ErrorBody`], under HTTP 404), read with `ApiError::body_as`.
+        /// - [`crate::Error::SignatureMismatch`]: the response is not signed with your key.
+        /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
+        /// - [`crate::Error::Decode`]: the response is not the documented JSON.
+        pub async fn payment_status(
+            &self,
+            payment_id: impl crate::client::PathParam + AsRef<str>,
+        ) -> Result<payments::PaymentResponse, crate::Error> {
+            let mut checks = crate::validation::Validator::new();
+            checks.check_len("{payment_id}", payment_id.as_ref(), None, Some(8usize));
+            checks
+                .check_format(
+                    "{payment_id}",
+                    payment_id.as_ref(),
+                    crate::validation::Format::PrintableAscii,
+                );
+            checks.finish().map_err(crate::Error::Validation)?;
+            let payment_id_segment = crate::client::PathParam::path_segment(&payment_id);
+            self.call_empty(
+                    crate::client::Call::get(
+                        "payment_status",
+                        format!("/payments/{payment_id_segment}"),
+                    ),
+                )
+                .await
+        }
+
+        /// As [`Client::payment_status`], with per-call options: store the Request-Id you pass in `options` before sending, so a retry after a crash repeats the request safely.
+        pub async fn payment_status_with(
+            &self,
+            payment_id: impl crate::client::PathParam + AsRef<str>,
+            options: &CallOptions,
+        ) -> Result<payments::PaymentResponse, crate::Error> {
+            let mut checks = crate::validation::Validator::new();
+            checks.check_len("{payment_id}", payment_id.as_ref(), None, Some(8usize));
+            checks
+                .check_format(
+                    "{payment_id}",
+                    payment_id.as_ref(),
+                    crate::validation::Format::PrintableAscii,
+                );
+            checks.finish().map_err(crate::Error::Validation)?;
+            let payment_id_segment = crate::client::PathParam::path_segment(&payment_id);
+            self.call_empty_with(
+                    crate::client::Call::get(
+                        "payment_status",
+                        format!("/payments/{payment_id_segment}"),
+                    ),
                     options,
                 )
                 .await

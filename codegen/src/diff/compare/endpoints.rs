@@ -141,7 +141,11 @@ impl ProviderCmp<'_> {
                 Some(he.summary.clone()),
             ),
             ("doc", be.doc.clone(), he.doc.clone()),
-            ("docs", Some(be.docs.clone()), Some(he.docs.clone())),
+            (
+                "docs",
+                Some(be.docs_files().join(", ")),
+                Some(he.docs_files().join(", ")),
+            ),
         ] {
             if bt != ht {
                 self.emit(
@@ -222,6 +226,24 @@ impl ProviderCmp<'_> {
             let label = format!("error[{}]", bx.name);
             let hx = he.errors.iter().find(|x| x.name == bx.name);
             if hx.map(|x| &x.body) == mapped(&Some(bx.body.clone())).as_ref() {
+                if let Some(hx) = hx.filter(|hx| hx.status != bx.status) {
+                    let show = |s: Option<u16>| s.map_or("not given".to_owned(), |s| s.to_string());
+                    self.emit(
+                        Draft::new(
+                            K::ErrorBodyChanged,
+                            label,
+                            format!(
+                                "error status changed {} → {}",
+                                show(bx.status),
+                                show(hx.status)
+                            ),
+                            "Callers that recognise this error by its HTTP status must change.",
+                        )
+                        .values(Some(show(bx.status)), Some(show(hx.status)))
+                        .at(&he.loc),
+                        ep,
+                    );
+                }
                 continue;
             }
             let after = hx.map(|x| x.body.clone());

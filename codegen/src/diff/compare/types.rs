@@ -138,6 +138,42 @@ impl ProviderCmp<'_> {
                     );
                     continue;
                 };
+                // Other spellings decode to the value: losing one makes it
+                // arrive as `Unknown(..)`; gaining one only reads more.
+                // Requests always send the documented spelling.
+                let decoded = matches!(u.side, Side::Response);
+                for (kind, gone, now, from, to) in [
+                    (
+                        K::WireLeniencyReduced,
+                        "no longer",
+                        "arrives as `Unknown(..)`",
+                        bv,
+                        hv,
+                    ),
+                    (K::WireLeniencyAdded, "now", "decodes as the value", hv, bv),
+                ] {
+                    let changed = from.aliases.iter().filter(|a| !to.aliases.contains(a));
+                    for alias in changed.filter(|_| decoded) {
+                        let (before, after) = match kind {
+                            K::WireLeniencyAdded => (None, Some(alias.clone())),
+                            _ => (Some(alias.clone()), None),
+                        };
+                        self.emit(
+                            Draft::new(
+                                kind,
+                                u.path.clone(),
+                                format!(
+                                    "{}::{} {gone} accepts the spelling {alias:?}",
+                                    he.name, hv.rust_name
+                                ),
+                                format!("A received {alias:?} {now}."),
+                            )
+                            .values(before, after)
+                            .at(&he.loc),
+                            ep,
+                        );
+                    }
+                }
                 if bv.rust_name != hv.rust_name {
                     self.emit(
                         Draft::new(

@@ -6,7 +6,7 @@ use serde_yaml::{Mapping, Value};
 use super::schema::{self, put, reference, s};
 use super::security::computed_header;
 use super::OpenApiError;
-use crate::ir::{Endpoint, Environment, Field, Header, HttpMethod, Provider};
+use crate::ir::{Endpoint, Environment, ErrorBody, Field, Header, HttpMethod, Provider};
 
 /// Header names OpenAPI ignores as parameters (they are expressed by
 /// security schemes and media types instead).
@@ -183,41 +183,68 @@ fn responses(provider: &Provider, endpoint: &Endpoint, with_headers: bool) -> Ma
         );
         put(&mut map, &r.status.to_string(), Value::Mapping(response));
     }
-    if !endpoint.errors.is_empty() {
-        let names: Vec<String> = endpoint
-            .errors
+    // An error body whose status the docs give, and which no documented
+    // response uses, is that status's response; the others (no status, or
+    // one shared with a success body, as Midtrans's not-found under HTTP
+    // 200) are the `default` response, their status named in its text.
+    let (own, shared): (Vec<&ErrorBody>, Vec<&ErrorBody>) = endpoint.errors.iter().partition(|e| {
+        e.status
+            .is_some_and(|s| !endpoint.responses.iter().any(|r| r.status == s))
+    });
+    let mut statuses: Vec<u16> = own.iter().filter_map(|e| e.status).collect();
+    statuses.dedup();
+    for status in statuses {
+        let here: Vec<&ErrorBody> = own
             .iter()
-            .map(|e| format!("`{}` (`{}`)", e.name, e.body))
+            .copied()
+            .filter(|e| e.status == Some(status))
             .collect();
-        let schema = match endpoint.errors.as_slice() {
-            [one] => reference(&provider.name, &one.body),
-            many => {
-                let mut any = Mapping::new();
-                put(
-                    &mut any,
-                    "anyOf",
-                    Value::Sequence(
-                        many.iter()
-                            .map(|e| reference(&provider.name, &e.body))
-                            .collect(),
-                    ),
-                );
-                Value::Mapping(any)
-            }
-        };
-        let mut response = Mapping::new();
-        put(
-            &mut response,
-            "description",
-            format!("Error bodies the docs show: {}.", names.join(", ")),
-        );
-        if let Some(h) = &headers {
-            put(&mut response, "headers", h.clone());
-        }
-        put(&mut response, "content", json_content(schema));
-        put(&mut map, "default", Value::Mapping(response));
+        let response = error_response(provider, &here, headers.as_ref());
+        put(&mut map, &status.to_string(), response);
+    }
+    if !shared.is_empty() {
+        let response = error_response(provider, &shared, headers.as_ref());
+        put(&mut map, "default", response);
     }
     map
+}
+
+/// The response for error bodies that share one status (or `default`).
+fn error_response(provider: &Provider, errors: &[&ErrorBody], headers: Option<&Value>) -> Value {
+    let names: Vec<String> = errors
+        .iter()
+        .map(|e| match e.status {
+            Some(status) => format!("`{}` (`{}`, under HTTP {status})", e.name, e.body),
+            None => format!("`{}` (`{}`)", e.name, e.body),
+        })
+        .collect();
+    let schema = match errors {
+        [one] => reference(&provider.name, &one.body),
+        many => {
+            let mut any = Mapping::new();
+            put(
+                &mut any,
+                "anyOf",
+                Value::Sequence(
+                    many.iter()
+                        .map(|e| reference(&provider.name, &e.body))
+                        .collect(),
+                ),
+            );
+            Value::Mapping(any)
+        }
+    };
+    let mut response = Mapping::new();
+    put(
+        &mut response,
+        "description",
+        format!("Error bodies the docs show: {}.", names.join(", ")),
+    );
+    if let Some(h) = headers {
+        put(&mut response, "headers", h.clone());
+    }
+    put(&mut response, "content", json_content(schema));
+    Value::Mapping(response)
 }
 
 /// A response's description: the body struct's doc and name.
@@ -238,10 +265,7 @@ fn description(endpoint: &Endpoint) -> String {
     if !text.is_empty() {
         text.push_str("\n\n");
     }
-    text.push_str(&format!(
-        "Specified from `provider-docs/{}`.",
-        endpoint.docs
-    ));
+    text.push_str(&format!("Specified from {}.", endpoint.docs_cited()));
     text
 }
 

@@ -219,8 +219,25 @@ fn endpoint_methods(ctx: &Ctx<'_>, s: &Scheme, e: &Endpoint) -> Result<TokenStre
         format = format.replace(&placeholder, &format!("{{{segment}}}"));
         params.push(param);
         segments.push(segment);
+        let mut limits = Vec::new();
+        if let Some(n) = p.min_len {
+            limits.push(format!("at least {n} characters"));
+        }
+        if let Some(n) = p.max_len {
+            limits.push(format!("at most {n} characters"));
+        }
+        if let Some(f) = p.format {
+            limits.push(format!("of format `{}`", f.spec_name()));
+        }
+        let checked = match limits.is_empty() {
+            true => String::new(),
+            false => format!(
+                " Must be {}: checked before sending ([`crate::Error::Validation`]).",
+                limits.join(", ")
+            ),
+        };
         param_docs.push(format!(
-            "- `{}`: {} Percent-encoded into the path.",
+            "- `{}`: {} Percent-encoded into the path.{checked}",
             p.rust_name,
             doc::md(&p.doc)
         ));
@@ -240,7 +257,9 @@ fn endpoint_methods(ctx: &Ctx<'_>, s: &Scheme, e: &Endpoint) -> Result<TokenStre
     } else {
         quote!(format!(#format))
     };
+    let check_params = path_param_checks(ctx, &item, e)?;
     let encode_params = quote! {
+        #check_params
         #(let #segments = crate::client::PathParam::path_segment(&#params);)*
     };
     let constructor = match method {
@@ -334,7 +353,10 @@ fn endpoint_methods(ctx: &Ctx<'_>, s: &Scheme, e: &Endpoint) -> Result<TokenStre
         .errors
         .iter()
         .map(|er| {
-            struct_path(ctx, &item, &er.body).map(|p| format!("`{}` ([`{}`])", er.name, plain(&p)))
+            struct_path(ctx, &item, &er.body).map(|p| match er.status {
+                Some(status) => format!("`{}` ([`{}`], under HTTP {status})", er.name, plain(&p)),
+                None => format!("`{}` ([`{}`])", er.name, plain(&p)),
+            })
         })
         .collect::<Result<_, _>>()?;
     let documented = if documented.is_empty() {
@@ -378,8 +400,15 @@ fn endpoint_methods(ctx: &Ctx<'_>, s: &Scheme, e: &Endpoint) -> Result<TokenStre
         format!("# Errors\n\n{}", errors.join("\n")),
     ]);
     let method_doc = doc::attrs(&text);
-    let param_tys = params.iter().map(|_| quote!(impl crate::client::PathParam));
-    let param_tys: Vec<_> = param_tys.collect();
+    // A parameter with length or format limits is read as text to check them.
+    let param_tys: Vec<_> = e
+        .path_params
+        .iter()
+        .map(|p| match is_constrained(p) {
+            true => quote!(impl crate::client::PathParam + AsRef<str>),
+            false => quote!(impl crate::client::PathParam),
+        })
+        .collect();
     let plain_method = quote! {
         #method_doc
         pub async fn #name(&self #(, #params: #param_tys)* #request_arg) -> Result<#ret, crate::Error> {
@@ -403,6 +432,46 @@ fn endpoint_methods(ctx: &Ctx<'_>, s: &Scheme, e: &Endpoint) -> Result<TokenStre
             #encode_params
             self.#runtime_with.await
         }
+    })
+}
+
+fn is_constrained(p: &crate::ir::Field) -> bool {
+    p.max_len.is_some() || p.min_len.is_some() || p.format.is_some()
+}
+
+/// Checks of the path parameters' `max_len`, `min_len` and `format`, before
+/// anything is sent: a violation is [`crate::Error::Validation`] naming the
+/// parameter as `{name}`.
+fn path_param_checks(ctx: &Ctx<'_>, item: &str, e: &Endpoint) -> Result<TokenStream, EmitError> {
+    let usize_opt = |n: Option<u32>| match n {
+        Some(n) => {
+            let n = n as usize;
+            quote!(Some(#n))
+        }
+        None => quote!(None),
+    };
+    let mut checks = Vec::new();
+    for p in e.path_params.iter().filter(|p| is_constrained(p)) {
+        let param = ident(&p.rust_name).map_err(|m| ctx.err(item, m))?;
+        let name = format!("{{{}}}", p.wire_name);
+        if p.max_len.is_some() || p.min_len.is_some() {
+            let (min, max) = (usize_opt(p.min_len), usize_opt(p.max_len));
+            checks.push(quote!(checks.check_len(#name, #param.as_ref(), #min, #max);));
+        }
+        if let Some(format) = p.format {
+            let variant = ident(format.rust_variant()).map_err(|m| ctx.err(item, m))?;
+            checks.push(quote!(
+                checks.check_format(#name, #param.as_ref(), crate::validation::Format::#variant);
+            ));
+        }
+    }
+    if checks.is_empty() {
+        return Ok(quote!());
+    }
+    Ok(quote! {
+        let mut checks = crate::validation::Validator::new();
+        #(#checks)*
+        checks.finish().map_err(crate::Error::Validation)?;
     })
 }
 
@@ -530,7 +599,16 @@ mod tests {
         let code = squashed(&acme());
         assert!(has(
             &code,
-            "pubasyncfncard_payment_status(&self,invoice_number:implcrate::client::PathParam,)"
+            "pubasyncfncard_payment_status(&self,invoice_number:implcrate::client::PathParam+AsRef<str>,)"
+        ));
+        // The fixture's parameter has a length and a format limit, checked
+        // before anything is sent.
+        assert!(has(
+            &code,
+            "letmutchecks=crate::validation::Validator::new();\
+             checks.check_len(\"{invoice_number}\",invoice_number.as_ref(),None,Some(64usize),);\
+             checks.check_format(\"{invoice_number}\",invoice_number.as_ref(),crate::validation::Format::PrintableAscii,);\
+             checks.finish().map_err(crate::Error::Validation)?;"
         ));
         assert!(has(&code,
             "letinvoice_number_segment=crate::client::PathParam::path_segment(&invoice_number,);\

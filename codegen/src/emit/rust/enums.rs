@@ -45,10 +45,20 @@ pub(crate) fn emit(ctx: &Ctx<'_>, e: &Enum) -> Result<String, EmitError> {
     c.line("#[derive(Debug, Clone, PartialEq, Eq, Hash)]");
     c.open(&format!("pub enum {name} {{"));
     for (v, variant) in e.values.iter().zip(&variants) {
-        c.doc(&doc::paragraphs([
-            format!("`{:?}`", v.wire),
-            doc::md(&v.doc),
-        ]));
+        let spelled = match v.aliases.as_slice() {
+            [] => format!("`{:?}`", v.wire),
+            aliases => format!(
+                "`{:?}` (also received as {}; always sent as `{:?}`)",
+                v.wire,
+                aliases
+                    .iter()
+                    .map(|a| format!("`{a:?}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                v.wire
+            ),
+        };
+        c.doc(&doc::paragraphs([spelled, doc::md(&v.doc)]));
         c.line(&format!("{variant},"));
     }
     c.line("/// A value the docs do not list, kept as received.");
@@ -81,8 +91,13 @@ pub(crate) fn emit(ctx: &Ctx<'_>, e: &Enum) -> Result<String, EmitError> {
         c.open(&format!("impl From<{from}> for {name} {{"));
         c.open(&format!("fn from(value: {from}) -> Self {{"));
         c.open(&format!("match {scrutinee} {{"));
-        for (variant, wire) in variants.iter().zip(&wires) {
-            c.arm(wire, &Call::plain(format!("Self::{variant}")));
+        for ((variant, wire), v) in variants.iter().zip(&wires).zip(&e.values) {
+            // Other spellings of the value decode to it.
+            let pattern = std::iter::once(wire.clone())
+                .chain(v.aliases.iter().map(|a| str_lit(a)))
+                .collect::<Vec<_>>()
+                .join(" | ");
+            c.arm(&pattern, &Call::plain(format!("Self::{variant}")));
         }
         c.line(fallback);
         c.close("}");

@@ -9,6 +9,7 @@ pub use payspec_shop_shared::*;
 /// Shop `payments` API: request, response and error types.
 ///
 /// - `payment`: Charge a saved card.
+/// - `payment_status`: Look a payment up.
 pub mod payments {
     pub use payspec_shop_area_payments::*;
 }

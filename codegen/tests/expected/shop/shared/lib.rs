@@ -177,6 +177,7 @@ impl payspec_runtime::wire::WireEnum for RefundKind {
 /// An error the provider returns.
 ///
 /// Error body `declined` of `POST /payments` (endpoint `payment`).
+/// Error body `unknown_payment` of `GET /payments/{payment_id}` (endpoint `payment_status`).
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ErrorBody {
