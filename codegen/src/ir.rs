@@ -233,6 +233,8 @@ pub struct Header {
     pub wire_name: String,
     /// The header's constraints; `field.ty` is a primitive.
     pub field: Field,
+    /// A request header every call sends with exactly this value (`value:`).
+    pub fixed: Option<String>,
 }
 
 /// The area an item is generated into: the provider root or an area submodule.
@@ -554,6 +556,8 @@ pub struct Condition {
 pub enum ConditionTest {
     /// Present and equal to one of these (one element for `equals`).
     OneOf(Vec<Literal>),
+    /// Absent, or present and equal to one of these (`or_absent: true`).
+    AbsentOrOneOf(Vec<Literal>),
     /// Present (`true`) or absent (`false`).
     Present(bool),
 }

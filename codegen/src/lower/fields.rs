@@ -77,6 +77,15 @@ impl Ctx<'_> {
         about: &str,
     ) -> Field {
         let ty = self.resolve_type(src, parent, wire, spec, key, about);
+        // Headers check `value` where they are lowered; a body field never has one.
+        if spec.value.is_some() && parent != "Header" {
+            self.sink.error(
+                src.loc(&format!("{key}.value")),
+                "L031",
+                format!("field `{about}` has a fixed `value`; only request headers do"),
+                "delete `value`, or use `default` for the value the provider assumes",
+            );
+        }
         let rust_name = names::field_name(wire).unwrap_or_else(|| {
             self.sink.error(
                 src.loc(key),

@@ -499,9 +499,30 @@ fn headers(
                     "use string, integer, boolean, decimal, amount_idr or an enum",
                 );
             }
+            let fixed = spec.value.clone();
+            if fixed.is_some() {
+                let misplaced = if key != "request_headers" {
+                    Some("only request headers have a fixed value".to_owned())
+                } else if spec.ty != "string" || spec.presence != crate::ir::Presence::Mandatory {
+                    Some(format!(
+                        "header `{wire}` has a fixed value, so it must be a mandatory string"
+                    ))
+                } else {
+                    None
+                };
+                if let Some(message) = misplaced {
+                    cx.sink.error(
+                        src.loc(&format!("{fkey}.value")),
+                        "L031",
+                        message,
+                        "give `value:` only to a `type: string, presence: mandatory` request header",
+                    );
+                }
+            }
             Header {
                 wire_name: wire.clone(),
                 field,
+                fixed,
             }
         })
         .collect()

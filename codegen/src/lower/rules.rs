@@ -328,6 +328,18 @@ impl Ctx<'_> {
             );
             return None;
         }
+        if spec.or_absent && spec.present.is_some() {
+            self.sink.error(
+                src.loc(&format!("{key}.or_absent")),
+                "L012",
+                format!(
+                    "condition on `{}` combines `or_absent` with `present`",
+                    spec.field
+                ),
+                "use `or_absent: true` only beside `equals` or `one_of`",
+            );
+            return None;
+        }
         let field = field?.path;
         let ty = field.leaf_type().clone();
         let test = if let Some(present) = spec.present {
@@ -354,7 +366,11 @@ impl Ctx<'_> {
                     }
                 }
             }
-            ConditionTest::OneOf(literals)
+            if spec.or_absent {
+                ConditionTest::AbsentOrOneOf(literals)
+            } else {
+                ConditionTest::OneOf(literals)
+            }
         };
         Some(Condition { field, test })
     }

@@ -378,6 +378,10 @@ pub struct FieldSpec {
     /// Where the docs contradict themselves about this field.
     #[serde(default)]
     pub discrepancy: Option<DiscrepancySpec>,
+    /// Request headers only: the fixed value every request sends (the
+    /// biller's `Cache-Control: no-cache`).
+    #[serde(default)]
+    pub value: Option<String>,
 }
 
 /// How the docs classify a field.
@@ -550,6 +554,11 @@ pub struct ConditionSpec {
     /// `true`: holds when the field is present; `false`: when absent.
     #[serde(default)]
     pub present: Option<bool>,
+    /// With `equals` or `one_of`: the condition also holds when the field is
+    /// absent (a field the docs let the merchant omit when it would carry the
+    /// only value their account has).
+    #[serde(default)]
+    pub or_absent: bool,
 }
 
 /// A decision table: inputs (enums or booleans) to an output, first match wins.

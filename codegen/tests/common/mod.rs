@@ -85,6 +85,7 @@ fn header(wire: &str, doc_text: &str, max_len: Option<u32>, format: Option<Forma
     f.format = format;
     f.loc = loc("doku/provider.yaml", 20);
     Header {
+        fixed: None,
         wire_name: wire.to_owned(),
         field: f,
     }
@@ -841,6 +842,7 @@ fn midtrans() -> Provider {
         ],
         request_headers: vec![
             Header {
+                fixed: None,
                 wire_name: "Authorization".to_owned(),
                 field: doc(
                     field("Authorization", Type::String, Presence::Mandatory),
@@ -848,6 +850,7 @@ fn midtrans() -> Provider {
                 ),
             },
             Header {
+                fixed: None,
                 wire_name: "Accept".to_owned(),
                 field: doc(
                     field("Accept", Type::String, Presence::Mandatory),
@@ -885,6 +888,7 @@ fn midtrans() -> Provider {
 
 fn biller() -> Provider {
     let biller_header = |wire: &str, text: &str| Header {
+        fixed: None,
         wire_name: wire.to_owned(),
         field: doc(field(wire, Type::String, Presence::Mandatory), text),
     };

@@ -316,6 +316,7 @@ pub fn doku() -> Provider {
             environment("production", "Production", "https://api.doku.com"),
         ],
         request_headers: vec![Header {
+            fixed: None,
             wire_name: "Client-Id".into(),
             field: mandatory("Client-Id", Type::String, 20),
         }],

@@ -741,6 +741,7 @@ pub fn provider() -> Provider {
             },
         ],
         request_headers: vec![Header {
+            fixed: None,
             wire_name: "Client-Id".to_owned(),
             field: field(
                 "Client-Id",
