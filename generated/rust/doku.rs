@@ -120,7 +120,7 @@ pub mod doku {
             method: Some(crate::transport::Method::Post),
             path: Some("/credit-card/capture"),
             request: Some(crate::registry::check::<cards::CaptureRequest>),
-            responses: &[(200, crate::registry::decode::<cards::CaptureResponse>)],
+            responses: &[(200, crate::registry::check::<cards::CaptureResponse>)],
             errors: &[],
         },
         crate::registry::EndpointInfo {
@@ -152,7 +152,7 @@ pub mod doku {
             method: Some(crate::transport::Method::Post),
             path: Some("/cancellation/credit-card/refund"),
             request: Some(crate::registry::check::<cards::RefundRequest>),
-            responses: &[(200, crate::registry::decode::<cards::RefundResponse>)],
+            responses: &[(200, crate::registry::check::<cards::RefundResponse>)],
             errors: &[("refund_failed", crate::registry::decode::<cards::RefundFailure>)],
         },
         crate::registry::EndpointInfo {

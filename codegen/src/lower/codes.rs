@@ -34,7 +34,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("L020", "path parameter not declared, declared but unused, or repeated"),
     ("L021", "response status that is not an HTTP status code"),
     ("L022", "decision table: unknown input or output type, or a row naming an unknown input"),
-    ("L023", "rules on an endpoint without a request body"),
+    ("L023", "rules on an endpoint without a request body, or `rules` inside the request body itself"),
     ("L024", "lifecycle: unknown state, endpoint, key or amount path, guard that is not a boolean decision, or a refusal body the endpoint does not document"),
     ("L025", "two providers share an auth scheme, so their generated clients would be one runtime type"),
     ("L026", "a type that contains itself without an array in between (Rust cannot size it)"),

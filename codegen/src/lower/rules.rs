@@ -27,7 +27,7 @@ impl Ctx<'_> {
     pub fn lower_rules(&mut self, pending: &PendingRules<'_>) {
         let mut lowered = Vec::new();
         for (i, spec) in pending.rules.iter().enumerate() {
-            let key = format!("rules[{i}]");
+            let key = format!("{}[{i}]", pending.key);
             if let Some(kind) = self.rule(pending.src, &pending.root, spec, &key) {
                 lowered.push(Rule {
                     kind,

@@ -309,6 +309,11 @@ pub struct BodySpec {
     /// Bodies shown in the docs, verbatim.
     #[serde(default)]
     pub examples: Vec<ExampleSpec>,
+    /// Response, error and notification bodies: conditions the docs state
+    /// on what the provider sends (rules rooted at this body). A request
+    /// body's rules are the file's `rules:`.
+    #[serde(default)]
+    pub rules: Vec<RuleSpec>,
 }
 
 /// A body shown in the provider docs.
