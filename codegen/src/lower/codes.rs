@@ -40,6 +40,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("L026", "a type that contains itself without an array in between (Rust cannot size it)"),
     ("L027", "lifecycle call data: a creating action with from-states or without endpoint and key, an action without from-states, an attribute, `same` or `respond` path the endpoint's bodies lack, an unknown fact, or a `decide` with an unknown table, input or source"),
     ("L031", "a fixed `value` on anything but a mandatory string request header"),
+    ("L032", "a `generated` value shape that does not parse, or on a field that is not a string"),
     ("W001", "enum or named type that nothing references"),
     ("W002", "conditional field that no rule makes conditional"),
     ("W003", "field without a description (`doc`)"),

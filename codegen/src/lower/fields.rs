@@ -164,6 +164,28 @@ impl Ctx<'_> {
                 "copy the docs' description of the field; it becomes rustdoc",
             );
         }
+        let generated = spec.generated.as_deref().and_then(|text| {
+            let parsed = if spec.ty == "string" {
+                super::generated::parse(text)
+            } else {
+                Err(format!(
+                    "field `{about}` is `{}`; generated values are strings",
+                    spec.ty
+                ))
+            };
+            match parsed {
+                Ok(g) => Some(g),
+                Err(why) => {
+                    self.sink.error(
+                        src.loc(&format!("{key}.generated")),
+                        "L032",
+                        format!("`generated` of field `{about}`: {why}"),
+                        "use uuid_v4, digits(N), alnum(N), timestamp(utc_timestamp | local_date_time[, +HH:MM][, +N(s|m|h|d)]) or template(text with {…} placeholders) on a string field",
+                    );
+                    None
+                }
+            }
+        });
         let discrepancy = spec.discrepancy.as_ref().map(|d| {
             let note = self.discrepancy(src, d, &format!("{key}.discrepancy"), about);
             self.discrepancies.push(note.clone());
@@ -184,6 +206,7 @@ impl Ctx<'_> {
             also_accepts,
             sensitive: spec.sensitive,
             discrepancy,
+            generated,
             loc: src.loc(key),
         }
     }

@@ -387,6 +387,12 @@ pub struct FieldSpec {
     /// biller's `Cache-Control: no-cache`).
     #[serde(default)]
     pub value: Option<String>,
+    /// A value the provider makes up (ids, codes, times, URLs), in its
+    /// documented shape: `uuid_v4`, `digits(6)`, `alnum(20)`,
+    /// `timestamp(local_date_time, +07:00)` or `template(…{uuid_v4}…)`.
+    /// The sandbox generates it instead of repeating the docs' sample.
+    #[serde(default)]
+    pub generated: Option<String>,
 }
 
 /// How the docs classify a field.

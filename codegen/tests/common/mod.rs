@@ -19,6 +19,7 @@ pub fn loc(file: &str, line: u32) -> Loc {
 
 pub fn field(wire: &str, ty: Type, presence: Presence) -> Field {
     Field {
+        generated: None,
         wire_name: wire.to_owned(),
         rust_name: wire.to_owned(),
         doc: String::new(),
