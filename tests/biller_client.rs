@@ -18,9 +18,7 @@ use hmac::{Hmac, Mac};
 use payspec::biller::bill::{BillCancelData, BillCancelRequest};
 use payspec::biller::{Client, Config};
 use payspec::client::{Call, ClaimSet};
-use payspec::validation::{Validate, Validator};
 use payspec::Error;
-use serde::Serialize;
 use sha2::Sha256;
 
 use common::serve;
@@ -60,28 +58,13 @@ fn request() -> BillCancelRequest {
     BillCancelRequest::new("ayopop", "43554", "5324354")
 }
 
-/// The spec gives the biller's request no field checks, so the runtime's
-/// "invalid request makes no call" is shown with a request type that has
-/// some.
-#[derive(Debug, Serialize)]
-struct CheckedCancelRequest {
-    #[serde(rename = "partnerId")]
-    partner_id: String,
-    ref_number: String,
-}
-
-impl Validate for CheckedCancelRequest {
-    fn validate_in(&self, v: &mut Validator) {
-        v.check_len("partnerId", &self.partner_id, Some(1), None);
-        v.check_len("ref_number", &self.ref_number, Some(1), None);
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
     Success,
     Refused,
     Drifted,
+    /// Success with `"data": null`.
+    NullData,
 }
 
 struct Biller {
@@ -90,6 +73,8 @@ struct Biller {
     problems: Mutex<Vec<String>>,
     /// The decoded claims of each TOKEN.
     claims: Mutex<Vec<Vec<u8>>>,
+    /// Every `Cache-Control` value of each request, in order.
+    cache_control: Mutex<Vec<Vec<String>>>,
 }
 
 async fn bill_cancel(
@@ -105,6 +90,13 @@ async fn bill_cancel(
             .unwrap_or("")
             .to_owned()
     };
+    biller.cache_control.lock().unwrap().push(
+        headers
+            .get_all("cache-control")
+            .iter()
+            .map(|v| v.to_str().unwrap_or("").to_owned())
+            .collect(),
+    );
     let mut problems = Vec::new();
     if header("KEY") != API_KEY {
         problems.push("KEY".to_owned());
@@ -150,6 +142,11 @@ async fn bill_cancel(
             .into_response(),
         Mode::Drifted => (StatusCode::OK, CANCEL_SUCCESS.replace("\"amount\": 1000", "\"amount\": \"1000\""))
             .into_response(),
+        Mode::NullData => (
+            StatusCode::OK,
+            r#"{"responseCode":600,"success":true,"message":{"ID":"Pembatalan Sukses","EN":"Cancellation Successful"},"data":null}"#,
+        )
+            .into_response(),
     }
 }
 
@@ -159,6 +156,7 @@ async fn fake_biller(mode: Mode) -> (common::Server, Arc<Biller>) {
         requests: AtomicUsize::new(0),
         problems: Mutex::new(Vec::new()),
         claims: Mutex::new(Vec::new()),
+        cache_control: Mutex::new(Vec::new()),
     });
     let router = Router::new()
         .route(CANCEL_PATH, post(bill_cancel))
@@ -176,12 +174,19 @@ async fn cancel_returns_the_envelope_data_typed() {
     let data = client(&server.base_url)
         .bill_cancel(&request())
         .await
-        .unwrap();
+        .unwrap()
+        .expect("the sample envelope carries data");
     assert_eq!(data.ref_number.as_deref(), Some("2074134"));
     assert_eq!(data.account_number.as_deref(), Some("0812300001"));
     assert_eq!(data.amount, Some(payspec::money::Idr(1000)));
     assert_eq!(data.product_code.as_deref(), Some("PPLSTEK1"));
     assert_eq!(*biller.problems.lock().unwrap(), Vec::<String>::new());
+    // Every sample sends `Cache-Control: no-cache`; the spec declares it
+    // with a fixed value and the client sends it once.
+    assert_eq!(
+        *biller.cache_control.lock().unwrap(),
+        [vec!["no-cache".to_owned()]]
+    );
     let claims = biller.claims.lock().unwrap();
     let claims: serde_json::Value = serde_json::from_slice(&claims[0]).unwrap();
     assert_eq!(
@@ -240,14 +245,24 @@ async fn drifted_data_is_a_decode_error_under_data() {
 }
 
 #[tokio::test]
+async fn success_with_null_data_is_none() {
+    let (server, biller) = fake_biller(Mode::NullData).await;
+    let data = client(&server.base_url)
+        .bill_cancel(&request())
+        .await
+        .expect("`data: null` on success decodes");
+    assert_eq!(data, None);
+    assert_eq!(*biller.problems.lock().unwrap(), Vec::<String>::new());
+}
+
+#[tokio::test]
 async fn invalid_request_makes_no_call() {
     let (server, biller) = fake_biller(Mode::Success).await;
-    let bad = CheckedCancelRequest {
-        partner_id: String::new(),
-        ref_number: String::new(),
-    };
+    // "Mandatory: Yes" for every field of the page's table: an empty string
+    // is no value.
+    let bad = BillCancelRequest::new("", "43554", "");
     let err = client(&server.base_url)
-        .call::<_, BillCancelData>(Call::post("bill_cancel", CANCEL_PATH), &bad)
+        .bill_cancel(&bad)
         .await
         .unwrap_err();
     match err {

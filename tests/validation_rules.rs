@@ -184,9 +184,21 @@ fn required_if() {
     assert_eq!(
         with(|b| {
             b["card"]["save"] = json!(true);
+            b["card"].as_object_mut().unwrap().remove("token");
             b["customer"].as_object_mut().unwrap().remove("id");
         }),
         [v("customer.id", "required_if")]
+    );
+    // Saving a card and paying with a saved one: each rule reports.
+    assert_eq!(
+        with(|b| {
+            b["card"]["save"] = json!(true);
+            b["customer"].as_object_mut().unwrap().remove("id");
+        }),
+        [
+            v("customer.id", "required_if"),
+            v("customer.id", "required_if")
+        ]
     );
 }
 
@@ -306,6 +318,53 @@ fn only_if() {
         with(|b| {
             b["payment"]["type"] = json!("AUTHORIZE");
             b["payment"]["auto_capture"] = json!(true);
+        }),
+        []
+    );
+}
+
+#[test]
+fn auto_capture_without_payment_type() {
+    // A merchant whose only card payment type is AUTHORIZE omits
+    // payment.type ("Bring this if you have more than 1 type of Cards
+    // payment type") and may still ask for auto_capture.
+    assert_eq!(
+        with(|b| {
+            b["payment"] = json!({ "auto_capture": true });
+        }),
+        []
+    );
+    // Also with no `payment` object besides it at all: nothing to refuse.
+    assert_eq!(
+        with(|b| {
+            b.as_object_mut().unwrap().remove("payment");
+        }),
+        []
+    );
+    // Another named type still refuses it.
+    assert_eq!(
+        with(|b| {
+            b["payment"] = json!({ "type": "SALE", "auto_capture": true });
+        }),
+        [v("payment.auto_capture", "only_if")]
+    );
+}
+
+#[test]
+fn customer_id_when_paying_with_a_saved_card_token() {
+    // "Mandatory if merchant wants to use tokenization feature": paying with
+    // a saved card.token is tokenization, even with card.save false.
+    assert_eq!(
+        with(|b| {
+            b["customer"].as_object_mut().unwrap().remove("id");
+        }),
+        [v("customer.id", "required_if")]
+    );
+    // Without a token and without save, no customer id is needed.
+    assert_eq!(
+        with(|b| {
+            b["customer"].as_object_mut().unwrap().remove("id");
+            b["card"].as_object_mut().unwrap().remove("token");
         }),
         []
     );

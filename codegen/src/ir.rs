@@ -253,6 +253,8 @@ pub struct Header {
     pub wire_name: String,
     /// The header's constraints; `field.ty` is a primitive.
     pub field: Field,
+    /// A request header every call sends with exactly this value (`value:`).
+    pub fixed: Option<String>,
 }
 
 /// The area an item is generated into: the provider root or an area submodule.
@@ -371,11 +373,46 @@ pub struct Field {
     pub sensitive: bool,
     /// Contradiction note, if any.
     pub discrepancy: Option<Discrepancy>,
+    /// How the sandbox makes up the value the provider generates.
+    pub generated: Option<Generated>,
     /// Where it is defined.
     pub loc: Loc,
 }
 
-/// A resolved field type.
+/// A value the provider generates, in its documented shape (`generated:`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Generated {
+    /// A random UUID v4 (`249fc620-6017-4540-af7c-5a1c25788f46`).
+    UuidV4,
+    /// This many random decimal digits.
+    Digits(u32),
+    /// This many random ASCII letters and digits.
+    Alnum(u32),
+    /// The sandbox clock, written in `format` at a UTC offset.
+    Timestamp {
+        /// `utc_timestamp` or `local_date_time`.
+        format: Format,
+        /// Offset from UTC in minutes (`+07:00` is 420); 0 for `utc_timestamp`.
+        offset_minutes: i32,
+        /// Seconds added to the clock (an expiry after the event).
+        after_secs: i64,
+    },
+    /// Text with placeholders filled in.
+    Template(Vec<TemplatePart>),
+}
+
+/// One piece of a [`Generated::Template`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum TemplatePart {
+    /// Literal text.
+    Text(String),
+    /// A generated value (`{uuid_v4}`, `{digits(6)}`).
+    Generated(Generated),
+    /// The request body's value at a dotted path (`{request:order.invoice_number}`).
+    Request(String),
+    /// A request header (`{header:Request-Id}`).
+    Header(String),
+}
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Type {
     /// `String`.
@@ -579,6 +616,8 @@ pub struct Condition {
 pub enum ConditionTest {
     /// Present and equal to one of these (one element for `equals`).
     OneOf(Vec<Literal>),
+    /// Absent, or present and equal to one of these (`or_absent: true`).
+    AbsentOrOneOf(Vec<Literal>),
     /// Present (`true`) or absent (`false`).
     Present(bool),
 }

@@ -888,6 +888,7 @@ fn path_parameters_and_headers_are_compared_like_fields() {
         p.wire_name = "order_id".into();
         p.rust_name = "order_id".into();
         doku_mut(h).request_headers.push(Header {
+            fixed: None,
             wire_name: "Request-Id".into(),
             field: mandatory("Request-Id", Type::String, 21),
         });

@@ -24,6 +24,7 @@
 /// - `KEY`: The partner API key; the samples send "KEY: API Key" (Go, PHP, JavaScript) and "key: test-key" (curl).
 /// - `TOKEN`: The request token; the samples send "TOKEN: token". "The body for the token is defined below": see the auth scheme.
 /// - `VERSION`: API version; always the value 2.0 ("VERSION: 2.0" in every sample), so it is not a constructor argument.
+/// - `Cache-Control`: Every sample sends it ("-H 'cache-control: no-cache'" in curl, "Cache-Control: no-cache" in Go, PHP and JavaScript, which also repeat it in lowercase); the page does not say why. Sent once, as `Cache-Control: no-cache`, on every request.
 ///
 /// # Discrepancies in the provider docs
 ///
@@ -105,7 +106,7 @@ pub mod biller {
         ///
         /// # Returns
         ///
-        /// The `data` of a successful HTTP 200 envelope ([`bill::BillCancelResult`] with `success: true`), as [`bill::BillCancelData`].
+        /// The `data` of a successful HTTP 200 envelope ([`bill::BillCancelResult`] with `success: true`), as [`bill::BillCancelData`]; `None` when `data` is `null` or absent.
         ///
         /// # Errors
         ///
@@ -116,10 +117,11 @@ pub mod biller {
         pub async fn bill_cancel(
             &self,
             request: &bill::BillCancelRequest,
-        ) -> Result<bill::BillCancelData, crate::Error> {
+        ) -> Result<Option<bill::BillCancelData>, crate::Error> {
             self.call(
                     crate::client::Call::post("bill_cancel", "/api/v2/bill/cancel")
-                        .token_claims(crate::client::ClaimSet::RequestBody),
+                        .token_claims(crate::client::ClaimSet::RequestBody)
+                        .fixed_header("Cache-Control", "no-cache"),
                     request,
                 )
                 .await

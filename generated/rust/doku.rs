@@ -56,11 +56,13 @@
 /// - `additional_info.disclaimer.id`: Typed object, but it is a message and the sample sends a string. Sent as a string.
 /// - `additional_info.disclaimer.en`: Typed object with the presence "v" (not a documented presence), but the sample sends a string. Sent as an optional string, like its sibling disclaimer.id.
 /// - `order.session_id`: Typed number, but the sample is the string "0000231223", whose leading zeros a number would lose. Read as a string; a JSON integer is accepted too and kept as its decimal text.
+/// - `credit_card_payment_page.url`: The sample URL carries requestId=8quQyK39l4aM5cCml0Yy although the sample request's Request-Id is b266c265-…. The URL is read as an opaque string: never parsed, and its query never compared with the request's headers.
 /// - `payment.acquirer (installment sample)`: The installment sample uses BRI, which is in neither installment list (it is in the payment.acquirer values). The request is sent as built: validation does not reject an installment acquirer outside the lists, and installment_kind(BRI) returns None.
 /// - `installment acquirer names`: The installment prose says "Bank Mandiri", "Permata" and "OCBC" where the value list says BANK_MANDIRI, BANK_PERMATA and OCBC_NISP. Only the value list's spellings are sent.
 /// - `invoice_number limit for Mandiri`: The 27-character limit is tied to the merchant having a Mandiri acquirer (account setup), not to a request field. Validation enforces 27 when payment.acquirer is BANK_MANDIRI and 64 otherwise; a merchant whose Mandiri acquirer is chosen by DOKU must keep invoice numbers to 27 characters itself (the depends_on_account rule documents this).
 /// - `refund.reason`: The failed sample has refund.reason, which the response table does not list. Read as an optional string.
 /// - `error`: The failed sample has an `error` object (code, message, type) that the response table omits. Read as ErrorDetail, each member optional.
+/// - `refund.type of the failed sample`: The failed sample calls a refund FULL_REFUND while its error says the amount is bigger than the original transaction, yet FULL_REFUND is defined as an amount equal to the order amount. refund.type is read as returned, whatever the amount; a failed body's type is not checked against the amount, and the refund_type decision is never applied to a response.
 /// - `request header sample label`: The refund page (and the payment page's refund section) labels the refund's header sample "generate payment URL". Refund requests carry the provider's usual headers; nothing payment-page specific is sent.
 /// - `sample timestamps`: The response sample is dated a day before its request. Timestamps are not compared with each other; the samples are not used as test data.
 /// - `VOID amount rule`: The rule compares refund.amount with order.amount, but the refund request carries no order.amount (only order.invoice_number), so it cannot be a request validation rule. It is the `refund_type` decision table instead, where the caller says whether the amount is the full order amount.
@@ -118,7 +120,7 @@ pub mod doku {
             method: Some(crate::transport::Method::Post),
             path: Some("/credit-card/capture"),
             request: Some(crate::registry::check::<cards::CaptureRequest>),
-            responses: &[(200, crate::registry::decode::<cards::CaptureResponse>)],
+            responses: &[(200, crate::registry::check::<cards::CaptureResponse>)],
             errors: &[],
         },
         crate::registry::EndpointInfo {
@@ -150,7 +152,7 @@ pub mod doku {
             method: Some(crate::transport::Method::Post),
             path: Some("/cancellation/credit-card/refund"),
             request: Some(crate::registry::check::<cards::RefundRequest>),
-            responses: &[(200, crate::registry::decode::<cards::RefundResponse>)],
+            responses: &[(200, crate::registry::check::<cards::RefundResponse>)],
             errors: &[("refund_failed", crate::registry::decode::<cards::RefundFailure>)],
         },
         crate::registry::EndpointInfo {

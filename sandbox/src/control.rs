@@ -20,6 +20,7 @@ pub fn routes() -> Router<Arc<App>> {
         .route("/_sandbox/seed", post(seed))
         .route("/_sandbox/reset", post(reset))
         .route("/_sandbox/faults", post(fault))
+        .route("/_sandbox/clock", get(read_clock).post(move_clock))
         .route("/_sandbox/{provider}/{resource}/{id}", get(read))
         .route("/_sandbox/{provider}/{resource}/{id}/{action}", post(act))
 }
@@ -74,6 +75,67 @@ async fn fault(State(app): State<Arc<App>>, body: Bytes) -> Response {
     }
     lock(&app).faults.insert(f.endpoint.clone(), f);
     json_response(200, &json!({ "fault": true }), &[])
+}
+
+/// The sandbox clock as JSON: its UTC time and its offset from the real one.
+fn clock_view(w: &world::World) -> Value {
+    json!({
+        "now": payspec_signing::time::utc_timestamp(w.now()),
+        "offset_secs": w.clock_offset_secs,
+    })
+}
+
+/// `GET /_sandbox/clock`.
+async fn read_clock(State(app): State<Arc<App>>) -> Response {
+    json_response(200, &clock_view(&lock(&app)), &[])
+}
+
+/// How to move the clock: exactly one key.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MoveClock {
+    /// Seconds to move it by (negative: back).
+    #[serde(default)]
+    advance_secs: Option<i64>,
+    /// A UTC time (`2026-01-31T00:00:00Z`) to set it to.
+    #[serde(default)]
+    set: Option<String>,
+}
+
+/// `POST /_sandbox/clock`: `{"advance_secs": N}` or `{"set": "…Z"}`; the
+/// clock then runs on from there. Resource times, windows (`within_days`)
+/// and generated timestamps read it.
+async fn move_clock(State(app): State<Arc<App>>, body: Bytes) -> Response {
+    let m: MoveClock = match serde_json::from_slice(&body) {
+        Ok(m) => m,
+        Err(e) => return bad(e.to_string()),
+    };
+    let mut w = lock(&app);
+    let offset = match (m.advance_secs, m.set.as_deref()) {
+        (Some(secs), None) => w.clock_offset_secs.checked_add(secs),
+        (None, Some(at)) => {
+            let Some(target) = payspec_signing::time::parse_utc(at) else {
+                return bad(format!(
+                    "`{at}` is not a UTC time like 2026-01-31T00:00:00Z"
+                ));
+            };
+            let real = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs())
+                .unwrap_or(0);
+            i64::try_from(target)
+                .ok()
+                .zip(i64::try_from(real).ok())
+                .and_then(|(t, r)| t.checked_sub(r))
+        }
+        _ => return bad("give exactly one of `advance_secs` and `set`"),
+    };
+    let Some(offset) = offset else {
+        return bad("the clock cannot move that far");
+    };
+    w.clock_offset_secs = offset;
+    tracing::info!(path = "/_sandbox/clock", status = 200, offset, "control");
+    json_response(200, &clock_view(&w), &[])
 }
 
 /// `GET /_sandbox/{provider}/{resource}/{id}`: the resource's state.
@@ -136,6 +198,7 @@ async fn act(
     };
     let (view, pending) = {
         let mut w = lock(&app);
+        let now = w.now();
         let Some(r) = w.find_mut(&provider, &resource, "id", &id) else {
             return json_response(
                 404,
@@ -150,7 +213,7 @@ async fn act(
                 &[],
             );
         }
-        world::enter(r, &action, &t.to, 0);
+        world::enter(r, &action, &t.to, 0, now);
         r.attributes.extend(extra.attributes);
         (
             world::view(r),

@@ -228,7 +228,13 @@ async fn handle(
             headers: &headers,
             request: &request,
         };
-        let outcome: Outcome = engine::apply(&app, &mut world, &call);
+        let mut outcome: Outcome = engine::apply(&app, &mut world, &call);
+        if let Err(broken) = answer_conforms(m.provider, name, outcome.status, &outcome.body) {
+            // The sandbox's own answer breaks a condition of the spec (a
+            // response rule): a sandbox defect, said so rather than sent.
+            outcome.status = 500;
+            outcome.body = provider_error(scheme, 500, "SANDBOX_ANSWER_BREAKS_SPEC", &broken);
+        }
         if scheme == AuthScheme::DokuHmacSha256 {
             world.answered.insert(
                 caller.request_id.clone(),
@@ -274,6 +280,32 @@ fn validate(provider: &Provider, endpoint: &str, body: &[u8]) -> Result<Value, V
                 .map(|v| json!({ "path": v.path, "rule": v.rule, "message": v.message }))
                 .collect(),
         )),
+    }
+}
+
+/// Checks a success answer against the generated response reader of its
+/// status, which holds it to the body's rules (`responses.<status>.rules`).
+fn answer_conforms(
+    provider: &Provider,
+    endpoint: &str,
+    status: u16,
+    body: &Value,
+) -> Result<(), String> {
+    let Some(read) = registry(&provider.name, endpoint)
+        .and_then(|e| e.responses.iter().find(|(s, _)| *s == status))
+        .map(|(_, read)| read)
+    else {
+        return Ok(());
+    };
+    match read(body.to_string().as_bytes()) {
+        Ok(_) => Ok(()),
+        Err(BodyRejection::Malformed { path, message }) => Err(format!("{path}: {message}")),
+        Err(BodyRejection::Invalid(errors)) => Err(errors
+            .violations()
+            .iter()
+            .map(|v| format!("{}: {} ({})", v.path, v.message, v.rule))
+            .collect::<Vec<_>>()
+            .join("; ")),
     }
 }
 

@@ -11,6 +11,7 @@ use payspec_codegen_core::ir::{
 };
 use serde_json::{json, Value};
 
+use crate::generate;
 use crate::notify::{self, Pending};
 use crate::respond::{self, provider_error};
 use crate::world::{self, Resource, World};
@@ -59,7 +60,13 @@ pub fn apply(app: &App, world: &mut World, call: &Call<'_>) -> Outcome {
             .map(|t| (l, t))
     });
     let Some((lifecycle, transition)) = found else {
-        let (status, body) = respond::success(provider, endpoint, request);
+        let (status, mut body) = respond::success(provider, endpoint, request);
+        let source = generate::Source {
+            now: world.now(),
+            request,
+            headers: call.headers,
+        };
+        generate::fill(provider, endpoint, status, &mut body, &source, None);
         return answer(status, body);
     };
     let Some(trigger) = &transition.endpoint else {
@@ -92,6 +99,7 @@ pub fn apply(app: &App, world: &mut World, call: &Call<'_>) -> Outcome {
     if transition.creates {
         return create(world, call, lifecycle, transition, key);
     }
+    let now = world.now();
     let Some(r) = world.find_mut(&provider.name, &lifecycle.name, &trigger.matches, &key) else {
         return not_found(call, lifecycle, transition, &key);
     };
@@ -107,7 +115,7 @@ pub fn apply(app: &App, world: &mut World, call: &Call<'_>) -> Outcome {
         return refuse(&reason, "INVALID_STATE", false);
     }
     if let Some(days) = transition.within_days {
-        if !world::within(r, days) {
+        if !world::within(r, days, now) {
             let reason = format!("the {} window of {days} days has passed", transition.action);
             return refuse(&reason, "INVALID_STATE", false);
         }
@@ -147,12 +155,12 @@ pub fn apply(app: &App, world: &mut World, call: &Call<'_>) -> Outcome {
     if transition.cumulative {
         r.applied += amount;
         if r.applied == r.amount {
-            world::enter(r, &transition.action, &transition.to, amount);
+            world::enter(r, &transition.action, &transition.to, amount, now);
         } else {
             r.history.push((transition.action.clone(), amount));
         }
     } else {
-        world::enter(r, &transition.action, &transition.to, amount);
+        world::enter(r, &transition.action, &transition.to, amount, now);
     }
     for (name, source) in &transition.attributes {
         if let Some(value) = attribute_value(call, source) {
@@ -164,6 +172,18 @@ pub fn apply(app: &App, world: &mut World, call: &Call<'_>) -> Outcome {
         notifications.extend(notify::build(app, provider, lifecycle, r));
     }
     let (status, mut body) = respond::success(provider, endpoint, request);
+    generate::fill(
+        provider,
+        endpoint,
+        status,
+        &mut body,
+        &generate::Source {
+            now,
+            request,
+            headers: call.headers,
+        },
+        Some(&mut r.attributes),
+    );
     if let Some((path, value)) = decided {
         respond::set(&mut body, path, value);
     }
@@ -208,7 +228,7 @@ fn read(call: &Call<'_>, transition: &Transition, r: &Resource) -> Outcome {
         return refusal(call, transition, &reason, "INVALID_STATE", false);
     }
     let (status, mut body) = respond::success(call.provider, call.endpoint, call.request);
-    write_facts(&mut body, transition, r);
+    write_facts(&mut body, &transition.respond, r);
     answer(status, body)
 }
 
@@ -238,16 +258,31 @@ fn create(
         .iter()
         .filter_map(|(name, source)| Some((name.clone(), attribute_value(call, source)?)))
         .collect();
+    let now = world.now();
     let mut r = Resource::new(
         &provider.name,
         &lifecycle.name,
         &key,
         &transition.to,
         amount,
+        now,
     );
     r.attributes = attributes;
     r.history.push((transition.action.clone(), amount));
     let (status, mut body) = respond::success(provider, call.endpoint, call.request);
+    let source = generate::Source {
+        now,
+        request: call.request,
+        headers: call.headers,
+    };
+    generate::fill(
+        provider,
+        call.endpoint,
+        status,
+        &mut body,
+        &source,
+        Some(&mut r.attributes),
+    );
     write_facts(&mut body, &transition.respond, &r);
     world.insert(r);
     answer(status, body)

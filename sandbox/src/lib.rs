@@ -18,6 +18,7 @@ mod control;
 mod dispatch;
 mod drop_body;
 mod engine;
+mod generate;
 mod guards;
 mod notify;
 mod respond;

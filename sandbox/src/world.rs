@@ -138,11 +138,22 @@ pub struct World {
     pub answered: ReplayLog,
     /// Pending faults by endpoint name.
     pub faults: HashMap<String, Fault>,
+    /// How far the sandbox clock is from the real one, in seconds
+    /// (`/_sandbox/clock`); every resource time and generated timestamp
+    /// reads [`World::now`].
+    pub clock_offset_secs: i64,
 }
 
 impl Resource {
     /// A resource entering `state` now, with no attributes or history.
-    pub fn new(provider: &str, resource: &str, id: &str, state: &str, amount: i64) -> Self {
+    pub fn new(
+        provider: &str,
+        resource: &str,
+        id: &str,
+        state: &str,
+        amount: i64,
+        now: SystemTime,
+    ) -> Self {
         Resource {
             provider: provider.to_owned(),
             resource: resource.to_owned(),
@@ -152,13 +163,18 @@ impl Resource {
             applied: 0,
             attributes: HashMap::new(),
             history: Vec::new(),
-            entered: SystemTime::now(),
+            entered: now,
             notify_url: None,
         }
     }
 }
 
 impl World {
+    /// The sandbox clock: the real clock moved by `clock_offset_secs`.
+    pub fn now(&self) -> SystemTime {
+        shift(SystemTime::now(), self.clock_offset_secs)
+    }
+
     /// Adds (or replaces) `r`.
     pub fn insert(&mut self, r: Resource) {
         let key = (r.provider.clone(), r.resource.clone(), r.id.clone());
@@ -180,7 +196,8 @@ impl World {
         if seed.amount < 0 {
             return Err("amount must not be negative".to_owned());
         }
-        let entered = SystemTime::now()
+        let entered = self
+            .now()
             .checked_sub(Duration::from_secs(seed.age_secs))
             .unwrap_or(SystemTime::UNIX_EPOCH);
         let key = (
@@ -255,18 +272,30 @@ pub fn lifecycle<'i>(ir: &'i Ir, provider: &str, resource: &str) -> Result<&'i L
 }
 
 /// Moves `r` to `state`, restarting its clock.
-pub fn enter(r: &mut Resource, action: &str, state: &str, amount: i64) {
+pub fn enter(r: &mut Resource, action: &str, state: &str, amount: i64, now: SystemTime) {
     if r.state != state {
-        r.entered = SystemTime::now();
+        r.entered = now;
     }
     r.state = state.to_owned();
     r.history.push((action.to_owned(), amount));
 }
 
 /// Whether `r` is still within `days` of entering its state.
-pub fn within(r: &Resource, days: u32) -> bool {
+pub fn within(r: &Resource, days: u32, now: SystemTime) -> bool {
     let limit = Duration::from_secs(u64::from(days) * 24 * 60 * 60);
-    r.entered.elapsed().map(|age| age <= limit).unwrap_or(true)
+    now.duration_since(r.entered)
+        .map(|age| age <= limit)
+        .unwrap_or(true)
+}
+
+/// `time` moved by `secs` either way (clamped at the epoch).
+pub fn shift(time: SystemTime, secs: i64) -> SystemTime {
+    let by = Duration::from_secs(secs.unsigned_abs());
+    if secs >= 0 {
+        time.checked_add(by).unwrap_or(time)
+    } else {
+        time.checked_sub(by).unwrap_or(SystemTime::UNIX_EPOCH)
+    }
 }
 
 /// A JSON view of `r` for the control API.

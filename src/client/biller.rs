@@ -157,7 +157,7 @@ impl Client {
                 &self.config.token_secret,
                 call.claims.claims(&body),
             );
-            let mut headers = json_headers(call.method);
+            let mut headers = json_headers(&call);
             headers.push(("KEY".to_owned(), self.config.api_key.expose().to_owned()));
             headers.push(("TOKEN".to_owned(), token));
             headers.push(("VERSION".to_owned(), API_VERSION.to_owned()));

@@ -176,7 +176,7 @@ impl Client {
             status = tracing::field::Empty,
         );
         async {
-            let mut headers = json_headers(call.method);
+            let mut headers = json_headers(&call);
             headers.push((
                 "Authorization".to_owned(),
                 signing::basic_auth(&self.config.server_key),

@@ -101,6 +101,9 @@ pub struct Call {
     pub path: Cow<'static, str>,
     /// The biller token's claims; ignored by the other providers.
     pub claims: ClaimSet,
+    /// Request headers the spec gives a fixed value (`value:` in
+    /// `request_headers`), sent with every call.
+    pub fixed_headers: Vec<(&'static str, &'static str)>,
 }
 
 impl Call {
@@ -115,6 +118,7 @@ impl Call {
             method,
             path: path.into(),
             claims: ClaimSet::default(),
+            fixed_headers: Vec::new(),
         }
     }
 
@@ -131,6 +135,12 @@ impl Call {
     /// The biller token's claim set for this endpoint (default: the body).
     pub fn token_claims(mut self, claims: ClaimSet) -> Self {
         self.claims = claims;
+        self
+    }
+
+    /// A header sent with exactly this value on every request of the call.
+    pub fn fixed_header(mut self, name: &'static str, value: &'static str) -> Self {
+        self.fixed_headers.push((name, value));
         self
     }
 }
@@ -307,11 +317,16 @@ pub(crate) fn transport_error(
 }
 
 /// The header list every JSON call starts with.
-pub(crate) fn json_headers(method: Method) -> Vec<(String, String)> {
+pub(crate) fn json_headers(call: &Call) -> Vec<(String, String)> {
     let mut headers = vec![("Accept".to_owned(), "application/json".to_owned())];
-    if method != Method::Get {
+    if call.method != Method::Get {
         headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
     }
+    headers.extend(
+        call.fixed_headers
+            .iter()
+            .map(|(name, value)| ((*name).to_owned(), (*value).to_owned())),
+    );
     headers
 }
 

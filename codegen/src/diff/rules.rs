@@ -44,6 +44,13 @@ fn condition(prefix: &str, c: &Condition) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
+        ConditionTest::AbsentOrOneOf(lits) => format!(
+            "{field} absent or one of [{}]",
+            lits.iter()
+                .map(display::literal)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         ConditionTest::Present(true) => format!("{field} present"),
         ConditionTest::Present(false) => format!("{field} absent"),
     }

@@ -77,6 +77,15 @@ impl Ctx<'_> {
         about: &str,
     ) -> Field {
         let ty = self.resolve_type(src, parent, wire, spec, key, about);
+        // Headers check `value` where they are lowered; a body field never has one.
+        if spec.value.is_some() && parent != "Header" {
+            self.sink.error(
+                src.loc(&format!("{key}.value")),
+                "L031",
+                format!("field `{about}` has a fixed `value`; only request headers do"),
+                "delete `value`, or use `default` for the value the provider assumes",
+            );
+        }
         let rust_name = names::field_name(wire).unwrap_or_else(|| {
             self.sink.error(
                 src.loc(key),
@@ -172,6 +181,28 @@ impl Ctx<'_> {
                 "copy the docs' description of the field; it becomes rustdoc",
             );
         }
+        let generated = spec.generated.as_deref().and_then(|text| {
+            let parsed = if spec.ty == "string" {
+                super::generated::parse(text)
+            } else {
+                Err(format!(
+                    "field `{about}` is `{}`; generated values are strings",
+                    spec.ty
+                ))
+            };
+            match parsed {
+                Ok(g) => Some(g),
+                Err(why) => {
+                    self.sink.error(
+                        src.loc(&format!("{key}.generated")),
+                        "L032",
+                        format!("`generated` of field `{about}`: {why}"),
+                        "use uuid_v4, digits(N), alnum(N), timestamp(utc_timestamp | local_date_time[, +HH:MM][, +N(s|m|h|d)]) or template(text with {…} placeholders) on a string field",
+                    );
+                    None
+                }
+            }
+        });
         let discrepancy = spec.discrepancy.as_ref().map(|d| {
             let note = self.discrepancy(src, d, &format!("{key}.discrepancy"), about);
             self.discrepancies.push(note.clone());
@@ -193,6 +224,7 @@ impl Ctx<'_> {
             also_accepts,
             sensitive: spec.sensitive,
             discrepancy,
+            generated,
             loc: src.loc(key),
         }
     }

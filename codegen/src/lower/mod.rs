@@ -11,6 +11,7 @@ mod checks;
 mod codes;
 mod decisions;
 mod fields;
+mod generated;
 mod lifecycle;
 mod lifecycle_calls;
 mod lifecycle_notification;

@@ -43,6 +43,8 @@ pub(crate) struct PendingRules<'a> {
     pub root: String,
     /// The rules as written.
     pub rules: &'a [RuleSpec],
+    /// Their key in the file (`rules`, `responses.200.rules`).
+    pub key: String,
 }
 
 /// Provider-wide state while lowering.
@@ -242,6 +244,7 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
                     src: *src,
                     root: root.clone(),
                     rules: &file.rules,
+                    key: "rules".to_owned(),
                 }),
                 None => cx.sink.error(
                     src.loc("rules"),
@@ -249,6 +252,26 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
                     format!("endpoint `{}` has rules but no request body", file.name),
                     "rules check the request body; add `request:` or delete the rules",
                 ),
+            }
+        }
+        // Conditions on what the provider sends, rooted at each body.
+        for (key, body) in bodies(file) {
+            if key == "request" {
+                if !body.rules.is_empty() {
+                    cx.sink.error(
+                        src.loc("request.rules"),
+                        "L023",
+                        "a request body's rules are the file's `rules:`".to_owned(),
+                        "move them to `rules:` at the top level of the file",
+                    );
+                }
+            } else if !body.rules.is_empty() {
+                pending.push(PendingRules {
+                    src: *src,
+                    root: body.type_name.clone(),
+                    rules: &body.rules,
+                    key: format!("{key}.rules"),
+                });
             }
         }
         for (i, d) in file.discrepancies.iter().enumerate() {
@@ -521,9 +544,30 @@ fn headers(
                     "use string, integer, boolean, decimal, amount_idr or an enum",
                 );
             }
+            let fixed = spec.value.clone();
+            if fixed.is_some() {
+                let misplaced = if key != "request_headers" {
+                    Some("only request headers have a fixed value".to_owned())
+                } else if spec.ty != "string" || spec.presence != crate::ir::Presence::Mandatory {
+                    Some(format!(
+                        "header `{wire}` has a fixed value, so it must be a mandatory string"
+                    ))
+                } else {
+                    None
+                };
+                if let Some(message) = misplaced {
+                    cx.sink.error(
+                        src.loc(&format!("{fkey}.value")),
+                        "L031",
+                        message,
+                        "give `value:` only to a `type: string, presence: mandatory` request header",
+                    );
+                }
+            }
             Header {
                 wire_name: wire.clone(),
                 field,
+                fixed,
             }
         })
         .collect()

@@ -27,7 +27,7 @@ impl Ctx<'_> {
     pub fn lower_rules(&mut self, pending: &PendingRules<'_>) {
         let mut lowered = Vec::new();
         for (i, spec) in pending.rules.iter().enumerate() {
-            let key = format!("rules[{i}]");
+            let key = format!("{}[{i}]", pending.key);
             if let Some(kind) = self.rule(pending.src, &pending.root, spec, &key) {
                 lowered.push(Rule {
                     kind,
@@ -328,6 +328,18 @@ impl Ctx<'_> {
             );
             return None;
         }
+        if spec.or_absent && spec.present.is_some() {
+            self.sink.error(
+                src.loc(&format!("{key}.or_absent")),
+                "L012",
+                format!(
+                    "condition on `{}` combines `or_absent` with `present`",
+                    spec.field
+                ),
+                "use `or_absent: true` only beside `equals` or `one_of`",
+            );
+            return None;
+        }
         let field = field?.path;
         let ty = field.leaf_type().clone();
         let test = if let Some(present) = spec.present {
@@ -354,7 +366,11 @@ impl Ctx<'_> {
                     }
                 }
             }
-            ConditionTest::OneOf(literals)
+            if spec.or_absent {
+                ConditionTest::AbsentOrOneOf(literals)
+            } else {
+                ConditionTest::OneOf(literals)
+            }
         };
         Some(Condition { field, test })
     }

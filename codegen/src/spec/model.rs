@@ -361,6 +361,11 @@ pub struct BodySpec {
     /// docs say (it need not be an error status).
     #[serde(default)]
     pub status: Option<u16>,
+    /// Response, error and notification bodies: conditions the docs state
+    /// on what the provider sends (rules rooted at this body). A request
+    /// body's rules are the file's `rules:`.
+    #[serde(default)]
+    pub rules: Vec<RuleSpec>,
 }
 
 /// A body shown in the provider docs.
@@ -435,6 +440,16 @@ pub struct FieldSpec {
     /// Where the docs contradict themselves about this field.
     #[serde(default)]
     pub discrepancy: Option<DiscrepancySpec>,
+    /// Request headers only: the fixed value every request sends (the
+    /// biller's `Cache-Control: no-cache`).
+    #[serde(default)]
+    pub value: Option<String>,
+    /// A value the provider makes up (ids, codes, times, URLs), in its
+    /// documented shape: `uuid_v4`, `digits(6)`, `alnum(20)`,
+    /// `timestamp(local_date_time, +07:00)` or `template(…{uuid_v4}…)`.
+    /// The sandbox generates it instead of repeating the docs' sample.
+    #[serde(default)]
+    pub generated: Option<String>,
 }
 
 /// How the docs classify a field.
@@ -614,6 +629,11 @@ pub struct ConditionSpec {
     /// `true`: holds when the field is present; `false`: when absent.
     #[serde(default)]
     pub present: Option<bool>,
+    /// With `equals` or `one_of`: the condition also holds when the field is
+    /// absent (a field the docs let the merchant omit when it would carry the
+    /// only value their account has).
+    #[serde(default)]
+    pub or_absent: bool,
 }
 
 /// A decision table: inputs (enums or booleans) to an output, first match wins.

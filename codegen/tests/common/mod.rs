@@ -19,6 +19,7 @@ pub fn loc(file: &str, line: u32) -> Loc {
 
 pub fn field(wire: &str, ty: Type, presence: Presence) -> Field {
     Field {
+        generated: None,
         wire_name: wire.to_owned(),
         rust_name: wire.to_owned(),
         doc: String::new(),
@@ -86,6 +87,7 @@ fn header(wire: &str, doc_text: &str, max_len: Option<u32>, format: Option<Forma
     f.format = format;
     f.loc = loc("doku/provider.yaml", 20);
     Header {
+        fixed: None,
         wire_name: wire.to_owned(),
         field: f,
     }
@@ -844,6 +846,7 @@ fn midtrans() -> Provider {
         ],
         request_headers: vec![
             Header {
+                fixed: None,
                 wire_name: "Authorization".to_owned(),
                 field: doc(
                     field("Authorization", Type::String, Presence::Mandatory),
@@ -851,6 +854,7 @@ fn midtrans() -> Provider {
                 ),
             },
             Header {
+                fixed: None,
                 wire_name: "Accept".to_owned(),
                 field: doc(
                     field("Accept", Type::String, Presence::Mandatory),
@@ -888,6 +892,7 @@ fn midtrans() -> Provider {
 
 fn biller() -> Provider {
     let biller_header = |wire: &str, text: &str| Header {
+        fixed: None,
         wire_name: wire.to_owned(),
         field: doc(field(wire, Type::String, Presence::Mandatory), text),
     };

@@ -17,6 +17,7 @@ pub fn loc(file: &str, line: u32) -> Loc {
 /// A field whose Rust name is its wire name.
 pub fn field(wire: &str, ty: Type, presence: Presence, line: u32) -> Field {
     Field {
+        generated: None,
         wire_name: wire.to_owned(),
         rust_name: wire.to_owned(),
         doc: format!("The {wire}."),
@@ -318,6 +319,7 @@ pub fn doku() -> Provider {
             environment("production", "Production", "https://api.doku.com"),
         ],
         request_headers: vec![Header {
+            fixed: None,
             wire_name: "Client-Id".into(),
             field: mandatory("Client-Id", Type::String, 20),
         }],

@@ -17,6 +17,7 @@ pub fn loc(line: u32) -> Loc {
 
 pub fn field(wire: &str, ty: Type, presence: Presence, doc: &str) -> Field {
     Field {
+        generated: None,
         wire_name: wire.to_owned(),
         rust_name: if wire == "type" {
             "r#type".to_owned()
@@ -751,6 +752,7 @@ pub fn provider() -> Provider {
             },
         ],
         request_headers: vec![Header {
+            fixed: None,
             wire_name: "Client-Id".to_owned(),
             field: field(
                 "Client-Id",

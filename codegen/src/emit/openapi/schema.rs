@@ -337,6 +337,17 @@ fn condition(c: &Condition) -> Value {
                 Value::Sequence(many.iter().map(literal).collect()),
             ),
         },
+        ConditionTest::AbsentOrOneOf(values) => {
+            match values.as_slice() {
+                [one] => put(&mut map, "equals", literal(one)),
+                many => put(
+                    &mut map,
+                    "one_of",
+                    Value::Sequence(many.iter().map(literal).collect()),
+                ),
+            }
+            put(&mut map, "or_absent", true);
+        }
         ConditionTest::Present(p) => put(&mut map, "present", *p),
     }
     Value::Mapping(map)

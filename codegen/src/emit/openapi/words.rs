@@ -45,6 +45,10 @@ pub fn condition(c: &Condition) -> String {
                 list(&many.iter().map(literal_word).collect::<Vec<_>>(), "or")
             ),
         },
+        ConditionTest::AbsentOrOneOf(values) => format!(
+            "{field} is absent or {}",
+            list(&values.iter().map(literal_word).collect::<Vec<_>>(), "or")
+        ),
     }
 }
 

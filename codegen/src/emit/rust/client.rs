@@ -273,7 +273,14 @@ fn endpoint_methods(ctx: &Ctx<'_>, s: &Scheme, e: &Endpoint) -> Result<TokenStre
         (true, Some(TokenClaims::Empty)) => quote!(.token_claims(crate::client::ClaimSet::Empty)),
         _ => quote!(),
     };
-    let call = quote!(crate::client::Call::#constructor(#operation, #path_expr) #claims);
+    // Request headers the spec gives a fixed value (`value:`) are data of
+    // the call, sent by whichever runtime client makes it.
+    let fixed = ctx.p.request_headers.iter().filter_map(|h| {
+        let value = h.fixed.as_deref()?;
+        let name = h.wire_name.as_str();
+        Some(quote!(.fixed_header(#name, #value)))
+    });
+    let call = quote!(crate::client::Call::#constructor(#operation, #path_expr) #claims #(#fixed)*);
 
     // Success type: the 2xx body, or its `data` where the runtime unwraps
     // the envelope.
@@ -302,16 +309,23 @@ fn endpoint_methods(ctx: &Ctx<'_>, s: &Scheme, e: &Endpoint) -> Result<TokenStre
             return Err(ctx.err(&item, "the envelope's `data` is not a struct"));
         };
         let data_path = struct_path(ctx, &item, data_ty)?;
-        (
-            data_path.clone(),
-            format!(
-                "The `data` of a successful HTTP {} envelope ([`{}`] with `success: true`), as \
-                 [`{}`].",
-                success.status,
-                plain(&body_path),
-                plain(&data_path)
-            ),
-        )
+        let doc = format!(
+            "The `data` of a successful HTTP {} envelope ([`{}`] with `success: true`), as \
+             [`{}`]",
+            success.status,
+            plain(&body_path),
+            plain(&data_path)
+        );
+        // An optional `data` may be `null` or missing on success: `None`,
+        // never a decoding error.
+        if data.optional {
+            (
+                quote!(Option<#data_path>),
+                format!("{doc}; `None` when `data` is `null` or absent."),
+            )
+        } else {
+            (data_path.clone(), format!("{doc}."))
+        }
     } else {
         (
             body_path.clone(),

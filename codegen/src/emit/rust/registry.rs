@@ -42,16 +42,27 @@ pub(crate) fn emit(ctx: &Ctx<'_>) -> Result<TokenStream, EmitError> {
             None => quote!(None),
         };
         let mut responses = Vec::new();
+        // A body with rules (conditions on what the provider sends) is
+        // checked against them, so the sandbox's answers are held to them.
+        let reader = |body: &str| {
+            if ctx.struct_def(body).is_some_and(|s| !s.rules.is_empty()) {
+                quote!(check)
+            } else {
+                quote!(decode)
+            }
+        };
         for r in &e.responses {
             let ty = type_path(ctx, &item, &r.body)?;
             let status = proc_macro2::Literal::u16_unsuffixed(r.status);
-            responses.push(quote!((#status, crate::registry::decode::<#ty>)));
+            let read = reader(&r.body);
+            responses.push(quote!((#status, crate::registry::#read::<#ty>)));
         }
         let mut errors = Vec::new();
         for er in &e.errors {
             let ty = type_path(ctx, &item, &er.body)?;
             let error_name = er.name.as_str();
-            errors.push(quote!((#error_name, crate::registry::decode::<#ty>)));
+            let read = reader(&er.body);
+            errors.push(quote!((#error_name, crate::registry::#read::<#ty>)));
         }
         entries.push(quote! {
             crate::registry::EndpointInfo {

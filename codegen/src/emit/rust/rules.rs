@@ -80,6 +80,10 @@ fn condition_words(c: &Condition, code: bool) -> String {
                 values.iter().map(value).collect::<Vec<_>>().join(", ")
             )
         }
+        ConditionTest::AbsentOrOneOf(values) => format!(
+            "{path} is absent or {}",
+            values.iter().map(value).collect::<Vec<_>>().join(" or ")
+        ),
     }
 }
 
@@ -293,8 +297,9 @@ impl RuleCtx<'_, '_> {
                     fails,
                 });
             }
-            ConditionTest::OneOf(values) => values,
+            ConditionTest::OneOf(values) | ConditionTest::AbsentOrOneOf(values) => values,
         };
+        let or_absent = matches!(c.test, ConditionTest::AbsentOrOneOf(_));
         if values.is_empty() {
             return Err(self.err(format!("the condition on `{dotted}` lists no values")));
         }
@@ -355,7 +360,9 @@ impl RuleCtx<'_, '_> {
                 (Some(Stmt::let_(&name, &read)), name, true)
             }
         };
-        let pattern = if optional {
+        let pattern = if optional && or_absent {
+            format!("None | Some({})", pats.join(" | "))
+        } else if optional {
             format!("Some({})", pats.join(" | "))
         } else {
             pats.join(" | ")

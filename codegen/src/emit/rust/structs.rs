@@ -49,6 +49,19 @@ pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct) -> Result<String, EmitError> {
             c.close("}");
         }
         validate::emit(ctx, s, &mut c)?;
+    } else if !s.rules.is_empty() {
+        // A response body with conditions the docs state on what the
+        // provider sends: callers (and the sandbox) can check an answer.
+        c.open(&format!("impl {name} {{"));
+        c.line("/// Checks the conditions the docs state on this body (its rules),");
+        c.line("/// returning every violation at once, each with its JSON path.");
+        c.open(
+            "pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {",
+        );
+        c.line("payspec_runtime::validation::Validate::validate(self)");
+        c.close("}");
+        c.close("}");
+        validate::emit(ctx, s, &mut c)?;
     }
     Ok(c.finish())
 }
@@ -56,7 +69,11 @@ pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct) -> Result<String, EmitError> {
 fn struct_doc(s: &Struct, usages: &[String]) -> String {
     let mut parts = vec![doc::md(&s.doc), usages.join("\n")];
     if !s.rules.is_empty() {
-        let mut rules = String::from("# Rules\n\nFrom the provider docs. `validate()` checks each of them except `depends_on_account`, which the request alone cannot show.");
+        let mut rules = String::from(if s.roles.request {
+            "# Rules\n\nFrom the provider docs. `validate()` checks each of them except `depends_on_account`, which the request alone cannot show."
+        } else {
+            "# Rules\n\nFrom the provider docs: conditions on what the provider sends. `validate()` checks them on a decoded answer; the sandbox holds its own answers to them."
+        });
         for r in &s.rules {
             rules.push_str(&format!(
                 "\n\n**{}**: {}\n\n{}",

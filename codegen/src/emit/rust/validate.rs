@@ -40,8 +40,12 @@ pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct, c: &mut Code) -> Result<(), EmitEr
     let item = format!("struct {}", s.name);
     let name = ident(&s.name).map_err(|m| ctx.err(&item, m))?;
     let mut checks = Vec::new();
-    for f in &s.fields {
-        checks.extend(field_checks(ctx, s, f)?);
+    // Field checks guard what is sent; a response body's impl checks only
+    // its rules (its lengths and formats are documented, not enforced).
+    if s.roles.request {
+        for f in &s.fields {
+            checks.extend(field_checks(ctx, s, f)?);
+        }
     }
     for r in &s.rules {
         checks.extend(rules::emit(ctx, s, r)?);

@@ -317,7 +317,7 @@ impl<'de> serde::Deserialize<'de> for BillCancelData {
     }
 }
 
-/// "The body for the token is defined below": the partner, the enrolled account and the reference of the transaction to cancel.
+/// "The body for the token is defined below": the partner, the enrolled account and the reference of the transaction to cancel. The table gives each field only a type (STRING) and "Mandatory: Yes", no length or character set; an empty string carries no value, so each must have at least one character (min_len 1), and nothing else is checked.
 ///
 /// Request body of `POST /api/v2/bill/cancel` (endpoint `bill_cancel`).
 ///
@@ -337,7 +337,7 @@ impl<'de> serde::Deserialize<'de> for BillCancelData {
 pub struct BillCancelRequest {
     /// Partner API key provided
     ///
-    /// Mandatory. Sensitive: never printed by `Debug`.
+    /// Mandatory. At least 1 characters. Sensitive: never printed by `Debug`.
     ///
     /// Wire name: `partnerId`.
     ///
@@ -355,7 +355,7 @@ pub struct BillCancelRequest {
     pub partner_id: String,
     /// enrollmentId which was received in the callback enrollment
     ///
-    /// Mandatory. Also read from `account_Number`.
+    /// Mandatory. At least 1 characters. Also read from `account_Number`.
     ///
     /// # Discrepancy in the provider docs
     ///
@@ -371,7 +371,7 @@ pub struct BillCancelRequest {
     pub account_number: String,
     /// Partner ref_number sent in enrollment request
     ///
-    /// Mandatory.
+    /// Mandatory. At least 1 characters.
     pub ref_number: String,
 }
 
@@ -452,5 +452,9 @@ impl BillCancelRequest {
 }
 
 impl payspec_runtime::validation::Validate for BillCancelRequest {
-    fn validate_in(&self, _v: &mut payspec_runtime::validation::Validator) {}
+    fn validate_in(&self, v: &mut payspec_runtime::validation::Validator) {
+        v.check_len("partnerId", &self.partner_id, Some(1), None);
+        v.check_len("account_number", &self.account_number, Some(1), None);
+        v.check_len("ref_number", &self.ref_number, Some(1), None);
+    }
 }

@@ -1199,6 +1199,18 @@ pub struct CancelResponse {
     /// Credit card settlement time refers to the duration it takes for a credit card transaction to be processed and transaction_status change to settlement.
     ///
     /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
+    ///
+    /// # Discrepancy in the provider docs
+    ///
+    /// About `settlement_time`. The docs say, in one place:
+    ///
+    /// > settlement_time | Credit card settlement time refers to the duration it takes for a credit card transaction to be processed and transaction_status change to settlement. | String |
+    ///
+    /// and in another:
+    ///
+    /// > "settlement_time":"2015-02-26 19:00:00"
+    ///
+    /// Accepted: Described as a duration, but sampled as a date and time. Read as a GMT+7 "YYYY-MM-DD HH:MM:SS" timestamp (format local_date_time), as the sample and the Get Status guide ("The date and time of settlement of the transaction") give it; a duration is never parsed from it.
     pub settlement_time: Option<String>,
 }
 
