@@ -20,7 +20,7 @@
 /// Where the docs contradict themselves, the generated code follows these choices:
 /// - `TransactionStatus`: The table lists only capture, deny and authorize ("after charge"), yet every sample on this cancel page says cancel and the prose names settlement. All five are documented values; any other value deserialises as Unknown.
 /// - `AcquiringBank`: The table spells banks BNI, Mandiri, BCA, BRI, MAYBANK; the samples send lowercase. The enum's wire values are lowercase; other spellings deserialise as Unknown.
-/// - `transaction_time`: Described as ISO 8601, but every sample is "YYYY-MM-DD HH:MM:SS" (space, no offset). Read as a string in that local GMT+7 form (format local_date_time); it is not parsed as ISO 8601.
+/// - `transaction_time`: Described as ISO 8601, but every sample is `YYYY-MM-DD HH:MM:SS` (space, no offset). Read as a string in that local GMT+7 form (format local_date_time); it is not parsed as ISO 8601.
 /// - `path`: The request line has an empty path segment and a stray "?"; the endpoint table has the identifier between the slashes. The generated code sends POST /v2/{id}/cancel, with `id` percent-encoded, no query string and no body.
 /// - `settlement_time of a cancelled transaction`: Only unsettled transactions can be cancelled, yet the cancel sample carries a settlement_time. settlement_time is optional and read as returned; its presence says nothing about the status.
 /// - `signature_key`: The notification sample carries signature_key, approval_code and eci, none of which the attribute table lists. All three are read as optional strings.

@@ -39,6 +39,8 @@ pub const CODES: &[(&str, &str)] = &[
     ("L025", "two providers share an auth scheme, so their generated clients would be one runtime type"),
     ("L026", "a type that contains itself without an array in between (Rust cannot size it)"),
     ("L027", "lifecycle call data: a creating action with from-states or without endpoint and key, an action without from-states, an attribute, `same` or `respond` path the endpoint's bodies lack, an unknown fact, or a `decide` with an unknown table, input or source"),
+    ("L028", "docs: entry whose sha256 is not 64 lowercase hex digits"),
+    ("L029", "page named in docs: that is not in the provider-docs folder (only with `payspec lint --docs DIR`)"),
     ("W001", "enum or named type that nothing references"),
     ("W002", "conditional field that no rule makes conditional"),
     ("W003", "field without a description (`doc`)"),
@@ -70,6 +72,7 @@ mod tests {
             include_str!("checks.rs"),
             include_str!("lifecycle.rs"),
             include_str!("lifecycle_calls.rs"),
+            include_str!("../audit/docs_lint.rs"),
         ];
         for src in sources {
             for (i, _) in src.match_indices('"') {
