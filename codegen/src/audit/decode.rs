@@ -29,13 +29,16 @@ pub struct Issue {
 /// Every issue of `value` read as `body`.
 pub fn decode(view: &ProviderView<'_>, body: &Struct, value: &Value) -> Vec<Issue> {
     let mut out = Vec::new();
-    check_struct(view, body, value, "$", &mut out);
+    check_struct(view, body, &body.loc, value, "$", &mut out);
     out
 }
 
+/// `owner` is where a missing member is reported: the body, or the field
+/// holding a nested object.
 fn check_struct(
     view: &ProviderView<'_>,
     s: &Struct,
+    owner: &Loc,
     value: &Value,
     path: &str,
     out: &mut Vec<Issue>,
@@ -55,7 +58,7 @@ fn check_struct(
                 kind: Kind::SampleFieldUnknown,
                 path: child_path.clone(),
                 key: Some(key.clone()),
-                spec: s.loc.clone(),
+                spec: owner.clone(),
                 message: format!(
                     "the sample sends `{child_path}`, which `{}` has no field for: add the field `{key}` to it (or, if the page's table disagrees, record a discrepancy)",
                     s.name
@@ -119,7 +122,7 @@ fn check_value(
         Type::Struct(name) => {
             if value.is_object() {
                 if let Some(s) = view.strukt(name) {
-                    check_struct(view, s, value, path, out);
+                    check_struct(view, s, &field.loc, value, path, out);
                 }
                 true
             } else {

@@ -299,11 +299,15 @@ mod tests {
 doc: The provider says "pay  within one day" and more.
 fields:
   a: { type: string, presence: mandatory, doc: "Quoted whole." }
-  b: { type: string, presence: mandatory, doc: Our words, "their words", paraphrase: none on the page }
+  b:
+    type: string
+    presence: mandatory
+    doc: Our words, then "their words".
+    paraphrase: none on the page
 rules:
   - source: "First part … second part"
 examples: [{ name: x, json: '{"not": "a quote"}' }]
-quotes: ["ignored: not under a discrepancy key"]
+quotes: ["A passage, verbatim."]
 "#;
         assert_eq!(
             quotes_of(text),
@@ -313,10 +317,7 @@ quotes: ["ignored: not under a discrepancy key"]
                 ("fields.b.doc".into(), "their words".into()),
                 ("rules[0].source".into(), "First part".into()),
                 ("rules[0].source".into(), "second part".into()),
-                (
-                    "quotes[0]".into(),
-                    "ignored: not under a discrepancy key".into()
-                ),
+                ("quotes[0]".into(), "A passage, verbatim.".into()),
             ]
         );
     }

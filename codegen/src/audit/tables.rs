@@ -107,20 +107,26 @@ pub fn check(view: &ProviderView<'_>, page: &Page) -> Vec<Finding> {
             {
                 continue;
             }
-            let body = bodies
-                .iter()
-                .chain(&all)
-                .find(|b| b.fields.iter().any(|f| f.wire_name == first))
-                .unwrap_or(&bodies[0]);
+            // The member is missing from the deepest object the spec has.
+            let parent = prefixes(&name).find_map(|p| tree.paths.get(p).map(|(f, _)| (p, *f)));
+            let (spec, owner) = match parent {
+                Some((p, field)) => (field.loc.clone(), format!("`{p}` has no such member")),
+                None => {
+                    let body = bodies[0];
+                    (
+                        body.loc.clone(),
+                        format!("`{}` has no such field", body.name),
+                    )
+                }
+            };
             findings.push(Finding {
                 doc_file: page.name.clone(),
                 doc_line: Some(*line),
                 kind: Kind::FieldMissing,
-                spec_file: Some(body.loc.file.clone()),
-                spec_line: Some(body.loc.line),
+                spec_file: Some(spec.file),
+                spec_line: Some(spec.line),
                 message: format!(
-                    "the page names the field `{name}`, which no body of its endpoints has (`{first}` is in `{}`): add the field, or if the page renamed one, rename it and keep the old spelling in `aliases`",
-                    body.name
+                    "the page names the field `{name}`, which the spec lacks ({owner}): add the field, or if the page renamed one, rename it and keep the old spelling in `aliases`"
                 ),
             });
         }
@@ -149,6 +155,11 @@ pub fn check(view: &ProviderView<'_>, page: &Page) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// `a.b.c` → `a.b`, `a`.
+fn prefixes(name: &str) -> impl Iterator<Item = &str> {
+    name.rmatch_indices('.').map(move |(i, _)| &name[..i])
 }
 
 /// The dotted field names on a line. A line that is nothing but a name may
