@@ -213,3 +213,50 @@ fn a_binary_or_non_utf8_page_is_a_located_error() {
     assert_eq!(report.findings[0].kind, Kind::PageUnreadable);
     assert!(report.findings[0].message.contains("binary"));
 }
+
+#[test]
+fn response_samples_warn_where_the_types_still_read_them() {
+    let endpoint = "shop/orders/create_order.yaml";
+    // An unknown key in a response: the generated type ignores it.
+    let text = changed(
+        "\"status\": \"PENDING\"\n",
+        "\"status\": \"PENDING\",\n    \"expires_in\": 3600\n",
+    );
+    let report = audit_with(Some(text.as_bytes()));
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.kind == Kind::SampleFieldUnknown)
+        .unwrap();
+    assert_eq!(f.severity, audit::report::Severity::Warning);
+    assert!(f.message.contains("`$.expires_in`"), "{}", f.message);
+    assert!(!report.fails(Some(audit::report::Severity::Error)));
+
+    // A value the enum lacks: kept as Unknown, a warning; the same in a
+    // request would be an error (see the changes above).
+    let text = changed("\"status\": \"PENDING\"\n", "\"status\": \"EXPIRED\"\n");
+    let report = audit_with(Some(text.as_bytes()));
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.kind == Kind::SampleEnumValue)
+        .unwrap();
+    assert_eq!(f.severity, audit::report::Severity::Warning);
+    assert_eq!(
+        f.spec_file.as_deref(),
+        Some(Path::new("shop/provider.yaml"))
+    );
+    assert_eq!(
+        f.spec_line,
+        Some(spec_line("shop/provider.yaml", "  OrderStatus:"))
+    );
+
+    // A sample that decodes cleanly but is no example: copy it.
+    let text = changed("\"status\": \"PENDING\"\n", "\"status\": \"PAID\"\n");
+    let report = audit_with(Some(text.as_bytes()));
+    let kinds: Vec<Kind> = report.findings.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, vec![Kind::PageChanged, Kind::SampleNew]);
+    let f = &report.findings[1];
+    assert_eq!(f.spec_file.as_deref(), Some(Path::new(endpoint)));
+    assert!(f.message.contains("CreateOrderResponse"), "{}", f.message);
+}

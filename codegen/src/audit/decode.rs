@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use crate::audit::report::Kind;
+use crate::audit::report::{Kind, Severity};
 use crate::audit::view::ProviderView;
 use crate::ir::{Field, Loc, Struct, Type, WireKind};
 
@@ -20,6 +20,8 @@ pub struct Issue {
     pub path: String,
     /// The wire name the path ends in, to find it on the page.
     pub key: Option<String>,
+    /// Error, or a warning where the spec's types still read the sample.
+    pub severity: Severity,
     /// The spec item concerned: the field, or the struct lacking one.
     pub spec: Loc,
     /// What differs and what to do.
@@ -27,9 +29,23 @@ pub struct Issue {
 }
 
 /// Every issue of `value` read as `body`.
+///
+/// A body the merchant only reads (a response, error or notification)
+/// ignores keys it does not know and keeps enum values it does not know
+/// (`Unknown`), so there those two are warnings: the spec misses something,
+/// but still reads the sample. A request body must name every key it sends
+/// and send only listed values, so there they are errors; a JSON type that
+/// differs or a mandatory field left out fails decoding in either.
 pub fn decode(view: &ProviderView<'_>, body: &Struct, value: &Value) -> Vec<Issue> {
     let mut out = Vec::new();
     check_struct(view, body, &body.loc, value, "$", &mut out);
+    if !body.roles.request {
+        for issue in &mut out {
+            if matches!(issue.kind, Kind::SampleFieldUnknown | Kind::SampleEnumValue) {
+                issue.severity = Severity::Warning;
+            }
+        }
+    }
     out
 }
 
@@ -56,6 +72,7 @@ fn check_struct(
             Some(field) => check_value(view, field, &field.ty, child, &child_path, out),
             None => out.push(Issue {
                 kind: Kind::SampleFieldUnknown,
+                severity: Kind::SampleFieldUnknown.severity(),
                 path: child_path.clone(),
                 key: Some(key.clone()),
                 spec: owner.clone(),
@@ -73,6 +90,7 @@ fn check_struct(
             let field_path = format!("{path}.{}", field.wire_name);
             out.push(Issue {
                 kind: Kind::SampleFieldAbsent,
+                severity: Kind::SampleFieldAbsent.severity(),
                 path: field_path.clone(),
                 key: None,
                 spec: field.loc.clone(),
@@ -161,6 +179,7 @@ fn check_enum(
     }
     out.push(Issue {
         kind: Kind::SampleEnumValue,
+        severity: Kind::SampleEnumValue.severity(),
         path: path.to_owned(),
         key: Some(field.wire_name.clone()),
         spec: e.loc.clone(),
@@ -173,6 +192,7 @@ fn check_enum(
 fn type_issue(field: &Field, path: &str, found: &str, expected: &str) -> Issue {
     Issue {
         kind: Kind::SampleTypeDiffers,
+        severity: Kind::SampleTypeDiffers.severity(),
         path: path.to_owned(),
         key: Some(field.wire_name.clone()),
         spec: field.loc.clone(),

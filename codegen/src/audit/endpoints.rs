@@ -130,6 +130,7 @@ pub fn check(view: &ProviderView<'_>, page: &Page) -> Vec<Finding> {
             doc_file: page.name.clone(),
             doc_line: Some(found.line),
             kind: Kind::EndpointMissing,
+            severity: Kind::EndpointMissing.severity(),
             spec_file: None,
             spec_line: None,
             message: format!(

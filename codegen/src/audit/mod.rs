@@ -117,6 +117,7 @@ fn read_page(
         doc_file: page_ref.file.clone(),
         doc_line,
         kind,
+        severity: kind.severity(),
         spec_file: Some(page_ref.spec_file.clone()),
         spec_line: Some(page_ref.spec_line),
         message,

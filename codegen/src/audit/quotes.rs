@@ -157,6 +157,7 @@ fn missing(file: &SpecFile, quote: &Quote, candidates: &[&Page]) -> Finding {
             doc_file: page.name.clone(),
             doc_line: Some(page.norm_line(close.start)),
             kind: Kind::QuoteChanged,
+            severity: Kind::QuoteChanged.severity(),
             spec_file: Some(file.path.clone()),
             spec_line,
             message: format!(
@@ -179,6 +180,7 @@ fn missing(file: &SpecFile, quote: &Quote, candidates: &[&Page]) -> Finding {
                 doc_file: page.name.clone(),
                 doc_line: None,
                 kind: Kind::QuoteMissing,
+                severity: Kind::QuoteMissing.severity(),
                 spec_file: Some(file.path.clone()),
                 spec_line,
                 message: format!(

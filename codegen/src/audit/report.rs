@@ -89,7 +89,8 @@ impl Kind {
         }
     }
 
-    /// The severity every finding of this kind has.
+    /// The severity of a finding of this kind (a decoding finding on a
+    /// response sample may be lower, see [`crate::audit::decode`]).
     pub fn severity(self) -> Severity {
         match self {
             Kind::PageChanged
@@ -111,19 +112,15 @@ pub struct Finding {
     pub doc_line: Option<u32>,
     /// What kind of change.
     pub kind: Kind,
+    /// How much it matters: the kind's, or less where the spec's types
+    /// would still read the page (an unknown key in a response sample).
+    pub severity: Severity,
     /// The spec file the finding concerns, relative to the spec directory.
     pub spec_file: Option<PathBuf>,
     /// Its 1-based line.
     pub spec_line: Option<u32>,
     /// What changed and what to do about it.
     pub message: String,
-}
-
-impl Finding {
-    /// The finding's severity (fixed by its kind).
-    pub fn severity(&self) -> Severity {
-        self.kind.severity()
-    }
 }
 
 /// A page's fingerprint status.
@@ -191,7 +188,7 @@ impl std::str::FromStr for Format {
 impl Report {
     /// Whether any finding is at or above `threshold` (`None`: never).
     pub fn fails(&self, threshold: Option<Severity>) -> bool {
-        threshold.is_some_and(|t| self.findings.iter().any(|f| f.severity() >= t))
+        threshold.is_some_and(|t| self.findings.iter().any(|f| f.severity >= t))
     }
 
     /// Counts of errors and warnings.
@@ -199,12 +196,12 @@ impl Report {
         let errors = self
             .findings
             .iter()
-            .filter(|f| f.severity() == Severity::Error)
+            .filter(|f| f.severity == Severity::Error)
             .count();
         let warnings = self
             .findings
             .iter()
-            .filter(|f| f.severity() == Severity::Warning)
+            .filter(|f| f.severity == Severity::Warning)
             .count();
         (errors, warnings)
     }
@@ -233,7 +230,7 @@ impl Report {
             let _ = write!(
                 out,
                 "{}[{}]: {}",
-                f.severity().as_str(),
+                f.severity.as_str(),
                 f.kind.as_str(),
                 doc_place(f)
             );
@@ -274,7 +271,7 @@ impl Report {
                 .iter()
                 .map(|f| JsonFinding {
                     kind: f.kind.as_str(),
-                    severity: f.severity().as_str(),
+                    severity: f.severity.as_str(),
                     doc_file: &f.doc_file,
                     doc_line: f.doc_line,
                     spec_file: f.spec_file.as_ref().map(|p| spec_path(p, spec_dir)),
@@ -316,7 +313,7 @@ impl Report {
             let _ = writeln!(
                 out,
                 "| {} | `{}` | `{}` | {} | {} |",
-                f.severity().as_str(),
+                f.severity.as_str(),
                 f.kind.as_str(),
                 doc_place(f),
                 spec,

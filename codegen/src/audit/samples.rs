@@ -141,6 +141,7 @@ pub fn check(view: &ProviderView<'_>, page: &Page) -> Vec<Finding> {
                 doc_file: page.name.clone(),
                 doc_line: Some(line),
                 kind: Kind::SampleUnmatched,
+                severity: Kind::SampleUnmatched.severity(),
                 spec_file: None,
                 spec_line: None,
                 message: format!(
@@ -156,6 +157,7 @@ pub fn check(view: &ProviderView<'_>, page: &Page) -> Vec<Finding> {
                 doc_file: page.name.clone(),
                 doc_line: Some(line),
                 kind: Kind::SampleNew,
+                severity: Kind::SampleNew.severity(),
                 spec_file: Some(body.loc.file.clone()),
                 spec_line: Some(body.loc.line),
                 message: format!(
@@ -181,6 +183,7 @@ fn issue_finding(page: &Page, sample: &Sample, issue: Issue) -> Finding {
         doc_file: page.name.clone(),
         doc_line: Some(page.line_of(at)),
         kind: issue.kind,
+        severity: issue.severity,
         spec_file: Some(issue.spec.file),
         spec_line: Some(issue.spec.line),
         message: issue.message,

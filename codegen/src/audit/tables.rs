@@ -123,6 +123,7 @@ pub fn check(view: &ProviderView<'_>, page: &Page) -> Vec<Finding> {
                 doc_file: page.name.clone(),
                 doc_line: Some(*line),
                 kind: Kind::FieldMissing,
+                severity: Kind::FieldMissing.severity(),
                 spec_file: Some(spec.file),
                 spec_line: Some(spec.line),
                 message: format!(
@@ -144,6 +145,7 @@ pub fn check(view: &ProviderView<'_>, page: &Page) -> Vec<Finding> {
                         doc_file: page.name.clone(),
                         doc_line: Some(*line),
                         kind: Kind::LengthDiffers,
+                        severity: Kind::LengthDiffers.severity(),
                         spec_file: Some(field.loc.file.clone()),
                         spec_line: Some(field.loc.line),
                         message: format!(
@@ -280,6 +282,7 @@ fn check_values(
             doc_file: page.name.clone(),
             doc_line: Some(line),
             kind: Kind::EnumValueMissing,
+            severity: Kind::EnumValueMissing.severity(),
             spec_file: Some(e.loc.file.clone()),
             spec_line: Some(e.loc.line),
             message: format!(
