@@ -5,6 +5,7 @@
 //! (checks and resolution into [`ir`]) → [`emit`]. [`generate`] runs the
 //! whole pipeline and writes or checks an output directory atomically.
 
+pub mod audit;
 pub mod diff;
 pub mod emit;
 pub mod generate;

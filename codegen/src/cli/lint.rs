@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
+use payspec_codegen::audit::docs_lint;
 use payspec_codegen::lint_report::{self, LintFormat};
 use payspec_codegen::lower;
 
@@ -17,13 +18,32 @@ pub struct LintArgs {
     /// text (for people), json (for tools) or github (Actions annotations).
     #[arg(long, value_name = "FORMAT", default_value = "text")]
     format: LintFormat,
+    /// The provider-docs folder: check that every page named in `docs:` is
+    /// in it. Without it the lint cannot know which pages exist and does not
+    /// check them.
+    #[arg(long, value_name = "DIR")]
+    docs: Option<PathBuf>,
 }
 
 /// Prints every error and warning on stdout; exit 1 when any is an error.
 pub fn run(args: &LintArgs) -> Result<(), Failure> {
     require_spec_dir(&args.spec)?;
+    if let Some(docs) = args.docs.as_deref().filter(|d| !d.is_dir()) {
+        return Err(Failure::Io(format!(
+            "docs directory `{}` does not exist",
+            docs.display()
+        )));
+    }
     let (diagnostics, failed) = match lower::load_dir(&args.spec) {
-        Ok(loaded) => (loaded.warnings, false),
+        Ok(loaded) => {
+            let docs = docs_lint::check(&loaded.ir, &args.spec, args.docs.as_deref())
+                .map_err(Failure::Io)?;
+            let failed = !docs.is_empty();
+            let mut all = loaded.warnings;
+            all.0.extend(docs);
+            all.sort();
+            (all, failed)
+        }
         Err(diagnostics) => {
             let failed = diagnostics.has_errors();
             (diagnostics, failed)

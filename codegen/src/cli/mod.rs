@@ -1,5 +1,6 @@
 //! The command line: argument definitions and one module per command group.
 
+mod audit;
 mod diff;
 mod export;
 mod generate;
@@ -29,6 +30,8 @@ enum Command {
     Check(generate::Dirs),
     /// Report every spec problem with file, line, column, code and how to fix it.
     Lint(lint::LintArgs),
+    /// Compare the spec with the provider pages it quotes: changed pages, lost quotes, new samples, fields, values and endpoints.
+    Audit(audit::AuditArgs),
     /// Compare two spec directories or git revisions and classify every change.
     Diff(diff::DiffArgs),
     /// Print (or write) the OpenAPI 3.1 document of every provider.
@@ -59,6 +62,7 @@ pub fn run(cli: &Cli) -> Result<(), Failure> {
         Command::Generate(dirs) => generate::run_generate(dirs),
         Command::Check(dirs) => generate::run_check(dirs),
         Command::Lint(args) => lint::run(args),
+        Command::Audit(args) => audit::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Openapi(args) => export::run_openapi(args),
         Command::Docs(args) => export::run_docs(args),

@@ -39,6 +39,8 @@ pub const CODES: &[(&str, &str)] = &[
     ("L025", "two providers share an auth scheme, so their generated clients would be one runtime type"),
     ("L026", "a type that contains itself without an array in between (Rust cannot size it)"),
     ("L027", "lifecycle call data: a creating action with from-states or without endpoint and key, an action without from-states or `to`, a read-only action with no endpoint or with keys that write, an attribute, `same`, `respond` or notification `fill` path the bodies lack, an unknown fact, or a `decide` with an unknown table, input or source"),
+    ("L028", "docs: entry whose sha256 is not 64 lowercase hex digits"),
+    ("L029", "page named in docs: that is not in the provider-docs folder (only with `payspec lint --docs DIR`)"),
     ("L031", "a fixed `value` on anything but a mandatory string request header"),
     ("L032", "a `generated` value shape that does not parse, or on a field that is not a string"),
     ("W001", "enum or named type that nothing references"),
@@ -72,6 +74,7 @@ mod tests {
             include_str!("checks.rs"),
             include_str!("lifecycle.rs"),
             include_str!("lifecycle_calls.rs"),
+            include_str!("../audit/docs_lint.rs"),
         ];
         for src in sources {
             for (i, _) in src.match_indices('"') {

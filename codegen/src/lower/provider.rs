@@ -321,7 +321,7 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
         name: pfile.provider.clone(),
         title: pfile.title.clone(),
         doc: pfile.doc.clone(),
-        docs: pfile.docs.clone(),
+        docs: pfile.docs.iter().map(|d| d.file().to_owned()).collect(),
         auth: Auth {
             scheme: pfile.auth.scheme,
             doc: pfile.auth.doc.clone(),

@@ -19,9 +19,10 @@ pub struct ProviderFile {
     pub title: String,
     /// Rustdoc for the provider module.
     pub doc: String,
-    /// Names of the files in `provider-docs/` this provider is specified from.
+    /// The files in `provider-docs/` this provider is specified from, each
+    /// with the SHA-256 of the text the spec was written against.
     #[serde(default)]
-    pub docs: Vec<String>,
+    pub docs: Vec<DocRef>,
     /// How requests are authenticated.
     pub auth: AuthSpec,
     /// Base URLs by environment name (`sandbox`, `production`).
@@ -48,6 +49,45 @@ pub struct ProviderFile {
     /// between states; read by the sandbox (`payspec mock`).
     #[serde(default)]
     pub lifecycle: IndexMap<String, LifecycleSpec>,
+}
+
+/// One entry of a provider's `docs:`: a page name, or a page name with the
+/// fingerprint of the text the spec was written against (`payspec audit`
+/// compares it, `payspec audit --accept` writes it).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum DocRef {
+    /// `- page.txt`: no fingerprint recorded yet.
+    Name(String),
+    /// `- { file: page.txt, sha256: … }`.
+    Pinned(DocPin),
+}
+
+/// A page name with its fingerprint.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocPin {
+    /// File name in the provider-docs folder.
+    pub file: String,
+    /// Lowercase hex SHA-256 of the page's bytes.
+    pub sha256: String,
+}
+
+impl DocRef {
+    /// The page's file name.
+    pub fn file(&self) -> &str {
+        match self {
+            DocRef::Name(file) | DocRef::Pinned(DocPin { file, .. }) => file,
+        }
+    }
+
+    /// The recorded fingerprint, if any.
+    pub fn sha256(&self) -> Option<&str> {
+        match self {
+            DocRef::Name(_) => None,
+            DocRef::Pinned(pin) => Some(&pin.sha256),
+        }
+    }
 }
 
 /// `lifecycle.<resource>`: one stateful resource of the provider.
@@ -450,6 +490,11 @@ pub struct FieldSpec {
     /// The sandbox generates it instead of repeating the docs' sample.
     #[serde(default)]
     pub generated: Option<String>,
+    /// Why `doc` is not a verbatim quote of the page (the page has no words
+    /// for the field, or the doc adds a note to them). `payspec audit` then
+    /// checks only the passages `doc` puts in double quotes.
+    #[serde(default)]
+    pub paraphrase: Option<String>,
 }
 
 /// How the docs classify a field.

@@ -1170,7 +1170,7 @@ pub struct CancelResponse {
     ///
     /// > "transaction_time" : "2015-02-26 14:39:33",
     ///
-    /// Accepted: Described as ISO 8601, but every sample is "YYYY-MM-DD HH:MM:SS" (space, no offset). Read as a string in that local GMT+7 form (format local_date_time); it is not parsed as ISO 8601.
+    /// Accepted: Described as ISO 8601, but every sample is `YYYY-MM-DD HH:MM:SS` (space, no offset). Read as a string in that local GMT+7 form (format local_date_time); it is not parsed as ISO 8601.
     pub transaction_time: Option<String>,
     /// Transaction status after charge credit card transaction. Possible values are capture, deny, authorize (and, on this page, cancel).
     ///
@@ -1424,7 +1424,7 @@ pub struct CancelNotification {
     ///
     /// Optional.
     pub payment_type: Option<String>,
-    /// Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7. (The samples use "YYYY-MM-DD HH:MM:SS"; see the cancel response's note.)
+    /// Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7. (The samples use `YYYY-MM-DD HH:MM:SS`; see the cancel response's note.)
     ///
     /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
     pub transaction_time: Option<String>,

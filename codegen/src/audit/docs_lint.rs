@@ -1,0 +1,65 @@
+//! The lint checks of `docs:`: a fingerprint has the shape of one, and,
+//! when the lint is given the docs directory (`payspec lint --docs DIR`),
+//! every page named in `docs:` is in it. Without the directory the lint
+//! cannot know which pages exist and says nothing about them.
+
+use std::path::Path;
+
+use crate::audit::fingerprint::is_fingerprint;
+use crate::audit::view::ProviderView;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::ir::{Ir, Loc};
+
+/// The diagnostics of every provider's `docs:` entries.
+pub fn check(ir: &Ir, spec_dir: &Path, docs_dir: Option<&Path>) -> Result<Vec<Diagnostic>, String> {
+    let mut out = Vec::new();
+    for provider in &ir.providers {
+        let view = ProviderView::read(spec_dir, provider)?;
+        for entry in &view.docs {
+            if let Some(sha) = entry.sha256.as_deref().filter(|s| !is_fingerprint(s)) {
+                out.push(Diagnostic {
+                    loc: loc(&view.provider_file.path, entry.line),
+                    severity: Severity::Error,
+                    code: "L028",
+                    message: format!(
+                        "docs: `{}` has sha256 `{sha}`, which is not 64 lowercase hex digits",
+                        entry.file
+                    ),
+                    help: Some(
+                        "run `payspec audit --docs DIR --accept` to record the page's fingerprint"
+                            .into(),
+                    ),
+                });
+            }
+        }
+        let Some(dir) = docs_dir else {
+            continue;
+        };
+        for page in view.pages() {
+            if !dir.join(&page.file).is_file() {
+                out.push(Diagnostic {
+                    loc: loc(&page.spec_file, page.spec_line),
+                    severity: Severity::Error,
+                    code: "L029",
+                    message: format!(
+                        "docs: `{}` is not in the provider-docs folder `{}`",
+                        page.file,
+                        dir.display()
+                    ),
+                    help: Some(
+                        "check the file name against the folder's INDEX.md, or add the page".into(),
+                    ),
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn loc(file: &Path, line: u32) -> Loc {
+    Loc {
+        file: file.to_path_buf(),
+        line,
+        column: 1,
+    }
+}
