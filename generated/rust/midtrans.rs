@@ -24,7 +24,7 @@
 /// - `VaBank`: The object reference lists four banks; the integration page also charges CIMB. All five are values.
 /// - `fraud_status`: The attribute table says an unanswered challenge is cancelled at settlement, the Fraud Status page that it is denied. The client reads whatever transaction_status follows.
 /// - `masked_card digits`: The table says 8+4 digits (sample "45111111-1117"); the Ruby SDK sample quoted in the same file has 6+4. Read as any string.
-/// - `transaction_time`: Described as ISO 8601, but every sample is "YYYY-MM-DD HH:MM:SS" (space, no offset). Read as a string in that local GMT+7 form (format local_date_time); it is not parsed as ISO 8601.
+/// - `transaction_time`: Described as ISO 8601, but every sample is `YYYY-MM-DD HH:MM:SS` (space, no offset). Read as a string in that local GMT+7 form (format local_date_time); it is not parsed as ISO 8601.
 /// - `settlement_time`: Described as a duration, but sampled as a date and time. Read as a GMT+7 "YYYY-MM-DD HH:MM:SS" timestamp (format local_date_time), as the sample and the Get Status guide ("The date and time of settlement of the transaction") give it; a duration is never parsed from it.
 /// - `path`: The request line has an empty path segment and a stray "?"; the endpoint table has the identifier between the slashes. The generated code sends POST /v2/{id}/cancel, with `id` percent-encoded, no query string and no body.
 /// - `settlement_time of a cancelled transaction`: Only unsettled transactions can be cancelled, yet the cancel sample carries a settlement_time. settlement_time is optional and read as returned; its presence says nothing about the status.

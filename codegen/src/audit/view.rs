@@ -217,7 +217,7 @@ pub fn contains_word(haystack: &str, word: &str) -> bool {
 /// `docs` goes through here, so that its shape (one page or several) is
 /// known in one place.
 pub fn endpoint_pages(endpoint: &ir::Endpoint) -> Vec<&str> {
-    vec![endpoint.docs.as_str()]
+    endpoint.docs.iter().map(String::as_str).collect()
 }
 
 fn doc_entries(file: &SpecFile) -> Result<Vec<DocEntry>, String> {

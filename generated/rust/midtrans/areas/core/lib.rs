@@ -1616,7 +1616,7 @@ pub struct CaptureRequest {
     pub transaction_id: String,
     /// Total amount of transaction in IDR. By default it captures whole transaction amount. Note: Decimal values are invalid. Sent as a JSON integer (whole rupiah).
     ///
-    /// Optional.
+    /// Optional. At least 1.
     ///
     /// # Discrepancy in the provider docs
     ///
@@ -1694,6 +1694,9 @@ impl CaptureRequest {
 impl payspec_runtime::validation::Validate for CaptureRequest {
     fn validate_in(&self, v: &mut payspec_runtime::validation::Validator) {
         v.check_len("transaction_id", &self.transaction_id, None, Some(255));
+        if let Some(value) = &self.gross_amount {
+            v.check_min("gross_amount", value.0, 1);
+        }
     }
 }
 
@@ -2366,6 +2369,7 @@ impl ChargeRequest {
 impl payspec_runtime::validation::Validate for ChargeRequest {
     fn validate_in(&self, v: &mut payspec_runtime::validation::Validator) {
         v.check_known("payment_type", &self.payment_type);
+        v.nested("transaction_details", &self.transaction_details);
         if let Some(value) = &self.bank_transfer {
             v.nested("bank_transfer", value);
         }
@@ -2407,7 +2411,7 @@ pub struct ChargeTransactionDetails {
     pub order_id: String,
     /// The total amount of transaction, defined from your side. (Whole rupiah, sent as a JSON integer.)
     ///
-    /// Mandatory.
+    /// Mandatory. At least 1.
     ///
     /// # Discrepancy in the provider docs
     ///
@@ -2482,7 +2486,9 @@ impl ChargeTransactionDetails {
 }
 
 impl payspec_runtime::validation::Validate for ChargeTransactionDetails {
-    fn validate_in(&self, _v: &mut payspec_runtime::validation::Validator) {}
+    fn validate_in(&self, v: &mut payspec_runtime::validation::Validator) {
+        v.check_min("gross_amount", self.gross_amount.0, 1);
+    }
 }
 
 /// The bank transfer details such as name of the bank. (Required for BCA, BNI, BRI and CIMB; the Bank Transfer object reference's fields are all here.)
@@ -3614,7 +3620,7 @@ pub struct DirectRefundRequest {
     pub refund_key: Option<String>,
     /// Amount to be refunded. By default whole transaction amount is refund. (Long: a JSON integer of whole rupiah.)
     ///
-    /// Optional.
+    /// Optional. At least 1.
     ///
     /// # Discrepancy in the provider docs
     ///
@@ -3706,6 +3712,9 @@ impl Default for DirectRefundRequest {
 
 impl payspec_runtime::validation::Validate for DirectRefundRequest {
     fn validate_in(&self, v: &mut payspec_runtime::validation::Validator) {
+        if let Some(value) = &self.amount {
+            v.check_min("amount", value.0, 1);
+        }
         if let Some(value) = &self.reason {
             v.check_len("reason", value, None, Some(255));
         }
@@ -6232,7 +6241,7 @@ pub struct RefundRequest {
     pub refund_key: Option<String>,
     /// Amount to be refunded. By default whole transaction amount is refunded. Note : Shopeepay and OVO does not support partial refund at the moment. (Long: a JSON integer of whole rupiah.)
     ///
-    /// Optional.
+    /// Optional. At least 1.
     pub amount: Option<payspec_runtime::money::Idr>,
     /// Reason justifying the refund. / For GoPay & GoPay Tokenization payments, reason will be shown on customers' GoPay transaction history. / Reason is mandatory for card payment with BNI as acquiring bank. If the value is not sent, Midtrans will autofill it with "refund request from merchant" to BNI.
     ///
@@ -6308,6 +6317,9 @@ impl Default for RefundRequest {
 
 impl payspec_runtime::validation::Validate for RefundRequest {
     fn validate_in(&self, v: &mut payspec_runtime::validation::Validator) {
+        if let Some(value) = &self.amount {
+            v.check_min("amount", value.0, 1);
+        }
         if let Some(value) = &self.reason {
             v.check_len("reason", value, None, Some(255));
         }
