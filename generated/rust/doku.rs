@@ -385,6 +385,28 @@ pub mod doku {
         /// least one SALE MID." "There are minimal transaction amounts for each
         /// installment (depending on the issuer)". See `installment_kind`.
         ///
+        /// Keep the Request-Id: a refund of this payment must quote it as
+        /// `payment.original_request_id` ("Request ID from payment initiation of the
+        /// transaction that being refunded", doku-cards-refund.txt), and this method
+        /// generates one you never see. Call `card_payment_page_with` with a
+        /// Request-Id you chose and stored with the order before sending (a retry
+        /// after a crash then repeats the same request):
+        ///
+        /// ```rust,no_run
+        /// use payspec::doku::cards::{PaymentPageOrder, PaymentPageRequest};
+        /// use payspec::doku::{CallOptions, Client};
+        /// use payspec::money::Idr;
+        ///
+        /// async fn open_payment_page(client: &Client, invoice: &str) -> Result<String, payspec::Error> {
+        ///     let request_id = format!("page-{invoice}");
+        ///     // Store `request_id` with the order here, before sending.
+        ///     let request = PaymentPageRequest::new(PaymentPageOrder::new(Idr(150_000), invoice));
+        ///     let options = CallOptions::new().request_id(request_id.as_str());
+        ///     let page = client.card_payment_page_with(&request, &options).await?;
+        ///     Ok(page.credit_card_payment_page.url)
+        /// }
+        /// ```
+        ///
         /// # Returns
         ///
         /// The HTTP 200 body as [`cards::PaymentPageResponse`].
@@ -441,6 +463,28 @@ pub mod doku {
         ///
         /// Which refund type DOKU applies (VOID, PARTIAL_REFUND, FULL_REFUND and the
         /// manual variants) depends on settlement and the amount: see `refund_type`.
+        ///
+        /// `payment.original_request_id` is the Request-Id the payment-page call was
+        /// sent with: send that call with `card_payment_page_with` and a Request-Id
+        /// you stored (see `card_payment_page`), then quote it here:
+        ///
+        /// ```rust,no_run
+        /// use payspec::doku::cards::{
+        ///     RefundRequest, RefundRequestAmount, RefundRequestOrder, RefundRequestPayment,
+        /// };
+        /// use payspec::doku::Client;
+        /// use payspec::money::Idr;
+        ///
+        /// async fn refund(client: &Client, invoice: &str, stored_request_id: &str) -> Result<(), payspec::Error> {
+        ///     let refund = RefundRequest::new(
+        ///         RefundRequestOrder::new(invoice),
+        ///         RefundRequestPayment::new(stored_request_id),
+        ///         RefundRequestAmount::new(Idr(150_000)),
+        ///     );
+        ///     client.card_refund(&refund).await?;
+        ///     Ok(())
+        /// }
+        /// ```
         ///
         /// # Returns
         ///

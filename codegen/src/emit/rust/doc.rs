@@ -134,8 +134,8 @@ pub(crate) fn comment_safe(line: &str) -> Cow<'_, str> {
 pub(crate) fn md(text: &str) -> String {
     let mut out = Vec::new();
     let mut in_fence = false;
-    for line in text.lines() {
-        let line = line.trim_start();
+    for raw in text.lines() {
+        let line = raw.trim_start();
         if let Some(lang) = line.strip_prefix("```") {
             out.push(if !in_fence && lang.trim().is_empty() {
                 "```text".to_owned()
@@ -144,7 +144,8 @@ pub(crate) fn md(text: &str) -> String {
             });
             in_fence = !in_fence;
         } else if in_fence {
-            out.push(line.to_owned());
+            // Code keeps its indentation.
+            out.push(raw.to_owned());
         } else {
             out.push(escape_line(line));
         }
