@@ -26,3 +26,14 @@ fn readme_example_is_the_compiled_example() {
     let end = start + readme[start..].find("```\n").unwrap();
     assert_eq!(&readme[start..end], code);
 }
+
+#[test]
+fn readme_configuration_example_is_the_compiled_example() {
+    let readme = include_str!("../../README.md");
+    let example = include_str!("../../examples/configure_client.rs");
+    let code = &example[example.find("use std::time").unwrap()..];
+    let section = &readme[readme.find("## Configuration").unwrap()..];
+    let start = section.find("```rust\n").unwrap() + "```rust\n".len();
+    let end = start + section[start..].find("```\n").unwrap();
+    assert_eq!(&section[start..end], code);
+}

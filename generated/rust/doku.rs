@@ -5,6 +5,23 @@
 /// Every request is signed with the merchant's Client ID and Secret Key
 /// (HMAC-SHA256, see the `Signature` header). Amounts are whole rupiah.
 ///
+/// # Quick start
+///
+/// One [`Client`](crate::doku::Client) per set of credentials (clone it to share it between tasks). Each endpoint is a method that validates the request, signs it, sends it and decodes the documented answer (see its `# Errors`):
+///
+/// ```rust,no_run
+/// use payspec::doku::{Client, Config};
+///
+/// async fn first_call(request: &payspec::doku::cards::CaptureRequest) -> Result<(), payspec::Error> {
+///     let client = Client::new(Config::sandbox("<your client id>", "<your secret key>"));
+///     let response = client.card_capture(request).await?;
+///     println!("{response:?}");
+///     Ok(())
+/// }
+/// ```
+///
+/// Timeouts, retries and response verification are set on [`Config`](crate::doku::Config); the Markdown reference (`generated/docs/doku/`) builds a full request for every endpoint.
+///
 /// Specified from the provider docs `doku-checkout-cancel-order.txt`, `doku-cards-payment-page-integration.txt`, `doku-cards-refund.txt`.
 ///
 /// # Authentication
@@ -103,13 +120,14 @@ pub mod doku {
         }
     }
 
-    /// Every endpoint and notification of DOKU, with type-erased body checks, for tooling that works across endpoints (a sandbox server, tests).
+    /// Every endpoint and notification of DOKU, with type-erased body checks, for tooling that works across endpoints (a sandbox server, tests), which reaches it through `payspec::registry::endpoints`; hidden from the merchant-facing docs.
     ///
     /// - `card_capture`: `POST /credit-card/capture`
     /// - `card_delete_token`: `POST /credit-card/delete-tokenization`
     /// - `card_payment_page`: `POST /credit-card/v1/payment-page`
     /// - `card_refund`: `POST /cancellation/credit-card/refund`
     /// - `cancel_order`: `POST /checkout/v3/cancellations`
+    #[doc(hidden)]
     pub const ENDPOINTS: &[crate::registry::EndpointInfo] = &[
         crate::registry::EndpointInfo {
             provider: "doku",
@@ -167,11 +185,12 @@ pub mod doku {
         },
     ];
 
-    /// Every decision table of DOKU, callable by name with its inputs given as wire values or booleans, for tooling that works across tables (the sandbox's lifecycle guards).
+    /// Every decision table of DOKU, callable by name with its inputs given as wire values or booleans, for tooling that works across tables (the sandbox's lifecycle guards), which reaches it through `payspec::registry::decision`; hidden from the merchant-facing docs.
     ///
     /// - `installment_kind`
     /// - `refund_type`
     /// - `checkout_cancel_supported`
+    #[doc(hidden)]
     pub static DECISIONS: &[crate::registry::DecisionInfo] = &[
         crate::registry::DecisionInfo {
             provider: "doku",

@@ -5,6 +5,23 @@
 ///
 /// Amounts arrive as decimal strings ("30000.00") and are parsed exactly.
 ///
+/// # Quick start
+///
+/// One [`Client`](crate::midtrans::Client) per set of credentials (clone it to share it between tasks). Each endpoint is a method that validates the request, signs it, sends it and decodes the documented answer (see its `# Errors`):
+///
+/// ```rust,no_run
+/// use payspec::midtrans::{Client, Config};
+///
+/// async fn first_call() -> Result<(), payspec::Error> {
+///     let client = Client::new(Config::sandbox("<your server key>"));
+///     let response = client.cancel("<id>").await?;
+///     println!("{response:?}");
+///     Ok(())
+/// }
+/// ```
+///
+/// Timeouts, retries and response verification are set on [`Config`](crate::midtrans::Config); the Markdown reference (`generated/docs/midtrans/`) builds a full request for every endpoint.
+///
 /// Specified from the provider docs `midtrans-cancel.txt`.
 ///
 /// # Authentication
@@ -57,10 +74,11 @@ pub mod midtrans {
         }
     }
 
-    /// Every endpoint and notification of Midtrans, with type-erased body checks, for tooling that works across endpoints (a sandbox server, tests).
+    /// Every endpoint and notification of Midtrans, with type-erased body checks, for tooling that works across endpoints (a sandbox server, tests), which reaches it through `payspec::registry::endpoints`; hidden from the merchant-facing docs.
     ///
     /// - `cancel`: `POST /v2/{id}/cancel`
     /// - `cancel_notification`: notification
+    #[doc(hidden)]
     pub const ENDPOINTS: &[crate::registry::EndpointInfo] = &[
         crate::registry::EndpointInfo {
             provider: "midtrans",
@@ -84,9 +102,10 @@ pub mod midtrans {
         },
     ];
 
-    /// Every decision table of Midtrans, callable by name with its inputs given as wire values or booleans, for tooling that works across tables (the sandbox's lifecycle guards).
+    /// Every decision table of Midtrans, callable by name with its inputs given as wire values or booleans, for tooling that works across tables (the sandbox's lifecycle guards), which reaches it through `payspec::registry::decision`; hidden from the merchant-facing docs.
     ///
     /// - `card_cancel_window`
+    #[doc(hidden)]
     pub static DECISIONS: &[crate::registry::DecisionInfo] = &[
         crate::registry::DecisionInfo {
             provider: "midtrans",
@@ -151,7 +170,7 @@ pub mod midtrans {
         ///
         /// # Path parameters
         ///
-        /// Each accepts `&str`, `String` or any [`crate::client::PathParam`].
+        /// Each accepts `&str`, `String` or any [`crate::PathParam`].
         ///
         /// - `id`: The transaction to cancel: its order_id ("Order ID specified by you.") or its transaction_id ("Transaction ID given by Midtrans."), as in "BASE_URL/v2/{order_id OR transaction_id}/cancel". Percent-encoded into the path.
         ///
