@@ -1,13 +1,70 @@
 //! Typed, validating clients for DOKU, Midtrans and a biller partner API,
 //! generated from the YAML specs in `spec/` by `payspec-codegen`.
 //!
-//! Each provider is a module behind a cargo feature of the same name (all on
-//! by default). Requests are built with `new()` from their mandatory fields,
-//! optional fields are set by name, and `validate()` reports every violation
-//! with its JSON path.
+//! # Quick start
+//!
+//! Build a client from the provider's `Config`, build the request from its
+//! mandatory fields (`new(..)`), set optional ones by name, and call the
+//! endpoint's method: it validates the request, signs it, sends it and
+//! decodes the documented answer.
+//!
+//! ```no_run
+//! use payspec::doku::cards::{PaymentPageCustomer, PaymentPageOrder, PaymentPageRequest};
+//! use payspec::doku::{Client, Config};
+//! use payspec::money::Idr;
+//! use payspec::Error;
+//!
+//! async fn payment_page(client: &Client, invoice: &str) -> Result<String, Error> {
+//!     let mut request = PaymentPageRequest::new(PaymentPageOrder::new(Idr(150_000), invoice));
+//!     let mut customer = PaymentPageCustomer::new();
+//!     customer.email = Some("buyer@example.com".to_owned());
+//!     request.customer = Some(customer);
+//!     match client.card_payment_page(&request).await {
+//!         Ok(page) => Ok(page.credit_card_payment_page.url),
+//!         // Nothing was sent: every broken rule, each with its JSON path.
+//!         Err(Error::Validation(violations)) => {
+//!             eprintln!("{violations}");
+//!             Err(Error::Validation(violations))
+//!         }
+//!         // DOKU answered with an error (status, code, message, body).
+//!         Err(other) => Err(other),
+//!     }
+//! }
+//!
+//! # async fn run() -> Result<(), Error> {
+//! let client = Client::new(Config::sandbox("MCH-0001", "SK-your-secret-key"));
+//! let url = payment_page(&client, "INV-20210118-0001").await?;
+//! # let _ = url; Ok(()) }
+//! ```
+//!
+//! Where to go next:
+//!
+//! - the provider modules, [`doku`], [`midtrans`] and [`biller`] (each
+//!   behind a cargo feature of the same name, all on by default): the
+//!   client, one method per endpoint, the request and response types by
+//!   area, notification verifiers, and the list of places where the
+//!   provider's docs contradict themselves;
+//! - README.md, "Configuration": timeouts, retries (DOKU), response
+//!   verification, and the `payspec.call` tracing span;
+//! - [`Error`]: what a call can fail with, and which failures are safe to
+//!   retry;
+//! - notifications: [`doku::Notification::verify_fresh`] (with
+//!   [`doku::Notification::headers`] for an `http::HeaderMap`) and
+//!   [`midtrans::verify_cancel_notification`]; [`testing`] signs
+//!   notifications as the providers do, for your handler's tests;
+//! - [`money`] (`Idr`, `Decimal`: never a float) and [`validation`].
+//!
+//! Tooling that works across endpoints (a sandbox, test harnesses) reads
+//! [`registry`]; a merchant application does not need it.
 
 #![warn(missing_docs)]
 
+// The runtime the generated provider modules are built on. Everything a
+// merchant needs from it is re-exported by a provider module
+// (`payspec::doku::Client`, `payspec::doku::CallOptions`) or here
+// (`PathParam`), so each item has one documented path; the module stays
+// public for the generated code, the sandbox and tests.
+#[doc(hidden)]
 pub mod client;
 pub mod error;
 mod notification;
@@ -23,6 +80,7 @@ pub use payspec_runtime::{money, validation, wire};
 #[cfg(all(doctest, feature = "doku", feature = "midtrans", feature = "biller"))]
 mod doc_examples;
 
+pub use client::PathParam;
 pub use error::{ApiError, Error, Provider, SignatureMismatch};
 pub use secret::Secret;
 

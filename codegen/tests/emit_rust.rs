@@ -282,3 +282,33 @@ fn a_decision_excluding_both_booleans_is_refused() {
         "provider `shop`, decision can_refund: input `settled` excludes both booleans, so the row never matches"
     );
 }
+
+#[test]
+fn the_provider_page_opens_with_the_client_and_hides_the_tooling_tables() {
+    let files = rendered();
+    let module = file(&files, "shop.rs");
+    let quick = module.find("/// # Quick start").expect("a quick start");
+    let auth = module.find("/// # Authentication").expect("authentication");
+    let notes = module
+        .find("/// # Discrepancies in the provider docs")
+        .expect("the discrepancy list");
+    assert!(
+        quick < auth && auth < notes,
+        "quick start first, discrepancies below"
+    );
+    assert!(module.contains(
+        "///     let client = Client::new(Config::sandbox(\"<your client id>\", \"<your secret key>\"));\n\
+         ///     let response = client.payment(request).await?;"
+    ));
+    for table in ["pub const ENDPOINTS", "pub static DECISIONS"] {
+        let at = module.find(table).unwrap_or_else(|| panic!("{table}"));
+        assert!(
+            module[..at].trim_end().ends_with("#[doc(hidden)]"),
+            "{table} is hidden from the merchant-facing docs"
+        );
+    }
+    assert!(
+        !module.contains("[`crate::client::"),
+        "doc links name public paths"
+    );
+}

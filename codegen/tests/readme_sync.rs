@@ -39,3 +39,14 @@ fn readme_outputs_do_not_quote_spec_dependent_counts() {
     assert!(stale.is_empty(), "{stale:#?}");
     assert!(readme.contains("wrote <N> file(s) to generated"));
 }
+
+#[test]
+fn readme_configuration_example_is_the_compiled_example() {
+    let readme = include_str!("../../README.md");
+    let example = include_str!("../../examples/configure_client.rs");
+    let code = &example[example.find("use std::time").unwrap()..];
+    let section = &readme[readme.find("## Configuration").unwrap()..];
+    let start = section.find("```rust\n").unwrap() + "```rust\n".len();
+    let end = start + section[start..].find("```\n").unwrap();
+    assert_eq!(&section[start..end], code);
+}

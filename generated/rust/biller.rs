@@ -5,6 +5,23 @@
 /// Every response is an envelope: responseCode, success, a bilingual message
 /// ({ID, EN}) and data.
 ///
+/// # Quick start
+///
+/// One [`Client`](crate::biller::Client) per set of credentials (clone it to share it between tasks). Each endpoint is a method that validates the request, signs it, sends it and decodes the documented answer (see its `# Errors`):
+///
+/// ```rust,no_run
+/// use payspec::biller::{Client, Config};
+///
+/// async fn first_call(request: &payspec::biller::bill::BillCancelRequest) -> Result<(), payspec::Error> {
+///     let client = Client::new(Config::new("<base URL>", "<your api key>", "<your token secret>"));
+///     let response = client.bill_cancel(request).await?;
+///     println!("{response:?}");
+///     Ok(())
+/// }
+/// ```
+///
+/// Timeouts, retries and response verification are set on [`Config`](crate::biller::Config); the Markdown reference (`generated/docs/biller/`) builds a full request for every endpoint.
+///
 /// Specified from the provider docs `biller-bill-cancel.txt`.
 ///
 /// # Authentication
@@ -60,9 +77,10 @@ pub mod biller {
         }
     }
 
-    /// Every endpoint and notification of Biller partner API, with type-erased body checks, for tooling that works across endpoints (a sandbox server, tests).
+    /// Every endpoint and notification of Biller partner API, with type-erased body checks, for tooling that works across endpoints (a sandbox server, tests), which reaches it through `payspec::registry::endpoints`; hidden from the merchant-facing docs.
     ///
     /// - `bill_cancel`: `POST /api/v2/bill/cancel`
+    #[doc(hidden)]
     pub const ENDPOINTS: &[crate::registry::EndpointInfo] = &[
         crate::registry::EndpointInfo {
             provider: "biller",
@@ -76,7 +94,8 @@ pub mod biller {
         },
     ];
 
-    /// Every decision table of Biller partner API, callable by name with its inputs given as wire values or booleans, for tooling that works across tables (the sandbox's lifecycle guards).
+    /// Every decision table of Biller partner API, callable by name with its inputs given as wire values or booleans, for tooling that works across tables (the sandbox's lifecycle guards), which reaches it through `payspec::registry::decision`; hidden from the merchant-facing docs.
+    #[doc(hidden)]
     pub static DECISIONS: &[crate::registry::DecisionInfo] = &[];
     pub use crate::client::biller::{Client, Config};
 

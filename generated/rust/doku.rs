@@ -5,6 +5,23 @@
 /// Every request is signed with the merchant's Client ID and Secret Key
 /// (HMAC-SHA256, see the `Signature` header). Amounts are whole rupiah.
 ///
+/// # Quick start
+///
+/// One [`Client`](crate::doku::Client) per set of credentials (clone it to share it between tasks). Each endpoint is a method that validates the request, signs it, sends it and decodes the documented answer (see its `# Errors`):
+///
+/// ```rust,no_run
+/// use payspec::doku::{Client, Config};
+///
+/// async fn first_call(request: &payspec::doku::cards::CaptureRequest) -> Result<(), payspec::Error> {
+///     let client = Client::new(Config::sandbox("<your client id>", "<your secret key>"));
+///     let response = client.card_capture(request).await?;
+///     println!("{response:?}");
+///     Ok(())
+/// }
+/// ```
+///
+/// Timeouts, retries and response verification are set on [`Config`](crate::doku::Config); the Markdown reference (`generated/docs/doku/`) builds a full request for every endpoint.
+///
 /// Specified from the provider docs `doku-checkout-cancel-order.txt`, `doku-cards-payment-page-integration.txt`, `doku-cards-refund.txt`.
 ///
 /// # Authentication
@@ -105,13 +122,14 @@ pub mod doku {
         }
     }
 
-    /// Every endpoint and notification of DOKU, with type-erased body checks, for tooling that works across endpoints (a sandbox server, tests).
+    /// Every endpoint and notification of DOKU, with type-erased body checks, for tooling that works across endpoints (a sandbox server, tests), which reaches it through `payspec::registry::endpoints`; hidden from the merchant-facing docs.
     ///
     /// - `card_capture`: `POST /credit-card/capture`
     /// - `card_delete_token`: `POST /credit-card/delete-tokenization`
     /// - `card_payment_page`: `POST /credit-card/v1/payment-page`
     /// - `card_refund`: `POST /cancellation/credit-card/refund`
     /// - `cancel_order`: `POST /checkout/v3/cancellations`
+    #[doc(hidden)]
     pub const ENDPOINTS: &[crate::registry::EndpointInfo] = &[
         crate::registry::EndpointInfo {
             provider: "doku",
@@ -169,11 +187,12 @@ pub mod doku {
         },
     ];
 
-    /// Every decision table of DOKU, callable by name with its inputs given as wire values or booleans, for tooling that works across tables (the sandbox's lifecycle guards).
+    /// Every decision table of DOKU, callable by name with its inputs given as wire values or booleans, for tooling that works across tables (the sandbox's lifecycle guards), which reaches it through `payspec::registry::decision`; hidden from the merchant-facing docs.
     ///
     /// - `installment_kind`
     /// - `refund_type`
     /// - `checkout_cancel_supported`
+    #[doc(hidden)]
     pub static DECISIONS: &[crate::registry::DecisionInfo] = &[
         crate::registry::DecisionInfo {
             provider: "doku",
@@ -387,6 +406,28 @@ pub mod doku {
         /// least one SALE MID." "There are minimal transaction amounts for each
         /// installment (depending on the issuer)". See `installment_kind`.
         ///
+        /// Keep the Request-Id: a refund of this payment must quote it as
+        /// `payment.original_request_id` ("Request ID from payment initiation of the
+        /// transaction that being refunded", doku-cards-refund.txt), and this method
+        /// generates one you never see. Call `card_payment_page_with` with a
+        /// Request-Id you chose and stored with the order before sending (a retry
+        /// after a crash then repeats the same request):
+        ///
+        /// ```rust,no_run
+        /// use payspec::doku::cards::{PaymentPageOrder, PaymentPageRequest};
+        /// use payspec::doku::{CallOptions, Client};
+        /// use payspec::money::Idr;
+        ///
+        /// async fn open_payment_page(client: &Client, invoice: &str) -> Result<String, payspec::Error> {
+        ///     let request_id = format!("page-{invoice}");
+        ///     // Store `request_id` with the order here, before sending.
+        ///     let request = PaymentPageRequest::new(PaymentPageOrder::new(Idr(150_000), invoice));
+        ///     let options = CallOptions::new().request_id(request_id.as_str());
+        ///     let page = client.card_payment_page_with(&request, &options).await?;
+        ///     Ok(page.credit_card_payment_page.url)
+        /// }
+        /// ```
+        ///
         /// # Returns
         ///
         /// The HTTP 200 body as [`cards::PaymentPageResponse`].
@@ -443,6 +484,28 @@ pub mod doku {
         ///
         /// Which refund type DOKU applies (VOID, PARTIAL_REFUND, FULL_REFUND and the
         /// manual variants) depends on settlement and the amount: see `refund_type`.
+        ///
+        /// `payment.original_request_id` is the Request-Id the payment-page call was
+        /// sent with: send that call with `card_payment_page_with` and a Request-Id
+        /// you stored (see `card_payment_page`), then quote it here:
+        ///
+        /// ```rust,no_run
+        /// use payspec::doku::cards::{
+        ///     RefundRequest, RefundRequestAmount, RefundRequestOrder, RefundRequestPayment,
+        /// };
+        /// use payspec::doku::Client;
+        /// use payspec::money::Idr;
+        ///
+        /// async fn refund(client: &Client, invoice: &str, stored_request_id: &str) -> Result<(), payspec::Error> {
+        ///     let refund = RefundRequest::new(
+        ///         RefundRequestOrder::new(invoice),
+        ///         RefundRequestPayment::new(stored_request_id),
+        ///         RefundRequestAmount::new(Idr(150_000)),
+        ///     );
+        ///     client.card_refund(&refund).await?;
+        ///     Ok(())
+        /// }
+        /// ```
         ///
         /// # Returns
         ///

@@ -124,6 +124,9 @@ impl Client {
 
     /// Validates, tokenises and sends `request`; returns the envelope's
     /// `data` decoded as `Resp`.
+    // Low-level: what the generated endpoint methods call. Hidden from the
+    // merchant-facing docs; public for them and for tooling.
+    #[doc(hidden)]
     pub async fn call<Req, Resp>(&self, call: Call, request: &Req) -> Result<Resp, Error>
     where
         Req: Serialize + crate::validation::Validate,
@@ -135,6 +138,9 @@ impl Client {
 
     /// Sends a call without a body; the token's claims are then `{}`
     /// whatever the call's claim set, since there is no body to sign.
+    // Low-level: what the generated endpoint methods call. Hidden from the
+    // merchant-facing docs; public for them and for tooling.
+    #[doc(hidden)]
     pub async fn call_empty<Resp: DeserializeOwned>(&self, call: Call) -> Result<Resp, Error> {
         let call = call.token_claims(super::ClaimSet::Empty);
         self.execute(call, Vec::new()).await

@@ -184,6 +184,9 @@ impl Client {
     }
 
     /// Validates, signs and sends `request` to `call`; decodes the response.
+    // Low-level: what the generated endpoint methods call. Hidden from the
+    // merchant-facing docs; public for them and for tooling.
+    #[doc(hidden)]
     pub async fn call<Req, Resp>(&self, call: Call, request: &Req) -> Result<Resp, Error>
     where
         Req: Serialize + crate::validation::Validate,
@@ -193,6 +196,9 @@ impl Client {
     }
 
     /// As [`Client::call`], with per-call options (the Request-Id).
+    // Low-level: what the generated endpoint methods call. Hidden from the
+    // merchant-facing docs; public for them and for tooling.
+    #[doc(hidden)]
     pub async fn call_with<Req, Resp>(
         &self,
         call: Call,
@@ -209,11 +215,17 @@ impl Client {
     }
 
     /// Signs and sends a call without a body (a GET: no `Digest` line).
+    // Low-level: what the generated endpoint methods call. Hidden from the
+    // merchant-facing docs; public for them and for tooling.
+    #[doc(hidden)]
     pub async fn call_empty<Resp: DeserializeOwned>(&self, call: Call) -> Result<Resp, Error> {
         self.call_empty_with(call, &CallOptions::new()).await
     }
 
     /// As [`Client::call_empty`], with per-call options.
+    // Low-level: what the generated endpoint methods call. Hidden from the
+    // merchant-facing docs; public for them and for tooling.
+    #[doc(hidden)]
     pub async fn call_empty_with<Resp: DeserializeOwned>(
         &self,
         call: Call,

@@ -149,6 +149,9 @@ impl Client {
     }
 
     /// Validates and sends `request` as JSON to `call`; decodes the response.
+    // Low-level: what the generated endpoint methods call. Hidden from the
+    // merchant-facing docs; public for them and for tooling.
+    #[doc(hidden)]
     pub async fn call<Req, Resp>(&self, call: Call, request: &Req) -> Result<Resp, Error>
     where
         Req: Serialize + crate::validation::Validate,
@@ -159,6 +162,9 @@ impl Client {
     }
 
     /// Sends a call without a body (Midtrans' `POST /v2/{id}/cancel`).
+    // Low-level: what the generated endpoint methods call. Hidden from the
+    // merchant-facing docs; public for them and for tooling.
+    #[doc(hidden)]
     pub async fn call_empty<Resp: DeserializeOwned>(&self, call: Call) -> Result<Resp, Error> {
         self.execute(call, Vec::new()).await
     }

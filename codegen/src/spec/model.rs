@@ -270,6 +270,18 @@ pub enum AuthScheme {
     BillerJwtHs256,
 }
 
+impl AuthScheme {
+    /// The credentials a client `Config` takes after the base URL, in
+    /// order, by argument name (`client_id`, `secret_key`).
+    pub fn credential_names(self) -> &'static [&'static str] {
+        match self {
+            AuthScheme::DokuHmacSha256 => &["client_id", "secret_key"],
+            AuthScheme::MidtransBasic => &["server_key"],
+            AuthScheme::BillerJwtHs256 => &["api_key", "token_secret"],
+        }
+    }
+}
+
 /// What the biller's JWT carries as claims.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]

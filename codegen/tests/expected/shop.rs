@@ -1,5 +1,22 @@
 /// A fictional payment gateway used to test the emitter.
 ///
+/// # Quick start
+///
+/// One [`Client`](crate::shop::Client) per set of credentials (clone it to share it between tasks). Each endpoint is a method that validates the request, signs it, sends it and decodes the documented answer (see its `# Errors`):
+///
+/// ```rust,no_run
+/// use payspec::shop::{Client, Config};
+///
+/// async fn first_call(request: &payspec::shop::payments::PaymentRequest) -> Result<(), payspec::Error> {
+///     let client = Client::new(Config::sandbox("<your client id>", "<your secret key>"));
+///     let response = client.payment(request).await?;
+///     println!("{response:?}");
+///     Ok(())
+/// }
+/// ```
+///
+/// Timeouts, retries and response verification are set on [`Config`](crate::shop::Config); the Markdown reference (`generated/docs/shop/`) builds a full request for every endpoint.
+///
 /// Specified from the provider docs `shop-payments.txt`.
 ///
 /// # Authentication
@@ -44,10 +61,11 @@ pub mod shop {
         }
     }
 
-    /// Every endpoint and notification of Shop, with type-erased body checks, for tooling that works across endpoints (a sandbox server, tests).
+    /// Every endpoint and notification of Shop, with type-erased body checks, for tooling that works across endpoints (a sandbox server, tests), which reaches it through `payspec::registry::endpoints`; hidden from the merchant-facing docs.
     ///
     /// - `payment`: `POST /payments`
     /// - `payment_status`: `GET /payments/{payment_id}`
+    #[doc(hidden)]
     pub const ENDPOINTS: &[crate::registry::EndpointInfo] = &[
         crate::registry::EndpointInfo {
             provider: "shop",
@@ -71,10 +89,11 @@ pub mod shop {
         },
     ];
 
-    /// Every decision table of Shop, callable by name with its inputs given as wire values or booleans, for tooling that works across tables (the sandbox's lifecycle guards).
+    /// Every decision table of Shop, callable by name with its inputs given as wire values or booleans, for tooling that works across tables (the sandbox's lifecycle guards), which reaches it through `payspec::registry::decision`; hidden from the merchant-facing docs.
     ///
     /// - `can_refund`
     /// - `refund_kind`
+    #[doc(hidden)]
     pub static DECISIONS: &[crate::registry::DecisionInfo] = &[
         crate::registry::DecisionInfo {
             provider: "shop",
@@ -203,7 +222,7 @@ pub mod shop {
         ///
         /// # Path parameters
         ///
-        /// Each accepts `&str`, `String` or any [`crate::client::PathParam`].
+        /// Each accepts `&str`, `String` or any [`crate::PathParam`].
         ///
         /// - `payment_id`: The payment's id. Percent-encoded into the path. Must be at most 8 characters, of format `printable_ascii`: checked before sending ([`crate::Error::Validation`]).
         ///

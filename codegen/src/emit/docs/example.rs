@@ -271,11 +271,7 @@ fn client_comment(provider: &Provider) -> String {
         .map(|e| format!("Config::{}", e.name))
         .unwrap_or_else(|| "Config::new(base_url, ".to_owned());
     let open = if env.ends_with(", ") { "" } else { "(" };
-    let args = match provider.auth.scheme {
-        AuthScheme::DokuHmacSha256 => "client_id, secret_key",
-        AuthScheme::MidtransBasic => "server_key",
-        AuthScheme::BillerJwtHs256 => "api_key, token_secret",
-    };
+    let args = provider.auth.scheme.credential_names().join(", ");
     format!("// let client = payspec::{p}::Client::new(payspec::{p}::{env}{open}{args}));\n")
 }
 

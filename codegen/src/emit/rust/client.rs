@@ -401,7 +401,7 @@ fn endpoint_methods(ctx: &Ctx<'_>, s: &Scheme, e: &Endpoint) -> Result<TokenStre
     } else {
         format!(
             "# Path parameters\n\nEach accepts `&str`, `String` or any \
-             [`crate::client::PathParam`].\n\n{}",
+             [`crate::PathParam`].\n\n{}",
             param_docs.join("\n")
         )
     };

@@ -149,8 +149,8 @@ const TAB_WIDTH: usize = 4;
 pub(crate) fn md(text: &str) -> String {
     let mut out = Vec::new();
     let mut in_fence = false;
-    for line in text.lines() {
-        let line = line.trim_start();
+    for raw in text.lines() {
+        let line = raw.trim_start();
         if let Some(lang) = line.strip_prefix("```") {
             out.push(if !in_fence && lang.trim().is_empty() {
                 "```text".to_owned()
@@ -159,7 +159,8 @@ pub(crate) fn md(text: &str) -> String {
             });
             in_fence = !in_fence;
         } else if in_fence {
-            out.push(line.to_owned());
+            // Code keeps its indentation.
+            out.push(raw.to_owned());
         } else {
             out.push(escape_line(line));
         }
@@ -227,9 +228,12 @@ pub(crate) fn block_quote(text: &str) -> String {
         .join("\n")
 }
 
-/// The module doc of a provider.
+/// The module doc of a provider: what it is, how to start (the client and
+/// a first call), then the reference (sources, authentication, headers,
+/// discrepancies).
 pub(crate) fn provider_doc(p: &Provider) -> String {
     let mut parts = vec![md(&p.doc)];
+    parts.extend(quick_start(p));
     if !p.docs.is_empty() {
         let files: Vec<String> = p.docs.iter().map(|d| format!("`{d}`")).collect();
         parts.push(format!(
@@ -268,6 +272,66 @@ pub(crate) fn provider_doc(p: &Provider) -> String {
         parts.push(s);
     }
     paragraphs(parts)
+}
+
+/// `# Quick start`: building the client and calling the provider's first
+/// endpoint, compiled as a doctest of the client crate. `None` for a
+/// provider without endpoints.
+fn quick_start(p: &Provider) -> Option<String> {
+    use crate::ir::{EndpointKind, Scope};
+    let e = p
+        .endpoints
+        .iter()
+        .find(|e| e.kind == EndpointKind::Endpoint)?;
+    let name = &p.name;
+    let credentials: Vec<String> = p
+        .auth
+        .scheme
+        .credential_names()
+        .iter()
+        .map(|c| format!("\"<your {}>\"", c.replace('_', " ")))
+        .collect();
+    let config = match p.environments.iter().find(|env| !env.base_url.is_empty()) {
+        Some(env) => format!("Config::{}({})", env.name, credentials.join(", ")),
+        None => format!("Config::new(\"<base URL>\", {})", credentials.join(", ")),
+    };
+    let mut params: Vec<String> = Vec::new();
+    let mut args: Vec<String> = e
+        .path_params
+        .iter()
+        .map(|param| format!("\"<{}>\"", param.wire_name))
+        .collect();
+    if let Some(body) = &e.request {
+        let scope = p.structs.iter().find(|s| &s.name == body).map(|s| &s.scope);
+        let path = match scope {
+            Some(Scope::Area(area)) => format!("payspec::{name}::{area}::{body}"),
+            _ => format!("payspec::{name}::{body}"),
+        };
+        params.push(format!("request: &{path}"));
+        args.push("request".to_owned());
+    }
+    Some(format!(
+        "# Quick start\n\n\
+         One [`Client`](crate::{name}::Client) per set of credentials (clone it to share it between \
+         tasks). Each endpoint is a method that validates the request, signs it, \
+         sends it and decodes the documented answer (see its `# Errors`):\n\n\
+         ```rust,no_run\n\
+         use payspec::{name}::{{Client, Config}};\n\n\
+         async fn first_call({params}) -> Result<(), payspec::Error> {{\n\
+         \x20   let client = Client::new({config});\n\
+         \x20   let response = client.{method}({args}).await?;\n\
+         \x20   println!(\"{{response:?}}\");\n\
+         \x20   Ok(())\n\
+         }}\n\
+         ```\n\n\
+         Timeouts, retries and response verification are set on \
+         [`Config`](crate::{name}::Config); \
+         the Markdown reference (`generated/docs/{name}/`) builds a full request \
+         for every endpoint.",
+        params = params.join(", "),
+        method = e.name,
+        args = args.join(", "),
+    ))
 }
 
 /// The module doc of an area.

@@ -87,13 +87,15 @@ pub(crate) fn emit(ctx: &Ctx<'_>) -> Result<TokenStream, EmitError> {
         .collect();
     let doc = super::doc::attrs(&format!(
         "Every endpoint and notification of {}, with type-erased body checks, for tooling that \
-         works across endpoints (a sandbox server, tests).\n\n{}",
+         works across endpoints (a sandbox server, tests), which reaches it through \
+         `payspec::registry::endpoints`; hidden from the merchant-facing docs.\n\n{}",
         p.title,
         listing.join("\n")
     ));
     let decisions = decisions(ctx)?;
     Ok(quote! {
         #doc
+        #[doc(hidden)]
         pub const ENDPOINTS: &[crate::registry::EndpointInfo] = &[#(#entries),*];
         #decisions
     })
@@ -116,7 +118,8 @@ fn decisions(ctx: &Ctx<'_>) -> Result<TokenStream, EmitError> {
         .collect();
     let doc = super::doc::attrs(&format!(
         "Every decision table of {}, callable by name with its inputs given as wire values or \
-         booleans, for tooling that works across tables (the sandbox's lifecycle guards).{}",
+         booleans, for tooling that works across tables (the sandbox's lifecycle guards), which \
+         reaches it through `payspec::registry::decision`; hidden from the merchant-facing docs.{}",
         p.title,
         if listing.is_empty() {
             String::new()
@@ -126,6 +129,7 @@ fn decisions(ctx: &Ctx<'_>) -> Result<TokenStream, EmitError> {
     ));
     Ok(quote! {
         #doc
+        #[doc(hidden)]
         pub static DECISIONS: &[crate::registry::DecisionInfo] = &[#(#entries),*];
     })
 }
