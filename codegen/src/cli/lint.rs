@@ -23,7 +23,12 @@ pub struct LintArgs {
 pub fn run(args: &LintArgs) -> Result<(), Failure> {
     require_spec_dir(&args.spec)?;
     let (diagnostics, failed) = match lower::load_dir(&args.spec) {
-        Ok(loaded) => (loaded.warnings, false),
+        Ok(loaded) => {
+            let mut warnings = loaded.warnings;
+            warnings.0.extend(lower::case_coverage(&loaded.ir));
+            warnings.sort();
+            (warnings, false)
+        }
         Err(diagnostics) => {
             let failed = diagnostics.has_errors();
             (diagnostics, failed)

@@ -363,6 +363,7 @@ pub fn doku() -> Provider {
         ],
         endpoints: vec![
             Endpoint {
+                cases: Vec::new(),
                 kind: EndpointKind::Endpoint,
                 name: "card_refund".into(),
                 area: "cards".into(),
@@ -384,6 +385,7 @@ pub fn doku() -> Provider {
                 loc: loc("doku/cards/refund.yaml", 1),
             },
             Endpoint {
+                cases: Vec::new(),
                 kind: EndpointKind::Endpoint,
                 name: "card_status".into(),
                 area: "cards".into(),
@@ -405,6 +407,7 @@ pub fn doku() -> Provider {
                 loc: loc("doku/cards/status.yaml", 1),
             },
             Endpoint {
+                cases: Vec::new(),
                 kind: EndpointKind::Notification,
                 name: "payment_notification".into(),
                 area: "checkout".into(),
@@ -759,6 +762,7 @@ pub fn head_with_every_class() -> Ir {
         void.loc = loc("doku/cards/void.yaml", 9);
         p.structs.push(void);
         p.endpoints.push(Endpoint {
+            cases: Vec::new(),
             kind: EndpointKind::Endpoint,
             name: "card_void".into(),
             area: "cards".into(),

@@ -755,6 +755,7 @@ pub fn provider() -> Provider {
         enums: enums(),
         structs: structs(),
         endpoints: vec![Endpoint {
+            cases: Vec::new(),
             kind: EndpointKind::Endpoint,
             name: "payment".to_owned(),
             area: "payments".to_owned(),
