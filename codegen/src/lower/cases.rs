@@ -100,10 +100,10 @@ fn problems_of(p: &Provider, e: &Endpoint, case: &Case) -> Vec<String> {
     }
 
     if let Some(wire) = &c.wire {
-        if Some(wire.method) != e.method {
+        if let Some(method) = e.method.filter(|m| *m != wire.method) {
             out.push(format!(
-                "wire.method is {:?}; the endpoint's is {:?}",
-                wire.method, e.method
+                "wire.method is {:?}; the endpoint's is {method:?}",
+                wire.method
             ));
         }
         // Literal segments must match; a parameter's segment is its value
