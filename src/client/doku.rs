@@ -312,7 +312,7 @@ impl Client {
             body: (call.method != Method::Get).then_some(body),
         };
         let signature = signing::sign(&self.config.secret_key, &components);
-        let mut headers = json_headers(&call);
+        let mut headers = json_headers(call);
         headers.push(("Client-Id".to_owned(), self.config.client_id.clone()));
         headers.push(("Request-Id".to_owned(), request_id.to_owned()));
         headers.push(("Request-Timestamp".to_owned(), timestamp));
