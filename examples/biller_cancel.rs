@@ -46,13 +46,17 @@ async fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     // The TOKEN header is a JWT over this body; the result is the `data`
-    // of a successful envelope.
+    // of a successful envelope (`None` when it carries `data: null`).
     match biller.bill_cancel(&request).await {
-        Ok(data) => {
+        Ok(Some(data)) => {
             println!(
                 "cancelled: ref {:?}, transaction {:?}, amount {:?}",
                 data.ref_number, data.transaction_id, data.amount
             );
+            ExitCode::SUCCESS
+        }
+        Ok(None) => {
+            println!("cancelled (the biller sent no data)");
             ExitCode::SUCCESS
         }
         Err(Error::Api(api)) => {

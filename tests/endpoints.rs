@@ -382,7 +382,11 @@ async fn biller_cancel_sends_key_token_version_and_returns_the_data() {
     ));
     let request_sample = sample(&ir, "biller", "BillCancelRequest");
     let request: BillCancelRequest = serde_json::from_str(&request_sample).unwrap();
-    let data = biller.bill_cancel(&request).await.unwrap();
+    let data = biller
+        .bill_cancel(&request)
+        .await
+        .unwrap()
+        .expect("the sample carries data");
     assert_eq!(
         last(&fake),
         (Method::POST, path.to_owned(), json(&request_sample))

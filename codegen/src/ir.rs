@@ -11,7 +11,9 @@
 
 use std::path::PathBuf;
 
-pub use crate::spec::model::{AuthScheme, EndpointKind, HttpMethod, Presence, TokenClaims};
+pub use crate::spec::model::{
+    AuthScheme, CaseErrorKind, EndpointKind, HttpMethod, Presence, TokenClaims,
+};
 
 /// A place in a spec file, for messages and diffs.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -730,6 +732,8 @@ pub struct Endpoint {
     pub responses: Vec<Response>,
     /// Documented error bodies.
     pub errors: Vec<ErrorBody>,
+    /// Conformance cases, as written (checked by the lint).
+    pub cases: Vec<Case>,
     /// The spec file.
     pub loc: Loc,
 }
@@ -754,6 +758,15 @@ impl Endpoint {
             _ => cited.join(""),
         }
     }
+}
+
+/// A conformance case and where it is written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Case {
+    /// The case as the spec writes it.
+    pub spec: crate::spec::model::CaseSpec,
+    /// Where it is written.
+    pub loc: Loc,
 }
 
 /// A response body for one HTTP status.

@@ -56,6 +56,7 @@ bad_cases!(
     missing_key,
     missing_provider_yaml,
     names,
+    new_words,
     non_utf8,
     numeric_rules,
     path_params,

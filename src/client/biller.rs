@@ -22,9 +22,11 @@
 //! # async fn run() -> Result<(), payspec::Error> {
 //! let biller = Client::new(Config::new("https://biller.example.com", "partner-api-key", "token-secret"));
 //! let request = BillCancelRequest::new("ayopop", "43554", "5324354");
-//! // `data` of a successful envelope; `Error::Api` with responseCode otherwise.
-//! let data = biller.bill_cancel(&request).await?;
-//! println!("{:?}", data.ref_number);
+//! // `data` of a successful envelope (`None` for `data: null`);
+//! // `Error::Api` with responseCode otherwise.
+//! if let Some(data) = biller.bill_cancel(&request).await? {
+//!     println!("{:?}", data.ref_number);
+//! }
 //! # Ok(()) }
 //! ```
 

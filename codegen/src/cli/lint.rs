@@ -41,6 +41,7 @@ pub fn run(args: &LintArgs) -> Result<(), Failure> {
             let failed = !docs.is_empty();
             let mut all = loaded.warnings;
             all.0.extend(docs);
+            all.0.extend(lower::case_coverage(&loaded.ir));
             all.sort();
             (all, failed)
         }

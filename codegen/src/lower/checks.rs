@@ -25,6 +25,7 @@ pub(crate) fn run(p: &mut Provider, facts: &Facts<'_>, sink: &mut Sink) {
     duplicate_routes(p, sink);
     duplicate_endpoints(p, sink);
     recursive_structs(p, sink);
+    super::cases::check(p, sink);
 }
 
 /// A struct that contains itself, directly or through other structs, with no

@@ -43,11 +43,13 @@ pub const CODES: &[(&str, &str)] = &[
     ("L029", "page named in docs: that is not in the provider-docs folder (only with `payspec lint --docs DIR`)"),
     ("L031", "a fixed `value` on anything but a mandatory string request header"),
     ("L032", "a `generated` value shape that does not parse, or on a field that is not a string"),
+    ("L033", "a conformance case without one outcome, with request values outside the request type (an enum value it lacks, an unknown member), or a wire method or path other than the endpoint's"),
     ("W001", "enum or named type that nothing references"),
     ("W002", "conditional field that no rule makes conditional"),
     ("W003", "field without a description (`doc`)"),
     ("W004", "discrepancy that quotes nothing: a blank quote, or the same passage twice"),
     ("W005", "example that is not valid JSON"),
+    ("W006", "endpoint without conformance cases"),
 ];
 
 #[cfg(test)]

@@ -7,6 +7,8 @@
 //! column. All problems are collected before anything is returned, so a
 //! maintainer sees every mistake in one run.
 
+mod cases;
+pub use cases::coverage as case_coverage;
 mod checks;
 mod codes;
 mod decisions;

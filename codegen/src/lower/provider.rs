@@ -708,6 +708,15 @@ fn lower_endpoint(
         request,
         responses,
         errors,
+        cases: file
+            .cases
+            .iter()
+            .enumerate()
+            .map(|(i, spec)| crate::ir::Case {
+                spec: spec.clone(),
+                loc: src.loc(&format!("cases[{i}]")),
+            })
+            .collect(),
         loc: src.loc("kind"),
     }
 }

@@ -356,6 +356,117 @@ pub struct EndpointFile {
     /// Contradictions in the docs that concern no single field.
     #[serde(default)]
     pub discrepancies: Vec<DiscrepancySpec>,
+    /// Conformance cases: request values and what the client must send, or
+    /// a canned answer and what the client must make of it.
+    #[serde(default)]
+    pub cases: Vec<CaseSpec>,
+}
+
+/// One conformance case of an endpoint (`cases:`): a request, and either
+/// the exact wire request (`wire`), a canned answer with the decoded value
+/// or error (`response` with `decoded` or `error`), or a validation error.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseSpec {
+    /// snake_case name, unique in the file.
+    pub name: String,
+    /// What the case shows.
+    #[serde(default)]
+    pub doc: Option<String>,
+    /// The call's inputs.
+    pub request: CaseRequestSpec,
+    /// The exact request the client must send.
+    #[serde(default)]
+    pub wire: Option<WireSpec>,
+    /// The answer the provider gives.
+    #[serde(default)]
+    pub response: Option<CaseResponseSpec>,
+    /// The value the client returns, as JSON text.
+    #[serde(default)]
+    pub decoded: Option<String>,
+    /// The error the client returns.
+    #[serde(default)]
+    pub error: Option<CaseErrorSpec>,
+}
+
+/// The inputs of a case: request values and the fixed per-call values.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseRequestSpec {
+    /// The request body's values, as JSON text.
+    #[serde(default)]
+    pub body: Option<String>,
+    /// Path parameters by name.
+    #[serde(default)]
+    pub path_params: IndexMap<String, String>,
+    /// The Request-Id to send, where the scheme sends one.
+    #[serde(default)]
+    pub request_id: Option<String>,
+    /// The request timestamp to sign with, where the scheme signs one.
+    #[serde(default)]
+    pub timestamp: Option<String>,
+}
+
+/// A request as it goes on the wire.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WireSpec {
+    /// The HTTP method.
+    pub method: HttpMethod,
+    /// The path below the base URL, parameters encoded.
+    pub path: String,
+    /// Every header, by name (compared without regard to case).
+    pub headers: IndexMap<String, String>,
+    /// The exact body bytes (absent: no body).
+    #[serde(default)]
+    pub body: Option<String>,
+}
+
+/// A canned answer.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseResponseSpec {
+    /// HTTP status.
+    pub status: u16,
+    /// Headers by name.
+    #[serde(default)]
+    pub headers: IndexMap<String, String>,
+    /// The exact body bytes.
+    pub body: String,
+}
+
+/// The error a case expects.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseErrorSpec {
+    /// Which kind of error.
+    pub kind: CaseErrorKind,
+    /// `api`: the HTTP status.
+    #[serde(default)]
+    pub status: Option<u16>,
+    /// `api`: the provider's code.
+    #[serde(default)]
+    pub code: Option<String>,
+    /// `decode`: the JSON path that did not decode.
+    #[serde(default)]
+    pub path: Option<String>,
+    /// `validation`: the JSON paths of every violation, in order.
+    #[serde(default)]
+    pub paths: Vec<String>,
+}
+
+/// The kinds of error a case can expect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseErrorKind {
+    /// The request breaks the spec's checks; nothing is sent.
+    Validation,
+    /// The provider refused (`Error::Api`).
+    Api,
+    /// The answer does not decode (`Error::Decode`).
+    Decode,
+    /// The answer's signature does not verify.
+    Signature,
 }
 
 /// `docs:` as one file name or a list of them.

@@ -592,6 +592,7 @@ fn doku() -> Provider {
     ];
 
     let endpoint = |kind, name: &str, area: &str, file: &str| Endpoint {
+        cases: Vec::new(),
         kind,
         name: name.to_owned(),
         area: area.to_owned(),
@@ -607,6 +608,7 @@ fn doku() -> Provider {
         loc: loc("", 1),
     };
     let refund_endpoint = Endpoint {
+        cases: Vec::new(),
         summary: "Void or refund a card payment.".to_owned(),
         method: Some(HttpMethod::POST),
         path: Some("/cancellation/credit-card/refund".to_owned()),
@@ -624,6 +626,7 @@ fn doku() -> Provider {
         )
     };
     let create_endpoint = Endpoint {
+        cases: Vec::new(),
         summary: "Create a Checkout payment page.".to_owned(),
         doc: Some("Returns the URL of a hosted payment page.".to_owned()),
         method: Some(HttpMethod::POST),
@@ -647,6 +650,7 @@ fn doku() -> Provider {
         )
     };
     let notify = Endpoint {
+        cases: Vec::new(),
         summary: "Payment result notification.".to_owned(),
         method: Some(HttpMethod::POST),
         request: Some("PaymentNotification".to_owned()),
@@ -866,6 +870,7 @@ fn midtrans() -> Provider {
         enums: Vec::new(),
         structs: vec![cancel],
         endpoints: vec![Endpoint {
+            cases: Vec::new(),
             kind: EndpointKind::Endpoint,
             name: "cancel".to_owned(),
             area: "core".to_owned(),
@@ -942,6 +947,7 @@ fn biller() -> Provider {
             loc: loc("biller/bill/cancel.yaml", 5),
         }],
         endpoints: vec![Endpoint {
+            cases: Vec::new(),
             kind: EndpointKind::Endpoint,
             name: "bill_cancel".to_owned(),
             area: "bill".to_owned(),

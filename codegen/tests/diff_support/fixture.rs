@@ -365,6 +365,7 @@ pub fn doku() -> Provider {
         ],
         endpoints: vec![
             Endpoint {
+                cases: Vec::new(),
                 kind: EndpointKind::Endpoint,
                 name: "card_refund".into(),
                 area: "cards".into(),
@@ -387,6 +388,7 @@ pub fn doku() -> Provider {
                 loc: loc("doku/cards/refund.yaml", 1),
             },
             Endpoint {
+                cases: Vec::new(),
                 kind: EndpointKind::Endpoint,
                 name: "card_status".into(),
                 area: "cards".into(),
@@ -409,6 +411,7 @@ pub fn doku() -> Provider {
                 loc: loc("doku/cards/status.yaml", 1),
             },
             Endpoint {
+                cases: Vec::new(),
                 kind: EndpointKind::Notification,
                 name: "payment_notification".into(),
                 area: "checkout".into(),
@@ -763,6 +766,7 @@ pub fn head_with_every_class() -> Ir {
         void.loc = loc("doku/cards/void.yaml", 9);
         p.structs.push(void);
         p.endpoints.push(Endpoint {
+            cases: Vec::new(),
             kind: EndpointKind::Endpoint,
             name: "card_void".into(),
             area: "cards".into(),

@@ -766,6 +766,7 @@ pub fn provider() -> Provider {
         structs: structs(),
         endpoints: vec![
             Endpoint {
+                cases: Vec::new(),
                 kind: EndpointKind::Endpoint,
                 name: "payment".to_owned(),
                 area: "payments".to_owned(),
@@ -807,6 +808,7 @@ fn payment_status() -> Endpoint {
     id.max_len = Some(8);
     id.format = Some(Format::PrintableAscii);
     Endpoint {
+        cases: Vec::new(),
         kind: EndpointKind::Endpoint,
         name: "payment_status".to_owned(),
         area: "payments".to_owned(),

@@ -111,6 +111,51 @@ struct EndpointPage {
     notes: Vec<Note>,
     rust: Option<String>,
     curl: Option<String>,
+    cases: Vec<CaseView>,
+}
+
+/// A request case of the spec, shown as a worked example: the inputs and
+/// the exact request the client sends.
+struct CaseView {
+    name: String,
+    doc: String,
+    /// Request values and fixed per-call values, one per line.
+    inputs: String,
+    /// The request as HTTP text: request line, headers, blank line, body.
+    http: String,
+}
+
+impl CaseView {
+    fn new(case: &crate::ir::Case) -> Option<Self> {
+        let c = &case.spec;
+        let wire = c.wire.as_ref()?;
+        let mut inputs = Vec::new();
+        if let Some(body) = &c.request.body {
+            inputs.push(format!("body: {}", body.trim_end()));
+        }
+        for (name, value) in &c.request.path_params {
+            inputs.push(format!("path parameter {name}: {value}"));
+        }
+        if let Some(id) = &c.request.request_id {
+            inputs.push(format!("Request-Id: {id}"));
+        }
+        if let Some(ts) = &c.request.timestamp {
+            inputs.push(format!("timestamp: {ts}"));
+        }
+        let mut http = format!("{:?} {}\n", wire.method, wire.path);
+        for (name, value) in &wire.headers {
+            http.push_str(&format!("{name}: {value}\n"));
+        }
+        if let Some(body) = &wire.body {
+            http.push_str(&format!("\n{}\n", body.trim_end()));
+        }
+        Some(CaseView {
+            name: c.name.clone(),
+            doc: c.doc.as_deref().unwrap_or("").trim_end().to_owned(),
+            inputs: inputs.join("\n") + "\n",
+            http,
+        })
+    }
 }
 
 struct BodyView {
@@ -439,5 +484,6 @@ fn endpoint_page(p: &Provider, e: &Endpoint) -> Result<EndpointPage, DocsError> 
         notes: notes.into_iter().map(Note::new).collect(),
         rust,
         curl,
+        cases: e.cases.iter().filter_map(CaseView::new).collect(),
     })
 }
