@@ -402,7 +402,8 @@ fn every_breaking_kind_is_breaking_in_its_case() {
             c.0
         })
         .collect();
-    assert_eq!(breaking.len(), 33);
+    // response_enum_value_added is a warning since enums are #[non_exhaustive].
+    assert_eq!(breaking.len(), 32);
 }
 
 #[test]

@@ -170,10 +170,19 @@ fn request_structs_get_new_validate_and_non_exhaustive() {
     );
     assert!(code.contains("impl payspec_runtime::validation::Validate for PaymentRequest"));
     assert_eq!(
-        code.matches("#[non_exhaustive]").count(),
+        code.matches("#[non_exhaustive]\npub struct").count(),
         7,
         "every struct is non_exhaustive"
     );
+    // So is every enum of provider values (smithy-rs does the same): a value
+    // documented later is a new variant, which must not break a caller's
+    // `match`.
+    assert_eq!(
+        code.matches("#[non_exhaustive]\npub enum").count(),
+        5,
+        "every value enum is non_exhaustive"
+    );
+    assert_eq!(code.matches("#[non_exhaustive]").count(), 12);
     // The response struct has neither a constructor nor validation.
     assert!(!code.contains("impl payspec_runtime::validation::Validate for PaymentResponse"));
     // The sensitive field's value is never formatted.

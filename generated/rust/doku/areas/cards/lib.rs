@@ -15,8 +15,9 @@ use payspec_doku_shared::*;
 
 /// payment.status: "Payment status Possible value: SUCCESS, FAILED, PENDING"
 ///
-/// A value the docs do not list arrives as [`PaymentStatus::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`PaymentStatus::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PaymentStatus {
     /// `"SUCCESS"`
     ///
@@ -106,8 +107,9 @@ impl payspec_runtime::wire::WireEnum for PaymentStatus {
 
 /// status: "Delete Process Status Possible Value: DELETE SUCCESS or DELETE FAILED"
 ///
-/// A value the docs do not list arrives as [`DeleteTokenStatus::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`DeleteTokenStatus::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DeleteTokenStatus {
     /// `"DELETE SUCCESS"`
     ///
@@ -190,8 +192,9 @@ impl payspec_runtime::wire::WireEnum for DeleteTokenStatus {
 
 /// override_configuration.themes.language: "Possible value: English EN, Indonesia ID Default: English EN"
 ///
-/// A value the docs do not list arrives as [`PageLanguage::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`PageLanguage::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PageLanguage {
     /// `"EN"`
     ///
@@ -274,8 +277,9 @@ impl payspec_runtime::wire::WireEnum for PageLanguage {
 
 /// Which installment programme an acquirer offers. Not a wire value.
 ///
-/// A value the docs do not list arrives as [`InstallmentKind::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`InstallmentKind::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum InstallmentKind {
     /// `"ON_US"`
     ///
@@ -358,8 +362,9 @@ impl payspec_runtime::wire::WireEnum for InstallmentKind {
 
 /// refund.type: "Refund type based on the transaction Possible value: VOID, PARTIAL_REFUND, FULL_REFUND, MANUAL_PARTIAL_REFUND, MANUAL_FULL_REFUND"
 ///
-/// A value the docs do not list arrives as [`RefundType::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`RefundType::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RefundType {
     /// `"VOID"`
     ///
@@ -470,8 +475,9 @@ impl payspec_runtime::wire::WireEnum for RefundType {
 
 /// refund.status: "Refund status Possible value: SUCCESS, FAILED"
 ///
-/// A value the docs do not list arrives as [`RefundStatus::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`RefundStatus::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RefundStatus {
     /// `"SUCCESS"`
     ///

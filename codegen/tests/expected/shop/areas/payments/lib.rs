@@ -12,8 +12,9 @@ use payspec_shop_shared::*;
 
 /// How the customer pays.
 ///
-/// A value the docs do not list arrives as [`PaymentType::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`PaymentType::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PaymentType {
     /// `"SALE"`
     ///
@@ -96,8 +97,9 @@ impl payspec_runtime::wire::WireEnum for PaymentType {
 
 /// Payment channel.
 ///
-/// A value the docs do not list arrives as [`Channel::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`Channel::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Channel {
     /// `"CREDIT_CARD"`
     ///
@@ -180,7 +182,7 @@ impl payspec_runtime::wire::WireEnum for Channel {
 
 /// Outcome of a payment.
 ///
-/// A value the docs do not list arrives as [`PaymentStatus::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`PaymentStatus::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 ///
 /// # Discrepancy in the provider docs
 ///
@@ -194,6 +196,7 @@ impl payspec_runtime::wire::WireEnum for Channel {
 ///
 /// Accepted: every value of both lists
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PaymentStatus {
     /// `"SUCCESS"`
     ///
