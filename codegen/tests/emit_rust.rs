@@ -183,6 +183,13 @@ fn request_structs_get_new_validate_and_non_exhaustive() {
         "every value enum is non_exhaustive"
     );
     assert_eq!(code.matches("#[non_exhaustive]").count(), 12);
+    // A chainable setter for every field `new(..)` does not take, none for
+    // the ones it does.
+    assert!(code.contains("pub fn with_customer(mut self, customer: Customer) -> Self {"));
+    assert!(code.contains("self.customer = Some(customer);"));
+    assert!(code.contains("pub fn with_email(mut self, email: impl Into<String>) -> Self {"));
+    assert!(!code.contains("pub fn with_card_token("));
+    assert!(!code.contains("pub fn with_order("));
     // The response struct has neither a constructor nor validation.
     assert!(!code.contains("impl payspec_runtime::validation::Validate for PaymentResponse"));
     // The sensitive field's value is never formatted.
