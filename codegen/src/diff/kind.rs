@@ -85,6 +85,9 @@ change_kinds! {
     MaxLenTightened => "max_len_tightened", Breaking;
     /// A request field's minimum length was raised or added.
     MinLenRaised => "min_len_raised", Breaking;
+    /// A request number's minimum was raised or added (an amount that
+    /// allowed zero no longer does).
+    MinimumRaised => "minimum_raised", Breaking;
     /// A request field's format was added or changed.
     FormatTightened => "format_tightened", Breaking;
     /// A checked rule was added to a request body.
