@@ -5,12 +5,13 @@
 //! ```
 //!
 //! A card refund is built from its mandatory fields and passes validation;
-//! a deliberately broken payment-page request shows every violation at once,
-//! each with its JSON path and the rule it breaks.
+//! a payment page is built in one expression with the `with_*` setters of
+//! its optional fields; a deliberately broken payment-page request shows
+//! every violation at once, each with its JSON path and the rule it breaks.
 
 use payspec::doku::cards::{
-    PaymentPageOrder, PaymentPageRequest, RefundRequest, RefundRequestOrder, RefundRequestPayment,
-    RefundRequestRefund,
+    PaymentPageCustomer, PaymentPageOrder, PaymentPageRequest, RefundRequest, RefundRequestOrder,
+    RefundRequestPayment, RefundRequestRefund,
 };
 use payspec::money::Idr;
 
@@ -26,14 +27,27 @@ fn main() {
         Err(errors) => println!("{errors}"),
     }
 
+    // Optional fields, nested ones included, are set with chained `with_*`
+    // setters: no `let mut`, no `Some(..)`.
+    let page = PaymentPageRequest::new(
+        PaymentPageOrder::new(Idr::from(150_000), "INV-20210118-0002")
+            .with_auto_redirect(true)
+            .with_callback_url("https://merchant.example/done"),
+    )
+    .with_customer(PaymentPageCustomer::new().with_email("jotaro_kujo@example.com"));
+    match page.validate() {
+        Ok(()) => println!("payment page request is valid"),
+        Err(errors) => println!("{errors}"),
+    }
+
     // A payment page request that breaks four documented rules: an invoice
     // number over 64 characters, with a non-printable character,
     // auto_redirect without the callback_url it requires, and no customer
     // email or phone.
-    let mut order =
-        PaymentPageOrder::new(Idr::from(150_000), format!("INV-{}\u{7}", "9".repeat(70)));
-    order.auto_redirect = true;
-    let request = PaymentPageRequest::new(order);
+    let request = PaymentPageRequest::new(
+        PaymentPageOrder::new(Idr::from(150_000), format!("INV-{}\u{7}", "9".repeat(70)))
+            .with_auto_redirect(true),
+    );
     match request.validate() {
         Ok(()) => println!("payment page request is valid"),
         Err(errors) => {

@@ -407,3 +407,35 @@ fn all_violations_are_reported_at_once() {
         ]
     );
 }
+
+/// Optional fields, nested ones included, are set in one expression with
+/// the generated `with_*` setters (no `let mut`, no `Some(..)`), and they
+/// set exactly what the field assignments would.
+#[test]
+fn with_setters_chain_and_set_the_fields() {
+    use payspec::doku::cards::{PaymentPageCustomer, PaymentPageOrder};
+    use payspec::money::Idr;
+    let chained = PaymentPageRequest::new(
+        PaymentPageOrder::new(Idr(150_000), "INV-1")
+            .with_auto_redirect(true)
+            .with_callback_url("https://merchant.example/done"),
+    )
+    .with_customer(
+        PaymentPageCustomer::new()
+            .with_email("a@example.com")
+            .with_name("Jotaro"),
+    );
+    let mut order = PaymentPageOrder::new(Idr(150_000), "INV-1");
+    order.auto_redirect = true;
+    order.callback_url = Some("https://merchant.example/done".to_owned());
+    let mut customer = PaymentPageCustomer::new();
+    customer.email = Some("a@example.com".to_owned());
+    customer.name = Some("Jotaro".to_owned());
+    let mut assigned = PaymentPageRequest::new(order);
+    assigned.customer = Some(customer);
+    assert_eq!(chained, assigned);
+    assert_eq!(chained.validate(), Ok(()));
+    let json = serde_json::to_value(&chained).expect("serialises");
+    assert_eq!(json["customer"]["email"], "a@example.com");
+    assert_eq!(json["order"]["auto_redirect"], true);
+}

@@ -121,6 +121,9 @@ fn cases() -> Vec<(K, &'static str, Mutate)> {
         (K::MinLenRaised, "line_items[].name", |_, h| {
             field_mut(h, "LineItem", "name").min_len = Some(2)
         }),
+        (K::MinimumRaised, "amount", |_, h| {
+            field_mut(h, "CardRefundRequest", "amount").minimum = Some(1)
+        }),
         (K::FormatTightened, "order.session_id", |_, h| {
             field_mut(h, "RefundOrder", "session_id").format = Some(Format::Digits)
         }),
@@ -411,6 +414,8 @@ fn every_breaking_kind_is_breaking_in_its_case() {
             c.0
         })
         .collect();
+    // response_enum_value_added is a warning since enums are #[non_exhaustive];
+    // minimum_raised is new.
     assert_eq!(breaking.len(), 33);
 }
 
@@ -1009,4 +1014,18 @@ fn scope_change_gives_both_rust_paths() {
         ]
     );
     assert_eq!(report.rust_api.removed.len(), 3);
+}
+
+#[test]
+fn lowering_a_minimum_loosens_validation() {
+    let mut b = base();
+    field_mut(&mut b, "CardRefundRequest", "amount").minimum = Some(1);
+    let report = diff(&b, &base());
+    let found: Vec<(K, &str)> = report
+        .changes
+        .iter()
+        .map(|c| (c.kind, c.path.as_str()))
+        .collect();
+    assert_eq!(found, [(K::ConstraintLoosened, "amount")]);
+    assert_eq!(report.exit_code(FailOn::Breaking), 0);
 }

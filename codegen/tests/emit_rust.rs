@@ -170,10 +170,26 @@ fn request_structs_get_new_validate_and_non_exhaustive() {
     );
     assert!(code.contains("impl payspec_runtime::validation::Validate for PaymentRequest"));
     assert_eq!(
-        code.matches("#[non_exhaustive]").count(),
+        code.matches("#[non_exhaustive]\npub struct").count(),
         7,
         "every struct is non_exhaustive"
     );
+    // So is every enum of provider values (smithy-rs does the same): a value
+    // documented later is a new variant, which must not break a caller's
+    // `match`.
+    assert_eq!(
+        code.matches("#[non_exhaustive]\npub enum").count(),
+        5,
+        "every value enum is non_exhaustive"
+    );
+    assert_eq!(code.matches("#[non_exhaustive]").count(), 12);
+    // A chainable setter for every field `new(..)` does not take, none for
+    // the ones it does.
+    assert!(code.contains("pub fn with_customer(mut self, customer: Customer) -> Self {"));
+    assert!(code.contains("self.customer = Some(customer);"));
+    assert!(code.contains("pub fn with_email(mut self, email: impl Into<String>) -> Self {"));
+    assert!(!code.contains("pub fn with_card_token("));
+    assert!(!code.contains("pub fn with_order("));
     // The response struct has neither a constructor nor validation.
     assert!(!code.contains("impl payspec_runtime::validation::Validate for PaymentResponse"));
     // The sensitive field's value is never formatted.

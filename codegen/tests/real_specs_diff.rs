@@ -197,11 +197,33 @@ fn adding_a_value_to_a_response_enum() {
     let mut edited = text.clone();
     edited.insert_str(values, "      PENDING: Not decided yet.\n");
     fs::write(head.dir.join("doku/cards/refund.yaml"), edited).unwrap();
-    assert_breaking(
-        &head.report(),
-        ChangeKind::ResponseEnumValueAdded,
-        Some("card_refund"),
-        "response[200].refund.status",
+    // A warning, not a breaking change: generated enums are
+    // `#[non_exhaustive]` and decoding already kept unknown values, so the
+    // diff's default `--fail-on breaking` passes.
+    let report = head.report();
+    let added: Vec<_> = report
+        .changes
+        .iter()
+        .filter(|c| c.kind == ChangeKind::ResponseEnumValueAdded)
+        .collect();
+    assert!(
+        added.iter().any(|c| c.path == "response[200].refund.status"
+            && c.endpoint.as_deref() == Some("card_refund")),
+        "{}",
+        listing(&report)
+    );
+    assert!(
+        added.iter().all(|c| c.severity == Severity::Warning),
+        "{}",
+        listing(&report)
+    );
+    assert!(
+        report
+            .changes
+            .iter()
+            .all(|c| c.severity != Severity::Breaking),
+        "{}",
+        listing(&report)
     );
 }
 

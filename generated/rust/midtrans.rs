@@ -5,6 +5,23 @@
 ///
 /// Amounts arrive as decimal strings ("30000.00") and are parsed exactly.
 ///
+/// # Quick start
+///
+/// One [`Client`](crate::midtrans::Client) per set of credentials (clone it to share it between tasks). Each endpoint is a method that validates the request, signs it, sends it and decodes the documented answer (see its `# Errors`):
+///
+/// ```rust,no_run
+/// use payspec::midtrans::{Client, Config};
+///
+/// async fn first_call() -> Result<(), payspec::Error> {
+///     let client = Client::new(Config::sandbox("<your server key>"));
+///     let response = client.approve("<id>").await?;
+///     println!("{response:?}");
+///     Ok(())
+/// }
+/// ```
+///
+/// Timeouts, retries and response verification are set on [`Config`](crate::midtrans::Config); the Markdown reference (`generated/docs/midtrans/`) builds a full request for every endpoint.
+///
 /// Specified from the provider docs `midtrans-cancel.txt`, `midtrans-get-status.txt`, `midtrans-get-status-guide.txt`, `midtrans-capture.txt`, `midtrans-refund.txt`, `midtrans-direct-refund.txt`, `midtrans-expire.txt`, `midtrans-approve.txt`, `midtrans-deny.txt`, `midtrans-transaction-status-cycle.txt`, `midtrans-status-codes.txt`, `midtrans-auth-headers.txt`, `midtrans-charge-bank-transfer.txt`, `midtrans-bank-transfer-object.txt`, `midtrans-http-notification.txt`.
 ///
 /// # Authentication
@@ -103,7 +120,7 @@ pub mod midtrans {
         }
     }
 
-    /// Every endpoint and notification of Midtrans, with type-erased body checks, for tooling that works across endpoints (a sandbox server, tests).
+    /// Every endpoint and notification of Midtrans, with type-erased body checks, for tooling that works across endpoints (a sandbox server, tests), which reaches it through `payspec::registry::endpoints`; hidden from the merchant-facing docs.
     ///
     /// - `approve`: `POST /v2/{id}/approve`
     /// - `cancel`: `POST /v2/{id}/cancel`
@@ -118,6 +135,7 @@ pub mod midtrans {
     /// - `payment_notification`: notification
     /// - `refund`: `POST /v2/{id}/refund`
     /// - `refund_notification`: notification
+    #[doc(hidden)]
     pub const ENDPOINTS: &[crate::registry::EndpointInfo] = &[
         crate::registry::EndpointInfo {
             provider: "midtrans",
@@ -286,9 +304,10 @@ pub mod midtrans {
         },
     ];
 
-    /// Every decision table of Midtrans, callable by name with its inputs given as wire values or booleans, for tooling that works across tables (the sandbox's lifecycle guards).
+    /// Every decision table of Midtrans, callable by name with its inputs given as wire values or booleans, for tooling that works across tables (the sandbox's lifecycle guards), which reaches it through `payspec::registry::decision`; hidden from the merchant-facing docs.
     ///
     /// - `card_cancel_window`
+    #[doc(hidden)]
     pub static DECISIONS: &[crate::registry::DecisionInfo] = &[
         crate::registry::DecisionInfo {
             provider: "midtrans",
@@ -353,7 +372,7 @@ pub mod midtrans {
         ///
         /// # Path parameters
         ///
-        /// Each accepts `&str`, `String` or any [`crate::client::PathParam`].
+        /// Each accepts `&str`, `String` or any [`crate::PathParam`].
         ///
         /// - `id`: The challenged transaction: its order_id or transaction_id, as in "BASE_URL/v2/{order_id OR transaction_id}/approve". Percent-encoded into the path.
         ///
@@ -398,7 +417,7 @@ pub mod midtrans {
         ///
         /// # Path parameters
         ///
-        /// Each accepts `&str`, `String` or any [`crate::client::PathParam`].
+        /// Each accepts `&str`, `String` or any [`crate::PathParam`].
         ///
         /// - `id`: The transaction to cancel: its order_id ("Order ID specified by you.") or its transaction_id ("Transaction ID given by Midtrans."), as in "BASE_URL/v2/{order_id OR transaction_id}/cancel". Percent-encoded into the path.
         ///
@@ -521,7 +540,7 @@ pub mod midtrans {
         ///
         /// # Path parameters
         ///
-        /// Each accepts `&str`, `String` or any [`crate::client::PathParam`].
+        /// Each accepts `&str`, `String` or any [`crate::PathParam`].
         ///
         /// - `id`: The challenged transaction: its order_id or transaction_id, as in "BASE_URL/v2/{order_id OR transaction_id}/deny". Percent-encoded into the path.
         ///
@@ -574,7 +593,7 @@ pub mod midtrans {
         ///
         /// # Path parameters
         ///
-        /// Each accepts `&str`, `String` or any [`crate::client::PathParam`].
+        /// Each accepts `&str`, `String` or any [`crate::PathParam`].
         ///
         /// - `id`: The transaction to refund: its order_id or transaction_id, as in "BASE_URL/v2/{order_id **OR** transaction_id}/refund/online/direct". Percent-encoded into the path.
         ///
@@ -625,7 +644,7 @@ pub mod midtrans {
         ///
         /// # Path parameters
         ///
-        /// Each accepts `&str`, `String` or any [`crate::client::PathParam`].
+        /// Each accepts `&str`, `String` or any [`crate::PathParam`].
         ///
         /// - `id`: The transaction to expire: its order_id or transaction_id, as in "BASE_URL/v2/{order_id OR transaction_id}/expire". Percent-encoded into the path.
         ///
@@ -676,7 +695,7 @@ pub mod midtrans {
         ///
         /// # Path parameters
         ///
-        /// Each accepts `&str`, `String` or any [`crate::client::PathParam`].
+        /// Each accepts `&str`, `String` or any [`crate::PathParam`].
         ///
         /// - `id`: The transaction to look up: "The order id or transaction id of the transaction you want to look up.", as in "BASE_URL/v2/{order_id OR transaction_id}/status". "If you're using BI SNAP and DANA payment methods, please only use Transaction ID to get status." Percent-encoded into the path.
         ///
@@ -736,7 +755,7 @@ pub mod midtrans {
         ///
         /// # Path parameters
         ///
-        /// Each accepts `&str`, `String` or any [`crate::client::PathParam`].
+        /// Each accepts `&str`, `String` or any [`crate::PathParam`].
         ///
         /// - `id`: The transaction to refund: its order_id or transaction_id, as in "BASE_URL/v2/{order_id OR transaction_id}/refund". GoPay Static QRIS transactions only by transaction_id. Percent-encoded into the path.
         ///

@@ -226,6 +226,16 @@ async fn receiver() -> (
     (url, rx, task)
 }
 
+/// The next notification the receiver got, waiting at most ten seconds.
+async fn next_notification(
+    rx: &mut tokio::sync::mpsc::UnboundedReceiver<(axum::http::HeaderMap, Vec<u8>)>,
+) -> (axum::http::HeaderMap, Vec<u8>) {
+    tokio::time::timeout(Duration::from_secs(10), rx.recv())
+        .await
+        .expect("in time")
+        .expect("a notification")
+}
+
 #[tokio::test]
 async fn state_changes_send_signed_notifications() {
     let (url, mut rx, task) = receiver().await;
@@ -234,10 +244,7 @@ async fn state_changes_send_signed_notifications() {
     let c = Credentials::test();
     post(&base, "/_sandbox/seed", json!({"provider":"doku","resource":"checkout_order","id":"CO-N","amount":7000,"notify_url":url,"attributes":{"channel":"QRIS"}})).await;
     post(&base, "/_sandbox/doku/checkout_order/CO-N/pay", json!({})).await;
-    let (headers, body) = tokio::time::timeout(Duration::from_secs(10), rx.recv())
-        .await
-        .expect("in time")
-        .expect("a notification");
+    let (headers, body) = next_notification(&mut rx).await;
     let h = |n: &str| {
         headers
             .get(n)
@@ -278,10 +285,7 @@ async fn state_changes_send_signed_notifications() {
         json!({}),
     )
     .await;
-    let (_, body) = tokio::time::timeout(Duration::from_secs(10), rx.recv())
-        .await
-        .expect("in time")
-        .expect("a notification");
+    let (_, body) = next_notification(&mut rx).await;
     // The crate's own generated verifier: signature, then the typed body.
     let note = payspec::midtrans::verify_cancel_notification(&body, &c.midtrans_server_key)
         .expect("verifies and decodes");
@@ -337,10 +341,7 @@ async fn every_midtrans_notification_passes_the_generated_verifier() {
         .collect();
     let mut seen = Vec::new();
     for _ in 0..expected.len() {
-        let (_, body) = tokio::time::timeout(Duration::from_secs(10), rx.recv())
-            .await
-            .expect("in time")
-            .expect("a notification");
+        let (_, body) = next_notification(&mut rx).await;
         let note = payspec::midtrans::verify_cancel_notification(&body, &c.midtrans_server_key)
             .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&body)));
         assert_eq!(

@@ -274,6 +274,7 @@ pub fn compare_field(
     }
 
     compare_lengths(cx, &mut push, b, h);
+    compare_minimum(cx, &mut push, b, h);
 
     if b.format != h.format {
         let (bf, hf) = (display::format(b.format), display::format(h.format));
@@ -449,4 +450,39 @@ fn compare_lengths(cx: &FieldCx<'_>, push: &mut Push<'_>, b: &Field, h: &Field) 
             );
         }
     }
+}
+
+/// A request number's `minimum`: raised or added is breaking, lowered or
+/// dropped loosens validation; on a response it is documentation only.
+fn compare_minimum(cx: &FieldCx<'_>, push: &mut Push<'_>, b: &Field, h: &Field) {
+    if b.minimum == h.minimum {
+        return;
+    }
+    let show = |n: Option<i64>| n.map_or_else(|| "none".to_owned(), |n| n.to_string());
+    let (bs, hs) = (show(b.minimum), show(h.minimum));
+    let raised = match (b.minimum, h.minimum) {
+        (None, Some(_)) => true,
+        (Some(x), Some(y)) => y > x,
+        _ => false,
+    };
+    let (kind, summary, why) = if cx.side != Side::Request {
+        (
+            K::ResponseConstraintChanged,
+            format!("minimum changed {bs} → {hs}"),
+            "Responses are not validated; documentation only.".to_owned(),
+        )
+    } else if raised {
+        (
+            K::MinimumRaised,
+            format!("minimum raised {bs} → {hs}"),
+            format!("Validation now rejects `{}` values below {hs} that were accepted before; callers sending them get a validation error.", h.wire_name),
+        )
+    } else {
+        (
+            K::ConstraintLoosened,
+            format!("minimum loosened {bs} → {hs}"),
+            format!("Validation now lets through `{}` values below {bs}; if the provider still refuses them, those requests fail at the provider instead.", h.wire_name),
+        )
+    };
+    push(kind, summary, why, bs, hs);
 }

@@ -81,14 +81,13 @@ change_kinds! {
     EnumValueRemoved => "enum_value_removed", Breaking;
     /// An enum value keeps its wire spelling but its Rust variant name changed.
     EnumVariantRenamed => "enum_variant_renamed", Breaking;
-    /// A value was added to an enum that responses carry: exhaustive matches
-    /// without a wildcard stop compiling, and code that matched
-    /// `Unknown("VALUE")` no longer sees it.
-    ResponseEnumValueAdded => "response_enum_value_added", Breaking;
     /// A request field's maximum length was lowered or added.
     MaxLenTightened => "max_len_tightened", Breaking;
     /// A request field's minimum length was raised or added.
     MinLenRaised => "min_len_raised", Breaking;
+    /// A request number's minimum was raised or added (an amount that
+    /// allowed zero no longer does).
+    MinimumRaised => "minimum_raised", Breaking;
     /// A request field's format was added or changed.
     FormatTightened => "format_tightened", Breaking;
     /// A checked rule was added to a request body.
@@ -103,6 +102,10 @@ change_kinds! {
     /// (or a value): a channel or bank was removed from a supported list.
     DecisionNarrowed => "decision_narrowed", Breaking;
 
+    /// A value was added to an enum that responses carry. Generated enums
+    /// are `#[non_exhaustive]`, so no caller's `match` stops compiling; code
+    /// that matched `Unknown("VALUE")` now sees the new variant instead.
+    ResponseEnumValueAdded => "response_enum_value_added", Warning;
     /// A mandatory response field became optional: readers must handle absence.
     ResponseFieldNowOptional => "response_field_now_optional", Warning;
     /// A mandatory request field became optional: `new(..)` loses a parameter.

@@ -23,10 +23,12 @@
 //!   mandatory is breaking for request builders and info for response readers.
 //! - A removed response field is breaking (callers reading it stop compiling).
 //! - A value added to an enum only requests use is info: nothing that worked
-//!   stops working. Added to an enum responses carry, it is breaking: the
-//!   generated enum's `Unknown(String)` fallback keeps deserialisation working,
-//!   but exhaustive matches without a wildcard stop compiling and code that
-//!   matched `Unknown("VALUE")` silently stops seeing it.
+//!   stops working. Added to an enum responses carry, it is a warning: the
+//!   generated enum's `Unknown(String)` fallback keeps deserialisation working
+//!   and the enum is `#[non_exhaustive]`, so no caller's `match` stops
+//!   compiling, but code that matched `Unknown("VALUE")` silently stops
+//!   seeing it. (A provider enum reused by several bodies, as spec/README
+//!   recommends, is reported once per use, each a warning.)
 //! - A removed enum value is breaking on either side (the variant is gone).
 //! - Loosening a request check (max length raised or removed, min length
 //!   lowered, format removed, rule removed, `max_len_if` raised) is a warning:

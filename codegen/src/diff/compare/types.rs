@@ -198,7 +198,7 @@ impl ProviderCmp<'_> {
                         u.path.clone(),
                         format!("value {:?} added to response enum {}", hv.wire, he.name),
                         format!(
-                            "`{e}` gains `{e}::{v}`. Callers that match `{e}` exhaustively without a wildcard arm stop compiling, and code that handled `{e}::Unknown({w:?})` no longer sees it: it now arrives as `{e}::{v}`.",
+                            "`{e}` gains `{e}::{v}`. `{e}` is `#[non_exhaustive]`, so every `match` keeps compiling, but code that handled `{e}::Unknown({w:?})` no longer sees it: it now arrives as `{e}::{v}`.",
                             e = he.name,
                             v = hv.rust_name,
                             w = hv.wire

@@ -33,7 +33,8 @@ pub(crate) fn emit(ctx: &Ctx<'_>, e: &Enum) -> Result<String, EmitError> {
     let mut text = vec![doc::md(&e.doc)];
     text.push(format!(
         "A value the docs do not list arrives as [`{0}::Unknown`] instead of failing; \
-         in a request it is reported by `validate()`.",
+         in a request it is reported by `validate()`. Non-exhaustive: a value documented \
+         later becomes a new variant, so `match` with a wildcard arm.",
         e.name
     ));
     if let Some(d) = &e.discrepancy {
@@ -43,6 +44,9 @@ pub(crate) fn emit(ctx: &Ctx<'_>, e: &Enum) -> Result<String, EmitError> {
     let mut c = Code::new();
     c.doc(&doc::paragraphs(text));
     c.line("#[derive(Debug, Clone, PartialEq, Eq, Hash)]");
+    // A value the provider documents later becomes a new variant; callers'
+    // `match`es must already have a wildcard arm, so that is not breaking.
+    c.line("#[non_exhaustive]");
     c.open(&format!("pub enum {name} {{"));
     for (v, variant) in e.values.iter().zip(&variants) {
         let spelled = match v.aliases.as_slice() {

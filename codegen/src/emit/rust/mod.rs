@@ -18,6 +18,7 @@ mod enums;
 mod environment;
 mod registry;
 mod rules;
+mod setters;
 mod stmt;
 mod structs;
 mod text;

@@ -203,7 +203,8 @@ fn redacting_debug(ctx: &Ctx<'_>, s: &Struct, name: &str, c: &mut Code) -> Resul
 }
 
 /// The inherent impl of a request struct: `new()` taking the mandatory
-/// fields without a default, in spec order, and `validate()`. Returns
+/// fields without a default, in spec order, `validate()` and a `with_*`
+/// setter for every other field. Returns
 /// whether `new()` takes any argument.
 fn constructor(ctx: &Ctx<'_>, s: &Struct, name: &str, c: &mut Code) -> Result<bool, EmitError> {
     let mut params = Vec::new();
@@ -250,6 +251,7 @@ fn constructor(ctx: &Ctx<'_>, s: &Struct, name: &str, c: &mut Code) -> Result<bo
     c.open("pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {");
     c.line("payspec_runtime::validation::Validate::validate(self)");
     c.close("}");
+    super::setters::emit(ctx, s, c)?;
     c.close("}");
     Ok(!params.is_empty())
 }

@@ -8,8 +8,9 @@
 
 /// Card acquirer a payment is processed by. payment.acquirer: "to specify to which acquirer you want this transaction to be processed to (Possible Values: BNI, BRI, BANK_CIMB, BANK_MANDIRI, BCA, BANK_PERMATA, DANAMON, BUKOPIN, HSBC, OCBC_NISP)"
 ///
-/// A value the docs do not list arrives as [`Acquirer::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`Acquirer::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Acquirer {
     /// `"BNI"`
     ///
@@ -160,7 +161,7 @@ impl payspec_runtime::wire::WireEnum for Acquirer {
 
 /// How a card transaction is processed. payment.type: "Bring this if you have more than 1 type of Cards payment type to specify how you want this transaction to be processed (Possible Values : INSTALLMENT, AUTHORIZE, SALE, MOTO, RECURRING)"
 ///
-/// A value the docs do not list arrives as [`CardPaymentType::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`CardPaymentType::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 ///
 /// # Discrepancy in the provider docs
 ///
@@ -178,6 +179,7 @@ impl payspec_runtime::wire::WireEnum for Acquirer {
 ///
 /// Accepted: The value list is authoritative: the generated code sends AUTHORIZE (never AUTHORIZATION or lowercase authorize). A response carrying AUTHORIZATION deserialises as Unknown("AUTHORIZATION").
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CardPaymentType {
     /// `"INSTALLMENT"`
     ///
@@ -288,8 +290,9 @@ impl payspec_runtime::wire::WireEnum for CardPaymentType {
 
 /// card.type: "Card type Possible value: CREDIT, DEBIT"
 ///
-/// A value the docs do not list arrives as [`CardType::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`CardType::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CardType {
     /// `"CREDIT"`
     ///
@@ -372,8 +375,9 @@ impl payspec_runtime::wire::WireEnum for CardType {
 
 /// card.brand: "Principal brand VISA, MASTER, JCB, AMEX"
 ///
-/// A value the docs do not list arrives as [`CardBrand::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`CardBrand::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CardBrand {
     /// `"VISA"`
     ///

@@ -8,7 +8,7 @@
 
 /// transaction_status: "Transaction status after charge credit card transaction." Values collected from the whole page: the attribute table (capture, deny, authorize), the samples (cancel) and the prose (settlement). The transaction status cycle page (midtrans-transaction-status-cycle.txt) adds pending, expire, failure, refund, partial_refund, chargeback and partial_chargeback.
 ///
-/// A value the docs do not list arrives as [`TransactionStatus::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`TransactionStatus::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 ///
 /// # Discrepancy in the provider docs
 ///
@@ -30,6 +30,7 @@
 ///
 /// Accepted: The table lists only capture, deny and authorize ("after charge"), yet every sample on this cancel page says cancel and the prose names settlement. All five are documented values; any other value deserialises as Unknown.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TransactionStatus {
     /// `"capture"`
     ///
@@ -196,8 +197,9 @@ impl payspec_runtime::wire::WireEnum for TransactionStatus {
 
 /// fraud_status: "Detection result by Fraud Detection System (FDS)."
 ///
-/// A value the docs do not list arrives as [`FraudStatus::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`FraudStatus::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum FraudStatus {
     /// `"accept"`
     ///
@@ -287,7 +289,7 @@ impl payspec_runtime::wire::WireEnum for FraudStatus {
 
 /// bank: "The acquiring bank of the transaction." Wire values are lowercase, as the samples send them ("bank" : "bni", "bank": "mandiri"); the card-cancel table names the banks in capitals.
 ///
-/// A value the docs do not list arrives as [`AcquiringBank::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`AcquiringBank::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 ///
 /// # Discrepancy in the provider docs
 ///
@@ -305,6 +307,7 @@ impl payspec_runtime::wire::WireEnum for FraudStatus {
 ///
 /// Accepted: The table spells banks BNI, Mandiri, BCA, BRI, MAYBANK; the samples send lowercase. The enum's wire values are lowercase; other spellings deserialise as Unknown.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AcquiringBank {
     /// `"bni"`
     ///
@@ -415,8 +418,9 @@ impl payspec_runtime::wire::WireEnum for AcquiringBank {
 
 /// When a pre-authorized card payment can be cancelled, by acquiring bank. Not a wire value.
 ///
-/// A value the docs do not list arrives as [`CardCancelWindow::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`CardCancelWindow::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CardCancelWindow {
     /// `"AFTER_CAPTURE"`
     ///

@@ -8,8 +8,9 @@
 
 /// ISO 4217 currency code.
 ///
-/// A value the docs do not list arrives as [`Currency::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`Currency::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Currency {
     /// `"IDR"`
     ///
@@ -92,8 +93,9 @@ impl payspec_runtime::wire::WireEnum for Currency {
 
 /// How a payment is given back.
 ///
-/// A value the docs do not list arrives as [`RefundKind::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`RefundKind::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RefundKind {
     /// `"VOID"`
     ///

@@ -15,8 +15,9 @@ use payspec_doku_shared::*;
 
 /// payment.status: "Payment status Possible value: SUCCESS, FAILED, PENDING"
 ///
-/// A value the docs do not list arrives as [`PaymentStatus::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`PaymentStatus::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PaymentStatus {
     /// `"SUCCESS"`
     ///
@@ -106,8 +107,9 @@ impl payspec_runtime::wire::WireEnum for PaymentStatus {
 
 /// status: "Delete Process Status Possible Value: DELETE SUCCESS or DELETE FAILED"
 ///
-/// A value the docs do not list arrives as [`DeleteTokenStatus::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`DeleteTokenStatus::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum DeleteTokenStatus {
     /// `"DELETE SUCCESS"`
     ///
@@ -190,8 +192,9 @@ impl payspec_runtime::wire::WireEnum for DeleteTokenStatus {
 
 /// override_configuration.themes.language: "Possible value: English EN, Indonesia ID Default: English EN"
 ///
-/// A value the docs do not list arrives as [`PageLanguage::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`PageLanguage::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PageLanguage {
     /// `"EN"`
     ///
@@ -274,8 +277,9 @@ impl payspec_runtime::wire::WireEnum for PageLanguage {
 
 /// Which installment programme an acquirer offers. Not a wire value.
 ///
-/// A value the docs do not list arrives as [`InstallmentKind::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`InstallmentKind::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum InstallmentKind {
     /// `"ON_US"`
     ///
@@ -358,8 +362,9 @@ impl payspec_runtime::wire::WireEnum for InstallmentKind {
 
 /// refund.type: "Refund type based on the transaction Possible value: VOID, PARTIAL_REFUND, FULL_REFUND, MANUAL_PARTIAL_REFUND, MANUAL_FULL_REFUND"
 ///
-/// A value the docs do not list arrives as [`RefundType::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`RefundType::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RefundType {
     /// `"VOID"`
     ///
@@ -470,8 +475,9 @@ impl payspec_runtime::wire::WireEnum for RefundType {
 
 /// refund.status: "Refund status Possible value: SUCCESS, FAILED"
 ///
-/// A value the docs do not list arrives as [`RefundStatus::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`RefundStatus::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RefundStatus {
     /// `"SUCCESS"`
     ///
@@ -711,6 +717,15 @@ impl CaptureRequestPayment {
     /// violation at once, each with its JSON path.
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
+    }
+
+    /// Sets `capture_amount` and returns `self`, so a request, nested fields included, is built in one expression: `.with_capture_amount(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_capture_amount(
+        mut self,
+        capture_amount: payspec_runtime::money::Idr,
+    ) -> Self {
+        self.capture_amount = Some(capture_amount);
+        self
     }
 }
 
@@ -1423,6 +1438,12 @@ impl DeleteTokenizationRequest {
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
     }
+
+    /// Sets `customer_id` and returns `self`, so a request, nested fields included, is built in one expression: `.with_customer_id(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_customer_id(mut self, customer_id: impl Into<String>) -> Self {
+        self.customer_id = Some(customer_id.into());
+        self
+    }
 }
 
 impl payspec_runtime::validation::Validate for DeleteTokenizationRequest {
@@ -1728,6 +1749,42 @@ impl PaymentPageRequest {
     /// violation at once, each with its JSON path.
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
+    }
+
+    /// Sets `card` and returns `self`, so a request, nested fields included, is built in one expression: `.with_card(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_card(mut self, card: PaymentPageCard) -> Self {
+        self.card = Some(card);
+        self
+    }
+
+    /// Sets `customer` and returns `self`, so a request, nested fields included, is built in one expression: `.with_customer(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_customer(mut self, customer: PaymentPageCustomer) -> Self {
+        self.customer = Some(customer);
+        self
+    }
+
+    /// Sets `payment` and returns `self`, so a request, nested fields included, is built in one expression: `.with_payment(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_payment(mut self, payment: PaymentPagePayment) -> Self {
+        self.payment = Some(payment);
+        self
+    }
+
+    /// Sets `override_configuration` and returns `self`, so a request, nested fields included, is built in one expression: `.with_override_configuration(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_override_configuration(
+        mut self,
+        override_configuration: OverrideConfiguration,
+    ) -> Self {
+        self.override_configuration = Some(override_configuration);
+        self
+    }
+
+    /// Sets `additional_info` and returns `self`, so a request, nested fields included, is built in one expression: `.with_additional_info(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_additional_info(
+        mut self,
+        additional_info: PaymentPageAdditionalInfo,
+    ) -> Self {
+        self.additional_info = Some(additional_info);
+        self
     }
 }
 
@@ -2079,6 +2136,36 @@ impl PaymentPageOrder {
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
     }
+
+    /// Sets `callback_url` and returns `self`, so a request, nested fields included, is built in one expression: `.with_callback_url(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_callback_url(mut self, callback_url: impl Into<String>) -> Self {
+        self.callback_url = Some(callback_url.into());
+        self
+    }
+
+    /// Sets `failed_url` and returns `self`, so a request, nested fields included, is built in one expression: `.with_failed_url(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_failed_url(mut self, failed_url: impl Into<String>) -> Self {
+        self.failed_url = Some(failed_url.into());
+        self
+    }
+
+    /// Sets `auto_redirect` and returns `self`, so a request, nested fields included, is built in one expression: `.with_auto_redirect(…)` instead of `let mut` and an assignment.
+    pub fn with_auto_redirect(mut self, auto_redirect: bool) -> Self {
+        self.auto_redirect = auto_redirect;
+        self
+    }
+
+    /// Sets `line_items` and returns `self`, so a request, nested fields included, is built in one expression: `.with_line_items(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_line_items(mut self, line_items: Vec<PaymentPageLineItem>) -> Self {
+        self.line_items = Some(line_items);
+        self
+    }
+
+    /// Sets `descriptor` and returns `self`, so a request, nested fields included, is built in one expression: `.with_descriptor(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_descriptor(mut self, descriptor: impl Into<String>) -> Self {
+        self.descriptor = Some(descriptor.into());
+        self
+    }
 }
 
 impl payspec_runtime::validation::Validate for PaymentPageOrder {
@@ -2186,6 +2273,24 @@ impl PaymentPageLineItem {
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
     }
+
+    /// Sets `name` and returns `self`, so a request, nested fields included, is built in one expression: `.with_name(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets `price` and returns `self`, so a request, nested fields included, is built in one expression: `.with_price(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_price(mut self, price: payspec_runtime::money::Idr) -> Self {
+        self.price = Some(price);
+        self
+    }
+
+    /// Sets `quantity` and returns `self`, so a request, nested fields included, is built in one expression: `.with_quantity(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_quantity(mut self, quantity: i64) -> Self {
+        self.quantity = Some(quantity);
+        self
+    }
 }
 
 impl Default for PaymentPageLineItem {
@@ -2277,6 +2382,18 @@ impl PaymentPageCard {
     /// violation at once, each with its JSON path.
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
+    }
+
+    /// Sets `token` and returns `self`, so a request, nested fields included, is built in one expression: `.with_token(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_token(mut self, token: impl Into<String>) -> Self {
+        self.token = Some(token.into());
+        self
+    }
+
+    /// Sets `save` and returns `self`, so a request, nested fields included, is built in one expression: `.with_save(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_save(mut self, save: bool) -> Self {
+        self.save = Some(save);
+        self
     }
 }
 
@@ -2392,6 +2509,42 @@ impl PaymentPageCustomer {
     /// violation at once, each with its JSON path.
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
+    }
+
+    /// Sets `id` and returns `self`, so a request, nested fields included, is built in one expression: `.with_id(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets `name` and returns `self`, so a request, nested fields included, is built in one expression: `.with_name(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets `email` and returns `self`, so a request, nested fields included, is built in one expression: `.with_email(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
+
+    /// Sets `phone` and returns `self`, so a request, nested fields included, is built in one expression: `.with_phone(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_phone(mut self, phone: impl Into<String>) -> Self {
+        self.phone = Some(phone.into());
+        self
+    }
+
+    /// Sets `address` and returns `self`, so a request, nested fields included, is built in one expression: `.with_address(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_address(mut self, address: impl Into<String>) -> Self {
+        self.address = Some(address.into());
+        self
+    }
+
+    /// Sets `country` and returns `self`, so a request, nested fields included, is built in one expression: `.with_country(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_country(mut self, country: impl Into<String>) -> Self {
+        self.country = Some(country.into());
+        self
     }
 }
 
@@ -2515,6 +2668,30 @@ impl PaymentPagePayment {
     /// violation at once, each with its JSON path.
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
+    }
+
+    /// Sets `type` and returns `self`, so a request, nested fields included, is built in one expression: `.with_type(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_type(mut self, r#type: CardPaymentType) -> Self {
+        self.r#type = Some(r#type);
+        self
+    }
+
+    /// Sets `auto_capture` and returns `self`, so a request, nested fields included, is built in one expression: `.with_auto_capture(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_auto_capture(mut self, auto_capture: bool) -> Self {
+        self.auto_capture = Some(auto_capture);
+        self
+    }
+
+    /// Sets `acquirer` and returns `self`, so a request, nested fields included, is built in one expression: `.with_acquirer(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_acquirer(mut self, acquirer: Acquirer) -> Self {
+        self.acquirer = Some(acquirer);
+        self
+    }
+
+    /// Sets `tenor` and returns `self`, so a request, nested fields included, is built in one expression: `.with_tenor(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_tenor(mut self, tenor: i64) -> Self {
+        self.tenor = Some(tenor);
+        self
     }
 }
 
@@ -2644,6 +2821,30 @@ impl OverrideConfiguration {
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
     }
+
+    /// Sets `themes` and returns `self`, so a request, nested fields included, is built in one expression: `.with_themes(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_themes(mut self, themes: PaymentPageThemes) -> Self {
+        self.themes = Some(themes);
+        self
+    }
+
+    /// Sets `promo` and returns `self`, so a request, nested fields included, is built in one expression: `.with_promo(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_promo(mut self, promo: Vec<PaymentPagePromo>) -> Self {
+        self.promo = Some(promo);
+        self
+    }
+
+    /// Sets `allow_bin` and returns `self`, so a request, nested fields included, is built in one expression: `.with_allow_bin(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_allow_bin(mut self, allow_bin: Vec<String>) -> Self {
+        self.allow_bin = Some(allow_bin);
+        self
+    }
+
+    /// Sets `allow_tenor` and returns `self`, so a request, nested fields included, is built in one expression: `.with_allow_tenor(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_allow_tenor(mut self, allow_tenor: Vec<i64>) -> Self {
+        self.allow_tenor = Some(allow_tenor);
+        self
+    }
 }
 
 impl Default for OverrideConfiguration {
@@ -2765,6 +2966,42 @@ impl PaymentPageThemes {
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
     }
+
+    /// Sets `language` and returns `self`, so a request, nested fields included, is built in one expression: `.with_language(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_language(mut self, language: PageLanguage) -> Self {
+        self.language = Some(language);
+        self
+    }
+
+    /// Sets `background_color` and returns `self`, so a request, nested fields included, is built in one expression: `.with_background_color(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_background_color(mut self, background_color: impl Into<String>) -> Self {
+        self.background_color = Some(background_color.into());
+        self
+    }
+
+    /// Sets `font_color` and returns `self`, so a request, nested fields included, is built in one expression: `.with_font_color(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_font_color(mut self, font_color: impl Into<String>) -> Self {
+        self.font_color = Some(font_color.into());
+        self
+    }
+
+    /// Sets `button_background_color` and returns `self`, so a request, nested fields included, is built in one expression: `.with_button_background_color(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_button_background_color(
+        mut self,
+        button_background_color: impl Into<String>,
+    ) -> Self {
+        self.button_background_color = Some(button_background_color.into());
+        self
+    }
+
+    /// Sets `button_font_color` and returns `self`, so a request, nested fields included, is built in one expression: `.with_button_font_color(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_button_font_color(
+        mut self,
+        button_font_color: impl Into<String>,
+    ) -> Self {
+        self.button_font_color = Some(button_font_color.into());
+        self
+    }
 }
 
 impl Default for PaymentPageThemes {
@@ -2876,6 +3113,21 @@ impl PaymentPagePromo {
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
     }
+
+    /// Sets `bin` and returns `self`, so a request, nested fields included, is built in one expression: `.with_bin(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_bin(mut self, bin: impl Into<String>) -> Self {
+        self.bin = Some(bin.into());
+        self
+    }
+
+    /// Sets `discount_amount` and returns `self`, so a request, nested fields included, is built in one expression: `.with_discount_amount(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_discount_amount(
+        mut self,
+        discount_amount: payspec_runtime::money::Idr,
+    ) -> Self {
+        self.discount_amount = Some(discount_amount);
+        self
+    }
 }
 
 impl Default for PaymentPagePromo {
@@ -2965,6 +3217,21 @@ impl PaymentPageAdditionalInfo {
     /// violation at once, each with its JSON path.
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
+    }
+
+    /// Sets `override_notification_url` and returns `self`, so a request, nested fields included, is built in one expression: `.with_override_notification_url(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_override_notification_url(
+        mut self,
+        override_notification_url: impl Into<String>,
+    ) -> Self {
+        self.override_notification_url = Some(override_notification_url.into());
+        self
+    }
+
+    /// Sets `disclaimer` and returns `self`, so a request, nested fields included, is built in one expression: `.with_disclaimer(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_disclaimer(mut self, disclaimer: PaymentPageDisclaimer) -> Self {
+        self.disclaimer = Some(disclaimer);
+        self
     }
 }
 
@@ -3073,6 +3340,18 @@ impl PaymentPageDisclaimer {
     /// violation at once, each with its JSON path.
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
+    }
+
+    /// Sets `id` and returns `self`, so a request, nested fields included, is built in one expression: `.with_id(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_id(mut self, id: impl Into<String>) -> Self {
+        self.id = Some(id.into());
+        self
+    }
+
+    /// Sets `en` and returns `self`, so a request, nested fields included, is built in one expression: `.with_en(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_en(mut self, en: impl Into<String>) -> Self {
+        self.en = Some(en.into());
+        self
     }
 }
 

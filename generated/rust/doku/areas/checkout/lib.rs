@@ -10,7 +10,7 @@
 
 /// A row of the "Supported Payment Channels" table. These are the table's rows, not wire values: the API takes no channel parameter.
 ///
-/// A value the docs do not list arrives as [`CheckoutChannel::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`CheckoutChannel::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 ///
 /// # Discrepancy in the provider docs
 ///
@@ -24,6 +24,7 @@
 ///
 /// Accepted: The cancel page's table says "Karu"; DOKU's navigation (payment page doc) says "Kartu". The channel is named KARTU_KREDIT_INDONESIA (variant KartuKreditIndonesia); "Karu" is read as a typo. The value is never sent on the wire.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CheckoutChannel {
     /// `"BANK_TRANSFER"`
     ///
@@ -166,8 +167,9 @@ impl payspec_runtime::wire::WireEnum for CheckoutChannel {
 
 /// Bank of a Bank Transfer (virtual account) checkout payment. BTN, BNC, BPD and OCBC come from the cancel page's exclusion list; the others are the virtual-account banks of DOKU's navigation (payment page doc). Not a wire value.
 ///
-/// A value the docs do not list arrives as [`CheckoutBank::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`CheckoutBank::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CheckoutBank {
     /// `"BTN"`
     ///

@@ -13,8 +13,9 @@ use payspec_shop_shared::*;
 
 /// How the customer pays.
 ///
-/// A value the docs do not list arrives as [`PaymentType::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`PaymentType::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PaymentType {
     /// `"SALE"`
     ///
@@ -97,8 +98,9 @@ impl payspec_runtime::wire::WireEnum for PaymentType {
 
 /// Payment channel.
 ///
-/// A value the docs do not list arrives as [`Channel::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`Channel::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Channel {
     /// `"CREDIT_CARD"`
     ///
@@ -181,7 +183,7 @@ impl payspec_runtime::wire::WireEnum for Channel {
 
 /// Outcome of a payment.
 ///
-/// A value the docs do not list arrives as [`PaymentStatus::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`PaymentStatus::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 ///
 /// # Discrepancy in the provider docs
 ///
@@ -195,6 +197,7 @@ impl payspec_runtime::wire::WireEnum for Channel {
 ///
 /// Accepted: every value of both lists
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PaymentStatus {
     /// `"SUCCESS"`
     ///
@@ -465,6 +468,54 @@ impl PaymentRequest {
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
     }
+
+    /// Sets `payment` and returns `self`, so a request, nested fields included, is built in one expression: `.with_payment(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_payment(mut self, payment: Payment) -> Self {
+        self.payment = Some(payment);
+        self
+    }
+
+    /// Sets `customer` and returns `self`, so a request, nested fields included, is built in one expression: `.with_customer(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_customer(mut self, customer: Customer) -> Self {
+        self.customer = Some(customer);
+        self
+    }
+
+    /// Sets `pin` and returns `self`, so a request, nested fields included, is built in one expression: `.with_pin(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_pin(mut self, pin: impl Into<String>) -> Self {
+        self.pin = Some(pin.into());
+        self
+    }
+
+    /// Sets `note` and returns `self`, so a request, nested fields included, is built in one expression: `.with_note(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+
+    /// Sets `retry` and returns `self`, so a request, nested fields included, is built in one expression: `.with_retry(…)` instead of `let mut` and an assignment.
+    pub fn with_retry(mut self, retry: bool) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// Sets `currency` and returns `self`, so a request, nested fields included, is built in one expression: `.with_currency(…)` instead of `let mut` and an assignment.
+    pub fn with_currency(mut self, currency: Currency) -> Self {
+        self.currency = currency;
+        self
+    }
+
+    /// Sets `tags` and returns `self`, so a request, nested fields included, is built in one expression: `.with_tags(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_tags(mut self, tags: Vec<String>) -> Self {
+        self.tags = Some(tags);
+        self
+    }
+
+    /// Sets `metadata` and returns `self`, so a request, nested fields included, is built in one expression: `.with_metadata(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_metadata(mut self, metadata: serde_json::Value) -> Self {
+        self.metadata = Some(metadata);
+        self
+    }
 }
 
 impl payspec_runtime::validation::Validate for PaymentRequest {
@@ -710,6 +761,24 @@ impl Order {
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
     }
+
+    /// Sets `line_items` and returns `self`, so a request, nested fields included, is built in one expression: `.with_line_items(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_line_items(mut self, line_items: Vec<LineItem>) -> Self {
+        self.line_items = Some(line_items);
+        self
+    }
+
+    /// Sets `channel` and returns `self`, so a request, nested fields included, is built in one expression: `.with_channel(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_channel(mut self, channel: Channel) -> Self {
+        self.channel = Some(channel);
+        self
+    }
+
+    /// Sets `session_id` and returns `self`, so a request, nested fields included, is built in one expression: `.with_session_id(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_session_id(mut self, session_id: impl Into<String>) -> Self {
+        self.session_id = Some(session_id.into());
+        self
+    }
 }
 
 impl payspec_runtime::validation::Validate for Order {
@@ -815,6 +884,18 @@ impl LineItem {
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
     }
+
+    /// Sets `quantity` and returns `self`, so a request, nested fields included, is built in one expression: `.with_quantity(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_quantity(mut self, quantity: i64) -> Self {
+        self.quantity = Some(quantity);
+        self
+    }
+
+    /// Sets `sku` and returns `self`, so a request, nested fields included, is built in one expression: `.with_sku(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_sku(mut self, sku: impl Into<String>) -> Self {
+        self.sku = Some(sku.into());
+        self
+    }
 }
 
 impl payspec_runtime::validation::Validate for LineItem {
@@ -892,6 +973,12 @@ impl Payment {
     /// violation at once, each with its JSON path.
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
+    }
+
+    /// Sets `installment_term` and returns `self`, so a request, nested fields included, is built in one expression: `.with_installment_term(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_installment_term(mut self, installment_term: i64) -> Self {
+        self.installment_term = Some(installment_term);
+        self
     }
 }
 
@@ -985,6 +1072,30 @@ impl Customer {
     /// violation at once, each with its JSON path.
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
+    }
+
+    /// Sets `email` and returns `self`, so a request, nested fields included, is built in one expression: `.with_email(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
+
+    /// Sets `phone` and returns `self`, so a request, nested fields included, is built in one expression: `.with_phone(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_phone(mut self, phone: impl Into<String>) -> Self {
+        self.phone = Some(phone.into());
+        self
+    }
+
+    /// Sets `country` and returns `self`, so a request, nested fields included, is built in one expression: `.with_country(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_country(mut self, country: impl Into<String>) -> Self {
+        self.country = Some(country.into());
+        self
+    }
+
+    /// Sets `address` and returns `self`, so a request, nested fields included, is built in one expression: `.with_address(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_address(mut self, address: impl Into<String>) -> Self {
+        self.address = Some(address.into());
+        self
     }
 }
 
