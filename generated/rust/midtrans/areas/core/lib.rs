@@ -24,7 +24,7 @@ use payspec_midtrans_shared::*;
 
 /// payment_type: "The payment method." The values this page sends: bank_transfer (BCA, BNI, BRI, CIMB), echannel (Mandiri Bill) and permata (Permata).
 ///
-/// A value the docs do not list arrives as [`ChargePaymentType::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`ChargePaymentType::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 ///
 /// # Discrepancy in the provider docs
 ///
@@ -42,6 +42,7 @@ use payspec_midtrans_shared::*;
 ///
 /// Accepted: The Permata request sends payment_type "permata", its response says "bank_transfer", and the object reference makes Permata a bank_transfer bank. Both request forms are accepted: payment_type permata without bank_transfer, or bank_transfer with bank "permata".
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ChargePaymentType {
     /// `"bank_transfer"`
     ///
@@ -136,7 +137,7 @@ impl payspec_runtime::wire::WireEnum for ChargePaymentType {
 
 /// bank_transfer.bank: "Bank name which processes bank transfer transaction. Possible values are permata, bni, bri, and bca." plus cimb, which the integration page sends.
 ///
-/// A value the docs do not list arrives as [`VaBank::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`VaBank::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 ///
 /// # Discrepancy in the provider docs
 ///
@@ -150,6 +151,7 @@ impl payspec_runtime::wire::WireEnum for ChargePaymentType {
 ///
 /// Accepted: The object reference lists four banks; the integration page also charges CIMB. All five are values.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum VaBank {
     /// `"permata"`
     ///
@@ -260,8 +262,9 @@ impl payspec_runtime::wire::WireEnum for VaBank {
 
 /// card_type: "Type of card used. Possible values are credit, debit."
 ///
-/// A value the docs do not list arrives as [`CardType::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`CardType::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CardType {
     /// `"credit"`
     ///
@@ -344,8 +347,9 @@ impl payspec_runtime::wire::WireEnum for CardType {
 
 /// payment_option_type: "Type of payment that is being used, possible values are GOPAY_WALLET, PAY_LATER, GO_CICIL, GOPAY_COINS (more possible values will be added once we launch more payment option on Gopay). Only available for Gopay payment type."
 ///
-/// A value the docs do not list arrives as [`GopayPaymentOption::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`GopayPaymentOption::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum GopayPaymentOption {
     /// `"GOPAY_WALLET"`
     ///
@@ -448,8 +452,9 @@ impl payspec_runtime::wire::WireEnum for GopayPaymentOption {
 
 /// refund_method: "Refund confirmation method. The value is applied after Midtrans confirm the refund request (1 day after request is made). Possible values are online, offline."
 ///
-/// A value the docs do not list arrives as [`RefundMethod::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`RefundMethod::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RefundMethod {
     /// `"online"`
     ///
@@ -532,8 +537,9 @@ impl payspec_runtime::wire::WireEnum for RefundMethod {
 
 /// payment_type: "The type of payment method used." Values from the notification samples of every method (2026 and 2021 copies) and the charge page.
 ///
-/// A value the docs do not list arrives as [`PaymentType::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`PaymentType::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PaymentType {
     /// `"credit_card"`
     ///
@@ -708,8 +714,9 @@ impl payspec_runtime::wire::WireEnum for PaymentType {
 
 /// transaction_type: "To determine how the transaction is being acquired." "Possible values are: on-us or off-us."
 ///
-/// A value the docs do not list arrives as [`QrisTransactionType::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`QrisTransactionType::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum QrisTransactionType {
     /// `"on-us"`
     ///
@@ -792,8 +799,9 @@ impl payspec_runtime::wire::WireEnum for QrisTransactionType {
 
 /// acquirer: "The provider creating the QR and accepting the payment." "Possible values: airpay shopee, gopay."
 ///
-/// A value the docs do not list arrives as [`QrisAcquirer::Unknown`] instead of failing; in a request it is reported by `validate()`.
+/// A value the docs do not list arrives as [`QrisAcquirer::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum QrisAcquirer {
     /// `"airpay shopee"`
     ///
@@ -1689,6 +1697,15 @@ impl CaptureRequest {
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
     }
+
+    /// Sets `gross_amount` and returns `self`, so a request, nested fields included, is built in one expression: `.with_gross_amount(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_gross_amount(
+        mut self,
+        gross_amount: payspec_runtime::money::Idr,
+    ) -> Self {
+        self.gross_amount = Some(gross_amount);
+        self
+    }
 }
 
 impl payspec_runtime::validation::Validate for CaptureRequest {
@@ -2364,6 +2381,18 @@ impl ChargeRequest {
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
     }
+
+    /// Sets `bank_transfer` and returns `self`, so a request, nested fields included, is built in one expression: `.with_bank_transfer(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_bank_transfer(mut self, bank_transfer: ChargeBankTransfer) -> Self {
+        self.bank_transfer = Some(bank_transfer);
+        self
+    }
+
+    /// Sets `echannel` and returns `self`, so a request, nested fields included, is built in one expression: `.with_echannel(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_echannel(mut self, echannel: ChargeEchannel) -> Self {
+        self.echannel = Some(echannel);
+        self
+    }
 }
 
 impl payspec_runtime::validation::Validate for ChargeRequest {
@@ -2629,6 +2658,30 @@ impl ChargeBankTransfer {
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
     }
+
+    /// Sets `va_number` and returns `self`, so a request, nested fields included, is built in one expression: `.with_va_number(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_va_number(mut self, va_number: impl Into<String>) -> Self {
+        self.va_number = Some(va_number.into());
+        self
+    }
+
+    /// Sets `free_text` and returns `self`, so a request, nested fields included, is built in one expression: `.with_free_text(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_free_text(mut self, free_text: ChargeFreeText) -> Self {
+        self.free_text = Some(free_text);
+        self
+    }
+
+    /// Sets `bca` and returns `self`, so a request, nested fields included, is built in one expression: `.with_bca(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_bca(mut self, bca: ChargeBcaVa) -> Self {
+        self.bca = Some(bca);
+        self
+    }
+
+    /// Sets `permata` and returns `self`, so a request, nested fields included, is built in one expression: `.with_permata(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_permata(mut self, permata: ChargePermataVa) -> Self {
+        self.permata = Some(permata);
+        self
+    }
 }
 
 impl payspec_runtime::validation::Validate for ChargeBankTransfer {
@@ -2715,6 +2768,18 @@ impl ChargeFreeText {
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
     }
+
+    /// Sets `inquiry` and returns `self`, so a request, nested fields included, is built in one expression: `.with_inquiry(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_inquiry(mut self, inquiry: Vec<FreeTextMessage>) -> Self {
+        self.inquiry = Some(inquiry);
+        self
+    }
+
+    /// Sets `payment` and returns `self`, so a request, nested fields included, is built in one expression: `.with_payment(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_payment(mut self, payment: Vec<FreeTextMessage>) -> Self {
+        self.payment = Some(payment);
+        self
+    }
 }
 
 impl Default for ChargeFreeText {
@@ -2792,6 +2857,12 @@ impl ChargeBcaVa {
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
     }
+
+    /// Sets `sub_company_code` and returns `self`, so a request, nested fields included, is built in one expression: `.with_sub_company_code(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_sub_company_code(mut self, sub_company_code: impl Into<String>) -> Self {
+        self.sub_company_code = Some(sub_company_code.into());
+        self
+    }
 }
 
 impl Default for ChargeBcaVa {
@@ -2859,6 +2930,12 @@ impl ChargePermataVa {
     /// violation at once, each with its JSON path.
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
+    }
+
+    /// Sets `recipient_name` and returns `self`, so a request, nested fields included, is built in one expression: `.with_recipient_name(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_recipient_name(mut self, recipient_name: impl Into<String>) -> Self {
+        self.recipient_name = Some(recipient_name.into());
+        self
     }
 }
 
@@ -2947,6 +3024,12 @@ impl ChargeEchannel {
     /// violation at once, each with its JSON path.
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
+    }
+
+    /// Sets `bill_key` and returns `self`, so a request, nested fields included, is built in one expression: `.with_bill_key(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_bill_key(mut self, bill_key: impl Into<String>) -> Self {
+        self.bill_key = Some(bill_key.into());
+        self
     }
 }
 
@@ -3701,6 +3784,24 @@ impl DirectRefundRequest {
     /// violation at once, each with its JSON path.
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
+    }
+
+    /// Sets `refund_key` and returns `self`, so a request, nested fields included, is built in one expression: `.with_refund_key(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_refund_key(mut self, refund_key: impl Into<String>) -> Self {
+        self.refund_key = Some(refund_key.into());
+        self
+    }
+
+    /// Sets `amount` and returns `self`, so a request, nested fields included, is built in one expression: `.with_amount(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_amount(mut self, amount: payspec_runtime::money::Idr) -> Self {
+        self.amount = Some(amount);
+        self
+    }
+
+    /// Sets `reason` and returns `self`, so a request, nested fields included, is built in one expression: `.with_reason(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_reason(mut self, reason: impl Into<String>) -> Self {
+        self.reason = Some(reason.into());
+        self
     }
 }
 
@@ -6306,6 +6407,24 @@ impl RefundRequest {
     /// violation at once, each with its JSON path.
     pub fn validate(&self) -> Result<(), payspec_runtime::validation::ValidationErrors> {
         payspec_runtime::validation::Validate::validate(self)
+    }
+
+    /// Sets `refund_key` and returns `self`, so a request, nested fields included, is built in one expression: `.with_refund_key(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_refund_key(mut self, refund_key: impl Into<String>) -> Self {
+        self.refund_key = Some(refund_key.into());
+        self
+    }
+
+    /// Sets `amount` and returns `self`, so a request, nested fields included, is built in one expression: `.with_amount(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_amount(mut self, amount: payspec_runtime::money::Idr) -> Self {
+        self.amount = Some(amount);
+        self
+    }
+
+    /// Sets `reason` and returns `self`, so a request, nested fields included, is built in one expression: `.with_reason(…)` instead of `let mut` and an assignment of `Some(…)`.
+    pub fn with_reason(mut self, reason: impl Into<String>) -> Self {
+        self.reason = Some(reason.into());
+        self
     }
 }
 
