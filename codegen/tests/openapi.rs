@@ -266,15 +266,7 @@ fn clashing_names_and_paths_are_errors() {
 
 /// The fixture with `create_payment`'s error body given an HTTP status.
 fn with_error_status(status: u16) -> serde_yaml::Value {
-    let mut ir = common::ir();
-    let endpoint = ir
-        .providers
-        .iter_mut()
-        .flat_map(|p| p.endpoints.iter_mut())
-        .find(|e| e.name == "create_payment")
-        .expect("fixture endpoint");
-    endpoint.errors[0].status = Some(status);
-    endpoint.docs.push("doku-status-codes.txt".to_owned());
+    let ir = common::ir_with_error_status(status);
     let text = openapi::render(&ir).expect("the fixture exports");
     serde_yaml::from_str(&text).expect("the export is YAML")
 }
