@@ -172,3 +172,13 @@ fn an_error_status_and_every_source_page_are_shown() {
         "{page}"
     );
 }
+
+#[test]
+fn other_spellings_of_an_enum_value_are_listed() {
+    let pages = docs::render(&common::ir_with_alias("PaymentStatus", "success")).unwrap();
+    let page = &pages[Path::new("doku/checkout/create_payment.md")];
+    assert!(
+        page.contains("| `SUCCESS` | `Success` | Paid. (also received as `success`.) |"),
+        "{page}"
+    );
+}

@@ -308,3 +308,19 @@ fn an_error_under_a_success_status_stays_the_default_response_and_says_so() {
         "Error bodies the docs show: `invalid_request` (`ErrorBody`, under HTTP 200)."
     );
 }
+
+#[test]
+fn other_spellings_of_an_enum_value_are_valid_on_the_wire() {
+    let text = openapi::render(&common::ir_with_alias("PaymentStatus", "success"))
+        .expect("the fixture exports");
+    let doc: serde_yaml::Value = serde_yaml::from_str(&text).expect("YAML");
+    let status = &doc["components"]["schemas"]["doku.PaymentStatus"];
+    let documented: Vec<&str> = status["anyOf"][0]["enum"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(documented, ["SUCCESS", "success", "FAILED"]);
+    assert_eq!(status["x-payspec-aliases"]["SUCCESS"][0], "success");
+}

@@ -973,6 +973,19 @@ pub fn ir_with_error_status(status: u16) -> Ir {
     ir
 }
 
+/// The fixture with another spelling of the first value of enum `name`.
+pub fn ir_with_alias(name: &str, alias: &str) -> Ir {
+    let mut ir = ir();
+    let e = ir
+        .providers
+        .iter_mut()
+        .flat_map(|p| p.enums.iter_mut())
+        .find(|e| e.name == name)
+        .expect("fixture enum");
+    e.values[0].aliases.push(alias.to_owned());
+    ir
+}
+
 pub fn ir() -> Ir {
     Ir {
         providers: vec![biller(), doku(), midtrans()],
