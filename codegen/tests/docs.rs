@@ -157,15 +157,7 @@ fn dump_pages_for_review() {
 
 #[test]
 fn an_error_status_and_every_source_page_are_shown() {
-    let mut ir = common::ir();
-    let endpoint = ir
-        .providers
-        .iter_mut()
-        .flat_map(|p| p.endpoints.iter_mut())
-        .find(|e| e.name == "create_payment")
-        .expect("fixture endpoint");
-    endpoint.errors[0].status = Some(401);
-    endpoint.docs.push("doku-status-codes.txt".to_owned());
+    let ir = common::ir_with_error_status(401);
     let pages = docs::render(&ir).unwrap();
     let page = &pages[Path::new("doku/checkout/create_payment.md")];
     assert!(
@@ -177,6 +169,16 @@ fn an_error_status_and_every_source_page_are_shown() {
             "Specified from `provider-docs/doku-cards-payment-page-integration.txt` and \
              `provider-docs/doku-status-codes.txt`."
         ),
+        "{page}"
+    );
+}
+
+#[test]
+fn other_spellings_of_an_enum_value_are_listed() {
+    let pages = docs::render(&common::ir_with_alias("PaymentStatus", "success")).unwrap();
+    let page = &pages[Path::new("doku/checkout/create_payment.md")];
+    assert!(
+        page.contains("| `SUCCESS` | `Success` | Paid. (also received as `success`.) |"),
         "{page}"
     );
 }

@@ -404,3 +404,35 @@ fn no_real_struct_is_named_after_one_of_its_members_instead_of_its_field() {
     }
     assert!(misnamed.is_empty(), "{misnamed:#?}");
 }
+
+#[test]
+fn a_read_only_action_takes_its_answers_status_from_the_error_body() {
+    let l = loaded();
+    let lifecycle = &acme(&l).lifecycles[0];
+    let look_up = lifecycle
+        .transitions
+        .iter()
+        .find(|t| t.action == "look_up")
+        .expect("look_up");
+    assert!(look_up.reads);
+    assert_eq!(look_up.to, "");
+    // `errors.not_found.status: 404`, with no `not_found_status` or
+    // `refused_status` to override it.
+    assert_eq!(look_up.not_found, Some(("not_found".to_owned(), 404)));
+    assert_eq!(look_up.refused, Some(("not_found".to_owned(), 404)));
+    let endpoint = acme(&l)
+        .endpoints
+        .iter()
+        .find(|e| e.name == "card_payment_status")
+        .expect("endpoint");
+    assert_eq!(
+        endpoint.docs_files(),
+        ["acme-api.txt", "acme-status-codes.txt"]
+    );
+    let status = acme(&l)
+        .enums
+        .iter()
+        .find(|e| e.name == "PaymentStatus")
+        .expect("enum");
+    assert_eq!(status.values[0].aliases, ["success"]);
+}

@@ -266,15 +266,7 @@ fn clashing_names_and_paths_are_errors() {
 
 /// The fixture with `create_payment`'s error body given an HTTP status.
 fn with_error_status(status: u16) -> serde_yaml::Value {
-    let mut ir = common::ir();
-    let endpoint = ir
-        .providers
-        .iter_mut()
-        .flat_map(|p| p.endpoints.iter_mut())
-        .find(|e| e.name == "create_payment")
-        .expect("fixture endpoint");
-    endpoint.errors[0].status = Some(status);
-    endpoint.docs.push("doku-status-codes.txt".to_owned());
+    let ir = common::ir_with_error_status(status);
     let text = openapi::render(&ir).expect("the fixture exports");
     serde_yaml::from_str(&text).expect("the export is YAML")
 }
@@ -315,4 +307,20 @@ fn an_error_under_a_success_status_stays_the_default_response_and_says_so() {
         responses["default"]["description"],
         "Error bodies the docs show: `invalid_request` (`ErrorBody`, under HTTP 200)."
     );
+}
+
+#[test]
+fn other_spellings_of_an_enum_value_are_valid_on_the_wire() {
+    let text = openapi::render(&common::ir_with_alias("PaymentStatus", "success"))
+        .expect("the fixture exports");
+    let doc: serde_yaml::Value = serde_yaml::from_str(&text).expect("YAML");
+    let status = &doc["components"]["schemas"]["doku.PaymentStatus"];
+    let documented: Vec<&str> = status["anyOf"][0]["enum"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(documented, ["SUCCESS", "success", "FAILED"]);
+    assert_eq!(status["x-payspec-aliases"]["SUCCESS"][0], "success");
 }

@@ -270,15 +270,19 @@ fn lower_transition(
         sink.error(src.loc(path), "L024", message, help);
     };
     let refused = t.refused.as_ref().map(|body| {
-        let documented = endpoint.is_some_and(|e| e.errors.iter().any(|b| &b.name == body));
-        if !documented {
+        let documented = endpoint.and_then(|e| e.errors.iter().find(|b| &b.name == body));
+        if documented.is_none() {
             error(
                 &format!("{at}.refused"),
                 format!("`{body}` is not an error body of the action's endpoint"),
                 "name one of the endpoint's `errors:`",
             );
         }
-        (body.clone(), t.refused_status.unwrap_or(400))
+        let status = t
+            .refused_status
+            .or_else(|| documented.and_then(|b| b.status))
+            .unwrap_or(400);
+        (body.clone(), status)
     });
     let not_found = t.not_found.as_ref().map(|body| {
         let documented = endpoint.and_then(|e| e.errors.iter().find(|b| &b.name == body));

@@ -182,7 +182,8 @@ pub struct TransitionSpec {
     /// The endpoint's documented error body answered when the action is refused.
     #[serde(default)]
     pub refused: Option<String>,
-    /// HTTP status of that refusal (default 400).
+    /// HTTP status of that refusal (default: the error body's `status:`,
+    /// else 400).
     #[serde(default)]
     pub refused_status: Option<u16>,
     /// Resource attributes set from the call: attribute name → a dotted

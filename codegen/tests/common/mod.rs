@@ -970,6 +970,34 @@ fn biller() -> Provider {
 }
 
 /// The fixture IR, providers sorted by name.
+/// The fixture with `create_payment`'s error body given an HTTP status and
+/// a second source page, as the Midtrans status page needs.
+pub fn ir_with_error_status(status: u16) -> Ir {
+    let mut ir = ir();
+    let endpoint = ir
+        .providers
+        .iter_mut()
+        .flat_map(|p| p.endpoints.iter_mut())
+        .find(|e| e.name == "create_payment")
+        .expect("fixture endpoint");
+    endpoint.errors[0].status = Some(status);
+    endpoint.docs.push("doku-status-codes.txt".to_owned());
+    ir
+}
+
+/// The fixture with another spelling of the first value of enum `name`.
+pub fn ir_with_alias(name: &str, alias: &str) -> Ir {
+    let mut ir = ir();
+    let e = ir
+        .providers
+        .iter_mut()
+        .flat_map(|p| p.enums.iter_mut())
+        .find(|e| e.name == name)
+        .expect("fixture enum");
+    e.values[0].aliases.push(alias.to_owned());
+    ir
+}
+
 pub fn ir() -> Ir {
     Ir {
         providers: vec![biller(), doku(), midtrans()],

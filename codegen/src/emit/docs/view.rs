@@ -251,7 +251,21 @@ impl EnumView {
             values: e
                 .values
                 .iter()
-                .map(|v| (v.wire.clone(), v.rust_name.clone(), cell(&v.doc)))
+                .map(|v| {
+                    let doc = match v.aliases.as_slice() {
+                        [] => v.doc.clone(),
+                        aliases => format!(
+                            "{} (also received as {}.)",
+                            v.doc.trim_end(),
+                            aliases
+                                .iter()
+                                .map(|a| format!("`{a}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    };
+                    (v.wire.clone(), v.rust_name.clone(), cell(&doc))
+                })
                 .collect(),
             closed: e.in_request,
         }

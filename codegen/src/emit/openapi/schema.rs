@@ -67,10 +67,21 @@ pub(crate) fn discrepancy(d: &Discrepancy) -> Value {
 /// generated code keeps an unknown value instead of failing.
 pub fn enum_schema(e: &Enum) -> Value {
     let mut map = Mapping::new();
-    let values: Vec<Value> = e.values.iter().map(|v| s(v.wire.as_str())).collect();
+    // Other spellings are decoded as their value, so they are valid on the wire.
+    let values: Vec<Value> = e
+        .values
+        .iter()
+        .flat_map(|v| std::iter::once(&v.wire).chain(&v.aliases))
+        .map(|w| s(w.as_str()))
+        .collect();
     let mut descriptions = Mapping::new();
+    let mut aliases = Mapping::new();
     for v in &e.values {
         put(&mut descriptions, &v.wire, v.doc.as_str());
+        if !v.aliases.is_empty() {
+            let spelled = v.aliases.iter().map(|a| s(a.as_str())).collect();
+            put(&mut aliases, &v.wire, Value::Sequence(spelled));
+        }
     }
     if e.in_request {
         put(&mut map, "type", "string");
@@ -101,6 +112,9 @@ pub fn enum_schema(e: &Enum) -> Value {
         "x-enum-descriptions",
         Value::Mapping(descriptions),
     );
+    if !aliases.is_empty() {
+        put(&mut map, "x-payspec-aliases", Value::Mapping(aliases));
+    }
     if let Some(d) = &e.discrepancy {
         put(&mut map, "x-payspec-discrepancy", discrepancy(d));
     }
