@@ -19,7 +19,7 @@
 ///
 /// Where the docs contradict themselves, the generated code follows these choices:
 /// - `TransactionStatus`: The table lists only capture, deny and authorize ("after charge"), yet every sample on this cancel page says cancel and the prose names settlement. All five are documented values; any other value deserialises as Unknown.
-/// - `AcquiringBank`: The table spells banks BNI, Mandiri, BCA, BRI, MAYBANK; the samples send lowercase. The enum's wire values are lowercase; other spellings deserialise as Unknown.
+/// - `AcquiringBank`: The table spells banks BNI, Mandiri, BCA, BRI, MAYBANK; the samples send lowercase. The enum's wire values are lowercase, as sent; the table's spellings are read as aliases of the same banks.
 /// - `ChargePaymentType`: The Permata request sends payment_type "permata", its response says "bank_transfer", and the object reference makes Permata a bank_transfer bank. Both request forms are accepted: payment_type permata without bank_transfer, or bank_transfer with bank "permata".
 /// - `VaBank`: The object reference lists four banks; the integration page also charges CIMB. All five are values.
 /// - `fraud_status`: The attribute table says an unanswered challenge is cancelled at settlement, the Fraud Status page that it is denied. The client reads whatever transaction_status follows.
@@ -54,7 +54,7 @@
 /// - `payment_option_type`: The success sample is a credit_card transaction yet carries payment_option_type GOPAY_WALLET, which the table reserves for GoPay. Read whenever present, whatever the payment_type.
 /// - `actions`: Typed Object, but the sample opens an array of action objects (and never closes it). Read as an array of objects.
 /// - `samples that are not JSON`: Three samples are not JSON: "Success (Refund)" and "Success (Refunded Trx - Bank Confirmed)" end their refunds array with a trailing comma, and "Pending (DANA & ShopeePay)" never closes its actions array. They are not examples. Their fields (refunds\[\] with refund_chargeback_id, refund_amount, created_at, reason, refund_key, refund_method, bank_confirmed_at; actions\[\]) are all declared, so the same bodies in valid JSON deserialise.
-/// - `transaction_status spelling`: The DANA & ShopeePay pending sample spells the status in capitals, the OVO one in lower case, as every other value. The enum's wire value is "pending"; "PENDING" deserialises as `TransactionStatus::Unknown("PENDING")` and is sent back unchanged.
+/// - `transaction_status spelling`: The DANA & ShopeePay pending sample spells the status in capitals, the OVO one in lower case, as every other value. The enum's wire value is `pending`; `PENDING` is its alias and deserialises as `TransactionStatus::Pending` (the sample is not an example: it is not JSON, and would serialise back as `pending`).
 /// - `HTTP status of failures`: The explorer puts the 404 body under HTTP 200 and the 401 body under HTTP 401. The client judges by the body's status_code whatever the HTTP status: any status_code outside 2xx is `Error::Api` with that code.
 /// - `refund_chargeback_id type`: This page types it Long, the refund pages String; every sample sends a JSON number. Read and sent as an integer.
 /// - `masked_card`: The table says 6+4 digits; the sample (and the 2021 cURL sample's "481111-1114" aside) has 8+4. Read as any string.
@@ -686,7 +686,7 @@ pub mod midtrans {
         ///
         /// # Errors
         ///
-        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status or a non-2xx `status_code` in the body, even under HTTP 200 (`status_code` and `status_message` in [`crate::ApiError`]); documented error bodies: `not_found` ([`core::GetStatusNotFound`]), read with `ApiError::body_as`.
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status or a non-2xx `status_code` in the body, even under HTTP 200 (`status_code` and `status_message` in [`crate::ApiError`]); documented error bodies: `not_found` ([`core::GetStatusNotFound`], under HTTP 200), read with `ApiError::body_as`.
         /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
         /// - [`crate::Error::Decode`]: the response is not the documented JSON.
         pub async fn get_status(
