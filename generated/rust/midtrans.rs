@@ -40,6 +40,7 @@
 /// - `biller_code`: The table calls bill_key the company code and biller_code the bill number, the note spells it bill_code, and the custom-number table makes bill_key the merchant-chosen number (6 to 12 digits, like the sampled "778347787706"; biller_code is the 5-digit "70012"). Both are read as strings under the sampled names bill_key and biller_code; the field docs keep the table's words.
 /// - `CIMB response`: The CIMB table lists fraud_status, the CIMB sample has none (and adds expiry_time). fraud_status and expiry_time are optional.
 /// - `Permata custom VA number`: 12 digits in the object reference, 10 in the specification table and its sample. Not checked (see bank_transfer.va_number); "by default your sandbox account may not support Permata custom VA".
+/// - `echannel in the 2021 Mandiri Bill sample`: Today's table makes echannel required for a Mandiri Bill charge; the 2021 copy's sample sends payment_type echannel without it. The generated request follows the table: `validate()` refuses an echannel charge without echannel (required_if), so the 2021 sample is not an example (the audit still lists it as a new sample that decodes).
 /// - `transaction_status`: The page's sample leaves a denied transaction in deny; the Ruby SDK's live sample quoted in the same file shows cancel (with fraud_status deny). Both are `TransactionStatus` values; judge the outcome by fraud_status deny.
 /// - `amount`: The table types it Long and the sample sends the number 5000; the API explorer's schema says string. Sent as a JSON integer.
 /// - `transaction_status`: The table names refund and partial_refund only; a rejected direct refund answers settlement. All three are `TransactionStatus` values.
@@ -58,7 +59,7 @@
 /// - `HTTP status of failures`: The explorer puts the 404 body under HTTP 200 and the 401 body under HTTP 401. The client judges by the body's status_code whatever the HTTP status: any status_code outside 2xx is `Error::Api` with that code.
 /// - `refund_chargeback_id type`: This page types it Long, the refund pages String; every sample sends a JSON number. Read and sent as an integer.
 /// - `masked_card`: The table says 6+4 digits; the sample (and the 2021 cURL sample's "481111-1114" aside) has 8+4. Read as any string.
-/// - `card_type`: The table capitalises the values, the sample sends lower case. The wire values are lower case (credit, debit), as in every sample; "Credit" deserialises as `CardType::Unknown("Credit")`.
+/// - `card_type`: The table capitalises the values, the sample sends lower case. The wire values are lower case (credit, debit), as in every sample; the table's `Credit` and `Debit` are read as aliases of them.
 /// - `va_numbers`: The tables list va_number and bank as top-level strings; every sample nests them in a va_numbers array. Read as that array.
 /// - `payment_amounts`: Typed a String in the format of a time, but the samples send an array (empty for BCA and BRI) of objects with paid_at and amount, which the BNI table lists. Read as that array.
 /// - `payment_code`: Described as 14 digits; both samples have 18. Read as any string.
@@ -431,7 +432,7 @@ pub mod midtrans {
         ///
         /// "Capture transaction is triggered to capture the transaction balance when
         /// transaction_status:authorize. This is only available after Pre-Authorized
-        /// Credit Card or Pre-Authorized GoPay."
+        /// Credit Card" or "Pre-Authorized GoPay".
         ///
         /// The transaction is named in the body by its transaction_id, not in the
         /// path. Specified from midtrans-capture.txt, including its card variant page
@@ -466,7 +467,7 @@ pub mod midtrans {
         /// transaction using this option." Banks: "BCA Virtual Account", "BNI Virtual
         /// Account", "BRI Virtual Account", "Mandiri Bill Payment", "Permata Virtual
         /// Account", "CIMB Virtual Account" ("Danamon Virtual Account (only via
-        /// BI-SNAP version of Core API …)", not this endpoint). "VA can be paid from
+        /// BI-SNAP version of Core API", not this endpoint). "VA can be paid from
         /// any banks (support inter-bank transfer) for BNI, BRI, Permata and CIMB, as
         /// long as the transferred fund is received in time."
         ///
@@ -550,10 +551,10 @@ pub mod midtrans {
         /// `POST /v2/{id}/refund/online/direct`
         ///
         /// "Merchant can now just use 1 refund endpoint /refund for all refund
-        /// usecases. Direct Refund endpoint however can still be used for existing
+        /// usecases. Direct Refund" "endpoint however can still be used for existing
         /// merchants."
         ///
-        /// "Unlike the Refund Transaction, Direct Refund transaction is triggered to
+        /// "Unlike the Refund Transaction" … "Direct Refund transaction is triggered to
         /// send the refund request directly to the bank or to the third-party payment
         /// provider for transaction with payment status Settlement. If payment status
         /// is still in either Capture, Pending or Authorize, use the Cancel API
@@ -678,7 +679,7 @@ pub mod midtrans {
         ///
         /// Each accepts `&str`, `String` or any [`crate::client::PathParam`].
         ///
-        /// - `id`: The transaction to look up: "The order id or transaction id of the transaction you want to look up.", as in "BASE_URL/v2/{order_id OR transaction_id}/status". "If you're using BI SNAP and DANA payment methods, please only use Transaction ID to get status." Percent-encoded into the path.
+        /// - `id`: The transaction to look up: "The order id or transaction id of the transaction you want to look up.", as in "BASE_URL/v2/{order_id OR transaction_id}/status". "If you're using BI SNAP and DANA payment methods, please only use Transaction ID to get status." The path cannot show the payment method, so this is not checked. Percent-encoded into the path.
         ///
         /// # Returns
         ///
@@ -738,7 +739,7 @@ pub mod midtrans {
         ///
         /// Each accepts `&str`, `String` or any [`crate::client::PathParam`].
         ///
-        /// - `id`: The transaction to refund: its order_id or transaction_id, as in "BASE_URL/v2/{order_id OR transaction_id}/refund". GoPay Static QRIS transactions only by transaction_id. Percent-encoded into the path.
+        /// - `id`: The transaction to refund: its order_id or transaction_id, as in "BASE_URL/v2/{order_id OR transaction_id}/refund". "Starting January 2024, GoPay Static QRIS transaction can only be refunded by passing the Midtrans transaction ID (transaction_id) on the refund API call." The path cannot show the payment method, so this is not checked. Percent-encoded into the path.
         ///
         /// # Returns
         ///
