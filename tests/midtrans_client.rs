@@ -331,3 +331,41 @@ fn environments_use_the_spec_urls() {
     );
     assert!(!format!("{:?}", Config::sandbox(SERVER_KEY)).contains(SERVER_KEY));
 }
+
+#[test]
+fn the_pages_other_spellings_decode_to_the_same_values_and_are_sent_as_the_samples_spell_them() {
+    use payspec::midtrans::core::{CardType, GetStatusResponse};
+    use payspec::midtrans::AcquiringBank;
+    // "transaction_status": "PENDING" (DANA & ShopeePay sample), "Credit"
+    // (notification table), "BNI" (cancel page's acquiring-bank table).
+    let body: GetStatusResponse = serde_json::from_str(
+        r#"{"status_code": "201", "status_message": "Success, transaction is found",
+            "transaction_status": "PENDING", "card_type": "Credit", "bank": "BNI"}"#,
+    )
+    .expect("decodes");
+    assert_eq!(body.transaction_status, Some(TransactionStatus::Pending));
+    assert_eq!(body.card_type, Some(CardType::Credit));
+    assert_eq!(body.bank, Some(AcquiringBank::Bni));
+    let back = serde_json::to_value(&body).expect("encodes");
+    assert_eq!(
+        (
+            &back["transaction_status"],
+            &back["card_type"],
+            &back["bank"]
+        ),
+        (
+            &serde_json::json!("pending"),
+            &serde_json::json!("credit"),
+            &serde_json::json!("bni")
+        )
+    );
+    // A spelling no page uses is still kept, not lost.
+    let other: GetStatusResponse = serde_json::from_str(
+        r#"{"status_code": "201", "status_message": "x", "transaction_status": "Pending"}"#,
+    )
+    .expect("decodes");
+    assert_eq!(
+        other.transaction_status,
+        Some(TransactionStatus::Unknown("Pending".to_owned()))
+    );
+}

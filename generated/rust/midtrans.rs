@@ -36,7 +36,7 @@
 ///
 /// Where the docs contradict themselves, the generated code follows these choices:
 /// - `TransactionStatus`: The table lists only capture, deny and authorize ("after charge"), yet every sample on this cancel page says cancel and the prose names settlement. All five are documented values; any other value deserialises as Unknown.
-/// - `AcquiringBank`: The table spells banks BNI, Mandiri, BCA, BRI, MAYBANK; the samples send lowercase. The enum's wire values are lowercase; other spellings deserialise as Unknown.
+/// - `AcquiringBank`: The table spells banks BNI, Mandiri, BCA, BRI, MAYBANK; the samples send lowercase. The enum's wire values are lowercase, as sent; the table's spellings are read as aliases of the same banks.
 /// - `ChargePaymentType`: The Permata request sends payment_type "permata", its response says "bank_transfer", and the object reference makes Permata a bank_transfer bank. Both request forms are accepted: payment_type permata without bank_transfer, or bank_transfer with bank "permata".
 /// - `VaBank`: The object reference lists four banks; the integration page also charges CIMB. All five are values.
 /// - `fraud_status`: The attribute table says an unanswered challenge is cancelled at settlement, the Fraud Status page that it is denied. The client reads whatever transaction_status follows.
@@ -57,11 +57,12 @@
 /// - `biller_code`: The table calls bill_key the company code and biller_code the bill number, the note spells it bill_code, and the custom-number table makes bill_key the merchant-chosen number (6 to 12 digits, like the sampled "778347787706"; biller_code is the 5-digit "70012"). Both are read as strings under the sampled names bill_key and biller_code; the field docs keep the table's words.
 /// - `CIMB response`: The CIMB table lists fraud_status, the CIMB sample has none (and adds expiry_time). fraud_status and expiry_time are optional.
 /// - `Permata custom VA number`: 12 digits in the object reference, 10 in the specification table and its sample. Not checked (see bank_transfer.va_number); "by default your sandbox account may not support Permata custom VA".
+/// - `echannel in the 2021 Mandiri Bill sample`: Today's table makes echannel required for a Mandiri Bill charge; the 2021 copy's sample sends payment_type echannel without it. The generated request follows the table: `validate()` refuses an echannel charge without echannel (required_if), so the 2021 sample is not an example (the audit still lists it as a new sample that decodes).
 /// - `transaction_status`: The page's sample leaves a denied transaction in deny; the Ruby SDK's live sample quoted in the same file shows cancel (with fraud_status deny). Both are `TransactionStatus` values; judge the outcome by fraud_status deny.
 /// - `amount`: The table types it Long and the sample sends the number 5000; the API explorer's schema says string. Sent as a JSON integer.
 /// - `transaction_status`: The table names refund and partial_refund only; a rejected direct refund answers settlement. All three are `TransactionStatus` values.
 /// - `refund_chargeback_id`: Typed String, sent as a JSON number. Read as an integer; a string of digits is accepted too.
-/// - `notification samples`: The "Notification" and "Notification (Bank Confirmed)" samples end their refunds array with a trailing comma and are not JSON; the "Notification (Refund Partial Amount)" sample is. Direct refund notifications are verified and read like any other Midtrans notification.
+/// - `notification samples`: The "Notification" and "Notification (Bank Confirmed)" samples end their refunds array with a trailing comma and are not JSON; the "Notification (Refund Partial Amount)" sample is. The two are examples of `refund_notification` with that comma removed. Direct refund notifications are verified and read like any other Midtrans notification.
 /// - `refund window for ShopeePay`: The older crawls said 24 hours, the current page 365 days. The client does not check windows; a refund out of its window is the provider's refusal.
 /// - `status_code of a successful expiry`: Success is reported with status_code "407", which the status-code list files among the 4xx errors ("Expired transaction"). The generated client cannot tell a 407 success from a 407 failure and reports it as `Error::Api` with code "407" and the body; the body deserialises into `ExpireResponse`.
 /// - `which transactions can be expired`: The endpoint list says pending transactions; the status cycle also lets authorize become expire. The client sends the call for any transaction; the provider answers 412 when it cannot expire it.
@@ -70,12 +71,12 @@
 /// - `transaction_time`: The reference table says ISO 8601; the guide and every sample give "YYYY-MM-DD HH:MM:SS" in GMT+7 without an offset. Read as a string in that local form (format local_date_time).
 /// - `payment_option_type`: The success sample is a credit_card transaction yet carries payment_option_type GOPAY_WALLET, which the table reserves for GoPay. Read whenever present, whatever the payment_type.
 /// - `actions`: Typed Object, but the sample opens an array of action objects (and never closes it). Read as an array of objects.
-/// - `samples that are not JSON`: Three samples are not JSON: "Success (Refund)" and "Success (Refunded Trx - Bank Confirmed)" end their refunds array with a trailing comma, and "Pending (DANA & ShopeePay)" never closes its actions array. They are not examples. Their fields (refunds\[\] with refund_chargeback_id, refund_amount, created_at, reason, refund_key, refund_method, bank_confirmed_at; actions\[\]) are all declared, so the same bodies in valid JSON deserialise.
-/// - `transaction_status spelling`: The DANA & ShopeePay pending sample spells the status in capitals, the OVO one in lower case, as every other value. The enum's wire value is "pending"; "PENDING" deserialises as `TransactionStatus::Unknown("PENDING")` and is sent back unchanged.
+/// - `samples that are not JSON`: Three samples are not JSON: "Success (Refund)" and "Success (Refunded Trx - Bank Confirmed)" end their refunds array with a trailing comma, and "Pending (DANA & ShopeePay)" never closes its actions array. The two refund samples are examples with that one comma removed (the rest verbatim), since their intent is plain; the DANA sample, whose brackets cannot be repaired without guessing, is not. Its fields (actions\[\] with name, method, url) are declared, so the same body in valid JSON deserialises.
+/// - `transaction_status spelling`: The DANA & ShopeePay pending sample spells the status in capitals, the OVO one in lower case, as every other value. The enum's wire value is `pending`; `PENDING` is its alias and deserialises as `TransactionStatus::Pending` (the sample is not an example: it is not JSON, and would serialise back as `pending`).
 /// - `HTTP status of failures`: The explorer puts the 404 body under HTTP 200 and the 401 body under HTTP 401. The client judges by the body's status_code whatever the HTTP status: any status_code outside 2xx is `Error::Api` with that code.
 /// - `refund_chargeback_id type`: This page types it Long, the refund pages String; every sample sends a JSON number. Read and sent as an integer.
 /// - `masked_card`: The table says 6+4 digits; the sample (and the 2021 cURL sample's "481111-1114" aside) has 8+4. Read as any string.
-/// - `card_type`: The table capitalises the values, the sample sends lower case. The wire values are lower case (credit, debit), as in every sample; "Credit" deserialises as `CardType::Unknown("Credit")`.
+/// - `card_type`: The table capitalises the values, the sample sends lower case. The wire values are lower case (credit, debit), as in every sample; the table's `Credit` and `Debit` are read as aliases of them.
 /// - `va_numbers`: The tables list va_number and bank as top-level strings; every sample nests them in a va_numbers array. Read as that array.
 /// - `payment_amounts`: Typed a String in the format of a time, but the samples send an array (empty for BCA and BRI) of objects with paid_at and amount, which the BNI table lists. Read as that array.
 /// - `payment_code`: Described as 14 digits; both samples have 18. Read as any string.
@@ -86,7 +87,7 @@
 /// - `retrying with the same refund_key`: The current page says a retry reuses its refund_key (within 7 days); the samples answer 406 "Duplicate refund ID" and the older crawl said the id "cannot be reused". The client sends the refund_key as given and reports a 406 as `Error::Api` with code "406"; whether the first attempt was acknowledged is in get_status's refunds list ("if it's not listed, it means your refund request has not been acknowledged, you can retry the refund request").
 /// - `status codes 406 and 414`: The status-code list gives 414 and 406 other meanings than this page. The client reports either as `Error::Api` with the code and the status_message as received; it does not interpret the message.
 /// - `success sample with comments`: The full-refund "Success" sample carries // comments, so it is not JSON and not an example; its fields (with transaction_status "refund") are all declared, so the same body without the comments deserialises.
-/// - `refund notification samples`: Both notification samples end their refunds array with a trailing comma and are not JSON. A refund notification is verified and read like any other Midtrans notification; its refunds list has the shape of get_status's `GetStatusRefund`.
+/// - `refund notification samples`: Both notification samples end their refunds array with a trailing comma and are not JSON; they are examples of `refund_notification` with that comma removed. A refund notification is verified and read like any other Midtrans notification; its refunds list has the shape of get_status's `RefundDetail`.
 /// - `supported payment methods`: The older crawl allowed card payments only. The client calls the endpoint for any transaction; a method that cannot be refunded is the provider's 412.
 pub mod midtrans {
     pub use payspec_midtrans_types::*;
@@ -450,7 +451,7 @@ pub mod midtrans {
         ///
         /// "Capture transaction is triggered to capture the transaction balance when
         /// transaction_status:authorize. This is only available after Pre-Authorized
-        /// Credit Card or Pre-Authorized GoPay."
+        /// Credit Card" or "Pre-Authorized GoPay".
         ///
         /// The transaction is named in the body by its transaction_id, not in the
         /// path. Specified from midtrans-capture.txt, including its card variant page
@@ -485,7 +486,7 @@ pub mod midtrans {
         /// transaction using this option." Banks: "BCA Virtual Account", "BNI Virtual
         /// Account", "BRI Virtual Account", "Mandiri Bill Payment", "Permata Virtual
         /// Account", "CIMB Virtual Account" ("Danamon Virtual Account (only via
-        /// BI-SNAP version of Core API …)", not this endpoint). "VA can be paid from
+        /// BI-SNAP version of Core API", not this endpoint). "VA can be paid from
         /// any banks (support inter-bank transfer) for BNI, BRI, Permata and CIMB, as
         /// long as the transferred fund is received in time."
         ///
@@ -569,10 +570,10 @@ pub mod midtrans {
         /// `POST /v2/{id}/refund/online/direct`
         ///
         /// "Merchant can now just use 1 refund endpoint /refund for all refund
-        /// usecases. Direct Refund endpoint however can still be used for existing
+        /// usecases. Direct Refund" "endpoint however can still be used for existing
         /// merchants."
         ///
-        /// "Unlike the Refund Transaction, Direct Refund transaction is triggered to
+        /// "Unlike the Refund Transaction" … "Direct Refund transaction is triggered to
         /// send the refund request directly to the bank or to the third-party payment
         /// provider for transaction with payment status Settlement. If payment status
         /// is still in either Capture, Pending or Authorize, use the Cancel API
@@ -697,7 +698,7 @@ pub mod midtrans {
         ///
         /// Each accepts `&str`, `String` or any [`crate::PathParam`].
         ///
-        /// - `id`: The transaction to look up: "The order id or transaction id of the transaction you want to look up.", as in "BASE_URL/v2/{order_id OR transaction_id}/status". "If you're using BI SNAP and DANA payment methods, please only use Transaction ID to get status." Percent-encoded into the path.
+        /// - `id`: The transaction to look up: "The order id or transaction id of the transaction you want to look up.", as in "BASE_URL/v2/{order_id OR transaction_id}/status". "If you're using BI SNAP and DANA payment methods, please only use Transaction ID to get status." The path cannot show the payment method, so this is not checked. Percent-encoded into the path.
         ///
         /// # Returns
         ///
@@ -705,7 +706,7 @@ pub mod midtrans {
         ///
         /// # Errors
         ///
-        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status or a non-2xx `status_code` in the body, even under HTTP 200 (`status_code` and `status_message` in [`crate::ApiError`]); documented error bodies: `not_found` ([`core::GetStatusNotFound`]), read with `ApiError::body_as`.
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status or a non-2xx `status_code` in the body, even under HTTP 200 (`status_code` and `status_message` in [`crate::ApiError`]); documented error bodies: `not_found` ([`core::GetStatusNotFound`], under HTTP 200), read with `ApiError::body_as`.
         /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
         /// - [`crate::Error::Decode`]: the response is not the documented JSON.
         pub async fn get_status(
@@ -757,7 +758,7 @@ pub mod midtrans {
         ///
         /// Each accepts `&str`, `String` or any [`crate::PathParam`].
         ///
-        /// - `id`: The transaction to refund: its order_id or transaction_id, as in "BASE_URL/v2/{order_id OR transaction_id}/refund". GoPay Static QRIS transactions only by transaction_id. Percent-encoded into the path.
+        /// - `id`: The transaction to refund: its order_id or transaction_id, as in "BASE_URL/v2/{order_id OR transaction_id}/refund". "Starting January 2024, GoPay Static QRIS transaction can only be refunded by passing the Midtrans transaction ID (transaction_id) on the refund API call." The path cannot show the payment method, so this is not checked. Percent-encoded into the path.
         ///
         /// # Returns
         ///

@@ -104,7 +104,7 @@ pub fn apply(app: &App, world: &mut World, call: &Call<'_>) -> Outcome {
         return not_found(call, lifecycle, transition, &key);
     };
     if transition.reads {
-        return read(call, transition, r);
+        return read(call, transition, r, now);
     }
 
     if !transition.from.contains(&r.state) {
@@ -219,7 +219,12 @@ fn not_found(
 
 /// A read-only transition (a status query): the endpoint's success body
 /// with the resource's facts, in the states `from` allows (any when empty).
-fn read(call: &Call<'_>, transition: &Transition, r: &Resource) -> Outcome {
+fn read(
+    call: &Call<'_>,
+    transition: &Transition,
+    r: &mut Resource,
+    now: std::time::SystemTime,
+) -> Outcome {
     if !transition.from.is_empty() && !transition.from.contains(&r.state) {
         let reason = format!(
             "cannot {} a {} that is {}",
@@ -228,6 +233,21 @@ fn read(call: &Call<'_>, transition: &Transition, r: &Resource) -> Outcome {
         return refusal(call, transition, &reason, "INVALID_STATE", false);
     }
     let (status, mut body) = respond::success(call.provider, call.endpoint, call.request);
+    // The values made up for this resource (its transaction id, times), or
+    // fresh ones kept for the next answer: never the docs' constants.
+    let source = generate::Source {
+        now,
+        request: call.request,
+        headers: call.headers,
+    };
+    generate::fill(
+        call.provider,
+        call.endpoint,
+        status,
+        &mut body,
+        &source,
+        Some(&mut r.attributes),
+    );
     write_facts(&mut body, &transition.respond, r);
     answer(status, body)
 }

@@ -371,3 +371,66 @@ async fn charge_is_validated_before_sending_and_pending_charges_expire_or_are_de
     let refund = mt.refund("order-d", &RefundRequest::new()).await;
     assert_eq!(api_code(&refund).as_deref(), Some("412"), "{refund:?}");
 }
+
+/// `YYYY-MM-DD HH:MM:SS`, the Midtrans local (GMT+7) form.
+fn is_local_date_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 19
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            10 => *c == b' ',
+            13 | 16 => *c == b':',
+            _ => c.is_ascii_digit(),
+        })
+}
+
+#[tokio::test]
+async fn charge_makes_fresh_ids_and_get_status_reports_the_same_transaction() {
+    let sb = start();
+    let base = sb.base_url();
+    let mt = client(&base);
+
+    let first = mt
+        .charge(&bca_charge("order-g1", 15000))
+        .await
+        .expect("charged");
+    let second = mt
+        .charge(&bca_charge("order-g2", 16000))
+        .await
+        .expect("charged");
+    let id = first.transaction_id.clone().expect("a transaction_id");
+    let parsed = uuid::Uuid::parse_str(&id).expect("a UUID");
+    assert_eq!(parsed.get_version_num(), 4, "{id}");
+    // Never the docs' sample constant, and never shared between transactions.
+    assert_ne!(id, "be03df7d-2f97-4c8c-a53c-8959f1b67295");
+    assert_ne!(Some(&id), second.transaction_id.as_ref());
+    let va = &first.va_numbers.as_ref().expect("va_numbers")[0].va_number;
+    assert!(
+        va.len() == 16 && va.bytes().all(|c| c.is_ascii_digit()),
+        "{va}"
+    );
+    assert_ne!(va, "812785002530231");
+    let time = first.transaction_time.clone().expect("transaction_time");
+    assert!(is_local_date_time(&time), "{time}");
+
+    // The status query answers about this transaction, with the values the
+    // charge made up, and moves nothing.
+    let status = mt.get_status("order-g1").await.expect("found");
+    assert_eq!(status.order_id.as_deref(), Some("order-g1"));
+    assert_eq!(status.transaction_status, Some(TransactionStatus::Pending));
+    assert_eq!(
+        status.gross_amount.as_ref().map(|a| a.as_str()),
+        Some("15000.00")
+    );
+    assert_eq!(status.payment_type.as_deref(), Some("bank_transfer"));
+    assert_eq!(status.transaction_id.as_deref(), Some(id.as_str()));
+    assert_eq!(status.transaction_time.as_deref(), Some(time.as_str()));
+    assert_eq!(read(&base, "order-g1").await.0, "pending");
+
+    // An unknown id: the documented 404 body, under HTTP 200.
+    let missing = mt.get_status("order-none").await;
+    let Err(Error::Api(api)) = &missing else {
+        panic!("expected an API error: {missing:?}")
+    };
+    assert_eq!((api.status, api.code.as_deref()), (200, Some("404")));
+}

@@ -93,12 +93,11 @@ fn spec_with_status_query(dir: &Path) -> PathBuf {
     .unwrap();
     let provider = spec.join("midtrans/provider.yaml");
     let text = fs::read_to_string(&provider).unwrap();
-    // The transaction's transitions are the file's last mapping.
-    assert!(
-        text.trim_end().ends_with("perform refund instead."),
-        "{text}"
-    );
-    fs::write(&provider, format!("{}\n{STATUS_ACTION}", text.trim_end())).unwrap();
+    // The fixture's action goes first among the transaction's transitions.
+    let anchor = "\n    transitions:";
+    assert_eq!(text.matches(anchor).count(), 1, "{text}");
+    let with_action = text.replacen(anchor, &format!("{anchor}{}", STATUS_ACTION.trim_end()), 1);
+    fs::write(&provider, with_action).unwrap();
     spec
 }
 

@@ -52,9 +52,9 @@ pub enum TransactionStatus {
     ///
     /// The transaction is settled: "If transaction is already settled (status : settlement ) you should perform refund instead".
     Settlement,
-    /// `"pending"`
+    /// `"pending"` (also received as `"PENDING"`; always sent as `"pending"`)
     ///
-    /// Transaction is created and available/waiting to be paid by customer at the payment provider (ATM/Internet banking/E-Wallet app/store). For card payment method: waiting for customer to complete (and card issuer to validate) 3DS/OTP process.
+    /// "Transaction is created and available/waiting to be paid by customer at the payment provider (ATM/Internet banking/E-Wallet app/store). For card payment method: waiting for customer to complete (and card issuer to validate) 3DS/OTP process." Also spelt "PENDING" (the get-status page's DANA & ShopeePay sample: "transaction_status": "PENDING").
     Pending,
     /// `"expire"`
     ///
@@ -129,7 +129,7 @@ impl From<&str> for TransactionStatus {
             "authorize" => Self::Authorize,
             "cancel" => Self::Cancel,
             "settlement" => Self::Settlement,
-            "pending" => Self::Pending,
+            "pending" | "PENDING" => Self::Pending,
             "expire" => Self::Expire,
             "failure" => Self::Failure,
             "refund" => Self::Refund,
@@ -149,7 +149,7 @@ impl From<String> for TransactionStatus {
             "authorize" => Self::Authorize,
             "cancel" => Self::Cancel,
             "settlement" => Self::Settlement,
-            "pending" => Self::Pending,
+            "pending" | "PENDING" => Self::Pending,
             "expire" => Self::Expire,
             "failure" => Self::Failure,
             "refund" => Self::Refund,
@@ -295,6 +295,10 @@ impl payspec_runtime::wire::WireEnum for FraudStatus {
 ///
 /// About `AcquiringBank`. The docs say, in one place:
 ///
+/// > BNI | After pre-authorization payment has been captured. | Mandiri | After the initial charge of the pre-authorized payment. |
+///
+/// and in another:
+///
 /// > BCA, BRI, MAYBANK | Before and after pre-authorization payment has been captured. |
 ///
 /// and in another:
@@ -305,27 +309,27 @@ impl payspec_runtime::wire::WireEnum for FraudStatus {
 ///
 /// > "bank": "mandiri",
 ///
-/// Accepted: The table spells banks BNI, Mandiri, BCA, BRI, MAYBANK; the samples send lowercase. The enum's wire values are lowercase; other spellings deserialise as Unknown.
+/// Accepted: The table spells banks BNI, Mandiri, BCA, BRI, MAYBANK; the samples send lowercase. The enum's wire values are lowercase, as sent; the table's spellings are read as aliases of the same banks.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum AcquiringBank {
-    /// `"bni"`
+    /// `"bni"` (also received as `"BNI"`; always sent as `"bni"`)
     ///
     /// BNI.
     Bni,
-    /// `"mandiri"`
+    /// `"mandiri"` (also received as `"Mandiri"`; always sent as `"mandiri"`)
     ///
     /// Mandiri.
     Mandiri,
-    /// `"bca"`
+    /// `"bca"` (also received as `"BCA"`; always sent as `"bca"`)
     ///
     /// BCA.
     Bca,
-    /// `"bri"`
+    /// `"bri"` (also received as `"BRI"`; always sent as `"bri"`)
     ///
     /// BRI.
     Bri,
-    /// `"maybank"`
+    /// `"maybank"` (also received as `"MAYBANK"`; always sent as `"maybank"`)
     ///
     /// Maybank.
     Maybank,
@@ -359,11 +363,11 @@ impl AcquiringBank {
 impl From<&str> for AcquiringBank {
     fn from(value: &str) -> Self {
         match value {
-            "bni" => Self::Bni,
-            "mandiri" => Self::Mandiri,
-            "bca" => Self::Bca,
-            "bri" => Self::Bri,
-            "maybank" => Self::Maybank,
+            "bni" | "BNI" => Self::Bni,
+            "mandiri" | "Mandiri" => Self::Mandiri,
+            "bca" | "BCA" => Self::Bca,
+            "bri" | "BRI" => Self::Bri,
+            "maybank" | "MAYBANK" => Self::Maybank,
             other => Self::Unknown(other.to_owned()),
         }
     }
@@ -372,11 +376,11 @@ impl From<&str> for AcquiringBank {
 impl From<String> for AcquiringBank {
     fn from(value: String) -> Self {
         match value.as_str() {
-            "bni" => Self::Bni,
-            "mandiri" => Self::Mandiri,
-            "bca" => Self::Bca,
-            "bri" => Self::Bri,
-            "maybank" => Self::Maybank,
+            "bni" | "BNI" => Self::Bni,
+            "mandiri" | "Mandiri" => Self::Mandiri,
+            "bca" | "BCA" => Self::Bca,
+            "bri" | "BRI" => Self::Bri,
+            "maybank" | "MAYBANK" => Self::Maybank,
             _ => Self::Unknown(value),
         }
     }

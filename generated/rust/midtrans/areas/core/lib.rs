@@ -266,13 +266,13 @@ impl payspec_runtime::wire::WireEnum for VaBank {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CardType {
-    /// `"credit"`
+    /// `"credit"` (also received as `"Credit"`; always sent as `"credit"`)
     ///
-    /// A credit card.
+    /// A credit card. The notification page's table spells it "Credit".
     Credit,
-    /// `"debit"`
+    /// `"debit"` (also received as `"Debit"`; always sent as `"debit"`)
     ///
-    /// A debit card.
+    /// A debit card. The notification page's table spells it "Debit".
     Debit,
     /// A value the docs do not list, kept as received.
     Unknown(String),
@@ -294,8 +294,8 @@ impl CardType {
 impl From<&str> for CardType {
     fn from(value: &str) -> Self {
         match value {
-            "credit" => Self::Credit,
-            "debit" => Self::Debit,
+            "credit" | "Credit" => Self::Credit,
+            "debit" | "Debit" => Self::Debit,
             other => Self::Unknown(other.to_owned()),
         }
     }
@@ -304,8 +304,8 @@ impl From<&str> for CardType {
 impl From<String> for CardType {
     fn from(value: String) -> Self {
         match value.as_str() {
-            "credit" => Self::Credit,
-            "debit" => Self::Debit,
+            "credit" | "Credit" => Self::Credit,
+            "debit" | "Debit" => Self::Debit,
             _ => Self::Unknown(value),
         }
     }
@@ -910,13 +910,13 @@ impl payspec_runtime::wire::WireEnum for QrisAcquirer {
 pub struct ApproveResponse {
     /// Transaction ID given by Midtrans.
     ///
-    /// Optional.
+    /// Optional. At most 255 characters.
     pub transaction_id: Option<String>,
     /// Order ID specified by you.
     ///
     /// Optional.
     pub order_id: Option<String>,
-    /// Total amount of transaction in IDR. A decimal string ("30000.00"), parsed exactly.
+    /// "Total amount of transaction in IDR." A decimal string ("30000.00"), parsed exactly.
     ///
     /// Optional.
     pub gross_amount: Option<payspec_runtime::money::Decimal>,
@@ -924,7 +924,7 @@ pub struct ApproveResponse {
     ///
     /// Optional.
     pub payment_type: Option<String>,
-    /// Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7. (The samples use "YYYY-MM-DD HH:MM:SS".)
+    /// "Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7." (The samples use "YYYY-MM-DD HH:MM:SS".)
     ///
     /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
     pub transaction_time: Option<String>,
@@ -960,7 +960,7 @@ pub struct ApproveResponse {
     ///
     /// Optional.
     pub bank: Option<AcquiringBank>,
-    /// Description of transa… (the row is cut in the stored copies).
+    /// "Description of transa" (the row is cut there in the stored copies; the other pages say "Description of transaction charge result.").
     ///
     /// Mandatory.
     pub status_message: String,
@@ -1618,11 +1618,11 @@ impl<'de> serde::Deserialize<'de> for CancelNotification {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CaptureRequest {
-    /// Transaction ID given by Midtrans. (String(255), Required.)
+    /// "Transaction ID given by Midtrans." (String(255), Required.)
     ///
     /// Mandatory. At most 255 characters.
     pub transaction_id: String,
-    /// Total amount of transaction in IDR. By default it captures whole transaction amount. Note: Decimal values are invalid. Sent as a JSON integer (whole rupiah).
+    /// "Total amount of transaction in IDR. By default it captures whole transaction amount. Note: Decimal values are invalid." Sent as a JSON integer (whole rupiah).
     ///
     /// Optional. At least 1.
     ///
@@ -1784,7 +1784,7 @@ pub struct CaptureResponse {
     ///
     /// Optional.
     pub masked_card: Option<String>,
-    /// Total amount of transaction in IDR. A decimal string ("30000.00"), parsed exactly.
+    /// "Total amount of transaction in IDR." A decimal string ("30000.00"), parsed exactly.
     ///
     /// Optional.
     pub gross_amount: Option<payspec_runtime::money::Decimal>,
@@ -1792,11 +1792,11 @@ pub struct CaptureResponse {
     ///
     /// Optional.
     pub payment_type: Option<String>,
-    /// Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7. (The samples use "YYYY-MM-DD HH:MM:SS".)
+    /// "Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7." (The samples use "YYYY-MM-DD HH:MM:SS".)
     ///
     /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
     pub transaction_time: Option<String>,
-    /// Transaction status after capture card transaction. (Sampled "capture".)
+    /// "Transaction status after capture card transaction." (Sampled "capture".)
     ///
     /// Optional.
     pub transaction_status: Option<TransactionStatus>,
@@ -1808,15 +1808,15 @@ pub struct CaptureResponse {
     ///
     /// Optional.
     pub bank: Option<AcquiringBank>,
-    /// The name of the payment channel provider. More details on request and possible values are available on Card Feature: Specific Channel. (Card variant page.)
+    /// "The name of the payment channel provider. More details on request and possible values are available on Card Feature: Specific Channel" (card variant page).
     ///
     /// Optional.
     pub channel: Option<String>,
-    /// For regular card transactions (non-recurring, non-one-click, non-two-click token) and the 3DS redirect_url expires in 10 minutes. For authorized transaction expires in 8 days. (Card variant page.)
+    /// "For regular card transactions (non-recurring, non-one-click, non-two-click token) and the 3DS redirect_url expires in 10 minutes. For authorized transaction expires in 8 days." (Card variant page.)
     ///
     /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
     pub expiry_time: Option<String>,
-    /// Credit card settlement time refers to the duration it takes for a credit card transaction to be processed and transaction_status change to settlement. (Card variant page.)
+    /// "Credit card settlement time refers to the duration it takes for a credit card transaction to be processed and transaction_status change to settlement." (Card variant page.)
     ///
     /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
     pub settlement_time: Option<String>,
@@ -1913,7 +1913,7 @@ impl<'de> serde::Deserialize<'de> for CaptureResponse {
     }
 }
 
-/// From the page's API explorer ("401 -- Result"). The client reports it as `Error::Api` with code "401".
+/// From the page's API explorer (`401 -- "Result"`). The client reports it as `Error::Api` with code "401".
 ///
 /// Response body (HTTP 401) of `POST /v2/capture` (endpoint `capture`).
 ///
@@ -1996,7 +1996,7 @@ impl<'de> serde::Deserialize<'de> for CaptureUnauthorized {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct CaptureRejected {
-    /// Status code of transaction capture result ("412").
+    /// "Status code of transaction capture result" ("412").
     ///
     /// Mandatory.
     pub status_code: String,
@@ -2102,11 +2102,11 @@ impl<'de> serde::Deserialize<'de> for VaNumber {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct FreeTextMessage {
-    /// Free text message in Bahasa Indonesia. (String(50).)
+    /// "Free text message in Bahasa Indonesia." (String(50).)
     ///
     /// Mandatory. At most 50 characters.
     pub id: String,
-    /// Free text message in English. (String(50).)
+    /// "Free text message in English." (String(50).)
     ///
     /// Mandatory. At most 50 characters.
     pub en: String,
@@ -2282,7 +2282,7 @@ impl payspec_runtime::validation::Validate for FreeTextMessage {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChargeRequest {
-    /// The Bank Transfer payment method. (The E-channel payment method, for Mandiri Bill.)
+    /// "The Bank Transfer payment method." (The E-channel payment method, for Mandiri Bill.)
     ///
     /// Mandatory.
     pub payment_type: ChargePaymentType,
@@ -2290,7 +2290,7 @@ pub struct ChargeRequest {
     ///
     /// Mandatory.
     pub transaction_details: ChargeTransactionDetails,
-    /// The bank transfer details such as name of the bank. (Required for BCA, BNI, BRI and CIMB; the Bank Transfer object reference's fields are all here.)
+    /// "The bank transfer details such as name of the bank." (Required for BCA, BNI, BRI and CIMB; the Bank Transfer object reference's fields are all here.)
     ///
     /// Conditional: see the rules on the request type.
     pub bank_transfer: Option<ChargeBankTransfer>,
@@ -2438,7 +2438,7 @@ pub struct ChargeTransactionDetails {
     ///
     /// Mandatory.
     pub order_id: String,
-    /// The total amount of transaction, defined from your side. (Whole rupiah, sent as a JSON integer.)
+    /// "The total amount of transaction, defined from your side." (Whole rupiah, sent as a JSON integer.)
     ///
     /// Mandatory. At least 1.
     ///
@@ -2520,15 +2520,15 @@ impl payspec_runtime::validation::Validate for ChargeTransactionDetails {
     }
 }
 
-/// The bank transfer details such as name of the bank. (Required for BCA, BNI, BRI and CIMB; the Bank Transfer object reference's fields are all here.)
+/// "The bank transfer details such as name of the bank." (Required for BCA, BNI, BRI and CIMB; the Bank Transfer object reference's fields are all here.)
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChargeBankTransfer {
-    /// The name of the acquiring bank which process the transaction. "Bank name which processes bank transfer transaction. Possible values are permata, bni, bri, and bca." (String(255).)
+    /// "The name of the acquiring bank which process the transaction." "Bank name which processes bank transfer transaction. Possible values are permata, bni, bri, and bca." (`String(255)`.)
     ///
     /// Mandatory.
     pub bank: VaBank,
-    /// Custom VA number assigned by you. If shorter than minimum then Midtrans will add trailing 0s as most significant bits. If longer than maximum then Midtrans will trim the remaining least significant bits. BCA VA: Accepts 6-18 digits; Permata VA: Accepts 12 digits.; BNI VA: Accepts 8 (For 5 digits Client ID) or 12 digits (For 3 digits Client ID).; BRI VA: Accepts 18 digits.; CIMB VA: Accepts 12 digits. "Only digits are allowed." "If the number provided is currently active for another order, then a different unique number will be used instead." (Lengths are padded or trimmed by Midtrans, so they are not checked.)
+    /// "Custom VA number assigned by you. If shorter than minimum then Midtrans will add trailing 0s as most significant bits. If longer than maximum then Midtrans will trim the remaining least significant bits. BCA VA: Accepts 6-18 digits; Permata VA: Accepts 12 digits.; BNI VA: Accepts 8 (For 5 digits Client ID) or 12 digits (For 3 digits Client ID).; BRI VA: Accepts 18 digits.; CIMB VA: Accepts 12 digits." "Only digits are allowed." "If the number provided is currently active for another order, then a different unique number will be used instead." (Lengths are padded or trimmed by Midtrans, so they are not checked.)
     ///
     /// Optional. At most 255 characters. Format: digits only.
     ///
@@ -2705,11 +2705,11 @@ impl payspec_runtime::validation::Validate for ChargeBankTransfer {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChargeFreeText {
-    /// Free texts shown during inquiry. (Array(10): at most 10; not checked.)
+    /// "Free texts shown during inquiry." (Array(10): at most 10; not checked.)
     ///
     /// Optional.
     pub inquiry: Option<Vec<FreeTextMessage>>,
-    /// Free texts shown during payment. (Array(10): at most 10; not checked.)
+    /// "Free texts shown during payment." (Array(10): at most 10; not checked.)
     ///
     /// Optional.
     pub payment: Option<Vec<FreeTextMessage>>,
@@ -2803,7 +2803,7 @@ impl payspec_runtime::validation::Validate for ChargeFreeText {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChargeBcaVa {
-    /// BCA sub company code directed for this transactions. Note: Default is 00000. "NOTE: Don't send this field unless BCA give you sub company code."
+    /// "BCA sub company code directed for this transactions. Note: Default is 00000." "NOTE: Don't send this field unless BCA give you sub company code."
     ///
     /// Optional. Default: `"00000"`.
     pub sub_company_code: Option<String>,
@@ -2953,11 +2953,11 @@ impl payspec_runtime::validation::Validate for ChargePermataVa {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChargeEchannel {
-    /// Label 1. Mandiri allows only 10 characters. Exceeding characters will be truncated. (Truncated by Mandiri, so not checked.)
+    /// "Label 1. Mandiri allows only 10 characters. Exceeding characters will be truncated." (Truncated by Mandiri, so not checked.)
     ///
     /// Mandatory.
     pub bill_info1: String,
-    /// Value for Label 1. Mandiri allows only 30 characters. Exceeding characters will be truncated. (Not checked.)
+    /// "Value for Label 1. Mandiri allows only 30 characters. Exceeding characters will be truncated." (Not checked.)
     ///
     /// Mandatory.
     pub bill_info2: String,
@@ -3188,7 +3188,7 @@ impl payspec_runtime::validation::Validate for ChargeEchannel {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ChargeResponse {
-    /// The status of the API call. ("201" in every sample.)
+    /// "The status of the API call." ("201" in every sample.)
     ///
     /// Mandatory.
     pub status_code: String,
@@ -3208,7 +3208,7 @@ pub struct ChargeResponse {
     ///
     /// Optional.
     pub merchant_id: Option<String>,
-    /// The total amount of transaction for the specific order. A decimal string ("44000.00"), parsed exactly.
+    /// "The total amount of transaction for the specific order." A decimal string ("44000.00"), parsed exactly.
     ///
     /// Optional.
     pub gross_amount: Option<payspec_runtime::money::Decimal>,
@@ -3220,11 +3220,11 @@ pub struct ChargeResponse {
     ///
     /// Optional.
     pub payment_type: Option<String>,
-    /// The date and time at which the transaction occurred. It is in the format, YYYY-MM-DD HH:MM:SS. Time zone: Western Indonesian Time (GMT+7).
+    /// The date and time at which the transaction occurred. "It is in the format, YYYY-MM-DD HH:MM:SS. Time zone: Western Indonesian Time (GMT+7)."
     ///
     /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
     pub transaction_time: Option<String>,
-    /// The status of the transaction. (pending after a charge.)
+    /// "The status of the transaction." (pending after a charge.)
     ///
     /// Optional.
     pub transaction_status: Option<TransactionStatus>,
@@ -3288,7 +3288,7 @@ pub struct ChargeResponse {
     ///
     /// Optional.
     pub permata_va_number: Option<String>,
-    /// The expiry time for the Virtual account (CIMB sample).
+    /// "The expiry time for the Virtual account" (CIMB sample).
     ///
     /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
     pub expiry_time: Option<String>,
@@ -3395,7 +3395,7 @@ impl<'de> serde::Deserialize<'de> for ChargeResponse {
     }
 }
 
-/// The order_id was used before: "406 | Duplicate order ID. order_id has already been utilized previously." (midtrans-status-codes.txt); "406, \"order_id has been paid and utilized, please use another order ID\"". No page prints the body; it is a status_code and status_message like every other Midtrans failure. The client reports `Error::Api` with code "406". An expired order_id "can be reused" (expire page).
+/// The order_id was used before: "406 | Duplicate order ID. order_id has already been utilized previously." (midtrans-status-codes.txt); `406, "order_id has been paid and utilized, please use another order ID"`. No page prints the body; it is a status_code and status_message like every other Midtrans failure. The client reports `Error::Api` with code "406". An expired order_id "can be reused" (expire page).
 ///
 /// Error body `duplicate_order_id` of `POST /v2/charge` (endpoint `charge`).
 #[derive(Debug, Clone, PartialEq)]
@@ -3500,11 +3500,11 @@ pub struct DenyResponse {
     ///
     /// Optional.
     pub payment_type: Option<String>,
-    /// Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7. (The samples use "YYYY-MM-DD HH:MM:SS".)
+    /// "Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7." (The samples use "YYYY-MM-DD HH:MM:SS".)
     ///
     /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
     pub transaction_time: Option<String>,
-    /// Transaction status after charg… (the row is cut in the stored copies; the sample says "deny").
+    /// "Transaction status after charg" (the row is cut in the stored copies; the sample says "deny").
     ///
     /// Optional.
     ///
@@ -3520,15 +3520,15 @@ pub struct DenyResponse {
     ///
     /// Accepted: The page's sample leaves a denied transaction in deny; the Ruby SDK's live sample quoted in the same file shows cancel (with fraud_status deny). Both are `TransactionStatus` values; judge the outcome by fraud_status deny.
     pub transaction_status: Option<TransactionStatus>,
-    /// Detection result by Fraud Detection System (FDS). (No row in the stored copies; the sample says "deny".)
+    /// "Detection result by Fraud Detection System (FDS)." (No row in the stored copies; the sample says "deny".)
     ///
     /// Optional.
     pub fraud_status: Option<FraudStatus>,
-    /// The name of the acquiring bank. (No row in the stored copies.)
+    /// "The name of the acquiring bank." (No row in the stored copies.)
     ///
     /// Optional.
     pub bank: Option<AcquiringBank>,
-    /// Total amount of transaction in IDR. (No row in the stored copies.) A decimal string ("30000.00").
+    /// "Total amount of transaction in IDR." (No row in the stored copies.) A decimal string ("30000.00").
     ///
     /// Optional.
     pub gross_amount: Option<payspec_runtime::money::Decimal>,
@@ -3697,11 +3697,11 @@ impl<'de> serde::Deserialize<'de> for DenyRejected {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct DirectRefundRequest {
-    /// Merchant refund ID. If not passed then Midtrans creates a new refund ID. It is recommended to use this parameter to avoid double refund attempt. In the case where merchant needs to reattempt a refund with the same refund key, the reattempt can only be done max 7 days after the first refund attempt. After 7 days, the same refund key cannot be used anymore and merchant needs to use a new refund key to initiate a refund. Reattempt of refunds may be needed if the previous attempt failed due to a retriable error (e.g insufficient merchant balance). ("Allowed characters are alphabets, numbers, dash (-), and underscore (_)", says the response table; not checked.)
+    /// "Merchant refund ID. If not passed then Midtrans creates a new refund ID. It is recommended to use this parameter to avoid double refund attempt. In the case where merchant needs to reattempt a refund with the same refund key, the reattempt can only be done max 7 days after the first refund attempt. After 7 days, the same refund key cannot be used anymore and merchant needs to use a new refund key to initiate a refund. Reattempt of refunds may be needed if the previous attempt failed due to a retriable error (e.g insufficient merchant balance)." ("Allowed characters are alphabets, numbers, dash (-), and underscore (_)", says the response table; not checked.)
     ///
     /// Optional.
     pub refund_key: Option<String>,
-    /// Amount to be refunded. By default whole transaction amount is refund. (Long: a JSON integer of whole rupiah.)
+    /// "Amount to be refunded. By default whole transaction amount is refund." (Long: a JSON integer of whole rupiah.)
     ///
     /// Optional. At least 1.
     ///
@@ -3874,7 +3874,7 @@ pub struct DirectRefundResponse {
     ///
     /// Optional.
     pub order_id: Option<String>,
-    /// Total amount of transaction in IDR. A decimal string ("10000.00"), parsed exactly.
+    /// "Total amount of transaction in IDR." A decimal string ("10000.00"), parsed exactly.
     ///
     /// Optional.
     pub gross_amount: Option<payspec_runtime::money::Decimal>,
@@ -3882,11 +3882,11 @@ pub struct DirectRefundResponse {
     ///
     /// Optional.
     pub payment_type: Option<String>,
-    /// Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7. (The samples use "YYYY-MM-DD HH:MM:SS".)
+    /// "Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7." (The samples use "YYYY-MM-DD HH:MM:SS".)
     ///
     /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
     pub transaction_time: Option<String>,
-    /// Transaction status after refund action. Possible values are refund : Transaction is fully refunded. partial_refund: transaction is partially refunded. (A rejected refund leaves "settlement".)
+    /// "Transaction status after refund action. Possible values are refund : Transaction is fully refunded. partial_refund: transaction is partially refunded." (A rejected refund leaves "settlement".)
     ///
     /// Optional.
     ///
@@ -3902,7 +3902,7 @@ pub struct DirectRefundResponse {
     ///
     /// Accepted: The table names refund and partial_refund only; a rejected direct refund answers settlement. All three are `TransactionStatus` values.
     pub transaction_status: Option<TransactionStatus>,
-    /// Status code of transaction charge result. ("200" approved, "202" rejected by the bank.)
+    /// "Status code of transaction charge result." ("200" approved, "202" rejected by the bank.)
     ///
     /// Mandatory.
     pub status_code: String,
@@ -3926,7 +3926,7 @@ pub struct DirectRefundResponse {
     ///
     /// Accepted: Typed String, sent as a JSON number. Read as an integer; a string of digits is accepted too.
     pub refund_chargeback_id: Option<i64>,
-    /// Cumulative amount refunded. A decimal string ("10000.00"; "0.00" when rejected).
+    /// "Cumulative amount refunded." A decimal string ("10000.00"; "0.00" when rejected).
     ///
     /// Optional.
     pub refund_amount: Option<payspec_runtime::money::Decimal>,
@@ -4238,7 +4238,7 @@ impl<'de> serde::Deserialize<'de> for DirectRefundDuplicateKey {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ExpireResponse {
-    /// Status code of transaction charge result. ("407" on success.)
+    /// "Status code of transaction charge result." ("407" on success.)
     ///
     /// Mandatory.
     pub status_code: String,
@@ -4258,27 +4258,27 @@ pub struct ExpireResponse {
     ///
     /// Optional.
     pub payment_type: Option<String>,
-    /// Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7. (The samples use "YYYY-MM-DD HH:MM:SS".)
+    /// "Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7." (The samples use "YYYY-MM-DD HH:MM:SS".)
     ///
     /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
     pub transaction_time: Option<String>,
-    /// Transaction status after charge credit card transaction. Possible values are capture : Transaction is accepted by the bank and ready for settlement. (The row is cut here in the stored copies; the samples say "expire".)
+    /// "Transaction status after charge credit card transaction. Possible values are capture : Transaction is accepted by the bank and ready for settlement." (The row is cut here in the stored copies; the samples say "expire".)
     ///
     /// Optional.
     pub transaction_status: Option<TransactionStatus>,
-    /// Total amount of transaction in IDR (the related expire-api page's row; cut from this page's copy). A decimal string ("10000.00").
+    /// "Total amount of transaction in IDR" (the related expire-api page's row; cut from this page's copy). A decimal string ("10000.00").
     ///
     /// Optional.
     pub gross_amount: Option<payspec_runtime::money::Decimal>,
-    /// The transaction's currency ("IDR" in the Ruby SDK sample; no row in the stored table).
+    /// The transaction's currency (`IDR` in the Ruby SDK sample; no row in the stored table).
     ///
     /// Optional.
     pub currency: Option<String>,
-    /// Detection result by Fraud Detection System (FDS) (in the Ruby SDK sample; no row in the stored table).
+    /// "Detection result by Fraud Detection System (FDS)" (in the Ruby SDK sample; no row in the stored table).
     ///
     /// Optional.
     pub fraud_status: Option<FraudStatus>,
-    /// The merchant ID (in the Ruby SDK sample; no row in the stored table).
+    /// "The merchant ID" (in the Ruby SDK sample; no row in the stored table).
     ///
     /// Optional.
     pub merchant_id: Option<String>,
@@ -4454,7 +4454,7 @@ impl<'de> serde::Deserialize<'de> for ExpireRejected {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct ExpireNotification {
-    /// Status code of transaction charge result. ("202" in the sample.) Signed.
+    /// "Status code of transaction charge result." ("202" in the sample.) Signed.
     ///
     /// Mandatory.
     pub status_code: String,
@@ -4466,11 +4466,11 @@ pub struct ExpireNotification {
     ///
     /// Optional.
     pub transaction_id: Option<String>,
-    /// Order ID specified by you. Signed.
+    /// "Order ID specified by you." Signed.
     ///
     /// Mandatory.
     pub order_id: String,
-    /// Total amount of transaction in IDR. A decimal string ("698879.00"), kept as received for the signature.
+    /// "Total amount of transaction in IDR." A decimal string ("698879.00"), kept as received for the signature.
     ///
     /// Mandatory.
     pub gross_amount: payspec_runtime::money::Decimal,
@@ -4478,15 +4478,15 @@ pub struct ExpireNotification {
     ///
     /// Optional.
     pub payment_type: Option<PaymentType>,
-    /// Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7. (Sampled "YYYY-MM-DD HH:MM:SS".)
+    /// "Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7." (Sampled "YYYY-MM-DD HH:MM:SS".)
     ///
     /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
     pub transaction_time: Option<String>,
-    /// The transaction status ("expire").
+    /// "The transaction status" ("expire").
     ///
     /// Mandatory.
     pub transaction_status: TransactionStatus,
-    /// The Permata VA number (Permata transactions).
+    /// "The Permata VA number" (Permata transactions).
     ///
     /// Optional.
     pub permata_va_number: Option<String>,
@@ -4585,11 +4585,11 @@ pub struct RefundDetail {
     ///
     /// Optional.
     pub refund_chargeback_uuid: Option<String>,
-    /// Amount of the specific refund. A decimal string ("5000.00").
+    /// "Amount of the specific refund." A decimal string ("5000.00").
     ///
     /// Optional.
     pub refund_amount: Option<payspec_runtime::money::Decimal>,
-    /// Timestamp of the refund creation. (Sampled "2015-02-27 00:14:20".)
+    /// "Timestamp of the refund creation." (Sampled "2015-02-27 00:14:20".)
     ///
     /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
     pub created_at: Option<String>,
@@ -4826,10 +4826,96 @@ impl<'de> serde::Deserialize<'de> for RefundDetail {
 ///   "challenge_completion": true
 /// }
 /// ```
+///
+/// success_refund:
+///
+/// ```json
+/// {
+///   "status_code" : "200",
+///   "status_message" : "Success, refund request is approved by the bank",
+///   "transaction_id" : "249fc620-6017-4540-af7c-5a1c25788f46",
+///   "masked_card" : "48111111-1114",
+///   "order_id" : "example-1424936368",
+///   "payment_type" : "credit_card",
+///   "transaction_time" : "2015-02-26 14:39:33",
+///   "transaction_status" : "partial_refund",
+///   "fraud_status" : "accept",
+///   "approval_code" : "1424936374393",
+///   "signature_key" : "2802a264cb978fbc59f631c68d120cbda8dc853f5dfdc52301c615cf4f14e7a0b09aa...",
+///   "bank" : "bni",
+///   "gross_amount" : "30000.00",
+///   "channel_response_code": "00",
+///   "channel_response_message": "Approved",
+///   "card_type": "credit",
+///   "payment_option_type": "GOPAY_WALLET",
+///   "refund_amount": "12000.00",
+///   "refunds": [
+///     {
+///       "refund_chargeback_id": 1,
+///       "refund_amount": "5000.00",
+///       "created_at": "2015-02-27 00:14:20",
+///       "reason": "some reason",
+///       "refund_key": "reference1"
+///     },
+///     {
+///       "refund_chargeback_id": 2,
+///       "refund_amount": "7000.00",
+///       "created_at": "2015-02-28 01:23:15",
+///       "reason": "",
+///       "refund_key": "reference2"
+///     }
+///   ]
+/// }
+/// ```
+///
+/// success_refund_bank_confirmed:
+///
+/// ```json
+/// {
+///   "status_code" : "200",
+///   "status_message" : "Success, refund request is approved by the bank",
+///   "transaction_id" : "249fc620-6017-4540-af7c-5a1c25788f46",
+///   "masked_card" : "48111111-1114",
+///   "order_id" : "example-1424936368",
+///   "payment_type" : "credit_card",
+///   "transaction_time" : "2015-02-26 14:39:33",
+///   "transaction_status" : "partial_refund",
+///   "fraud_status" : "accept",
+///   "approval_code" : "1424936374393",
+///   "signature_key" : "2802a264cb978fbc59f631c68d120cbda8dc853f5dfdc52301c615cf4f14e7a0b09aa...",
+///   "bank" : "bni",
+///   "gross_amount" : "30000.00",
+///   "channel_response_code": "00",
+///   "channel_response_message": "Approved",
+///   "card_type": "credit",
+///   "payment_option_type": "GOPAY_WALLET",
+///   "refund_amount": "12000.00",
+///   "refunds": [
+///     {
+///       "refund_chargeback_id": 1,
+///       "refund_amount": "5000.00",
+///       "created_at": "2015-02-27 00:14:20",
+///       "reason": "some reason",
+///       "refund_key": "reference1",
+///       "refund_method": "online",
+///       "bank_confirmed_at": "2015-02-27 02:30:20"
+///     },
+///     {
+///       "refund_chargeback_id": 2,
+///       "refund_amount": "7000.00",
+///       "created_at": "2015-02-28 01:23:15",
+///       "reason": "",
+///       "refund_key": "reference2",
+///       "refund_method": "offline",
+///       "bank_confirmed_at": "2015-02-27 02:30:20"
+///     }
+///   ]
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct GetStatusResponse {
-    /// Status code of transaction charge result. "This is the status of the API call." ("200", or "201" for a pending transaction in the OVO sample.)
+    /// "Status code of transaction charge result." "This is the status of the API call." ("200", or "201" for a pending transaction in the OVO sample.)
     ///
     /// Mandatory.
     pub status_code: String,
@@ -4865,11 +4951,11 @@ pub struct GetStatusResponse {
     ///
     /// Optional.
     pub order_id: Option<String>,
-    /// The payment method used by the customer. (Sampled: credit_card, dana, ovo.)
+    /// "The payment method used by the customer." (Sampled: credit_card, dana, ovo.)
     ///
     /// Optional.
     pub payment_type: Option<String>,
-    /// Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7. "The date is in YYYY-MM-DD form and the time is in HH:MM:SS form. The time zone is (GMT+7)" (guide).
+    /// "Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7." "The date is in YYYY-MM-DD form and the time is in HH:MM:SS form. The time zone is (GMT+7)" (guide).
     ///
     /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
     ///
@@ -4889,11 +4975,11 @@ pub struct GetStatusResponse {
     ///
     /// Accepted: The reference table says ISO 8601; the guide and every sample give "YYYY-MM-DD HH:MM:SS" in GMT+7 without an offset. Read as a string in that local form (format local_date_time).
     pub transaction_time: Option<String>,
-    /// Transaction status after charge credit card transaction. Possible values are capture: Transaction is accepted by the bank and ready for settlement. deny: transaction is denied by the bank or FDS. authorize: Credit card is authorized in pre-authorization feature. (The samples add partial_refund, pending and settlement; the guide's table lists every value of `TransactionStatus`.)
+    /// "Transaction status after charge credit card transaction. Possible values are capture: Transaction is accepted by the bank and ready for settlement. deny: transaction is denied by the bank or FDS. authorize: Credit card is authorized in pre-authorization feature." (The samples add partial_refund, pending and settlement; the guide's table lists every value of `TransactionStatus`.)
     ///
     /// Optional.
     pub transaction_status: Option<TransactionStatus>,
-    /// Detection result by Fraud Detection System (FDS). Possible values are accept: Approved by FDS. challenge: Questioned by FDS. Note: Approve transaction to accept it or transaction gets automatically canceled during settlement. deny: Denied by FDS. Transaction automatically failed.
+    /// "Detection result by Fraud Detection System (FDS). Possible values are accept: Approved by FDS. challenge: Questioned by FDS. Note: Approve transaction" "to accept it or transaction gets automatically canceled during settlement. deny: Denied by FDS. Transaction automatically failed."
     ///
     /// Optional.
     pub fraud_status: Option<FraudStatus>,
@@ -4901,7 +4987,7 @@ pub struct GetStatusResponse {
     ///
     /// Optional.
     pub approval_code: Option<String>,
-    /// Signature key to validate if the notification is originated from Midtrans. "This is generated by appending order_id, status_code, gross_amount, and Server Key into a string" (guide). The samples' values are truncated ("…0b09aa..."); the client does not check it on responses.
+    /// "Signature key to validate if the notification is originated from Midtrans." "This is generated by appending order_id, status_code, gross_amount, and Server Key into a string" (guide). The samples' values are truncated (they end in `0b09aa...`); the client does not check it on responses.
     ///
     /// Optional.
     pub signature_key: Option<String>,
@@ -4909,7 +4995,7 @@ pub struct GetStatusResponse {
     ///
     /// Optional.
     pub bank: Option<AcquiringBank>,
-    /// Total amount of transaction in IDR. A decimal string ("30000.00"), parsed exactly.
+    /// "Total amount of transaction in IDR." A decimal string ("30000.00"), parsed exactly.
     ///
     /// Optional.
     pub gross_amount: Option<payspec_runtime::money::Decimal>,
@@ -4957,15 +5043,15 @@ pub struct GetStatusResponse {
     ///
     /// Optional.
     pub merchant_cross_reference_id: Option<String>,
-    /// Cumulative refund amount in `IDR`. A decimal string ("12000.00").
+    /// "Cumulative refund amount in `IDR`." A decimal string ("12000.00").
     ///
     /// Optional.
     pub refund_amount: Option<payspec_runtime::money::Decimal>,
-    /// List of refund details related to the transaction. Only available on transaction status partial_refund or refund. "Each unique refund attempt will be on its own refund object inside the refunds array." "But if it's not listed, it means your refund request has not been acknowledged, you can retry the refund request." (guide)
+    /// "List of refund details related to the transaction. Only available on transaction status partial_refund or refund." "Each unique refund attempt will be on its own refund object inside the refunds array." "But if it's not listed, it means your refund request has not been acknowledged, you can retry the refund request." (guide)
     ///
     /// Optional.
     pub refunds: Option<Vec<RefundDetail>>,
-    /// Amount redeemed in IDR. (Long; sampled 80000.)
+    /// "Amount redeemed in IDR." (Long; sampled 80000.)
     ///
     /// Optional.
     pub point_redeem_amount: Option<payspec_runtime::money::Idr>,
@@ -4973,7 +5059,7 @@ pub struct GetStatusResponse {
     ///
     /// Optional.
     pub point_redeem_quantity: Option<i64>,
-    /// Balance amount in IDR. (String; sampled "1644.00".)
+    /// "Balance amount in IDR." (String; sampled "1644.00".)
     ///
     /// Optional.
     pub point_balance_amount: Option<payspec_runtime::money::Decimal>,
@@ -5001,35 +5087,35 @@ pub struct GetStatusResponse {
     ///
     /// Optional.
     pub merchant_invoice: Option<String>,
-    /// The name of the payment channel provider. More details on request and possible values are available on Card Feature: Specific Channel. (Card variant page.)
+    /// "The name of the payment channel provider. More details on request and possible values are available on \[Card Feature: Specific Channel\]" (card variant page).
     ///
     /// Optional.
     pub channel: Option<String>,
-    /// For regular card transactions (non-recurring, non-one-click, non-two-click token) and the 3DS redirect_url expires in 10 minutes. For authorized transaction expires in 8 days. (Card variant page; also in the DANA and OVO pending samples.)
+    /// "For regular card transactions (non-recurring, non-one-click, non-two-click token) and the 3DS redirect_url expires in 10 minutes. For authorized transaction expires in 8 days." (Card variant page; also in the DANA and OVO pending samples.)
     ///
     /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
     pub expiry_time: Option<String>,
-    /// The date and time of settlement of the transaction. The date is in YYYY-MM-DD form and the time is in HH:MM:SS form. The time zone is (GMT+7). (Guide.)
+    /// "The date and time of settlement of the transaction. The date is in YYYY-MM-DD form and the time is in HH:MM:SS form. The time zone is (GMT+7)." (Guide.)
     ///
     /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
     pub settlement_time: Option<String>,
-    /// The 3D secure ECI Code for card transaction (guide).
+    /// "The 3D secure ECI Code for card transaction" (guide).
     ///
     /// Optional.
     pub eci: Option<String>,
-    /// The type of currency in which the transaction was done is shown here. (Sampled "IDR"; guide.)
+    /// "The type of currency in which the transaction was done is shown here." (Sampled "IDR"; guide.)
     ///
     /// Optional.
     pub currency: Option<String>,
-    /// The merchant ID is shown here. (Guide.)
+    /// "The merchant ID is shown here." (Guide.)
     ///
     /// Optional.
     pub merchant_id: Option<String>,
-    /// The version of 3DS used for the transaction, for Card payment. Example values "1" or "2" (guide).
+    /// "The version of 3DS used for the transaction, for Card payment." Example values `1` or `2` (guide).
     ///
     /// Optional.
     pub three_ds_version: Option<String>,
-    /// Whether the 3DS 2 challenge input was completed by customer, for Card payment. Example values true or false. Field may not exist if 3DS 2 challenge input was not prompted. (Guide.)
+    /// "Whether the 3DS 2 challenge input was completed by customer, for Card payment. Example values true or false. Field may not exist if 3DS 2 challenge input was not prompted." (Guide.)
     ///
     /// Optional.
     pub challenge_completion: Option<bool>,
@@ -5331,7 +5417,7 @@ impl<'de> serde::Deserialize<'de> for GetStatusAction {
     }
 }
 
-/// From the page's API explorer ("401 -- Result"): the server key does not authorize the call. The client reports it as `Error::Api` with code "401".
+/// From the page's API explorer (`401 -- "Result"`): the server key does not authorize the call. The client reports it as `Error::Api` with code "401".
 ///
 /// Response body (HTTP 401) of `GET /v2/{id}/status` (endpoint `get_status`).
 ///
@@ -5397,7 +5483,7 @@ impl<'de> serde::Deserialize<'de> for GetStatusUnauthorized {
     }
 }
 
-/// No transaction has this id. The API explorer lists this body under HTTP 200 ("200 -- \"Transaction doesn't exist.\""); the guide lists 404 "The requested resource is not found." among its status codes. Either way the client reports `Error::Api` with code "404". Also answered for a Snap transaction before the customer chooses a payment method ("you might encounter 404 or Payment not found response while calling Core API GET Status", midtrans-transaction-status-cycle.txt).
+/// No transaction has this id. The API explorer lists this body under HTTP 200 (`200 -- "Transaction doesn't exist."`); the guide lists 404 "The requested resource is not found." among its status codes. Either way the client reports `Error::Api` with code "404". Also answered for a Snap transaction before the customer chooses a payment method ("you might encounter 404 or Payment not found response while calling Core API GET Status", midtrans-transaction-status-cycle.txt).
 ///
 /// Error body `not_found` of `GET /v2/{id}/status` (endpoint `get_status`).
 ///
@@ -5499,7 +5585,7 @@ pub struct PaymentAmount {
     ///
     /// Mandatory. Format: `YYYY-MM-DD HH:MM:SS`.
     pub paid_at: String,
-    /// The amount paid. A decimal string ("150000.00").
+    /// "The amount paid." A decimal string ("150000.00").
     ///
     /// Mandatory.
     pub amount: payspec_runtime::money::Decimal,
@@ -5938,11 +6024,11 @@ impl<'de> serde::Deserialize<'de> for PaymentAmount {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct PaymentNotification {
-    /// Time at which the transaction initiated. It is in the format, YYYY-MM-DD HH:MM:SS.
+    /// Time at which the transaction initiated. "It is in the format, YYYY-MM-DD HH:MM:SS."
     ///
     /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
     pub transaction_time: Option<String>,
-    /// The transaction status of the transaction. (See `TransactionStatus`; settlement or capture mean paid.)
+    /// "The transaction status of the transaction." (See `TransactionStatus`; settlement or capture mean paid.)
     ///
     /// Mandatory.
     pub transaction_status: TransactionStatus,
@@ -5950,15 +6036,15 @@ pub struct PaymentNotification {
     ///
     /// Optional.
     pub transaction_id: Option<String>,
-    /// The status message. ("midtrans payment notification" in every sample.)
+    /// "The status message." ("midtrans payment notification" in every sample.)
     ///
     /// Optional.
     pub status_message: Option<String>,
-    /// The transaction status code. "status_code: Should be 200 for successful transactions." Signed.
+    /// "The transaction status code." "status_code: Should be 200 for successful transactions." Signed.
     ///
     /// Mandatory.
     pub status_code: String,
-    /// The Signature Key. This is a very important data that informs you that the notification is sent from Midtrans. SHA512(order_id+status_code+gross_amount+ServerKey), hex.
+    /// The Signature Key. "This is a very important data that informs you that the notification is sent from Midtrans." SHA512(order_id+status_code+gross_amount+ServerKey), hex.
     ///
     /// Mandatory.
     pub signature_key: String,
@@ -5970,7 +6056,7 @@ pub struct PaymentNotification {
     ///
     /// Optional.
     pub payment_type: Option<PaymentType>,
-    /// The order id of the transaction. Signed.
+    /// "The order id of the transaction." Signed.
     ///
     /// Mandatory.
     pub order_id: String,
@@ -5978,11 +6064,11 @@ pub struct PaymentNotification {
     ///
     /// Optional.
     pub merchant_id: Option<String>,
-    /// Total amount for which the transaction was done. A decimal string ("10000.00"), parsed exactly and kept as received: it is signed as sent.
+    /// "Total amount for which the transaction was done." A decimal string ("10000.00"), parsed exactly and kept as received: it is signed as sent.
     ///
     /// Mandatory.
     pub gross_amount: payspec_runtime::money::Decimal,
-    /// The fraud status of the transaction. "Please note that not every payment methods may return fraud_status field. Some payment methods (like Indomaret, Alfamart, etc.) which considered have lower risk of fraud, may not be evaluated by Fraud Detection System, and may not return fraud_status."
+    /// "The fraud status of the transaction." "Please note that not every payment methods may return fraud_status field. Some payment methods (like Indomaret, Alfamart, etc.) which considered have lower risk of fraud, may not be evaluated by Fraud Detection System, and may not return fraud_status."
     ///
     /// Optional.
     pub fraud_status: Option<FraudStatus>,
@@ -5990,7 +6076,7 @@ pub struct PaymentNotification {
     ///
     /// Optional.
     pub currency: Option<String>,
-    /// Card. The first six-digit and last four-digit of customer's credit card number.
+    /// Card. "The first six-digit and last four-digit of customer's credit card number."
     ///
     /// Optional.
     ///
@@ -6006,19 +6092,19 @@ pub struct PaymentNotification {
     ///
     /// Accepted: The table says 6+4 digits; the sample (and the 2021 cURL sample's "481111-1114" aside) has 8+4. Read as any string.
     pub masked_card: Option<String>,
-    /// Card. The 3D secure ECI code for a card transaction.
+    /// Card. "The 3D secure ECI code for a card transaction."
     ///
     /// Optional.
     pub eci: Option<String>,
-    /// Card. The response from payment channel.
+    /// Card. "The response from payment channel."
     ///
     /// Optional.
     pub channel_response_message: Option<String>,
-    /// Card. The response code from the payment channel.
+    /// Card. "The response code from the payment channel."
     ///
     /// Optional.
     pub channel_response_code: Option<String>,
-    /// Card. The type of card used for the transaction. Possible values are Credit, Debit.
+    /// Card. "The type of card used for the transaction." Possible values are Credit, Debit.
     ///
     /// Optional.
     ///
@@ -6032,37 +6118,37 @@ pub struct PaymentNotification {
     ///
     /// > "card_type": "credit",
     ///
-    /// Accepted: The table capitalises the values, the sample sends lower case. The wire values are lower case (credit, debit), as in every sample; "Credit" deserialises as `CardType::Unknown("Credit")`.
+    /// Accepted: The table capitalises the values, the sample sends lower case. The wire values are lower case (credit, debit), as in every sample; the table's `Credit` and `Debit` are read as aliases of them.
     pub card_type: Option<CardType>,
-    /// Card. Name of the bank through which the transaction was processed.
+    /// Card. "Name of the bank through which the transaction was processed."
     ///
     /// Optional.
     pub bank: Option<AcquiringBank>,
-    /// The approval code from the bank. This can be used to refund a transaction. approval_code does not exist on transactions with transaction status: Denied. (Card, Indomaret; in the 2021 copy also BCA Klikpay, where it is "", KlikBCA, CIMB Clicks, Danamon Online Banking and BRI Epay.)
+    /// The approval code from the bank. "This can be used to refund a transaction. approval_code does not exist on transactions with transaction status: Denied." (Card, Indomaret; in the 2021 copy also BCA Klikpay, where it is "", KlikBCA, CIMB Clicks, Danamon Online Banking and BRI Epay.)
     ///
     /// Optional.
     pub approval_code: Option<String>,
-    /// QRIS. To determine how the transaction is being acquired. Possible values are: on-us or off-us.
+    /// QRIS. "To determine how the transaction is being acquired." Possible values are: on-us or off-us.
     ///
     /// Optional.
     pub transaction_type: Option<QrisTransactionType>,
-    /// QRIS. The identifier of QRIS code where the payment is being made.
+    /// QRIS. "The identifier of QRIS code where the payment is being made."
     ///
     /// Optional.
     pub merchant_cross_reference_id: Option<String>,
-    /// QRIS. The provider that is making the payment over the QR. (Sampled "gopay".)
+    /// QRIS. "The provider that is making the payment over the QR." (Sampled "gopay".)
     ///
     /// Optional.
     pub issuer: Option<String>,
-    /// QRIS. The provider creating the QR and accepting the payment. Possible values: airpay shopee, gopay.
+    /// QRIS. "The provider creating the QR and accepting the payment." Possible values: airpay shopee, gopay.
     ///
     /// Optional.
     pub acquirer: Option<QrisAcquirer>,
-    /// Permata VA. The Permata VA number.
+    /// Permata VA. "The Permata VA number."
     ///
     /// Optional.
     pub permata_va_number: Option<String>,
-    /// BCA, BNI, BRI VA. The virtual account number and its bank.
+    /// BCA, BNI, BRI VA. "The virtual account number" and its bank.
     ///
     /// Optional.
     ///
@@ -6082,7 +6168,7 @@ pub struct PaymentNotification {
     ///
     /// Accepted: The tables list va_number and bank as top-level strings; every sample nests them in a va_numbers array. Read as that array.
     pub va_numbers: Option<Vec<VaNumber>>,
-    /// BCA, BNI, BRI VA. Payment details such as the amount paid and the time of payment.
+    /// BCA, BNI, BRI VA. "Payment details such as the amount paid and the time of payment."
     ///
     /// Optional.
     ///
@@ -6102,19 +6188,19 @@ pub struct PaymentNotification {
     ///
     /// Accepted: Typed a String in the format of a time, but the samples send an array (empty for BCA and BRI) of objects with paid_at and amount, which the BNI table lists. Read as that array.
     pub payment_amounts: Option<Vec<PaymentAmount>>,
-    /// Mandiri Bill. The code for the biller.
+    /// Mandiri Bill. "The code for the biller."
     ///
     /// Optional.
     pub biller_code: Option<String>,
-    /// Mandiri Bill. The bill key number.
+    /// Mandiri Bill. "The bill key number."
     ///
     /// Optional.
     pub bill_key: Option<String>,
-    /// Indomaret, Alfamart. Name of the store. (Sampled "indomaret", "alfamart".)
+    /// Indomaret, Alfamart. "Name of the store." (Sampled "indomaret", "alfamart".)
     ///
     /// Optional.
     pub store: Option<String>,
-    /// Indomaret, Alfamart. 14 digit payment code.
+    /// Indomaret, Alfamart. "14 digit payment code."
     ///
     /// Optional.
     ///
@@ -6336,11 +6422,11 @@ impl<'de> serde::Deserialize<'de> for PaymentNotification {
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RefundRequest {
-    /// Merchant refund ID. If not passed then Midtrans creates a new one. It is recommended to use this parameter to avoid double refund attempt. Allowed characters are alphabets, numbers, dash (-), and underscore (_). In the case where merchant needs to reattempt a refund with the same refund key, the reattempt can only be done max 7 days after the first refund attempt. After 7 days, the same refund key cannot be used anymore and merchant needs to use a new refund key to initiate a refund. Reattempt of refunds may be needed if the previous attempt failed due to a retriable error (e.g insufficient merchant balance). (The allowed characters are not checked: no format of the spec is "alphabets, numbers, dash and underscore".)
+    /// "Merchant refund ID. If not passed then Midtrans creates a new one. It is recommended to use this parameter to avoid double refund attempt. Allowed characters are alphabets, numbers, dash (-), and underscore (_). In the case where merchant needs to reattempt a refund with the same refund key, the reattempt can only be done max 7 days after the first refund attempt. After 7 days, the same refund key cannot be used anymore and merchant needs to use a new refund key to initiate a refund. Reattempt of refunds may be needed if the previous attempt failed due to a retriable error (e.g insufficient merchant balance)." (The allowed characters are not checked: no format of the spec is alphabets, numbers, dash and underscore.)
     ///
     /// Optional.
     pub refund_key: Option<String>,
-    /// Amount to be refunded. By default whole transaction amount is refunded. Note : Shopeepay and OVO does not support partial refund at the moment. (Long: a JSON integer of whole rupiah.)
+    /// "Amount to be refunded. By default whole transaction amount is refunded. Note : Shopeepay and OVO does not support partial refund at the moment." (Long: a JSON integer of whole rupiah.)
     ///
     /// Optional. At least 1.
     pub amount: Option<payspec_runtime::money::Idr>,
@@ -6491,7 +6577,7 @@ pub struct RefundResponse {
     ///
     /// Optional.
     pub payment_type: Option<String>,
-    /// Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7. (The samples use "YYYY-MM-DD HH:MM:SS".)
+    /// "Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7." (The samples use "YYYY-MM-DD HH:MM:SS".)
     ///
     /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
     pub transaction_time: Option<String>,
@@ -6499,7 +6585,7 @@ pub struct RefundResponse {
     ///
     /// Optional.
     pub transaction_status: Option<TransactionStatus>,
-    /// Total amount of transaction in IDR. A decimal string ("10000.00"), parsed exactly.
+    /// "Total amount of transaction in IDR." A decimal string ("10000.00"), parsed exactly.
     ///
     /// Optional.
     pub gross_amount: Option<payspec_runtime::money::Decimal>,
@@ -6523,7 +6609,7 @@ pub struct RefundResponse {
     ///
     /// Accepted: This table types it String; the samples send a JSON number and the Get Status table says Long. Read as an integer; a string of digits is accepted too.
     pub refund_chargeback_id: Option<i64>,
-    /// Total amount to be refunded in IDR. A decimal string ("5000.00").
+    /// "Total amount to be refunded in IDR." A decimal string ("5000.00").
     ///
     /// Optional.
     pub refund_amount: Option<payspec_runtime::money::Decimal>,
@@ -6531,11 +6617,11 @@ pub struct RefundResponse {
     ///
     /// Optional.
     pub refund_key: Option<String>,
-    /// Customer's phone number that used to create payment request to payment provider. ("only applicable for OVO as payment method".)
+    /// "Customer's phone number that used to create payment request to payment provider." ("only applicable for OVO as payment method".)
     ///
     /// Optional.
     pub payer_phone_number: Option<String>,
-    /// Unique identifier for payment provider specific request. ("only applicable for OVO as payment method".)
+    /// "Unique identifier for payment provider specific request." ("only applicable for OVO as payment method".)
     ///
     /// Optional.
     pub merchant_invoice: Option<String>,
@@ -6634,7 +6720,7 @@ impl<'de> serde::Deserialize<'de> for RefundResponse {
     }
 }
 
-/// From the page's API explorer ("401 -- Result"). The client reports it as `Error::Api` with code "401".
+/// From the page's API explorer (`401 -- "Result"`). The client reports it as `Error::Api` with code "401".
 ///
 /// Response body (HTTP 401) of `POST /v2/{id}/refund` (endpoint `refund`).
 ///
@@ -6919,14 +7005,170 @@ impl<'de> serde::Deserialize<'de> for RefundDuplicateKey {
 ///   "signature_key": "f1066b06ec8a4b7d6ffb941fd9772f6df304618e15e02cf17c2914cec12793e19c71653042f7f617b027eae6ecb6759529c67eca9af55264b736408d8b4df2b9"
 /// }
 /// ```
+///
+/// direct_refund_page:
+///
+/// ```json
+/// {
+///   "status_code": "200",
+///   "status_message": "midtrans payment notification",
+///   "transaction_id": "841c7da8-530b-435a-9f67-c9d632d15537",
+///   "order_id": "1000176721005355",
+///   "gross_amount": "698879.00",
+///   "payment_type": "credit_card",
+///   "transaction_time": "2015-02-04 00:53:55",
+///   "transaction_status": "refund",
+///   "signature_key": "f1066b06ec8a4b7d6ffb941fd9772f6df304618e15e02cf17c2914cec12793e19c71653042f7f617b027eae6ecb6759529c67eca9af55264b736408d8b4df2b9",
+///   "refunds": [
+///     {
+///       "refund_chargeback_id": 1,
+///       "refund_amount": "5000.00",
+///       "created_at": "2015-02-27 00:14:20",
+///       "reason": "some reason",
+///       "refund_key": "reference1",
+///       "refund_method": "online"
+///     },
+///     {
+///       "refund_chargeback_id": 2,
+///       "refund_amount": "7000.00",
+///       "created_at": "2015-02-28 01:23:15",
+///       "reason": "",
+///       "refund_key": "reference2",
+///       "refund_method": "offline"
+///     }
+///   ]
+/// }
+/// ```
+///
+/// direct_refund_page_bank_confirmed:
+///
+/// ```json
+/// {
+///   "status_code": "200",
+///   "status_message": "midtrans payment notification",
+///   "transaction_id": "841c7da8-530b-435a-9f67-c9d632d15537",
+///   "order_id": "1000176721005355",
+///   "gross_amount": "698879.00",
+///   "payment_type": "credit_card",
+///   "transaction_time": "2015-02-04 00:53:55",
+///   "transaction_status": "refund",
+///   "signature_key": "f1066b06ec8a4b7d6ffb941fd9772f6df304618e15e02cf17c2914cec12793e19c71653042f7f617b027eae6ecb6759529c67eca9af55264b736408d8b4df2b9",
+///   "refunds": [
+///     {
+///       "refund_chargeback_id": 1,
+///       "refund_amount": "5000.00",
+///       "created_at": "2015-02-27 00:14:20",
+///       "reason": "some reason",
+///       "refund_key": "reference1",
+///       "refund_method": "online",
+///       "bank_confirmed_at": "2015-02-27 02:30:20"
+///     },
+///     {
+///       "refund_chargeback_id": 2,
+///       "refund_amount": "7000.00",
+///       "created_at": "2015-02-28 01:23:15",
+///       "reason": "",
+///       "refund_key": "reference2",
+///       "refund_method": "offline",
+///       "bank_confirmed_at": "2015-02-27 02:30:20"
+///     }
+///   ]
+/// }
+/// ```
+///
+/// refund_page_partial:
+///
+/// ```json
+/// {
+///   "status_code" : "200",
+///   "status_message" : "midtrans payment notification",
+///   "transaction_id" : "249fc620-6017-4540-af7c-5a1c25788f46",
+///   "masked_card" : "48111111-1114",
+///   "order_id" : "example-1424936368",
+///   "payment_type" : "credit_card",
+///   "transaction_time" : "2021-02-26 14:39:33",
+///   "transaction_status" : "partial_refund",
+///   "fraud_status" : "accept",
+///   "approval_code" : "1424936374393",
+///   "signature_key" : "2802a264cb978fbc59f631c68d120cbda8dc853f5dfdc52301c615cf4f14e7a0b09aa...",
+///   "bank" : "bni",
+///   "gross_amount" : "30000.00",
+///   "channel_response_code": "00",
+///   "channel_response_message": "Approved",
+///   "card_type": "credit",
+///   "refund_amount": "12000.00",
+///   "refunds": [
+///     {
+///       "refund_chargeback_id": 1,
+///       "refund_amount": "5000.00",
+///       "created_at": "2015-02-27 00:14:20",
+///       "reason": "some reason",
+///       "refund_key": "reference1",
+///       "refund_method": "online"
+///     },
+///     {
+///       "refund_chargeback_id": 2,
+///       "refund_amount": "7000.00",
+///       "created_at": "2015-02-28 01:23:15",
+///       "reason": "",
+///       "refund_key": "reference2",
+///       "refund_method": "offline"
+///     }
+///   ]
+/// }
+/// ```
+///
+/// refund_page_bank_confirmed:
+///
+/// ```json
+/// {
+///   "status_code" : "200",
+///   "status_message" : "midtrans payment notification",
+///   "transaction_id" : "249fc620-6017-4540-af7c-5a1c25788f46",
+///   "masked_card" : "48111111-1114",
+///   "order_id" : "example-1424936368",
+///   "payment_type" : "credit_card",
+///   "transaction_time" : "2021-02-26 14:39:33",
+///   "transaction_status" : "partial_refund",
+///   "fraud_status" : "accept",
+///   "approval_code" : "1424936374393",
+///   "signature_key" : "2802a264cb978fbc59f631c68d120cbda8dc853f5dfdc52301c615cf4f14e7a0b09aa...",
+///   "bank" : "bni",
+///   "gross_amount" : "30000.00",
+///   "channel_response_code": "00",
+///   "channel_response_message": "Approved",
+///   "card_type": "credit",
+///   "refund_amount": "12000.00",
+///   "refunds": [
+///     {
+///       "refund_chargeback_id": 1,
+///       "refund_amount": "5000.00",
+///       "created_at": "2015-02-27 00:14:20",
+///       "reason": "some reason",
+///       "refund_key": "reference1",
+///       "refund_method": "online",
+///       "bank_confirmed_at": "2015-02-27 02:30:20"
+///     },
+///     {
+///       "refund_chargeback_id": 2,
+///       "refund_amount": "7000.00",
+///       "created_at": "2015-02-28 01:23:15",
+///       "reason": "",
+///       "refund_key": "reference2",
+///       "refund_method": "offline",
+///       "bank_confirmed_at": "2015-02-27 02:30:20"
+///     }
+///   ]
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct RefundNotification {
-    /// Status code of transaction charge result. Signed.
+    /// "Status code of transaction charge result." Signed.
     ///
     /// Mandatory.
     pub status_code: String,
-    /// Description of transaction charge result. ("midtrans payment notification".)
+    /// "Description of transaction charge result." ("midtrans payment notification".)
     ///
     /// Optional.
     pub status_message: Option<String>,
@@ -6934,11 +7176,11 @@ pub struct RefundNotification {
     ///
     /// Optional.
     pub transaction_id: Option<String>,
-    /// Order ID specified by you. Signed.
+    /// "Order ID specified by you." Signed.
     ///
     /// Mandatory.
     pub order_id: String,
-    /// Total amount of transaction in IDR. A decimal string ("698879.00"), kept as received for the signature.
+    /// "Total amount of transaction in IDR." A decimal string ("698879.00"), kept as received for the signature.
     ///
     /// Mandatory.
     pub gross_amount: payspec_runtime::money::Decimal,
@@ -6946,7 +7188,7 @@ pub struct RefundNotification {
     ///
     /// Optional.
     pub payment_type: Option<PaymentType>,
-    /// Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7. (Sampled "YYYY-MM-DD HH:MM:SS".)
+    /// "Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7." (Sampled "YYYY-MM-DD HH:MM:SS".)
     ///
     /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
     pub transaction_time: Option<String>,
@@ -6958,35 +7200,35 @@ pub struct RefundNotification {
     ///
     /// Mandatory.
     pub signature_key: String,
-    /// First 8-digit and last 4-digit of customer's credit card number. (Refund page sample.)
+    /// "First 8-digit and last 4-digit of customer's credit card number." (Refund page sample.)
     ///
     /// Optional.
     pub masked_card: Option<String>,
-    /// Detection result by Fraud Detection System (FDS). (Refund page sample.)
+    /// "Detection result by Fraud Detection System (FDS)." (Refund page sample.)
     ///
     /// Optional.
     pub fraud_status: Option<FraudStatus>,
-    /// Approval code from payment provider for successful transaction. (Refund page sample.)
+    /// "Approval code from payment provider for successful transaction." (Refund page sample.)
     ///
     /// Optional.
     pub approval_code: Option<String>,
-    /// The acquiring bank of the transaction. (Refund page sample.)
+    /// "The acquiring bank of the transaction." (Refund page sample.)
     ///
     /// Optional.
     pub bank: Option<AcquiringBank>,
-    /// Response code from payment channel provider. (Refund page sample.)
+    /// "Response code from payment channel provider." (Refund page sample.)
     ///
     /// Optional.
     pub channel_response_code: Option<String>,
-    /// Response message from payment channel provider (refund page sample).
+    /// "Response message from payment channel provider" (refund page sample).
     ///
     /// Optional.
     pub channel_response_message: Option<String>,
-    /// Type of card used. Possible values are credit, debit. (Refund page sample.)
+    /// "Type of card used. Possible values are credit, debit." (Refund page sample.)
     ///
     /// Optional.
     pub card_type: Option<CardType>,
-    /// Cumulative refund amount in `IDR`. (Refund page sample, "12000.00".)
+    /// "Cumulative refund amount in `IDR`." (Refund page sample, "12000.00".)
     ///
     /// Optional.
     pub refund_amount: Option<payspec_runtime::money::Decimal>,
