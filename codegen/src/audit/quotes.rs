@@ -19,6 +19,14 @@ use crate::audit::view::{ProviderView, SpecFile};
 /// to say anything about the page.
 const MIN_CHARS: usize = 3;
 
+/// How many more page sentences (or lines) than the quote has a window
+/// may span.
+const EXTRA_WIDTH: usize = 3;
+
+/// Quotes of up to this many words are also compared with every run of
+/// as many words of the page.
+const MAX_WORD_WINDOW: usize = 40;
+
 /// Above this similarity the closest passage is taken for a rewording.
 const REWORDED: f64 = 0.5;
 
@@ -215,10 +223,12 @@ fn closest(page: &Page, quote: &str) -> Option<Close> {
     if target.is_empty() {
         return None;
     }
-    let sentences = sentence_spans(&page.norm);
-    let width = sentence_spans(quote).len().max(1);
+    let sentences = sentence_spans(&page.norm, |i| page.norm_line(i));
+    // A quote's sentences may sit on more lines of the page than it has
+    // sentences (a table flattened one cell per line).
+    let width = sentence_spans(quote, |_| 1).len().max(1);
     let mut best: Option<Close> = None;
-    for w in [width, width + 1] {
+    for w in width..=width + EXTRA_WIDTH {
         for i in 0..sentences.len() {
             let Some(last) = sentences.get(i + w - 1) else {
                 break;
@@ -232,11 +242,43 @@ fn closest(page: &Page, quote: &str) -> Option<Close> {
             }
         }
     }
+    // A short quote may be part of a long line or sentence: when no
+    // sentence is close, compare it with every run of as many words.
+    let n = word_spans(quote).len();
+    if best.map_or(true, |b| b.score < REWORDED) && (2..=MAX_WORD_WINDOW).contains(&n) {
+        let words = word_spans(&page.norm);
+        for run in words.windows(n) {
+            let (start, end) = (run[0].0, run[n - 1].1);
+            let grams = bigrams(&page.norm[start..end]);
+            let shared = target.intersection(&grams).count();
+            let score = 2.0 * shared as f64 / (target.len() + grams.len()) as f64;
+            if best.map_or(true, |b| score > b.score) {
+                best = Some(Close { start, end, score });
+            }
+        }
+    }
     best
 }
 
-/// Byte spans of the sentences (and table cells) of normalised text.
-fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
+/// Byte spans of the whitespace-separated words of normalised text.
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices(' ') {
+        if i > start {
+            out.push((start, i));
+        }
+        start = i + 1;
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+/// Byte spans of the sentences, table cells and lines of normalised text;
+/// `line_of` gives the page line of a byte.
+fn sentence_spans(text: &str, line_of: impl Fn(usize) -> u32) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
@@ -244,7 +286,7 @@ fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
         let ends = match b {
             b'.' | b'!' | b'?' => bytes.get(i + 1) == Some(&b' '),
             b'|' => true,
-            _ => false,
+            _ => bytes.get(i + 1) == Some(&b' ') && line_of(i) != line_of(i + 2),
         };
         if ends {
             if i + 1 > start {

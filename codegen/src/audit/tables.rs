@@ -18,9 +18,10 @@ const MAX_DEPTH: usize = 8;
 /// flattened one cell per line).
 const NAME_WITHIN: usize = 8;
 
-/// The fields the page's endpoints know, by dotted wire path.
+/// The fields the page's endpoints know, by dotted wire path (a path may
+/// be in several bodies: a request's field echoed by its response).
 struct FieldTree<'a> {
-    paths: BTreeMap<String, (&'a Field, &'a Struct)>,
+    paths: BTreeMap<String, Vec<&'a Field>>,
     tops: HashSet<String>,
 }
 
@@ -55,7 +56,7 @@ impl<'a> FieldTree<'a> {
                 } else {
                     format!("{prefix}.{name}")
                 };
-                self.paths.entry(path.clone()).or_insert((field, body));
+                self.paths.entry(path.clone()).or_default().push(field);
                 if let Some(inner) = struct_of(&field.ty).and_then(|n| view.strukt(n)) {
                     self.add(view, body, inner, &path, depth + 1);
                 }
@@ -74,18 +75,14 @@ fn struct_of(ty: &Type) -> Option<&str> {
 
 /// Compares the page's field names, value lists and lengths with the spec.
 pub fn check(view: &ProviderView<'_>, page: &Page) -> Vec<Finding> {
-    let bodies: Vec<&Struct> = view
-        .bodies(Some(&page.name))
-        .into_iter()
-        .map(|(_, s)| s)
-        .collect();
+    let bodies = view.bodies(Some(&page.name));
     if bodies.is_empty() {
         return Vec::new();
     }
     // A page may document endpoints the spec specifies from another page
     // (DOKU's payment page describes refunds too): a name is missing only
     // when no endpoint of the provider has it.
-    let all: Vec<&Struct> = view.bodies(None).into_iter().map(|(_, s)| s).collect();
+    let all = view.bodies(None);
     let tree = FieldTree::new(view, &all);
     let headers: Vec<&Field> = view
         .ir
@@ -108,7 +105,7 @@ pub fn check(view: &ProviderView<'_>, page: &Page) -> Vec<Finding> {
                 continue;
             }
             // The member is missing from the deepest object the spec has.
-            let parent = prefixes(&name).find_map(|p| tree.paths.get(p).map(|(f, _)| (p, *f)));
+            let parent = prefixes(&name).find_map(|p| tree.paths.get(p).map(|f| (p, f[0])));
             let (spec, owner) = match parent {
                 Some((p, field)) => (field.loc.clone(), format!("`{p}` has no such member")),
                 None => {
@@ -136,8 +133,14 @@ pub fn check(view: &ProviderView<'_>, page: &Page) -> Vec<Finding> {
         }
         if let Some(len) = documented_length(text) {
             let field = field_named_near(&tree, &headers, &lines, i);
-            if let Some((name, field)) = field {
-                if matches!(field.ty, Type::String) && field.max_len != Some(len) {
+            // Lengths are the request's: a response echoing the field may
+            // leave `max_len` out, so any field at the path agreeing will do.
+            if let Some((name, fields)) = field {
+                if !fields.iter().any(|f| f.max_len == Some(len)) {
+                    let field = fields
+                        .iter()
+                        .find(|f| f.max_len.is_some())
+                        .unwrap_or(&fields[0]);
                     let spec_has = field
                         .max_len
                         .map_or_else(|| "no max_len".to_owned(), |m| format!("max_len {m}"));
@@ -341,15 +344,24 @@ fn field_named_near<'a>(
     headers: &[&'a Field],
     lines: &[(u32, &str)],
     i: usize,
-) -> Option<(String, &'a Field)> {
-    let lookup = |name: &str| -> Option<(String, &'a Field)> {
-        if let Some((field, _)) = tree.paths.get(name) {
-            return Some((name.to_owned(), *field));
-        }
-        headers
-            .iter()
-            .find(|h| h.wire_name.eq_ignore_ascii_case(name))
-            .map(|h| (h.wire_name.clone(), *h))
+) -> Option<(String, Vec<&'a Field>)> {
+    // Only string fields have lengths: an object's name in the prose
+    // ("identify the order") is not the field a length is about.
+    let lookup = |name: &str| -> Option<(String, Vec<&'a Field>)> {
+        let (name, fields) = match tree.paths.get(name) {
+            Some(fields) => (name, fields.clone()),
+            None => {
+                let header = headers
+                    .iter()
+                    .find(|h| h.wire_name.eq_ignore_ascii_case(name))?;
+                (header.wire_name.as_str(), vec![*header])
+            }
+        };
+        let strings: Vec<&Field> = fields
+            .into_iter()
+            .filter(|f| matches!(f.ty, Type::String))
+            .collect();
+        (!strings.is_empty()).then(|| (name.to_owned(), strings))
     };
     let on_line = lines[i]
         .1
