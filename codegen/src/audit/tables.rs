@@ -32,19 +32,12 @@ impl<'a> FieldTree<'a> {
             tops: HashSet::new(),
         };
         for body in bodies {
-            tree.add(view, body, body, "", 0);
+            tree.add(view, body, "", 0);
         }
         tree
     }
 
-    fn add(
-        &mut self,
-        view: &ProviderView<'a>,
-        body: &'a Struct,
-        s: &'a Struct,
-        prefix: &str,
-        depth: usize,
-    ) {
+    fn add(&mut self, view: &ProviderView<'a>, s: &'a Struct, prefix: &str, depth: usize) {
         if depth > MAX_DEPTH {
             return;
         }
@@ -58,7 +51,7 @@ impl<'a> FieldTree<'a> {
                 };
                 self.paths.entry(path.clone()).or_default().push(field);
                 if let Some(inner) = struct_of(&field.ty).and_then(|n| view.strukt(n)) {
-                    self.add(view, body, inner, &path, depth + 1);
+                    self.add(view, inner, &path, depth + 1);
                 }
             }
         }
