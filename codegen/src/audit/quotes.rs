@@ -13,22 +13,12 @@ use serde_yaml::Value;
 
 use crate::audit::page::{normalise, Page};
 use crate::audit::report::{Finding, Kind};
+use crate::audit::similar::{closest, REWORDED};
 use crate::audit::view::{ProviderView, SpecFile};
 
 /// Passages shorter than this (in characters) are not checked: too short
 /// to say anything about the page.
 const MIN_CHARS: usize = 3;
-
-/// How many more page sentences (or lines) than the quote has a window
-/// may span.
-const EXTRA_WIDTH: usize = 3;
-
-/// Quotes of up to this many words are also compared with every run of
-/// as many words of the page.
-const MAX_WORD_WINDOW: usize = 40;
-
-/// Above this similarity the closest passage is taken for a rewording.
-const REWORDED: f64 = 0.5;
 
 /// One quoted passage of a spec file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -208,117 +198,6 @@ fn shorten(text: &str, max: usize) -> String {
     format!("{cut}…")
 }
 
-/// A passage of a page and how similar it is to a quote.
-#[derive(Debug, Clone, Copy)]
-struct Close {
-    start: usize,
-    end: usize,
-    score: f64,
-}
-
-/// The window of sentences of `page` most similar to `quote` (Dice
-/// coefficient over word bigrams).
-fn closest(page: &Page, quote: &str) -> Option<Close> {
-    let target = bigrams(quote);
-    if target.is_empty() {
-        return None;
-    }
-    let sentences = sentence_spans(&page.norm, |i| page.norm_line(i));
-    // A quote's sentences may sit on more lines of the page than it has
-    // sentences (a table flattened one cell per line).
-    let width = sentence_spans(quote, |_| 1).len().max(1);
-    let mut best: Option<Close> = None;
-    for w in width..=width + EXTRA_WIDTH {
-        for i in 0..sentences.len() {
-            let Some(last) = sentences.get(i + w - 1) else {
-                break;
-            };
-            let (start, end) = (sentences[i].0, last.1);
-            let grams = bigrams(&page.norm[start..end]);
-            let shared = target.intersection(&grams).count();
-            let score = 2.0 * shared as f64 / (target.len() + grams.len()) as f64;
-            if best.map_or(true, |b| score > b.score) {
-                best = Some(Close { start, end, score });
-            }
-        }
-    }
-    // A short quote may be part of a long line or sentence: when no
-    // sentence is close, compare it with every run of as many words.
-    let n = word_spans(quote).len();
-    if best.map_or(true, |b| b.score < REWORDED) && (2..=MAX_WORD_WINDOW).contains(&n) {
-        let words = word_spans(&page.norm);
-        for run in words.windows(n) {
-            let (start, end) = (run[0].0, run[n - 1].1);
-            let grams = bigrams(&page.norm[start..end]);
-            let shared = target.intersection(&grams).count();
-            let score = 2.0 * shared as f64 / (target.len() + grams.len()) as f64;
-            if best.map_or(true, |b| score > b.score) {
-                best = Some(Close { start, end, score });
-            }
-        }
-    }
-    best
-}
-
-/// Byte spans of the whitespace-separated words of normalised text.
-fn word_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, _) in text.match_indices(' ') {
-        if i > start {
-            out.push((start, i));
-        }
-        start = i + 1;
-    }
-    if start < text.len() {
-        out.push((start, text.len()));
-    }
-    out
-}
-
-/// Byte spans of the sentences, table cells and lines of normalised text;
-/// `line_of` gives the page line of a byte.
-fn sentence_spans(text: &str, line_of: impl Fn(usize) -> u32) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        let ends = match b {
-            b'.' | b'!' | b'?' => bytes.get(i + 1) == Some(&b' '),
-            b'|' => true,
-            _ => bytes.get(i + 1) == Some(&b' ') && line_of(i) != line_of(i + 2),
-        };
-        if ends {
-            if i + 1 > start {
-                out.push((start, i + 1));
-            }
-            start = i + 1;
-            while bytes.get(start) == Some(&b' ') {
-                start += 1;
-            }
-        }
-    }
-    if start < text.len() {
-        out.push((start, text.len()));
-    }
-    out
-}
-
-fn bigrams(text: &str) -> HashSet<(String, String)> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric() && c != '_')
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    if words.len() == 1 {
-        return [(words[0].clone(), String::new())].into();
-    }
-    words
-        .windows(2)
-        .map(|w| (w[0].clone(), w[1].clone()))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -363,29 +242,6 @@ quotes: ["A passage, verbatim."]
                 ("rules[0].source".into(), "second part".into()),
                 ("quotes[0]".into(), "A passage, verbatim.".into()),
             ]
-        );
-    }
-
-    #[test]
-    fn closest_passage_is_the_reworded_sentence() {
-        let page = Page::read(
-            "p.txt",
-            b"Intro line. The order number, up to 64 characters, made by the merchant.\nOther text here.",
-        )
-        .unwrap();
-        let close = closest(
-            &page,
-            "The order number, up to 64 characters, generated by the merchant.",
-        )
-        .unwrap();
-        assert_eq!(
-            &page.norm[close.start..close.end],
-            "The order number, up to 64 characters, made by the merchant."
-        );
-        assert!(
-            close.score > REWORDED && close.score < 1.0,
-            "{}",
-            close.score
         );
     }
 }
