@@ -1,4 +1,5 @@
-//! Tables and value lists: dotted field names (`order.invoice_number`),
+//! Tables and value lists: dotted field names (`order.invoice_number`) and
+//! the names of field-table rows,
 //! "Possible value(s)" lists and documented lengths (`String(64)`, "Max
 //! length: 64", "max 128 characters") on the page, compared with the spec's
 //! fields, enums and `max_len`.
@@ -23,6 +24,9 @@ const NAME_WITHIN: usize = 8;
 struct FieldTree<'a> {
     paths: BTreeMap<String, Vec<&'a Field>>,
     tops: HashSet<String>,
+    /// Every wire name at any depth (a table may list nested members by
+    /// their own name).
+    leaves: HashSet<String>,
 }
 
 impl<'a> FieldTree<'a> {
@@ -30,6 +34,7 @@ impl<'a> FieldTree<'a> {
         let mut tree = FieldTree {
             paths: BTreeMap::new(),
             tops: HashSet::new(),
+            leaves: HashSet::new(),
         };
         for body in bodies {
             tree.add(view, body, "", 0);
@@ -43,6 +48,7 @@ impl<'a> FieldTree<'a> {
         }
         for field in &s.fields {
             for name in std::iter::once(&field.wire_name).chain(&field.aliases) {
+                self.leaves.insert(name.clone());
                 let path = if prefix.is_empty() {
                     self.tops.insert(name.clone());
                     name.clone()
@@ -85,12 +91,18 @@ pub fn check(view: &ProviderView<'_>, page: &Page) -> Vec<Finding> {
         .map(|h| &h.field)
         .collect();
     let lines: Vec<(u32, &str)> = page.lines().collect();
+    let field_rows = field_table_rows(&lines);
     let mut findings = Vec::new();
     let mut reported = HashSet::new();
     for (i, (line, text)) in lines.iter().enumerate() {
-        for name in dotted_names(text) {
+        let row_name = field_rows.get(&i).cloned();
+        for name in dotted_names(text).into_iter().chain(row_name) {
             let first = name.split('.').next().unwrap_or_default();
-            if !tree.tops.contains(first)
+            let in_field_table = field_rows.contains_key(&i) && !name.contains('.');
+            if in_field_table && tree.leaves.contains(&name) {
+                continue;
+            }
+            if !(tree.tops.contains(first) || in_field_table)
                 || tree.paths.contains_key(&name)
                 || view.acknowledges(&name)
                 || !reported.insert(name.clone())
@@ -101,13 +113,10 @@ pub fn check(view: &ProviderView<'_>, page: &Page) -> Vec<Finding> {
             let parent = prefixes(&name).find_map(|p| tree.paths.get(p).map(|f| (p, f[0])));
             let (spec, owner) = match parent {
                 Some((p, field)) => (field.loc.clone(), format!("`{p}` has no such member")),
-                None => {
-                    let body = bodies[0];
-                    (
-                        body.loc.clone(),
-                        format!("`{}` has no such field", body.name),
-                    )
-                }
+                None => (
+                    bodies[0].loc.clone(),
+                    "no body of the page's endpoints has it".to_owned(),
+                ),
             };
             findings.push(Finding {
                 doc_file: page.name.clone(),
@@ -153,6 +162,38 @@ pub fn check(view: &ProviderView<'_>, page: &Page) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// The field names of flattened field tables (`name | description | type |`
+/// under a header row whose first cell says "attribute", "parameter" or
+/// "field"), by line index: only names starting in lowercase (not `HTTP
+/// Method` or a bank's name).
+fn field_table_rows(lines: &[(u32, &str)]) -> BTreeMap<usize, String> {
+    let mut out = BTreeMap::new();
+    let mut in_table = false;
+    for (i, (_, text)) in lines.iter().enumerate() {
+        let first_cell = text.split('|').next().unwrap_or_default().trim();
+        if !text.contains('|') {
+            in_table = false;
+        } else if text.trim_start().starts_with("---") {
+            let header = i
+                .checked_sub(1)
+                .and_then(|h| lines.get(h))
+                .map(|(_, h)| h.split('|').next().unwrap_or_default().to_ascii_lowercase())
+                .unwrap_or_default();
+            in_table = ["attribute", "parameter", "field"]
+                .iter()
+                .any(|w| header.contains(w));
+        } else if in_table
+            && first_cell.starts_with(|c: char| c.is_ascii_lowercase())
+            && first_cell
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        {
+            out.insert(i, first_cell.to_owned());
+        }
+    }
+    out
 }
 
 /// `a.b.c` → `a.b`, `a`.
