@@ -260,3 +260,17 @@ fn response_samples_warn_where_the_types_still_read_them() {
     assert_eq!(f.spec_file.as_deref(), Some(Path::new(endpoint)));
     assert!(f.message.contains("CreateOrderResponse"), "{}", f.message);
 }
+
+#[test]
+fn a_table_row_naming_a_field_the_spec_lacks_is_reported() {
+    let text = changed("payment_url | string |", "payment_link | string |");
+    let report = audit_with(Some(text.as_bytes()));
+    let missing: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.kind == Kind::FieldMissing)
+        .map(|f| f.message.as_str())
+        .collect();
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    assert!(missing[0].contains("`payment_link`"), "{}", missing[0]);
+}

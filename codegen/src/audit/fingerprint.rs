@@ -184,6 +184,7 @@ fn check_pins(text: &str, fingerprints: &BTreeMap<String, String>) -> Result<(),
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::audit::view::doc_entries;
     use crate::spec::spans::Spans;
 
     fn spec_file(text: &str) -> SpecFile {
@@ -196,16 +197,7 @@ mod tests {
     }
 
     fn entries(file: &SpecFile) -> Vec<DocEntry> {
-        let refs: Vec<DocRef> = serde_yaml::from_value(file.value["docs"].clone()).unwrap();
-        refs.iter()
-            .enumerate()
-            .map(|(index, r)| DocEntry {
-                index,
-                file: r.file().to_owned(),
-                sha256: r.sha256().map(str::to_owned),
-                line: file.line(&format!("docs[{index}]")),
-            })
-            .collect()
+        doc_entries(file).unwrap()
     }
 
     #[test]

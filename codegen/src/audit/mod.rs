@@ -18,6 +18,7 @@ pub mod page;
 pub mod quotes;
 pub mod report;
 pub mod samples;
+pub mod similar;
 pub mod tables;
 pub mod view;
 

@@ -133,10 +133,7 @@ pub fn check(view: &ProviderView<'_>, page: &Page) -> Vec<Finding> {
             continue;
         }
         let line = page.line_of(sample.start);
-        let Some(body) = best_body(
-            &bodies.iter().map(|(_, s)| *s).collect::<Vec<_>>(),
-            &sample.value,
-        ) else {
+        let Some(body) = best_body(&bodies, &sample.value) else {
             findings.push(Finding {
                 doc_file: page.name.clone(),
                 doc_line: Some(line),

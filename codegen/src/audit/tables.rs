@@ -1,4 +1,5 @@
-//! Tables and value lists: dotted field names (`order.invoice_number`),
+//! Tables and value lists: dotted field names (`order.invoice_number`) and
+//! the names of field-table rows,
 //! "Possible value(s)" lists and documented lengths (`String(64)`, "Max
 //! length: 64", "max 128 characters") on the page, compared with the spec's
 //! fields, enums and `max_len`.
@@ -18,10 +19,14 @@ const MAX_DEPTH: usize = 8;
 /// flattened one cell per line).
 const NAME_WITHIN: usize = 8;
 
-/// The fields the page's endpoints know, by dotted wire path.
+/// The fields the page's endpoints know, by dotted wire path (a path may
+/// be in several bodies: a request's field echoed by its response).
 struct FieldTree<'a> {
-    paths: BTreeMap<String, (&'a Field, &'a Struct)>,
+    paths: BTreeMap<String, Vec<&'a Field>>,
     tops: HashSet<String>,
+    /// Every wire name at any depth (a table may list nested members by
+    /// their own name).
+    leaves: HashSet<String>,
 }
 
 impl<'a> FieldTree<'a> {
@@ -29,35 +34,30 @@ impl<'a> FieldTree<'a> {
         let mut tree = FieldTree {
             paths: BTreeMap::new(),
             tops: HashSet::new(),
+            leaves: HashSet::new(),
         };
         for body in bodies {
-            tree.add(view, body, body, "", 0);
+            tree.add(view, body, "", 0);
         }
         tree
     }
 
-    fn add(
-        &mut self,
-        view: &ProviderView<'a>,
-        body: &'a Struct,
-        s: &'a Struct,
-        prefix: &str,
-        depth: usize,
-    ) {
+    fn add(&mut self, view: &ProviderView<'a>, s: &'a Struct, prefix: &str, depth: usize) {
         if depth > MAX_DEPTH {
             return;
         }
         for field in &s.fields {
             for name in std::iter::once(&field.wire_name).chain(&field.aliases) {
+                self.leaves.insert(name.clone());
                 let path = if prefix.is_empty() {
                     self.tops.insert(name.clone());
                     name.clone()
                 } else {
                     format!("{prefix}.{name}")
                 };
-                self.paths.entry(path.clone()).or_insert((field, body));
+                self.paths.entry(path.clone()).or_default().push(field);
                 if let Some(inner) = struct_of(&field.ty).and_then(|n| view.strukt(n)) {
-                    self.add(view, body, inner, &path, depth + 1);
+                    self.add(view, inner, &path, depth + 1);
                 }
             }
         }
@@ -74,18 +74,14 @@ fn struct_of(ty: &Type) -> Option<&str> {
 
 /// Compares the page's field names, value lists and lengths with the spec.
 pub fn check(view: &ProviderView<'_>, page: &Page) -> Vec<Finding> {
-    let bodies: Vec<&Struct> = view
-        .bodies(Some(&page.name))
-        .into_iter()
-        .map(|(_, s)| s)
-        .collect();
+    let bodies = view.bodies(Some(&page.name));
     if bodies.is_empty() {
         return Vec::new();
     }
     // A page may document endpoints the spec specifies from another page
     // (DOKU's payment page describes refunds too): a name is missing only
     // when no endpoint of the provider has it.
-    let all: Vec<&Struct> = view.bodies(None).into_iter().map(|(_, s)| s).collect();
+    let all = view.bodies(None);
     let tree = FieldTree::new(view, &all);
     let headers: Vec<&Field> = view
         .ir
@@ -95,12 +91,18 @@ pub fn check(view: &ProviderView<'_>, page: &Page) -> Vec<Finding> {
         .map(|h| &h.field)
         .collect();
     let lines: Vec<(u32, &str)> = page.lines().collect();
+    let field_rows = field_table_rows(&lines);
     let mut findings = Vec::new();
     let mut reported = HashSet::new();
     for (i, (line, text)) in lines.iter().enumerate() {
-        for name in dotted_names(text) {
+        let row_name = field_rows.get(&i).cloned();
+        for name in dotted_names(text).into_iter().chain(row_name) {
             let first = name.split('.').next().unwrap_or_default();
-            if !tree.tops.contains(first)
+            let in_field_table = field_rows.contains_key(&i) && !name.contains('.');
+            if in_field_table && tree.leaves.contains(&name) {
+                continue;
+            }
+            if !(tree.tops.contains(first) || in_field_table)
                 || tree.paths.contains_key(&name)
                 || view.acknowledges(&name)
                 || !reported.insert(name.clone())
@@ -108,16 +110,13 @@ pub fn check(view: &ProviderView<'_>, page: &Page) -> Vec<Finding> {
                 continue;
             }
             // The member is missing from the deepest object the spec has.
-            let parent = prefixes(&name).find_map(|p| tree.paths.get(p).map(|(f, _)| (p, *f)));
+            let parent = prefixes(&name).find_map(|p| tree.paths.get(p).map(|f| (p, f[0])));
             let (spec, owner) = match parent {
                 Some((p, field)) => (field.loc.clone(), format!("`{p}` has no such member")),
-                None => {
-                    let body = bodies[0];
-                    (
-                        body.loc.clone(),
-                        format!("`{}` has no such field", body.name),
-                    )
-                }
+                None => (
+                    bodies[0].loc.clone(),
+                    "no body of the page's endpoints has it".to_owned(),
+                ),
             };
             findings.push(Finding {
                 doc_file: page.name.clone(),
@@ -136,8 +135,14 @@ pub fn check(view: &ProviderView<'_>, page: &Page) -> Vec<Finding> {
         }
         if let Some(len) = documented_length(text) {
             let field = field_named_near(&tree, &headers, &lines, i);
-            if let Some((name, field)) = field {
-                if matches!(field.ty, Type::String) && field.max_len != Some(len) {
+            // Lengths are the request's: a response echoing the field may
+            // leave `max_len` out, so any field at the path agreeing will do.
+            if let Some((name, fields)) = field {
+                if !fields.iter().any(|f| f.max_len == Some(len)) {
+                    let field = fields
+                        .iter()
+                        .find(|f| f.max_len.is_some())
+                        .unwrap_or(&fields[0]);
                     let spec_has = field
                         .max_len
                         .map_or_else(|| "no max_len".to_owned(), |m| format!("max_len {m}"));
@@ -157,6 +162,38 @@ pub fn check(view: &ProviderView<'_>, page: &Page) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// The field names of flattened field tables (`name | description | type |`
+/// under a header row whose first cell says "attribute", "parameter" or
+/// "field"), by line index: only names starting in lowercase (not `HTTP
+/// Method` or a bank's name).
+fn field_table_rows(lines: &[(u32, &str)]) -> BTreeMap<usize, String> {
+    let mut out = BTreeMap::new();
+    let mut in_table = false;
+    for (i, (_, text)) in lines.iter().enumerate() {
+        let first_cell = text.split('|').next().unwrap_or_default().trim();
+        if !text.contains('|') {
+            in_table = false;
+        } else if text.trim_start().starts_with("---") {
+            let header = i
+                .checked_sub(1)
+                .and_then(|h| lines.get(h))
+                .map(|(_, h)| h.split('|').next().unwrap_or_default().to_ascii_lowercase())
+                .unwrap_or_default();
+            in_table = ["attribute", "parameter", "field"]
+                .iter()
+                .any(|w| header.contains(w));
+        } else if in_table
+            && first_cell.starts_with(|c: char| c.is_ascii_lowercase())
+            && first_cell
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        {
+            out.insert(i, first_cell.to_owned());
+        }
+    }
+    out
 }
 
 /// `a.b.c` → `a.b`, `a`.
@@ -341,15 +378,24 @@ fn field_named_near<'a>(
     headers: &[&'a Field],
     lines: &[(u32, &str)],
     i: usize,
-) -> Option<(String, &'a Field)> {
-    let lookup = |name: &str| -> Option<(String, &'a Field)> {
-        if let Some((field, _)) = tree.paths.get(name) {
-            return Some((name.to_owned(), *field));
-        }
-        headers
-            .iter()
-            .find(|h| h.wire_name.eq_ignore_ascii_case(name))
-            .map(|h| (h.wire_name.clone(), *h))
+) -> Option<(String, Vec<&'a Field>)> {
+    // Only string fields have lengths: an object's name in the prose
+    // ("identify the order") is not the field a length is about.
+    let lookup = |name: &str| -> Option<(String, Vec<&'a Field>)> {
+        let (name, fields) = match tree.paths.get(name) {
+            Some(fields) => (name, fields.clone()),
+            None => {
+                let header = headers
+                    .iter()
+                    .find(|h| h.wire_name.eq_ignore_ascii_case(name))?;
+                (header.wire_name.as_str(), vec![*header])
+            }
+        };
+        let strings: Vec<&Field> = fields
+            .into_iter()
+            .filter(|f| matches!(f.ty, Type::String))
+            .collect();
+        (!strings.is_empty()).then(|| (name.to_owned(), strings))
     };
     let on_line = lines[i]
         .1

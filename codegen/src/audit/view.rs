@@ -149,13 +149,6 @@ impl<'a> ProviderView<'a> {
         out
     }
 
-    /// The spec file an IR location is in.
-    pub fn file(&self, path: &Path) -> Option<&SpecFile> {
-        std::iter::once(&self.provider_file)
-            .chain(&self.endpoint_files)
-            .find(|f| f.path == path)
-    }
-
     /// A struct of the provider by Rust name.
     pub fn strukt(&self, name: &str) -> Option<&'a Struct> {
         self.ir.structs.iter().find(|s| s.name == name)
@@ -167,10 +160,9 @@ impl<'a> ProviderView<'a> {
     }
 
     /// The bodies (request, responses, errors) of the endpoints specified
-    /// from `page` (every endpoint's for `None`), each once, with the
-    /// endpoint they belong to.
-    pub fn bodies(&self, page: Option<&str>) -> Vec<(&'a ir::Endpoint, &'a Struct)> {
-        let mut out: Vec<(&ir::Endpoint, &Struct)> = Vec::new();
+    /// from `page` (every endpoint's for `None`), each once.
+    pub fn bodies(&self, page: Option<&str>) -> Vec<&'a Struct> {
+        let mut out: Vec<&Struct> = Vec::new();
         for endpoint in &self.ir.endpoints {
             if page.is_some_and(|page| !endpoint_pages(endpoint).contains(&page)) {
                 continue;
@@ -182,17 +174,15 @@ impl<'a> ProviderView<'a> {
                 .chain(endpoint.errors.iter().map(|e| &e.body));
             for name in names {
                 if let Some(s) = self.strukt(name) {
-                    if !out.iter().any(|(_, seen)| seen.name == s.name) {
-                        out.push((endpoint, s));
+                    if !out.iter().any(|seen| seen.name == s.name) {
+                        out.push(s);
                     }
                 }
             }
         }
         out
     }
-}
 
-impl ProviderView<'_> {
     /// Whether a discrepancy note of the provider quotes `subject` (as a
     /// whole word): the spec then says on purpose how it reads the page
     /// there, and the audit stays quiet about it.
@@ -220,7 +210,8 @@ pub fn endpoint_pages(endpoint: &ir::Endpoint) -> Vec<&str> {
     endpoint.docs.iter().map(String::as_str).collect()
 }
 
-fn doc_entries(file: &SpecFile) -> Result<Vec<DocEntry>, String> {
+/// The `docs:` entries of a provider.yaml, with their lines.
+pub fn doc_entries(file: &SpecFile) -> Result<Vec<DocEntry>, String> {
     let Some(list) = file.value.get("docs") else {
         return Ok(Vec::new());
     };
