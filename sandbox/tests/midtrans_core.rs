@@ -2,6 +2,8 @@
 //! refund, direct refund), through the generated client methods against the
 //! sandbox, which applies the spec's `lifecycle:` data.
 
+mod common;
+
 use std::path::PathBuf;
 
 use payspec::midtrans::core::{
@@ -217,36 +219,9 @@ fn bca_charge(order_id: &str, amount: i64) -> ChargeRequest {
     request
 }
 
-/// A loopback receiver for the sandbox's notifications.
-async fn receiver() -> (
-    String,
-    tokio::sync::mpsc::UnboundedReceiver<Vec<u8>>,
-    tokio::task::JoinHandle<()>,
-) {
-    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-    let app = axum::Router::new().route(
-        "/hook",
-        axum::routing::post(move |body: axum::body::Bytes| {
-            let tx = tx.clone();
-            async move {
-                let _ = tx.send(body.to_vec());
-                "OK"
-            }
-        }),
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let url = format!("http://{}/hook", listener.local_addr().expect("addr"));
-    let task = tokio::spawn(async move {
-        let _ = axum::serve(listener, app).await;
-    });
-    (url, rx, task)
-}
-
 #[tokio::test]
 async fn charge_pay_notify_then_refund_in_two_parts() {
-    let (url, mut rx, task) = receiver().await;
+    let (url, mut rx, task) = common::receiver().await;
     let spec = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec");
     let mut opts = MockOptions::new(([127, 0, 0, 1], 0).into(), spec);
     opts.credentials = Credentials::test();
@@ -281,7 +256,7 @@ async fn charge_pay_notify_then_refund_in_two_parts() {
         .await
         .expect("control");
     assert_eq!(paid.status().as_u16(), 200);
-    let body = tokio::time::timeout(std::time::Duration::from_secs(10), rx.recv())
+    let (_, body) = tokio::time::timeout(std::time::Duration::from_secs(10), rx.recv())
         .await
         .expect("in time")
         .expect("a notification");
