@@ -2,6 +2,8 @@
 //! providers, notifications, seeds from a file, injected delays; values the
 //! provider generates and the movable sandbox clock.
 
+mod common;
+
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -197,48 +199,9 @@ async fn biller_cancel_with_the_jwt_client() {
     assert!(again.is_err(), "{again:?}");
 }
 
-/// A loopback receiver that hands every POST (headers, body) to a channel.
-async fn receiver() -> (
-    String,
-    tokio::sync::mpsc::UnboundedReceiver<(axum::http::HeaderMap, Vec<u8>)>,
-    tokio::task::JoinHandle<()>,
-) {
-    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-    let app = axum::Router::new().route(
-        "/hook",
-        axum::routing::post(
-            move |headers: axum::http::HeaderMap, body: axum::body::Bytes| {
-                let tx = tx.clone();
-                async move {
-                    let _ = tx.send((headers, body.to_vec()));
-                    "OK"
-                }
-            },
-        ),
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let url = format!("http://{}/hook", listener.local_addr().expect("addr"));
-    let task = tokio::spawn(async move {
-        let _ = axum::serve(listener, app).await;
-    });
-    (url, rx, task)
-}
-
-/// The next notification the receiver got, waiting at most ten seconds.
-async fn next_notification(
-    rx: &mut tokio::sync::mpsc::UnboundedReceiver<(axum::http::HeaderMap, Vec<u8>)>,
-) -> (axum::http::HeaderMap, Vec<u8>) {
-    tokio::time::timeout(Duration::from_secs(10), rx.recv())
-        .await
-        .expect("in time")
-        .expect("a notification")
-}
-
 #[tokio::test]
 async fn state_changes_send_signed_notifications() {
-    let (url, mut rx, task) = receiver().await;
+    let (url, mut rx, task) = common::receiver().await;
     let sb = start();
     let base = sb.base_url();
     let c = Credentials::test();

@@ -2,6 +2,8 @@
 //! refund, direct refund), through the generated client methods against the
 //! sandbox, which applies the spec's `lifecycle:` data.
 
+mod common;
+
 use std::path::PathBuf;
 
 use payspec::midtrans::core::{
@@ -217,36 +219,9 @@ fn bca_charge(order_id: &str, amount: i64) -> ChargeRequest {
     request
 }
 
-/// A loopback receiver for the sandbox's notifications.
-async fn receiver() -> (
-    String,
-    tokio::sync::mpsc::UnboundedReceiver<Vec<u8>>,
-    tokio::task::JoinHandle<()>,
-) {
-    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
-    let app = axum::Router::new().route(
-        "/hook",
-        axum::routing::post(move |body: axum::body::Bytes| {
-            let tx = tx.clone();
-            async move {
-                let _ = tx.send(body.to_vec());
-                "OK"
-            }
-        }),
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let url = format!("http://{}/hook", listener.local_addr().expect("addr"));
-    let task = tokio::spawn(async move {
-        let _ = axum::serve(listener, app).await;
-    });
-    (url, rx, task)
-}
-
 #[tokio::test]
-async fn charge_pay_notify_then_refund_in_two_parts() {
-    let (url, mut rx, task) = receiver().await;
+async fn charge_pay_notify_and_a_bank_transfer_is_not_refundable() {
+    let (url, mut rx, task) = common::receiver().await;
     let spec = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec");
     let mut opts = MockOptions::new(([127, 0, 0, 1], 0).into(), spec);
     opts.credentials = Credentials::test();
@@ -281,7 +256,7 @@ async fn charge_pay_notify_then_refund_in_two_parts() {
         .await
         .expect("control");
     assert_eq!(paid.status().as_u16(), 200);
-    let body = tokio::time::timeout(std::time::Duration::from_secs(10), rx.recv())
+    let (_, body) = tokio::time::timeout(std::time::Duration::from_secs(10), rx.recv())
         .await
         .expect("in time")
         .expect("a notification");
@@ -307,19 +282,11 @@ async fn charge_pay_notify_then_refund_in_two_parts() {
         "{refused:?}"
     );
 
-    let mut part = RefundRequest::new();
-    part.amount = Some(Idr(4000));
-    mt.refund("order-101", &part).await.expect("partial refund");
-    assert_eq!(
-        read(&base, "order-101").await,
-        ("settlement".to_owned(), 4000)
-    );
-    let rest = mt
-        .refund("order-101", &RefundRequest::new())
-        .await
-        .expect("the rest");
-    assert_eq!(rest.transaction_status, Some(TransactionStatus::Refund));
-    assert_eq!(read(&base, "order-101").await, ("refund".to_owned(), 44000));
+    // "Refund transaction is supported only for credit_card , gopay,
+    // shopeepay ,dana,ovo, QRIS , kredivo and akulaku payment methods."
+    let refund = mt.refund("order-101", &RefundRequest::new()).await;
+    assert_eq!(api_code(&refund).as_deref(), Some("412"), "{refund:?}");
+    assert_eq!(read(&base, "order-101").await, ("settlement".to_owned(), 0));
     task.abort();
 }
 
@@ -433,4 +400,65 @@ async fn charge_makes_fresh_ids_and_get_status_reports_the_same_transaction() {
         panic!("expected an API error: {missing:?}")
     };
     assert_eq!((api.status, api.code.as_deref()), (200, Some("404")));
+}
+
+#[tokio::test]
+async fn partial_refunds_follow_the_payment_method() {
+    let sb = start();
+    let base = sb.base_url();
+    seed(
+        &base,
+        json!([
+            {"provider":"midtrans","resource":"transaction","id":"GOPAY-1","state":"settlement","amount":10000,
+             "attributes":{"payment_type":"gopay"}},
+            {"provider":"midtrans","resource":"transaction","id":"SPAY-1","state":"settlement","amount":10000,
+             "attributes":{"payment_type":"shopeepay"}}
+        ]),
+    )
+    .await;
+    let mt = client(&base);
+    let part = |amount: i64| {
+        let mut r = RefundRequest::new();
+        r.amount = Some(Idr(amount));
+        r
+    };
+    mt.refund("GOPAY-1", &part(2500))
+        .await
+        .expect("GoPay allows a partial refund");
+    assert_eq!(
+        read(&base, "GOPAY-1").await,
+        ("settlement".to_owned(), 2500)
+    );
+
+    // "Shopeepay and OVO does not support partial refund at the moment."
+    let partial = mt.refund("SPAY-1", &part(2500)).await;
+    assert_eq!(api_code(&partial).as_deref(), Some("412"), "{partial:?}");
+    assert_eq!(read(&base, "SPAY-1").await, ("settlement".to_owned(), 0));
+    let whole = mt
+        .refund("SPAY-1", &part(10000))
+        .await
+        .expect("the whole amount");
+    assert_eq!(whole.transaction_status, Some(TransactionStatus::Refund));
+
+    // Direct refund: "only supported for GoPay, QRIS, ShopeePay, Credit Card, Akulaku and Kredivo".
+    seed(
+        &base,
+        json!([
+            {"provider":"midtrans","resource":"transaction","id":"OVO-1","state":"settlement","amount":100,
+             "attributes":{"payment_type":"ovo"}},
+            {"provider":"midtrans","resource":"transaction","id":"CARD-MANDIRI","state":"settlement","amount":100,
+             "attributes":{"payment_type":"credit_card","bank":"mandiri"}},
+            {"provider":"midtrans","resource":"transaction","id":"CARD-BCA","state":"settlement","amount":100,
+             "attributes":{"payment_type":"credit_card","bank":"bca"}}
+        ]),
+    )
+    .await;
+    for refused in ["OVO-1", "CARD-MANDIRI"] {
+        let r = mt.direct_refund(refused, &DirectRefundRequest::new()).await;
+        assert_eq!(api_code(&r).as_deref(), Some("412"), "{refused}: {r:?}");
+    }
+    mt.direct_refund("CARD-BCA", &DirectRefundRequest::new())
+        .await
+        .expect("BCA-acquired card");
+    assert_eq!(read(&base, "CARD-BCA").await.0, "refund");
 }

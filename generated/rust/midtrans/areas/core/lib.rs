@@ -535,7 +535,7 @@ impl payspec_runtime::wire::WireEnum for RefundMethod {
     }
 }
 
-/// payment_type: "The type of payment method used." Values from the notification samples of every method (2026 and 2021 copies) and the charge page.
+/// payment_type: "The type of payment method used." Values from the notification samples of every method (2026 and 2021 copies), the charge page, the get_status samples (dana, ovo) and the refund pages (kredivo).
 ///
 /// A value the docs do not list arrives as [`PaymentType::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -593,6 +593,18 @@ pub enum PaymentType {
     ///
     /// BRI Epay (2021 copy).
     BriEpay,
+    /// `"dana"`
+    ///
+    /// DANA (the get_status samples; the refund page's methods).
+    Dana,
+    /// `"ovo"`
+    ///
+    /// OVO (the get_status samples; the refund page's methods).
+    Ovo,
+    /// `"kredivo"`
+    ///
+    /// Kredivo (the refund pages' methods).
+    Kredivo,
     /// A value the docs do not list, kept as received.
     Unknown(String),
 }
@@ -613,6 +625,9 @@ impl PaymentType {
         "cimb_clicks",
         "danamon_online",
         "bri_epay",
+        "dana",
+        "ovo",
+        "kredivo",
     ];
 
     /// The value as sent on the wire.
@@ -631,6 +646,9 @@ impl PaymentType {
             Self::CimbClicks => "cimb_clicks",
             Self::DanamonOnline => "danamon_online",
             Self::BriEpay => "bri_epay",
+            Self::Dana => "dana",
+            Self::Ovo => "ovo",
+            Self::Kredivo => "kredivo",
             Self::Unknown(value) => value,
         }
     }
@@ -652,6 +670,9 @@ impl From<&str> for PaymentType {
             "cimb_clicks" => Self::CimbClicks,
             "danamon_online" => Self::DanamonOnline,
             "bri_epay" => Self::BriEpay,
+            "dana" => Self::Dana,
+            "ovo" => Self::Ovo,
+            "kredivo" => Self::Kredivo,
             other => Self::Unknown(other.to_owned()),
         }
     }
@@ -673,6 +694,9 @@ impl From<String> for PaymentType {
             "cimb_clicks" => Self::CimbClicks,
             "danamon_online" => Self::DanamonOnline,
             "bri_epay" => Self::BriEpay,
+            "dana" => Self::Dana,
+            "ovo" => Self::Ovo,
+            "kredivo" => Self::Kredivo,
             _ => Self::Unknown(value),
         }
     }
@@ -7351,4 +7375,104 @@ impl<'de> serde::Deserialize<'de> for RefundNotification {
     ) -> Result<Self, D::Error> {
         payspec_runtime::wire::deserialize_struct(deserializer)
     }
+}
+
+/// Whether the Direct Refund API can refund a transaction paid with `payment_type` (for cards, acquired by `bank`; a card without a known bank is not supported).
+///
+/// # Parameters
+///
+/// - `payment_type`: The transaction's payment_type.
+/// - `bank` (optional): The card's acquiring bank (its `bank` attribute); `None` when not a card or not known.
+///
+/// # Source
+///
+/// > Direct Refund transaction is only supported for GoPay, QRIS, ShopeePay, Credit Card, Akulaku and Kredivo payment methods. Currently for Credit Card payment method, Midtrans only supports BCA, MAYBANK, BNI (via Cybersource) and BRI acquiring banks.
+///
+/// # Table
+///
+/// The first matching row wins.
+///
+/// | `payment_type` | `bank` | result |
+/// | --- | --- | --- |
+/// | `"credit_card"` | `"bca"` or `"maybank"` or `"bni"` or `"bri"` | `true` |
+/// | `"gopay"` or `"qris"` or `"shopeepay"` or `"akulaku"` or `"kredivo"` | any | `true` |
+/// | otherwise |  | `false` |
+pub fn direct_refund_supported(
+    payment_type: &PaymentType,
+    bank: Option<&AcquiringBank>,
+) -> bool {
+    if matches!(payment_type, PaymentType::CreditCard)
+        && matches!(
+            bank, Some(AcquiringBank::Bca | AcquiringBank::Maybank | AcquiringBank::Bni |
+            AcquiringBank::Bri)
+        )
+    {
+        return true;
+    }
+    if matches!(
+        payment_type, PaymentType::Gopay | PaymentType::Qris | PaymentType::Shopeepay |
+        PaymentType::Akulaku | PaymentType::Kredivo
+    ) {
+        return true;
+    }
+    false
+}
+
+/// Whether the Refund API can refund a transaction paid with `payment_type`.
+///
+/// # Parameters
+///
+/// - `payment_type`: The transaction's payment_type.
+///
+/// # Source
+///
+/// > Refund transaction is supported only for credit_card , gopay, shopeepay ,dana,ovo, QRIS , kredivo and akulaku payment methods.
+///
+/// # Table
+///
+/// The first matching row wins.
+///
+/// | `payment_type` | result |
+/// | --- | --- |
+/// | `"credit_card"` or `"gopay"` or `"shopeepay"` or `"dana"` or `"ovo"` or `"qris"` or `"kredivo"` or `"akulaku"` | `true` |
+/// | otherwise | `false` |
+pub fn refund_supported(payment_type: &PaymentType) -> bool {
+    if matches!(
+        payment_type, PaymentType::CreditCard | PaymentType::Gopay |
+        PaymentType::Shopeepay | PaymentType::Dana | PaymentType::Ovo | PaymentType::Qris
+        | PaymentType::Kredivo | PaymentType::Akulaku
+    ) {
+        return true;
+    }
+    false
+}
+
+/// Whether a refund of the transaction's whole amount (`whole`) or of a part of it may be requested for `payment_type`; `None` payment type: not known, any amount.
+///
+/// # Parameters
+///
+/// - `payment_type` (optional): The transaction's payment_type.
+/// - `whole`: The refund is of the whole amount, nothing refunded before.
+///
+/// # Source
+///
+/// > amount | Amount to be refunded. By default whole transaction amount is refunded. Note : Shopeepay and OVO does not support partial refund at the moment. | Long | Optional |
+///
+/// # Table
+///
+/// The first matching row wins.
+///
+/// | `payment_type` | `whole` | result |
+/// | --- | --- | --- |
+/// | any | `true` | `true` |
+/// | `"shopeepay"` or `"ovo"` | any | `false` |
+/// | otherwise |  | `true` |
+pub fn refund_amount_allowed(payment_type: Option<&PaymentType>, whole: bool) -> bool {
+    if whole {
+        return true;
+    }
+    if matches!(payment_type, Some(PaymentType::Shopeepay | PaymentType::Ovo)) {
+        return false;
+    }
+    true
 }
