@@ -308,6 +308,9 @@ pub mod midtrans {
     /// Every decision table of Midtrans, callable by name with its inputs given as wire values or booleans, for tooling that works across tables (the sandbox's lifecycle guards), which reaches it through `payspec::registry::decision`; hidden from the merchant-facing docs.
     ///
     /// - `card_cancel_window`
+    /// - `direct_refund_supported`
+    /// - `refund_supported`
+    /// - `refund_amount_allowed`
     #[doc(hidden)]
     pub static DECISIONS: &[crate::registry::DecisionInfo] = &[
         crate::registry::DecisionInfo {
@@ -321,6 +324,68 @@ pub mod midtrans {
                     card_cancel_window(&input0)
                         .as_ref()
                         .map(crate::registry::output_enum),
+                )
+            },
+        },
+        crate::registry::DecisionInfo {
+            provider: "midtrans",
+            name: "direct_refund_supported",
+            inputs: &["payment_type", "bank"],
+            boolean: true,
+            evaluate: |inputs| {
+                let input0: core::PaymentType = crate::registry::input_enum(
+                    inputs,
+                    "payment_type",
+                )?;
+                let input1: Option<AcquiringBank> = crate::registry::input_enum_opt(
+                    inputs,
+                    "bank",
+                )?;
+                Ok(
+                    Some(
+                        crate::registry::DecisionValue::Bool(
+                            core::direct_refund_supported(&input0, input1.as_ref()),
+                        ),
+                    ),
+                )
+            },
+        },
+        crate::registry::DecisionInfo {
+            provider: "midtrans",
+            name: "refund_supported",
+            inputs: &["payment_type"],
+            boolean: true,
+            evaluate: |inputs| {
+                let input0: core::PaymentType = crate::registry::input_enum(
+                    inputs,
+                    "payment_type",
+                )?;
+                Ok(
+                    Some(
+                        crate::registry::DecisionValue::Bool(
+                            core::refund_supported(&input0),
+                        ),
+                    ),
+                )
+            },
+        },
+        crate::registry::DecisionInfo {
+            provider: "midtrans",
+            name: "refund_amount_allowed",
+            inputs: &["payment_type", "whole"],
+            boolean: true,
+            evaluate: |inputs| {
+                let input0: Option<core::PaymentType> = crate::registry::input_enum_opt(
+                    inputs,
+                    "payment_type",
+                )?;
+                let input1 = crate::registry::input_bool(inputs, "whole")?;
+                Ok(
+                    Some(
+                        crate::registry::DecisionValue::Bool(
+                            core::refund_amount_allowed(input0.as_ref(), input1),
+                        ),
+                    ),
                 )
             },
         },

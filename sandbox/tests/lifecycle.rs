@@ -207,7 +207,7 @@ async fn state_changes_send_signed_notifications() {
     let c = Credentials::test();
     post(&base, "/_sandbox/seed", json!({"provider":"doku","resource":"checkout_order","id":"CO-N","amount":7000,"notify_url":url,"attributes":{"channel":"QRIS"}})).await;
     post(&base, "/_sandbox/doku/checkout_order/CO-N/pay", json!({})).await;
-    let (headers, body) = next_notification(&mut rx).await;
+    let (headers, body) = common::next_notification(&mut rx).await;
     let h = |n: &str| {
         headers
             .get(n)
@@ -248,7 +248,7 @@ async fn state_changes_send_signed_notifications() {
         json!({}),
     )
     .await;
-    let (_, body) = next_notification(&mut rx).await;
+    let (_, body) = common::next_notification(&mut rx).await;
     // The crate's own generated verifier: signature, then the typed body.
     let note = payspec::midtrans::verify_cancel_notification(&body, &c.midtrans_server_key)
         .expect("verifies and decodes");
@@ -269,7 +269,7 @@ async fn state_changes_send_signed_notifications() {
 /// `payspec::midtrans::verify_cancel_notification` accepts and decodes.
 #[tokio::test]
 async fn every_midtrans_notification_passes_the_generated_verifier() {
-    let (url, mut rx, task) = receiver().await;
+    let (url, mut rx, task) = common::receiver().await;
     let sb = start();
     let base = sb.base_url();
     let c = Credentials::test();
@@ -304,7 +304,7 @@ async fn every_midtrans_notification_passes_the_generated_verifier() {
         .collect();
     let mut seen = Vec::new();
     for _ in 0..expected.len() {
-        let (_, body) = next_notification(&mut rx).await;
+        let (_, body) = common::next_notification(&mut rx).await;
         let note = payspec::midtrans::verify_cancel_notification(&body, &c.midtrans_server_key)
             .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&body)));
         assert_eq!(

@@ -29,3 +29,13 @@ pub async fn receiver() -> (
     });
     (url, rx, task)
 }
+
+/// The next notification the receiver got, waiting at most ten seconds.
+pub async fn next_notification(
+    rx: &mut tokio::sync::mpsc::UnboundedReceiver<(axum::http::HeaderMap, Vec<u8>)>,
+) -> (axum::http::HeaderMap, Vec<u8>) {
+    tokio::time::timeout(std::time::Duration::from_secs(10), rx.recv())
+        .await
+        .expect("in time")
+        .expect("a notification")
+}
