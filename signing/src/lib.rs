@@ -15,6 +15,7 @@
 pub mod biller;
 pub mod doku;
 pub mod midtrans;
+pub mod recipe;
 mod secret;
 pub mod time;
 
