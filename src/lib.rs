@@ -17,6 +17,8 @@ pub mod secret;
 pub mod transport;
 
 pub use payspec_runtime::{money, validation, wire};
+/// Signature recipes and their executor (each provider module's `AUTH`).
+pub use payspec_signing::recipe;
 
 #[cfg(all(doctest, feature = "doku", feature = "midtrans", feature = "biller"))]
 mod doc_examples;

@@ -15,6 +15,7 @@ mod lifecycle;
 mod lifecycle_calls;
 mod names;
 mod provider;
+mod recipes;
 mod rules;
 
 use std::collections::BTreeMap;

@@ -30,7 +30,7 @@ pub type List<T> = Cow<'static, [T]>;
 
 /// What a provider's authentication is: its credentials and one recipe per
 /// direction.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Scheme {
     /// The named credentials a client is configured with, in constructor order.
     pub credentials: List<CredentialDecl>,

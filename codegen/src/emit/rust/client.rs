@@ -130,8 +130,10 @@ pub(crate) fn emit(ctx: &Ctx<'_>) -> Result<TokenStream, EmitError> {
             }
         }
     });
+    let auth = super::recipe::emit(&ctx.p.auth.recipes);
     Ok(quote! {
         pub use #module::{#(#exports),*};
+        #auth
         #shared
         #config
         #client
