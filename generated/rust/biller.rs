@@ -207,8 +207,7 @@ pub mod biller {
             request: &bill::BillCancelRequest,
         ) -> Result<bill::BillCancelData, crate::Error> {
             self.call(
-                    crate::client::Call::post("bill_cancel", "/api/v2/bill/cancel")
-                        .token_claims(crate::client::ClaimSet::RequestBody),
+                    crate::client::Call::post("bill_cancel", "/api/v2/bill/cancel"),
                     request,
                 )
                 .await

@@ -131,9 +131,8 @@ async fn act(
             t.endpoint.as_ref().map_or("", |e| e.name.as_str())
         ));
     }
-    let scheme = match app.ir.providers.iter().find(|p| p.name == provider) {
-        Some(p) => p.auth.scheme,
-        None => return bad("unknown provider"),
+    let Some(spec) = app.ir.providers.iter().find(|p| p.name == provider) else {
+        return bad("unknown provider");
     };
     let (view, pending) = {
         let mut w = lock(&app);
@@ -153,7 +152,7 @@ async fn act(
         }
         world::enter(r, &action, &t.to, 0);
         r.attributes.extend(extra.attributes);
-        (world::view(r), crate::notify::build(&app, scheme, r))
+        (world::view(r), crate::notify::build(&app, spec, r))
     };
     crate::notify::send_all(&app, pending.into_iter().collect());
     tracing::info!(%provider, %resource, %action, status = 200, "control");

@@ -166,7 +166,7 @@ pub fn apply(app: &App, world: &mut World, call: &Call<'_>) -> Outcome {
     }
     let mut notifications = Vec::new();
     if r.state != was {
-        notifications.extend(notify::build(app, scheme, r));
+        notifications.extend(notify::build(app, call.provider, r));
     }
     let (status, mut body) = respond::success(provider, endpoint, request);
     if let Some((path, value)) = decided {

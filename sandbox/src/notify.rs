@@ -3,8 +3,7 @@
 
 use std::sync::Arc;
 
-use payspec_codegen_core::ir::AuthScheme;
-use payspec_signing::doku::{Components, Direction};
+use payspec_codegen_core::ir::{AuthScheme, Provider};
 use serde_json::json;
 
 use crate::world::Resource;
@@ -19,63 +18,62 @@ pub struct Pending {
 
 static SEQUENCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
-/// The notification for `r`'s new state, if a URL is configured.
-pub fn build(app: &App, scheme: AuthScheme, r: &Resource) -> Option<Pending> {
+/// The notification for `r`'s new state, if a URL is configured, signed
+/// with the provider's notification recipe (headers, or fields added to
+/// the body).
+pub fn build(app: &App, provider: &Provider, r: &Resource) -> Option<Pending> {
     let url = r.notify_url.clone().or_else(|| app.notify_url.clone())?;
-    let creds = &app.credentials;
     let mut headers = vec![("Content-Type".to_owned(), "application/json".to_owned())];
-    let body = match scheme {
-        AuthScheme::DokuHmacSha256 => {
-            let body = json!({
-                "order": { "invoice_number": r.id, "amount": r.amount },
-                "transaction": { "status": r.state.to_uppercase() },
-            })
-            .to_string()
-            .into_bytes();
-            let n = SEQUENCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let request_id = format!("sandbox-notification-{n}");
-            let timestamp = payspec_signing::time::now_utc_timestamp();
-            let target = path_of(&url);
-            let signature = payspec_signing::doku::sign(
-                &creds.doku_secret_key,
-                &Components {
-                    direction: Direction::Request,
-                    client_id: &creds.doku_client_id,
-                    request_id: &request_id,
-                    timestamp: &timestamp,
-                    target: &target,
-                    body: Some(&body),
-                },
-            );
-            headers.push(("Client-Id".to_owned(), creds.doku_client_id.clone()));
-            headers.push(("Request-Id".to_owned(), request_id));
-            headers.push(("Request-Timestamp".to_owned(), timestamp));
-            headers.push(("Signature".to_owned(), signature));
-            body
-        }
-        AuthScheme::MidtransBasic => {
-            let gross = format!("{}.00", r.amount);
-            let signature = payspec_signing::midtrans::signature_key(
-                &r.id,
-                "200",
-                &gross,
-                &creds.midtrans_server_key,
-            );
-            json!({
-                "order_id": r.id,
-                "status_code": "200",
-                "gross_amount": gross,
-                "transaction_status": r.state,
-                "signature_key": signature,
-            })
-            .to_string()
-            .into_bytes()
-        }
-        AuthScheme::BillerJwtHs256 => json!({ "refNumber": r.id, "status": r.state })
-            .to_string()
-            .into_bytes(),
+    let mut body = match provider.auth.scheme {
+        AuthScheme::DokuHmacSha256 => json!({
+            "order": { "invoice_number": r.id, "amount": r.amount },
+            "transaction": { "status": r.state.to_uppercase() },
+        }),
+        AuthScheme::MidtransBasic => json!({
+            "order_id": r.id,
+            "status_code": "200",
+            "gross_amount": format!("{}.00", r.amount),
+            "transaction_status": r.state,
+        }),
+        AuthScheme::BillerJwtHs256 => json!({ "refNumber": r.id, "status": r.state }),
     };
-    Some(Pending { url, headers, body })
+    let n = SEQUENCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let id = format!("sandbox-notification-{n}");
+    // A generated id of the recipe is the sandbox's own, numbered one.
+    let set: Vec<(&str, &str)> = provider
+        .auth
+        .recipes
+        .notification
+        .iter()
+        .flat_map(|r| r.values.iter())
+        .filter(|v| matches!(v.source, payspec_signing::recipe::Source::Uuid { .. }))
+        .map(|v| (&*v.name, id.as_str()))
+        .collect();
+    let creds = app.credentials.for_scheme(&provider.auth.recipes);
+    let bytes = body.to_string().into_bytes();
+    match crate::auth::sign_notification(&provider.auth, &creds, &set, &path_of(&url), &bytes) {
+        Ok(signed) => {
+            headers.extend(signed.headers);
+            if signed.fields.is_empty() {
+                return Some(Pending {
+                    url,
+                    headers,
+                    body: bytes,
+                });
+            }
+            if let Some(map) = body.as_object_mut() {
+                for (name, value) in signed.fields {
+                    map.insert(name, serde_json::Value::String(value));
+                }
+            }
+        }
+        Err(e) => tracing::warn!(error = %e, "the notification recipe could not sign"),
+    }
+    Some(Pending {
+        url,
+        headers,
+        body: body.to_string().into_bytes(),
+    })
 }
 
 /// The path of an absolute URL (`http://h:1/a/b?q` → `/a/b`).

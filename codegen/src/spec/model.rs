@@ -191,13 +191,13 @@ pub struct AuthSpec {
     pub credentials: IndexMap<String, CredentialSpec>,
     /// The recipe that signs our requests.
     #[serde(default)]
-    pub request: Option<RecipeSpec>,
+    pub request: Option<Box<RecipeSpec>>,
     /// The recipe that verifies the provider's responses.
     #[serde(default)]
-    pub response: Option<RecipeSpec>,
+    pub response: Option<Box<RecipeSpec>>,
     /// The recipe that verifies the provider's notifications.
     #[serde(default)]
-    pub notification: Option<RecipeSpec>,
+    pub notification: Option<Box<RecipeSpec>>,
 }
 
 /// `auth.credentials.<name>`: one credential of the client configuration.

@@ -141,8 +141,10 @@ impl<'a> Context<'a> {
 pub enum RecipeError {
     /// A header the recipe reads or checks is absent.
     MissingHeader(String),
-    /// A body field the recipe reads or checks is absent or not a string.
+    /// A body field the recipe reads is absent or not a string.
     MissingField(String),
+    /// The body field that carries the signature is absent or not a string.
+    MissingSignatureField(String),
     /// A credential the recipe uses is not configured.
     MissingCredential(String),
     /// The recipe uses the access token and there is none.
@@ -186,6 +188,10 @@ impl std::fmt::Display for RecipeError {
                 f,
                 "the message has no string field `{name}`, which its signature covers"
             ),
+            RecipeError::MissingSignatureField(name) => write!(
+                f,
+                "the message has no string field `{name}`, which carries its signature"
+            ),
             RecipeError::MissingCredential(c) => write!(f, "credential `{c}` is not configured"),
             RecipeError::NoToken => f.write_str("the recipe needs an access token and has none"),
             RecipeError::WrongPrefix { name, prefix } => {
@@ -212,11 +218,14 @@ impl std::fmt::Display for RecipeError {
 
 impl std::error::Error for RecipeError {}
 
+/// Named values, in recipe order.
+pub type Values = Vec<(Text, Vec<u8>)>;
+
 /// What a recipe produced: every value, and the outputs.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Signed {
     /// Every value, in recipe order.
-    pub values: Vec<(Text, Vec<u8>)>,
+    pub values: Values,
     /// The headers, in recipe order (`name`, `value`).
     pub headers: Vec<(String, String)>,
     /// The body fields, in recipe order.
@@ -354,7 +363,7 @@ pub fn verify(
     for output in recipe.fields.iter() {
         let received = run
             .field(&output.name)?
-            .ok_or_else(|| RecipeError::MissingField(output.name.to_string()))?;
+            .ok_or_else(|| RecipeError::MissingSignatureField(output.name.to_string()))?;
         run.check(output, &received, true)?;
         fields.push((output.name.to_string(), received.into_owned()));
     }
