@@ -15,9 +15,9 @@
 /// `TOKEN: token`; it does not say how the token is made, which algorithm
 /// signs it, or what its claims are. Public integrations of this partner
 /// API send an HS256 JWT, signed with the partner's secret, whose claim set
-/// is the JSON request body; the runtime does the same (token_claims:
-/// request_body). If the biller confirms another claim set, change
-/// `token_claims`.
+/// is the JSON request body; the request recipe below does the same
+/// (token_claims: request_body documents it). If the biller confirms
+/// another claim set, change the recipe's `token` value and `token_claims`.
 ///
 /// # Request headers
 ///
