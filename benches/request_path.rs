@@ -24,8 +24,7 @@ use payspec::doku::cards::{
 };
 use payspec::doku::{Acquirer, CardPaymentType};
 use payspec::money::Idr;
-use payspec_signing::doku::{sign, Components, Direction};
-use payspec_signing::Secret;
+use payspec::recipe::{self, Context, Credentials, Message};
 use serde::Serialize;
 
 const CLIENT_ID: &str = "MCH-0001-10791114622547";
@@ -33,18 +32,28 @@ const REQUEST_ID: &str = "cc682442-6c22-493e-8121-b9ef6b3fa728";
 const TIMESTAMP: &str = "2020-08-11T08:45:42Z";
 const TARGET: &str = "/credit-card/v1/payment-page";
 
-fn signature(secret: &Secret, body: &[u8]) -> String {
-    sign(
-        secret,
-        &Components {
-            direction: Direction::Request,
-            client_id: CLIENT_ID,
-            request_id: REQUEST_ID,
-            timestamp: TIMESTAMP,
-            target: TARGET,
-            body: Some(body),
-        },
-    )
+/// The `Signature` header the client's runtime sends: the spec's request
+/// recipe run by the executor, at a fixed Request-Id and timestamp.
+fn signature(credentials: &Credentials, body: &[u8]) -> String {
+    let set = [("request_id", REQUEST_ID), ("timestamp", TIMESTAMP)];
+    let mut cx = Context::new(credentials);
+    cx.set = &set;
+    let message = Message {
+        method: "POST",
+        target: TARGET,
+        query: None,
+        body,
+        has_body: true,
+    };
+    let scheme = &payspec::doku::AUTH;
+    let recipe = scheme.request.as_ref().expect("a request recipe");
+    let signed = recipe::sign(scheme, recipe, &message, &cx).expect("signs");
+    signed
+        .headers
+        .into_iter()
+        .find(|(name, _)| name == "Signature")
+        .map(|(_, value)| value)
+        .expect("a Signature header")
 }
 
 fn line_item(name: &str, price: i64, quantity: i64) -> PaymentPageLineItem {
@@ -228,26 +237,28 @@ fn baseline_request() -> baseline::Request {
     }
 }
 
-fn serialize_and_sign<T: Serialize>(secret: &Secret, value: &T) -> (Vec<u8>, String) {
+fn serialize_and_sign<T: Serialize>(secret: &Credentials, value: &T) -> (Vec<u8>, String) {
     let body = serde_json::to_vec(value).expect("serialises");
     let sig = signature(black_box(secret), &body);
     (body, sig)
 }
 
 /// The generated path: build, `validate()`, serialise, sign.
-fn generated_path(secret: &Secret) -> (Vec<u8>, String) {
+fn generated_path(secret: &Credentials) -> (Vec<u8>, String) {
     let request = generated_request();
     request.validate().expect("valid");
     serialize_and_sign(secret, &request)
 }
 
 /// The baseline: build, serialise, sign (nothing to validate).
-fn baseline_path(secret: &Secret) -> (Vec<u8>, String) {
+fn baseline_path(secret: &Credentials) -> (Vec<u8>, String) {
     serialize_and_sign(secret, &baseline_request())
 }
 
 fn main() {
-    let secret = Secret::new("SK-hCJ42G28TA0MKG9LE2E_1");
+    let secret = Credentials::new()
+        .with("client_id", CLIENT_ID)
+        .with("secret_key", "SK-hCJ42G28TA0MKG9LE2E_1");
     // The generated request is valid, and both paths send the same bytes
     // (same members in the same order, so the same digest and signature).
     assert_eq!(generated_request().validate(), Ok(()));

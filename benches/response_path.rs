@@ -23,9 +23,10 @@ use criterion::Criterion;
 use payspec::client::midtrans::Notification;
 use payspec::doku::cards::CaptureResponse;
 use payspec::midtrans::core::CancelNotification;
-use payspec_signing::doku::{sign, verify, Components, Direction};
-use payspec_signing::midtrans::{signature_key, verify_notification, NotificationFields};
-use payspec_signing::Secret;
+use payspec::recipe::{self, Context, Credentials, Message};
+use payspec::Secret;
+use sha2::Digest as _;
+use subtle::ConstantTimeEq as _;
 
 /// The capture page's success response, verbatim.
 const CAPTURE_RESPONSE: &str = r#"{
@@ -61,7 +62,7 @@ const SERVER_KEY: &str = "SB-Mid-server-bench";
 /// The cancel notification sample with a `signature_key` valid for
 /// [`SERVER_KEY`] (the docs' own signature is for an unknown key).
 fn notification() -> String {
-    let sig = signature_key("160288131764", "202", "244108.00", &Secret::new(SERVER_KEY));
+    let sig = midtrans_signature_key("160288131764", "202", "244108.00", SERVER_KEY);
     format!(
         r#"{{
 "masked_card": "48111111-1114",
@@ -205,15 +206,54 @@ mod baseline {
     }
 }
 
-fn response_components(body: &[u8]) -> Components<'_> {
-    Components {
-        direction: Direction::Response,
-        client_id: "MCH-0001-10791114622547",
-        request_id: "cc682442-6c22-493e-8121-b9ef6b3fa728",
-        timestamp: "2020-08-11T08:45:43Z",
-        target: "/credit-card/capture",
-        body: Some(body),
+/// Midtrans' `signature_key`, written out (the baseline's own check).
+fn midtrans_signature_key(order_id: &str, status: &str, gross: &str, key: &str) -> String {
+    let digest = sha2::Sha512::digest(format!("{order_id}{status}{gross}{key}").as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+const RESPONSE_REQUEST_ID: &str = "cc682442-6c22-493e-8121-b9ef6b3fa728";
+const RESPONSE_TARGET: &str = "/credit-card/capture";
+
+fn response_message(body: &[u8]) -> Message<'_> {
+    Message {
+        method: "POST",
+        target: RESPONSE_TARGET,
+        query: None,
+        body,
+        has_body: true,
     }
+}
+
+/// The response `Signature` for `body`, from the spec's response recipe.
+fn sign_response(credentials: &Credentials, body: &[u8]) -> String {
+    let scheme = &payspec::doku::AUTH;
+    let recipe = scheme.response.as_ref().expect("a response recipe");
+    let sent = [("request_id".into(), RESPONSE_REQUEST_ID.as_bytes().to_vec())];
+    let set = [("timestamp", "2020-08-11T08:45:43Z")];
+    let mut cx = Context::new(credentials);
+    cx.sent = &sent;
+    cx.set = &set;
+    let signed = recipe::sign(scheme, recipe, &response_message(body), &cx).expect("signs");
+    signed.headers[1].1.clone()
+}
+
+/// What the client runtime does to check a response: the response recipe.
+fn verify_response(credentials: &Credentials, body: &[u8], signature: &str) {
+    let scheme = &payspec::doku::AUTH;
+    let recipe = scheme.response.as_ref().expect("a response recipe");
+    let sent = [("request_id".into(), RESPONSE_REQUEST_ID.as_bytes().to_vec())];
+    let headers = vec![
+        (
+            "Response-Timestamp".to_owned(),
+            "2020-08-11T08:45:43Z".to_owned(),
+        ),
+        ("Signature".to_owned(), signature.to_owned()),
+    ];
+    let mut cx = Context::new(credentials);
+    cx.sent = &sent;
+    cx.headers = &headers;
+    recipe::verify(scheme, recipe, &response_message(body), &cx).expect("valid");
 }
 
 fn generated_decode(body: &[u8]) -> CaptureResponse {
@@ -228,15 +268,15 @@ fn baseline_decode(body: &[u8]) -> baseline::Capture {
 /// the `Signature` (`Client::verify_response`), then decode
 /// (`client::decode_json`: plain `serde_json::from_slice`; the JSON path is
 /// only tracked on a second pass after a failure).
-fn runtime_verify_decode(secret: &Secret, body: &[u8], header: &str) -> CaptureResponse {
+fn runtime_verify_decode(secret: &Credentials, body: &[u8], header: &str) -> CaptureResponse {
     let body = black_box(body);
-    verify(secret, &response_components(body), Some(black_box(header))).expect("valid");
+    verify_response(secret, body, black_box(header));
     serde_json::from_slice(body).expect("decodes")
 }
 
-fn baseline_verify_decode(secret: &Secret, body: &[u8], header: &str) -> baseline::Capture {
+fn baseline_verify_decode(secret: &Credentials, body: &[u8], header: &str) -> baseline::Capture {
     let body = black_box(body);
-    verify(secret, &response_components(body), Some(black_box(header))).expect("valid");
+    verify_response(secret, body, black_box(header));
     serde_json::from_slice(body).expect("decodes")
 }
 
@@ -249,18 +289,28 @@ fn midtrans_runtime(raw: &[u8], key: &Secret) -> CancelNotification {
 /// decoded fields with the same signing code.
 fn midtrans_baseline(raw: &[u8], key: &Secret) -> baseline::CancelNotification {
     let n: baseline::CancelNotification = serde_json::from_slice(black_box(raw)).expect("decodes");
-    let fields = NotificationFields {
-        order_id: n.order_id.as_deref(),
-        status_code: Some(&n.status_code),
-        gross_amount: n.gross_amount.as_deref(),
-        signature_key: n.signature_key.as_deref(),
-    };
-    verify_notification(&fields, key).expect("valid");
+    let expected = midtrans_signature_key(
+        n.order_id.as_deref().expect("order_id"),
+        &n.status_code,
+        n.gross_amount.as_deref().expect("gross_amount"),
+        key.expose(),
+    );
+    let given = n.signature_key.as_deref().expect("signature_key");
+    assert!(
+        bool::from(expected.as_bytes().ct_eq(given.as_bytes())),
+        "valid"
+    );
     n
 }
 
 /// Both sides of each comparison must decode the same content.
-fn assert_same_results(doku_secret: &Secret, body: &[u8], header: &str, raw: &[u8], key: &Secret) {
+fn assert_same_results(
+    doku_secret: &Credentials,
+    body: &[u8],
+    header: &str,
+    raw: &[u8],
+    key: &Secret,
+) {
     let json = |value: &dyn erased::Json| value.to_json();
     assert_eq!(
         json(&generated_decode(body)),
@@ -293,9 +343,11 @@ mod erased {
 }
 
 fn main() {
-    let doku_secret = Secret::new("SK-hCJ42G28TA0MKG9LE2E_1");
+    let doku_secret = Credentials::new()
+        .with("client_id", "MCH-0001-10791114622547")
+        .with("secret_key", "SK-hCJ42G28TA0MKG9LE2E_1");
     let body = CAPTURE_RESPONSE.as_bytes();
-    let header = sign(&doku_secret, &response_components(body));
+    let header = sign_response(&doku_secret, body);
     let key = Secret::new(SERVER_KEY);
     let raw = notification();
     let raw = raw.as_bytes();

@@ -76,6 +76,8 @@ pub mod testing;
 pub mod transport;
 
 pub use payspec_runtime::{money, validation, wire};
+/// Signature recipes and their executor (each provider module's `AUTH`).
+pub use payspec_signing::recipe;
 
 #[cfg(all(doctest, feature = "doku", feature = "midtrans", feature = "biller"))]
 mod doc_examples;

@@ -33,6 +33,7 @@
 //! ```
 
 use crate::Secret;
+use payspec_signing::recipe::{Context, Credentials, Message, Scheme, Signed, Source};
 
 pub use payspec_signing::time::now_utc_timestamp;
 
@@ -115,24 +116,61 @@ pub fn doku_notification(
     target: &str,
     body: &[u8],
 ) -> DokuSignedHeaders {
-    use payspec_signing::doku::{sign, Components, Direction};
-    let signature = sign(
-        secret_key,
-        &Components {
-            direction: Direction::Request,
-            client_id,
-            request_id,
-            timestamp,
-            target,
-            body: Some(body),
-        },
+    let credentials = crate::client::credentials_in_order(
+        &crate::doku::AUTH,
+        [Secret::new(client_id), secret_key.clone()],
     );
+    let signed = sign_notification(&crate::doku::AUTH, &credentials, request_id, timestamp, target, body)
+        .expect("the DOKU notification recipe signs any body");
+    let header = |name: &str| {
+        signed
+            .headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
     DokuSignedHeaders {
-        client_id: client_id.to_owned(),
-        request_id: request_id.to_owned(),
-        request_timestamp: timestamp.to_owned(),
-        signature,
+        client_id: header("Client-Id"),
+        request_id: header("Request-Id"),
+        request_timestamp: header("Request-Timestamp"),
+        signature: header("Signature"),
     }
+}
+
+/// Runs a provider's notification recipe as the provider would: its
+/// generated id is `id` and its clock reads `timestamp`.
+fn sign_notification(
+    scheme: &'static Scheme,
+    credentials: &Credentials,
+    id: &str,
+    timestamp: &str,
+    target: &str,
+    body: &[u8],
+) -> Result<Signed, payspec_signing::recipe::RecipeError> {
+    let recipe = scheme
+        .notification
+        .as_ref()
+        .expect("the provider's spec has a notification recipe");
+    let set: Vec<(&str, &str)> = recipe
+        .values
+        .iter()
+        .filter_map(|v| match v.source {
+            Source::Uuid { .. } => Some((&*v.name, id)),
+            Source::Now(_) => Some((&*v.name, timestamp)),
+            _ => None,
+        })
+        .collect();
+    let mut cx = Context::new(credentials);
+    cx.set = &set;
+    let message = Message {
+        method: "POST",
+        target,
+        query: None,
+        body,
+        has_body: true,
+    };
+    payspec_signing::recipe::sign(scheme, recipe, &message, &cx)
 }
 
 /// A Midtrans notification's `signature_key`: the lowercase hex SHA-512 of
@@ -144,7 +182,22 @@ pub fn midtrans_signature_key(
     gross_amount: &str,
     server_key: &Secret,
 ) -> String {
-    payspec_signing::midtrans::signature_key(order_id, status_code, gross_amount, server_key)
+    let body = serde_json::json!({
+        "order_id": order_id,
+        "status_code": status_code,
+        "gross_amount": gross_amount,
+    })
+    .to_string();
+    let credentials =
+        crate::client::credentials_in_order(&crate::midtrans::AUTH, [server_key.clone()]);
+    let signed = sign_notification(&crate::midtrans::AUTH, &credentials, "", "", "/", body.as_bytes())
+        .expect("the three members are strings, as the recipe reads them");
+    signed
+        .fields
+        .into_iter()
+        .map(|(_, value)| value)
+        .next()
+        .unwrap_or_default()
 }
 
 /// A notification field [`midtrans_signed_notification`] needs is absent

@@ -19,6 +19,8 @@ use payspec::registry::{BodyFn, EndpointInfo};
 use payspec::Secret;
 use serde_json::{json, Value};
 
+mod common;
+
 const PAYMENT_PAGE: &str = include_str!("bad_inputs/payment_page_request.json");
 const CAPTURE: &str = include_str!("bad_inputs/capture_response.json");
 const MIDTRANS_CANCEL: &str = include_str!("bad_inputs/midtrans_cancel_notification.json");
@@ -262,11 +264,11 @@ fn a_50_mb_response_is_decoded_in_bounded_time_and_refused_when_malformed() {
 
 fn midtrans_body(signature_for_key: &str) -> Value {
     let mut v: Value = serde_json::from_str(MIDTRANS_CANCEL).expect("docs sample is JSON");
-    let sig = payspec_signing::midtrans::signature_key(
+    let sig = common::midtrans_signature_key(
         v["order_id"].as_str().expect("order_id"),
         v["status_code"].as_str().expect("status_code"),
         v["gross_amount"].as_str().expect("gross_amount"),
-        &Secret::new(signature_for_key),
+        signature_for_key,
     );
     v["signature_key"] = json!(sig);
     v
@@ -350,16 +352,13 @@ fn forged_and_replayed_notifications() {
     let body = br#"{"order":{"invoice_number":"INV-1","amount":90000},"transaction":{"status":"SUCCESS"}}"#;
     let target = "/payments/notifications";
     let sign_at = |secret: &str, timestamp: &str, target: &str, body: &[u8]| {
-        payspec_signing::doku::sign(
-            &Secret::new(secret),
-            &payspec_signing::doku::Components {
-                direction: payspec_signing::doku::Direction::Request,
-                client_id: "BRN-0001",
-                request_id: "req-1",
-                timestamp,
-                target,
-                body: Some(body),
-            },
+        common::doku_signature(
+            secret,
+            "BRN-0001",
+            "req-1",
+            &format!("Request-Timestamp:{timestamp}"),
+            target,
+            Some(body),
         )
     };
     let sign_with = |secret: &str, target: &str, body: &[u8]| {

@@ -17,6 +17,9 @@ mod money {
 mod registry {
     pub use payspec::registry::*;
 }
+mod recipe {
+    pub use payspec::recipe::*;
+}
 mod transport {
     pub use payspec::transport::*;
 }

@@ -6,12 +6,13 @@
 use payspec::client::midtrans::Notification;
 use payspec::midtrans::core::CancelNotification;
 use payspec::{Error, Secret};
-use payspec_signing::midtrans::signature_key;
+
+mod common;
 
 const KEY: &str = "SB-Mid-server-edges";
 
 fn sig(order_id: &str, status_code: &str, gross_amount: &str) -> String {
-    signature_key(order_id, status_code, gross_amount, &Secret::new(KEY))
+    common::midtrans_signature_key(order_id, status_code, gross_amount, KEY)
 }
 
 fn verify(body: &[u8]) -> Result<CancelNotification, Error> {

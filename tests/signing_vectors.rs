@@ -18,9 +18,9 @@ use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine as _;
 use hmac::{Hmac, Mac};
 use payspec::client::midtrans::Notification as MidtransNotification;
+use payspec::doku::NotificationHeaders;
+use payspec::recipe::{self, Context, Credentials, Message, Recipe, RecipeError, Signed};
 use payspec::{Error, Secret};
-use payspec_signing::doku::{self, Components, Direction, NotificationHeaders};
-use payspec_signing::{biller, midtrans};
 use sha2::Sha256;
 
 const CLIENT_ID: &str = "MCH-0001-10791114622547";
@@ -35,20 +35,59 @@ const PRETTY_BODY: &str = "{\n    \"order\": {\n        \"invoice_number\": \"IN
 \"payment\": {\n        \"original_request_id\": \"b266c265-3d61-4708-9860-c0d5b9a98f8c\"\n    },\n    \
 \"refund\": {\n        \"amount\": 90000\n    }\n}";
 
-fn request<'a>(body: Option<&'a [u8]>, target: &'a str) -> Components<'a> {
-    Components {
-        direction: Direction::Request,
-        client_id: CLIENT_ID,
-        request_id: REQUEST_ID,
-        timestamp: "2020-08-12T09:45:42Z",
+fn doku_credentials(secret: &str) -> Credentials {
+    Credentials::new()
+        .with("client_id", CLIENT_ID)
+        .with("secret_key", secret)
+}
+
+fn doku_recipe(pick: fn(&payspec::recipe::Scheme) -> &Option<Recipe>) -> &'static Recipe {
+    pick(&payspec::doku::AUTH)
+        .as_ref()
+        .expect("the DOKU spec declares the recipe")
+}
+
+/// Signs a DOKU request with the spec's request recipe, at the vectors'
+/// Request-Id and timestamp.
+fn doku_request(body: Option<&[u8]>, target: &str) -> Signed {
+    let credentials = doku_credentials(SECRET_KEY);
+    let set = [
+        ("request_id", REQUEST_ID),
+        ("timestamp", "2020-08-12T09:45:42Z"),
+    ];
+    let mut cx = Context::new(&credentials);
+    cx.set = &set;
+    let message = Message {
+        method: if body.is_some() { "POST" } else { "GET" },
         target,
-        body,
-    }
+        query: None,
+        body: body.unwrap_or_default(),
+        has_body: body.is_some(),
+    };
+    recipe::sign(
+        &payspec::doku::AUTH,
+        doku_recipe(|s| &s.request),
+        &message,
+        &cx,
+    )
+    .expect("signs")
+}
+
+fn header<'a>(signed: &'a Signed, name: &str) -> &'a str {
+    signed
+        .headers
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+        .expect("header")
+}
+
+fn text<'a>(signed: &'a Signed, value: &str) -> &'a str {
+    std::str::from_utf8(signed.value(value).expect("value")).expect("text")
 }
 
 #[test]
 fn doku_request_signatures_match_python_vectors() {
-    let key = Secret::new(SECRET_KEY);
     let cases = [
         (
             NON_ASCII_BODY,
@@ -67,58 +106,91 @@ fn doku_request_signatures_match_python_vectors() {
         ),
     ];
     for (body, digest, signature) in cases {
-        let components = request(Some(body.as_bytes()), REFUND_PATH);
-        assert_eq!(doku::digest(body.as_bytes()), digest, "digest of {body}");
+        let signed = doku_request(Some(body.as_bytes()), REFUND_PATH);
+        assert_eq!(text(&signed, "digest"), digest, "digest of {body}");
         assert_eq!(
-            doku::sign(&key, &components),
+            header(&signed, "Signature"),
             signature,
             "signature of {body}"
         );
-        let explained = doku::explain(&key, &components);
-        assert_eq!(explained.digest_line, Some(format!("Digest:{digest}")));
         assert_eq!(
-            explained.string_to_sign,
+            text(&signed, "string_to_sign"),
             format!(
                 "Client-Id:{CLIENT_ID}\nRequest-Id:{REQUEST_ID}\nRequest-Timestamp:2020-08-12T09:45:42Z\n\
                  Request-Target:{REFUND_PATH}\nDigest:{digest}"
             )
         );
-        assert_eq!(explained.signature, signature);
+        assert_eq!(header(&signed, "Client-Id"), CLIENT_ID);
+        assert_eq!(header(&signed, "Request-Id"), REQUEST_ID);
+        assert_eq!(header(&signed, "Request-Timestamp"), "2020-08-12T09:45:42Z");
     }
 }
 
 #[test]
 fn doku_get_signature_has_no_digest_line() {
-    let key = Secret::new(SECRET_KEY);
-    let components = request(None, "/orders/v1/status/INV-20210118-0001");
+    let signed = doku_request(None, "/orders/v1/status/INV-20210118-0001");
     assert_eq!(
-        doku::sign(&key, &components),
+        header(&signed, "Signature"),
         "HMACSHA256=P2efndyOfVOBEYp0B8DbziiBNYTItovTUny4i27TciE="
     );
-    let explained = doku::explain(&key, &components);
-    assert_eq!(explained.digest_line, None);
-    assert!(!explained.string_to_sign.contains("Digest"));
+    assert!(!text(&signed, "string_to_sign").contains("Digest"));
 }
 
 #[test]
 fn doku_response_signature_uses_response_timestamp() {
-    let key = Secret::new(SECRET_KEY);
-    let components = Components {
-        direction: Direction::Response,
-        timestamp: "2020-08-11T08:45:42Z",
-        ..request(Some(PRETTY_BODY.as_bytes()), REFUND_PATH)
-    };
     let expected = "HMACSHA256=MbFOoDTSPaB3SHEsIdSwgyfIPUy9PVstG6JM7TRixrA=";
-    assert_eq!(doku::sign(&key, &components), expected);
-    assert_eq!(doku::verify(&key, &components, Some(expected)), Ok(()));
-    // The request-direction signature over the same fields must not pass.
-    let as_request = Components {
-        direction: Direction::Request,
-        ..components
+    let response = vec![
+        (
+            "Response-Timestamp".to_owned(),
+            "2020-08-11T08:45:42Z".to_owned(),
+        ),
+        ("Signature".to_owned(), expected.to_owned()),
+    ];
+    let credentials = doku_credentials(SECRET_KEY);
+    let sent = vec![("request_id".into(), REQUEST_ID.as_bytes().to_vec())];
+    let mut cx = Context::new(&credentials);
+    cx.headers = &response;
+    cx.sent = &sent;
+    let message = Message {
+        method: "POST",
+        target: REFUND_PATH,
+        query: None,
+        body: PRETTY_BODY.as_bytes(),
+        has_body: true,
+    };
+    let scheme = &payspec::doku::AUTH;
+    let verified = recipe::verify(scheme, doku_recipe(|s| &s.response), &message, &cx)
+        .expect("the vector verifies");
+    assert_eq!(text(&verified, "timestamp"), "2020-08-11T08:45:42Z");
+    // Signing the same response reproduces the vector.
+    let set = [("timestamp", "2020-08-11T08:45:42Z")];
+    let signing = Context {
+        set: &set,
+        headers: &(),
+        ..cx
+    };
+    let signed = recipe::sign(scheme, doku_recipe(|s| &s.response), &message, &signing).unwrap();
+    assert_eq!(header(&signed, "Signature"), expected);
+    // The request recipe's signature over the same fields must not pass.
+    let as_request = vec![
+        ("Client-Id".to_owned(), CLIENT_ID.to_owned()),
+        ("Request-Id".to_owned(), REQUEST_ID.to_owned()),
+        (
+            "Request-Timestamp".to_owned(),
+            "2020-08-11T08:45:42Z".to_owned(),
+        ),
+        ("Signature".to_owned(), expected.to_owned()),
+    ];
+    let cx = Context {
+        headers: &as_request,
+        ..cx
     };
     assert_eq!(
-        doku::verify(&key, &as_request, Some(expected)),
-        Err(doku::VerifyError::Mismatch)
+        recipe::verify(scheme, doku_recipe(|s| &s.request), &message, &cx).unwrap_err(),
+        RecipeError::Mismatch {
+            name: "Signature".to_owned(),
+            field: false
+        }
     );
 }
 
@@ -132,14 +204,6 @@ fn doku_notification_signature_checks_the_merchant_path() {
         request_timestamp: "2021-01-18T08:00:00Z",
         signature: Some("HMACSHA256=Aa2UGRn626qfHEira4KQQoVnCZawO3bpQyVy1zebDSI="),
     };
-    assert_eq!(
-        doku::verify_notification(&key, &headers, "/payments/notifications", body),
-        Ok(())
-    );
-    assert_eq!(
-        doku::verify_notification(&key, &headers, "/other/path", body),
-        Err(doku::VerifyError::Mismatch)
-    );
 
     #[derive(Debug, serde::Deserialize)]
     struct Note {
@@ -157,6 +221,13 @@ fn doku_notification_signature_checks_the_merchant_path() {
     )
     .unwrap();
     assert_eq!(note.order.amount, 90000);
+    let elsewhere =
+        payspec::client::doku::Notification::verify::<Note>(&headers, "/other/path", body, &key)
+            .unwrap_err();
+    assert!(
+        elsewhere.to_string().contains("does not match the message"),
+        "{elsewhere}"
+    );
     let tampered = br#"{"order":{"invoice_number":"INV-20210118-0001","amount":1},"transaction":{"status":"SUCCESS"}}"#;
     let err = payspec::client::doku::Notification::verify::<Note>(
         &headers,
@@ -191,7 +262,7 @@ fn doku_signature_matches_a_hand_assembled_hmac() {
         STANDARD.encode(mac.finalize().into_bytes())
     );
     assert_eq!(
-        doku::sign(&Secret::new(SECRET_KEY), &request(Some(body), REFUND_PATH)),
+        header(&doku_request(Some(body), REFUND_PATH), "Signature"),
         expected
     );
 }
@@ -217,20 +288,43 @@ const MIDTRANS_SAMPLE: &str = r#"{
 "status_message": "midtrans payment notification"
 }"#;
 
+/// The notification recipe's `signature_key` for these fields, as received.
+fn midtrans_signature_key(order_id: &str, status_code: &str, gross_amount: &str) -> String {
+    let scheme = &payspec::midtrans::AUTH;
+    let recipe = scheme.notification.as_ref().expect("a notification recipe");
+    let credentials = Credentials::new().with("server_key", MIDTRANS_KEY);
+    let fields = [
+        ("order_id", Some(order_id)),
+        ("status_code", Some(status_code)),
+        ("gross_amount", Some(gross_amount)),
+    ];
+    let mut cx = Context::new(&credentials);
+    cx.fields = Some(&fields);
+    let message = Message {
+        method: "POST",
+        target: "/",
+        query: None,
+        body: b"{}",
+        has_body: true,
+    };
+    let signed = recipe::sign(scheme, recipe, &message, &cx).expect("signs");
+    assert_eq!(signed.fields[0].0, "signature_key");
+    signed.fields[0].1.clone()
+}
+
 #[test]
 fn midtrans_signature_key_vectors() {
-    let key = Secret::new(MIDTRANS_KEY);
     assert_eq!(
-        midtrans::signature_key("160288131764", "202", "244108.00", &key),
+        midtrans_signature_key("160288131764", "202", "244108.00"),
         "6590c95157ffbbfdfbf2270782d3390a58c093485f4ce37a31808908acfaa70002ecfa6ff80a56869ed10ba18d690c6b17f356679be4ade36d0d2683f9964648"
     );
     assert_eq!(
-        midtrans::signature_key("example-1424936368", "200", "30000.00", &key),
+        midtrans_signature_key("example-1424936368", "200", "30000.00"),
         "e3f9dcd96fe892ef0328e2fd2c59f0844133219f39e83d83510000483dae6d1b79838de48960b239e49a1e93352cde6d73ef08691e8b19de2cfce60622d45e1a"
     );
     // gross_amount is hashed as received: dropping ".00" changes the key.
     assert_eq!(
-        midtrans::signature_key("example-1424936368", "200", "30000", &key),
+        midtrans_signature_key("example-1424936368", "200", "30000"),
         "c0ead816c8b150cb7d3b90ec1ff730deee0171fc1466eb04bbfe211eaf5282a5e43a6a34e9bb7a3b7fea4d2e689e0e6cbbc64a8e9df02d8bde5ec8e8c7ddde9c"
     );
 }
@@ -280,16 +374,35 @@ fn midtrans_notification_verifies_the_docs_sample() {
     ));
 }
 
+/// The biller request recipe's headers for `body`.
+fn biller_headers(body: &[u8]) -> Signed {
+    let scheme = &payspec::biller::AUTH;
+    let recipe = scheme.request.as_ref().expect("a request recipe");
+    let credentials = Credentials::new()
+        .with("api_key", "partner-key")
+        .with("token_secret", "biller-token-secret");
+    let message = Message {
+        method: "POST",
+        target: "/api/v2/bill/cancel",
+        query: None,
+        body,
+        has_body: true,
+    };
+    recipe::sign(scheme, recipe, &message, &Context::new(&credentials)).expect("signs")
+}
+
 #[test]
 fn biller_token_decodes_to_the_body_it_signed() {
-    let secret = Secret::new("biller-token-secret");
     let body = br#"{"partnerId":"ayopop","account_number":"43554","ref_number":"5324354"}"#;
-    let token = biller::token(&secret, body);
+    let signed = biller_headers(body);
+    assert_eq!(header(&signed, "KEY"), "partner-key");
+    assert_eq!(header(&signed, "VERSION"), "2.0");
+    let token = header(&signed, "TOKEN");
     let parts: Vec<&str> = token.split('.').collect();
     assert_eq!(parts.len(), 3);
-    let header: serde_json::Value =
+    let jose: serde_json::Value =
         serde_json::from_slice(&URL_SAFE_NO_PAD.decode(parts[0]).unwrap()).unwrap();
-    assert_eq!(header, serde_json::json!({"alg": "HS256", "typ": "JWT"}));
+    assert_eq!(jose, serde_json::json!({"alg": "HS256", "typ": "JWT"}));
     let claims = URL_SAFE_NO_PAD.decode(parts[1]).unwrap();
     assert_eq!(claims, body, "claims are the body bytes as sent");
     let claims: serde_json::Value = serde_json::from_slice(&claims).unwrap();
@@ -306,9 +419,9 @@ fn biller_token_decodes_to_the_body_it_signed() {
         mac.finalize().into_bytes().to_vec()
     );
 
-    let empty = biller::token(&secret, biller::ClaimSet::Empty.claims(body));
+    let empty = biller_headers(b"");
     let empty_claims = URL_SAFE_NO_PAD
-        .decode(empty.split('.').nth(1).unwrap())
+        .decode(header(&empty, "TOKEN").split('.').nth(1).unwrap())
         .unwrap();
     assert_eq!(empty_claims, b"{}");
 }

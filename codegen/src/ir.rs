@@ -233,6 +233,9 @@ pub struct Auth {
     pub doc: String,
     /// Biller only: what the JWT claims are.
     pub token_claims: Option<TokenClaims>,
+    /// The credentials and the signature recipe of each direction, as the
+    /// executor in `payspec-signing` runs them.
+    pub recipes: payspec_signing::recipe::Scheme,
 }
 
 /// A named base URL.

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use base64::engine::general_purpose::STANDARD;
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine as _;
 use hmac::{Hmac, Mac};
 use sha2::{Digest as _, Sha256, Sha512};
@@ -15,7 +15,10 @@ const MIDTRANS_KEY: &str = "SB-Mid-server-test-key";
 
 fn payspec() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_payspec"));
-    cmd.env_remove("DOKU_SECRET_KEY")
+    // `sign` and `verify` read the recipes of ./spec by default.
+    cmd.current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(".."))
+        .env_remove("DOKU_SECRET_KEY")
+        .env_remove("DOKU_CLIENT_ID")
         .env_remove("MIDTRANS_SERVER_KEY");
     cmd
 }
@@ -89,13 +92,19 @@ fn sign_doku_post_prints_digest_string_and_an_independently_checked_signature() 
          Request-Target:/cancellation/credit-card/refund\n\
          Digest:{digest}"
     );
+    let mac = hmac_base64(DOKU_KEY, &signed);
     let expected = format!(
-        "Digest:{digest}\n\
+        "request_id: 6cc9f8b1-d83d-4c24-b853-a3223f43a744\n\
+         timestamp: 2020-08-12T09:45:42Z\n\
+         digest: {digest}\n\
          -----BEGIN STRING TO SIGN-----\n\
          {signed}\n\
          -----END STRING TO SIGN-----\n\
-         Signature: HMACSHA256={}\n",
-        hmac_base64(DOKU_KEY, &signed)
+         mac: {mac}\n\
+         Client-Id: MCH-0001-10791114622547\n\
+         Request-Id: 6cc9f8b1-d83d-4c24-b853-a3223f43a744\n\
+         Request-Timestamp: 2020-08-12T09:45:42Z\n\
+         Signature: HMACSHA256={mac}\n"
     );
     assert_eq!(stdout(&out), expected);
     assert!(!stdout(&out).contains(DOKU_KEY) && !stderr(&out).contains(DOKU_KEY));
@@ -113,13 +122,20 @@ fn sign_doku_get_has_no_digest_line() {
                   Request-Id:6cc9f8b1-d83d-4c24-b853-a3223f43a744\n\
                   Request-Timestamp:2020-08-12T09:45:42Z\n\
                   Request-Target:/cancellation/credit-card/refund";
-    assert_eq!(
-        stdout(&out),
-        format!(
-            "-----BEGIN STRING TO SIGN-----\n{signed}\n-----END STRING TO SIGN-----\n\
-             Signature: HMACSHA256={}\n",
+    let out = stdout(&out);
+    assert!(!out.contains("Digest:"), "{out}");
+    assert!(
+        out.contains(&format!(
+            "-----BEGIN STRING TO SIGN-----\n{signed}\n-----END STRING TO SIGN-----\n"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.ends_with(&format!(
+            "Signature: HMACSHA256={}\n",
             hmac_base64(DOKU_KEY, signed)
-        )
+        )),
+        "{out}"
     );
 }
 
@@ -156,6 +172,71 @@ fn sign_post_without_a_body_and_a_missing_body_file_exit_2() {
     assert!(stderr(&out).contains("cannot read /nonexistent/body.json"));
 }
 
+#[test]
+fn sign_any_provider_runs_its_recipe_and_redacts_credentials() {
+    let tmp = tempfile::tempdir().unwrap();
+    let body_file = tmp.path().join("body.json");
+    let body = br#"{"partnerId":"p"}"#;
+    fs::write(&body_file, body).unwrap();
+    let out = payspec()
+        .args([
+            "sign",
+            "biller",
+            "--target",
+            "/api/v2/bill/cancel",
+            "--body",
+        ])
+        .arg(&body_file)
+        .env("BILLER_API_KEY", "partner-api-key")
+        .env("BILLER_TOKEN_SECRET", "token-secret")
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out_text = stdout(&out);
+    // The JWT over the body, checked here with hmac directly.
+    let input = format!(
+        "{}.{}",
+        URL_SAFE_NO_PAD.encode(r#"{"alg":"HS256","typ":"JWT"}"#),
+        URL_SAFE_NO_PAD.encode(body)
+    );
+    let mut mac = Hmac::<Sha256>::new_from_slice(b"token-secret").unwrap();
+    mac.update(input.as_bytes());
+    let token = format!(
+        "{input}.{}",
+        URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+    );
+    assert!(
+        out_text.contains(&format!("TOKEN: {token}\n")),
+        "{out_text}"
+    );
+    assert!(out_text.contains("KEY: <redacted>\n"), "{out_text}");
+    assert!(out_text.ends_with("VERSION: 2.0\n"), "{out_text}");
+    assert!(!out_text.contains("partner-api-key") && !out_text.contains("token-secret"));
+
+    let out = payspec()
+        .args(["sign", "midtrans", "--target", "/v2/o-1/cancel", "--body"])
+        .arg(&body_file)
+        .env("MIDTRANS_SERVER_KEY", MIDTRANS_KEY)
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "basic: <redacted>\nAuthorization: Basic <redacted>\n"
+    );
+
+    let out = payspec()
+        .args(["sign", "nowhere", "--target", "/x", "--method", "GET"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("no provider `nowhere`"),
+        "{}",
+        stderr(&out)
+    );
+}
+
 // ---------------------------------------------------------------- verify
 
 fn midtrans_signature(order_id: &str, status: &str, gross: &str) -> String {
@@ -189,10 +270,7 @@ fn notification() -> serde_json::Value {
 fn verify_accepts_a_valid_notification() {
     let out = verify(&notification());
     assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
-    assert_eq!(
-        stdout(&out),
-        "valid: signature_key matches order_id ORDER-101\n"
-    );
+    assert_eq!(stdout(&out), "valid: signature_key matches the message\n");
 }
 
 #[test]
@@ -202,7 +280,7 @@ fn verify_rejects_a_tampered_amount() {
     let out = verify(&body);
     assert_eq!(code(&out), 1);
     assert!(
-        stdout(&out).starts_with("invalid: signature_key does not match"),
+        stdout(&out).starts_with("invalid: the `signature_key` field does not match the message"),
         "{}",
         stdout(&out)
     );
@@ -220,6 +298,27 @@ fn verify_names_a_missing_field() {
         "{}",
         stdout(&out)
     );
+}
+
+#[test]
+fn verify_takes_a_provider_and_a_notification_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("n.json");
+    fs::write(&file, serde_json::to_vec(&notification()).unwrap()).unwrap();
+    let run = |name: &str| {
+        payspec()
+            .args(["verify", "midtrans", name, "--body"])
+            .arg(&file)
+            .env("MIDTRANS_SERVER_KEY", MIDTRANS_KEY)
+            .output()
+            .unwrap()
+    };
+    let out = run("cancel_notification");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stdout(&out), "valid: signature_key matches the message\n");
+    let out = run("refund_notification");
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("no notification `refund_notification`"));
 }
 
 #[test]

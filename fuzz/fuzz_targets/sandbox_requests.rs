@@ -13,7 +13,6 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use payspec_sandbox::{Credentials, InProcess, MockOptions};
-use payspec_signing::doku::{Components, Direction};
 
 struct Harness {
     runtime: tokio::runtime::Runtime,
@@ -102,39 +101,43 @@ fuzz_target!(|data: &[u8]| {
     };
     let request_id = format!("fuzz-rid-{}", rid % 4);
     let timestamp = payspec_signing::time::now_utc_timestamp();
-    let mut headers = vec![
-        ("Content-Type".to_owned(), "application/json".to_owned()),
-        ("Client-Id".to_owned(), creds.doku_client_id.clone()),
-        ("Request-Id".to_owned(), request_id.clone()),
-        ("Request-Timestamp".to_owned(), timestamp.clone()),
-    ];
+    let target = path.split('?').next().unwrap_or_default();
+    // Each provider's request recipe, as the client runs it.
+    let signed = |scheme: &'static payspec::recipe::Scheme| {
+        let credentials = creds.for_scheme(scheme);
+        let set = [
+            ("request_id", request_id.as_str()),
+            ("timestamp", timestamp.as_str()),
+        ];
+        let mut cx = payspec::recipe::Context::new(&credentials);
+        cx.set = &set;
+        let message = payspec::recipe::Message {
+            method,
+            target,
+            query: None,
+            body: if method == "GET" { &[] } else { body },
+            has_body: method != "GET",
+        };
+        scheme
+            .request
+            .as_ref()
+            .and_then(|r| payspec::recipe::sign(scheme, r, &message, &cx).ok())
+            .map(|s| s.headers)
+            .unwrap_or_default()
+    };
+    let mut headers = vec![("Content-Type".to_owned(), "application/json".to_owned())];
     if flags & 0b100 != 0 {
-        let target = path.split('?').next().unwrap_or_default();
-        let signature = payspec_signing::doku::sign(
-            &creds.doku_secret_key,
-            &Components {
-                direction: Direction::Request,
-                client_id: &creds.doku_client_id,
-                request_id: &request_id,
-                timestamp: &timestamp,
-                target,
-                body: (method != "GET").then_some(body),
-            },
-        );
-        headers.push(("Signature".to_owned(), signature));
+        headers.extend(signed(&payspec::doku::AUTH));
+    } else {
+        headers.push(("Client-Id".to_owned(), creds.doku_client_id.clone()));
+        headers.push(("Request-Id".to_owned(), request_id.clone()));
+        headers.push(("Request-Timestamp".to_owned(), timestamp.clone()));
     }
     if flags & 0b1000 != 0 {
-        headers.push((
-            "Authorization".to_owned(),
-            payspec_signing::midtrans::basic_auth(&creds.midtrans_server_key),
-        ));
+        headers.extend(signed(&payspec::midtrans::AUTH));
     }
     if flags & 0b1_0000 != 0 {
-        headers.push(("KEY".to_owned(), creds.biller_api_key.expose().to_owned()));
-        headers.push((
-            "TOKEN".to_owned(),
-            payspec_signing::biller::token(&creds.biller_token_secret, body),
-        ));
+        headers.extend(signed(&payspec::biller::AUTH));
     }
     h.runtime.block_on(async {
         if flags & 0b10_0000 != 0 {

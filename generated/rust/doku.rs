@@ -254,6 +254,566 @@ pub mod doku {
         ResponseVerification,
     };
 
+    /// How this provider authenticates: its credentials and the signature
+    /// recipe of each direction, from the spec's `auth:` (run by
+    /// [`crate::recipe::sign`] and [`crate::recipe::verify`]).
+    pub static AUTH: crate::recipe::Scheme = crate::recipe::Scheme {
+        credentials: std::borrow::Cow::Borrowed(
+            &[
+                crate::recipe::CredentialDecl {
+                    name: std::borrow::Cow::Borrowed("client_id"),
+                    kind: crate::recipe::CredentialKind::Id,
+                    env: std::borrow::Cow::Borrowed("DOKU_CLIENT_ID"),
+                    doc: std::borrow::Cow::Borrowed("the `Client-Id` DOKU gave you"),
+                },
+                crate::recipe::CredentialDecl {
+                    name: std::borrow::Cow::Borrowed("secret_key"),
+                    kind: crate::recipe::CredentialKind::Key,
+                    env: std::borrow::Cow::Borrowed("DOKU_SECRET_KEY"),
+                    doc: std::borrow::Cow::Borrowed("the secret key that signs requests"),
+                },
+            ],
+        ),
+        request: Some(crate::recipe::Recipe {
+            values: std::borrow::Cow::Borrowed(
+                &[
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("request_id"),
+                        source: crate::recipe::Source::Uuid {
+                            max_len: 128usize,
+                        },
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("timestamp"),
+                        source: crate::recipe::Source::Now(
+                            crate::recipe::TimeFormat::Utc,
+                        ),
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("digest"),
+                        source: crate::recipe::Source::Body {
+                            or: None,
+                        },
+                        steps: std::borrow::Cow::Borrowed(
+                            &[crate::recipe::Step::Sha256, crate::recipe::Step::Base64],
+                        ),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("string_to_sign"),
+                        source: crate::recipe::Source::Lines(
+                            std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Client-Id:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("client_id"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Request-Id:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("request_id"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Request-Timestamp:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("timestamp"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Request-Target:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("target"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Digest:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("digest"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: true,
+                                    },
+                                ],
+                            ),
+                        ),
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("mac"),
+                        source: crate::recipe::Source::Value(
+                            std::borrow::Cow::Borrowed("string_to_sign"),
+                        ),
+                        steps: std::borrow::Cow::Borrowed(
+                            &[
+                                crate::recipe::Step::HmacSha256(
+                                    std::borrow::Cow::Borrowed("secret_key"),
+                                ),
+                                crate::recipe::Step::Base64,
+                            ],
+                        ),
+                    },
+                ],
+            ),
+            headers: std::borrow::Cow::Borrowed(
+                &[
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("Client-Id"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("client_id"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("Request-Id"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("request_id"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("Request-Timestamp"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("timestamp"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("Signature"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Text(
+                                        std::borrow::Cow::Borrowed("HMACSHA256="),
+                                    ),
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("mac"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                ],
+            ),
+            fields: std::borrow::Cow::Borrowed(&[]),
+        }),
+        response: Some(crate::recipe::Recipe {
+            values: std::borrow::Cow::Borrowed(
+                &[
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("request_id"),
+                        source: crate::recipe::Source::Sent(
+                            std::borrow::Cow::Borrowed("request_id"),
+                        ),
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("timestamp"),
+                        source: crate::recipe::Source::Now(
+                            crate::recipe::TimeFormat::Utc,
+                        ),
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("digest"),
+                        source: crate::recipe::Source::Body {
+                            or: None,
+                        },
+                        steps: std::borrow::Cow::Borrowed(
+                            &[crate::recipe::Step::Sha256, crate::recipe::Step::Base64],
+                        ),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("string_to_sign"),
+                        source: crate::recipe::Source::Lines(
+                            std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Client-Id:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("client_id"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Request-Id:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("request_id"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Response-Timestamp:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("timestamp"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Request-Target:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("target"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Digest:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("digest"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                ],
+                            ),
+                        ),
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("mac"),
+                        source: crate::recipe::Source::Value(
+                            std::borrow::Cow::Borrowed("string_to_sign"),
+                        ),
+                        steps: std::borrow::Cow::Borrowed(
+                            &[
+                                crate::recipe::Step::HmacSha256(
+                                    std::borrow::Cow::Borrowed("secret_key"),
+                                ),
+                                crate::recipe::Step::Base64,
+                            ],
+                        ),
+                    },
+                ],
+            ),
+            headers: std::borrow::Cow::Borrowed(
+                &[
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("Response-Timestamp"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("timestamp"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("Signature"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Text(
+                                        std::borrow::Cow::Borrowed("HMACSHA256="),
+                                    ),
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("mac"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                ],
+            ),
+            fields: std::borrow::Cow::Borrowed(&[]),
+        }),
+        notification: Some(crate::recipe::Recipe {
+            values: std::borrow::Cow::Borrowed(
+                &[
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("request_id"),
+                        source: crate::recipe::Source::Uuid {
+                            max_len: 128usize,
+                        },
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("timestamp"),
+                        source: crate::recipe::Source::Now(
+                            crate::recipe::TimeFormat::Utc,
+                        ),
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("digest"),
+                        source: crate::recipe::Source::Body {
+                            or: None,
+                        },
+                        steps: std::borrow::Cow::Borrowed(
+                            &[crate::recipe::Step::Sha256, crate::recipe::Step::Base64],
+                        ),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("string_to_sign"),
+                        source: crate::recipe::Source::Lines(
+                            std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Client-Id:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("client_id"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Request-Id:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("request_id"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Request-Timestamp:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("timestamp"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Request-Target:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("target"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Digest:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("digest"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                ],
+                            ),
+                        ),
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("mac"),
+                        source: crate::recipe::Source::Value(
+                            std::borrow::Cow::Borrowed("string_to_sign"),
+                        ),
+                        steps: std::borrow::Cow::Borrowed(
+                            &[
+                                crate::recipe::Step::HmacSha256(
+                                    std::borrow::Cow::Borrowed("secret_key"),
+                                ),
+                                crate::recipe::Step::Base64,
+                            ],
+                        ),
+                    },
+                ],
+            ),
+            headers: std::borrow::Cow::Borrowed(
+                &[
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("Client-Id"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("client_id"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("Request-Id"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("request_id"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("Request-Timestamp"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("timestamp"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("Signature"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Text(
+                                        std::borrow::Cow::Borrowed("HMACSHA256="),
+                                    ),
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("mac"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                ],
+            ),
+            fields: std::borrow::Cow::Borrowed(&[]),
+        }),
+    };
+
     pub use crate::client::CallOptions;
 
     impl Config {

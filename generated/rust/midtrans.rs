@@ -31,6 +31,9 @@
 /// authentication with the Server Key as the username and an empty
 /// password: `Authorization: Basic base64(server_key + ":")`, which the
 /// runtime sends on every request along with `Accept: application/json`.
+/// Notifications carry `signature_key`: the SHA-512, in lowercase hex, of
+/// order_id + status_code + gross_amount + server key, over the strings
+/// exactly as received (gross_amount keeps its ".00").
 ///
 /// # Discrepancies in the provider docs
 ///
@@ -392,6 +395,166 @@ pub mod midtrans {
     ];
 
     pub use crate::client::midtrans::{Client, Config, Notification, TransactionRef};
+
+    /// How this provider authenticates: its credentials and the signature
+    /// recipe of each direction, from the spec's `auth:` (run by
+    /// [`crate::recipe::sign`] and [`crate::recipe::verify`]).
+    pub static AUTH: crate::recipe::Scheme = crate::recipe::Scheme {
+        credentials: std::borrow::Cow::Borrowed(
+            &[
+                crate::recipe::CredentialDecl {
+                    name: std::borrow::Cow::Borrowed("server_key"),
+                    kind: crate::recipe::CredentialKind::Key,
+                    env: std::borrow::Cow::Borrowed("MIDTRANS_SERVER_KEY"),
+                    doc: std::borrow::Cow::Borrowed(
+                        "the server key (HTTP Basic user name)",
+                    ),
+                },
+            ],
+        ),
+        request: Some(crate::recipe::Recipe {
+            values: std::borrow::Cow::Borrowed(
+                &[
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("basic"),
+                        source: crate::recipe::Source::Basic {
+                            user: std::borrow::Cow::Borrowed("server_key"),
+                            password: None,
+                        },
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                ],
+            ),
+            headers: std::borrow::Cow::Borrowed(
+                &[
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("Authorization"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Text(
+                                        std::borrow::Cow::Borrowed("Basic "),
+                                    ),
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("basic"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                ],
+            ),
+            fields: std::borrow::Cow::Borrowed(&[]),
+        }),
+        response: None,
+        notification: Some(crate::recipe::Recipe {
+            values: std::borrow::Cow::Borrowed(
+                &[
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("order_id"),
+                        source: crate::recipe::Source::Field(
+                            std::borrow::Cow::Borrowed("order_id"),
+                        ),
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("status_code"),
+                        source: crate::recipe::Source::Field(
+                            std::borrow::Cow::Borrowed("status_code"),
+                        ),
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("gross_amount"),
+                        source: crate::recipe::Source::Field(
+                            std::borrow::Cow::Borrowed("gross_amount"),
+                        ),
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("signature_key"),
+                        source: crate::recipe::Source::Join {
+                            sep: std::borrow::Cow::Borrowed(""),
+                            parts: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("order_id"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("status_code"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("gross_amount"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("server_key"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                ],
+                            ),
+                        },
+                        steps: std::borrow::Cow::Borrowed(
+                            &[crate::recipe::Step::Sha512, crate::recipe::Step::Hex],
+                        ),
+                    },
+                ],
+            ),
+            headers: std::borrow::Cow::Borrowed(&[]),
+            fields: std::borrow::Cow::Borrowed(
+                &[
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("signature_key"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("signature_key"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: true,
+                    },
+                ],
+            ),
+        }),
+    };
 
     impl Config {
         /// Midtrans sandbox, `https://api.sandbox.midtrans.com`.

@@ -1,33 +1,29 @@
-//! Checking callers the way each provider does, and signing DOKU responses.
+//! Checking callers and signing answers with the provider's recipes (the
+//! same ones the client runs, built from the IR the sandbox loaded).
 
 use axum::http::HeaderMap;
-use payspec::Secret;
-use payspec_codegen_core::ir::{Auth, AuthScheme, TokenClaims};
-use payspec_signing::doku::{self, Components, Direction};
-use subtle::ConstantTimeEq as _;
-
-use crate::Credentials;
+use payspec_codegen_core::ir::Auth;
+use payspec_signing::recipe::{self, Context, Credentials, Headers, Message, Source, Text};
 
 /// Who the caller is, once authenticated.
 #[derive(Debug, Clone, Default)]
 pub struct Caller {
-    /// DOKU `Request-Id` (empty for other providers).
+    /// The request's generated id (DOKU's `Request-Id`), when its recipe
+    /// has one; empty otherwise.
     pub request_id: String,
-}
-
-fn header<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
-    headers.get(name).and_then(|v| v.to_str().ok())
-}
-
-fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && bool::from(a.as_bytes().ct_eq(b.as_bytes()))
+    /// Every value of the verified request recipe (a response recipe reads
+    /// them with `sent:`).
+    pub values: Vec<(Text, Vec<u8>)>,
+    /// Request headers the response echoes (declared both as request and
+    /// response headers), as received.
+    pub echo: Vec<(String, String)>,
 }
 
 /// Why a caller was refused: an error code for the provider's error body
 /// and a reason (no secrets).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refused {
-    /// `INVALID_SIGNATURE`, or `INVALID_TIMESTAMP` for a stale DOKU timestamp.
+    /// `INVALID_SIGNATURE`, or `INVALID_TIMESTAMP` for a stale timestamp.
     pub code: &'static str,
     /// What is wrong.
     pub reason: String,
@@ -42,110 +38,133 @@ impl From<String> for Refused {
     }
 }
 
-impl From<&str> for Refused {
-    fn from(reason: &str) -> Self {
-        Refused::from(reason.to_owned())
+/// The request's headers, as the executor reads them.
+struct Received<'h>(&'h HeaderMap);
+
+impl Headers for Received<'_> {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.0.get(name).and_then(|v| v.to_str().ok())
     }
 }
 
-/// Checks the request's credentials under `scheme`; `Err` says why (no
-/// secrets). A DOKU `Request-Timestamp` further than `tolerance` from the
-/// sandbox clock is refused after the signature checks out.
+/// Checks the request with the provider's request recipe; `Err` says why
+/// (no secrets). A timestamp the recipe carries further than `tolerance`
+/// from the sandbox clock is refused after the signature checks out.
 #[allow(clippy::too_many_arguments)]
 pub fn check(
     auth: &Auth,
     creds: &Credentials,
     tolerance: Option<std::time::Duration>,
     headers: &HeaderMap,
+    method: &str,
     target: &str,
-    is_get: bool,
     body: &[u8],
 ) -> Result<Caller, Refused> {
-    match auth.scheme {
-        AuthScheme::DokuHmacSha256 => {
-            let client_id =
-                header(headers, "Client-Id").ok_or("the Client-Id header is missing")?;
-            if client_id != creds.doku_client_id {
-                return Err("unknown Client-Id".into());
+    let scheme = &auth.recipes;
+    let Some(recipe) = &scheme.request else {
+        return Ok(Caller::default());
+    };
+    let is_get = method == "GET";
+    let message = Message {
+        method,
+        target,
+        query: None,
+        body: if is_get { &[] } else { body },
+        has_body: !is_get,
+    };
+    let received = Received(headers);
+    let mut cx = Context::new(creds);
+    cx.headers = &received;
+    let verified =
+        recipe::verify(scheme, recipe, &message, &cx).map_err(|e| Refused::from(e.to_string()))?;
+    if let Some(tolerance) = tolerance {
+        for value in recipe.values.iter() {
+            if !matches!(value.source, Source::Now(_)) {
+                continue;
             }
-            let request_id =
-                header(headers, "Request-Id").ok_or("the Request-Id header is missing")?;
-            let timestamp = header(headers, "Request-Timestamp")
-                .ok_or("the Request-Timestamp header is missing")?;
-            let components = Components {
-                direction: Direction::Request,
-                client_id,
-                request_id,
-                timestamp,
-                target,
-                body: (!is_get).then_some(body),
+            let Some(stamp) = verified.value(&value.name) else {
+                continue;
             };
-            doku::verify(
-                &creds.doku_secret_key,
-                &components,
-                header(headers, "Signature"),
-            )
-            .map_err(|e| e.to_string())?;
-            if let Some(tolerance) = tolerance {
-                crate::clock::check_fresh(timestamp, std::time::SystemTime::now(), tolerance)
-                    .map_err(|reason| Refused {
-                        code: "INVALID_TIMESTAMP",
-                        reason,
-                    })?;
-            }
-            Ok(Caller {
-                request_id: request_id.to_owned(),
-            })
+            let stamp = String::from_utf8_lossy(stamp);
+            crate::clock::check_fresh(&stamp, std::time::SystemTime::now(), tolerance).map_err(
+                |reason| Refused {
+                    code: "INVALID_TIMESTAMP",
+                    reason,
+                },
+            )?;
         }
-        AuthScheme::MidtransBasic => {
-            let expected = payspec_signing::midtrans::basic_auth(&creds.midtrans_server_key);
-            match header(headers, "Authorization") {
-                Some(given) if same(given, &expected) => Ok(Caller::default()),
-                Some(_) => Err("the server key is wrong".into()),
-                None => Err("the Authorization header is missing".into()),
-            }
-        }
-        AuthScheme::BillerJwtHs256 => {
-            let key = header(headers, "KEY").ok_or("the KEY header is missing")?;
-            if !same(key, creds.biller_api_key.expose()) {
-                return Err("the KEY header is wrong".into());
-            }
-            let token = header(headers, "TOKEN").ok_or("the TOKEN header is missing")?;
-            let claims = payspec_signing::biller::verify(&creds.biller_token_secret, token)
-                .map_err(|e| e.to_string())?;
-            // What the claims must be is the spec's `token_claims`.
-            let parse = |b: &[u8]| serde_json::from_slice::<serde_json::Value>(b).ok();
-            let ok = match auth.token_claims {
-                Some(TokenClaims::RequestBody) | None => {
-                    claims == body || (parse(&claims).is_some() && parse(&claims) == parse(body))
-                }
-                Some(TokenClaims::Empty) => claims.is_empty() || claims == b"{}",
-            };
-            if !ok {
-                return Err("the token's claims are not what the spec says they are".into());
-            }
-            Ok(Caller::default())
+    }
+    let request_id = recipe
+        .values
+        .iter()
+        .find(|v| matches!(v.source, Source::Uuid { .. }))
+        .and_then(|v| verified.value(&v.name))
+        .map(|id| String::from_utf8_lossy(id).into_owned())
+        .unwrap_or_default();
+    Ok(Caller {
+        request_id,
+        values: verified.values,
+        echo: Vec::new(),
+    })
+}
+
+/// The headers that sign a response `body` to `caller`'s request, from the
+/// provider's response recipe (none when it has no response recipe).
+pub fn sign_response(
+    auth: &Auth,
+    creds: &Credentials,
+    caller: &Caller,
+    method: &str,
+    target: &str,
+    body: &[u8],
+) -> Vec<(String, String)> {
+    let scheme = &auth.recipes;
+    let Some(recipe) = &scheme.response else {
+        return Vec::new();
+    };
+    let message = Message {
+        method,
+        target,
+        query: None,
+        body,
+        has_body: true,
+    };
+    let mut cx = Context::new(creds);
+    cx.sent = &caller.values;
+    match recipe::sign(scheme, recipe, &message, &cx) {
+        Ok(signed) => signed.headers,
+        Err(e) => {
+            tracing::warn!(error = %e, "the response recipe could not sign");
+            Vec::new()
         }
     }
 }
 
-/// `(Response-Timestamp, Signature)` for a DOKU response body.
-pub fn sign_doku_response(
-    secret: &Secret,
-    client_id: &str,
-    request_id: &str,
+/// The headers and body-field values that sign a notification `body` sent
+/// to `target`, from the provider's notification recipe.
+pub fn sign_notification(
+    auth: &Auth,
+    creds: &Credentials,
+    set: &[(&str, &str)],
     target: &str,
     body: &[u8],
-) -> (String, String) {
-    let timestamp = payspec_signing::time::now_utc_timestamp();
-    let components = Components {
-        direction: Direction::Response,
-        client_id,
-        request_id,
-        timestamp: &timestamp,
-        target,
-        body: Some(body),
+) -> Result<recipe::Signed, recipe::RecipeError> {
+    let scheme = &auth.recipes;
+    let Some(recipe) = &scheme.notification else {
+        return Ok(recipe::Signed {
+            values: Vec::new(),
+            headers: Vec::new(),
+            fields: Vec::new(),
+        });
     };
-    let signature = doku::sign(secret, &components);
-    (timestamp, signature)
+    let message = Message {
+        method: "POST",
+        target,
+        query: None,
+        body,
+        has_body: true,
+    };
+    let mut cx = Context::new(creds);
+    cx.set = set;
+    recipe::sign(scheme, recipe, &message, &cx)
 }

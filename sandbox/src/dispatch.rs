@@ -133,16 +133,42 @@ async fn handle(
         tracing::info!(provider = %m.provider.name, endpoint = name, %method, %path, status, note, "request");
     };
 
+    let creds = app.credentials.for_scheme(&m.provider.auth.recipes);
     let caller = match auth::check(
         &m.provider.auth,
-        &app.credentials,
+        &creds,
         app.doku_timestamp_tolerance,
         &headers,
+        method.as_str(),
         &path,
-        method == Method::GET,
         &body,
     ) {
-        Ok(caller) => caller,
+        Ok(mut caller) => {
+            caller.echo = m
+                .provider
+                .response_headers
+                .iter()
+                .filter(|h| {
+                    // Echoed: declared on both, and not written by the
+                    // response recipe (a response's own signature).
+                    let signed = m.provider.auth.recipes.response.as_ref().is_some_and(|r| {
+                        r.headers
+                            .iter()
+                            .any(|o| o.name.eq_ignore_ascii_case(&h.wire_name))
+                    });
+                    !signed
+                        && m.provider
+                            .request_headers
+                            .iter()
+                            .any(|r| r.wire_name == h.wire_name)
+                })
+                .filter_map(|h| {
+                    let value = headers.get(h.wire_name.as_str())?.to_str().ok()?;
+                    Some((h.wire_name.clone(), value.to_owned()))
+                })
+                .collect();
+            caller
+        }
         Err(refused) => {
             log(401, "authentication failed");
             let body = provider_error(
@@ -191,7 +217,7 @@ async fn handle(
     };
 
     // Replay check, processing and recording in one critical section.
-    let fingerprint = format!("{path}\n{}", payspec_signing::doku::digest(&body));
+    let fingerprint = format!("{path}\n{}", body_digest(&body));
     let (status, response, notifications) = {
         let mut world = lock(&app);
         let replay = if scheme == AuthScheme::DokuHmacSha256 {
@@ -319,22 +345,27 @@ fn finish(
     fault: Option<&crate::world::Fault>,
 ) -> Response {
     let bytes = body.to_string().into_bytes();
-    let mut extra = Vec::new();
-    if m.provider.auth.scheme == AuthScheme::DokuHmacSha256 {
+    // Response headers the spec also declares on requests ("Same as the
+    // request") are echoed, as the docs' samples show.
+    let mut extra: Vec<(String, String)> = caller.echo.clone();
+    if m.provider.auth.recipes.response.is_some() {
         let path = m.endpoint.path.as_deref().unwrap_or("/");
         let target = fill(path, &m.params);
-        let (timestamp, signature) = auth::sign_doku_response(
-            &app.credentials.doku_secret_key,
-            &app.credentials.doku_client_id,
-            &caller.request_id,
+        let creds = app.credentials.for_scheme(&m.provider.auth.recipes);
+        let method = match m.endpoint.method {
+            Some(HttpMethod::GET) => "GET",
+            _ => "POST",
+        };
+        extra.extend(auth::sign_response(
+            &m.provider.auth,
+            &creds,
+            caller,
+            method,
             &target,
             &bytes,
-        );
-        extra.push(("Client-Id", app.credentials.doku_client_id.clone()));
-        extra.push(("Request-Id", caller.request_id.clone()));
-        extra.push(("Response-Timestamp", timestamp));
-        extra.push(("Signature", signature));
+        ));
     }
+    let extra: Vec<(&str, String)> = extra.iter().map(|(n, v)| (n.as_str(), v.clone())).collect();
     if fault.is_some_and(|f| f.drop_after_processing) {
         return Response::builder()
             .status(status)
@@ -342,6 +373,14 @@ fn finish(
             .unwrap_or_else(|_| Response::new(Body::empty()));
     }
     bytes_response(status, bytes, &extra)
+}
+
+/// The SHA-256 of a request body, base64: what a replayed request must
+/// repeat to be answered from the record.
+fn body_digest(body: &[u8]) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(body))
 }
 
 /// The concrete path of a template (the signature's Request-Target).

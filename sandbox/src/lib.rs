@@ -65,6 +65,35 @@ impl Credentials {
         }
     }
 
+    /// The value of the credential the spec reads from environment variable
+    /// `env`: one of the five above, or else that variable, or else a fixed
+    /// test value naming it (for a provider the sandbox has no field for).
+    pub fn by_env(&self, env: &str) -> Secret {
+        match env {
+            "DOKU_CLIENT_ID" => Secret::new(self.doku_client_id.clone()),
+            "DOKU_SECRET_KEY" => self.doku_secret_key.clone(),
+            "MIDTRANS_SERVER_KEY" => self.midtrans_server_key.clone(),
+            "BILLER_API_KEY" => self.biller_api_key.clone(),
+            "BILLER_TOKEN_SECRET" => self.biller_token_secret.clone(),
+            other => std::env::var(other)
+                .ok()
+                .filter(|v| !v.is_empty())
+                .map_or_else(|| Secret::new(format!("sandbox-{other}")), Secret::new),
+        }
+    }
+
+    /// The credentials of `scheme`, by the names its recipes use.
+    pub fn for_scheme(
+        &self,
+        scheme: &payspec_signing::recipe::Scheme,
+    ) -> payspec_signing::recipe::Credentials {
+        let mut out = payspec_signing::recipe::Credentials::new();
+        for decl in scheme.credentials.iter() {
+            out.insert(decl.name.clone(), self.by_env(&decl.env));
+        }
+        out
+    }
+
     /// Reads `DOKU_CLIENT_ID`, `DOKU_SECRET_KEY`, `MIDTRANS_SERVER_KEY`,
     /// `BILLER_API_KEY` and `BILLER_TOKEN_SECRET`; unset ones keep the
     /// [`Credentials::test`] value.

@@ -4,7 +4,6 @@
 use std::sync::Arc;
 
 use payspec_codegen_core::ir::{AuthScheme, Lifecycle, LifecycleNotification, Provider};
-use payspec_signing::doku::{Components, Direction};
 use serde_json::{json, Value};
 
 use crate::respond;
@@ -20,7 +19,9 @@ pub struct Pending {
 
 static SEQUENCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
-/// The notification for `r`'s new state, if a URL is configured.
+/// The notification for `r`'s new state, if a URL is configured, signed
+/// with the provider's notification recipe (headers, or fields added to
+/// the body).
 pub fn build(
     app: &App,
     provider: &Provider,
@@ -28,50 +29,45 @@ pub fn build(
     r: &Resource,
 ) -> Option<Pending> {
     let url = r.notify_url.clone().or_else(|| app.notify_url.clone())?;
-    let creds = &app.credentials;
     let mut headers = vec![("Content-Type".to_owned(), "application/json".to_owned())];
     let mut body = body(provider, lifecycle, r);
-    let body = match provider.auth.scheme {
-        AuthScheme::DokuHmacSha256 => {
-            let body = body.to_string().into_bytes();
-            let n = SEQUENCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let request_id = format!("sandbox-notification-{n}");
-            let timestamp = payspec_signing::time::now_utc_timestamp();
-            let target = path_of(&url);
-            let signature = payspec_signing::doku::sign(
-                &creds.doku_secret_key,
-                &Components {
-                    direction: Direction::Request,
-                    client_id: &creds.doku_client_id,
-                    request_id: &request_id,
-                    timestamp: &timestamp,
-                    target: &target,
-                    body: Some(&body),
-                },
-            );
-            headers.push(("Client-Id".to_owned(), creds.doku_client_id.clone()));
-            headers.push(("Request-Id".to_owned(), request_id));
-            headers.push(("Request-Timestamp".to_owned(), timestamp));
-            headers.push(("Signature".to_owned(), signature));
-            body
-        }
-        AuthScheme::MidtransBasic => {
-            // Signed over the values the body carries, whatever filled them.
-            let text = |name: &str| body.get(name).and_then(Value::as_str).unwrap_or_default();
-            let signature = payspec_signing::midtrans::signature_key(
-                text("order_id"),
-                text("status_code"),
-                text("gross_amount"),
-                &creds.midtrans_server_key,
-            );
-            if let Value::Object(fields) = &mut body {
-                fields.insert("signature_key".to_owned(), json!(signature));
+    let n = SEQUENCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let id = format!("sandbox-notification-{n}");
+    // A generated id of the recipe is the sandbox's own, numbered one.
+    let set: Vec<(&str, &str)> = provider
+        .auth
+        .recipes
+        .notification
+        .iter()
+        .flat_map(|r| r.values.iter())
+        .filter(|v| matches!(v.source, payspec_signing::recipe::Source::Uuid { .. }))
+        .map(|v| (&*v.name, id.as_str()))
+        .collect();
+    let creds = app.credentials.for_scheme(&provider.auth.recipes);
+    let bytes = body.to_string().into_bytes();
+    match crate::auth::sign_notification(&provider.auth, &creds, &set, &path_of(&url), &bytes) {
+        Ok(signed) => {
+            headers.extend(signed.headers);
+            if signed.fields.is_empty() {
+                return Some(Pending {
+                    url,
+                    headers,
+                    body: bytes,
+                });
             }
-            body.to_string().into_bytes()
+            if let Some(map) = body.as_object_mut() {
+                for (name, value) in signed.fields {
+                    map.insert(name, serde_json::Value::String(value));
+                }
+            }
         }
-        AuthScheme::BillerJwtHs256 => body.to_string().into_bytes(),
-    };
-    Some(Pending { url, headers, body })
+        Err(e) => tracing::warn!(error = %e, "the notification recipe could not sign"),
+    }
+    Some(Pending {
+        url,
+        headers,
+        body: body.to_string().into_bytes(),
+    })
 }
 
 /// The unsigned body about `r`: the example of the notification the
@@ -165,7 +161,14 @@ mod tests {
                 let check = info.request.expect("a notification has a body check");
                 for state in &lifecycle.states {
                     let r =
-                        Resource::new(&provider.name, &lifecycle.name, "ORDER-7", state, 30_000);
+                        Resource::new(
+                        &provider.name,
+                        &lifecycle.name,
+                        "ORDER-7",
+                        state,
+                        30_000,
+                        std::time::SystemTime::now(),
+                    );
                     let body = super::body(provider, lifecycle, &r);
                     let checked_body = check(body.to_string().as_bytes())
                         .unwrap_or_else(|e| panic!("{} {state}: {e}", notification.name));

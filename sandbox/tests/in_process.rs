@@ -4,8 +4,10 @@ use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
 use payspec_sandbox::{Credentials, InProcess, MockOptions};
-use payspec_signing::doku::{sign, Components, Direction};
 use serde_json::{json, Value};
+
+#[path = "../../tests/common/mod.rs"]
+mod common;
 
 const REFUND: &str = "/cancellation/credit-card/refund";
 
@@ -22,16 +24,13 @@ fn signed(request_id: &str, body: &[u8], age: Duration) -> Vec<(String, String)>
     let c = Credentials::test();
     let at = SystemTime::now() - age;
     let timestamp = payspec_signing::time::utc_timestamp(at);
-    let signature = sign(
-        &c.doku_secret_key,
-        &Components {
-            direction: Direction::Request,
-            client_id: &c.doku_client_id,
-            request_id,
-            timestamp: &timestamp,
-            target: REFUND,
-            body: Some(body),
-        },
+    let signature = common::doku_signature(
+        c.doku_secret_key.expose(),
+        &c.doku_client_id,
+        request_id,
+        &format!("Request-Timestamp:{timestamp}"),
+        REFUND,
+        Some(body),
     );
     vec![
         ("Content-Type".to_owned(), "application/json".to_owned()),

@@ -188,10 +188,7 @@ async fn biller_cancel_with_the_jwt_client() {
         c.biller_token_secret,
     ));
     let req = payspec::biller::bill::BillCancelRequest::new("partner", "0812300001", "R-1");
-    let call = || {
-        Call::post("bill_cancel", "/api/v2/bill/cancel")
-            .token_claims(payspec::client::ClaimSet::RequestBody)
-    };
+    let call = || Call::post("bill_cancel", "/api/v2/bill/cancel");
     let data: Value = client.call(call(), &req).await.expect("cancel a paid bill");
     assert_eq!(data["refNumber"], "R-1");
     assert_eq!(state(&base, "biller/bill/R-1").await, "cancelled");

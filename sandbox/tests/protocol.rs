@@ -3,8 +3,10 @@
 use std::path::PathBuf;
 
 use payspec_sandbox::{spawn_for_tests, Credentials, MockOptions, SandboxHandle};
-use payspec_signing::doku::{sign, Components, Direction};
 use serde_json::{json, Value};
+
+#[path = "../../tests/common/mod.rs"]
+mod common;
 
 fn start() -> SandboxHandle {
     let spec = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec");
@@ -25,16 +27,13 @@ async fn doku_post(
 ) -> (u16, reqwest::header::HeaderMap, Value) {
     let c = Credentials::test();
     let ts = payspec_signing::time::now_utc_timestamp();
-    let signature = sign(
-        &payspec::Secret::new(secret),
-        &Components {
-            direction: Direction::Request,
-            client_id: &c.doku_client_id,
-            request_id,
-            timestamp: &ts,
-            target,
-            body: Some(body),
-        },
+    let signature = common::doku_signature(
+        secret,
+        &c.doku_client_id,
+        request_id,
+        &format!("Request-Timestamp:{ts}"),
+        target,
+        Some(body),
     );
     let r = reqwest::Client::new()
         .post(format!("{base}{target}"))
@@ -209,8 +208,7 @@ async fn midtrans_and_biller_auth_are_checked() {
 
     // A valid token whose claims are not this body (token_claims: request_body).
     let c = Credentials::test();
-    let token =
-        payspec_signing::biller::token(&c.biller_token_secret, br#"{"ref_number":"other"}"#);
+    let token = common::jwt_hs256(c.biller_token_secret.expose(), br#"{"ref_number":"other"}"#);
     let body = json!({"partnerId":"p","account_number":"1","ref_number":"R-1"}).to_string();
     let r = reqwest::Client::new()
         .post(format!("{base}/api/v2/bill/cancel"))

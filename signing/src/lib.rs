@@ -1,20 +1,16 @@
-//! Signing and verification for the providers payspec talks to, with no I/O.
+//! Signing and verification with no I/O: the executor of the signature
+//! recipes the specs declare, and the primitives it composes.
 //!
-//! Shared by the `payspec` client runtime and the `payspec` command-line
-//! tool (`payspec sign doku`, `payspec verify midtrans-notification`), so it
-//! stays small: HMAC/SHA-2, base64 and constant-time comparison only.
+//! Shared by the `payspec` client runtime, the sandbox and the `payspec`
+//! command-line tool (`payspec sign PROVIDER`, `payspec verify PROVIDER`), so
+//! it stays small: RustCrypto HMAC/SHA-2/RSA, base64 and constant-time
+//! comparison. Nothing here names a provider.
 //!
-//! - [`doku`]: the non-SNAP `Signature: HMACSHA256=…` header for requests,
-//!   responses and inbound HTTP notifications.
-//! - [`midtrans`]: the Basic `Authorization` header and the notification
-//!   `signature_key`.
-//! - [`biller`]: the HS256 JWT sent in the `TOKEN` header.
+//! - [`recipe`]: the recipe vocabulary and its executor.
 //! - [`Secret`]: a string that never prints itself.
-//! - [`time`]: the UTC timestamps DOKU expects.
+//! - [`time`]: timestamps in the formats recipes write, and freshness.
 
-pub mod biller;
-pub mod doku;
-pub mod midtrans;
+pub mod recipe;
 mod secret;
 pub mod time;
 

@@ -8,15 +8,36 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 /// Times before 1970 are clamped to the epoch: a clock that far off would
 /// be rejected by the provider anyway, and this must not panic.
 pub fn utc_timestamp(time: SystemTime) -> String {
+    let mut out = local_clock(time, 0);
+    out.push('Z');
+    out
+}
+
+/// Formats `time` as `YYYY-MM-DDTHH:MM:SS±HH:MM` in the zone `offset_minutes`
+/// east of UTC (`+07:00` is 420), dropping sub-seconds.
+///
+/// Times before 1970 (after the shift) are clamped to the epoch, as in
+/// [`utc_timestamp`].
+pub fn offset_timestamp(time: SystemTime, offset_minutes: i16) -> String {
+    let mut out = local_clock(time, offset_minutes);
+    let sign = if offset_minutes < 0 { '-' } else { '+' };
+    let abs = offset_minutes.unsigned_abs();
+    out.push_str(&format!("{sign}{:02}:{:02}", abs / 60, abs % 60));
+    out
+}
+
+/// `YYYY-MM-DDTHH:MM:SS` of `time` shifted `offset_minutes` east of UTC.
+fn local_clock(time: SystemTime, offset_minutes: i16) -> String {
     let secs = time
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
+    let secs = secs.saturating_add_signed(i64::from(offset_minutes) * 60);
     let days = secs / 86_400;
     let rem = secs % 86_400;
     let (year, month, day) = civil_from_days(days);
     format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}",
         rem / 3600,
         (rem % 3600) / 60,
         rem % 60
@@ -123,6 +144,16 @@ mod tests {
         // Leap day and end of a leap year.
         assert_eq!(at(951_782_400), "2000-02-29T00:00:00Z");
         assert_eq!(at(1_609_459_199), "2020-12-31T23:59:59Z");
+    }
+
+    #[test]
+    fn offset_timestamps_shift_the_clock_and_name_the_zone() {
+        // The SNAP sample `2024-03-26T16:01:41+07:00` is 09:01:41Z:
+        // `date -u -d 2024-03-26T09:01:41Z +%s` → 1711443701.
+        let at = UNIX_EPOCH + Duration::from_secs(1_711_443_701);
+        assert_eq!(offset_timestamp(at, 420), "2024-03-26T16:01:41+07:00");
+        assert_eq!(offset_timestamp(at, -330), "2024-03-26T03:31:41-05:30");
+        assert_eq!(offset_timestamp(at, 0), "2024-03-26T09:01:41+00:00");
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! The biller partner API client.
 //!
 //! Every request carries `KEY` (the partner API key), `TOKEN` (an HS256 JWT
-//! whose claims are the JSON body exactly as sent, or `{}` where the spec
-//! says so; see [`crate::client::ClaimSet`]) and `VERSION: 2.0`. Responses
+//! whose claims are the JSON body exactly as sent, or `{}` without a body:
+//! the spec's request recipe, [`crate::biller::AUTH`]) and `VERSION: 2.0`. Responses
 //! come in an envelope `{responseCode, success, message: {ID, EN}, data}`:
 //! `success: true` yields `data` decoded as the endpoint's type, anything
 //! else [`Error::Api`] with `responseCode` and both messages.
@@ -35,19 +35,15 @@ use std::time::Duration;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use tracing::Instrument as _;
 
-use super::{
-    decode_json, decode_value, encode_request, join_url, json_headers, transport_error, Call,
-};
+use super::runtime::Runtime;
+use super::{decode_json, decode_value, encode_request, Call, CallOptions};
 use crate::error::{ApiError, Error, Provider};
+use crate::retry::RetryPolicy;
 use crate::secret::Secret;
-use crate::transport::{HttpRequest, HttpResponse, ReqwestTransport, Transport};
+use crate::transport::{HttpResponse, ReqwestTransport, Transport};
 
 const PROVIDER: Provider = Provider::Biller;
-
-/// The `VERSION` header every call sends.
-pub const API_VERSION: &str = "2.0";
 
 /// Where and as whom to call the biller.
 #[derive(Debug, Clone)]
@@ -84,13 +80,30 @@ impl Config {
     pub fn base_url(&self) -> &str {
         &self.base_url
     }
+
+    fn runtime(&self, transport: Arc<dyn Transport>) -> Runtime {
+        let scheme = &crate::biller::AUTH;
+        Runtime {
+            provider: PROVIDER,
+            scheme,
+            credentials: super::credentials_in_order(
+                scheme,
+                [self.api_key.clone(), self.token_secret.clone()],
+            ),
+            base_url: self.base_url.clone(),
+            retry: RetryPolicy::none(),
+            verify_responses: true,
+            transport,
+            fixed_now: None,
+        }
+    }
 }
 
 /// A biller client; cheap to clone, share it.
 #[derive(Clone)]
 pub struct Client {
     config: Arc<Config>,
-    transport: Arc<dyn Transport>,
+    runtime: Arc<Runtime>,
 }
 
 impl std::fmt::Debug for Client {
@@ -105,17 +118,14 @@ impl Client {
     /// A client over reqwest with the configured timeout.
     pub fn new(config: Config) -> Self {
         let transport = Arc::new(ReqwestTransport::new(config.timeout));
-        Client {
-            config: Arc::new(config),
-            transport,
-        }
+        Self::with_transport(config, transport)
     }
 
     /// A client over another HTTP stack.
     pub fn with_transport(config: Config, transport: Arc<dyn Transport>) -> Self {
         Client {
+            runtime: Arc::new(config.runtime(transport)),
             config: Arc::new(config),
-            transport,
         }
     }
 
@@ -138,13 +148,12 @@ impl Client {
         self.execute(call, body).await
     }
 
-    /// Sends a call without a body; the token's claims are then `{}`
-    /// whatever the call's claim set, since there is no body to sign.
+    /// Sends a call without a body; the token's claims are then what the
+    /// recipe gives an empty body (`{}`).
     // Low-level: what the generated endpoint methods call. Hidden from the
     // merchant-facing docs; public for them and for tooling.
     #[doc(hidden)]
     pub async fn call_empty<Resp: DeserializeOwned>(&self, call: Call) -> Result<Resp, Error> {
-        let call = call.token_claims(super::ClaimSet::Empty);
         self.execute(call, Vec::new()).await
     }
 
@@ -153,36 +162,11 @@ impl Client {
         call: Call,
         body: Vec<u8>,
     ) -> Result<Resp, Error> {
-        let span = tracing::info_span!(
-            "payspec.call",
-            provider = PROVIDER.as_str(),
-            endpoint = call.operation,
-            attempt = 1,
-            status = tracing::field::Empty,
-        );
-        async {
-            let token = payspec_signing::biller::token(
-                &self.config.token_secret,
-                call.claims.claims(&body),
-            );
-            let mut headers = json_headers(&call);
-            headers.push(("KEY".to_owned(), self.config.api_key.expose().to_owned()));
-            headers.push(("TOKEN".to_owned(), token));
-            headers.push(("VERSION".to_owned(), API_VERSION.to_owned()));
-            let request = HttpRequest {
-                method: call.method,
-                url: join_url(&self.config.base_url, &call.path),
-                headers,
-                body,
-            };
-            let response = self.transport.send(request).await.map_err(|e| {
-                transport_error(PROVIDER, call.operation, self.transport.as_ref(), e)
-            })?;
-            tracing::Span::current().record("status", response.status);
-            interpret(call.operation, response)
-        }
-        .instrument(span)
-        .await
+        let exchange = self
+            .runtime
+            .exchange(&call, body, &CallOptions::new())
+            .await?;
+        interpret(call.operation, exchange.response)
     }
 }
 

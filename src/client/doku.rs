@@ -1,7 +1,7 @@
 //! The DOKU client (non-SNAP Checkout and Cards APIs).
 //!
 //! Every request carries `Client-Id`, `Request-Id`, `Request-Timestamp` and
-//! `Signature` (see [`payspec_signing::doku`]). The body is serialised once;
+//! `Signature`, signed by the spec's request recipe ([`crate::doku::AUTH`]). The body is serialised once;
 //! those exact bytes are hashed into the `Digest` line and sent.
 //!
 //! **Response signatures** are verified by default
@@ -60,20 +60,15 @@ use std::time::Duration;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use tracing::Instrument as _;
 
-pub use payspec_signing::doku::NotificationHeaders;
-use payspec_signing::doku::{self as signing, Components, Direction};
-use payspec_signing::time::now_utc_timestamp;
+use payspec_signing::recipe::{self, Context, Credentials, Message};
 
-use super::{
-    decode_json, encode_request, join_url, json_headers, transport_error, Call, CallOptions,
-};
+use super::runtime::{Exchange, Runtime};
+use super::{decode_json, encode_request, Call, CallOptions};
 use crate::error::{ApiError, Error, Provider, SignatureMismatch};
-use crate::retry::{retryable_status, retryable_transport, RetryPolicy};
+use crate::retry::RetryPolicy;
 use crate::secret::Secret;
-use crate::transport::{HttpRequest, HttpResponse, Method, ReqwestTransport, Transport};
-use crate::validation::{Format, Validator};
+use crate::transport::{ReqwestTransport, Transport};
 
 const PROVIDER: Provider = Provider::Doku;
 
@@ -153,13 +148,30 @@ impl Config {
     pub fn base_url(&self) -> &str {
         &self.base_url
     }
+
+    fn runtime(&self, transport: Arc<dyn Transport>) -> Runtime {
+        let scheme = &crate::doku::AUTH;
+        Runtime {
+            provider: PROVIDER,
+            scheme,
+            credentials: super::credentials_in_order(
+                scheme,
+                [Secret::new(self.client_id.clone()), self.secret_key.clone()],
+            ),
+            base_url: self.base_url.clone(),
+            retry: self.retry,
+            verify_responses: self.verification == ResponseVerification::Verify,
+            transport,
+            fixed_now: self.fixed_timestamp.clone(),
+        }
+    }
 }
 
 /// A DOKU client; cheap to clone, share it.
 #[derive(Clone)]
 pub struct Client {
     config: Arc<Config>,
-    transport: Arc<dyn Transport>,
+    runtime: Arc<Runtime>,
 }
 
 impl std::fmt::Debug for Client {
@@ -174,18 +186,15 @@ impl Client {
     /// A client over reqwest with the configured timeout.
     pub fn new(config: Config) -> Self {
         let transport = Arc::new(ReqwestTransport::new(config.timeout));
-        Client {
-            config: Arc::new(config),
-            transport,
-        }
+        Self::with_transport(config, transport)
     }
 
     /// A client over another HTTP stack; [`Config::timeout`] is then the
     /// transport's business.
     pub fn with_transport(config: Config, transport: Arc<dyn Transport>) -> Self {
         Client {
+            runtime: Arc::new(config.runtime(transport)),
             config: Arc::new(config),
-            transport,
         }
     }
 
@@ -220,9 +229,8 @@ impl Client {
         Req: Serialize + crate::validation::Validate,
         Resp: DeserializeOwned,
     {
-        let request_id = request_id(options)?;
         let body = encode_request(PROVIDER, call.operation, request)?;
-        self.execute(call, request_id, body).await
+        self.execute(call, body, options).await
     }
 
     /// Signs and sends a call without a body (a GET: no `Digest` line).
@@ -242,119 +250,33 @@ impl Client {
         call: Call,
         options: &CallOptions,
     ) -> Result<Resp, Error> {
-        let request_id = request_id(options)?;
-        self.execute(call, request_id, Vec::new()).await
+        self.execute(call, Vec::new(), options).await
     }
 
     async fn execute<Resp: DeserializeOwned>(
         &self,
         call: Call,
-        request_id: String,
         body: Vec<u8>,
+        options: &CallOptions,
     ) -> Result<Resp, Error> {
-        let span = tracing::info_span!(
-            "payspec.call",
-            provider = PROVIDER.as_str(),
-            endpoint = call.operation,
-            request_id = %request_id,
-            attempt = tracing::field::Empty,
-            status = tracing::field::Empty,
-        );
-        let response = self
-            .send_with_retries(&call, &request_id, &body)
-            .instrument(span.clone())
-            .await?;
-        let _entered = span.enter();
-        self.interpret(&call, &request_id, response)
-    }
-
-    /// Sends until a final answer: a response that is not retryable, or the
-    /// last attempt's outcome.
-    async fn send_with_retries(
-        &self,
-        call: &Call,
-        request_id: &str,
-        body: &[u8],
-    ) -> Result<HttpResponse, Error> {
-        let policy = self.config.retry;
-        let limit = policy.attempt_limit();
-        let mut attempt = 1;
-        loop {
-            tracing::Span::current().record("attempt", attempt);
-            let request = self.signed_request(call, request_id, body);
-            let retry_reason = match self.transport.send(request).await {
-                Ok(response) => {
-                    tracing::Span::current().record("status", response.status);
-                    if attempt < limit && retryable_status(response.status) {
-                        format!("HTTP {}", response.status)
-                    } else {
-                        return Ok(response);
-                    }
-                }
-                Err(error) if attempt < limit && retryable_transport(error.kind) => error.message,
-                Err(error) => {
-                    return Err(transport_error(
-                        PROVIDER,
-                        call.operation,
-                        self.transport.as_ref(),
-                        error,
-                    ))
-                }
-            };
-            let delay = policy.delay_before(attempt + 1);
-            tracing::warn!(attempt, reason = %retry_reason, ?delay, "retrying with the same Request-Id");
-            tokio::time::sleep(delay).await;
-            attempt += 1;
-        }
-    }
-
-    /// A request with a fresh timestamp and signature over the same body.
-    fn signed_request(&self, call: &Call, request_id: &str, body: &[u8]) -> HttpRequest {
-        let timestamp = self
-            .config
-            .fixed_timestamp
-            .clone()
-            .unwrap_or_else(now_utc_timestamp);
-        let components = Components {
-            direction: Direction::Request,
-            client_id: &self.config.client_id,
-            request_id,
-            timestamp: &timestamp,
-            target: &call.path,
-            body: (call.method != Method::Get).then_some(body),
-        };
-        let signature = signing::sign(&self.config.secret_key, &components);
-        let mut headers = json_headers(call);
-        headers.push(("Client-Id".to_owned(), self.config.client_id.clone()));
-        headers.push(("Request-Id".to_owned(), request_id.to_owned()));
-        headers.push(("Request-Timestamp".to_owned(), timestamp));
-        headers.push(("Signature".to_owned(), signature));
-        HttpRequest {
-            method: call.method,
-            url: join_url(&self.config.base_url, &call.path),
-            headers,
-            body: if call.method == Method::Get {
-                Vec::new()
-            } else {
-                body.to_vec()
-            },
-        }
+        let exchange = self.runtime.exchange(&call, body, options).await?;
+        self.interpret(&call, &exchange)
     }
 
     /// Maps a final response to the result.
     fn interpret<Resp: DeserializeOwned>(
         &self,
         call: &Call,
-        request_id: &str,
-        response: HttpResponse,
+        exchange: &Exchange,
     ) -> Result<Resp, Error> {
+        let response = &exchange.response;
         let status = response.status;
         let success = (200..300).contains(&status);
         // 409: DOKU saw this Request-Id and body before and replays the
         // original response; that original outcome is this call's result.
         let replay = status == 409;
         if success || replay {
-            self.verify_response(call, request_id, &response)?;
+            self.runtime.verify_response(call, exchange)?;
         }
         if success {
             return decode_json(PROVIDER, call.operation, status, &response.body);
@@ -365,62 +287,13 @@ impl Client {
                 return Ok(original);
             }
         }
-        Err(api_error(call.operation, &response).into())
-    }
-
-    fn verify_response(
-        &self,
-        call: &Call,
-        request_id: &str,
-        response: &HttpResponse,
-    ) -> Result<(), Error> {
-        if self.config.verification == ResponseVerification::Skip {
-            return Ok(());
-        }
-        let mismatch = |reason: String| {
-            Error::SignatureMismatch(SignatureMismatch {
-                provider: PROVIDER,
-                operation: call.operation,
-                reason,
-            })
-        };
-        let timestamp = response
-            .header("Response-Timestamp")
-            .ok_or_else(|| mismatch("the response has no Response-Timestamp header".to_owned()))?;
-        let components = Components {
-            direction: Direction::Response,
-            client_id: &self.config.client_id,
-            request_id,
-            timestamp,
-            target: &call.path,
-            body: Some(&response.body),
-        };
-        signing::verify(
-            &self.config.secret_key,
-            &components,
-            response.header("Signature"),
-        )
-        .map_err(|e| mismatch(format!("response signature: {e}")))
-    }
-}
-
-/// The caller's Request-Id, checked, or a fresh UUID v4.
-fn request_id(options: &CallOptions) -> Result<String, Error> {
-    match &options.request_id {
-        Some(id) => {
-            let mut v = Validator::new();
-            v.check_len("Request-Id", id, Some(1), Some(MAX_REQUEST_ID_LEN));
-            v.check_format("Request-Id", id, Format::PrintableAscii);
-            v.finish()?;
-            Ok(id.clone())
-        }
-        None => Ok(uuid::Uuid::new_v4().to_string()),
+        Err(api_error(call.operation, response).into())
     }
 }
 
 /// DOKU's error body: `{"error": {"code", "message", "type"}}`, sometimes
 /// beside the echoed request; or a bare `{"message"}` from a gateway.
-fn api_error(operation: &'static str, response: &HttpResponse) -> ApiError {
+fn api_error(operation: &'static str, response: &crate::transport::HttpResponse) -> ApiError {
     let body: Option<serde_json::Value> = serde_json::from_slice(&response.body).ok();
     let field = |path: &[&str]| {
         let mut value = body.as_ref()?;
@@ -438,6 +311,19 @@ fn api_error(operation: &'static str, response: &HttpResponse) -> ApiError {
         message_id: None,
         body,
     }
+}
+
+/// The headers of an inbound DOKU HTTP notification, as received.
+#[derive(Debug, Clone, Copy)]
+pub struct NotificationHeaders<'a> {
+    /// `Client-Id`.
+    pub client_id: &'a str,
+    /// `Request-Id`.
+    pub request_id: &'a str,
+    /// `Request-Timestamp`.
+    pub request_timestamp: &'a str,
+    /// `Signature`, if present.
+    pub signature: Option<&'a str>,
 }
 
 /// How far a notification's `Request-Timestamp` may be from this server's
@@ -560,13 +446,49 @@ impl Notification {
         raw_body: &[u8],
         secret_key: &Secret,
     ) -> Result<(), Error> {
-        signing::verify_notification(secret_key, headers, target, raw_body).map_err(|e| {
+        let scheme = &crate::doku::AUTH;
+        let mismatch = |reason: String| {
             Error::SignatureMismatch(SignatureMismatch {
                 provider: PROVIDER,
                 operation: "notification",
-                reason: format!("notification signature: {e}"),
+                reason: format!("notification signature: {reason}"),
             })
-        })
+        };
+        let Some(recipe) = &scheme.notification else {
+            return Err(mismatch(
+                "the spec declares no notification recipe".to_owned(),
+            ));
+        };
+        let mut received = vec![
+            ("Client-Id".to_owned(), headers.client_id.to_owned()),
+            ("Request-Id".to_owned(), headers.request_id.to_owned()),
+            (
+                "Request-Timestamp".to_owned(),
+                headers.request_timestamp.to_owned(),
+            ),
+        ];
+        if let Some(signature) = headers.signature {
+            received.push(("Signature".to_owned(), signature.to_owned()));
+        }
+        // Only the key: the Client-Id is read from the notification.
+        let key_name = scheme
+            .credentials
+            .iter()
+            .find(|c| c.kind == recipe::CredentialKind::Key)
+            .map_or("secret_key", |c| &c.name);
+        let credentials = Credentials::new().with(key_name.to_owned(), secret_key.clone());
+        let mut cx = Context::new(&credentials);
+        cx.headers = &received;
+        let message = Message {
+            method: "POST",
+            target,
+            query: None,
+            body: raw_body,
+            has_body: true,
+        };
+        recipe::verify(scheme, recipe, &message, &cx)
+            .map(drop)
+            .map_err(|e| mismatch(e.to_string()))
     }
 }
 
@@ -583,18 +505,20 @@ mod tests {
     // The docs' example timestamp, 2020-08-11T08:45:42Z, as seconds.
     const SIGNED_AT: u64 = 1_597_135_542;
 
+    /// DOKU's notification signature, written out here (not the recipe).
     fn signature(secret: &str, timestamp: &str) -> String {
-        signing::sign(
-            &Secret::new(secret),
-            &Components {
-                direction: Direction::Request,
-                client_id: "BRN-0001",
-                request_id: "req-1",
-                timestamp,
-                target: TARGET,
-                body: Some(BODY),
-            },
-        )
+        use base64::Engine as _;
+        use hmac::Mac as _;
+        use sha2::Digest as _;
+        let b64 = base64::engine::general_purpose::STANDARD;
+        let digest = b64.encode(sha2::Sha256::digest(BODY));
+        let text = format!(
+            "Client-Id:BRN-0001\nRequest-Id:req-1\nRequest-Timestamp:{timestamp}\n\
+             Request-Target:{TARGET}\nDigest:{digest}"
+        );
+        let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).unwrap();
+        mac.update(text.as_bytes());
+        format!("HMACSHA256={}", b64.encode(mac.finalize().into_bytes()))
     }
 
     fn verify_at(signature: &str, timestamp: &str, now_secs: u64) -> Result<Value, Error> {

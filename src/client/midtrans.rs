@@ -35,21 +35,16 @@ use std::time::Duration;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use tracing::Instrument as _;
 
-use payspec_signing::midtrans as signing;
+use payspec_signing::recipe::{self, Context, Credentials, Message};
 
-use super::{
-    decode_json, encode_path_segment, encode_request, join_url, json_headers, transport_error, Call,
-};
+use super::fields::{decode_watching, top_level_names, SignedFields};
+use super::runtime::Runtime;
+use super::{decode_json, encode_path_segment, encode_request, Call, CallOptions};
 use crate::error::{ApiError, Error, Provider, SignatureMismatch};
+use crate::retry::RetryPolicy;
 use crate::secret::Secret;
-use crate::transport::{HttpRequest, HttpResponse, ReqwestTransport, Transport};
-
-mod capture;
-mod signed_fields;
-
-use signed_fields::SignedFields;
+use crate::transport::{HttpResponse, ReqwestTransport, Transport};
 
 const PROVIDER: Provider = Provider::Midtrans;
 
@@ -83,6 +78,20 @@ impl Config {
     pub fn base_url(&self) -> &str {
         &self.base_url
     }
+
+    fn runtime(&self, transport: Arc<dyn Transport>) -> Runtime {
+        let scheme = &crate::midtrans::AUTH;
+        Runtime {
+            provider: PROVIDER,
+            scheme,
+            credentials: super::credentials_in_order(scheme, [self.server_key.clone()]),
+            base_url: self.base_url.clone(),
+            retry: RetryPolicy::none(),
+            verify_responses: true,
+            transport,
+            fixed_now: None,
+        }
+    }
 }
 
 /// Which transaction an operation applies to: Midtrans accepts either id in
@@ -114,7 +123,7 @@ impl super::PathParam for TransactionRef {
 #[derive(Clone)]
 pub struct Client {
     config: Arc<Config>,
-    transport: Arc<dyn Transport>,
+    runtime: Arc<Runtime>,
 }
 
 impl std::fmt::Debug for Client {
@@ -129,17 +138,14 @@ impl Client {
     /// A client over reqwest with the configured timeout.
     pub fn new(config: Config) -> Self {
         let transport = Arc::new(ReqwestTransport::new(config.timeout));
-        Client {
-            config: Arc::new(config),
-            transport,
-        }
+        Self::with_transport(config, transport)
     }
 
     /// A client over another HTTP stack.
     pub fn with_transport(config: Config, transport: Arc<dyn Transport>) -> Self {
         Client {
+            runtime: Arc::new(config.runtime(transport)),
             config: Arc::new(config),
-            transport,
         }
     }
 
@@ -174,33 +180,11 @@ impl Client {
         call: Call,
         body: Vec<u8>,
     ) -> Result<Resp, Error> {
-        let span = tracing::info_span!(
-            "payspec.call",
-            provider = PROVIDER.as_str(),
-            endpoint = call.operation,
-            attempt = 1,
-            status = tracing::field::Empty,
-        );
-        async {
-            let mut headers = json_headers(&call);
-            headers.push((
-                "Authorization".to_owned(),
-                signing::basic_auth(&self.config.server_key),
-            ));
-            let request = HttpRequest {
-                method: call.method,
-                url: join_url(&self.config.base_url, &call.path),
-                headers,
-                body,
-            };
-            let response = self.transport.send(request).await.map_err(|e| {
-                transport_error(PROVIDER, call.operation, self.transport.as_ref(), e)
-            })?;
-            tracing::Span::current().record("status", response.status);
-            interpret(call.operation, response)
-        }
-        .instrument(span)
-        .await
+        let exchange = self
+            .runtime
+            .exchange(&call, body, &CallOptions::new())
+            .await?;
+        interpret(call.operation, exchange.response)
     }
 }
 
@@ -246,9 +230,9 @@ fn interpret<Resp: DeserializeOwned>(
 pub struct Notification;
 
 impl Notification {
-    /// Checks a notification's `signature_key` (SHA-512 of `order_id +
-    /// status_code + gross_amount + server key`, over the strings exactly as
-    /// received) and decodes the body as `T`.
+    /// Checks a notification's `signature_key` with the spec's notification
+    /// recipe (SHA-512 of `order_id + status_code + gross_amount + server
+    /// key`, over the strings exactly as received) and decodes the body as `T`.
     ///
     /// A missing field or a wrong signature is [`Error::SignatureMismatch`]
     /// naming the reason; a body that is not JSON is [`Error::Decode`].
@@ -262,12 +246,17 @@ impl Notification {
         server_key: &Secret,
     ) -> Result<T, Error> {
         let raw_body = raw_body.as_ref();
-        // One pass types the body and reads the four signed strings; nothing
+        let recipe = notification_recipe()?;
+        let Some(names) = top_level_names(recipe) else {
+            Self::check(raw_body, server_key)?;
+            return crate::notification::decode(PROVIDER, raw_body);
+        };
+        // One pass types the body and reads the signed strings; nothing
         // typed is returned before the signature matches.
-        let mut fields = SignedFields::default();
-        match capture::decode::<T>(raw_body, &mut fields) {
+        let mut fields = SignedFields::new(&names);
+        match decode_watching::<T>(raw_body, &mut fields) {
             Ok(decoded) => {
-                if signing::verify_notification(&fields.as_fields(), server_key).is_err() {
+                if check_fields(raw_body, Some(&fields), server_key).is_err() {
                     // Rejected: say why exactly as `check` does, from its own
                     // read of the body (a `T` with an unusual field type
                     // might read a signed string in a way not watched).
@@ -287,7 +276,11 @@ impl Notification {
     /// Only the signature check of [`Notification::verify`], with the reason
     /// it failed (for `payspec verify midtrans-notification`).
     pub fn check(raw_body: &[u8], server_key: &Secret) -> Result<(), Error> {
-        let fields = match SignedFields::parse(raw_body) {
+        let recipe = notification_recipe()?;
+        let Some(names) = top_level_names(recipe) else {
+            return check_fields(raw_body, None, server_key);
+        };
+        let fields = match SignedFields::parse(raw_body, &names) {
             Ok(fields) => fields,
             // Explained by a full parse, so the message is the one a
             // `Value` gives (the borrowed read skips nesting without a
@@ -300,29 +293,55 @@ impl Notification {
                 })
             }
         };
-        check_fields(raw_body, &fields, server_key)
+        check_fields(raw_body, Some(&fields), server_key)
     }
 }
 
-/// Checks the signed fields read from `raw_body`, in constant time.
+fn notification_recipe() -> Result<&'static recipe::Recipe, Error> {
+    crate::midtrans::AUTH.notification.as_ref().ok_or_else(|| {
+        Error::SignatureMismatch(SignatureMismatch {
+            provider: PROVIDER,
+            operation: "notification",
+            reason: "the spec declares no notification recipe".to_owned(),
+        })
+    })
+}
+
+/// Checks the signed fields read from `raw_body` (or, without them, the
+/// body itself) with the notification recipe, in constant time.
 fn check_fields(
     raw_body: &[u8],
-    fields: &SignedFields<'_>,
+    fields: Option<&SignedFields<'_>>,
     server_key: &Secret,
 ) -> Result<(), Error> {
-    signing::verify_notification(&fields.as_fields(), server_key).map_err(|e| {
-        // The signed fields are read without checking everything a full
-        // parse checks in the members skipped (UTF-8 in strings, number
-        // range). A body a full parse rejects is reported as not JSON, as it
-        // was when the signature was read from a `Value`; only rejected
-        // bodies pay for that second parse.
-        match crate::notification::parse(PROVIDER, raw_body) {
-            Err(not_json) => not_json,
-            Ok(_) => Error::SignatureMismatch(SignatureMismatch {
-                provider: PROVIDER,
-                operation: "notification",
-                reason: e.to_string(),
-            }),
-        }
-    })
+    let scheme = &crate::midtrans::AUTH;
+    let recipe = notification_recipe()?;
+    let credentials: Credentials = super::credentials_in_order(scheme, [server_key.clone()]);
+    let pairs = fields.map(SignedFields::pairs);
+    let mut cx = Context::new(&credentials);
+    cx.fields = pairs.as_deref();
+    let message = Message {
+        method: "POST",
+        target: "",
+        query: None,
+        body: raw_body,
+        has_body: true,
+    };
+    recipe::verify(scheme, recipe, &message, &cx)
+        .map(drop)
+        .map_err(|e| {
+            // The signed fields are read without checking everything a full
+            // parse checks in the members skipped (UTF-8 in strings, number
+            // range). A body a full parse rejects is reported as not JSON, as
+            // it was when the signature was read from a `Value`; only
+            // rejected bodies pay for that second parse.
+            match crate::notification::parse(PROVIDER, raw_body) {
+                Err(not_json) => not_json,
+                Ok(_) => Error::SignatureMismatch(SignatureMismatch {
+                    provider: PROVIDER,
+                    operation: "notification",
+                    reason: e.to_string(),
+                }),
+            }
+        })
 }

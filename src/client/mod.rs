@@ -44,14 +44,18 @@
 //! pub mod biller {
 //!     pub use crate::client::biller::{Client, Config};
 //!     impl Client {
-//!         /// Cancel a bill. `POST /api/v2/bill/cancel`; the token's claims are the body.
+//!         /// Cancel a bill. `POST /api/v2/bill/cancel`.
 //!         pub async fn bill_cancel(&self, request: &bill::BillCancelRequest) -> Result<bill::BillCancelData, crate::Error> {
-//!             self.call(crate::client::Call::post("bill_cancel", "/api/v2/bill/cancel")
-//!                 .token_claims(crate::client::ClaimSet::RequestBody), request).await
+//!             self.call(crate::client::Call::post("bill_cancel", "/api/v2/bill/cancel"), request).await
 //!         }
 //!     }
 //! }
 //! ```
+//!
+//! Each generated module also carries its provider's recipes as data,
+//! `pub static AUTH: crate::recipe::Scheme`: every client signs, retries and
+//! verifies through one loop ([`runtime`](self) module, private) that runs
+//! them, so no client here computes a signature of its own.
 //!
 //! The runtime entry points, identical in shape on the three clients:
 //!
@@ -75,17 +79,20 @@
 //! generated code wraps it per spec notification as
 //! `pub fn verify_<notification>(…) -> Result<SpecNotification, Error>`.
 
+#[cfg(feature = "biller")]
 pub mod biller;
+#[cfg(feature = "doku")]
 pub mod doku;
+mod fields;
+#[cfg(feature = "midtrans")]
 pub mod midtrans;
+mod runtime;
 
 use std::borrow::Cow;
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-
-pub use payspec_signing::biller::ClaimSet;
 
 use crate::error::{failure_path, redact_quoted, Error, Provider};
 use crate::transport::{Method, Transport, TransportError, TransportErrorKind};
@@ -99,8 +106,6 @@ pub struct Call {
     pub method: Method,
     /// The path below the base URL, path parameters already encoded.
     pub path: Cow<'static, str>,
-    /// The biller token's claims; ignored by the other providers.
-    pub claims: ClaimSet,
     /// Request headers the spec gives a fixed value (`value:` in
     /// `request_headers`), sent with every call.
     pub fixed_headers: Vec<(&'static str, &'static str)>,
@@ -117,7 +122,6 @@ impl Call {
             operation,
             method,
             path: path.into(),
-            claims: ClaimSet::default(),
             fixed_headers: Vec::new(),
         }
     }
@@ -130,12 +134,6 @@ impl Call {
     /// A `GET` endpoint.
     pub fn get(operation: &'static str, path: impl Into<Cow<'static, str>>) -> Self {
         Call::new(operation, Method::Get, path)
-    }
-
-    /// The biller token's claim set for this endpoint (default: the body).
-    pub fn token_claims(mut self, claims: ClaimSet) -> Self {
-        self.claims = claims;
-        self
     }
 
     /// A header sent with exactly this value on every request of the call.
@@ -314,6 +312,19 @@ pub(crate) fn transport_error(
             message: error.message,
         },
     }
+}
+
+/// The credentials of `scheme` from `values` given in its declaration
+/// order (the order of the `Config` constructor's arguments).
+pub(crate) fn credentials_in_order<const N: usize>(
+    scheme: &payspec_signing::recipe::Scheme,
+    values: [crate::Secret; N],
+) -> payspec_signing::recipe::Credentials {
+    let mut credentials = payspec_signing::recipe::Credentials::new();
+    for (decl, value) in scheme.credentials.iter().zip(values) {
+        credentials.insert(decl.name.clone(), value);
+    }
+    credentials
 }
 
 /// The header list every JSON call starts with.

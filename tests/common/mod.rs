@@ -91,3 +91,33 @@ pub fn is_utc_timestamp(s: &str) -> bool {
             _ => c.is_ascii_digit(),
         })
 }
+
+/// Midtrans' notification `signature_key`: lowercase hex SHA-512 of
+/// `order_id + status_code + gross_amount + server_key`.
+pub fn midtrans_signature_key(
+    order_id: &str,
+    status_code: &str,
+    gross_amount: &str,
+    server_key: &str,
+) -> String {
+    let digest = sha2::Sha512::digest(
+        format!("{order_id}{status_code}{gross_amount}{server_key}").as_bytes(),
+    );
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// An HS256 JWT over `claims` exactly as given, assembled by hand.
+pub fn jwt_hs256(secret: &str, claims: &[u8]) -> String {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let input = format!(
+        "{}.{}",
+        URL_SAFE_NO_PAD.encode(r#"{"alg":"HS256","typ":"JWT"}"#),
+        URL_SAFE_NO_PAD.encode(claims)
+    );
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).unwrap();
+    mac.update(input.as_bytes());
+    format!(
+        "{input}.{}",
+        URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+    )
+}

@@ -38,12 +38,10 @@ enum Command {
     Openapi(export::OpenapiArgs),
     /// Write the Markdown reference docs.
     Docs(export::DocsArgs),
-    /// Show every step of a signature, to debug a rejected request.
-    #[command(subcommand)]
-    Sign(sign::SignCommand),
-    /// Check a received signature.
-    #[command(subcommand)]
-    Verify(sign::VerifyCommand),
+    /// Show every step of a provider's request signature, to debug a rejected request.
+    Sign(sign::SignArgs),
+    /// Check a received notification's signature with the provider's recipe.
+    Verify(sign::VerifyArgs),
     /// Serve a stateful sandbox of every spec'd endpoint on one loopback address.
     Mock(mock::MockArgs),
 }

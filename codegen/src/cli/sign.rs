@@ -1,163 +1,368 @@
-//! `payspec sign doku` and `payspec verify midtrans-notification`: signature
-//! debugging. Secrets come from the environment only and are never printed.
+//! `payspec sign PROVIDER` and `payspec verify PROVIDER NOTIFICATION`:
+//! signature debugging with the recipes of the spec. Secrets come from the
+//! environment variables the spec names and are never printed.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use clap::{Args, Subcommand, ValueEnum};
-use payspec_signing::{doku, midtrans, Secret};
+use clap::Args;
+use payspec_codegen_core::ir::{EndpointKind, Provider};
+use payspec_signing::recipe::{
+    self, Context, CredentialKind, Credentials, Message, Recipe, Scheme, Source, Step,
+};
+use payspec_signing::Secret;
 
-use super::{print_stdout, Failure};
+use super::{default_spec, load, print_stdout, Failure};
 
-/// The environment variable holding DOKU's Secret Key.
-const DOKU_SECRET_ENV: &str = "DOKU_SECRET_KEY";
-/// The environment variable holding Midtrans's server key.
-const MIDTRANS_KEY_ENV: &str = "MIDTRANS_SERVER_KEY";
-
-/// Markers around the string to sign, so leading and trailing whitespace shows.
+/// Markers around a string that is signed, so leading and trailing
+/// whitespace shows.
 const BEGIN: &str = "-----BEGIN STRING TO SIGN-----";
 const END: &str = "-----END STRING TO SIGN-----";
 
-/// `payspec sign …`
-#[derive(Debug, Subcommand)]
-pub enum SignCommand {
-    /// A DOKU non-SNAP request signature (secret from env DOKU_SECRET_KEY).
-    Doku(DokuSignArgs),
-}
-
-/// `payspec verify …`
-#[derive(Debug, Subcommand)]
-pub enum VerifyCommand {
-    /// A Midtrans HTTP notification's signature_key (server key from env MIDTRANS_SERVER_KEY).
-    MidtransNotification(MidtransVerifyArgs),
-}
-
-/// HTTP methods DOKU signs differently: GET has no `Digest` line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-#[value(rename_all = "UPPER")]
-pub enum Method {
-    /// No body, no `Digest` line.
-    Get,
-    /// The body's SHA-256 is signed as `Digest`.
-    Post,
-}
-
-/// `payspec sign doku` arguments.
+/// `payspec sign PROVIDER …` arguments.
 #[derive(Debug, Args)]
-pub struct DokuSignArgs {
-    /// The `Client-Id` header.
-    #[arg(long, value_name = "ID")]
-    client_id: String,
-    /// The `Request-Id` header.
-    #[arg(long, value_name = "RID")]
-    request_id: String,
-    /// The `Request-Timestamp` header (`2020-08-12T09:45:42Z`).
-    #[arg(long, value_name = "TS")]
-    timestamp: String,
-    /// The request path (`/cancellation/credit-card/refund`).
+pub struct SignArgs {
+    /// The provider whose request recipe signs (`doku`).
+    provider: String,
+    /// The HTTP method; GET is signed without a body.
+    #[arg(long, value_name = "M", default_value = "POST")]
+    method: String,
+    /// The request target (`/cancellation/credit-card/refund`), with `?query` if any.
     #[arg(long, value_name = "PATH")]
     target: String,
-    /// GET or POST.
-    #[arg(long, value_enum, default_value = "POST", ignore_case = true)]
-    method: Method,
-    /// The exact body bytes sent (required for POST).
+    /// The exact body bytes sent (required unless the method is GET).
     #[arg(long, value_name = "FILE")]
     body: Option<PathBuf>,
+    /// A value to use instead of generating it (`request_id=…`,
+    /// `timestamp=…`), a header input, or an `id` credential.
+    #[arg(long = "set", value_name = "NAME=VALUE")]
+    set: Vec<String>,
+    /// The recipe's `id` credential (same as `--set <its name>=ID`).
+    #[arg(long, value_name = "ID")]
+    client_id: Option<String>,
+    /// The recipe's generated id (same as `--set <its name>=RID`).
+    #[arg(long, value_name = "RID")]
+    request_id: Option<String>,
+    /// The recipe's timestamp (same as `--set <its name>=TS`).
+    #[arg(long, value_name = "TS")]
+    timestamp: Option<String>,
+    /// The spec directory.
+    #[arg(long, value_name = "DIR", default_value_os_t = default_spec())]
+    spec: PathBuf,
 }
 
-/// `payspec verify midtrans-notification` arguments.
+/// `payspec verify PROVIDER NOTIFICATION …` arguments.
 #[derive(Debug, Args)]
-pub struct MidtransVerifyArgs {
-    /// The notification's JSON body, as received.
+pub struct VerifyArgs {
+    /// The provider (`midtrans`), or `<provider>-notification`.
+    provider: String,
+    /// The notification's spec name (`cancel_notification`); optional when
+    /// the provider has one notification recipe (it always has at most one).
+    notification: Option<String>,
+    /// The notification's body, exactly as received.
     #[arg(long, value_name = "FILE")]
     body: PathBuf,
-}
-
-fn secret_from_env(name: &str) -> Result<Secret, Failure> {
-    match std::env::var(name) {
-        Ok(value) if !value.is_empty() => Ok(Secret::new(value)),
-        _ => Err(Failure::Io(format!(
-            "environment variable {name} is not set (or empty); export it with the key to use"
-        ))),
-    }
+    /// The path of your notification URL as the provider called it.
+    #[arg(long, value_name = "PATH", default_value = "/")]
+    target: String,
+    /// A received header, `Name: value` or `Name=value` (repeat for each).
+    #[arg(long = "header", value_name = "HEADER")]
+    headers: Vec<String>,
+    /// The spec directory.
+    #[arg(long, value_name = "DIR", default_value_os_t = default_spec())]
+    spec: PathBuf,
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, Failure> {
     fs::read(path).map_err(|e| Failure::Io(format!("cannot read {}: {e}", path.display())))
 }
 
-/// Prints the Digest line (not for GET), the string to sign between
-/// markers, and the `Signature` header value.
-pub fn run_sign(cmd: &SignCommand) -> Result<(), Failure> {
-    let SignCommand::Doku(args) = cmd;
-    let body = match (args.method, &args.body) {
-        (Method::Get, Some(_)) => {
-            return Err(Failure::Io(
-                "--body is not used with --method GET (a GET request is signed without Digest)"
-                    .to_owned(),
+fn provider(spec: &Path, name: &str) -> Result<Provider, Failure> {
+    let loaded = load(spec)?;
+    let names: Vec<String> = loaded.ir.providers.iter().map(|p| p.name.clone()).collect();
+    loaded
+        .ir
+        .providers
+        .into_iter()
+        .find(|p| p.name == name)
+        .ok_or_else(|| {
+            Failure::Io(format!(
+                "no provider `{name}` in {}; the spec has: {}",
+                spec.display(),
+                names.join(", ")
             ))
+        })
+}
+
+/// The credentials `recipe` uses, from the environment variables the spec
+/// names (`--set` may give an `id` credential instead).
+fn credentials(
+    scheme: &Scheme,
+    recipe: &Recipe,
+    set: &[(String, String)],
+) -> Result<Credentials, Failure> {
+    let mut out = Credentials::new();
+    for decl in scheme.credentials.iter() {
+        if !uses_credential(recipe, &decl.name) {
+            continue;
         }
-        (Method::Get, None) => None,
-        (Method::Post, Some(path)) => Some(read(path)?),
-        (Method::Post, None) => {
-            return Err(Failure::Io(
-                "--body FILE is required for POST: the Digest covers the exact body bytes"
-                    .to_owned(),
-            ))
+        if let Some((_, v)) = set.iter().find(|(n, _)| *n == *decl.name) {
+            if decl.kind == CredentialKind::Id {
+                out.insert(decl.name.clone(), Secret::new(v.clone()));
+                continue;
+            }
         }
-    };
-    let secret = secret_from_env(DOKU_SECRET_ENV)?;
-    let components = doku::Components {
-        direction: doku::Direction::Request,
-        client_id: &args.client_id,
-        request_id: &args.request_id,
-        timestamp: &args.timestamp,
-        target: &args.target,
-        body: body.as_deref(),
-    };
-    let explanation = doku::explain(&secret, &components);
-    let mut out = String::new();
-    if let Some(digest) = &explanation.digest_line {
-        out.push_str(digest);
-        out.push('\n');
+        match std::env::var(&*decl.env) {
+            Ok(value) if !value.is_empty() => out.insert(decl.name.clone(), Secret::new(value)),
+            _ if decl.kind == CredentialKind::Id => {
+                return Err(Failure::Io(format!(
+                    "credential `{}` is not set: export {} or pass --set {}=VALUE",
+                    decl.name, decl.env, decl.name
+                )))
+            }
+            _ => {
+                return Err(Failure::Io(format!(
+                    "environment variable {} is not set (or empty); export it with the key to use",
+                    decl.env
+                )))
+            }
+        }
     }
-    out.push_str(&format!(
-        "{BEGIN}\n{}\n{END}\nSignature: {}\n",
-        explanation.string_to_sign, explanation.signature
-    ));
+    Ok(out)
+}
+
+/// Whether `recipe` refers to credential `name` anywhere.
+fn uses_credential(recipe: &Recipe, name: &str) -> bool {
+    let in_template = |t: &recipe::Template| t.references().any(|r| r == name);
+    recipe.values.iter().any(|v| {
+        let source = match &v.source {
+            Source::Credential(c) | Source::Value(c) => c == name,
+            Source::Basic { user, password } => user == name || password.as_deref() == Some(name),
+            Source::Template(t) => in_template(t),
+            Source::Lines(lines) | Source::Join { parts: lines, .. } => {
+                lines.iter().any(|l| in_template(&l.template))
+            }
+            _ => false,
+        };
+        source || v.steps.iter().any(|s| s.key() == Some(name))
+    }) || recipe
+        .headers
+        .iter()
+        .chain(recipe.fields.iter())
+        .any(|o| in_template(&o.template))
+}
+
+/// The first value of `recipe` whose source matches.
+fn value_named(recipe: &Recipe, matches: impl Fn(&Source) -> bool) -> Option<String> {
+    recipe
+        .values
+        .iter()
+        .find(|v| matches(&v.source))
+        .map(|v| v.name.to_string())
+}
+
+/// Prints every value of the provider's request recipe (a string that is
+/// signed between markers) and the header lines.
+pub fn run_sign(args: &SignArgs) -> Result<(), Failure> {
+    let method = args.method.to_ascii_uppercase();
+    let is_get = method == "GET";
+    let body = match (is_get, &args.body) {
+        (true, Some(_)) => {
+            return Err(Failure::Io(
+                "--body is not used with --method GET (a GET request is signed without a body)"
+                    .to_owned(),
+            ))
+        }
+        (true, None) => Vec::new(),
+        (false, Some(path)) => read(path)?,
+        (false, None) => {
+            return Err(Failure::Io(format!(
+                "--body FILE is required for {method}: the signature covers the exact body bytes"
+            )))
+        }
+    };
+    let provider = provider(&args.spec, &args.provider)?;
+    let scheme = &provider.auth.recipes;
+    let Some(recipe) = &scheme.request else {
+        return Err(Failure::Io(format!(
+            "provider `{}` declares no request recipe (auth.request)",
+            provider.name
+        )));
+    };
+    let mut set: Vec<(String, String)> = Vec::new();
+    for item in &args.set {
+        let Some((name, value)) = item.split_once('=') else {
+            return Err(Failure::Io(format!("--set {item}: write NAME=VALUE")));
+        };
+        set.push((name.to_owned(), value.to_owned()));
+    }
+    let aliases = [
+        (
+            &args.client_id,
+            scheme
+                .credentials
+                .iter()
+                .find(|c| c.kind == CredentialKind::Id)
+                .map(|c| c.name.to_string()),
+        ),
+        (
+            &args.request_id,
+            value_named(recipe, |s| matches!(s, Source::Uuid { .. })),
+        ),
+        (
+            &args.timestamp,
+            value_named(recipe, |s| matches!(s, Source::Now(_))),
+        ),
+    ];
+    for (given, name) in aliases {
+        if let (Some(value), Some(name)) = (given, name) {
+            set.push((name, value.clone()));
+        }
+    }
+    let credentials = credentials(scheme, recipe, &set)?;
+    let set_refs: Vec<(&str, &str)> = set.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+    let header_inputs: Vec<(String, String)> = set.clone();
+    let mut cx = Context::new(&credentials);
+    cx.set = &set_refs;
+    cx.headers = &header_inputs;
+    let (target, query) = match args.target.split_once('?') {
+        Some((t, q)) => (t, Some(q)),
+        None => (args.target.as_str(), None),
+    };
+    let message = Message {
+        method: &method,
+        target,
+        query,
+        body: &body,
+        has_body: !is_get,
+    };
+    let signed = recipe::sign(scheme, recipe, &message, &cx)
+        .map_err(|e| Failure::Io(format!("cannot sign: {e}")))?;
+    let trace = signed.trace(scheme, recipe);
+    let signed_inputs = signed_strings(recipe);
+    let mut out = String::new();
+    for (i, (name, shown)) in trace.iter().enumerate() {
+        if i < recipe.values.len() {
+            if signed_inputs.contains(name) {
+                out.push_str(&format!("{BEGIN}\n{shown}\n{END}\n"));
+            } else {
+                out.push_str(&format!("{name}: {shown}\n"));
+            }
+        } else {
+            out.push_str(&format!("{name}: {shown}\n"));
+        }
+    }
     print_stdout(&out)
 }
 
-/// Exit 0 when the notification's `signature_key` is valid, 1 (saying why)
-/// when not, 2 when the body is not a JSON object or the key is missing.
-pub fn run_verify(cmd: &VerifyCommand) -> Result<(), Failure> {
-    let VerifyCommand::MidtransNotification(args) = cmd;
+/// Values built as text (lines, join, template) that a MAC or signature
+/// step signs: what a person compares with the provider's string to sign.
+fn signed_strings(recipe: &Recipe) -> Vec<String> {
+    let keyed = |steps: &[Step]| steps.iter().any(|s| s.key().is_some());
+    recipe
+        .values
+        .iter()
+        .filter(|v| {
+            matches!(
+                v.source,
+                Source::Lines(_) | Source::Join { .. } | Source::Template(_)
+            )
+        })
+        .filter(|v| {
+            keyed(&v.steps)
+                || recipe.values.iter().any(|w| {
+                    matches!(&w.source, Source::Value(n) if *n == v.name) && keyed(&w.steps)
+                })
+        })
+        .map(|v| v.name.to_string())
+        .collect()
+}
+
+/// Exit 0 when the notification verifies, 1 (saying why) when not, 2 when
+/// the body is not JSON or a key is missing.
+pub fn run_verify(args: &VerifyArgs) -> Result<(), Failure> {
+    let name = args
+        .provider
+        .strip_suffix("-notification")
+        .unwrap_or(&args.provider);
     let bytes = read(&args.body)?;
-    let json: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
-        Failure::Io(format!(
+    if let Err(e) = serde_json::from_slice::<serde_json::Value>(&bytes) {
+        return Err(Failure::Io(format!(
             "{} is not JSON: {e}; pass the notification body exactly as received",
             args.body.display()
-        ))
-    })?;
-    let Some(object) = json.as_object() else {
+        )));
+    }
+    let provider = provider(&args.spec, name)?;
+    if let Some(notification) = &args.notification {
+        let known = provider
+            .endpoints
+            .iter()
+            .any(|e| e.kind == EndpointKind::Notification && e.name == *notification);
+        if !known {
+            return Err(Failure::Io(format!(
+                "provider `{}` has no notification `{notification}`",
+                provider.name
+            )));
+        }
+    }
+    let scheme = &provider.auth.recipes;
+    let Some(recipe) = &scheme.notification else {
         return Err(Failure::Io(format!(
-            "{} is not a JSON object; a Midtrans notification body is one",
-            args.body.display()
+            "provider `{}` declares no notification recipe (auth.notification)",
+            provider.name
         )));
     };
-    let server_key = secret_from_env(MIDTRANS_KEY_ENV)?;
-    let field = |name: &str| object.get(name).and_then(serde_json::Value::as_str);
-    let fields = midtrans::NotificationFields {
-        order_id: field("order_id"),
-        status_code: field("status_code"),
-        gross_amount: field("gross_amount"),
-        signature_key: field("signature_key"),
+    let mut headers = Vec::new();
+    for h in &args.headers {
+        let Some((n, v)) = h.split_once(':').or_else(|| h.split_once('=')) else {
+            return Err(Failure::Io(format!("--header {h}: write `Name: value`")));
+        };
+        headers.push((n.trim().to_owned(), v.trim().to_owned()));
+    }
+    // Only keys: an `id` credential is read from the notification.
+    let mut credentials = Credentials::new();
+    for decl in scheme.credentials.iter() {
+        if decl.kind == CredentialKind::Id || !uses_credential(recipe, &decl.name) {
+            continue;
+        }
+        match std::env::var(&*decl.env) {
+            Ok(v) if !v.is_empty() => credentials.insert(decl.name.clone(), Secret::new(v)),
+            _ => {
+                return Err(Failure::Io(format!(
+                    "environment variable {} is not set (or empty); export it with the key to use",
+                    decl.env
+                )))
+            }
+        }
+    }
+    let mut cx = Context::new(&credentials);
+    cx.headers = &headers;
+    let message = Message {
+        method: "POST",
+        target: &args.target,
+        query: None,
+        body: &bytes,
+        has_body: true,
     };
-    match midtrans::verify_notification(&fields, &server_key) {
-        Ok(()) => print_stdout(&format!(
-            "valid: signature_key matches order_id {}\n",
-            fields.order_id.unwrap_or_default()
-        )),
+    match recipe::verify(scheme, recipe, &message, &cx) {
+        Ok(_) => {
+            let checked: Vec<&str> = recipe
+                .headers
+                .iter()
+                .chain(recipe.fields.iter())
+                .filter(|o| {
+                    o.template
+                        .only_value()
+                        .and_then(|v| recipe.value(v))
+                        .map_or(true, |v| !v.source.is_carried())
+                })
+                .map(|o| &*o.name)
+                .collect();
+            print_stdout(&format!(
+                "valid: {} matches the message\n",
+                checked.join(", ")
+            ))
+        }
         Err(e) => {
             let advice = match e {
                 midtrans::VerifyError::Mismatch => {

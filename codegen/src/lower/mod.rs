@@ -19,6 +19,7 @@ mod lifecycle_calls;
 mod lifecycle_notification;
 mod names;
 mod provider;
+mod recipes;
 mod rules;
 
 use std::collections::BTreeMap;

@@ -326,6 +326,7 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
             scheme: pfile.auth.scheme,
             doc: pfile.auth.doc.clone(),
             token_claims: pfile.auth.token_claims,
+            recipes: super::recipes::lower(cx.sink, psrc, &pfile.auth),
         },
         environments,
         request_headers,

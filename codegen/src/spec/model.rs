@@ -256,6 +256,76 @@ pub struct AuthSpec {
     /// Biller only: what the JWT's claims are (the docs do not say).
     #[serde(default)]
     pub token_claims: Option<TokenClaims>,
+    /// The credentials a client is configured with, by snake_case name, in
+    /// constructor order.
+    #[serde(default)]
+    pub credentials: IndexMap<String, CredentialSpec>,
+    /// The recipe that signs our requests.
+    #[serde(default)]
+    pub request: Option<Box<RecipeSpec>>,
+    /// The recipe that verifies the provider's responses.
+    #[serde(default)]
+    pub response: Option<Box<RecipeSpec>>,
+    /// The recipe that verifies the provider's notifications.
+    #[serde(default)]
+    pub notification: Option<Box<RecipeSpec>>,
+}
+
+/// `auth.credentials.<name>`: one credential of the client configuration.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CredentialSpec {
+    /// `id` (public), `key` (signs only) or `sent` (a secret sent as it is).
+    pub kind: CredentialKindSpec,
+    /// The environment variable the command-line tools read it from.
+    pub env: String,
+    /// What it is.
+    pub doc: String,
+}
+
+/// How a credential may be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CredentialKindSpec {
+    /// A public identifier.
+    Id,
+    /// A signing key: only a MAC, signature or digest may cover it.
+    Key,
+    /// A secret the provider wants sent as it is.
+    Sent,
+}
+
+/// `auth.request` / `response` / `notification`: one direction's recipe.
+/// The values are read by the lowering (`lower::recipes`), which reports
+/// every unknown word at its line.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecipeSpec {
+    /// Named values in order: a source, or `[source, step, …]`.
+    #[serde(default)]
+    pub values: IndexMap<String, serde_yaml::Value>,
+    /// Headers: name → template (`HMACSHA256={mac}`).
+    #[serde(default)]
+    pub headers: IndexMap<String, OutputSpec>,
+    /// Top-level body fields: name → template.
+    #[serde(default)]
+    pub fields: IndexMap<String, OutputSpec>,
+}
+
+/// A header or body field: a template, or a template with options.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum OutputSpec {
+    /// `"HMACSHA256={mac}"`.
+    Template(String),
+    /// `{ template: "{expected}", ignore_case: true }`.
+    Options {
+        /// The template.
+        template: String,
+        /// Compare a received value ignoring ASCII case.
+        #[serde(default)]
+        ignore_case: bool,
+    },
 }
 
 /// Authentication schemes the runtime knows how to apply.

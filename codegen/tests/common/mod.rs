@@ -727,6 +727,7 @@ fn doku() -> Provider {
             scheme: AuthScheme::DokuHmacSha256,
             doc: "Every request is signed with HMAC-SHA256.".to_owned(),
             token_claims: None,
+            recipes: Default::default(),
         },
         environments: vec![
             Environment {
@@ -833,6 +834,7 @@ fn midtrans() -> Provider {
             scheme: AuthScheme::MidtransBasic,
             doc: "HTTP basic with the server key.".to_owned(),
             token_claims: None,
+            recipes: Default::default(),
         },
         environments: vec![
             Environment {
@@ -922,6 +924,7 @@ fn biller() -> Provider {
             scheme: AuthScheme::BillerJwtHs256,
             doc: "KEY, TOKEN and VERSION headers.".to_owned(),
             token_claims: Some(TokenClaims::RequestBody),
+            recipes: Default::default(),
         },
         environments: vec![Environment {
             name: "production".to_owned(),

@@ -313,6 +313,7 @@ pub fn doku() -> Provider {
             scheme: AuthScheme::DokuHmacSha256,
             doc: "HMAC-SHA256 signature.".into(),
             token_claims: None,
+            recipes: Default::default(),
         },
         environments: vec![
             environment("sandbox", "Sandbox", "https://api-sandbox.doku.com"),

@@ -736,6 +736,7 @@ pub fn provider() -> Provider {
             scheme: AuthScheme::DokuHmacSha256,
             doc: "HMAC-SHA256 over the request.".to_owned(),
             token_claims: None,
+            recipes: Default::default(),
         },
         environments: vec![
             Environment {

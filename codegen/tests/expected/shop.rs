@@ -144,6 +144,16 @@ pub mod shop {
         ResponseVerification,
     };
 
+    /// How this provider authenticates: its credentials and the signature
+    /// recipe of each direction, from the spec's `auth:` (run by
+    /// [`crate::recipe::sign`] and [`crate::recipe::verify`]).
+    pub static AUTH: crate::recipe::Scheme = crate::recipe::Scheme {
+        credentials: std::borrow::Cow::Borrowed(&[]),
+        request: None,
+        response: None,
+        notification: None,
+    };
+
     pub use crate::client::CallOptions;
 
     impl Config {

@@ -10,7 +10,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{doc, ident, method_str, Ctx, EmitError, Scope};
-use crate::ir::{AuthScheme, Endpoint, EndpointKind, HttpMethod, TokenClaims};
+use crate::ir::{AuthScheme, Endpoint, EndpointKind, HttpMethod};
 
 /// What differs between the runtime clients, by auth scheme.
 struct Scheme {
@@ -130,8 +130,10 @@ pub(crate) fn emit(ctx: &Ctx<'_>) -> Result<TokenStream, EmitError> {
             }
         }
     });
+    let auth = super::recipe::emit(&ctx.p.auth.recipes);
     Ok(quote! {
         pub use #module::{#(#exports),*};
+        #auth
         #shared
         #config
         #client
@@ -266,21 +268,14 @@ fn endpoint_methods(ctx: &Ctx<'_>, s: &Scheme, e: &Endpoint) -> Result<TokenStre
         HttpMethod::GET => quote!(get),
         HttpMethod::POST => quote!(post),
     };
-    let claims = match (s.envelope_data, ctx.p.auth.token_claims) {
-        (true, Some(TokenClaims::RequestBody)) => {
-            quote!(.token_claims(crate::client::ClaimSet::RequestBody))
-        }
-        (true, Some(TokenClaims::Empty)) => quote!(.token_claims(crate::client::ClaimSet::Empty)),
-        _ => quote!(),
-    };
-    // Request headers the spec gives a fixed value (`value:`) are data of
-    // the call, sent by whichever runtime client makes it.
+    // Request headers the spec gives a fixed value (`value:` in
+    // `request_headers`) are data of the call, sent by the runtime.
     let fixed = ctx.p.request_headers.iter().filter_map(|h| {
         let value = h.fixed.as_deref()?;
         let name = h.wire_name.as_str();
         Some(quote!(.fixed_header(#name, #value)))
     });
-    let call = quote!(crate::client::Call::#constructor(#operation, #path_expr) #claims #(#fixed)*);
+    let call = quote!(crate::client::Call::#constructor(#operation, #path_expr) #(#fixed)*);
 
     // Success type: the 2xx body, or its `data` where the runtime unwraps
     // the envelope.
@@ -575,7 +570,7 @@ mod tests {
     use std::path::Path;
 
     use crate::emit::rust::{render_provider, EmitError};
-    use crate::ir::{AuthScheme, Provider, TokenClaims};
+    use crate::ir::{AuthScheme, Provider};
 
     /// The loader's good fixture (`acme`: DOKU scheme, a POST, a GET with a
     /// path parameter, a notification).
@@ -664,16 +659,14 @@ mod tests {
         ));
         let mut p = acme();
         p.auth.scheme = AuthScheme::BillerJwtHs256;
-        p.auth.token_claims = Some(TokenClaims::RequestBody);
         let err = render_provider(&p).unwrap_err();
         assert!(matches!(err, EmitError::Unsupported { .. }), "{err}");
     }
 
     #[test]
-    fn biller_scheme_returns_the_envelope_data_and_sets_claims() {
+    fn biller_scheme_returns_the_envelope_data() {
         let mut p = acme();
         p.auth.scheme = AuthScheme::BillerJwtHs256;
-        p.auth.token_claims = Some(TokenClaims::Empty);
         p.endpoints
             .retain(|e| e.kind == crate::ir::EndpointKind::Endpoint);
         // The fixture's responses have no `data` field: refused, naming it.
@@ -695,7 +688,7 @@ mod tests {
         let code = squashed(&p);
         assert!(has(
             &code,
-            "->Result<cards::CardPaymentResponseOrder,crate::Error>{self.call(crate::client::Call::post(\"card_payment\",\"/cards/v1/payments\").token_claims(crate::client::ClaimSet::Empty),request,).await}"
+            "->Result<cards::CardPaymentResponseOrder,crate::Error>{self.call(crate::client::Call::post(\"card_payment\",\"/cards/v1/payments\"),request,).await}"
         ));
         assert!(has(&code, "pubusecrate::client::biller::{Client,Config};"));
     }

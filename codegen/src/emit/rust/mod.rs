@@ -16,6 +16,7 @@ mod doc;
 mod encode;
 mod enums;
 mod environment;
+mod recipe;
 mod registry;
 mod rules;
 mod setters;

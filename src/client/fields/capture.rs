@@ -1,7 +1,6 @@
-//! Types a Midtrans notification body and reads its signed fields in the
-//! same pass.
+//! Types a notification body and reads its signed fields in the same pass.
 //!
-//! A second read of the body just for the four signed strings cost about
+//! A second read of the body just for Midtrans' four signed strings cost about
 //! 8,000 of a notification's 70,000 instructions (BENCHMARKS.md, section 5);
 //! this wrapper instead watches the typed decode go by. It wraps the deserializer only at the top
 //! level: it notes which member name was just read and, for the four signed
@@ -23,10 +22,10 @@ use std::fmt;
 
 use serde::de::{DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
 
-use super::signed_fields::{Member, SignedFields};
+use super::signed::{Member, SignedFields};
 
 /// Decodes `T` from `raw_body`, filling `fields` with the signed members.
-pub(super) fn decode<'de, T: serde::Deserialize<'de>>(
+pub(crate) fn decode<'de, T: serde::Deserialize<'de>>(
     raw_body: &'de [u8],
     fields: &mut SignedFields<'de>,
 ) -> Result<T, serde_json::Error> {
@@ -79,15 +78,15 @@ impl<'de> Hook<'de> for BodyHook<'_, 'de> {
 }
 
 /// A member name: which signed field, if any, it is.
-struct NameHook<'c>(&'c mut Option<Member>);
+struct NameHook<'c, 'n>(&'c mut Option<Member>, &'n [&'n str]);
 
-impl<'de> Hook<'de> for NameHook<'_> {
+impl<'de> Hook<'de> for NameHook<'_, '_> {
     fn seen_borrowed(&mut self, text: &'de str) {
-        *self.0 = Some(Member::of(text));
+        *self.0 = Some(SignedFields::member(self.1, text));
     }
 
     fn seen(&mut self, text: &str) {
-        *self.0 = Some(Member::of(text));
+        *self.0 = Some(SignedFields::member(self.1, text));
     }
 }
 
@@ -291,15 +290,16 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Members<'_, 'de, A> {
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
         self.pending = None;
+        let names = self.fields.names();
         self.inner.next_key_seed(Watch {
             seed,
-            hook: NameHook(&mut self.pending),
+            hook: NameHook(&mut self.pending, names),
         })
     }
 
     fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, A::Error> {
         match self.pending.take() {
-            Some(member) if member != Member::Other => self.next_signed_value(member, seed),
+            Some(member) if member != Member::OTHER => self.next_signed_value(member, seed),
             _ => self.inner.next_value_seed(seed),
         }
     }
@@ -355,6 +355,8 @@ mod tests {
 
     use super::*;
 
+    const NAMES: &[&str] = &["order_id", "status_code", "gross_amount", "signature_key"];
+
     /// Declares all four signed fields, one through `Option`, one as a
     /// `Decimal` (which reads a `String` inside).
     #[derive(Debug, Deserialize)]
@@ -392,10 +394,10 @@ mod tests {
     ];
 
     fn agrees<T: DeserializeOwned>(body: &str) -> bool {
-        let mut watched = SignedFields::default();
+        let mut watched = SignedFields::new(NAMES);
         match decode::<T>(body.as_bytes(), &mut watched) {
             Ok(_) => {
-                let read = SignedFields::parse(body.as_bytes()).expect("json");
+                let read = SignedFields::parse(body.as_bytes(), NAMES).expect("json");
                 assert_eq!(watched, read, "{body} as {}", std::any::type_name::<T>());
                 true
             }
@@ -415,18 +417,22 @@ mod tests {
     #[test]
     fn signed_strings_are_borrowed_unless_escaped() {
         let body = BODIES[2].as_bytes();
-        let mut watched = SignedFields::default();
+        let mut watched = SignedFields::new(NAMES);
         decode::<AllSigned>(body, &mut watched).expect("decodes");
-        let fields = watched.as_fields();
-        assert_eq!(fields.order_id, Some("o\"1"));
-        assert_eq!(fields.status_code, Some("200"));
-        assert_eq!(fields.gross_amount, Some("1.00"));
-        assert_eq!(fields.signature_key, None);
+        assert_eq!(
+            watched.pairs(),
+            vec![
+                ("order_id", Some("o\"1")),
+                ("status_code", Some("200")),
+                ("gross_amount", Some("1.00")),
+                ("signature_key", None),
+            ]
+        );
     }
 
     #[test]
     fn trailing_bytes_fail_the_decode() {
-        let mut watched = SignedFields::default();
+        let mut watched = SignedFields::new(NAMES);
         assert!(decode::<serde_json::Value>(br#"{"status_code":"200"} x"#, &mut watched).is_err());
     }
 }

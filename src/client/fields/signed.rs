@@ -1,8 +1,8 @@
-//! A borrowed read of the four fields a Midtrans notification's
-//! `signature_key` covers, straight from the raw body.
+//! A borrowed read of the top-level string members a notification's
+//! signature covers, straight from the raw body.
 //!
 //! The signature is checked before the body is typed, and building a
-//! `serde_json::Value` just to read four strings costs as much as typing the
+//! `serde_json::Value` just to read a few strings costs as much as typing the
 //! whole body. This pass allocates nothing unless a field contains a JSON
 //! escape, and skips every other member without building it.
 //!
@@ -14,59 +14,78 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
-use payspec_signing::midtrans::NotificationFields;
-
-/// The signed fields, as received (`None` when absent or not a string).
-#[derive(Debug, Default, PartialEq, Eq)]
-pub(super) struct SignedFields<'a> {
-    order_id: Option<Cow<'a, str>>,
-    status_code: Option<Cow<'a, str>>,
-    gross_amount: Option<Cow<'a, str>>,
-    signature_key: Option<Cow<'a, str>>,
+/// The watched members, by name, as received (`None` when absent or not a
+/// string).
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct SignedFields<'a> {
+    names: &'a [&'a str],
+    values: Vec<Option<Cow<'a, str>>>,
 }
 
 impl<'a> SignedFields<'a> {
-    /// Reads the signed fields of `raw_body`; an error only when the body is
-    /// not JSON.
-    pub(super) fn parse(raw_body: &'a [u8]) -> Result<Self, serde_json::Error> {
-        serde_json::from_slice(raw_body)
-    }
-
-    /// Where a signed member's value goes; `None` for any other member.
-    pub(super) fn slot(&mut self, key: Member) -> Option<&mut Option<Cow<'a, str>>> {
-        match key {
-            Member::OrderId => Some(&mut self.order_id),
-            Member::StatusCode => Some(&mut self.status_code),
-            Member::GrossAmount => Some(&mut self.gross_amount),
-            Member::SignatureKey => Some(&mut self.signature_key),
-            Member::Other => None,
+    /// Nothing read yet of the members `names`.
+    pub(crate) fn new(names: &'a [&'a str]) -> Self {
+        SignedFields {
+            names,
+            values: vec![None; names.len()],
         }
     }
 
-    /// The view the signing crate checks.
-    pub(super) fn as_fields(&self) -> NotificationFields<'_> {
-        NotificationFields {
-            order_id: self.order_id.as_deref(),
-            status_code: self.status_code.as_deref(),
-            gross_amount: self.gross_amount.as_deref(),
-            signature_key: self.signature_key.as_deref(),
-        }
+    /// Reads the members `names` of `raw_body`; an error only when the body
+    /// is not JSON.
+    pub(crate) fn parse(
+        raw_body: &'a [u8],
+        names: &'a [&'a str],
+    ) -> Result<Self, serde_json::Error> {
+        let mut de = serde_json::Deserializer::from_slice(raw_body);
+        let fields = BodySeed(names).deserialize(&mut de)?;
+        de.end()?;
+        Ok(fields)
+    }
+
+    /// Which watched member `name` (unescaped) is.
+    pub(crate) fn member(names: &[&str], name: &str) -> Member {
+        Member(names.iter().position(|n| *n == name))
+    }
+
+    /// The names watched.
+    pub(crate) fn names(&self) -> &'a [&'a str] {
+        self.names
+    }
+
+    /// Where a watched member's value goes; `None` for any other member.
+    pub(crate) fn slot(&mut self, key: Member) -> Option<&mut Option<Cow<'a, str>>> {
+        self.values.get_mut(key.0?)
+    }
+
+    /// `(name, value)` pairs, as the recipe executor reads fields.
+    pub(crate) fn pairs(&self) -> Vec<(&str, Option<&str>)> {
+        self.names
+            .iter()
+            .zip(&self.values)
+            .map(|(n, v)| (*n, v.as_deref()))
+            .collect()
     }
 }
 
-impl<'de> Deserialize<'de> for SignedFields<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(BodyVisitor)
+/// Deserializes the body with the watched names.
+struct BodySeed<'a>(&'a [&'a str]);
+
+impl<'de> DeserializeSeed<'de> for BodySeed<'de> {
+    type Value = SignedFields<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(BodyVisitor(self.0))
     }
 }
 
 /// Accepts any JSON document; only an object's signed members are kept.
-struct BodyVisitor;
+struct BodyVisitor<'de>(&'de [&'de str]);
 
-impl<'de> Visitor<'de> for BodyVisitor {
+impl<'de> Visitor<'de> for BodyVisitor<'de> {
     type Value = SignedFields<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -74,8 +93,8 @@ impl<'de> Visitor<'de> for BodyVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut fields = SignedFields::default();
-        while let Some(key) = map.next_key::<Member>()? {
+        let mut fields = SignedFields::new(self.0);
+        while let Some(key) = map.next_key_seed(KeySeed(self.0))? {
             match fields.slot(key) {
                 Some(slot) => *slot = map.next_value::<Text<'de>>()?.0,
                 None => {
@@ -88,66 +107,56 @@ impl<'de> Visitor<'de> for BodyVisitor {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(SignedFields::default())
+        Ok(SignedFields::new(self.0))
     }
 
     fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(SignedFields::default())
+        Ok(SignedFields::new(self.0))
     }
 
     fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(SignedFields::default())
+        Ok(SignedFields::new(self.0))
     }
 
     fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(SignedFields::default())
+        Ok(SignedFields::new(self.0))
     }
 
     fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(SignedFields::default())
+        Ok(SignedFields::new(self.0))
     }
 
     fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(SignedFields::default())
+        Ok(SignedFields::new(self.0))
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(SignedFields::default())
+        Ok(SignedFields::new(self.0))
     }
 }
 
-/// A member name: one of the signed fields, or anything else.
+/// A member name: the index of a watched name, or `None` for any other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Member {
-    OrderId,
-    StatusCode,
-    GrossAmount,
-    SignatureKey,
-    Other,
-}
+pub(crate) struct Member(Option<usize>);
 
 impl Member {
-    /// The member `name` (unescaped) is.
-    pub(super) fn of(name: &str) -> Member {
-        match name {
-            "order_id" => Member::OrderId,
-            "status_code" => Member::StatusCode,
-            "gross_amount" => Member::GrossAmount,
-            "signature_key" => Member::SignatureKey,
-            _ => Member::Other,
-        }
+    /// A member that is not watched.
+    pub(crate) const OTHER: Member = Member(None);
+}
+
+struct KeySeed<'n>(&'n [&'n str]);
+
+impl<'de> DeserializeSeed<'de> for KeySeed<'_> {
+    type Value = Member;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Member, D::Error> {
+        deserializer.deserialize_identifier(KeyVisitor(self.0))
     }
 }
 
-impl<'de> Deserialize<'de> for Member {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_identifier(KeyVisitor)
-    }
-}
+struct KeyVisitor<'n>(&'n [&'n str]);
 
-struct KeyVisitor;
-
-impl Visitor<'_> for KeyVisitor {
+impl Visitor<'_> for KeyVisitor<'_> {
     type Value = Member;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -156,7 +165,7 @@ impl Visitor<'_> for KeyVisitor {
 
     // serde_json hands over the unescaped name, borrowed or not.
     fn visit_str<E: de::Error>(self, name: &str) -> Result<Member, E> {
-        Ok(Member::of(name))
+        Ok(SignedFields::member(self.0, name))
     }
 }
 
@@ -226,46 +235,43 @@ impl<'de> Visitor<'de> for TextVisitor {
 mod tests {
     use super::*;
 
-    fn fields(body: &str) -> SignedFields<'_> {
-        SignedFields::parse(body.as_bytes()).expect("json")
-    }
+    const NAMES: &[&str] = &["order_id", "status_code", "gross_amount", "signature_key"];
 
-    fn text(s: &str) -> Option<Cow<'_, str>> {
-        Some(Cow::Borrowed(s))
+    fn fields(body: &str) -> SignedFields<'_> {
+        SignedFields::parse(body.as_bytes(), NAMES).expect("json")
     }
 
     /// The reference: what reading the same body through a `Value` gives.
-    fn via_value(body: &str) -> [Option<String>; 4] {
+    fn via_value(body: &str) -> Vec<Option<String>> {
         let value: serde_json::Value = serde_json::from_str(body).expect("json");
-        ["order_id", "status_code", "gross_amount", "signature_key"]
+        NAMES
+            .iter()
             .map(|name| value.get(name).and_then(|v| v.as_str()).map(str::to_owned))
+            .collect()
     }
 
-    fn as_owned(f: &SignedFields<'_>) -> [Option<String>; 4] {
-        [
-            &f.order_id,
-            &f.status_code,
-            &f.gross_amount,
-            &f.signature_key,
-        ]
-        .map(|v| v.as_deref().map(str::to_owned))
+    fn as_owned(f: &SignedFields<'_>) -> Vec<Option<String>> {
+        f.pairs()
+            .into_iter()
+            .map(|(_, v)| v.map(str::to_owned))
+            .collect()
     }
 
     #[test]
-    fn reads_the_four_fields_borrowed_and_skips_the_rest() {
+    fn reads_the_named_fields_borrowed_and_skips_the_rest() {
         let body = r#"{"order_id":"o-1","va_numbers":[{"bank":"bca"}],"status_code":"200",
             "gross_amount":"10000.00","signature_key":"abc","fraud_status":"accept"}"#;
         let f = fields(body);
         assert_eq!(
-            f,
-            SignedFields {
-                order_id: text("o-1"),
-                status_code: text("200"),
-                gross_amount: text("10000.00"),
-                signature_key: text("abc"),
-            }
+            f.pairs(),
+            vec![
+                ("order_id", Some("o-1")),
+                ("status_code", Some("200")),
+                ("gross_amount", Some("10000.00")),
+                ("signature_key", Some("abc")),
+            ]
         );
-        assert!(matches!(f.order_id, Some(Cow::Borrowed(_))));
+        assert!(matches!(f.values[0], Some(Cow::Borrowed(_))));
     }
 
     #[test]
@@ -291,7 +297,10 @@ mod tests {
     #[test]
     fn not_json_is_an_error() {
         for body in ["", "{", "order_id=1", r#"{"order_id":"o"} trailing"#] {
-            assert!(SignedFields::parse(body.as_bytes()).is_err(), "{body:?}");
+            assert!(
+                SignedFields::parse(body.as_bytes(), NAMES).is_err(),
+                "{body:?}"
+            );
         }
     }
 }

@@ -1,0 +1,783 @@
+//! The executor: computes a recipe's values and writes or checks its outputs.
+
+use std::borrow::Cow;
+use std::time::SystemTime;
+
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use base64::Engine as _;
+use hmac::{Hmac, Mac};
+use sha2::{Digest as _, Sha256, Sha512};
+
+use super::taint::{taints, template_taint};
+use super::{CredentialKind, Line, Output, Piece, Recipe, Scheme, Source, Step, Template, Text};
+use crate::{constant_time_eq, Secret};
+
+/// The configured credentials, by name.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Credentials {
+    entries: Vec<(Text, Secret)>,
+}
+
+impl Credentials {
+    /// No credentials.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds (or replaces) credential `name`.
+    pub fn with(mut self, name: impl Into<Text>, value: impl Into<Secret>) -> Self {
+        self.insert(name, value);
+        self
+    }
+
+    /// Adds (or replaces) credential `name`.
+    pub fn insert(&mut self, name: impl Into<Text>, value: impl Into<Secret>) {
+        let name = name.into();
+        let value = value.into();
+        match self.entries.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = value,
+            None => self.entries.push((name, value)),
+        }
+    }
+
+    /// Credential `name`, if configured.
+    pub fn get(&self, name: &str) -> Option<&Secret> {
+        self.entries.iter().find(|(n, _)| n == name).map(|(_, s)| s)
+    }
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Names only: even an id credential stays out of logs by default.
+        f.debug_list()
+            .entries(self.entries.iter().map(|(n, _)| n))
+            .finish()
+    }
+}
+
+/// The headers of a message, looked up by case-insensitive name.
+pub trait Headers {
+    /// The value of header `name`, if present.
+    fn header(&self, name: &str) -> Option<&str>;
+}
+
+impl Headers for () {
+    fn header(&self, _: &str) -> Option<&str> {
+        None
+    }
+}
+
+impl Headers for [(String, String)] {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl Headers for Vec<(String, String)> {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.as_slice().header(name)
+    }
+}
+
+/// The message a recipe signs or verifies.
+#[derive(Debug, Clone, Copy)]
+pub struct Message<'a> {
+    /// HTTP method, upper case.
+    pub method: &'a str,
+    /// Path without host or query (for a notification: the merchant's own path).
+    pub target: &'a str,
+    /// Query string without `?`, if any.
+    pub query: Option<&'a str>,
+    /// The body bytes exactly as sent or received.
+    pub body: &'a [u8],
+    /// Whether the message carries a body (every request but a GET, every
+    /// response and notification); `when: body` lines depend on it.
+    pub has_body: bool,
+}
+
+/// Everything a recipe reads besides the message.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    /// The configured credentials.
+    pub credentials: &'a Credentials,
+    /// Values the caller chooses, by value name (a stored Request-Id, a
+    /// timestamp to reproduce a signature): they replace generated ids and
+    /// timestamps and supply `header` inputs.
+    pub set: &'a [(&'a str, &'a str)],
+    /// The message's headers (received, when verifying).
+    pub headers: &'a dyn Headers,
+    /// Top-level string fields already read from the body, by name (so a
+    /// caller that reads the body once anyway need not have it read again);
+    /// `None` to let the executor read the body.
+    pub fields: Option<&'a [(&'a str, Option<&'a str>)]>,
+    /// The request's values, when verifying its response.
+    pub sent: &'a [(Text, Vec<u8>)],
+    /// The clock.
+    pub now: SystemTime,
+    /// The access token, for recipes that use one.
+    pub token: Option<&'a str>,
+}
+
+impl<'a> Context<'a> {
+    /// A context with `credentials`, the system clock and nothing else.
+    pub fn new(credentials: &'a Credentials) -> Self {
+        Context {
+            credentials,
+            set: &[],
+            headers: &(),
+            fields: None,
+            sent: &[],
+            now: SystemTime::now(),
+            token: None,
+        }
+    }
+}
+
+/// Why a recipe could not sign, or a message did not verify. Carries no
+/// secret and no signed text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecipeError {
+    /// A header the recipe reads or checks is absent.
+    MissingHeader(String),
+    /// A body field the recipe reads is absent or not a string.
+    MissingField(String),
+    /// The body field that carries the signature is absent or not a string.
+    MissingSignatureField(String),
+    /// A credential the recipe uses is not configured.
+    MissingCredential(String),
+    /// The recipe uses the access token and there is none.
+    NoToken,
+    /// A received header does not start with the recipe's literal prefix.
+    WrongPrefix {
+        /// The header.
+        name: String,
+        /// What it must start with.
+        prefix: String,
+    },
+    /// A received header or field does not match the message.
+    Mismatch {
+        /// The header or field.
+        name: String,
+        /// Whether it is a body field.
+        field: bool,
+    },
+    /// A caller-chosen or received id is longer than the provider accepts.
+    TooLong {
+        /// The value.
+        name: String,
+        /// Its limit.
+        max: usize,
+    },
+    /// A caller-chosen or received id has characters other than printable ASCII.
+    NotPrintable(String),
+    /// A value written into a header is not UTF-8.
+    NotText(String),
+    /// A credential used as an RSA key is not a PEM RSA key.
+    BadKey(String),
+    /// A name the recipe refers to is not defined (the lint prevents this).
+    UnknownValue(String),
+}
+
+impl std::fmt::Display for RecipeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RecipeError::MissingHeader(h) => write!(f, "the {h} header is missing"),
+            RecipeError::MissingField(name) => write!(
+                f,
+                "the message has no string field `{name}`, which its signature covers"
+            ),
+            RecipeError::MissingSignatureField(name) => write!(
+                f,
+                "the message has no string field `{name}`, which carries its signature"
+            ),
+            RecipeError::MissingCredential(c) => write!(f, "credential `{c}` is not configured"),
+            RecipeError::NoToken => f.write_str("the recipe needs an access token and has none"),
+            RecipeError::WrongPrefix { name, prefix } => {
+                write!(f, "the {name} header does not start with {prefix}")
+            }
+            RecipeError::Mismatch { name, field: false } => {
+                write!(f, "the {name} header does not match the message")
+            }
+            RecipeError::Mismatch { name, field: true } => {
+                write!(f, "the `{name}` field does not match the message")
+            }
+            RecipeError::TooLong { name, max } => {
+                write!(f, "`{name}` is longer than {max} characters")
+            }
+            RecipeError::NotPrintable(name) => {
+                write!(f, "`{name}` has characters other than printable ASCII")
+            }
+            RecipeError::NotText(name) => write!(f, "`{name}` is not UTF-8 text"),
+            RecipeError::BadKey(c) => write!(f, "credential `{c}` is not a PEM RSA key"),
+            RecipeError::UnknownValue(v) => write!(f, "the recipe has no value `{v}`"),
+        }
+    }
+}
+
+impl std::error::Error for RecipeError {}
+
+/// Named values, in recipe order.
+pub type Values = Vec<(Text, Vec<u8>)>;
+
+/// What a recipe produced: every value, and the outputs.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Signed {
+    /// Every value, in recipe order.
+    pub values: Values,
+    /// The headers, in recipe order (`name`, `value`).
+    pub headers: Vec<(String, String)>,
+    /// The body fields, in recipe order.
+    pub fields: Vec<(String, String)>,
+}
+
+impl std::fmt::Debug for Signed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Values and headers may carry credentials (Basic, a sent API key).
+        f.debug_struct("Signed")
+            .field(
+                "headers",
+                &self.headers.iter().map(|(n, _)| n).collect::<Vec<_>>(),
+            )
+            .finish_non_exhaustive()
+    }
+}
+
+impl Signed {
+    /// The value named `name`.
+    pub fn value(&self, name: &str) -> Option<&[u8]> {
+        self.values
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_slice())
+    }
+
+    /// Every value and output as `(label, text)` lines for a person
+    /// debugging a signature, with anything carrying a credential replaced
+    /// by `<redacted>` (values that are not UTF-8 are shown as base64).
+    pub fn trace(&self, scheme: &Scheme, recipe: &Recipe) -> Vec<(String, String)> {
+        let taints = taints(scheme, recipe);
+        let mut lines = Vec::new();
+        for (i, (name, bytes)) in self.values.iter().enumerate() {
+            let shown = if taints.get(i).is_some_and(|t| t.redacted) {
+                "<redacted>".to_owned()
+            } else {
+                match std::str::from_utf8(bytes) {
+                    Ok(text) => text.to_owned(),
+                    Err(_) => format!("(bytes, base64) {}", STANDARD.encode(bytes)),
+                }
+            };
+            lines.push((name.to_string(), shown));
+        }
+        for (output, (name, value)) in recipe
+            .headers
+            .iter()
+            .chain(recipe.fields.iter())
+            .zip(self.headers.iter().chain(self.fields.iter()))
+        {
+            let redacted = template_taint(scheme, recipe, &taints, &output.template).redacted;
+            let shown = if redacted {
+                format!("{}<redacted>", output.template.prefix())
+            } else {
+                value.clone()
+            };
+            lines.push((name.clone(), shown));
+        }
+        lines
+    }
+}
+
+/// Runs `recipe` to sign `message`: every value computed, every output written.
+pub fn sign(
+    scheme: &Scheme,
+    recipe: &Recipe,
+    message: &Message<'_>,
+    cx: &Context<'_>,
+) -> Result<Signed, RecipeError> {
+    let mut run = Run::new(scheme, recipe, message, cx, Vec::new());
+    run.values()?;
+    let headers = run.render_outputs(&recipe.headers)?;
+    let fields = run.render_outputs(&recipe.fields)?;
+    Ok(Signed {
+        values: run.values,
+        headers,
+        fields,
+    })
+}
+
+/// Runs `recipe` to verify a received `message`: the values it carries (a
+/// generated id, a timestamp, an id credential the verifier was not given)
+/// are read from the headers that carry them, the rest recomputed, and every
+/// other output compared in constant time with what was received.
+pub fn verify(
+    scheme: &Scheme,
+    recipe: &Recipe,
+    message: &Message<'_>,
+    cx: &Context<'_>,
+) -> Result<Signed, RecipeError> {
+    let mut carried = Vec::new();
+    let mut checked = Vec::new();
+    for output in recipe.headers.iter() {
+        match output
+            .template
+            .only_value()
+            .filter(|v| is_carrier(scheme, recipe, cx, v))
+        {
+            Some(value) => {
+                let received = cx
+                    .headers
+                    .header(&output.name)
+                    .ok_or_else(|| RecipeError::MissingHeader(output.name.to_string()))?;
+                carried.push((value.to_owned(), received.to_owned()));
+            }
+            None => checked.push(output),
+        }
+    }
+    let mut run = Run::new(scheme, recipe, message, cx, carried);
+    // A received header is checked before anything is computed from the
+    // body, so a missing signature is reported as missing.
+    for output in &checked {
+        let received = cx
+            .headers
+            .header(&output.name)
+            .ok_or_else(|| RecipeError::MissingHeader(output.name.to_string()))?;
+        let prefix = output.template.prefix();
+        if !received.trim().starts_with(prefix) {
+            return Err(RecipeError::WrongPrefix {
+                name: output.name.to_string(),
+                prefix: prefix.to_owned(),
+            });
+        }
+    }
+    run.values()?;
+    let mut headers = Vec::new();
+    for output in recipe.headers.iter() {
+        let received = cx.headers.header(&output.name).unwrap_or_default().trim();
+        if checked.iter().any(|c| c.name == output.name) {
+            run.check(output, received, false)?;
+        }
+        headers.push((output.name.to_string(), received.to_owned()));
+    }
+    let mut fields = Vec::new();
+    for output in recipe.fields.iter() {
+        let received = run
+            .field(&output.name)?
+            .ok_or_else(|| RecipeError::MissingSignatureField(output.name.to_string()))?;
+        run.check(output, &received, true)?;
+        fields.push((output.name.to_string(), received.into_owned()));
+    }
+    Ok(Signed {
+        values: run.values,
+        headers,
+        fields,
+    })
+}
+
+/// Whether a verifier takes `value` from the header that carries it.
+fn is_carrier(scheme: &Scheme, recipe: &Recipe, cx: &Context<'_>, value: &str) -> bool {
+    match recipe.value(value) {
+        Some(v) => v.source.is_carried(),
+        None => {
+            scheme
+                .credential(value)
+                .is_some_and(|c| c.kind == CredentialKind::Id)
+                && cx.credentials.get(value).is_none()
+        }
+    }
+}
+
+/// One execution.
+struct Run<'r, 'a> {
+    scheme: &'r Scheme,
+    recipe: &'r Recipe,
+    message: &'r Message<'a>,
+    cx: &'r Context<'a>,
+    /// Values read from the message's headers (verifying).
+    carried: Vec<(String, String)>,
+    values: Vec<(Text, Vec<u8>)>,
+    /// The body parsed as JSON, once, when a field is read from it.
+    json: std::cell::OnceCell<Option<serde_json::Value>>,
+}
+
+impl<'r, 'a> Run<'r, 'a> {
+    fn new(
+        scheme: &'r Scheme,
+        recipe: &'r Recipe,
+        message: &'r Message<'a>,
+        cx: &'r Context<'a>,
+        carried: Vec<(String, String)>,
+    ) -> Self {
+        Run {
+            scheme,
+            recipe,
+            message,
+            cx,
+            carried,
+            values: Vec::with_capacity(recipe.values.len()),
+            json: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn given(&self, name: &str) -> Option<&str> {
+        self.carried
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+            .or_else(|| {
+                self.cx
+                    .set
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| *v)
+            })
+    }
+
+    fn values(&mut self) -> Result<(), RecipeError> {
+        for value in self.recipe.values.iter() {
+            let mut bytes = self.source(&value.name, &value.source)?;
+            for step in value.steps.iter() {
+                bytes = self.step(step, bytes)?;
+            }
+            self.values.push((value.name.clone(), bytes));
+        }
+        Ok(())
+    }
+
+    fn credential(&self, name: &str) -> Result<&'r Secret, RecipeError> {
+        self.cx
+            .credentials
+            .get(name)
+            .ok_or_else(|| RecipeError::MissingCredential(name.to_owned()))
+    }
+
+    fn source(&self, name: &str, source: &Source) -> Result<Vec<u8>, RecipeError> {
+        Ok(match source {
+            Source::Value(v) => self.lookup(v)?.into_owned(),
+            Source::Method => self.message.method.as_bytes().to_vec(),
+            Source::Target => self.message.target.as_bytes().to_vec(),
+            Source::TargetWithQuery => target_with_query(self.message).into_bytes(),
+            Source::Body { or } => match (self.message.body.is_empty(), or) {
+                (true, Some(text)) => text.as_bytes().to_vec(),
+                _ => self.message.body.to_vec(),
+            },
+            Source::Header(h) => self
+                .given(name)
+                .or_else(|| self.cx.headers.header(h))
+                .ok_or_else(|| RecipeError::MissingHeader(h.to_string()))?
+                .as_bytes()
+                .to_vec(),
+            Source::Credential(c) => self.credential(c)?.expose().as_bytes().to_vec(),
+            Source::Now(format) => match self.given(name) {
+                Some(given) => given.as_bytes().to_vec(),
+                None => format.format(self.cx.now).into_bytes(),
+            },
+            Source::Uuid { max_len } => match self.given(name) {
+                Some(given) => {
+                    check_id(name, given, *max_len)?;
+                    given.as_bytes().to_vec()
+                }
+                None => {
+                    let id = uuid::Uuid::new_v4();
+                    let mut text = if *max_len >= 36 {
+                        id.hyphenated().to_string()
+                    } else {
+                        id.simple().to_string()
+                    };
+                    text.truncate(*max_len);
+                    text.into_bytes()
+                }
+            },
+            Source::Field(path) => self
+                .field(path)?
+                .ok_or_else(|| RecipeError::MissingField(path.to_string()))?
+                .into_owned()
+                .into_bytes(),
+            Source::Sent(v) => self
+                .cx
+                .sent
+                .iter()
+                .find(|(n, _)| n == v)
+                .map(|(_, b)| b.clone())
+                .ok_or_else(|| RecipeError::UnknownValue(v.to_string()))?,
+            Source::Literal(text) => text.as_bytes().to_vec(),
+            Source::Template(t) => self.render(t)?,
+            Source::Lines(lines) => self.join(b"\n", lines)?,
+            Source::Join { sep, parts } => self.join(sep.as_bytes(), parts)?,
+            Source::Basic { user, password } => {
+                let mut pair = self.credential(user)?.expose().to_owned();
+                pair.push(':');
+                if let Some(password) = password {
+                    pair.push_str(self.credential(password)?.expose());
+                }
+                STANDARD.encode(pair).into_bytes()
+            }
+            Source::Token => self
+                .cx
+                .token
+                .ok_or(RecipeError::NoToken)?
+                .as_bytes()
+                .to_vec(),
+        })
+    }
+
+    fn join(&self, sep: &[u8], parts: &[Line]) -> Result<Vec<u8>, RecipeError> {
+        let mut out = Vec::new();
+        let mut first = true;
+        for part in parts {
+            if part.when_body && !self.message.has_body {
+                continue;
+            }
+            if !first {
+                out.extend_from_slice(sep);
+            }
+            first = false;
+            out.extend_from_slice(&self.render(&part.template)?);
+        }
+        Ok(out)
+    }
+
+    /// A value, input word or id/sent credential referred to by name.
+    fn lookup(&self, name: &str) -> Result<Cow<'_, [u8]>, RecipeError> {
+        if let Some(given) = self.carried.iter().find(|(n, _)| n == name) {
+            return Ok(Cow::Borrowed(given.1.as_bytes()));
+        }
+        if let Some((_, bytes)) = self.values.iter().find(|(n, _)| n == name) {
+            return Ok(Cow::Borrowed(bytes));
+        }
+        match name {
+            "method" => return Ok(Cow::Borrowed(self.message.method.as_bytes())),
+            "target" => return Ok(Cow::Borrowed(self.message.target.as_bytes())),
+            "target_with_query" => {
+                return Ok(Cow::Owned(target_with_query(self.message).into_bytes()))
+            }
+            _ => {}
+        }
+        if self.scheme.credential(name).is_some() {
+            return Ok(Cow::Borrowed(self.credential(name)?.expose().as_bytes()));
+        }
+        Err(RecipeError::UnknownValue(name.to_owned()))
+    }
+
+    fn render(&self, template: &Template) -> Result<Vec<u8>, RecipeError> {
+        let mut out = Vec::new();
+        for piece in template.pieces.iter() {
+            match piece {
+                Piece::Text(t) => out.extend_from_slice(t.as_bytes()),
+                Piece::Value(v) => out.extend_from_slice(&self.lookup(v)?),
+            }
+        }
+        Ok(out)
+    }
+
+    fn render_text(&self, name: &str, template: &Template) -> Result<String, RecipeError> {
+        String::from_utf8(self.render(template)?).map_err(|_| RecipeError::NotText(name.to_owned()))
+    }
+
+    fn render_outputs(&self, outputs: &[Output]) -> Result<Vec<(String, String)>, RecipeError> {
+        outputs
+            .iter()
+            .map(|o| Ok((o.name.to_string(), self.render_text(&o.name, &o.template)?)))
+            .collect()
+    }
+
+    fn step(&self, step: &Step, input: Vec<u8>) -> Result<Vec<u8>, RecipeError> {
+        Ok(match step {
+            Step::Sha256 => Sha256::digest(&input).to_vec(),
+            Step::Sha512 => Sha512::digest(&input).to_vec(),
+            Step::Hex => lower_hex(&input).into_bytes(),
+            Step::Base64 => STANDARD.encode(&input).into_bytes(),
+            Step::Base64Url => URL_SAFE_NO_PAD.encode(&input).into_bytes(),
+            Step::Minify => super::minify_json(&input),
+            Step::HmacSha256(k) => hmac::<Hmac<Sha256>>(self.credential(k)?, &input),
+            Step::HmacSha512(k) => hmac::<Hmac<Sha512>>(self.credential(k)?, &input),
+            Step::RsaSha256(k) => {
+                let key = self.credential(k)?;
+                if is_public_key(key) {
+                    // A verifier holds the public key: it cannot produce
+                    // the signature, and checks the received one instead
+                    // (`rsa_check`).
+                    Vec::new()
+                } else {
+                    rsa_sign(k, key, &input)?
+                }
+            }
+            Step::JwtHs256(k) => {
+                const HEADER: &str = r#"{"alg":"HS256","typ":"JWT"}"#;
+                let signing_input = format!(
+                    "{}.{}",
+                    URL_SAFE_NO_PAD.encode(HEADER),
+                    URL_SAFE_NO_PAD.encode(&input)
+                );
+                let mac = hmac::<Hmac<Sha256>>(self.credential(k)?, signing_input.as_bytes());
+                format!("{signing_input}.{}", URL_SAFE_NO_PAD.encode(mac)).into_bytes()
+            }
+        })
+    }
+
+    /// A top-level string field of the body, exactly as received.
+    fn field(&self, path: &str) -> Result<Option<Cow<'_, str>>, RecipeError> {
+        if let Some(fields) = self.cx.fields {
+            return Ok(fields
+                .iter()
+                .find(|(n, _)| *n == path)
+                .and_then(|(_, v)| v.map(Cow::Borrowed)));
+        }
+        let body = self.message.body;
+        let json = self.json.get_or_init(|| serde_json::from_slice(body).ok());
+        let mut node = json.as_ref();
+        for key in path.split('.') {
+            node = node.and_then(|n| n.get(key));
+        }
+        Ok(node.and_then(|n| n.as_str()).map(Cow::Borrowed))
+    }
+
+    fn check(&self, output: &Output, received: &str, field: bool) -> Result<(), RecipeError> {
+        let mismatch = || RecipeError::Mismatch {
+            name: output.name.to_string(),
+            field,
+        };
+        if let Some(verified) = self.rsa_check(output, received) {
+            return verified.and_then(|ok| if ok { Ok(()) } else { Err(mismatch()) });
+        }
+        let expected = self.render(&output.template)?;
+        let same = if output.ignore_case {
+            let received = received.to_ascii_lowercase();
+            constant_time_eq(&expected.to_ascii_lowercase(), received.as_bytes())
+        } else {
+            constant_time_eq(&expected, received.as_bytes())
+        };
+        if same {
+            Ok(())
+        } else {
+            Err(mismatch())
+        }
+    }
+
+    /// An RSA signature is checked with the public key, not recomputed: for
+    /// an output `prefix{v}` where `v` ends in `rsa_sha256: k` (then
+    /// optionally `base64`) and credential `k` is a PEM public key.
+    fn rsa_check(&self, output: &Output, received: &str) -> Option<Result<bool, RecipeError>> {
+        let [rest @ .., Piece::Value(name)] = &*output.template.pieces else {
+            return None;
+        };
+        if rest.iter().any(|p| matches!(p, Piece::Value(_))) {
+            return None;
+        }
+        let value = self.recipe.value(name)?;
+        let (signed_steps, encoded) = match &*value.steps {
+            [before @ .., Step::RsaSha256(_), Step::Base64] => (before, true),
+            [before @ .., Step::RsaSha256(_)] => (before, false),
+            _ => return None,
+        };
+        let key_name = value.steps.iter().find_map(|s| match s {
+            Step::RsaSha256(k) => Some(k),
+            _ => None,
+        })?;
+        let key = self.cx.credentials.get(key_name)?;
+        if !is_public_key(key) {
+            return None;
+        }
+        Some((|| {
+            let mut input = self.source(name, &value.source)?;
+            for step in signed_steps {
+                input = self.step(step, input)?;
+            }
+            let signature = received
+                .strip_prefix(output.template.prefix())
+                .unwrap_or(received);
+            let signature = if encoded {
+                match STANDARD.decode(signature) {
+                    Ok(bytes) => bytes,
+                    Err(_) => return Ok(false),
+                }
+            } else {
+                signature.as_bytes().to_vec()
+            };
+            rsa_verify(key_name, key, &input, &signature)
+        })())
+    }
+}
+
+fn target_with_query(message: &Message<'_>) -> String {
+    match message.query {
+        Some(q) if !q.is_empty() => format!("{}?{q}", message.target),
+        _ => message.target.to_owned(),
+    }
+}
+
+fn check_id(name: &str, id: &str, max_len: usize) -> Result<(), RecipeError> {
+    if id.is_empty() || id.len() > max_len {
+        return Err(RecipeError::TooLong {
+            name: name.to_owned(),
+            max: max_len,
+        });
+    }
+    if !id.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return Err(RecipeError::NotPrintable(name.to_owned()));
+    }
+    Ok(())
+}
+
+/// Lowercase hexadecimal.
+pub(crate) fn lower_hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0x0f)]));
+    }
+    out
+}
+
+fn hmac<M: Mac + hmac::digest::KeyInit>(key: &Secret, message: &[u8]) -> Vec<u8> {
+    // HMAC accepts keys of any length, so this never fails; the fallback
+    // keeps the function total without a panic path.
+    match <M as hmac::digest::KeyInit>::new_from_slice(key.expose().as_bytes()) {
+        Ok(mut mac) => {
+            mac.update(message);
+            mac.finalize().into_bytes().to_vec()
+        }
+        Err(_) => Vec::new(),
+    }
+}
+
+fn is_public_key(key: &Secret) -> bool {
+    key.expose().contains("-----BEGIN PUBLIC KEY-----")
+        || key.expose().contains("-----BEGIN RSA PUBLIC KEY-----")
+}
+
+fn rsa_sign(name: &str, key: &Secret, message: &[u8]) -> Result<Vec<u8>, RecipeError> {
+    use rsa::pkcs1::DecodeRsaPrivateKey as _;
+    use rsa::pkcs8::DecodePrivateKey as _;
+    use rsa::signature::{SignatureEncoding as _, Signer as _};
+    let pem = key.expose();
+    let private = rsa::RsaPrivateKey::from_pkcs8_pem(pem)
+        .or_else(|_| rsa::RsaPrivateKey::from_pkcs1_pem(pem))
+        .map_err(|_| RecipeError::BadKey(name.to_owned()))?;
+    let signer = rsa::pkcs1v15::SigningKey::<Sha256>::new(private);
+    signer
+        .try_sign(message)
+        .map(|s| s.to_vec())
+        .map_err(|_| RecipeError::BadKey(name.to_owned()))
+}
+
+fn rsa_verify(
+    name: &str,
+    key: &Secret,
+    message: &[u8],
+    signature: &[u8],
+) -> Result<bool, RecipeError> {
+    use rsa::pkcs1::DecodeRsaPublicKey as _;
+    use rsa::pkcs8::DecodePublicKey as _;
+    use rsa::signature::Verifier as _;
+    let pem = key.expose();
+    let public = rsa::RsaPublicKey::from_public_key_pem(pem)
+        .or_else(|_| rsa::RsaPublicKey::from_pkcs1_pem(pem))
+        .map_err(|_| RecipeError::BadKey(name.to_owned()))?;
+    let verifier = rsa::pkcs1v15::VerifyingKey::<Sha256>::new(public);
+    let Ok(signature) = rsa::pkcs1v15::Signature::try_from(signature) else {
+        return Ok(false);
+    };
+    Ok(verifier.verify(message, &signature).is_ok())
+}
