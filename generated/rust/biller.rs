@@ -32,9 +32,9 @@
 /// `TOKEN: token`; it does not say how the token is made, which algorithm
 /// signs it, or what its claims are. Public integrations of this partner
 /// API send an HS256 JWT, signed with the partner's secret, whose claim set
-/// is the JSON request body; the runtime does the same (token_claims:
-/// request_body). If the biller confirms another claim set, change
-/// `token_claims`.
+/// is the JSON request body; the request recipe below does the same
+/// (token_claims: request_body documents it). If the biller confirms
+/// another claim set, change the recipe's `token` value and `token_claims`.
 ///
 /// # Request headers
 ///
@@ -99,6 +99,95 @@ pub mod biller {
     pub static DECISIONS: &[crate::registry::DecisionInfo] = &[];
     pub use crate::client::biller::{Client, Config};
 
+    /// How this provider authenticates: its credentials and the signature
+    /// recipe of each direction, from the spec's `auth:` (run by
+    /// [`crate::recipe::sign`] and [`crate::recipe::verify`]).
+    pub static AUTH: crate::recipe::Scheme = crate::recipe::Scheme {
+        credentials: std::borrow::Cow::Borrowed(
+            &[
+                crate::recipe::CredentialDecl {
+                    name: std::borrow::Cow::Borrowed("api_key"),
+                    kind: crate::recipe::CredentialKind::Sent,
+                    env: std::borrow::Cow::Borrowed("BILLER_API_KEY"),
+                    doc: std::borrow::Cow::Borrowed("the partner API key (`KEY` header)"),
+                },
+                crate::recipe::CredentialDecl {
+                    name: std::borrow::Cow::Borrowed("token_secret"),
+                    kind: crate::recipe::CredentialKind::Key,
+                    env: std::borrow::Cow::Borrowed("BILLER_TOKEN_SECRET"),
+                    doc: std::borrow::Cow::Borrowed(
+                        "the secret that signs the `TOKEN` JWT",
+                    ),
+                },
+            ],
+        ),
+        request: Some(crate::recipe::Recipe {
+            values: std::borrow::Cow::Borrowed(
+                &[
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("token"),
+                        source: crate::recipe::Source::Body {
+                            or: Some(std::borrow::Cow::Borrowed("{}")),
+                        },
+                        steps: std::borrow::Cow::Borrowed(
+                            &[
+                                crate::recipe::Step::JwtHs256(
+                                    std::borrow::Cow::Borrowed("token_secret"),
+                                ),
+                            ],
+                        ),
+                    },
+                ],
+            ),
+            headers: std::borrow::Cow::Borrowed(
+                &[
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("KEY"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("api_key"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("TOKEN"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("token"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("VERSION"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Text(
+                                        std::borrow::Cow::Borrowed("2.0"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                ],
+            ),
+            fields: std::borrow::Cow::Borrowed(&[]),
+        }),
+        response: None,
+        notification: None,
+    };
+
     impl Config {
         /// A configuration for `environment` (from configuration files: `Environment::Custom` for any other URL).
         ///
@@ -139,7 +228,6 @@ pub mod biller {
         ) -> Result<Option<bill::BillCancelData>, crate::Error> {
             self.call(
                     crate::client::Call::post("bill_cancel", "/api/v2/bill/cancel")
-                        .token_claims(crate::client::ClaimSet::RequestBody)
                         .fixed_header("Cache-Control", "no-cache"),
                     request,
                 )

@@ -364,11 +364,12 @@ pub fn run_verify(args: &VerifyArgs) -> Result<(), Failure> {
             ))
         }
         Err(e) => {
+            // The one piece of advice the signature itself cannot give.
             let advice = match e {
-                midtrans::VerifyError::Mismatch => {
-                    "; check the server key, or the notification was not sent by Midtrans"
+                recipe::RecipeError::Mismatch { .. } => {
+                    "; check the key in the environment, or the message was not sent by the provider"
                 }
-                midtrans::VerifyError::MissingField(_) => "",
+                _ => "",
             };
             print_stdout(&format!("invalid: {e}{advice}\n"))?;
             Err(Failure::Exit(1))
