@@ -49,7 +49,9 @@ fn walk(value: &Value, path: &str, out: &mut Vec<Quote>) {
                     format!("{path}.{key}")
                 };
                 match (key.as_str(), child) {
-                    ("json", _) => {}
+                    // Sample bodies are compared by `samples`; conformance
+                    // cases are the maintainers' own test data, not quotes.
+                    ("json" | "cases", _) => {}
                     ("source", Value::String(text)) => whole(text, &child_path, out),
                     ("doc", Value::String(text)) if is_field && !paraphrased => {
                         whole(text, &child_path, out);

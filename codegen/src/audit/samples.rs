@@ -22,6 +22,10 @@ pub struct Sample {
     pub end: usize,
     /// The parsed JSON.
     pub value: Value,
+    /// Whether the object is a value inside larger JSON the scanner could
+    /// not parse (after `:`, `,` or `[`, as in a cut-off sample or a
+    /// snippet of one member): a part of a body, not a whole one.
+    pub nested: bool,
 }
 
 /// Every non-empty JSON object on the page, outermost first. Text that
@@ -40,10 +44,12 @@ pub fn scan(text: &str) -> Vec<Sample> {
                     .or_else(|| serde_json::from_str(&without_trailing_commas(candidate)).ok());
                 if let Some(value @ Value::Object(_)) = value {
                     if value.as_object().is_some_and(|m| !m.is_empty()) {
+                        let before = text[..i].trim_end().chars().next_back();
                         out.push(Sample {
                             start: i,
                             end,
                             value,
+                            nested: matches!(before, Some(':' | ',' | '[')),
                         });
                         i = end;
                         continue;
@@ -148,7 +154,11 @@ pub fn check(view: &ProviderView<'_>, page: &Page) -> Vec<Finding> {
             });
             continue;
         };
-        let issues = decode(view, body, &sample.value);
+        let mut issues = decode(view, body, &sample.value);
+        if sample.nested {
+            // A part of a body leaves out what the rest of it carries.
+            issues.retain(|issue| issue.kind != Kind::SampleFieldAbsent);
+        }
         if issues.is_empty() {
             findings.push(Finding {
                 doc_file: page.name.clone(),
@@ -235,5 +245,22 @@ mod tests {
             serde_json::json!({"a": {"b": [1, 2]}, "c": "}"})
         );
         assert_eq!(&text[found[0].start..found[0].start + 1], "{");
+    }
+
+    #[test]
+    fn an_object_inside_json_that_does_not_parse_is_nested() {
+        // A whole sample, then a member snippet and a cut-off array.
+        let text = "{\"a\": 1}\n\"echannel\": {\"bill_info1\": \"x\"}\n\"refunds\": [{\"k\": 1}, {\"k\": 2}, ...";
+        let found: Vec<(serde_json::Value, bool)> =
+            scan(text).into_iter().map(|s| (s.value, s.nested)).collect();
+        assert_eq!(
+            found,
+            [
+                (serde_json::json!({"a": 1}), false),
+                (serde_json::json!({"bill_info1": "x"}), true),
+                (serde_json::json!({"k": 1}), true),
+                (serde_json::json!({"k": 2}), true),
+            ]
+        );
     }
 }
