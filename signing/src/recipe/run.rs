@@ -669,8 +669,7 @@ impl<'r, 'a> Run<'r, 'a> {
         }
         let expected = self.render(&output.template)?;
         let same = if output.ignore_case {
-            let received = received.to_ascii_lowercase();
-            constant_time_eq(&expected.to_ascii_lowercase(), received.as_bytes())
+            constant_time_eq_ignore_ascii_case(&expected, received.as_bytes())
         } else {
             constant_time_eq(&expected, received.as_bytes())
         };
@@ -721,6 +720,19 @@ impl<'r, 'a> Run<'r, 'a> {
             rsa_verify(key_name, key, &input, &signature)
         })())
     }
+}
+
+/// [`constant_time_eq`] after ASCII lowercasing both sides, without
+/// allocating (hex of any case is the same hash).
+fn constant_time_eq_ignore_ascii_case(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut diff = 0u8;
+    for (x, y) in a.iter().zip(b) {
+        diff |= x.to_ascii_lowercase() ^ y.to_ascii_lowercase();
+    }
+    bool::from(subtle::ConstantTimeEq::ct_eq(&diff, &0u8))
 }
 
 fn target_with_query(message: &Message<'_>) -> String {
