@@ -54,7 +54,7 @@
 //!
 //! Each generated module also carries its provider's recipes as data,
 //! `pub static AUTH: crate::recipe::Scheme`: every client signs, retries and
-//! verifies through one loop ([`runtime`](self) module, private) that runs
+//! verifies through one loop (the private `runtime` module) that runs
 //! them, so no client here computes a signature of its own.
 //!
 //! The runtime entry points, identical in shape on the three clients:

@@ -435,13 +435,34 @@ impl<'r, 'a> Run<'r, 'a> {
 
     fn values(&mut self) -> Result<(), RecipeError> {
         for value in self.recipe.values.iter() {
-            let mut bytes = self.source(&value.name, &value.source)?;
-            for step in value.steps.iter() {
-                bytes = self.step(step, bytes)?;
-            }
+            let bytes = self.computed(&value.name, &value.source, &value.steps)?;
             self.values.push((value.name.clone(), bytes));
         }
         Ok(())
+    }
+
+    /// A source followed by steps; the body and other inputs are read in
+    /// place, not copied, before the first step.
+    fn computed(
+        &self,
+        name: &str,
+        source: &Source,
+        steps: &[Step],
+    ) -> Result<Vec<u8>, RecipeError> {
+        let Some((first, rest)) = steps.split_first() else {
+            return self.source(name, source);
+        };
+        let mut bytes = match source {
+            Source::Body { or: None } => self.step(first, self.message.body)?,
+            Source::Method => self.step(first, self.message.method.as_bytes())?,
+            Source::Target => self.step(first, self.message.target.as_bytes())?,
+            Source::Value(v) => self.step(first, &self.lookup(v)?)?,
+            _ => self.step(first, &self.source(name, source)?)?,
+        };
+        for step in rest {
+            bytes = self.step(step, &bytes)?;
+        }
+        Ok(bytes)
     }
 
     fn credential(&self, name: &str) -> Result<&'r Secret, RecipeError> {
@@ -522,7 +543,8 @@ impl<'r, 'a> Run<'r, 'a> {
     }
 
     fn join(&self, sep: &[u8], parts: &[Line]) -> Result<Vec<u8>, RecipeError> {
-        let mut out = Vec::new();
+        // One buffer for every part: a string to sign is a few hundred bytes.
+        let mut out = Vec::with_capacity(256);
         let mut first = true;
         for part in parts {
             if part.when_body && !self.message.has_body {
@@ -532,7 +554,7 @@ impl<'r, 'a> Run<'r, 'a> {
                 out.extend_from_slice(sep);
             }
             first = false;
-            out.extend_from_slice(&self.render(&part.template)?);
+            self.render_into(&mut out, &part.template)?;
         }
         Ok(out)
     }
@@ -561,13 +583,18 @@ impl<'r, 'a> Run<'r, 'a> {
 
     fn render(&self, template: &Template) -> Result<Vec<u8>, RecipeError> {
         let mut out = Vec::new();
+        self.render_into(&mut out, template)?;
+        Ok(out)
+    }
+
+    fn render_into(&self, out: &mut Vec<u8>, template: &Template) -> Result<(), RecipeError> {
         for piece in template.pieces.iter() {
             match piece {
                 Piece::Text(t) => out.extend_from_slice(t.as_bytes()),
                 Piece::Value(v) => out.extend_from_slice(&self.lookup(v)?),
             }
         }
-        Ok(out)
+        Ok(())
     }
 
     fn render_text(&self, name: &str, template: &Template) -> Result<String, RecipeError> {
@@ -581,16 +608,16 @@ impl<'r, 'a> Run<'r, 'a> {
             .collect()
     }
 
-    fn step(&self, step: &Step, input: Vec<u8>) -> Result<Vec<u8>, RecipeError> {
+    fn step(&self, step: &Step, input: &[u8]) -> Result<Vec<u8>, RecipeError> {
         Ok(match step {
-            Step::Sha256 => Sha256::digest(&input).to_vec(),
-            Step::Sha512 => Sha512::digest(&input).to_vec(),
-            Step::Hex => lower_hex(&input).into_bytes(),
-            Step::Base64 => STANDARD.encode(&input).into_bytes(),
-            Step::Base64Url => URL_SAFE_NO_PAD.encode(&input).into_bytes(),
-            Step::Minify => super::minify_json(&input),
-            Step::HmacSha256(k) => hmac::<Hmac<Sha256>>(self.credential(k)?, &input),
-            Step::HmacSha512(k) => hmac::<Hmac<Sha512>>(self.credential(k)?, &input),
+            Step::Sha256 => Sha256::digest(input).to_vec(),
+            Step::Sha512 => Sha512::digest(input).to_vec(),
+            Step::Hex => lower_hex(input).into_bytes(),
+            Step::Base64 => STANDARD.encode(input).into_bytes(),
+            Step::Base64Url => URL_SAFE_NO_PAD.encode(input).into_bytes(),
+            Step::Minify => super::minify_json(input),
+            Step::HmacSha256(k) => hmac::<Hmac<Sha256>>(self.credential(k)?, input),
+            Step::HmacSha512(k) => hmac::<Hmac<Sha512>>(self.credential(k)?, input),
             Step::RsaSha256(k) => {
                 let key = self.credential(k)?;
                 if is_public_key(key) {
@@ -599,7 +626,7 @@ impl<'r, 'a> Run<'r, 'a> {
                     // (`rsa_check`).
                     Vec::new()
                 } else {
-                    rsa_sign(k, key, &input)?
+                    rsa_sign(k, key, input)?
                 }
             }
             Step::JwtHs256(k) => {
@@ -607,7 +634,7 @@ impl<'r, 'a> Run<'r, 'a> {
                 let signing_input = format!(
                     "{}.{}",
                     URL_SAFE_NO_PAD.encode(HEADER),
-                    URL_SAFE_NO_PAD.encode(&input)
+                    URL_SAFE_NO_PAD.encode(input)
                 );
                 let mac = hmac::<Hmac<Sha256>>(self.credential(k)?, signing_input.as_bytes());
                 format!("{signing_input}.{}", URL_SAFE_NO_PAD.encode(mac)).into_bytes()
@@ -642,8 +669,7 @@ impl<'r, 'a> Run<'r, 'a> {
         }
         let expected = self.render(&output.template)?;
         let same = if output.ignore_case {
-            let received = received.to_ascii_lowercase();
-            constant_time_eq(&expected.to_ascii_lowercase(), received.as_bytes())
+            constant_time_eq_ignore_ascii_case(&expected, received.as_bytes())
         } else {
             constant_time_eq(&expected, received.as_bytes())
         };
@@ -679,10 +705,7 @@ impl<'r, 'a> Run<'r, 'a> {
             return None;
         }
         Some((|| {
-            let mut input = self.source(name, &value.source)?;
-            for step in signed_steps {
-                input = self.step(step, input)?;
-            }
+            let input = self.computed(name, &value.source, signed_steps)?;
             let signature = received
                 .strip_prefix(output.template.prefix())
                 .unwrap_or(received);
@@ -697,6 +720,19 @@ impl<'r, 'a> Run<'r, 'a> {
             rsa_verify(key_name, key, &input, &signature)
         })())
     }
+}
+
+/// [`constant_time_eq`] after ASCII lowercasing both sides, without
+/// allocating (hex of any case is the same hash).
+fn constant_time_eq_ignore_ascii_case(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut diff = 0u8;
+    for (x, y) in a.iter().zip(b) {
+        diff |= x.to_ascii_lowercase() ^ y.to_ascii_lowercase();
+    }
+    bool::from(subtle::ConstantTimeEq::ct_eq(&diff, &0u8))
 }
 
 fn target_with_query(message: &Message<'_>) -> String {
