@@ -101,9 +101,27 @@ fn whole(text: &str, path: &str, out: &mut Vec<Quote>) {
     }
 }
 
+/// `text` without its fenced code blocks (a rustdoc example's string
+/// literals are code, not quotes of the page).
+fn without_code_blocks(text: &str) -> String {
+    let mut out = String::new();
+    let mut in_code = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        if !in_code {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// The passages of `text` written in double quotes.
 fn inline(text: &str, path: &str, out: &mut Vec<Quote>) {
-    let text = normalise(text);
+    let text = normalise(&without_code_blocks(text));
     let mut rest = text.as_str();
     while let Some(open) = rest.find('"') {
         let after = &rest[open + 1..];
@@ -216,6 +234,12 @@ mod tests {
             .into_iter()
             .map(|q| (q.path, q.text))
             .collect()
+    }
+
+    #[test]
+    fn code_blocks_hold_no_quotes() {
+        let text = "doc: |\n  Keep \"the id\".\n  ```\n  let id = format!(\"page-{n}\");\n  ```\n";
+        assert_eq!(quotes_of(text), [("doc".into(), "the id".into())]);
     }
 
     #[test]
