@@ -316,9 +316,12 @@ fn verify_takes_a_provider_and_a_notification_name() {
     let out = run("cancel_notification");
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(stdout(&out), "valid: signature_key matches the message\n");
+    // A notification Midtrans' spec has too verifies by the same recipe.
     let out = run("refund_notification");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = run("chargeback_notification");
     assert_eq!(code(&out), 2);
-    assert!(stderr(&out).contains("no notification `refund_notification`"));
+    assert!(stderr(&out).contains("no notification `chargeback_notification`"));
 }
 
 #[test]
