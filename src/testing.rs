@@ -120,8 +120,15 @@ pub fn doku_notification(
         &crate::doku::AUTH,
         [Secret::new(client_id), secret_key.clone()],
     );
-    let signed = sign_notification(&crate::doku::AUTH, &credentials, request_id, timestamp, target, body)
-        .expect("the DOKU notification recipe signs any body");
+    let signed = sign_notification(
+        &crate::doku::AUTH,
+        &credentials,
+        request_id,
+        timestamp,
+        target,
+        body,
+    )
+    .expect("the DOKU notification recipe signs any body");
     let header = |name: &str| {
         signed
             .headers
@@ -190,8 +197,15 @@ pub fn midtrans_signature_key(
     .to_string();
     let credentials =
         crate::client::credentials_in_order(&crate::midtrans::AUTH, [server_key.clone()]);
-    let signed = sign_notification(&crate::midtrans::AUTH, &credentials, "", "", "/", body.as_bytes())
-        .expect("the three members are strings, as the recipe reads them");
+    let signed = sign_notification(
+        &crate::midtrans::AUTH,
+        &credentials,
+        "",
+        "",
+        "/",
+        body.as_bytes(),
+    )
+    .expect("the three members are strings, as the recipe reads them");
     signed
         .fields
         .into_iter()

@@ -160,8 +160,7 @@ mod tests {
                     .expect("the notification is in the registry");
                 let check = info.request.expect("a notification has a body check");
                 for state in &lifecycle.states {
-                    let r =
-                        Resource::new(
+                    let r = Resource::new(
                         &provider.name,
                         &lifecycle.name,
                         "ORDER-7",

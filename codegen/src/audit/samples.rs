@@ -251,8 +251,10 @@ mod tests {
     fn an_object_inside_json_that_does_not_parse_is_nested() {
         // A whole sample, then a member snippet and a cut-off array.
         let text = "{\"a\": 1}\n\"echannel\": {\"bill_info1\": \"x\"}\n\"refunds\": [{\"k\": 1}, {\"k\": 2}, ...";
-        let found: Vec<(serde_json::Value, bool)> =
-            scan(text).into_iter().map(|s| (s.value, s.nested)).collect();
+        let found: Vec<(serde_json::Value, bool)> = scan(text)
+            .into_iter()
+            .map(|s| (s.value, s.nested))
+            .collect();
         assert_eq!(
             found,
             [
