@@ -1051,7 +1051,7 @@ pub mod doku {
         ///
         /// ```rust,no_run
         /// use payspec::doku::cards::{
-        ///     RefundRequest, RefundRequestAmount, RefundRequestOrder, RefundRequestPayment,
+        ///     RefundRequest, RefundRequestRefund, RefundRequestOrder, RefundRequestPayment,
         /// };
         /// use payspec::doku::Client;
         /// use payspec::money::Idr;
@@ -1060,7 +1060,7 @@ pub mod doku {
         ///     let refund = RefundRequest::new(
         ///         RefundRequestOrder::new(invoice),
         ///         RefundRequestPayment::new(stored_request_id),
-        ///         RefundRequestAmount::new(Idr(150_000)),
+        ///         RefundRequestRefund::new(Idr(150_000)),
         ///     );
         ///     client.card_refund(&refund).await?;
         ///     Ok(())
