@@ -18,7 +18,6 @@ use hmac::{Hmac, Mac};
 use payspec::biller::bill::{BillCancelData, BillCancelRequest};
 use payspec::biller::{Client, Config};
 use payspec::client::Call;
-use payspec::validation::{Validate, Validator};
 use payspec::Error;
 use sha2::Sha256;
 

@@ -44,12 +44,11 @@ pub fn scan(text: &str) -> Vec<Sample> {
                     .or_else(|| serde_json::from_str(&without_trailing_commas(candidate)).ok());
                 if let Some(value @ Value::Object(_)) = value {
                     if value.as_object().is_some_and(|m| !m.is_empty()) {
-                        let before = text[..i].trim_end().chars().next_back();
                         out.push(Sample {
                             start: i,
                             end,
                             value,
-                            nested: matches!(before, Some(':' | ',' | '[')),
+                            nested: follows_json(&text[..i]),
                         });
                         i = end;
                         continue;
@@ -60,6 +59,18 @@ pub fn scan(text: &str) -> Vec<Sample> {
         i += 1;
     }
     out
+}
+
+/// Whether text ending at an object's `{` puts it inside JSON: after a
+/// member name (`"key":`), a `,` or a `[`. A prose colon ("Sample
+/// response:") does not.
+fn follows_json(before: &str) -> bool {
+    let before = before.trim_end();
+    match before.chars().next_back() {
+        Some(',' | '[') => true,
+        Some(':') => before[..before.len() - 1].trim_end().ends_with('"'),
+        _ => false,
+    }
 }
 
 /// The end (exclusive) of the bracketed text opening at `open`, strings
@@ -138,6 +149,13 @@ pub fn check(view: &ProviderView<'_>, page: &Page) -> Vec<Finding> {
         if examples.contains(&sample.value) {
             continue;
         }
+        if sample.nested {
+            // A part of a body (a member snippet, an element of a cut-off
+            // array) cannot be told apart from the whole bodies it is
+            // matched against: its own keys are another struct's, and what
+            // it leaves out the rest of the body carries.
+            continue;
+        }
         let line = page.line_of(sample.start);
         let Some(body) = best_body(&bodies, &sample.value) else {
             findings.push(Finding {
@@ -154,11 +172,7 @@ pub fn check(view: &ProviderView<'_>, page: &Page) -> Vec<Finding> {
             });
             continue;
         };
-        let mut issues = decode(view, body, &sample.value);
-        if sample.nested {
-            // A part of a body leaves out what the rest of it carries.
-            issues.retain(|issue| issue.kind != Kind::SampleFieldAbsent);
-        }
+        let issues = decode(view, body, &sample.value);
         if issues.is_empty() {
             findings.push(Finding {
                 doc_file: page.name.clone(),
@@ -249,8 +263,9 @@ mod tests {
 
     #[test]
     fn an_object_inside_json_that_does_not_parse_is_nested() {
-        // A whole sample, then a member snippet and a cut-off array.
-        let text = "{\"a\": 1}\n\"echannel\": {\"bill_info1\": \"x\"}\n\"refunds\": [{\"k\": 1}, {\"k\": 2}, ...";
+        // A whole sample after a prose colon, then a member snippet and a
+        // cut-off array.
+        let text = "Sample:\n{\"a\": 1}\n\"echannel\": {\"bill_info1\": \"x\"}\n\"refunds\": [{\"k\": 1}, {\"k\": 2}, ...";
         let found: Vec<(serde_json::Value, bool)> = scan(text)
             .into_iter()
             .map(|s| (s.value, s.nested))
