@@ -274,3 +274,48 @@ fn a_table_row_naming_a_field_the_spec_lacks_is_reported() {
     assert_eq!(missing.len(), 1, "{missing:?}");
     assert!(missing[0].contains("`payment_link`"), "{}", missing[0]);
 }
+
+/// An `audit_accepted:` entry drops the finding it matches (by kind, page
+/// and message text), and an entry that matches nothing is reported, so an
+/// acceptance cannot outlive what it accepted.
+#[test]
+fn accepted_findings_are_dropped_and_unused_acceptances_reported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let spec = tmp.path().join("spec");
+    let shop = spec.join("shop");
+    fs::create_dir_all(shop.join("orders")).unwrap();
+    for entry in fs::read_dir(fixture().join("spec/shop/orders")).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), shop.join("orders").join(entry.file_name())).unwrap();
+    }
+    let provider = fs::read_to_string(fixture().join("spec/shop/provider.yaml")).unwrap();
+    let accepted = "audit_accepted:\n  - kind: endpoint_missing\n    page: shop-orders.txt\n    match: \"`POST /orders/v1/cancel`\"\n    reason: cancelled by the shop's back office, not through the client\n  - kind: endpoint_missing\n    page: shop-orders.txt\n    match: \"`POST /orders/v1/refund`\"\n    reason: no such call on the page\n";
+    let provider = provider.replacen("auth:", &format!("{accepted}auth:"), 1);
+    fs::write(shop.join("provider.yaml"), &provider).unwrap();
+    let ir = load_dir(&spec).expect("the spec with acceptances loads").ir;
+    let docs = tmp.path().join("pages");
+    fs::create_dir_all(&docs).unwrap();
+    let page = changed(
+        "Response Body\n",
+        "To cancel an unpaid order, call POST /orders/v1/cancel with its invoice number.\n\nResponse Body\n",
+    );
+    fs::write(docs.join(PAGE), page).unwrap();
+    let report = audit::run(&ir, &spec, &docs).unwrap().report;
+    let kinds: Vec<(Kind, Option<u32>)> = report
+        .findings
+        .iter()
+        .filter(|f| f.kind != Kind::PageChanged)
+        .map(|f| (f.kind, f.spec_line))
+        .collect();
+    // The unused entry is located at its first line (`  - kind: …`).
+    let lines: Vec<&str> = provider.lines().collect();
+    let matched = lines
+        .iter()
+        .position(|l| l.contains("`POST /orders/v1/refund`"))
+        .unwrap();
+    let unused_line = lines[..matched]
+        .iter()
+        .rposition(|l| l.starts_with("  - "))
+        .map(|i| u32::try_from(i + 1).unwrap());
+    assert_eq!(kinds, [(Kind::AcceptedUnused, unused_line)]);
+}

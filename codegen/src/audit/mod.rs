@@ -10,6 +10,7 @@
 //! ([`endpoints`]). Deterministic and local: the pages and the spec are
 //! all it reads.
 
+pub mod accepted;
 pub mod decode;
 pub mod docs_lint;
 pub mod endpoints;
@@ -58,12 +59,14 @@ pub fn run(ir: &Ir, spec_dir: &Path, docs_dir: &Path) -> Result<Audit, String> {
             });
             report.findings.extend(finding);
         }
-        report.findings.extend(quotes::check(&view, &pages));
+        let mut found = quotes::check(&view, &pages);
         for page in pages.values() {
-            report.findings.extend(samples::check(&view, page));
-            report.findings.extend(tables::check(&view, page));
-            report.findings.extend(endpoints::check(&view, page));
+            found.extend(samples::check(&view, page));
+            found.extend(tables::check(&view, page));
+            found.extend(endpoints::check(&view, page));
         }
+        accepted::apply(&view.provider_file, &mut found)?;
+        report.findings.extend(found);
         if let Some(text) =
             fingerprint::pinned_text(&view.provider_file, &view.docs, &fingerprints)?
         {

@@ -64,6 +64,9 @@ pub enum Kind {
     LengthDiffers,
     /// A method and path on the page that no spec endpoint has.
     EndpointMissing,
+    /// An `audit_accepted:` entry of provider.yaml that no finding matches
+    /// any more (the page changed, or the spec now covers it).
+    AcceptedUnused,
 }
 
 impl Kind {
@@ -86,6 +89,7 @@ impl Kind {
             Kind::EnumValueMissing => "enum_value_missing",
             Kind::LengthDiffers => "length_differs",
             Kind::EndpointMissing => "endpoint_missing",
+            Kind::AcceptedUnused => "accepted_unused",
         }
     }
 
@@ -97,7 +101,8 @@ impl Kind {
             | Kind::PageUnpinned
             | Kind::SampleNew
             | Kind::SampleUnmatched
-            | Kind::EndpointMissing => Severity::Warning,
+            | Kind::EndpointMissing
+            | Kind::AcceptedUnused => Severity::Warning,
             _ => Severity::Error,
         }
     }

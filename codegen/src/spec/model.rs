@@ -23,6 +23,10 @@ pub struct ProviderFile {
     /// with the SHA-256 of the text the spec was written against.
     #[serde(default)]
     pub docs: Vec<DocRef>,
+    /// Audit findings a maintainer reviewed and accepted, each with why
+    /// (read by `payspec audit`).
+    #[serde(default)]
+    pub audit_accepted: Vec<AcceptedFinding>,
     /// How requests are authenticated.
     pub auth: AuthSpec,
     /// Base URLs by environment name (`sandbox`, `production`).
@@ -61,6 +65,23 @@ pub enum DocRef {
     Name(String),
     /// `- { file: page.txt, sha256: … }`.
     Pinned(DocPin),
+}
+
+/// `audit_accepted:` entry: a finding of `payspec audit` the spec
+/// deliberately leaves as it is.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AcceptedFinding {
+    /// The finding's kind (`endpoint_missing`).
+    pub kind: String,
+    /// The page it is on.
+    pub page: String,
+    /// Text the finding's message contains (a path, a field name), so the
+    /// acceptance follows the finding when the page's lines move.
+    #[serde(rename = "match")]
+    pub matches: String,
+    /// Why the spec differs from the page here.
+    pub reason: String,
 }
 
 /// A page name with its fingerprint.
