@@ -317,7 +317,7 @@ impl<'de> serde::Deserialize<'de> for BillCancelData {
     }
 }
 
-/// "The body for the token is defined below": the partner, the enrolled account and the reference of the transaction to cancel. The table gives each field only a type (STRING) and "Mandatory: Yes", no length or character set; an empty string carries no value, so each must have at least one character (min_len 1), and nothing else is checked.
+/// "The body for the token is defined below": the partner, the enrolled account and the reference of the transaction to cancel. The table gives each field only a type (STRING) and `Yes` under Mandatory, no length or character set; an empty string carries no value, so each must have at least one character (min_len 1), and nothing else is checked.
 ///
 /// Request body of `POST /api/v2/bill/cancel` (endpoint `bill_cancel`).
 ///
