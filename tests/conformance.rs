@@ -106,6 +106,14 @@ async fn invoke(
             let client = payspec::midtrans::Client::with_transport(config, transport);
             match endpoint {
                 "cancel" => json(client.cancel(param(c, "id")).await),
+                "charge" => json(client.charge(&body(c)).await),
+                "get_status" => json(client.get_status(param(c, "id")).await),
+                "capture" => json(client.capture(&body(c)).await),
+                "refund" => json(client.refund(param(c, "id"), &body(c)).await),
+                "direct_refund" => json(client.direct_refund(param(c, "id"), &body(c)).await),
+                "expire" => json(client.expire(param(c, "id")).await),
+                "approve" => json(client.approve(param(c, "id")).await),
+                "deny" => json(client.deny(param(c, "id")).await),
                 other => panic!("the conformance runner has no arm for midtrans `{other}`"),
             }
         }

@@ -18,6 +18,14 @@ const SEEDS: &str = r#"[
    "attributes":{"bank":"bca"}},
   {"provider":"midtrans","resource":"transaction","id":"order/1 a","state":"capture","amount":30000,
    "attributes":{"bank":"bca"}},
+  {"provider":"midtrans","resource":"transaction","id":"testing-0.4555-1414741517","state":"authorize","amount":145000,
+   "attributes":{"bank":"bni","transaction_id":"be4f3e44-d6ee-4355-8c64-c1d1dc7f4590"}},
+  {"provider":"midtrans","resource":"transaction","id":"vtcc05","state":"settlement","amount":10000,
+   "attributes":{"payment_type":"credit_card","bank":"bni"}},
+  {"provider":"midtrans","resource":"transaction","id":"MID-1620622357","state":"settlement","amount":10000,
+   "attributes":{"payment_type":"credit_card","bank":"bca"}},
+  {"provider":"midtrans","resource":"transaction","id":"vtmbill05","amount":10000,
+   "attributes":{"payment_type":"echannel"}},
   {"provider":"biller","resource":"bill","id":"5324354","amount":1000}
 ]"#;
 
