@@ -33,7 +33,7 @@
 //! ```
 
 use crate::Secret;
-use payspec_signing::recipe::{Context, Credentials, Message, Scheme, Signed, Source};
+use payspec_signing::recipe::{Credentials, Scheme, Signed, Source};
 
 pub use payspec_signing::time::now_utc_timestamp;
 
@@ -168,16 +168,8 @@ fn sign_notification(
             _ => None,
         })
         .collect();
-    let mut cx = Context::new(credentials);
-    cx.set = &set;
-    let message = Message {
-        method: "POST",
-        target,
-        query: None,
-        body,
-        has_body: true,
-    };
-    payspec_signing::recipe::sign(scheme, recipe, &message, &cx)
+    payspec_signing::recipe::sign_notification(scheme, credentials, &set, target, body)
+        .expect("the provider's spec has a notification recipe")
 }
 
 /// A Midtrans notification's `signature_key`: the lowercase hex SHA-512 of

@@ -149,22 +149,11 @@ pub fn sign_notification(
     target: &str,
     body: &[u8],
 ) -> Result<recipe::Signed, recipe::RecipeError> {
-    let scheme = &auth.recipes;
-    let Some(recipe) = &scheme.notification else {
-        return Ok(recipe::Signed {
+    recipe::sign_notification(&auth.recipes, creds, set, target, body).unwrap_or_else(|| {
+        Ok(recipe::Signed {
             values: Vec::new(),
             headers: Vec::new(),
             fields: Vec::new(),
-        });
-    };
-    let message = Message {
-        method: "POST",
-        target,
-        query: None,
-        body,
-        has_body: true,
-    };
-    let mut cx = Context::new(creds);
-    cx.set = set;
-    recipe::sign(scheme, recipe, &message, &cx)
+        })
+    })
 }

@@ -20,7 +20,10 @@ mod taint;
 use std::borrow::Cow;
 
 pub use prim::{minify_json, TimeFormat};
-pub use run::{sign, verify, Context, Credentials, Headers, Message, RecipeError, Signed, Values};
+pub use run::{
+    sign, sign_notification, verify, Context, Credentials, Headers, Message, RecipeError, Signed,
+    Values,
+};
 pub use taint::{secret_reaches, Taint};
 
 /// Text in a recipe: borrowed in generated code, owned when loaded.

@@ -288,6 +288,29 @@ impl Signed {
     }
 }
 
+/// Signs a notification as the provider sends one: a POST of `body` to
+/// `target` (the receiver's path), with the caller's values `set` (the
+/// provider's id and clock). `None` when the scheme signs no notifications.
+pub fn sign_notification(
+    scheme: &Scheme,
+    credentials: &Credentials,
+    set: &[(&str, &str)],
+    target: &str,
+    body: &[u8],
+) -> Option<Result<Signed, RecipeError>> {
+    let recipe = scheme.notification.as_ref()?;
+    let message = Message {
+        method: "POST",
+        target,
+        query: None,
+        body,
+        has_body: true,
+    };
+    let mut cx = Context::new(credentials);
+    cx.set = set;
+    Some(sign(scheme, recipe, &message, &cx))
+}
+
 /// Runs `recipe` to sign `message`: every value computed, every output written.
 pub fn sign(
     scheme: &Scheme,
