@@ -107,7 +107,9 @@ async fn check_status_reports_a_payment_created_through_the_client() {
         Some(true)
     );
     // What the sandbox made up for this payment is kept.
-    let again = paid.virtual_account_info.and_then(|v| v.virtual_account_number);
+    let again = paid
+        .virtual_account_info
+        .and_then(|v| v.virtual_account_number);
     assert_eq!(again.as_deref(), Some(va.as_str()));
 }
 

@@ -547,7 +547,9 @@ async fn a_challenged_card_payment_is_approved_or_denied() {
     assert_eq!(api_code(&early).as_deref(), Some("412"), "{early:?}");
     for id in ["CARD-OK", "CARD-NO"] {
         let r = reqwest::Client::new()
-            .post(format!("{base}/_sandbox/midtrans/transaction/{id}/challenge"))
+            .post(format!(
+                "{base}/_sandbox/midtrans/transaction/{id}/challenge"
+            ))
             .send()
             .await
             .expect("control");
@@ -562,7 +564,10 @@ async fn a_challenged_card_payment_is_approved_or_denied() {
 
     let approved = mt.approve("CARD-OK").await.expect("approved");
     assert_eq!(approved.order_id.as_deref(), Some("CARD-OK"));
-    assert_eq!(approved.transaction_status, Some(TransactionStatus::Capture));
+    assert_eq!(
+        approved.transaction_status,
+        Some(TransactionStatus::Capture)
+    );
     assert_eq!(read(&base, "CARD-OK").await.0, "capture");
     let twice = mt.approve("CARD-OK").await;
     assert_eq!(api_code(&twice).as_deref(), Some("412"), "{twice:?}");
@@ -674,7 +679,10 @@ async fn charge_pay_notify_status_then_partial_and_full_refund() {
         TransactionStatus::Settlement
     );
     assert_eq!(
-        mt.get_status("card-e2e").await.expect("found").transaction_status,
+        mt.get_status("card-e2e")
+            .await
+            .expect("found")
+            .transaction_status,
         Some(TransactionStatus::Settlement)
     );
 
@@ -690,7 +698,10 @@ async fn charge_pay_notify_status_then_partial_and_full_refund() {
         )
     );
     assert_eq!(
-        mt.get_status("card-e2e").await.expect("found").transaction_status,
+        mt.get_status("card-e2e")
+            .await
+            .expect("found")
+            .transaction_status,
         Some(TransactionStatus::PartialRefund)
     );
     let rest = mt
@@ -698,10 +709,7 @@ async fn charge_pay_notify_status_then_partial_and_full_refund() {
         .await
         .expect("the rest");
     assert_eq!(rest.transaction_status, Some(TransactionStatus::Refund));
-    assert_eq!(
-        next_verified(&mut rx).await.1,
-        TransactionStatus::Refund
-    );
+    assert_eq!(next_verified(&mut rx).await.1, TransactionStatus::Refund);
     assert_eq!(read(&base, "card-e2e").await, ("refund".to_owned(), 30000));
     task.abort();
 }

@@ -136,7 +136,9 @@ fn check_state_names(
     }
     let transition_uses = transitions.iter().flat_map(|t| {
         let at = format!("{key}.transitions.{}.respond", t.action);
-        t.respond.iter().map(move |(path, fact)| (format!("{at}.{path}"), fact))
+        t.respond
+            .iter()
+            .map(move |(path, fact)| (format!("{at}.{path}"), fact))
     });
     let notification_uses = notification.into_iter().flat_map(|n| {
         n.fill

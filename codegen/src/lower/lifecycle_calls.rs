@@ -182,7 +182,10 @@ pub(crate) fn check_partial_and_idempotent(cx: &Ctx<'_>, t: &TransitionSpec, sin
             ),
             "use idempotent_by on an endpoint action that neither creates nor only reads",
         );
-    } else if !matches!(body_type(cx.provider, cx.request(), path), Some(Type::String)) {
+    } else if !matches!(
+        body_type(cx.provider, cx.request(), path),
+        Some(Type::String)
+    ) {
         cx.error_code(
             sink,
             "L067",
