@@ -45,6 +45,18 @@ async fn control(base: &str, path: &str) -> u16 {
         .as_u16()
 }
 
+/// Creates resources through test control (one seed or an array).
+async fn seed(base: &str, seeds: serde_json::Value) {
+    let status = reqwest::Client::new()
+        .post(format!("{base}/_sandbox/seed"))
+        .json(&seeds)
+        .send()
+        .await
+        .expect("seed call")
+        .status();
+    assert_eq!(status.as_u16(), 200, "seeded");
+}
+
 fn payment_page(invoice: &str, amount: i64) -> PaymentPageRequest {
     let mut request = PaymentPageRequest::new(PaymentPageOrder::new(Idr(amount), invoice));
     let mut customer = PaymentPageCustomer::new();
@@ -127,17 +139,14 @@ async fn check_status_of_an_unknown_invoice_is_a_404_api_error() {
 async fn an_authorized_payment_is_pending_and_a_refunded_one_refunded() {
     let sb = start();
     let base = sb.base_url();
-    let seeds = json!([
-        {"provider":"doku","resource":"card_payment","id":"INV-A","state":"authorized","amount":1000},
-        {"provider":"doku","resource":"card_payment","id":"INV-R","state":"refunded","amount":1000}
-    ]);
-    let seeded = reqwest::Client::new()
-        .post(format!("{base}/_sandbox/seed"))
-        .json(&seeds)
-        .send()
-        .await
-        .expect("seed");
-    assert_eq!(seeded.status().as_u16(), 200);
+    seed(
+        &base,
+        json!([
+            {"provider":"doku","resource":"card_payment","id":"INV-A","state":"authorized","amount":1000},
+            {"provider":"doku","resource":"card_payment","id":"INV-R","state":"refunded","amount":1000}
+        ]),
+    )
+    .await;
     let doku = client(&base);
     let authorized = doku.check_status("INV-A").await.expect("authorized");
     assert_eq!(authorized.transaction.status, TransactionStatus::Pending);
@@ -150,15 +159,12 @@ async fn a_paid_checkout_order_is_notified_signed_for_the_receivers_path() {
     let (url, mut rx, task) = common::receiver().await;
     let (_, sb) = spawn_for_tests(options(Some(url))).expect("sandbox starts");
     let base = sb.base_url();
-    let seed = json!({"provider":"doku","resource":"checkout_order","id":"CO-VA","amount":88000,
-                      "attributes":{"channel":"BANK_TRANSFER"}});
-    let seeded = reqwest::Client::new()
-        .post(format!("{base}/_sandbox/seed"))
-        .json(&seed)
-        .send()
-        .await
-        .expect("seed");
-    assert_eq!(seeded.status().as_u16(), 200);
+    seed(
+        &base,
+        json!({"provider":"doku","resource":"checkout_order","id":"CO-VA","amount":88000,
+               "attributes":{"channel":"BANK_TRANSFER"}}),
+    )
+    .await;
     assert_eq!(
         control(&base, "/_sandbox/doku/checkout_order/CO-VA/pay").await,
         200
