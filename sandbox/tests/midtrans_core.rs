@@ -704,6 +704,18 @@ async fn charge_pay_notify_status_then_partial_and_full_refund() {
             .transaction_status,
         Some(TransactionStatus::PartialRefund)
     );
+    // A second part: still partial_refund, notified again.
+    mt.refund("card-e2e", &refund_of("r-2", 5000))
+        .await
+        .expect("second partial refund");
+    assert_eq!(
+        next_verified(&mut rx).await.1,
+        TransactionStatus::PartialRefund
+    );
+    assert_eq!(
+        read(&base, "card-e2e").await,
+        ("partial_refund".to_owned(), 15000)
+    );
     let rest = mt
         .refund("card-e2e", &RefundRequest::new())
         .await
