@@ -98,6 +98,11 @@ async fn invoke(
                     json(client.card_payment_page_with(&body(c), &options).await)
                 }
                 "cancel_order" => json(client.cancel_order_with(&body(c), &options).await),
+                "check_status" => json(
+                    client
+                        .check_status_with(param(c, "invoice_number"), &options)
+                        .await,
+                ),
                 other => panic!("the conformance runner has no arm for doku `{other}`"),
             }
         }

@@ -83,6 +83,8 @@ pub struct Lifecycle {
     pub transitions: Vec<Transition>,
     /// What the sandbox sends when it changes state, if the spec says.
     pub notification: Option<LifecycleNotification>,
+    /// State → the provider's name for it, written by [`Fact::StateName`].
+    pub state_names: Vec<(String, String)>,
     /// Where it is written.
     pub loc: Loc,
 }
@@ -122,6 +124,10 @@ pub struct Transition {
     pub amount: Option<String>,
     /// Amounts add up and never exceed the resource's amount.
     pub cumulative: bool,
+    /// For a cumulative action: the state while only part of the amount is used.
+    pub partial_to: Option<String>,
+    /// Dotted request-body path of the call's idempotency key, if any.
+    pub idempotent_by: Option<String>,
     /// Decision (by name) gating the action, fed from resource attributes:
     /// boolean (must be true) or enum-valued (read through `guard_states`).
     pub guard: Option<String>,
@@ -188,6 +194,8 @@ pub enum Fact {
     Id,
     /// Its current state.
     State,
+    /// Its current state as the provider names it (`Lifecycle::state_names`).
+    StateName,
     /// Its amount, as a JSON integer.
     Amount,
     /// Its amount as a decimal string with two places (`"30000.00"`).

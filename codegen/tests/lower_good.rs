@@ -351,6 +351,8 @@ fn lifecycle_sections_are_lowered_and_checked() {
         "cards/payment_page.yaml",
         "cards/delete_tokenization.yaml",
         "checkout/cancel_order.yaml",
+        "orders/check_status.yaml",
+        "notifications/virtual_account_notification.yaml",
     ] {
         let bytes = std::fs::read(spec.join("doku").join(entry)).expect("read");
         files.insert(std::path::PathBuf::from("doku").join(entry), bytes);

@@ -9,6 +9,8 @@ doc_pages! {
     DokuCardPaymentPage => "doku/cards/card_payment_page.md",
     DokuCardRefund => "doku/cards/card_refund.md",
     DokuCancelOrder => "doku/checkout/cancel_order.md",
+    DokuVirtualAccountNotification => "doku/notifications/virtual_account_notification.md",
+    DokuCheckStatus => "doku/orders/check_status.md",
     MidtransApprove => "midtrans/core/approve.md",
     MidtransCancel => "midtrans/core/cancel.md",
     MidtransCancelNotification => "midtrans/core/cancel_notification.md",

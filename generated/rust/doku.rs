@@ -1,6 +1,7 @@
-/// DOKU Non-SNAP APIs: cancelling a DOKU Checkout order, and the Cards
+/// DOKU Non-SNAP APIs: cancelling a DOKU Checkout order, the Cards
 /// payment page integration (generate the payment URL, capture an authorized
-/// payment, void or refund, delete a saved card token).
+/// payment, void or refund, delete a saved card token), the Check Status API
+/// and the HTTP notification DOKU sends when a virtual account is paid.
 ///
 /// Every request is signed with the merchant's Client ID and Secret Key
 /// (HMAC-SHA256, see the `Signature` header). Amounts are whole rupiah.
@@ -22,7 +23,7 @@
 ///
 /// Timeouts, retries and response verification are set on [`Config`](crate::doku::Config); the Markdown reference (`generated/docs/doku/`) builds a full request for every endpoint.
 ///
-/// Specified from the provider docs `doku-checkout-cancel-order.txt`, `doku-cards-payment-page-integration.txt`, `doku-cards-refund.txt`.
+/// Specified from the provider docs `doku-checkout-cancel-order.txt`, `doku-cards-payment-page-integration.txt`, `doku-cards-refund.txt`, `doku-check-status-nonsnap.txt`, `doku-signature-nonsnap-get-method.txt`, `doku-signature-nonsnap-request-header.txt`, `doku-signature-nonsnap-response-header.txt`, `doku-http-notification-sample-nonsnap.txt`, `doku-notification-best-practice.txt`.
 ///
 /// # Authentication
 ///
@@ -55,6 +56,7 @@
 /// Where the docs contradict themselves, the generated code follows these choices:
 /// - `CardPaymentType`: The value list is authoritative: the generated code sends AUTHORIZE (never AUTHORIZATION or lowercase authorize). A response carrying AUTHORIZATION deserialises as Unknown("AUTHORIZATION").
 /// - `CheckoutChannel`: The cancel page's table says "Karu"; DOKU's navigation (payment page doc) says "Kartu". The channel is named KARTU_KREDIT_INDONESIA (variant KartuKreditIndonesia); "Karu" is read as a typo. The value is never sent on the wire.
+/// - `identifier`: The current BCA VA sample spells the member "identifer"; the legacy Mandiri VA sample (and the Check Status page's VA answer) "identifier". Both spellings are read into `identifier`; the sandbox sends "identifier".
 /// - `payment.capture_amount`: Typed string, but the sample sends the number 90000 and it is a rupiah amount like every other amount. Sent as a JSON integer (whole rupiah); a string of digits is accepted when reading.
 /// - `payment.type`: "Same as the request", but the capture request has no payment.type, and the sample answers CAPTURE, a value CardPaymentType does not list. Read as a plain string.
 /// - `payment.authorize_id`: The presence column says Mandatory, the description makes it conditional on payment.type. Read as optional so a response without it still deserialises.
@@ -86,10 +88,15 @@
 /// - `manual refund before settlement`: A MID without online refund is refunded manually, but both manual types are defined only after settlement; the docs say nothing of a manual refund before settlement. refund_type(settled = false, manual = true) returns None.
 /// - `request body sample`: The "sample" is a field table with no JSON. The body is built from the table alone ({"order":{"invoice_number"},"payment": {"original_request_id"},"note"}); there is no example to test against.
 /// - `response body`: The page shows request headers and a request body table but no HTTP status, response header or response body. CancelOrderResponse has no fields and accepts any JSON object; a 2xx status means the order was cancelled.
+/// - `path`: The table writes the parameter in double braces naming two values. The generated code sends GET /orders/v1/status/{invoice_number} with one path segment, percent-encoded, which may be the invoice number or the Request-Id that created the payment.
+/// - `Digest of a GET`: A GET has no body and its string to sign has four lines, ending with the Request-Target and no newline: the request recipe leaves its Digest line out when the message has no body. The response-header page says the same of a response's Digest ("only applied for POST Method") but shows no GET response: a Check Status answer has a body, and its signature is checked with the Digest line like every DOKU response.
 /// - `Signature (sample values)`: The payment page, capture, refund and delete-tokenization request samples all carry the same Signature although their Request-Id, timestamp and body differ, every response sample carries the same response Signature for different bodies, and the payment page URL's `signature` parameter is the base64 of that same request value. One HMAC cannot sign different inputs, so the doc signatures are placeholders, not test vectors: signing tests must use independently computed vectors. The generated code sends `HMACSHA256=<base64>` computed by the runtime and never copies a doc value.
 /// - `Response-Timestamp (header tables)`: The payment page's and capture's response-header explanation tables repeat the request headers (request-timestamp) under a sample that shows Response-Timestamp; the refund and delete-tokenization tables document Response-Timestamp. Responses are read with the Response-Timestamp header; a response request-timestamp is ignored.
 /// - `Request-Id (response samples)`: The capture and delete-tokenization samples answer Request-Id 071a6a32-… with b266c265-…, the payment page's value. The header tables win: a response Request-Id is expected to echo the request's, and the samples are not used as test data.
 /// - `header name spelling`: The checkout cancel table and the payment-page and capture header tables spell the headers in lowercase; the samples and the refund and delete-tokenization tables use Client-Id, Request-Id, Request-Timestamp, Signature. HTTP header names are case-insensitive; the generated code sends the capitalised spelling and reads response headers case-insensitively.
+/// - `transaction status channels (Check Status mapping table)`: The REFUNDED row spells its channels "CREDIT CARD" and "EMONEY", the other rows CREDIT_CARD and E_MONEY; the PENDING row names EWALLET, which no other row uses (and one stored crawl of the page lists PENDING without it). `StatusChannel` reads CREDIT CARD as CREDIT_CARD and EMONEY as E_MONEY, and keeps EWALLET as its own channel, applicable to PENDING (and SUCCESS, "All Channels") only, as printed.
+/// - `Signature (Check Status and notification header samples)`: The Check Status page calls its request-header sample a "notification request header", and it carries the same Signature as the virtual-account notification's header sample although the Request-Id, timestamp, target and body differ; the GET page's sample signature ends in "f12=", which no 32-byte HMAC encodes to. They are placeholders: the GET request is signed by the request recipe without its Digest line, and the cases use independently computed vectors.
+/// - `Request-Target (notification signature sample)`: The notification best-practice page says the Request-Target of a notification is the merchant's notification path, but its raw-format sample signs /doku-virtual-account/v2/payment-code, the VA API's path (copied from the request-signature page). The text wins: the notification recipe's target is the merchant's own path, and a notification verified against any other path is refused.
 pub mod doku {
     pub use payspec_doku_types::*;
 
@@ -129,6 +136,8 @@ pub mod doku {
     /// - `card_payment_page`: `POST /credit-card/v1/payment-page`
     /// - `card_refund`: `POST /cancellation/credit-card/refund`
     /// - `cancel_order`: `POST /checkout/v3/cancellations`
+    /// - `virtual_account_notification`: notification
+    /// - `check_status`: `GET /orders/v1/status/{invoice_number}`
     #[doc(hidden)]
     pub const ENDPOINTS: &[crate::registry::EndpointInfo] = &[
         crate::registry::EndpointInfo {
@@ -185,15 +194,93 @@ pub mod doku {
             ],
             errors: &[],
         },
+        crate::registry::EndpointInfo {
+            provider: "doku",
+            name: "virtual_account_notification",
+            kind: crate::registry::EndpointKind::Notification,
+            method: None,
+            path: None,
+            request: Some(
+                crate::registry::decode::<notifications::VirtualAccountNotification>,
+            ),
+            responses: &[],
+            errors: &[],
+        },
+        crate::registry::EndpointInfo {
+            provider: "doku",
+            name: "check_status",
+            kind: crate::registry::EndpointKind::Endpoint,
+            method: Some(crate::transport::Method::Get),
+            path: Some("/orders/v1/status/{invoice_number}"),
+            request: None,
+            responses: &[(200, crate::registry::decode::<orders::CheckStatusResponse>)],
+            errors: &[],
+        },
     ];
 
     /// Every decision table of DOKU, callable by name with its inputs given as wire values or booleans, for tooling that works across tables (the sandbox's lifecycle guards), which reaches it through `payspec::registry::decision`; hidden from the merchant-facing docs.
     ///
+    /// - `transaction_status_is_final`
+    /// - `transaction_status_merchant_action`
+    /// - `transaction_status_applies_to`
     /// - `installment_kind`
     /// - `refund_type`
     /// - `checkout_cancel_supported`
     #[doc(hidden)]
     pub static DECISIONS: &[crate::registry::DecisionInfo] = &[
+        crate::registry::DecisionInfo {
+            provider: "doku",
+            name: "transaction_status_is_final",
+            inputs: &["status"],
+            boolean: true,
+            evaluate: |inputs| {
+                let input0: TransactionStatus = crate::registry::input_enum(
+                    inputs,
+                    "status",
+                )?;
+                Ok(
+                    transaction_status_is_final(&input0)
+                        .map(crate::registry::DecisionValue::Bool),
+                )
+            },
+        },
+        crate::registry::DecisionInfo {
+            provider: "doku",
+            name: "transaction_status_merchant_action",
+            inputs: &["status"],
+            boolean: false,
+            evaluate: |inputs| {
+                let input0: TransactionStatus = crate::registry::input_enum(
+                    inputs,
+                    "status",
+                )?;
+                Ok(
+                    transaction_status_merchant_action(&input0)
+                        .as_ref()
+                        .map(crate::registry::output_enum),
+                )
+            },
+        },
+        crate::registry::DecisionInfo {
+            provider: "doku",
+            name: "transaction_status_applies_to",
+            inputs: &["status", "channel"],
+            boolean: true,
+            evaluate: |inputs| {
+                let input0: TransactionStatus = crate::registry::input_enum(
+                    inputs,
+                    "status",
+                )?;
+                let input1: StatusChannel = crate::registry::input_enum(
+                    inputs,
+                    "channel",
+                )?;
+                Ok(
+                    transaction_status_applies_to(&input0, &input1)
+                        .map(crate::registry::DecisionValue::Bool),
+                )
+            },
+        },
         crate::registry::DecisionInfo {
             provider: "doku",
             name: "installment_kind",
@@ -1167,5 +1254,288 @@ pub mod doku {
                 )
                 .await
         }
+
+        /// Ask DOKU for the status of a transaction by its invoice number or Request-Id.
+        ///
+        /// `GET /orders/v1/status/{invoice_number}`
+        ///
+        /// "To get the status of a transaction, you can send a request to DOKU Check
+        /// Status API. It will response with the transaction status. This method
+        /// requires the transaction order.invoice_number (or Request-Id) as the
+        /// identifier."
+        ///
+        /// "Hit Check status after 60 seconds after payment completion!"
+        ///
+        /// The request is a GET, signed like every DOKU request but without a
+        /// Digest: "For GET Method, you don't need to generate a Digest." The
+        /// answer's `transaction.status` is one of `TransactionStatus`; what each
+        /// means is the decisions `transaction_status_is_final`,
+        /// `transaction_status_merchant_action` and `transaction_status_applies_to`.
+        ///
+        /// # Path parameters
+        ///
+        /// Each accepts `&str`, `String` or any [`crate::PathParam`].
+        ///
+        /// - `invoice_number`: The transaction to look up: "This method requires the transaction order.invoice_number (or Request-Id) as the identifier." At most 128 characters, a Request-Id's limit ("Unique random string (max 128 characters)"). Percent-encoded into the path. Must be at most 128 characters, of format `printable_ascii`: checked before sending ([`crate::Error::Validation`]).
+        ///
+        /// # Returns
+        ///
+        /// The HTTP 200 body as [`orders::CheckStatusResponse`].
+        ///
+        /// # Errors
+        ///
+        /// - [`crate::Error::Api`]: the provider refused: a 4xx/5xx answer (DOKU's `error.code` and `error.message` in [`crate::ApiError`]).
+        /// - [`crate::Error::SignatureMismatch`]: the response is not signed with your key.
+        /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
+        /// - [`crate::Error::Decode`]: the response is not the documented JSON.
+        pub async fn check_status(
+            &self,
+            invoice_number: impl crate::client::PathParam + AsRef<str>,
+        ) -> Result<orders::CheckStatusResponse, crate::Error> {
+            let mut checks = crate::validation::Validator::new();
+            checks
+                .check_len(
+                    "{invoice_number}",
+                    invoice_number.as_ref(),
+                    None,
+                    Some(128usize),
+                );
+            checks
+                .check_format(
+                    "{invoice_number}",
+                    invoice_number.as_ref(),
+                    crate::validation::Format::PrintableAscii,
+                );
+            checks.finish().map_err(crate::Error::Validation)?;
+            let invoice_number_segment = crate::client::PathParam::path_segment(
+                &invoice_number,
+            );
+            self.call_empty(
+                    crate::client::Call::get(
+                        "check_status",
+                        format!("/orders/v1/status/{invoice_number_segment}"),
+                    ),
+                )
+                .await
+        }
+
+        /// As [`Client::check_status`], with per-call options: store the Request-Id you pass in `options` before sending, so a retry after a crash repeats the request safely.
+        pub async fn check_status_with(
+            &self,
+            invoice_number: impl crate::client::PathParam + AsRef<str>,
+            options: &CallOptions,
+        ) -> Result<orders::CheckStatusResponse, crate::Error> {
+            let mut checks = crate::validation::Validator::new();
+            checks
+                .check_len(
+                    "{invoice_number}",
+                    invoice_number.as_ref(),
+                    None,
+                    Some(128usize),
+                );
+            checks
+                .check_format(
+                    "{invoice_number}",
+                    invoice_number.as_ref(),
+                    crate::validation::Format::PrintableAscii,
+                );
+            checks.finish().map_err(crate::Error::Validation)?;
+            let invoice_number_segment = crate::client::PathParam::path_segment(
+                &invoice_number,
+            );
+            self.call_empty_with(
+                    crate::client::Call::get(
+                        "check_status",
+                        format!("/orders/v1/status/{invoice_number_segment}"),
+                    ),
+                    options,
+                )
+                .await
+        }
+    }
+
+    /// Verifies and decodes the `virtual_account_notification` notification: HTTP notification DOKU posts when a virtual account is paid.
+    ///
+    /// `headers` are the notification's `Client-Id`, `Request-Id`, `Request-Timestamp` and `Signature`; `target` the path of your notification URL as DOKU called it; `raw_body` the body exactly as received.
+    ///
+    /// # Replays
+    ///
+    /// A valid signature proves the provider sent this body, not that it is new: a captured notification verifies again when resent. Process each one once, e.g. by remembering the transaction id and status you have already handled.
+    ///
+    /// # Errors
+    ///
+    /// - [`crate::Error::SignatureMismatch`]: the signature is missing or wrong; do not trust the body.
+    /// - [`crate::Error::Decode`]: the body is not the documented JSON (the failing path is named).
+    pub fn verify_virtual_account_notification(
+        headers: &NotificationHeaders<'_>,
+        target: &str,
+        raw_body: &[u8],
+        secret_key: &crate::Secret,
+    ) -> Result<notifications::VirtualAccountNotification, crate::Error> {
+        Notification::verify(headers, target, raw_body, secret_key)
+    }
+
+    /// Whether `status` is final (the table's Final Status column); `None` for a status the table does not list.
+    ///
+    /// # Parameters
+    ///
+    /// - `status`: The transaction.status DOKU answered or notified.
+    ///
+    /// Returns `None` when no row of the table matches: the docs do not say.
+    ///
+    /// # Source
+    ///
+    /// > Name | Description | Final Status | Merchant Action | Applicable for Channels | … PENDING | Transaction is waiting to be paid by the customer | NO | … SUCCESS | Transaction is paid by the customer | YES | … FAILED | Transaction is failed to be paid | NO | … EXPIRED | Transaction due date is exceeded | YES | … REFUNDED | Transaction fund is refunded to merchant | YES | … TIMEOUT | Transaction is timeout | NO | … REDIRECT | Transaction is waiting for acquirer verification | NO |
+    ///
+    /// # Table
+    ///
+    /// The first matching row wins.
+    ///
+    /// | `status` | result |
+    /// | --- | --- |
+    /// | `"SUCCESS"` or `"EXPIRED"` or `"REFUNDED"` | `true` |
+    /// | `"PENDING"` or `"FAILED"` or `"TIMEOUT"` or `"REDIRECT"` | `false` |
+    pub fn transaction_status_is_final(status: &TransactionStatus) -> Option<bool> {
+        if matches!(
+            status, TransactionStatus::Success | TransactionStatus::Expired |
+            TransactionStatus::Refunded
+        ) {
+            return Some(true);
+        }
+        if matches!(
+            status, TransactionStatus::Pending | TransactionStatus::Failed |
+            TransactionStatus::Timeout | TransactionStatus::Redirect
+        ) {
+            return Some(false);
+        }
+        None
+    }
+
+    /// What the merchant does on `status` (the table's Merchant Action column); `None` for a status the table does not list.
+    ///
+    /// # Parameters
+    ///
+    /// - `status`: The transaction.status DOKU answered or notified.
+    ///
+    /// Returns `None` when no row of the table matches: the docs do not say.
+    ///
+    /// # Source
+    ///
+    /// > PENDING | Transaction is waiting to be paid by the customer | NO | Wait for HTTP Notification or Call Check Status API to get final status | … SUCCESS | Transaction is paid by the customer | YES | - | … FAILED | Transaction is failed to be paid | NO | Generate new payment request to DOKU | … EXPIRED | Transaction due date is exceeded | YES | Generate new payment request to DOKU | … REFUNDED | Transaction fund is refunded to merchant | YES | - | … TIMEOUT | Transaction is timeout | NO | Call Check Status API to get final status | … REDIRECT | Transaction is waiting for acquirer verification | NO | Wait for HTTP Notification or Call Check Status API to get final status |
+    ///
+    /// # Table
+    ///
+    /// The first matching row wins.
+    ///
+    /// | `status` | result |
+    /// | --- | --- |
+    /// | `"PENDING"` or `"REDIRECT"` | `"WAIT_FOR_FINAL_STATUS"` |
+    /// | `"SUCCESS"` or `"REFUNDED"` | `"NONE"` |
+    /// | `"FAILED"` or `"EXPIRED"` | `"NEW_PAYMENT_REQUEST"` |
+    /// | `"TIMEOUT"` | `"CHECK_STATUS"` |
+    pub fn transaction_status_merchant_action(
+        status: &TransactionStatus,
+    ) -> Option<StatusMerchantAction> {
+        if matches!(status, TransactionStatus::Pending | TransactionStatus::Redirect) {
+            return Some(StatusMerchantAction::WaitForFinalStatus);
+        }
+        if matches!(status, TransactionStatus::Success | TransactionStatus::Refunded) {
+            return Some(StatusMerchantAction::Nothing);
+        }
+        if matches!(status, TransactionStatus::Failed | TransactionStatus::Expired) {
+            return Some(StatusMerchantAction::NewPaymentRequest);
+        }
+        if matches!(status, TransactionStatus::Timeout) {
+            return Some(StatusMerchantAction::CheckStatus);
+        }
+        None
+    }
+
+    /// Whether DOKU gives `status` for a transaction of `channel` (the table's Applicable for Channels column); `None` for a status the table does not list.
+    ///
+    /// # Parameters
+    ///
+    /// - `status`: The transaction.status.
+    /// - `channel`: The transaction's channel group.
+    ///
+    /// Returns `None` when no row of the table matches: the docs do not say.
+    ///
+    /// # Source
+    ///
+    /// > PENDING | Transaction is waiting to be paid by the customer | NO | Wait for HTTP Notification or Call Check Status API to get final status | VIRTUAL_ACCOUNT, ONLINE_TO_OFFLINE, CREDIT_CARD_AUTHORIZE, PAYLATER, EWALLET | SUCCESS | Transaction is paid by the customer | YES | - | All Channels | FAILED | Transaction is failed to be paid | NO | Generate new payment request to DOKU | VIRTUAL_ACCOUNT,CREDIT_CARD, DIRECT_DEBIT, E_MONEY, PAYLATER | EXPIRED | Transaction due date is exceeded | YES | Generate new payment request to DOKU | VIRTUAL_ACCOUNT, ONLINE_TO_OFFLINE , PAYLATER | REFUNDED | Transaction fund is refunded to merchant | YES | - | CREDIT CARD, EMONEY, PAYLATER | TIMEOUT | Transaction is timeout | NO | Call Check Status API to get final status | E_MONEY | REDIRECT | Transaction is waiting for acquirer verification | NO | Wait for HTTP Notification or Call Check Status API to get final status | CREDIT_CARD |
+    ///
+    /// # Table
+    ///
+    /// The first matching row wins.
+    ///
+    /// | `status` | `channel` | result |
+    /// | --- | --- | --- |
+    /// | `"SUCCESS"` | any | `true` |
+    /// | `"PENDING"` | `"VIRTUAL_ACCOUNT"` or `"ONLINE_TO_OFFLINE"` or `"CREDIT_CARD_AUTHORIZE"` or `"PAYLATER"` or `"EWALLET"` | `true` |
+    /// | `"FAILED"` | `"VIRTUAL_ACCOUNT"` or `"CREDIT_CARD"` or `"DIRECT_DEBIT"` or `"E_MONEY"` or `"PAYLATER"` | `true` |
+    /// | `"EXPIRED"` | `"VIRTUAL_ACCOUNT"` or `"ONLINE_TO_OFFLINE"` or `"PAYLATER"` | `true` |
+    /// | `"REFUNDED"` | `"CREDIT_CARD"` or `"E_MONEY"` or `"PAYLATER"` | `true` |
+    /// | `"TIMEOUT"` | `"E_MONEY"` | `true` |
+    /// | `"REDIRECT"` | `"CREDIT_CARD"` | `true` |
+    /// | `"PENDING"` or `"FAILED"` or `"EXPIRED"` or `"REFUNDED"` or `"TIMEOUT"` or `"REDIRECT"` | any | `false` |
+    pub fn transaction_status_applies_to(
+        status: &TransactionStatus,
+        channel: &StatusChannel,
+    ) -> Option<bool> {
+        if matches!(status, TransactionStatus::Success) {
+            return Some(true);
+        }
+        if matches!(status, TransactionStatus::Pending)
+            && matches!(
+                channel, StatusChannel::VirtualAccount | StatusChannel::OnlineToOffline |
+                StatusChannel::CreditCardAuthorize | StatusChannel::Paylater |
+                StatusChannel::EWallet
+            )
+        {
+            return Some(true);
+        }
+        if matches!(status, TransactionStatus::Failed)
+            && matches!(
+                channel, StatusChannel::VirtualAccount | StatusChannel::CreditCard |
+                StatusChannel::DirectDebit | StatusChannel::EMoney |
+                StatusChannel::Paylater
+            )
+        {
+            return Some(true);
+        }
+        if matches!(status, TransactionStatus::Expired)
+            && matches!(
+                channel, StatusChannel::VirtualAccount | StatusChannel::OnlineToOffline |
+                StatusChannel::Paylater
+            )
+        {
+            return Some(true);
+        }
+        if matches!(status, TransactionStatus::Refunded)
+            && matches!(
+                channel, StatusChannel::CreditCard | StatusChannel::EMoney |
+                StatusChannel::Paylater
+            )
+        {
+            return Some(true);
+        }
+        if matches!(status, TransactionStatus::Timeout)
+            && matches!(channel, StatusChannel::EMoney)
+        {
+            return Some(true);
+        }
+        if matches!(status, TransactionStatus::Redirect)
+            && matches!(channel, StatusChannel::CreditCard)
+        {
+            return Some(true);
+        }
+        if matches!(
+            status, TransactionStatus::Pending | TransactionStatus::Failed |
+            TransactionStatus::Expired | TransactionStatus::Refunded |
+            TransactionStatus::Timeout | TransactionStatus::Redirect
+        ) {
+            return Some(false);
+        }
+        None
     }
 }

@@ -104,7 +104,17 @@ pub fn apply(app: &App, world: &mut World, call: &Call<'_>) -> Outcome {
         return not_found(call, lifecycle, transition, &key);
     };
     if transition.reads {
-        return read(call, transition, r, now);
+        return read(call, lifecycle, transition, r, now);
+    }
+    // A repeated idempotency key gets the first call's answer; nothing is
+    // applied again (Midtrans: "If you want to do retry the same refund
+    // request please use the same refund_key").
+    let idempotency = transition.idempotent_by.as_deref().and_then(|path| {
+        let value = respond::get(request, path).and_then(Value::as_str)?;
+        Some((transition.action.clone(), value.to_owned()))
+    });
+    if let Some((status, body)) = idempotency.as_ref().and_then(|k| r.replies.get(k)) {
+        return answer(*status, body.clone());
     }
 
     if !transition.from.contains(&r.state) {
@@ -156,6 +166,8 @@ pub fn apply(app: &App, world: &mut World, call: &Call<'_>) -> Outcome {
         r.applied += amount;
         if r.applied == r.amount {
             world::enter(r, &transition.action, &transition.to, amount, now);
+        } else if let Some(partial) = &transition.partial_to {
+            world::enter(r, &transition.action, partial, amount, now);
         } else {
             r.history.push((transition.action.clone(), amount));
         }
@@ -168,7 +180,9 @@ pub fn apply(app: &App, world: &mut World, call: &Call<'_>) -> Outcome {
         }
     }
     let mut notifications = Vec::new();
-    if r.state != was {
+    // A state change is notified; so is each part of an amount applied
+    // while in a partial state (every partial refund is its own notification).
+    if r.state != was || transition.partial_to.as_ref() == Some(&r.state) {
         notifications.extend(notify::build(app, provider, lifecycle, r));
     }
     let (status, mut body) = respond::success(provider, endpoint, request);
@@ -187,7 +201,10 @@ pub fn apply(app: &App, world: &mut World, call: &Call<'_>) -> Outcome {
     if let Some((path, value)) = decided {
         respond::set(&mut body, path, value);
     }
-    write_facts(&mut body, &transition.respond, r);
+    write_facts(&mut body, &transition.respond, lifecycle, r);
+    if let Some(key) = idempotency {
+        r.replies.insert(key, (status, body.clone()));
+    }
     Outcome {
         status,
         body,
@@ -221,6 +238,7 @@ fn not_found(
 /// with the resource's facts, in the states `from` allows (any when empty).
 fn read(
     call: &Call<'_>,
+    lifecycle: &Lifecycle,
     transition: &Transition,
     r: &mut Resource,
     now: std::time::SystemTime,
@@ -248,7 +266,7 @@ fn read(
         &source,
         Some(&mut r.attributes),
     );
-    write_facts(&mut body, &transition.respond, r);
+    write_facts(&mut body, &transition.respond, lifecycle, r);
     answer(status, body)
 }
 
@@ -303,7 +321,7 @@ fn create(
         &source,
         Some(&mut r.attributes),
     );
-    write_facts(&mut body, &transition.respond, &r);
+    write_facts(&mut body, &transition.respond, lifecycle, &r);
     world.insert(r);
     answer(status, body)
 }
@@ -377,12 +395,21 @@ fn decide<'t>(
 }
 
 /// Writes `facts` about `r` (a transition's `respond`, a notification's
-/// `fill`) into `body` at their paths.
-pub(crate) fn write_facts(body: &mut Value, facts: &[(String, Fact)], r: &Resource) {
+/// `fill`) into `body` at their paths; `lifecycle` names its states.
+pub(crate) fn write_facts(
+    body: &mut Value,
+    facts: &[(String, Fact)],
+    lifecycle: &Lifecycle,
+    r: &Resource,
+) {
     for (path, fact) in facts {
         let value = match fact {
             Fact::Id => json!(r.id),
             Fact::State => json!(r.state),
+            Fact::StateName => {
+                let name = lifecycle.state_names.iter().find(|(s, _)| *s == r.state);
+                json!(name.map_or(&r.state, |(_, n)| n))
+            }
             Fact::Amount => json!(r.amount),
             Fact::AmountDecimal => json!(format!("{}.00", r.amount)),
             Fact::Applied => json!(r.applied),

@@ -76,14 +76,19 @@ pub fn build(
 /// provider's shape.
 fn body(provider: &Provider, lifecycle: &Lifecycle, r: &Resource) -> Value {
     match &lifecycle.notification {
-        Some(notification) => documented(provider, notification, r),
+        Some(notification) => documented(provider, lifecycle, notification, r),
         None => undocumented(provider.auth.scheme, r),
     }
 }
 
-fn documented(provider: &Provider, notification: &LifecycleNotification, r: &Resource) -> Value {
+fn documented(
+    provider: &Provider,
+    lifecycle: &Lifecycle,
+    notification: &LifecycleNotification,
+    r: &Resource,
+) -> Value {
     let mut body = respond::example(provider, &notification.body).unwrap_or_else(|| json!({}));
-    crate::engine::write_facts(&mut body, &notification.fill, r);
+    crate::engine::write_facts(&mut body, &notification.fill, lifecycle, r);
     body
 }
 

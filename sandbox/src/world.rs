@@ -63,6 +63,10 @@ pub struct Resource {
     /// Notification URL of this resource.
     #[serde(skip)]
     pub notify_url: Option<String>,
+    /// The answers of idempotent calls (`idempotent_by`), by action and key:
+    /// a repeated call gets the same status and body again.
+    #[serde(skip)]
+    pub replies: HashMap<(String, String), (u16, serde_json::Value)>,
 }
 
 /// A fault to inject into the next calls of one endpoint.
@@ -165,6 +169,7 @@ impl Resource {
             history: Vec::new(),
             entered: now,
             notify_url: None,
+            replies: HashMap::new(),
         }
     }
 }
@@ -218,6 +223,7 @@ impl World {
                 history: Vec::new(),
                 entered,
                 notify_url: seed.notify_url,
+                replies: HashMap::new(),
             },
         );
         Ok(())

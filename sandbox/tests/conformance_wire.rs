@@ -12,6 +12,7 @@ const SEEDS: &str = r#"[
   {"provider":"doku","resource":"card_payment","id":"INV-20210118-0001","state":"settled","amount":90000},
   {"provider":"doku","resource":"card_payment","id":"INV-CAPTURE","state":"authorized","amount":90000,
    "attributes":{"authorize_id":"12312391719112"}},
+  {"provider":"doku","resource":"card_payment","id":"INV-20210124-0001","state":"captured","amount":150000},
   {"provider":"doku","resource":"checkout_order","id":"INV-20210118-0001","amount":90000,
    "attributes":{"channel":"QRIS"}},
   {"provider":"midtrans","resource":"transaction","id":"example-1424936368","state":"capture","amount":30000,
@@ -28,6 +29,20 @@ const SEEDS: &str = r#"[
    "attributes":{"payment_type":"echannel"}},
   {"provider":"biller","resource":"bill","id":"5324354","amount":1000}
 ]"#;
+
+/// Seeds that replace one of `SEEDS` for one endpoint's cases: approve and
+/// deny act on the docs' order while the FDS challenges it, capture on the
+/// same order while it is authorized.
+const SEEDS_FOR: &[(&str, &str)] = &[
+    (
+        "approve",
+        r#"{"provider":"midtrans","resource":"transaction","id":"testing-0.4555-1414741517","state":"challenge","amount":30000,"attributes":{"bank":"bni"}}"#,
+    ),
+    (
+        "deny",
+        r#"{"provider":"midtrans","resource":"transaction","id":"testing-0.4555-1414741517","state":"challenge","amount":30000,"attributes":{"bank":"bni"}}"#,
+    ),
+];
 
 #[tokio::test]
 async fn the_sandbox_accepts_every_expected_wire_request() {
@@ -57,6 +72,12 @@ async fn the_sandbox_accepts_every_expected_wire_request() {
                     .handle("POST", "/_sandbox/seed", &json, SEEDS.as_bytes().to_vec())
                     .await;
                 assert_eq!(seeded.status, 200, "seeds load");
+                for (_, seed) in SEEDS_FOR.iter().filter(|(name, _)| *name == e.name) {
+                    let seeded = sandbox
+                        .handle("POST", "/_sandbox/seed", &json, seed.as_bytes().to_vec())
+                        .await;
+                    assert_eq!(seeded.status, 200, "{} seed loads", e.name);
+                }
                 let headers: Vec<(String, String)> = wire
                     .headers
                     .iter()

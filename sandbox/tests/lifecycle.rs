@@ -235,7 +235,8 @@ async fn state_changes_send_signed_notifications() {
             note["order"]["invoice_number"].as_str(),
             note["transaction"]["status"].as_str()
         ),
-        (Some("CO-N"), Some("PAID"))
+        // The documented notification, with DOKU's name for a paid order.
+        (Some("CO-N"), Some("SUCCESS"))
     );
 
     post(&base, "/_sandbox/seed", json!({"provider":"midtrans","resource":"transaction","id":"M-N","state":"capture","amount":30000,"notify_url":url})).await;

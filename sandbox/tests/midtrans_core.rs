@@ -120,9 +120,14 @@ async fn partial_refunds_add_up_to_a_full_refund_then_stop() {
     first.amount = Some(Idr(4000));
     let partial = mt.refund("ORDER-R", &first).await.expect("partial refund");
     assert_eq!(partial.order_id.as_deref(), Some("ORDER-R"));
+    // "partial_refund: transaction is partially refunded."
+    assert_eq!(
+        partial.transaction_status,
+        Some(TransactionStatus::PartialRefund)
+    );
     assert_eq!(
         read(&base, "ORDER-R").await,
-        ("settlement".to_owned(), 4000)
+        ("partial_refund".to_owned(), 4000)
     );
 
     // More than what is left is refused, and nothing is applied.
@@ -132,7 +137,7 @@ async fn partial_refunds_add_up_to_a_full_refund_then_stop() {
     assert_eq!(api_code(&refused).as_deref(), Some("412"), "{refused:?}");
     assert_eq!(
         read(&base, "ORDER-R").await,
-        ("settlement".to_owned(), 4000)
+        ("partial_refund".to_owned(), 4000)
     );
 
     // No amount: the rest.
@@ -424,7 +429,7 @@ async fn partial_refunds_follow_the_payment_method() {
         .expect("GoPay allows a partial refund");
     assert_eq!(
         read(&base, "GOPAY-1").await,
-        ("settlement".to_owned(), 2500)
+        ("partial_refund".to_owned(), 2500)
     );
 
     // "Shopeepay and OVO does not support partial refund at the moment."
@@ -458,4 +463,265 @@ async fn partial_refunds_follow_the_payment_method() {
         .await
         .expect("BCA-acquired card");
     assert_eq!(read(&base, "CARD-BCA").await.0, "refund");
+}
+
+fn refund_of(key: &str, amount: i64) -> RefundRequest {
+    let mut request = RefundRequest::new();
+    request.refund_key = Some(key.to_owned());
+    request.amount = Some(Idr(amount));
+    request
+}
+
+#[tokio::test]
+async fn a_refund_retried_with_the_same_refund_key_refunds_once() {
+    let sb = start();
+    let base = sb.base_url();
+    seed(
+        &base,
+        json!({"provider":"midtrans","resource":"transaction","id":"ORDER-K","state":"settlement","amount":10000,
+               "attributes":{"payment_type":"credit_card"}}),
+    )
+    .await;
+    let mt = client(&base);
+
+    let first = mt
+        .refund("ORDER-K", &refund_of("reference1", 4000))
+        .await
+        .expect("refunded");
+    assert_eq!(first.refund_key.as_deref(), Some("reference1"));
+    assert_eq!(
+        read(&base, "ORDER-K").await,
+        ("partial_refund".to_owned(), 4000)
+    );
+    // "If you want to do retry the same refund request please use the same
+    // refund_key": the retry is answered as the first, and refunds nothing.
+    let retried = mt
+        .refund("ORDER-K", &refund_of("reference1", 4000))
+        .await
+        .expect("the first answer again");
+    assert_eq!(
+        serde_json::to_value(&retried).expect("serialises"),
+        serde_json::to_value(&first).expect("serialises")
+    );
+    assert_eq!(
+        read(&base, "ORDER-K").await,
+        ("partial_refund".to_owned(), 4000)
+    );
+
+    // A new refund_key is a new refund: the rest, and the transaction is refunded.
+    let rest = mt
+        .refund("ORDER-K", &refund_of("reference2", 6000))
+        .await
+        .expect("the rest");
+    assert_eq!(rest.transaction_status, Some(TransactionStatus::Refund));
+    assert_eq!(read(&base, "ORDER-K").await, ("refund".to_owned(), 10000));
+    // A retry of the first after the whole amount is refunded still gets its
+    // own answer, not a refusal; a new key is refused.
+    let late = mt
+        .refund("ORDER-K", &refund_of("reference1", 4000))
+        .await
+        .expect("the first answer");
+    assert_eq!(late.refund_key.as_deref(), Some("reference1"));
+    let more = mt.refund("ORDER-K", &refund_of("reference3", 1)).await;
+    assert_eq!(api_code(&more).as_deref(), Some("412"), "{more:?}");
+    assert_eq!(read(&base, "ORDER-K").await, ("refund".to_owned(), 10000));
+}
+
+#[tokio::test]
+async fn a_challenged_card_payment_is_approved_or_denied() {
+    let sb = start();
+    let base = sb.base_url();
+    seed(
+        &base,
+        json!([
+            {"provider":"midtrans","resource":"transaction","id":"CARD-OK","amount":30000,
+             "attributes":{"payment_type":"credit_card","bank":"bni"}},
+            {"provider":"midtrans","resource":"transaction","id":"CARD-NO","amount":30000,
+             "attributes":{"payment_type":"credit_card","bank":"bni"}}
+        ]),
+    )
+    .await;
+    let mt = client(&base);
+    // Neither is challenged yet: "Merchant cannot modify the status of the transaction".
+    let early = mt.approve("CARD-OK").await;
+    assert_eq!(api_code(&early).as_deref(), Some("412"), "{early:?}");
+    for id in ["CARD-OK", "CARD-NO"] {
+        let r = reqwest::Client::new()
+            .post(format!(
+                "{base}/_sandbox/midtrans/transaction/{id}/challenge"
+            ))
+            .send()
+            .await
+            .expect("control");
+        assert_eq!(r.status().as_u16(), 200, "{id}");
+    }
+    // While challenged the status says capture (with the FDS's challenge).
+    let challenged = mt.get_status("CARD-OK").await.expect("found");
+    assert_eq!(
+        challenged.transaction_status,
+        Some(TransactionStatus::Capture)
+    );
+
+    let approved = mt.approve("CARD-OK").await.expect("approved");
+    assert_eq!(approved.order_id.as_deref(), Some("CARD-OK"));
+    assert_eq!(
+        approved.transaction_status,
+        Some(TransactionStatus::Capture)
+    );
+    assert_eq!(read(&base, "CARD-OK").await.0, "capture");
+    let twice = mt.approve("CARD-OK").await;
+    assert_eq!(api_code(&twice).as_deref(), Some("412"), "{twice:?}");
+    let deny_captured = mt.deny("CARD-OK").await;
+    assert_eq!(
+        api_code(&deny_captured).as_deref(),
+        Some("412"),
+        "{deny_captured:?}"
+    );
+
+    let denied = mt.deny("CARD-NO").await.expect("denied");
+    assert_eq!(denied.transaction_status, Some(TransactionStatus::Deny));
+    assert_eq!(read(&base, "CARD-NO").await.0, "deny");
+    let approve_denied = mt.approve("CARD-NO").await;
+    assert_eq!(
+        api_code(&approve_denied).as_deref(),
+        Some("412"),
+        "{approve_denied:?}"
+    );
+}
+
+/// Sandbox control: `action` on a transaction (`{id}/{action}`); the status.
+async fn control(base: &str, path: &str) -> u16 {
+    reqwest::Client::new()
+        .post(format!("{base}/_sandbox/midtrans/transaction/{path}"))
+        .send()
+        .await
+        .expect("control")
+        .status()
+        .as_u16()
+}
+
+/// The next notification, verified by the generated verifier: (order_id,
+/// transaction_status, gross_amount).
+async fn next_verified(
+    rx: &mut tokio::sync::mpsc::UnboundedReceiver<(axum::http::HeaderMap, Vec<u8>)>,
+) -> (String, TransactionStatus, String) {
+    let (_, body) = common::next_notification(rx).await;
+    let server_key = Credentials::test().midtrans_server_key;
+    let note = payspec::midtrans::verify_cancel_notification(&body, &server_key)
+        .expect("signature_key verifies");
+    (
+        note.order_id.expect("order_id"),
+        note.transaction_status.expect("transaction_status"),
+        note.gross_amount.expect("gross_amount").to_string(),
+    )
+}
+
+/// The transaction status cycle end to end: a charge, the customer's
+/// payment (sandbox control), the signed notification, the status query,
+/// then refunds. The charge page's methods (bank transfer, Mandiri Bill)
+/// are not refundable ("Refund transaction is supported only for
+/// credit_card , gopay, …"), so the refunds run on a card payment the FDS
+/// challenged and the merchant approved, settled by sandbox control.
+#[tokio::test]
+async fn charge_pay_notify_status_then_partial_and_full_refund() {
+    let (url, mut rx, task) = common::receiver().await;
+    let spec = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    let mut opts = MockOptions::new(([127, 0, 0, 1], 0).into(), spec);
+    opts.credentials = Credentials::test();
+    opts.notify_url = Some(url);
+    let (_, sb) = spawn_for_tests(opts).expect("sandbox starts");
+    let base = sb.base_url();
+    let mt = client(&base);
+
+    // Bank transfer: charge → pay → notification → status; not refundable.
+    mt.charge(&bca_charge("order-e2e", 50000))
+        .await
+        .expect("charged");
+    assert_eq!(control(&base, "order-e2e/pay_transfer").await, 200);
+    assert_eq!(
+        next_verified(&mut rx).await,
+        (
+            "order-e2e".to_owned(),
+            TransactionStatus::Settlement,
+            "50000.00".to_owned()
+        )
+    );
+    let status = mt.get_status("order-e2e").await.expect("found");
+    assert_eq!(
+        status.transaction_status,
+        Some(TransactionStatus::Settlement)
+    );
+    let refused = mt.refund("order-e2e", &refund_of("r-bt", 1000)).await;
+    assert_eq!(api_code(&refused).as_deref(), Some("412"), "{refused:?}");
+
+    // A card payment: challenged, approved, settled, then refunded in two parts.
+    seed(
+        &base,
+        json!({"provider":"midtrans","resource":"transaction","id":"card-e2e","amount":30000,
+               "attributes":{"payment_type":"credit_card","bank":"bni"}}),
+    )
+    .await;
+    assert_eq!(control(&base, "card-e2e/challenge").await, 200);
+    assert_eq!(
+        next_verified(&mut rx).await.1,
+        TransactionStatus::Capture,
+        "challenged: capture, with fraud_status challenge"
+    );
+    mt.approve("card-e2e").await.expect("approved");
+    assert_eq!(
+        next_verified(&mut rx).await.1,
+        TransactionStatus::Capture,
+        "approved: capture, fraud_status accept"
+    );
+    assert_eq!(control(&base, "card-e2e/settle").await, 200);
+    assert_eq!(
+        next_verified(&mut rx).await.1,
+        TransactionStatus::Settlement
+    );
+    assert_eq!(
+        mt.get_status("card-e2e")
+            .await
+            .expect("found")
+            .transaction_status,
+        Some(TransactionStatus::Settlement)
+    );
+
+    mt.refund("card-e2e", &refund_of("r-1", 10000))
+        .await
+        .expect("partial refund");
+    assert_eq!(
+        next_verified(&mut rx).await,
+        (
+            "card-e2e".to_owned(),
+            TransactionStatus::PartialRefund,
+            "30000.00".to_owned()
+        )
+    );
+    assert_eq!(
+        mt.get_status("card-e2e")
+            .await
+            .expect("found")
+            .transaction_status,
+        Some(TransactionStatus::PartialRefund)
+    );
+    // A second part: still partial_refund, notified again.
+    mt.refund("card-e2e", &refund_of("r-2", 5000))
+        .await
+        .expect("second partial refund");
+    assert_eq!(
+        next_verified(&mut rx).await.1,
+        TransactionStatus::PartialRefund
+    );
+    assert_eq!(
+        read(&base, "card-e2e").await,
+        ("partial_refund".to_owned(), 15000)
+    );
+    let rest = mt
+        .refund("card-e2e", &RefundRequest::new())
+        .await
+        .expect("the rest");
+    assert_eq!(rest.transaction_status, Some(TransactionStatus::Refund));
+    assert_eq!(next_verified(&mut rx).await.1, TransactionStatus::Refund);
+    assert_eq!(read(&base, "card-e2e").await, ("refund".to_owned(), 30000));
+    task.abort();
 }

@@ -10,7 +10,8 @@ use super::lifecycle_calls::{self, body_type};
 use super::lifecycle_notification;
 use super::{names, Sink, Src};
 use crate::ir::{
-    DecisionType, KeySource, Lifecycle, Provider, Transition, TransitionEndpoint, Type,
+    DecisionType, Fact, KeySource, Lifecycle, LifecycleNotification, Provider, Transition,
+    TransitionEndpoint, Type,
 };
 use crate::spec::model::{LifecycleSpec, TransitionSpec};
 
@@ -93,6 +94,7 @@ fn lower_one(
     let notification = spec.notification.as_ref().and_then(|n| {
         lifecycle_notification::lower(provider, src, &format!("{key}.notification"), n, sink)
     });
+    check_state_names(src, &key, spec, &transitions, notification.as_ref(), sink);
     Lifecycle {
         name: name.to_owned(),
         doc: spec.doc.clone(),
@@ -100,7 +102,58 @@ fn lower_one(
         initial: spec.initial.clone(),
         transitions,
         notification,
+        state_names: spec
+            .state_names
+            .iter()
+            .map(|(state, name)| (state.clone(), name.clone()))
+            .collect(),
         loc,
+    }
+}
+
+/// L065: `state_names` names declared states, and the `state_name` fact is
+/// used only where the resource has them.
+fn check_state_names(
+    src: Src<'_>,
+    key: &str,
+    spec: &LifecycleSpec,
+    transitions: &[Transition],
+    notification: Option<&LifecycleNotification>,
+    sink: &mut Sink,
+) {
+    for state in spec.state_names.keys() {
+        if !spec.states.contains(state) {
+            sink.error(
+                src.loc(&format!("{key}.state_names.{state}")),
+                "L065",
+                format!("`{state}` in state_names is not one of the resource's states"),
+                format!("use one of: {}", spec.states.join(", ")),
+            );
+        }
+    }
+    if !spec.state_names.is_empty() {
+        return;
+    }
+    let transition_uses = transitions.iter().flat_map(|t| {
+        let at = format!("{key}.transitions.{}.respond", t.action);
+        t.respond
+            .iter()
+            .map(move |(path, fact)| (format!("{at}.{path}"), fact))
+    });
+    let notification_uses = notification.into_iter().flat_map(|n| {
+        n.fill
+            .iter()
+            .map(move |(path, fact)| (format!("{key}.notification.fill.{path}"), fact))
+    });
+    for (at, fact) in transition_uses.chain(notification_uses) {
+        if *fact == Fact::StateName {
+            sink.error(
+                src.loc(&at),
+                "L065",
+                "the `state_name` fact needs the resource's `state_names`".to_owned(),
+                "add state_names (state → the provider's name), or write `state`",
+            );
+        }
     }
 }
 
@@ -266,6 +319,7 @@ fn lower_transition(
         .as_ref()
         .and_then(|d| lifecycle_calls::decide(&cx, d, sink));
     let respond = lifecycle_calls::respond(&cx, &t.respond, sink);
+    lifecycle_calls::check_partial_and_idempotent(&cx, t, sink);
     let mut error = |path: &str, message: String, help: &str| {
         sink.error(src.loc(path), "L024", message, help);
     };
@@ -316,6 +370,8 @@ fn lower_transition(
         within_days: t.within_days,
         amount: t.amount.clone(),
         cumulative: t.cumulative,
+        partial_to: t.partial_to.clone(),
+        idempotent_by: t.idempotent_by.clone(),
         guard: t.guard.clone(),
         guard_states: t
             .guard_states

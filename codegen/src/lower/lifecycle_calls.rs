@@ -28,12 +28,23 @@ pub(crate) struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn error(&self, sink: &mut Sink, key: &str, message: String, help: &str) {
+        self.error_code(sink, "L027", key, message, help);
+    }
+
+    fn error_code(
+        &self,
+        sink: &mut Sink,
+        code: &'static str,
+        key: &str,
+        message: String,
+        help: &str,
+    ) {
         let path = if key.is_empty() {
             self.at.to_owned()
         } else {
             format!("{}.{key}", self.at)
         };
-        sink.error(self.src.loc(&path), "L027", message, help);
+        sink.error(self.src.loc(&path), code, message, help);
     }
 
     /// The request body's struct name.
@@ -127,6 +138,61 @@ pub(crate) fn check_reads(cx: &Ctx<'_>, t: &TransitionSpec, sink: &mut Sink) {
                 "drop it; a read-only action answers with `respond` facts (and `not_found`)",
             );
         }
+    }
+}
+
+/// L066 and L067: `partial_to` is a declared state of a cumulative action;
+/// `idempotent_by` is a string request field of an endpoint action that
+/// neither creates nor only reads.
+pub(crate) fn check_partial_and_idempotent(cx: &Ctx<'_>, t: &TransitionSpec, sink: &mut Sink) {
+    if let Some(partial) = &t.partial_to {
+        if !cx.states.contains(partial) {
+            cx.error_code(
+                sink,
+                "L066",
+                "partial_to",
+                format!("state `{partial}` is not one of the resource's states"),
+                "declare it in `states`",
+            );
+        }
+        if !t.cumulative {
+            cx.error_code(
+                sink,
+                "L066",
+                "partial_to",
+                format!(
+                    "lifecycle action `{}` applies its amount once, so it has no partial state",
+                    cx.action
+                ),
+                "set `cumulative: true`, or drop `partial_to`",
+            );
+        }
+    }
+    let Some(path) = &t.idempotent_by else {
+        return;
+    };
+    if cx.endpoint.is_none() || t.creates || t.reads {
+        cx.error_code(
+            sink,
+            "L067",
+            "idempotent_by",
+            format!(
+                "lifecycle action `{}` is not an endpoint call that changes a resource",
+                cx.action
+            ),
+            "use idempotent_by on an endpoint action that neither creates nor only reads",
+        );
+    } else if !matches!(
+        body_type(cx.provider, cx.request(), path),
+        Some(Type::String)
+    ) {
+        cx.error_code(
+            sink,
+            "L067",
+            "idempotent_by",
+            format!("`{path}` is not a string field of the endpoint's request body"),
+            "give the dotted path of the request's idempotency key (refund_key)",
+        );
     }
 }
 
@@ -231,13 +297,14 @@ pub(crate) fn respond(
 
 /// How to write a resource fact (`respond:` values, a notification's `fill:`).
 pub(crate) const FACT_HELP: &str =
-    "use id, state, amount, amount_decimal, applied or attribute.<name>";
+    "use id, state, state_name, amount, amount_decimal, applied or attribute.<name>";
 
 /// A resource fact by its spec spelling.
 pub(crate) fn parse_fact(text: &str) -> Option<Fact> {
     match text {
         "id" => Some(Fact::Id),
         "state" => Some(Fact::State),
+        "state_name" => Some(Fact::StateName),
         "amount" => Some(Fact::Amount),
         "amount_decimal" => Some(Fact::AmountDecimal),
         "applied" => Some(Fact::Applied),

@@ -126,6 +126,11 @@ pub struct LifecycleSpec {
     /// The notification the sandbox sends when the resource changes state.
     #[serde(default)]
     pub notification: Option<LifecycleNotificationSpec>,
+    /// State → the provider's own name for it (the wire value of its status
+    /// field), written by the `state_name` fact; a state not listed is
+    /// written as it is.
+    #[serde(default)]
+    pub state_names: IndexMap<String, String>,
 }
 
 /// `lifecycle.<resource>.notification`: the body the sandbox POSTs on a
@@ -190,6 +195,15 @@ pub struct TransitionSpec {
     /// Amounts of repeated actions add up and may never exceed the resource's amount.
     #[serde(default)]
     pub cumulative: bool,
+    /// For a `cumulative` action: the state entered while only part of the
+    /// amount is used (`partial_refund`); `to` once the whole is.
+    #[serde(default)]
+    pub partial_to: Option<String>,
+    /// A request-body path (a string field) naming the call's idempotency
+    /// key: a call repeating an earlier call's value on the same resource
+    /// gets that call's answer again and applies nothing.
+    #[serde(default)]
+    pub idempotent_by: Option<String>,
     /// A decision table gating the action; its inputs are read from the
     /// resource's attributes of the same names. A boolean decision must
     /// return true; an enum decision is read through `guard_states`.

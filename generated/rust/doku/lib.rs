@@ -22,3 +22,17 @@ pub mod cards {
 pub mod checkout {
     pub use payspec_doku_area_checkout::*;
 }
+
+/// DOKU `notifications` API: request, response and error types.
+///
+/// - `virtual_account_notification`: HTTP notification DOKU posts when a virtual account is paid.
+pub mod notifications {
+    pub use payspec_doku_area_notifications::*;
+}
+
+/// DOKU `orders` API: request, response and error types.
+///
+/// - `check_status`: Ask DOKU for the status of a transaction by its invoice number or Request-Id.
+pub mod orders {
+    pub use payspec_doku_area_orders::*;
+}

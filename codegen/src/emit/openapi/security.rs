@@ -15,7 +15,8 @@ pub fn computed_header(scheme: AuthScheme, wire_name: &str) -> Option<&'static s
             (
                 "Signature",
                 "`HMACSHA256=` + base64 HMAC-SHA256, keyed with the secret key, over Client-Id, Request-Id, \
-                 Request-Timestamp, Request-Target and the body Digest (`payspec sign doku …` prints it)",
+                 Request-Timestamp, Request-Target and, when the request has a body, its Digest \
+                 (`payspec sign doku …` prints it)",
             ),
             ("Digest", "base64 SHA-256 of the body"),
         ],

@@ -472,6 +472,377 @@ impl payspec_runtime::wire::WireEnum for CardBrand {
     }
 }
 
+/// transaction.status of a Check Status answer or an HTTP notification: "Here is the list of status that DOKU will provide for the transaction.status". The table's Final Status, Merchant Action and channel columns are the decisions `transaction_status_is_final`, `transaction_status_merchant_action` and `transaction_status_applies_to`.
+///
+/// A value the docs do not list arrives as [`TransactionStatus::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TransactionStatus {
+    /// `"PENDING"`
+    ///
+    /// "Transaction is waiting to be paid by the customer"
+    Pending,
+    /// `"SUCCESS"`
+    ///
+    /// "Transaction is paid by the customer"
+    Success,
+    /// `"FAILED"`
+    ///
+    /// "Transaction is failed to be paid"
+    Failed,
+    /// `"EXPIRED"`
+    ///
+    /// "Transaction due date is exceeded"
+    Expired,
+    /// `"REFUNDED"`
+    ///
+    /// "Transaction fund is refunded to merchant"
+    Refunded,
+    /// `"TIMEOUT"`
+    ///
+    /// "Transaction is timeout"
+    Timeout,
+    /// `"REDIRECT"`
+    ///
+    /// "Transaction is waiting for acquirer verification"
+    Redirect,
+    /// A value the docs do not list, kept as received.
+    Unknown(String),
+}
+
+impl TransactionStatus {
+    /// The documented wire values, in the docs' order.
+    pub const VALUES: &'static [&'static str] = &[
+        "PENDING",
+        "SUCCESS",
+        "FAILED",
+        "EXPIRED",
+        "REFUNDED",
+        "TIMEOUT",
+        "REDIRECT",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Pending => "PENDING",
+            Self::Success => "SUCCESS",
+            Self::Failed => "FAILED",
+            Self::Expired => "EXPIRED",
+            Self::Refunded => "REFUNDED",
+            Self::Timeout => "TIMEOUT",
+            Self::Redirect => "REDIRECT",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for TransactionStatus {
+    fn from(value: &str) -> Self {
+        match value {
+            "PENDING" => Self::Pending,
+            "SUCCESS" => Self::Success,
+            "FAILED" => Self::Failed,
+            "EXPIRED" => Self::Expired,
+            "REFUNDED" => Self::Refunded,
+            "TIMEOUT" => Self::Timeout,
+            "REDIRECT" => Self::Redirect,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl From<String> for TransactionStatus {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "PENDING" => Self::Pending,
+            "SUCCESS" => Self::Success,
+            "FAILED" => Self::Failed,
+            "EXPIRED" => Self::Expired,
+            "REFUNDED" => Self::Refunded,
+            "TIMEOUT" => Self::Timeout,
+            "REDIRECT" => Self::Redirect,
+            _ => Self::Unknown(value),
+        }
+    }
+}
+
+impl std::fmt::Display for TransactionStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for TransactionStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TransactionStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        payspec_runtime::wire::deserialize_wire_enum(deserializer)
+    }
+}
+
+impl payspec_runtime::wire::WireEnum for TransactionStatus {
+    fn as_wire(&self) -> &str {
+        self.as_str()
+    }
+
+    fn is_unknown(&self) -> bool {
+        matches!(self, Self::Unknown(_))
+    }
+
+    fn documented(&self) -> &'static [&'static str] {
+        Self::VALUES
+    }
+}
+
+/// The Merchant Action column of the Transaction Status Mapping table: what a merchant does on each status. A row of the table, not a wire value.
+///
+/// A value the docs do not list arrives as [`StatusMerchantAction::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StatusMerchantAction {
+    /// `"WAIT_FOR_FINAL_STATUS"`
+    ///
+    /// "Wait for HTTP Notification or Call Check Status API to get final status"
+    WaitForFinalStatus,
+    /// `"NONE"`
+    ///
+    /// Nothing: the table's "-".
+    Nothing,
+    /// `"NEW_PAYMENT_REQUEST"`
+    ///
+    /// "Generate new payment request to DOKU"
+    NewPaymentRequest,
+    /// `"CHECK_STATUS"`
+    ///
+    /// "Call Check Status API to get final status"
+    CheckStatus,
+    /// A value the docs do not list, kept as received.
+    Unknown(String),
+}
+
+impl StatusMerchantAction {
+    /// The documented wire values, in the docs' order.
+    pub const VALUES: &'static [&'static str] = &[
+        "WAIT_FOR_FINAL_STATUS",
+        "NONE",
+        "NEW_PAYMENT_REQUEST",
+        "CHECK_STATUS",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::WaitForFinalStatus => "WAIT_FOR_FINAL_STATUS",
+            Self::Nothing => "NONE",
+            Self::NewPaymentRequest => "NEW_PAYMENT_REQUEST",
+            Self::CheckStatus => "CHECK_STATUS",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for StatusMerchantAction {
+    fn from(value: &str) -> Self {
+        match value {
+            "WAIT_FOR_FINAL_STATUS" => Self::WaitForFinalStatus,
+            "NONE" => Self::Nothing,
+            "NEW_PAYMENT_REQUEST" => Self::NewPaymentRequest,
+            "CHECK_STATUS" => Self::CheckStatus,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl From<String> for StatusMerchantAction {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "WAIT_FOR_FINAL_STATUS" => Self::WaitForFinalStatus,
+            "NONE" => Self::Nothing,
+            "NEW_PAYMENT_REQUEST" => Self::NewPaymentRequest,
+            "CHECK_STATUS" => Self::CheckStatus,
+            _ => Self::Unknown(value),
+        }
+    }
+}
+
+impl std::fmt::Display for StatusMerchantAction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for StatusMerchantAction {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StatusMerchantAction {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        payspec_runtime::wire::deserialize_wire_enum(deserializer)
+    }
+}
+
+impl payspec_runtime::wire::WireEnum for StatusMerchantAction {
+    fn as_wire(&self) -> &str {
+        self.as_str()
+    }
+
+    fn is_unknown(&self) -> bool {
+        matches!(self, Self::Unknown(_))
+    }
+
+    fn documented(&self) -> &'static [&'static str] {
+        Self::VALUES
+    }
+}
+
+/// A channel of the Applicable for Channels column of the Transaction Status Mapping table (the table's spellings, `CREDIT CARD` and `EMONEY` read as CREDIT_CARD and E_MONEY). Not a wire value.
+///
+/// A value the docs do not list arrives as [`StatusChannel::Unknown`] instead of failing; in a request it is reported by `validate()`. Non-exhaustive: a value documented later becomes a new variant, so `match` with a wildcard arm.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum StatusChannel {
+    /// `"VIRTUAL_ACCOUNT"`
+    ///
+    /// Virtual accounts.
+    VirtualAccount,
+    /// `"ONLINE_TO_OFFLINE"`
+    ///
+    /// Convenience stores (Alfa, Indomaret).
+    OnlineToOffline,
+    /// `"CREDIT_CARD_AUTHORIZE"`
+    ///
+    /// Card payments of type AUTHORIZE, before capture.
+    CreditCardAuthorize,
+    /// `"CREDIT_CARD"`
+    ///
+    /// Card payments.
+    CreditCard,
+    /// `"DIRECT_DEBIT"`
+    ///
+    /// Direct debit.
+    DirectDebit,
+    /// `"E_MONEY"`
+    ///
+    /// E-money (the REFUNDED row's EMONEY).
+    EMoney,
+    /// `"EWALLET"`
+    ///
+    /// E-wallets, as the PENDING row spells them (distinct from E_MONEY in the table).
+    EWallet,
+    /// `"PAYLATER"`
+    ///
+    /// Paylater.
+    Paylater,
+    /// A value the docs do not list, kept as received.
+    Unknown(String),
+}
+
+impl StatusChannel {
+    /// The documented wire values, in the docs' order.
+    pub const VALUES: &'static [&'static str] = &[
+        "VIRTUAL_ACCOUNT",
+        "ONLINE_TO_OFFLINE",
+        "CREDIT_CARD_AUTHORIZE",
+        "CREDIT_CARD",
+        "DIRECT_DEBIT",
+        "E_MONEY",
+        "EWALLET",
+        "PAYLATER",
+    ];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::VirtualAccount => "VIRTUAL_ACCOUNT",
+            Self::OnlineToOffline => "ONLINE_TO_OFFLINE",
+            Self::CreditCardAuthorize => "CREDIT_CARD_AUTHORIZE",
+            Self::CreditCard => "CREDIT_CARD",
+            Self::DirectDebit => "DIRECT_DEBIT",
+            Self::EMoney => "E_MONEY",
+            Self::EWallet => "EWALLET",
+            Self::Paylater => "PAYLATER",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+
+impl From<&str> for StatusChannel {
+    fn from(value: &str) -> Self {
+        match value {
+            "VIRTUAL_ACCOUNT" => Self::VirtualAccount,
+            "ONLINE_TO_OFFLINE" => Self::OnlineToOffline,
+            "CREDIT_CARD_AUTHORIZE" => Self::CreditCardAuthorize,
+            "CREDIT_CARD" => Self::CreditCard,
+            "DIRECT_DEBIT" => Self::DirectDebit,
+            "E_MONEY" => Self::EMoney,
+            "EWALLET" => Self::EWallet,
+            "PAYLATER" => Self::Paylater,
+            other => Self::Unknown(other.to_owned()),
+        }
+    }
+}
+
+impl From<String> for StatusChannel {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "VIRTUAL_ACCOUNT" => Self::VirtualAccount,
+            "ONLINE_TO_OFFLINE" => Self::OnlineToOffline,
+            "CREDIT_CARD_AUTHORIZE" => Self::CreditCardAuthorize,
+            "CREDIT_CARD" => Self::CreditCard,
+            "DIRECT_DEBIT" => Self::DirectDebit,
+            "E_MONEY" => Self::EMoney,
+            "EWALLET" => Self::EWallet,
+            "PAYLATER" => Self::Paylater,
+            _ => Self::Unknown(value),
+        }
+    }
+}
+
+impl std::fmt::Display for StatusChannel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for StatusChannel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for StatusChannel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        payspec_runtime::wire::deserialize_wire_enum(deserializer)
+    }
+}
+
+impl payspec_runtime::wire::WireEnum for StatusChannel {
+    fn as_wire(&self) -> &str {
+        self.as_str()
+    }
+
+    fn is_unknown(&self) -> bool {
+        matches!(self, Self::Unknown(_))
+    }
+
+    fn documented(&self) -> &'static [&'static str] {
+        Self::VALUES
+    }
+}
+
 /// The `error` object of a failed DOKU response. Only the refund page's failed sample shows it ("code": "PAYMENT_FAILED", "message": "Total Refund amount is Bigger than Original Transaction", "type": "Payment Failed"); no table documents it, so every member is optional.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -526,6 +897,416 @@ impl payspec_runtime::wire::WireStruct for ErrorDetail {
 }
 
 impl<'de> serde::Deserialize<'de> for ErrorDetail {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        payspec_runtime::wire::deserialize_struct(deserializer)
+    }
+}
+
+/// `service` of a Check Status answer or notification: which DOKU service took the payment ("VIRTUAL_ACCOUNT", "ONLINE_TO_OFFLINE" in the samples).
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct PaymentService {
+    /// The service that is used for the transaction
+    ///
+    /// Optional.
+    pub id: Option<String>,
+}
+
+impl serde::Serialize for PaymentService {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = payspec_runtime::wire::object_writer(serializer)?;
+        object.optional("id", &self.id)?;
+        object.end()
+    }
+}
+
+#[doc(hidden)]
+impl payspec_runtime::wire::WireStruct for PaymentService {
+    const EXPECTING: &'static str = "struct PaymentService";
+    fn from_map<'de, A: serde::de::MapAccess<'de>>(
+        mut map: payspec_runtime::wire::StructMap<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut id = None;
+        while let Some(key) = map.next_key()? {
+            match key.as_str() {
+                "id" => map.value(&mut id, "id")?,
+                _ => map.skip()?,
+            }
+        }
+        Ok(Self {
+            id: payspec_runtime::wire::optional(id),
+        })
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PaymentService {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        payspec_runtime::wire::deserialize_struct(deserializer)
+    }
+}
+
+/// `acquirer` of a Check Status answer or notification ("BCA", "BANK_MANDIRI", "ALFA" in the samples).
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct PaymentAcquirer {
+    /// The acquirer that processed the transaction
+    ///
+    /// Optional.
+    pub id: Option<String>,
+}
+
+impl serde::Serialize for PaymentAcquirer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = payspec_runtime::wire::object_writer(serializer)?;
+        object.optional("id", &self.id)?;
+        object.end()
+    }
+}
+
+#[doc(hidden)]
+impl payspec_runtime::wire::WireStruct for PaymentAcquirer {
+    const EXPECTING: &'static str = "struct PaymentAcquirer";
+    fn from_map<'de, A: serde::de::MapAccess<'de>>(
+        mut map: payspec_runtime::wire::StructMap<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut id = None;
+        while let Some(key) = map.next_key()? {
+            match key.as_str() {
+                "id" => map.value(&mut id, "id")?,
+                _ => map.skip()?,
+            }
+        }
+        Ok(Self {
+            id: payspec_runtime::wire::optional(id),
+        })
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PaymentAcquirer {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        payspec_runtime::wire::deserialize_struct(deserializer)
+    }
+}
+
+/// `channel` of a Check Status answer or notification ("VIRTUAL_ACCOUNT_BCA", "ONLINE_TO_OFFLINE_ALFA" in the samples).
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct PaymentChannel {
+    /// The channel the customer paid through (the table's description is cut off after "The cha").
+    ///
+    /// Optional.
+    pub id: Option<String>,
+}
+
+impl serde::Serialize for PaymentChannel {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = payspec_runtime::wire::object_writer(serializer)?;
+        object.optional("id", &self.id)?;
+        object.end()
+    }
+}
+
+#[doc(hidden)]
+impl payspec_runtime::wire::WireStruct for PaymentChannel {
+    const EXPECTING: &'static str = "struct PaymentChannel";
+    fn from_map<'de, A: serde::de::MapAccess<'de>>(
+        mut map: payspec_runtime::wire::StructMap<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut id = None;
+        while let Some(key) = map.next_key()? {
+            match key.as_str() {
+                "id" => map.value(&mut id, "id")?,
+                _ => map.skip()?,
+            }
+        }
+        Ok(Self {
+            id: payspec_runtime::wire::optional(id),
+        })
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PaymentChannel {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        payspec_runtime::wire::deserialize_struct(deserializer)
+    }
+}
+
+/// `transaction` of a Check Status answer or notification: its status, when it reached it, and the request that started the payment. No table describing it survives; every sample has all three members, and the status is what the Check Status API is for, so it is required.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct TransactionResult {
+    /// The transaction's status, one of the Transaction Status Mapping table's names.
+    ///
+    /// Mandatory.
+    pub status: TransactionStatus,
+    /// When the transaction reached its status, UTC, as in the samples ("2021-01-27T03:24:23Z").
+    ///
+    /// Optional. Format: UTC `YYYY-MM-DDTHH:MM:SSZ`.
+    pub date: Option<String>,
+    /// The request that started the payment: a Request-Id in the virtual-account samples ("15022aab-444f-4b04-afa8-ddfce89432ec"), the invoice number in the Alfa sample ("INV-67220100000").
+    ///
+    /// Optional.
+    pub original_request_id: Option<String>,
+}
+
+impl serde::Serialize for TransactionResult {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = payspec_runtime::wire::object_writer(serializer)?;
+        object.field("status", &self.status)?;
+        object.optional("date", &self.date)?;
+        object.optional("original_request_id", &self.original_request_id)?;
+        object.end()
+    }
+}
+
+#[doc(hidden)]
+impl payspec_runtime::wire::WireStruct for TransactionResult {
+    const EXPECTING: &'static str = "struct TransactionResult";
+    fn from_map<'de, A: serde::de::MapAccess<'de>>(
+        mut map: payspec_runtime::wire::StructMap<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut status = None;
+        let mut date = None;
+        let mut original_request_id = None;
+        while let Some(key) = map.next_key()? {
+            match key.as_str() {
+                "status" => map.value(&mut status, "status")?,
+                "date" => map.value(&mut date, "date")?,
+                "original_request_id" => {
+                    map.value(&mut original_request_id, "original_request_id")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        Ok(Self {
+            status: map.required(status, "status")?,
+            date: payspec_runtime::wire::optional(date),
+            original_request_id: payspec_runtime::wire::optional(original_request_id),
+        })
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TransactionResult {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        payspec_runtime::wire::deserialize_struct(deserializer)
+    }
+}
+
+/// `order` of a Check Status answer or notification: the invoice and its amount, as the merchant sent them.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct PaymentOrder {
+    /// The order's invoice number, as the merchant generated it ("INV-20210124-0001").
+    ///
+    /// Mandatory.
+    pub invoice_number: String,
+    /// The order's amount in whole rupiah (150000 in the samples).
+    ///
+    /// Mandatory.
+    pub amount: payspec_runtime::money::Idr,
+}
+
+impl serde::Serialize for PaymentOrder {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = payspec_runtime::wire::object_writer(serializer)?;
+        object.field("invoice_number", &self.invoice_number)?;
+        object.field("amount", &self.amount)?;
+        object.end()
+    }
+}
+
+#[doc(hidden)]
+impl payspec_runtime::wire::WireStruct for PaymentOrder {
+    const EXPECTING: &'static str = "struct PaymentOrder";
+    fn from_map<'de, A: serde::de::MapAccess<'de>>(
+        mut map: payspec_runtime::wire::StructMap<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut invoice_number = None;
+        let mut amount = None;
+        while let Some(key) = map.next_key()? {
+            match key.as_str() {
+                "invoice_number" => map.value(&mut invoice_number, "invoice_number")?,
+                "amount" => map.value(&mut amount, "amount")?,
+                _ => map.skip()?,
+            }
+        }
+        Ok(Self {
+            invoice_number: map.required(invoice_number, "invoice_number")?,
+            amount: map.required(amount, "amount")?,
+        })
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PaymentOrder {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        payspec_runtime::wire::deserialize_struct(deserializer)
+    }
+}
+
+/// `virtual_account_info` of a virtual-account answer or notification.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct VirtualAccountInfo {
+    /// The virtual account number the customer paid to ("1900600000000046", 16 digits in both samples).
+    ///
+    /// Optional. Format: digits only.
+    pub virtual_account_number: Option<String>,
+}
+
+impl serde::Serialize for VirtualAccountInfo {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = payspec_runtime::wire::object_writer(serializer)?;
+        object.optional("virtual_account_number", &self.virtual_account_number)?;
+        object.end()
+    }
+}
+
+#[doc(hidden)]
+impl payspec_runtime::wire::WireStruct for VirtualAccountInfo {
+    const EXPECTING: &'static str = "struct VirtualAccountInfo";
+    fn from_map<'de, A: serde::de::MapAccess<'de>>(
+        mut map: payspec_runtime::wire::StructMap<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut virtual_account_number = None;
+        while let Some(key) = map.next_key()? {
+            match key.as_str() {
+                "virtual_account_number" => {
+                    map.value(&mut virtual_account_number, "virtual_account_number")?
+                }
+                _ => map.skip()?,
+            }
+        }
+        Ok(Self {
+            virtual_account_number: payspec_runtime::wire::optional(
+                virtual_account_number,
+            ),
+        })
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for VirtualAccountInfo {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        payspec_runtime::wire::deserialize_struct(deserializer)
+    }
+}
+
+/// `virtual_account_payment` of a virtual-account answer or notification: the bank's references for the payment.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct VirtualAccountPayment {
+    /// The bank's references as name/value pairs ("REQUEST_ID", "REFERENCE", "CHANNEL_TYPE" for BCA; "TRANSACTION_ID", "CHANNEL_ID" for Mandiri).
+    ///
+    /// Optional. Also read from `identifer`.
+    ///
+    /// # Discrepancy in the provider docs
+    ///
+    /// About `identifier`. The docs say, in one place:
+    ///
+    /// > "identifer": \[ { "name": "REQUEST_ID", "value": "7892931" }
+    ///
+    /// and in another:
+    ///
+    /// > "identifier": \[ { "name": "TRANSACTION_ID", "value": "8341422" }
+    ///
+    /// Accepted: The current BCA VA sample spells the member "identifer"; the legacy Mandiri VA sample (and the Check Status page's VA answer) "identifier". Both spellings are read into `identifier`; the sandbox sends "identifier".
+    pub identifier: Option<Vec<PaymentReference>>,
+}
+
+impl serde::Serialize for VirtualAccountPayment {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = payspec_runtime::wire::object_writer(serializer)?;
+        object.optional("identifier", &self.identifier)?;
+        object.end()
+    }
+}
+
+#[doc(hidden)]
+impl payspec_runtime::wire::WireStruct for VirtualAccountPayment {
+    const EXPECTING: &'static str = "struct VirtualAccountPayment";
+    fn from_map<'de, A: serde::de::MapAccess<'de>>(
+        mut map: payspec_runtime::wire::StructMap<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut identifier = None;
+        while let Some(key) = map.next_key()? {
+            match key.as_str() {
+                "identifier" | "identifer" => map.value(&mut identifier, "identifier")?,
+                _ => map.skip()?,
+            }
+        }
+        Ok(Self {
+            identifier: payspec_runtime::wire::optional(identifier),
+        })
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for VirtualAccountPayment {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        payspec_runtime::wire::deserialize_struct(deserializer)
+    }
+}
+
+/// One name/value reference of a payment (`identifier[]`).
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct PaymentReference {
+    /// What the reference is ("REQUEST_ID", "REFERENCE", "AGENT_ID").
+    ///
+    /// Mandatory.
+    pub name: String,
+    /// The reference ("7892931").
+    ///
+    /// Mandatory.
+    pub value: String,
+}
+
+impl serde::Serialize for PaymentReference {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = payspec_runtime::wire::object_writer(serializer)?;
+        object.field("name", &self.name)?;
+        object.field("value", &self.value)?;
+        object.end()
+    }
+}
+
+#[doc(hidden)]
+impl payspec_runtime::wire::WireStruct for PaymentReference {
+    const EXPECTING: &'static str = "struct PaymentReference";
+    fn from_map<'de, A: serde::de::MapAccess<'de>>(
+        mut map: payspec_runtime::wire::StructMap<'de, A>,
+    ) -> Result<Self, A::Error> {
+        let mut name = None;
+        let mut value = None;
+        while let Some(key) = map.next_key()? {
+            match key.as_str() {
+                "name" => map.value(&mut name, "name")?,
+                "value" => map.value(&mut value, "value")?,
+                _ => map.skip()?,
+            }
+        }
+        Ok(Self {
+            name: map.required(name, "name")?,
+            value: map.required(value, "value")?,
+        })
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PaymentReference {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
