@@ -46,6 +46,7 @@ fn scheme(credentials: Vec<CredentialDecl>) -> Scheme {
         request: None,
         response: None,
         notification: None,
+        token: None,
     }
 }
 
