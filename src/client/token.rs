@@ -250,4 +250,6 @@ fn operation(endpoint: &Text) -> &'static str {
 }
 
 #[cfg(test)]
+mod snap_fixture_tests;
+#[cfg(test)]
 mod tests;
