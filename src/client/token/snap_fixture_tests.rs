@@ -1,8 +1,11 @@
 //! The SNAP fixture provider (`codegen/tests/fixtures/snap`, DOKU SNAP's
-//! scheme) lowered by the generator and run by the client runtime against a
-//! loopback server that checks every signature with its own implementation:
-//! RSA with a key pair made here, HMAC-SHA512 and minify written here. No
-//! Rust is written for the provider: only its spec's recipes run.
+//! scheme): its recipes as the emitter writes them
+//! (`codegen/tests/expected/snap_auth.rs`, compiled here) run by the client
+//! runtime against a loopback server that checks every signature with its
+//! own implementation: RSA with a key pair made here, HMAC-SHA512 and minify
+//! written here. No Rust is written for the provider. The generated client
+//! methods are not used: the client shape is being replaced by one generated
+//! provider descriptor, so the calls go through the runtime's request loop.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -18,7 +21,7 @@ use axum::{Json, Router};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
 use hmac::{Hmac, Mac as _};
-use payspec_signing::recipe::{Credentials, Scheme};
+use payspec_signing::recipe::Credentials;
 use rsa::pkcs8::{EncodePrivateKey as _, LineEnding};
 use rsa::signature::Verifier as _;
 use serde_json::{json, Value};
@@ -34,19 +37,25 @@ use crate::Secret;
 const CLIENT_ID: &str = "MCH-0008-1296507211683";
 const CLIENT_SECRET: &str = "SK-fixture-secret";
 
-/// The fixture lowered by the generator: its recipes and the VA endpoint's path.
-fn fixture() -> (&'static Scheme, String) {
+// The emitter's output for the fixture's `auth:` (`pub static AUTH`).
+include!("../../../codegen/tests/expected/snap_auth.rs");
+
+/// The fixture as the generator lowers it.
+fn lowered() -> payspec_codegen::ir::Provider {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("codegen/tests/fixtures/snap");
     let loaded = payspec_codegen::lower::load_dir(&dir).expect("the SNAP fixture lowers");
     assert!(loaded.warnings.0.is_empty(), "{}", loaded.warnings);
-    let provider = loaded.ir.providers.into_iter().next().expect("one provider");
-    let path = provider
+    loaded.ir.providers.into_iter().next().expect("one provider")
+}
+
+/// The fixture's VA endpoint path, from the lowered spec.
+fn va_path() -> String {
+    lowered()
         .endpoints
         .iter()
         .find(|e| e.name == "create_va")
         .and_then(|e| e.path.clone())
-        .expect("create_va has a path");
-    (Box::leak(Box::new(provider.auth.recipes)), path)
+        .expect("create_va has a path")
 }
 
 /// The provider: verifies, counts, and records what did not verify.
@@ -199,7 +208,7 @@ async fn create_va(
 /// A running server, and a runtime with the fixture's recipes and a key
 /// pair made here.
 async fn setup(client_secret: &str) -> (Arc<Server>, Runtime, String) {
-    let (scheme, va_path) = fixture();
+    let va_path = va_path();
     let private_key = rsa::RsaPrivateKey::new(&mut rsa::rand_core::OsRng, 1024).unwrap();
     let pem = private_key.to_pkcs8_pem(LineEnding::LF).unwrap();
     let server = Arc::new(Server {
@@ -220,7 +229,7 @@ async fn setup(client_secret: &str) -> (Arc<Server>, Runtime, String) {
     tokio::spawn(async move { axum::serve(listener, app).await });
     let runtime = Runtime {
         provider: Provider::Doku,
-        scheme,
+        scheme: &AUTH,
         credentials: Credentials::new()
             .with("client_id", Secret::new(CLIENT_ID))
             .with("private_key", Secret::new(pem.as_str()))
@@ -281,6 +290,11 @@ async fn a_wrong_client_secret_is_refused_by_the_checking_server() {
         *server.failures.lock().unwrap(),
         ["call: X-SIGNATURE", "call: X-SIGNATURE"]
     );
+}
+
+#[test]
+fn the_compiled_recipes_are_the_lowered_ones() {
+    assert_eq!(AUTH, lowered().auth.recipes);
 }
 
 #[test]
