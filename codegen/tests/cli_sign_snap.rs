@@ -65,7 +65,14 @@ fn sign_doku_snap_transaction_prints_the_symmetric_steps() {
     std::fs::write(&file, body).unwrap();
     let target = "/bi-snap-va/v1/transfer-va/create-va";
     let out = payspec()
-        .args(["sign", "doku_snap", "--spec", "spec-staged", "--target", target])
+        .args([
+            "sign",
+            "doku_snap",
+            "--spec",
+            "spec-staged",
+            "--target",
+            target,
+        ])
         .arg("--body")
         .arg(&file)
         .args(["--set", &format!("access_token={TOKEN}")])
@@ -92,10 +99,22 @@ fn sign_doku_snap_transaction_prints_the_symmetric_steps() {
         )),
         "{text}"
     );
-    assert!(text.contains(&format!("X-SIGNATURE: {signature}\n")), "{text}");
-    assert!(text.contains(&format!("Authorization: Bearer {TOKEN}\n")), "{text}");
-    assert!(text.contains(&format!("X-TIMESTAMP: {TIMESTAMP}\n")), "{text}");
-    assert!(text.contains(&format!("X-PARTNER-ID: {CLIENT_ID}\n")), "{text}");
+    assert!(
+        text.contains(&format!("X-SIGNATURE: {signature}\n")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("Authorization: Bearer {TOKEN}\n")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("X-TIMESTAMP: {TIMESTAMP}\n")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("X-PARTNER-ID: {CLIENT_ID}\n")),
+        "{text}"
+    );
     assert!(!text.contains(SECRET), "the secret is never printed");
 }
 
@@ -124,8 +143,14 @@ fn sign_doku_snap_token_request_prints_the_asymmetric_steps() {
         )),
         "{text}"
     );
-    assert!(text.contains(&format!("X-SIGNATURE: {signature}\n")), "{text}");
-    assert!(text.contains(&format!("X-CLIENT-KEY: {CLIENT_ID}\n")), "{text}");
+    assert!(
+        text.contains(&format!("X-SIGNATURE: {signature}\n")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("X-CLIENT-KEY: {CLIENT_ID}\n")),
+        "{text}"
+    );
     assert!(!text.contains("PRIVATE KEY"), "the key is never printed");
 }
 

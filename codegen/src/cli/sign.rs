@@ -181,9 +181,7 @@ pub fn run_sign(args: &SignArgs) -> Result<(), Failure> {
         .token
         .as_ref()
         .filter(|flow| flow.method == method && *flow.path == *args.target);
-    let body = match (is_get, &args.body, token_flow) {
-        (false, None, Some(flow)) => flow.body.as_bytes().to_vec(),
-        (is_get, body, _) => match (is_get, body) {
+    let body = match (is_get, &args.body) {
         (true, Some(_)) => {
             return Err(Failure::Io(
                 "--body is not used with --method GET (a GET request is signed without a body)"
@@ -192,11 +190,14 @@ pub fn run_sign(args: &SignArgs) -> Result<(), Failure> {
         }
         (true, None) => Vec::new(),
         (false, Some(path)) => read(path)?,
-        (false, None) => {
-            return Err(Failure::Io(format!(
-                "--body FILE is required for {method}: the signature covers the exact body bytes"
-            )))
-        }
+        (false, None) => match token_flow {
+            Some(flow) => flow.body.as_bytes().to_vec(),
+            None => {
+                return Err(Failure::Io(format!(
+                    "--body FILE is required for {method}: the signature covers the exact body \
+                     bytes"
+                )))
+            }
         },
     };
     let recipe = match token_flow {

@@ -45,7 +45,12 @@ fn lowered() -> payspec_codegen::ir::Provider {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("codegen/tests/fixtures/snap");
     let loaded = payspec_codegen::lower::load_dir(&dir).expect("the SNAP fixture lowers");
     assert!(loaded.warnings.0.is_empty(), "{}", loaded.warnings);
-    loaded.ir.providers.into_iter().next().expect("one provider")
+    loaded
+        .ir
+        .providers
+        .into_iter()
+        .next()
+        .expect("one provider")
 }
 
 /// The fixture's VA endpoint path, from the lowered spec.
@@ -126,9 +131,14 @@ async fn token(
     body: Bytes,
 ) -> (StatusCode, Json<Value>) {
     let n = server.token_requests.fetch_add(1, Ordering::SeqCst) + 1;
-    let (client_key, timestamp) = (header(&headers, "X-CLIENT-KEY"), header(&headers, "X-TIMESTAMP"));
+    let (client_key, timestamp) = (
+        header(&headers, "X-CLIENT-KEY"),
+        header(&headers, "X-TIMESTAMP"),
+    );
     if client_key != CLIENT_ID || !is_wib_timestamp(timestamp) {
-        return server.refuse(format!("token: X-CLIENT-KEY {client_key:?}, X-TIMESTAMP {timestamp:?}"));
+        return server.refuse(format!(
+            "token: X-CLIENT-KEY {client_key:?}, X-TIMESTAMP {timestamp:?}"
+        ));
     }
     if &body[..] != br#"{"grantType":"client_credentials"}"# {
         return server.refuse("token: body".to_owned());
@@ -177,7 +187,8 @@ async fn create_va(
         || external_id.is_empty()
         || external_id.len() > 36
     {
-        return server.refuse("call: X-TIMESTAMP, X-PARTNER-ID, CHANNEL-ID or X-EXTERNAL-ID".into());
+        return server
+            .refuse("call: X-TIMESTAMP, X-PARTNER-ID, CHANNEL-ID or X-EXTERNAL-ID".into());
     }
     let string_to_sign = format!(
         "POST:{}:{token}:{}:{timestamp}",
@@ -301,6 +312,7 @@ fn the_compiled_recipes_are_the_lowered_ones() {
 fn the_test_minify_matches_the_docs_before_and_after() {
     // doku-snap-asymmetric-signature.txt, "Minify request Body".
     let before = "{\n   \"partnerServiceId\":\"  088899\",\n   \"totalAmount\":{\n      \"value\":\"12345678.00\",\n      \"currency\":\"IDR\"\n   }\n}";
-    let after = r#"{"partnerServiceId":"  088899","totalAmount":{"value":"12345678.00","currency":"IDR"}}"#;
+    let after =
+        r#"{"partnerServiceId":"  088899","totalAmount":{"value":"12345678.00","currency":"IDR"}}"#;
     assert_eq!(String::from_utf8(minify(before.as_bytes())).unwrap(), after);
 }

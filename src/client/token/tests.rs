@@ -53,7 +53,10 @@ async fn token(State(server): State<Arc<Server>>, headers: HeaderMap) -> (Status
     }
     // The token request is signed by the flow's own recipe.
     if headers.get("X-CLIENT-KEY").and_then(|v| v.to_str().ok()) != Some("client-1") {
-        return (StatusCode::BAD_REQUEST, Json(json!({ "error": "unsigned" })));
+        return (
+            StatusCode::BAD_REQUEST,
+            Json(json!({ "error": "unsigned" })),
+        );
     }
     let token = format!("tok-{n}");
     server.issued.lock().unwrap().push(token.clone());
@@ -159,7 +162,11 @@ async fn runtime(server: &Arc<Server>) -> Arc<Runtime> {
 
 async fn call(runtime: &Runtime) -> u16 {
     let exchange = runtime
-        .exchange(&Call::post("pay", "/pay"), b"{}".to_vec(), &CallOptions::new())
+        .exchange(
+            &Call::post("pay", "/pay"),
+            b"{}".to_vec(),
+            &CallOptions::new(),
+        )
         .await
         .unwrap();
     exchange.response.status
@@ -221,7 +228,10 @@ async fn an_expired_token_is_refreshed_once() {
     assert_eq!(server.token_requests.load(Ordering::SeqCst), 2);
     let bearers = server.bearers.lock().unwrap().clone();
     assert_eq!(bearers[0], "Bearer tok-1");
-    assert!(bearers[1..].iter().all(|b| b == "Bearer tok-2"), "{bearers:?}");
+    assert!(
+        bearers[1..].iter().all(|b| b == "Bearer tok-2"),
+        "{bearers:?}"
+    );
 
     // The fresh one is kept.
     assert_eq!(call(&runtime).await, 200);
@@ -273,7 +283,11 @@ async fn a_refused_token_request_is_an_api_error_naming_the_token_endpoint() {
     let mut wrong = (*runtime).clone();
     wrong.credentials = Credentials::new().with("client_id", Secret::new("someone-else"));
     let error = wrong
-        .exchange(&Call::post("pay", "/pay"), b"{}".to_vec(), &CallOptions::new())
+        .exchange(
+            &Call::post("pay", "/pay"),
+            b"{}".to_vec(),
+            &CallOptions::new(),
+        )
         .await
         .err()
         .expect("the token request is refused");
