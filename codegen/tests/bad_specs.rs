@@ -77,6 +77,7 @@ bad_cases!(
     shared_auth_scheme,
     token_body,
     token_endpoint,
+    token_endpoint_without_answer,
     token_in_token_request,
     token_not_sent,
     token_paths,
