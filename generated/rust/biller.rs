@@ -186,6 +186,7 @@ pub mod biller {
         }),
         response: None,
         notification: None,
+        token: None,
     };
 
     impl Config {

@@ -899,6 +899,7 @@ pub mod doku {
             ),
             fields: std::borrow::Cow::Borrowed(&[]),
         }),
+        token: None,
     };
 
     pub use crate::client::CallOptions;

@@ -554,6 +554,7 @@ pub mod midtrans {
                 ],
             ),
         }),
+        token: None,
     };
 
     impl Config {

@@ -87,6 +87,7 @@ mod fields;
 #[cfg(feature = "midtrans")]
 pub mod midtrans;
 mod runtime;
+mod token;
 
 use std::borrow::Cow;
 

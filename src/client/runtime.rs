@@ -56,7 +56,7 @@ impl Headers for HttpResponse {
 
 /// The id a call carries, when the request recipe generates one: the value
 /// and the header it travels in.
-struct CallId {
+pub(super) struct CallId {
     value: &'static str,
     id: String,
 }
@@ -82,7 +82,8 @@ impl Runtime {
         if let Some(c) = &call_id {
             span.record("request_id", tracing::field::display(&c.id));
         }
-        self.send_with_retries(call, call_id.as_ref(), body)
+        let send = |token| self.send_with_retries(call, call_id.as_ref(), &body, token);
+        super::token::authorised(self, call, send)
             .instrument(span)
             .await
     }
@@ -113,17 +114,20 @@ impl Runtime {
         Ok(Some(CallId { value, id }))
     }
 
-    async fn send_with_retries(
+    /// Signs (with `token`, when the recipe uses one) and sends `body` to
+    /// `call`, retrying transient failures.
+    pub(super) async fn send_with_retries(
         &self,
         call: &Call,
         call_id: Option<&CallId>,
-        body: Vec<u8>,
+        body: &[u8],
+        token: Option<Arc<str>>,
     ) -> Result<Exchange, Error> {
         let limit = self.retry.attempt_limit();
         let mut attempt = 1;
         loop {
             tracing::Span::current().record("attempt", attempt);
-            let (request, sent) = self.signed_request(call, call_id, &body)?;
+            let (request, sent) = self.signed_request(call, call_id, body, token.as_deref())?;
             let retry_reason = match self.transport.send(request).await {
                 Ok(response) => {
                     tracing::Span::current().record("status", response.status);
@@ -157,11 +161,12 @@ impl Runtime {
         call: &Call,
         call_id: Option<&CallId>,
         body: &[u8],
+        token: Option<&str>,
     ) -> Result<(HttpRequest, Values), Error> {
         let is_get = call.method == Method::Get;
         let mut headers = json_headers(call);
         let mut sent = Vec::new();
-        if let Some(recipe) = &self.scheme.request {
+        if let Some(recipe) = super::token::request_recipe(self.scheme, call) {
             let (target, query) = split_query(&call.path);
             let message = Message {
                 method: call.method.as_str(),
@@ -185,6 +190,7 @@ impl Runtime {
             }
             let mut cx = Context::new(&self.credentials);
             cx.set = &set;
+            cx.token = token;
             let signed =
                 recipe::sign(self.scheme, recipe, &message, &cx).map_err(|e| Error::Encode {
                     provider: self.provider,

@@ -113,6 +113,13 @@ fn credentials(
             }
         }
         match std::env::var(&*decl.env) {
+            // `…_FILE` names the file that holds the credential (a PEM key).
+            Ok(path) if !path.is_empty() && decl.env.ends_with("_FILE") => {
+                let text = fs::read_to_string(&path).map_err(|e| {
+                    Failure::Io(format!("cannot read {path} (from {}): {e}", decl.env))
+                })?;
+                out.insert(decl.name.clone(), Secret::new(text));
+            }
             Ok(value) if !value.is_empty() => out.insert(decl.name.clone(), Secret::new(value)),
             _ if decl.kind == CredentialKind::Id => {
                 return Err(Failure::Io(format!(
@@ -166,6 +173,14 @@ fn value_named(recipe: &Recipe, matches: impl Fn(&Source) -> bool) -> Option<Str
 pub fn run_sign(args: &SignArgs) -> Result<(), Failure> {
     let method = args.method.to_ascii_uppercase();
     let is_get = method == "GET";
+    let provider = provider(&args.spec, &args.provider)?;
+    let scheme = &provider.auth.recipes;
+    // The token endpoint is signed by the token flow's recipe, with the
+    // flow's fixed body unless another is given.
+    let token_flow = scheme
+        .token
+        .as_ref()
+        .filter(|flow| flow.method == method && *flow.path == *args.target);
     let body = match (is_get, &args.body) {
         (true, Some(_)) => {
             return Err(Failure::Io(
@@ -175,15 +190,21 @@ pub fn run_sign(args: &SignArgs) -> Result<(), Failure> {
         }
         (true, None) => Vec::new(),
         (false, Some(path)) => read(path)?,
-        (false, None) => {
-            return Err(Failure::Io(format!(
-                "--body FILE is required for {method}: the signature covers the exact body bytes"
-            )))
-        }
+        (false, None) => match token_flow {
+            Some(flow) => flow.body.as_bytes().to_vec(),
+            None => {
+                return Err(Failure::Io(format!(
+                    "--body FILE is required for {method}: the signature covers the exact body \
+                     bytes"
+                )))
+            }
+        },
     };
-    let provider = provider(&args.spec, &args.provider)?;
-    let scheme = &provider.auth.recipes;
-    let Some(recipe) = &scheme.request else {
+    let recipe = match token_flow {
+        Some(flow) => Some(&flow.request),
+        None => scheme.request.as_ref(),
+    };
+    let Some(recipe) = recipe else {
         return Err(Failure::Io(format!(
             "provider `{}` declares no request recipe (auth.request)",
             provider.name

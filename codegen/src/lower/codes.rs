@@ -50,6 +50,11 @@ pub const CODES: &[(&str, &str)] = &[
     ("L037", "signature recipe: a signing key reaches a header or field without a MAC, signature or digest"),
     ("L038", "signature recipe: a timestamp format or zone the runtime cannot write"),
     ("L039", "signature recipe: malformed item (template, name, line, key kind, uuid length, no outputs)"),
+    ("L045", "token flow: `auth.token.endpoint` names no endpoint of the provider, a notification, or an endpoint without a success response body"),
+    ("L046", "signature recipe: `access_token` used without a token flow, or outside the request recipe"),
+    ("L047", "token flow: the token request `body` is not a JSON object"),
+    ("L048", "token flow: `access_token` or `expires_in` is not a field of the token answer of the right type"),
+    ("L049", "token flow: no request recipe sends the token (`access_token`)"),
     ("L065", "lifecycle `state_names`: a key that is not a declared state, or a `state_name` fact on a resource without `state_names`"),
     ("L066", "lifecycle `partial_to`: a state that is not declared, or on an action that is not `cumulative`"),
     ("L067", "lifecycle `idempotent_by`: not a string field of the endpoint's request body, or on an action without an endpoint, a creating or a read-only one"),
@@ -59,6 +64,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("W004", "discrepancy that quotes nothing: a blank quote, or the same passage twice"),
     ("W005", "example that is not valid JSON"),
     ("W006", "endpoint without conformance cases"),
+    ("W008", "token flow without `expires_in`: a token is kept until the provider answers 401"),
 ];
 
 #[cfg(test)]

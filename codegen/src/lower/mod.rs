@@ -21,6 +21,7 @@ mod names;
 mod provider;
 mod recipes;
 mod rules;
+mod token_flow;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -317,6 +317,15 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
         })
         .collect();
 
+    let recipes = super::recipes::lower(
+        cx.sink,
+        psrc,
+        &pfile.auth,
+        &super::recipes::Api {
+            endpoints: &endpoints,
+            structs: &cx.structs,
+        },
+    );
     let mut provider = Provider {
         name: pfile.provider.clone(),
         title: pfile.title.clone(),
@@ -326,7 +335,7 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
             scheme: pfile.auth.scheme,
             doc: pfile.auth.doc.clone(),
             token_claims: pfile.auth.token_claims,
-            recipes: super::recipes::lower(cx.sink, psrc, &pfile.auth),
+            recipes,
         },
         environments,
         request_headers,

@@ -6,11 +6,12 @@
 
 use payspec_signing::recipe::{
     secret_reaches, CredentialDecl, CredentialKind, Line, List, Output, Recipe, Scheme, Source,
-    Step, Template, TimeFormat, Value,
+    Step, Template, TimeFormat, Value, ACCESS_TOKEN,
 };
 use serde_yaml::Value as Yaml;
 
 use super::{Sink, Src};
+use crate::ir::{Endpoint, Struct};
 use crate::spec::model::{AuthSpec, CredentialKindSpec, OutputSpec, RecipeSpec};
 
 /// The input words a value or template may name.
@@ -48,24 +49,37 @@ const TIME_HELP: &str = "the runtime writes `iso8601_utc` (2020-08-12T09:45:42Z)
 
 /// Which direction a recipe serves.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Direction {
+pub(super) enum Direction {
     Request,
     Response,
     Notification,
+    /// The request to the access-token endpoint.
+    Token,
 }
 
 impl Direction {
-    fn key(self) -> &'static str {
+    pub(super) fn key(self) -> &'static str {
         match self {
             Direction::Request => "request",
             Direction::Response => "response",
             Direction::Notification => "notification",
+            Direction::Token => "token.request",
         }
     }
 }
 
+/// What the recipes may refer to besides `auth:` itself: the provider's
+/// endpoints and structs (the token flow names its endpoint and paths into
+/// its answer).
+pub(super) struct Api<'a> {
+    /// Every endpoint and notification of the provider.
+    pub endpoints: &'a [Endpoint],
+    /// Every struct of the provider.
+    pub structs: &'a [Struct],
+}
+
 /// Lowers the credentials and recipes of `auth`; problems go to `sink`.
-pub(super) fn lower(sink: &mut Sink, src: Src<'_>, auth: &AuthSpec) -> Scheme {
+pub(super) fn lower(sink: &mut Sink, src: Src<'_>, auth: &AuthSpec, api: &Api<'_>) -> Scheme {
     let credentials: Vec<CredentialDecl> = auth
         .credentials
         .iter()
@@ -95,11 +109,14 @@ pub(super) fn lower(sink: &mut Sink, src: Src<'_>, auth: &AuthSpec) -> Scheme {
         request: None,
         response: None,
         notification: None,
+        token: None,
     };
+    let token_request = auth.token.as_ref().map(|t| &t.request);
     for (direction, spec) in [
-        (Direction::Request, &auth.request),
-        (Direction::Response, &auth.response),
-        (Direction::Notification, &auth.notification),
+        (Direction::Token, &token_request),
+        (Direction::Request, &auth.request.as_ref()),
+        (Direction::Response, &auth.response.as_ref()),
+        (Direction::Notification, &auth.notification.as_ref()),
     ] {
         let Some(spec) = spec else { continue };
         let recipe = Lowering {
@@ -107,6 +124,7 @@ pub(super) fn lower(sink: &mut Sink, src: Src<'_>, auth: &AuthSpec) -> Scheme {
             src,
             scheme: &scheme,
             direction,
+            has_token: auth.token.is_some(),
             values: Vec::new(),
         }
         .recipe(spec);
@@ -132,7 +150,15 @@ pub(super) fn lower(sink: &mut Sink, src: Src<'_>, auth: &AuthSpec) -> Scheme {
             Direction::Request => scheme.request = Some(recipe),
             Direction::Response => scheme.response = Some(recipe),
             Direction::Notification => scheme.notification = Some(recipe),
+            Direction::Token => {
+                if let Some(spec) = &auth.token {
+                    scheme.token = super::token_flow::lower(sink, src, spec, recipe, api);
+                }
+            }
         }
+    }
+    if auth.token.is_some() {
+        super::token_flow::check_carried(sink, src, scheme.request.as_ref());
     }
     scheme
 }
@@ -150,6 +176,8 @@ struct Lowering<'s, 'a> {
     src: Src<'a>,
     scheme: &'s Scheme,
     direction: Direction,
+    /// Whether the provider declares a token flow (`auth.token`).
+    has_token: bool,
     /// Values lowered so far in this recipe.
     values: Vec<String>,
 }
@@ -175,7 +203,10 @@ impl Lowering<'_, '_> {
                     format!("value name `{name}` is not snake_case"),
                     "templates refer to values as `{name}`: write names in snake_case",
                 );
-            } else if INPUTS.contains(&name.as_str()) || self.scheme.credential(name).is_some() {
+            } else if INPUTS.contains(&name.as_str())
+                || name == ACCESS_TOKEN
+                || self.scheme.credential(name).is_some()
+            {
                 self.err(
                     &path,
                     "L039",
@@ -239,10 +270,41 @@ impl Lowering<'_, '_> {
     fn known(&self, name: &str) -> bool {
         self.values.iter().any(|v| v == name)
             || (INPUTS.contains(&name) && name != "body")
+            || (name == ACCESS_TOKEN && self.token_here())
             || self.scheme.credential(name).is_some()
     }
 
+    /// Whether this recipe may use the access token: the request recipe of
+    /// a provider with a token flow.
+    fn token_here(&self) -> bool {
+        self.has_token && self.direction == Direction::Request
+    }
+
+    fn no_token(&mut self, path: &str) {
+        let (message, help) = if self.has_token {
+            (
+                format!(
+                    "the {} recipe uses `access_token`, which only the request recipe has",
+                    self.direction.key()
+                ),
+                "the token endpoint's own request is signed without a token, and responses and \
+                 notifications do not carry ours: use `access_token` in `auth.request` only",
+            )
+        } else {
+            (
+                "`access_token` is used, but the provider declares no token flow".to_owned(),
+                "declare `auth.token` (the endpoint that issues the token and where the token is \
+                 in its answer), or remove the reference",
+            )
+        };
+        self.err(path, "L046", message, help);
+    }
+
     fn unknown_name(&mut self, path: &str, name: &str) {
+        if name == ACCESS_TOKEN {
+            self.no_token(path);
+            return;
+        }
         let direction = self.direction.key();
         self.err(
             path,
@@ -334,6 +396,11 @@ impl Lowering<'_, '_> {
             ("target", None) => Source::Target,
             ("target_with_query", None) => Source::TargetWithQuery,
             ("body", None) => Source::Body { or: None },
+            (ACCESS_TOKEN, None) if self.token_here() => Source::Token,
+            (ACCESS_TOKEN, _) => {
+                self.no_token(path);
+                return None;
+            }
             ("body", Some(arg)) => {
                 let or = self.str_key(&arg_path, arg, "or")?;
                 Source::Body {

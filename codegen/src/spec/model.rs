@@ -304,6 +304,30 @@ pub struct AuthSpec {
     /// The recipe that verifies the provider's notifications.
     #[serde(default)]
     pub notification: Option<Box<RecipeSpec>>,
+    /// The access-token flow, when later calls carry a bearer token.
+    #[serde(default)]
+    pub token: Option<Box<TokenSpec>>,
+}
+
+/// `auth.token`: the endpoint that issues an access token, how its request
+/// is signed, and where the token and its lifetime are in its answer.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokenSpec {
+    /// The token endpoint's `name` (an endpoint file of this provider).
+    pub endpoint: String,
+    /// The request body, sent exactly as written (JSON).
+    pub body: String,
+    /// The recipe that signs the token request.
+    pub request: Box<RecipeSpec>,
+    /// Dotted JSON path of the token in the success response.
+    pub access_token: String,
+    /// Dotted JSON path of the token's lifetime in seconds.
+    #[serde(default)]
+    pub expires_in: Option<String>,
+    /// Seconds before expiry a token is replaced (default 60).
+    #[serde(default)]
+    pub refresh_before: Option<u64>,
 }
 
 /// `auth.credentials.<name>`: one credential of the client configuration.

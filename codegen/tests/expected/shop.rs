@@ -152,6 +152,7 @@ pub mod shop {
         request: None,
         response: None,
         notification: None,
+        token: None,
     };
 
     pub use crate::client::CallOptions;

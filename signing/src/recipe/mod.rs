@@ -43,6 +43,36 @@ pub struct Scheme {
     pub response: Option<Recipe>,
     /// Verifies the provider's inbound notifications.
     pub notification: Option<Recipe>,
+    /// The provider's access-token flow, when its calls carry a token.
+    pub token: Option<TokenFlow>,
+}
+
+/// The input word a request recipe writes for the access token
+/// (`Authorization: "Bearer {access_token}"`).
+pub const ACCESS_TOKEN: &str = "access_token";
+
+/// How a client obtains the access token its later calls carry: which
+/// endpoint issues it, how that request is signed, and where the token and
+/// its lifetime are in the answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TokenFlow {
+    /// The spec name of the token endpoint (`access_token_b2b`).
+    pub endpoint: Text,
+    /// Its HTTP method, upper case.
+    pub method: Text,
+    /// Its path below the base URL.
+    pub path: Text,
+    /// The request body, sent exactly as written.
+    pub body: Text,
+    /// The recipe that signs the token request (it cannot use the token).
+    pub request: Recipe,
+    /// Dotted JSON path of the token in a successful answer.
+    pub access_token: Text,
+    /// Dotted JSON path of its lifetime in seconds (a JSON number or a
+    /// string of digits); `None`: kept until the provider answers 401.
+    pub expires_in: Option<Text>,
+    /// How many seconds before it expires a token is replaced.
+    pub refresh_before: u64,
 }
 
 impl Scheme {
@@ -161,7 +191,8 @@ pub enum Source {
         /// Credential used as the password; empty when absent.
         password: Option<Text>,
     },
-    /// The access token of the provider's token flow.
+    /// The access token of the provider's token flow (the word
+    /// `access_token`).
     Token,
 }
 

@@ -556,13 +556,17 @@ impl<'r, 'a> Run<'r, 'a> {
                 }
                 STANDARD.encode(pair).into_bytes()
             }
-            Source::Token => self
-                .cx
-                .token
-                .ok_or(RecipeError::NoToken)?
-                .as_bytes()
-                .to_vec(),
+            Source::Token => self.token()?.as_bytes().to_vec(),
         })
+    }
+
+    /// The access token: the caller's (`Context::token`), or one given by
+    /// name (`--set access_token=…`, to reproduce a signature).
+    fn token(&self) -> Result<&str, RecipeError> {
+        self.cx
+            .token
+            .or_else(|| self.given(super::ACCESS_TOKEN))
+            .ok_or(RecipeError::NoToken)
     }
 
     fn join(&self, sep: &[u8], parts: &[Line]) -> Result<Vec<u8>, RecipeError> {
@@ -596,6 +600,7 @@ impl<'r, 'a> Run<'r, 'a> {
             "target_with_query" => {
                 return Ok(Cow::Owned(target_with_query(self.message).into_bytes()))
             }
+            super::ACCESS_TOKEN => return Ok(Cow::Borrowed(self.token()?.as_bytes())),
             _ => {}
         }
         if self.scheme.credential(name).is_some() {

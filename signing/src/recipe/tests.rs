@@ -46,6 +46,7 @@ fn scheme(credentials: Vec<CredentialDecl>) -> Scheme {
         request: None,
         response: None,
         notification: None,
+        token: None,
     }
 }
 
@@ -678,5 +679,34 @@ fn snap_symmetric_signature_follows_the_docs_sample() {
     assert_eq!(
         sign(&s, &r, &message, &cx).unwrap_err(),
         RecipeError::NoToken
+    );
+}
+
+#[test]
+fn the_access_token_is_the_callers_or_the_one_given_by_name() {
+    let s = scheme(vec![cred("k", CredentialKind::Key)]);
+    let r = recipe(
+        vec![value("source", Source::Token, vec![])],
+        vec![header("Authorization", "Bearer {access_token}")],
+    );
+    let creds = key();
+    let mut cx = Context::new(&creds);
+    cx.token = Some("tok-1");
+    let signed = sign(&s, &r, &POST, &cx).expect("signs");
+    assert_eq!(signed.value("source"), Some(&b"tok-1"[..]));
+    assert_eq!(
+        signed.headers,
+        [("Authorization".to_owned(), "Bearer tok-1".to_owned())]
+    );
+
+    let given = [(ACCESS_TOKEN, "tok-2")];
+    let mut cx = Context::new(&creds);
+    cx.set = &given;
+    let signed = sign(&s, &r, &POST, &cx).expect("signs");
+    assert_eq!(signed.headers[0].1, "Bearer tok-2");
+
+    assert_eq!(
+        sign(&s, &r, &POST, &Context::new(&creds)),
+        Err(RecipeError::NoToken)
     );
 }

@@ -3,7 +3,8 @@
 //! runtime executes; the sandbox builds the same values from the IR.
 
 use payspec_signing::recipe::{
-    CredentialKind, Line, Output, Piece, Recipe, Scheme, Source, Step, Template, TimeFormat, Value,
+    CredentialKind, Line, Output, Piece, Recipe, Scheme, Source, Step, Template, TimeFormat,
+    TokenFlow, Value,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -29,6 +30,13 @@ pub(crate) fn emit(scheme: &Scheme) -> TokenStream {
     let request = option(scheme.request.as_ref());
     let response = option(scheme.response.as_ref());
     let notification = option(scheme.notification.as_ref());
+    let token = match &scheme.token {
+        Some(flow) => {
+            let flow = token_flow(flow);
+            quote!(Some(#flow))
+        }
+        None => quote!(None),
+    };
     quote! {
         /// How this provider authenticates: its credentials and the signature
         /// recipe of each direction, from the spec's `auth:` (run by
@@ -38,7 +46,33 @@ pub(crate) fn emit(scheme: &Scheme) -> TokenStream {
             request: #request,
             response: #response,
             notification: #notification,
+            token: #token,
         };
+    }
+}
+
+fn token_flow(flow: &TokenFlow) -> TokenStream {
+    let (endpoint, method, path, body) = (
+        text(&flow.endpoint),
+        text(&flow.method),
+        text(&flow.path),
+        text(&flow.body),
+    );
+    let request = recipe_tokens(&flow.request);
+    let access_token = text(&flow.access_token);
+    let expires_in = opt_text(flow.expires_in.as_deref());
+    let refresh_before = flow.refresh_before;
+    quote! {
+        crate::recipe::TokenFlow {
+            endpoint: #endpoint,
+            method: #method,
+            path: #path,
+            body: #body,
+            request: #request,
+            access_token: #access_token,
+            expires_in: #expires_in,
+            refresh_before: #refresh_before,
+        }
     }
 }
 

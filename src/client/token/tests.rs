@@ -1,0 +1,302 @@
+//! The token cache against a loopback server that counts requests: one
+//! token request for any number of concurrent callers, one refresh for an
+//! expired token, one refresh and one retry on a 401, never a loop.
+
+use std::collections::{HashSet, VecDeque};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::post;
+use axum::{Json, Router};
+use payspec_signing::recipe::{
+    CredentialDecl, CredentialKind, Credentials, Output, Recipe, Scheme, Template, TokenFlow,
+};
+use serde_json::{json, Value};
+use tokio::sync::Notify;
+
+use crate::client::runtime::Runtime;
+use crate::client::{Call, CallOptions};
+use crate::error::Provider;
+use crate::retry::RetryPolicy;
+use crate::transport::ReqwestTransport;
+use crate::Secret;
+
+/// What the loopback provider does and has seen.
+#[derive(Default)]
+struct Server {
+    token_requests: AtomicUsize,
+    calls: AtomicUsize,
+    /// `expiresIn` of each successive token (900 once these run out).
+    lifetimes: Mutex<VecDeque<Value>>,
+    /// Tokens it answers 401 for.
+    revoked: Mutex<HashSet<String>>,
+    /// Answer 401 to every call whatever its token.
+    refuse_all: AtomicBool,
+    /// Tokens issued, in order.
+    issued: Mutex<Vec<String>>,
+    /// The Authorization header of every call.
+    bearers: Mutex<Vec<String>>,
+    /// When set, a token request waits for `release` before answering.
+    hold_tokens: AtomicBool,
+    release: Notify,
+    token_requested: Notify,
+}
+
+async fn token(State(server): State<Arc<Server>>, headers: HeaderMap) -> (StatusCode, Json<Value>) {
+    let n = server.token_requests.fetch_add(1, Ordering::SeqCst) + 1;
+    server.token_requested.notify_one();
+    if server.hold_tokens.load(Ordering::SeqCst) {
+        server.release.notified().await;
+    }
+    // The token request is signed by the flow's own recipe.
+    if headers.get("X-CLIENT-KEY").and_then(|v| v.to_str().ok()) != Some("client-1") {
+        return (
+            StatusCode::BAD_REQUEST,
+            Json(json!({ "error": "unsigned" })),
+        );
+    }
+    let token = format!("tok-{n}");
+    server.issued.lock().unwrap().push(token.clone());
+    let lifetime = server
+        .lifetimes
+        .lock()
+        .unwrap()
+        .pop_front()
+        .unwrap_or(json!(900));
+    (
+        StatusCode::OK,
+        Json(json!({ "data": { "accessToken": token }, "expiresIn": lifetime })),
+    )
+}
+
+async fn pay(State(server): State<Arc<Server>>, headers: HeaderMap) -> (StatusCode, Json<Value>) {
+    server.calls.fetch_add(1, Ordering::SeqCst);
+    let bearer = headers
+        .get("Authorization")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    server.bearers.lock().unwrap().push(bearer.clone());
+    let token = bearer.strip_prefix("Bearer ").unwrap_or_default();
+    let issued = server.issued.lock().unwrap().iter().any(|t| t == token);
+    let revoked = server.revoked.lock().unwrap().contains(token);
+    if !issued || revoked || server.refuse_all.load(Ordering::SeqCst) {
+        return (StatusCode::UNAUTHORIZED, Json(json!({ "error": "token" })));
+    }
+    (StatusCode::OK, Json(json!({ "ok": true })))
+}
+
+async fn serve(server: Arc<Server>) -> String {
+    let app = Router::new()
+        .route("/token", post(token))
+        .route("/pay", post(pay))
+        .with_state(server);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    format!("http://{address}")
+}
+
+fn header(name: &'static str, template: &str) -> Output {
+    Output {
+        name: name.into(),
+        template: Template::parse(template).unwrap(),
+        ignore_case: false,
+    }
+}
+
+fn recipe(headers: Vec<Output>) -> Recipe {
+    Recipe {
+        values: Vec::new().into(),
+        headers: headers.into(),
+        fields: Vec::new().into(),
+    }
+}
+
+/// A provider whose token comes from `POST /token` and whose calls send it
+/// as a bearer token.
+fn scheme() -> &'static Scheme {
+    Box::leak(Box::new(Scheme {
+        credentials: vec![CredentialDecl {
+            name: "client_id".into(),
+            kind: CredentialKind::Id,
+            env: "CLIENT_ID".into(),
+            doc: "".into(),
+        }]
+        .into(),
+        request: Some(recipe(vec![header(
+            "Authorization",
+            "Bearer {access_token}",
+        )])),
+        response: None,
+        notification: None,
+        token: Some(TokenFlow {
+            endpoint: "access_token".into(),
+            method: "POST".into(),
+            path: "/token".into(),
+            body: r#"{"grantType":"client_credentials"}"#.into(),
+            request: recipe(vec![header("X-CLIENT-KEY", "{client_id}")]),
+            access_token: "data.accessToken".into(),
+            expires_in: Some("expiresIn".into()),
+            refresh_before: 60,
+        }),
+    }))
+}
+
+async fn runtime(server: &Arc<Server>) -> Arc<Runtime> {
+    Arc::new(Runtime {
+        provider: Provider::Doku,
+        scheme: scheme(),
+        credentials: Credentials::new().with("client_id", Secret::new("client-1")),
+        // A fresh port per test: its own credential set in the shared cache.
+        base_url: serve(Arc::clone(server)).await,
+        retry: RetryPolicy::none(),
+        verify_responses: false,
+        transport: Arc::new(ReqwestTransport::new(Duration::from_secs(10))),
+        fixed_now: None,
+    })
+}
+
+async fn call(runtime: &Runtime) -> u16 {
+    let exchange = runtime
+        .exchange(
+            &Call::post("pay", "/pay"),
+            b"{}".to_vec(),
+            &CallOptions::new(),
+        )
+        .await
+        .unwrap();
+    exchange.response.status
+}
+
+/// `n` calls at once; their statuses.
+async fn concurrent(runtime: &Arc<Runtime>, n: usize) -> Vec<u16> {
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..n {
+        let runtime = Arc::clone(runtime);
+        tasks.spawn(async move { call(&runtime).await });
+    }
+    let mut statuses = Vec::new();
+    while let Some(status) = tasks.join_next().await {
+        statuses.push(status.unwrap());
+    }
+    statuses
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_callers_without_a_token_share_one_token_request() {
+    let server = Arc::new(Server::default());
+    server.hold_tokens.store(true, Ordering::SeqCst);
+    let runtime = runtime(&server).await;
+    let calls = {
+        let runtime = Arc::clone(&runtime);
+        tokio::spawn(async move { concurrent(&runtime, 64).await })
+    };
+    // Hold the first token request while the other 63 callers reach the
+    // cache: any of them that did not wait would send a request of its own.
+    server.token_requested.notified().await;
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    server.hold_tokens.store(false, Ordering::SeqCst);
+    server.release.notify_waiters();
+    let statuses = calls.await.unwrap();
+    assert_eq!(statuses, vec![200; 64]);
+    assert_eq!(server.token_requests.load(Ordering::SeqCst), 1);
+    assert_eq!(server.calls.load(Ordering::SeqCst), 64);
+    let bearers = server.bearers.lock().unwrap().clone();
+    assert!(bearers.iter().all(|b| b == "Bearer tok-1"), "{bearers:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_expired_token_is_refreshed_once() {
+    let server = Arc::new(Server::default());
+    // The first token is already due (a lifetime inside the 60 s margin,
+    // written as a string as DOKU SNAP does); the next lasts 900 s.
+    server
+        .lifetimes
+        .lock()
+        .unwrap()
+        .extend([json!("30"), json!(900)]);
+    let runtime = runtime(&server).await;
+    assert_eq!(call(&runtime).await, 200);
+    assert_eq!(server.token_requests.load(Ordering::SeqCst), 1);
+
+    let statuses = concurrent(&runtime, 64).await;
+    assert_eq!(statuses, vec![200; 64]);
+    assert_eq!(server.token_requests.load(Ordering::SeqCst), 2);
+    let bearers = server.bearers.lock().unwrap().clone();
+    assert_eq!(bearers[0], "Bearer tok-1");
+    assert!(
+        bearers[1..].iter().all(|b| b == "Bearer tok-2"),
+        "{bearers:?}"
+    );
+
+    // The fresh one is kept.
+    assert_eq!(call(&runtime).await, 200);
+    assert_eq!(server.token_requests.load(Ordering::SeqCst), 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_401_refreshes_once_and_retries_once() {
+    let server = Arc::new(Server::default());
+    let runtime = runtime(&server).await;
+    assert_eq!(call(&runtime).await, 200);
+    server.revoked.lock().unwrap().insert("tok-1".to_owned());
+
+    assert_eq!(call(&runtime).await, 200);
+    assert_eq!(server.token_requests.load(Ordering::SeqCst), 2);
+    assert_eq!(server.calls.load(Ordering::SeqCst), 3);
+    assert_eq!(
+        *server.bearers.lock().unwrap(),
+        ["Bearer tok-1", "Bearer tok-1", "Bearer tok-2"]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_401s_refresh_once() {
+    let server = Arc::new(Server::default());
+    let runtime = runtime(&server).await;
+    assert_eq!(call(&runtime).await, 200);
+    server.revoked.lock().unwrap().insert("tok-1".to_owned());
+
+    let statuses = concurrent(&runtime, 32).await;
+    assert_eq!(statuses, vec![200; 32]);
+    assert_eq!(server.token_requests.load(Ordering::SeqCst), 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_second_401_is_the_answer_not_a_loop() {
+    let server = Arc::new(Server::default());
+    server.refuse_all.store(true, Ordering::SeqCst);
+    let runtime = runtime(&server).await;
+    assert_eq!(call(&runtime).await, 401);
+    assert_eq!(server.token_requests.load(Ordering::SeqCst), 2);
+    assert_eq!(server.calls.load(Ordering::SeqCst), 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_token_request_is_an_api_error_naming_the_token_endpoint() {
+    let server = Arc::new(Server::default());
+    let runtime = runtime(&server).await;
+    let mut wrong = (*runtime).clone();
+    wrong.credentials = Credentials::new().with("client_id", Secret::new("someone-else"));
+    let error = wrong
+        .exchange(
+            &Call::post("pay", "/pay"),
+            b"{}".to_vec(),
+            &CallOptions::new(),
+        )
+        .await
+        .err()
+        .expect("the token request is refused");
+    match error {
+        crate::Error::Api(api) => {
+            assert_eq!(api.status, 400);
+            assert_eq!(api.operation, "access_token");
+        }
+        other => panic!("expected Error::Api, got {other:?}"),
+    }
+    assert_eq!(server.calls.load(Ordering::SeqCst), 0);
+}
