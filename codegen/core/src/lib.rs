@@ -1,23 +1,16 @@
-//! `payspec-codegen-core`: the half of the generator the sandbox needs (spec
-//! model, loader and lint, IR, diagnostics, Rust emitter).
-//!
-//! This file is the library root of the `payspec-codegen-core` package
-//! (`codegen/core/Cargo.toml`); the modules it declares are the files next to
-//! it in `codegen/src/`. `payspec-codegen` re-exports them under the same
-//! names, so `payspec_codegen::ir` and `payspec_codegen_core::ir` are one
-//! module. See `codegen/core/Cargo.toml` for why the split exists.
+//! `payspec-codegen-core`: the front half of the generator. It reads a spec
+//! directory (serde model with located errors, [`spec`]), checks it and lowers
+//! it to the resolved [`ir`] ([`lower`]), and reports what is wrong as
+//! [`Diagnostic`]s. It knows no output language: the emitters
+//! (`payspec-codegen-emit`), the command line (`payspec-codegen`) and the
+//! sandbox (`payspec-sandbox`) all start from the [`Ir`] it returns.
 
 pub mod diagnostic;
 pub mod ir;
 pub mod lower;
 pub mod spec;
 pub mod spec_digest;
-mod work_queue;
-
-/// Emitters needed at build time.
-pub mod emit {
-    pub mod rust;
-}
+pub mod work_queue;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use ir::Ir;

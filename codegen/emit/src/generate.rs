@@ -10,7 +10,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::emit::rust::{render_provider, EmitError};
+use crate::rust::{render_provider, EmitError};
 use crate::ir::Ir;
 
 /// Every output file, by path relative to the output directory.
@@ -64,12 +64,12 @@ pub fn render_all(ir: &Ir) -> Result<Files, GenerateError> {
 #[cfg(feature = "cli")]
 fn render_docs_and_openapi(ir: &Ir) -> Result<Files, GenerateError> {
     let mut files = Files::new();
-    for (page, text) in crate::emit::docs::render(ir)? {
+    for (page, text) in crate::docs::render(ir)? {
         files.insert(PathBuf::from("docs").join(page), text);
     }
     files.insert(
         PathBuf::from("openapi.yaml"),
-        crate::emit::openapi::render(ir)?,
+        crate::openapi::render(ir)?,
     );
     Ok(files)
 }
@@ -83,10 +83,10 @@ pub enum GenerateError {
     /// The docs emitter refused the IR; nothing was written.
     #[cfg(feature = "cli")]
     #[error("docs: {0}")]
-    Docs(#[from] crate::emit::docs::DocsError),
+    Docs(#[from] crate::docs::DocsError),
     /// The OpenAPI emitter refused the IR; nothing was written.
     #[error("openapi: {0}")]
-    OpenApi(#[from] crate::emit::openapi::OpenApiError),
+    OpenApi(#[from] crate::openapi::OpenApiError),
     /// Writing failed; the previous output is untouched.
     #[error("cannot write {dir}: {source}")]
     Io {

@@ -7,7 +7,7 @@ use serde_yaml::{Mapping, Value};
 
 use super::view::rust_path;
 use super::DocsError;
-use crate::emit::openapi::computed_header;
+use crate::openapi::computed_header;
 use crate::ir::{AuthScheme, Endpoint, Format, HttpMethod, Provider, Struct, Type};
 
 /// The example body: the first documented example, else placeholders.

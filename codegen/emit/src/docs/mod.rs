@@ -20,7 +20,7 @@ use std::path::PathBuf;
 
 use askama::Template;
 
-use crate::emit::openapi::{computed_header, words};
+use crate::openapi::{computed_header, words};
 use crate::ir::{AuthScheme, Endpoint, EndpointKind, HttpMethod, Ir, Provider};
 use view::{cell, field_row, walk, DecisionView, EnumView, FieldRow, Note, Walk};
 
@@ -428,7 +428,7 @@ fn endpoint_page(p: &Provider, e: &Endpoint) -> Result<EndpointPage, DocsError> 
                 .iter()
                 .map(|r| RuleView {
                     kind: r.kind.spec_name(),
-                    text: crate::emit::openapi::capitalise(&words::rule(&r.kind)),
+                    text: crate::openapi::capitalise(&words::rule(&r.kind)),
                     source: r.source.replace('\n', " "),
                 })
                 .collect()

@@ -1,6 +1,6 @@
 //! View models the templates render: Markdown-ready strings built from the IR.
 
-use crate::emit::openapi::{describe_format, words};
+use crate::openapi::{describe_format, words};
 use crate::ir::{
     Decision, DecisionType, Discrepancy, Enum, Field, Literal, Presence, Provider, Scope, Struct,
     Type, WireKind,

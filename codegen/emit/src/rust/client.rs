@@ -569,7 +569,7 @@ fn plain(path: &TokenStream) -> String {
 mod tests {
     use std::path::Path;
 
-    use crate::emit::rust::{render_provider, EmitError};
+    use crate::rust::{render_provider, EmitError};
     use crate::ir::{AuthScheme, Provider};
 
     /// The loader's good fixture (`acme`: DOKU scheme, a POST, a GET with a
@@ -598,7 +598,7 @@ mod tests {
 
     /// The rendered code with all whitespace removed, for token matching.
     fn squashed(p: &Provider) -> String {
-        crate::emit::rust::joined(&render_provider(p).expect("renders"))
+        crate::rust::joined(&render_provider(p).expect("renders"))
             .split_whitespace()
             .collect()
     }
