@@ -18,5 +18,7 @@ pub use payspec_codegen_emit::{diff, generate};
 
 /// Emitters: IR to Rust source, Markdown docs and OpenAPI.
 pub mod emit {
-    pub use payspec_codegen_emit::{docs, openapi, rust};
+    #[cfg(feature = "cli")]
+    pub use payspec_codegen_emit::docs;
+    pub use payspec_codegen_emit::{openapi, rust};
 }

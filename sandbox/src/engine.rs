@@ -4,13 +4,13 @@
 //! [`Transition`].
 
 use axum::http::HeaderMap;
-use payspec::registry::DecisionValue;
 use payspec_codegen_core::ir::{
     AttributeSource, DecideInput, Endpoint, Fact, KeySource, Lifecycle, Literal, Provider,
     Transition,
 };
 use serde_json::{json, Value};
 
+use crate::decide::DecisionValue;
 use crate::generate;
 use crate::notify::{self, Pending};
 use crate::respond::{self, provider_error};
@@ -120,7 +120,7 @@ pub fn apply(app: &App, world: &mut World, call: &Call<'_>) -> Outcome {
             return refuse(&reason, "INVALID_STATE", false);
         }
     }
-    if let Some(reason) = crate::guards::refusal(&provider.name, lifecycle, transition, r) {
+    if let Some(reason) = crate::guards::refusal(provider, lifecycle, transition, r) {
         return refuse(&reason, "INVALID_STATE", false);
     }
     for (path, attribute) in &transition.same {
@@ -349,9 +349,9 @@ fn decide<'t>(
     let Some(d) = &transition.decide else {
         return Ok(None);
     };
-    let Some(info) = payspec::registry::decision(&provider.name, &d.table) else {
+    let Some(table) = crate::decide::find(provider, &d.table) else {
         return Err(format!(
-            "the sandbox has no generated decision `{}`",
+            "the spec has no decision table `{}`",
             d.table
         ));
     };
@@ -367,7 +367,7 @@ fn decide<'t>(
             DecideInput::Value(_) => None,
         }
     };
-    let value = match (info.evaluate)(&lookup) {
+    let value = match crate::decide::evaluate(provider, table, &lookup) {
         Ok(Some(DecisionValue::Wire(w))) => json!(w),
         Ok(Some(DecisionValue::Bool(true))) => json!(true),
         Ok(Some(DecisionValue::Bool(false)) | None) => return Err(d.unmatched.clone()),

@@ -29,9 +29,9 @@ pub fn render_rust(ir: &Ir) -> Result<Files, EmitError> {
     Ok(files)
 }
 
-/// Renders every output of the IR: `rust/**`, and with the `cli`
+/// Renders every output of the IR: `rust/**`, and with the `docs`
 /// feature also `docs/**` (Markdown reference) and `openapi.yaml`.
-#[cfg(not(feature = "cli"))]
+#[cfg(not(feature = "docs"))]
 pub fn render_all(ir: &Ir) -> Result<Files, GenerateError> {
     Ok(render_rust(ir)?)
 }
@@ -43,7 +43,7 @@ pub fn render_all(ir: &Ir) -> Result<Files, GenerateError> {
 /// they are rendered on a thread of their own while the Rust emitter runs:
 /// its work queue leaves a core idle while its biggest job (the client
 /// module) finishes (BENCHMARKS.md, section 1).
-#[cfg(feature = "cli")]
+#[cfg(feature = "docs")]
 pub fn render_all(ir: &Ir) -> Result<Files, GenerateError> {
     let (rust, others) = std::thread::scope(|scope| {
         let others = scope.spawn(|| render_docs_and_openapi(ir));
@@ -61,7 +61,7 @@ pub fn render_all(ir: &Ir) -> Result<Files, GenerateError> {
 }
 
 /// `docs/**` and `openapi.yaml`.
-#[cfg(feature = "cli")]
+#[cfg(feature = "docs")]
 fn render_docs_and_openapi(ir: &Ir) -> Result<Files, GenerateError> {
     let mut files = Files::new();
     for (page, text) in crate::docs::render(ir)? {
@@ -81,7 +81,7 @@ pub enum GenerateError {
     #[error(transparent)]
     Emit(#[from] EmitError),
     /// The docs emitter refused the IR; nothing was written.
-    #[cfg(feature = "cli")]
+    #[cfg(feature = "docs")]
     #[error("docs: {0}")]
     Docs(#[from] crate::docs::DocsError),
     /// The OpenAPI emitter refused the IR; nothing was written.

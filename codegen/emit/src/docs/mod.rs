@@ -10,7 +10,7 @@
 //! Beside the pages, [`DOCTESTS_FILE`] lists the pages that show Rust, so the
 //! client crate compiles every one of those examples as a doctest without a
 //! hand-kept list (`src/doc_examples.rs` includes it).
-#![cfg(feature = "cli")]
+#![cfg(feature = "docs")]
 
 mod example;
 mod view;

@@ -575,8 +575,7 @@ mod tests {
     /// The loader's good fixture (`acme`: DOKU scheme, a POST, a GET with a
     /// path parameter, a notification).
     fn acme() -> Provider {
-        // These unit tests build in `payspec-codegen-core` (codegen/core),
-        // whose sources and fixtures live one directory up, in codegen/.
+        // The fixtures are payspec-codegen's, one directory up.
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/good");
         let loaded = crate::lower::load_dir(&dir).expect("the good fixture loads");
         loaded
