@@ -2,7 +2,9 @@
 //! table in order, first match wins, else its `otherwise` — what the query
 //! function generated from the same table returns.
 
-use payspec_codegen_core::ir::{Decision, DecisionInput, DecisionMatch, DecisionType, Literal, Provider};
+use payspec_codegen_core::ir::{
+    Decision, DecisionInput, DecisionMatch, DecisionType, Literal, Provider,
+};
 
 /// A decision's input or result: a boolean, or an enum's wire value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,12 +54,19 @@ pub fn evaluate(
         row.when.iter().all(|(i, m)| {
             let given = inputs.get(*i).cloned().flatten();
             match m {
-                DecisionMatch::AnyOf(values) => given.is_some_and(|g| values.iter().any(|l| is(l, &g))),
-                DecisionMatch::NoneOf(values) => !given.is_some_and(|g| values.iter().any(|l| is(l, &g))),
+                DecisionMatch::AnyOf(values) => {
+                    given.is_some_and(|g| values.iter().any(|l| is(l, &g)))
+                }
+                DecisionMatch::NoneOf(values) => {
+                    !given.is_some_and(|g| values.iter().any(|l| is(l, &g)))
+                }
             }
         })
     });
-    Ok(row.map(|r| &r.then).or(d.otherwise.as_ref()).and_then(output))
+    Ok(row
+        .map(|r| &r.then)
+        .or(d.otherwise.as_ref())
+        .and_then(output))
 }
 
 /// An input as the generated function receives it: required unless
@@ -81,7 +90,11 @@ fn read(
                 .enums
                 .iter()
                 .find(|e| &e.name == name)
-                .and_then(|e| e.values.iter().find(|x| x.wire == w || x.aliases.contains(&w)))
+                .and_then(|e| {
+                    e.values
+                        .iter()
+                        .find(|x| x.wire == w || x.aliases.contains(&w))
+                })
                 .map_or(w, |x| x.wire.clone());
             Ok(Some(DecisionValue::Wire(canonical)))
         }
@@ -92,7 +105,9 @@ fn read(
 fn is(literal: &Literal, value: &DecisionValue) -> bool {
     match (literal, value) {
         (Literal::Boolean(a), DecisionValue::Bool(b)) => a == b,
-        (Literal::EnumValue { wire, .. } | Literal::String(wire), DecisionValue::Wire(w)) => wire == w,
+        (Literal::EnumValue { wire, .. } | Literal::String(wire), DecisionValue::Wire(w)) => {
+            wire == w
+        }
         _ => false,
     }
 }
@@ -100,7 +115,106 @@ fn is(literal: &Literal, value: &DecisionValue) -> bool {
 fn output(literal: &Literal) -> Option<DecisionValue> {
     match literal {
         Literal::Boolean(b) => Some(DecisionValue::Bool(*b)),
-        Literal::EnumValue { wire, .. } | Literal::String(wire) => Some(DecisionValue::Wire(wire.clone())),
+        Literal::EnumValue { wire, .. } | Literal::String(wire) => {
+            Some(DecisionValue::Wire(wire.clone()))
+        }
         Literal::Integer(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Every decision table of `spec/`, on every combination of its inputs
+    //! (each boolean, each documented enum value and alias, an undocumented
+    //! value, absent, the wrong kind), gives what the function generated from
+    //! it gives (through the compiled `payspec` crate, a dev-dependency only).
+
+    use payspec::registry::{self, DecisionValue as Generated};
+    use payspec_codegen_core::ir::DecisionType;
+
+    use super::{evaluate, DecisionValue};
+
+    fn to_generated(v: &DecisionValue) -> Generated {
+        match v {
+            DecisionValue::Bool(b) => Generated::Bool(*b),
+            DecisionValue::Wire(w) => Generated::Wire(w.clone()),
+        }
+    }
+
+    #[test]
+    fn decision_tables_answer_as_the_generated_functions() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+        let ir = payspec_codegen_core::lower::load_dir(&dir)
+            .expect("the real specs load")
+            .ir;
+        let mut compared = 0;
+        for provider in &ir.providers {
+            for d in &provider.decisions {
+                let info = registry::decision(&provider.name, &d.name).expect("generated");
+                // The choices of every input, absent (`None`) included.
+                let choices: Vec<Vec<Option<DecisionValue>>> = d
+                    .inputs
+                    .iter()
+                    .map(|input| {
+                        let mut values = vec![None];
+                        match &input.ty {
+                            DecisionType::Boolean => {
+                                values.push(Some(DecisionValue::Bool(true)));
+                                values.push(Some(DecisionValue::Bool(false)));
+                                values.push(Some(DecisionValue::Wire("true".into())));
+                            }
+                            DecisionType::Enum(name) => {
+                                let e = provider
+                                    .enums
+                                    .iter()
+                                    .find(|e| &e.name == name)
+                                    .expect("enum");
+                                for v in &e.values {
+                                    values.push(Some(DecisionValue::Wire(v.wire.clone())));
+                                    values.extend(
+                                        v.aliases
+                                            .iter()
+                                            .map(|a| Some(DecisionValue::Wire(a.clone()))),
+                                    );
+                                }
+                                values.push(Some(DecisionValue::Wire("NOT_DOCUMENTED".into())));
+                                values.push(Some(DecisionValue::Bool(true)));
+                            }
+                        }
+                        values
+                    })
+                    .collect();
+                let total: usize = choices.iter().map(Vec::len).product();
+                for n in 0..total {
+                    let mut rest = n;
+                    let picked: Vec<Option<DecisionValue>> = choices
+                        .iter()
+                        .map(|c| {
+                            let v = c[rest % c.len()].clone();
+                            rest /= c.len();
+                            v
+                        })
+                        .collect();
+                    let lookup = |name: &str| {
+                        let i = d.inputs.iter().position(|input| input.name == name)?;
+                        picked[i].clone()
+                    };
+                    let ours = evaluate(provider, d, &lookup);
+                    let theirs =
+                        (info.evaluate)(&|name: &str| lookup(name).as_ref().map(to_generated));
+                    assert_eq!(
+                        ours.as_ref()
+                            .map(|v| v.as_ref().map(to_generated))
+                            .map_err(ToString::to_string),
+                        theirs.map_err(|e| e.to_string()),
+                        "{} {} with {picked:?}",
+                        provider.name,
+                        d.name
+                    );
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 50, "only {compared} combinations");
     }
 }

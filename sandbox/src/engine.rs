@@ -350,10 +350,7 @@ fn decide<'t>(
         return Ok(None);
     };
     let Some(table) = crate::decide::find(provider, &d.table) else {
-        return Err(format!(
-            "the spec has no decision table `{}`",
-            d.table
-        ));
+        return Err(format!("the spec has no decision table `{}`", d.table));
     };
     let full = amount == r.amount && r.applied == 0;
     let lookup = |name: &str| -> Option<DecisionValue> {

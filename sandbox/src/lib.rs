@@ -33,8 +33,8 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use payspec_signing::Secret;
 use payspec_codegen_core::ir::Ir;
+use payspec_signing::Secret;
 
 pub use clock::DEFAULT_TOLERANCE as DEFAULT_TIMESTAMP_TOLERANCE;
 pub use world::{Fault, Seed};

@@ -67,7 +67,12 @@ fn violations(answer: &Value) -> Vec<(String, String)> {
         .as_array()
         .unwrap_or_else(|| panic!("violations in {answer}"))
         .iter()
-        .map(|v| (v["path"].as_str().unwrap_or_default().to_owned(), v["rule"].as_str().unwrap_or_default().to_owned()))
+        .map(|v| {
+            (
+                v["path"].as_str().unwrap_or_default().to_owned(),
+                v["rule"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
         .collect()
 }
 
@@ -94,7 +99,8 @@ async fn fixture_field_checks_and_rules_refuse_with_every_path() {
         {"name": "Tea", "price": 2500, "quantity": 2},
         {"name": "Pot", "price": 20000, "quantity": 0}
     ]);
-    body["payment"] = json!({"channel": "VIRTUAL_ACCOUNT_BCA", "save_card": false, "acquirer_bin": "411111"});
+    body["payment"] =
+        json!({"channel": "VIRTUAL_ACCOUNT_BCA", "save_card": false, "acquirer_bin": "411111"});
     body["theme_color"] = json!("#F5F8FB");
     body["card_number"] = json!("4111");
     let (status, answer) = pay(&sb, "r-bad", &body).await;
@@ -117,7 +123,10 @@ async fn fixture_field_checks_and_rules_refuse_with_every_path() {
 
     // required_if, one_of_required and an undocumented enum value.
     let mut body = valid();
-    body["order"].as_object_mut().expect("order").remove("session_id");
+    body["order"]
+        .as_object_mut()
+        .expect("order")
+        .remove("session_id");
     body["payment"] = json!({"channel": "BITCOIN"});
     let (status, answer) = pay(&sb, "r-bad-2", &body).await;
     assert_eq!(status, 400, "{answer}");
@@ -137,7 +146,10 @@ async fn fixture_field_checks_and_rules_refuse_with_every_path() {
     assert_eq!(status, 400, "{answer}");
     assert_eq!(
         violations(&answer),
-        [("payment.installment_months".to_owned(), "required_if".to_owned())],
+        [(
+            "payment.installment_months".to_owned(),
+            "required_if".to_owned()
+        )],
         "{answer}"
     );
 

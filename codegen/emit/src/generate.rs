@@ -10,8 +10,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::rust::{render_provider, EmitError};
 use crate::ir::Ir;
+use crate::rust::{render_provider, EmitError};
 
 /// Every output file, by path relative to the output directory.
 pub type Files = BTreeMap<PathBuf, String>;
@@ -67,10 +67,7 @@ fn render_docs_and_openapi(ir: &Ir) -> Result<Files, GenerateError> {
     for (page, text) in crate::docs::render(ir)? {
         files.insert(PathBuf::from("docs").join(page), text);
     }
-    files.insert(
-        PathBuf::from("openapi.yaml"),
-        crate::openapi::render(ir)?,
-    );
+    files.insert(PathBuf::from("openapi.yaml"), crate::openapi::render(ir)?);
     Ok(files)
 }
 

@@ -21,7 +21,11 @@ pub(super) fn document(provider: &Provider, s: &Struct, bytes: &[u8]) -> Result<
 
 fn malformed(at: &str, message: impl Into<String>) -> Rejection {
     Rejection::Malformed {
-        path: if at.is_empty() { ".".to_owned() } else { at.to_owned() },
+        path: if at.is_empty() {
+            ".".to_owned()
+        } else {
+            at.to_owned()
+        },
         message: message.into(),
     }
 }
@@ -64,12 +68,21 @@ fn object(provider: &Provider, s: &Struct, value: Value, at: &str) -> Result<Val
 
 /// One value of field `f` (or of an element of it, `ty` then being the
 /// element type).
-fn field(provider: &Provider, f: &Field, ty: &Type, v: Value, at: &str) -> Result<Value, Rejection> {
+fn field(
+    provider: &Provider,
+    f: &Field,
+    ty: &Type,
+    v: Value,
+    at: &str,
+) -> Result<Value, Rejection> {
     // A discrepancy note's `also_accepts` makes the field lenient: the
     // runtime's `Lenient` conversions, whichever kind the note names.
     let lenient = !f.also_accepts.is_empty();
     let wrong = |v: &Value, expected: &str| {
-        malformed(at, format!("invalid type: {}, expected {expected}", kind(v)))
+        malformed(
+            at,
+            format!("invalid type: {}, expected {expected}", kind(v)),
+        )
     };
     match (ty, v) {
         (Type::Json, v) => Ok(v),
@@ -80,12 +93,20 @@ fn field(provider: &Provider, f: &Field, ty: &Type, v: Value, at: &str) -> Resul
         (Type::String, v) => Err(wrong(&v, "a string")),
         (Type::Integer | Type::AmountIdr, Value::Number(n)) => match n.as_i64() {
             Some(i) => Ok(Value::from(i)),
-            None => Err(malformed(at, "invalid value: expected a whole number that fits i64")),
+            None => Err(malformed(
+                at,
+                "invalid value: expected a whole number that fits i64",
+            )),
         },
-        (Type::Integer | Type::AmountIdr, Value::String(s)) if lenient => match s.trim().parse::<i64>() {
-            Ok(i) => Ok(Value::from(i)),
-            Err(_) => Err(malformed(at, "expected a whole number, found a string of other characters")),
-        },
+        (Type::Integer | Type::AmountIdr, Value::String(s)) if lenient => {
+            match s.trim().parse::<i64>() {
+                Ok(i) => Ok(Value::from(i)),
+                Err(_) => Err(malformed(
+                    at,
+                    "expected a whole number, found a string of other characters",
+                )),
+            }
+        }
         (Type::Integer | Type::AmountIdr, v) => Err(wrong(&v, "an integer")),
         (Type::Boolean, Value::Bool(b)) => Ok(Value::Bool(b)),
         (Type::Boolean, Value::String(s)) if lenient && (s == "true" || s == "false") => {
@@ -104,7 +125,11 @@ fn field(provider: &Provider, f: &Field, ty: &Type, v: Value, at: &str) -> Resul
                 .enums
                 .iter()
                 .find(|e| &e.name == name)
-                .and_then(|e| e.values.iter().find(|x| x.wire == s || x.aliases.contains(&s)))
+                .and_then(|e| {
+                    e.values
+                        .iter()
+                        .find(|x| x.wire == s || x.aliases.contains(&s))
+                })
                 .map_or(s, |x| x.wire.clone());
             Ok(Value::String(canonical))
         }

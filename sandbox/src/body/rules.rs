@@ -1,7 +1,9 @@
 //! A struct's cross-field rules (`rules:`), evaluated on its decoded JSON
 //! with the paths and messages of the generated checks.
 
-use payspec_codegen_core::ir::{Condition, ConditionTest, FieldPath, Literal, PathStep, Rule, RuleKind};
+use payspec_codegen_core::ir::{
+    Condition, ConditionTest, FieldPath, Literal, PathStep, Rule, RuleKind,
+};
 use payspec_runtime::validation::Validator;
 use serde_json::Value;
 
@@ -44,10 +46,17 @@ pub(super) fn check(rule: &Rule, value: &Value, at: &str, v: &mut Validator) {
                 }
             }
         }
-        RuleKind::MaxLenIf { field, max_len, when } => {
+        RuleKind::MaxLenIf {
+            field,
+            max_len,
+            when,
+        } => {
             if holds(when, value) {
                 for leaf in leaves(value, &field.steps) {
-                    let Some(len) = leaf.value.and_then(Value::as_str).map(|s| s.chars().count())
+                    let Some(len) = leaf
+                        .value
+                        .and_then(Value::as_str)
+                        .map(|s| s.chars().count())
                     else {
                         continue;
                     };
@@ -67,15 +76,17 @@ pub(super) fn check(rule: &Rule, value: &Value, at: &str, v: &mut Validator) {
             };
             for leaf in leaves(value, &field.steps) {
                 if let Some(n) = leaf.value.and_then(Value::as_i64).filter(|n| *n > bound) {
-                    let message = format!(
-                        "is {n}, which is greater than {} ({bound})",
-                        than.dotted()
-                    );
+                    let message =
+                        format!("is {n}, which is greater than {} ({bound})", than.dotted());
                     fail(v, &leaf.path, message);
                 }
             }
         }
-        RuleKind::SumEquals { array, multiply, equals } => {
+        RuleKind::SumEquals {
+            array,
+            multiply,
+            equals,
+        } => {
             let (Some(expected), Some(items)) = (
                 get(value, equals).and_then(Value::as_i64),
                 get(value, array).and_then(Value::as_array),
@@ -163,13 +174,14 @@ fn words(c: &Condition) -> String {
         Literal::Boolean(b) => b.to_string(),
         Literal::EnumValue { wire, .. } => format!("{wire:?}"),
     };
-    let list = |values: &[Literal], sep: &str| {
-        values.iter().map(value).collect::<Vec<_>>().join(sep)
-    };
+    let list =
+        |values: &[Literal], sep: &str| values.iter().map(value).collect::<Vec<_>>().join(sep);
     match &c.test {
         ConditionTest::Present(true) => format!("{path} is present"),
         ConditionTest::Present(false) => format!("{path} is absent"),
-        ConditionTest::OneOf(values) if values.len() == 1 => format!("{path} is {}", value(&values[0])),
+        ConditionTest::OneOf(values) if values.len() == 1 => {
+            format!("{path} is {}", value(&values[0]))
+        }
         ConditionTest::OneOf(values) => format!("{path} is one of {}", list(values, ", ")),
         ConditionTest::AbsentOrOneOf(values) => {
             format!("{path} is absent or {}", list(values, " or "))
@@ -203,7 +215,12 @@ fn walk<'v>(at: Option<&'v Value>, steps: &[PathStep], path: String, out: &mut V
     let here = join(&path, &step.wire_name);
     let value = at.get(&step.wire_name);
     if step.each {
-        for (i, item) in value.and_then(Value::as_array).into_iter().flatten().enumerate() {
+        for (i, item) in value
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
             let element = format!("{here}[{i}]");
             if rest.is_empty() {
                 out.push(Leaf {

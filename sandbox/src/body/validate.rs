@@ -82,7 +82,11 @@ fn scalar(provider: &Provider, f: &Field, ty: &Type, value: &Value, at: &str, v:
         }
         Type::Struct(name) => {
             // Only request structs are validated when nested (as generated).
-            if let Some(s) = provider.structs.iter().find(|s| &s.name == name && s.roles.request) {
+            if let Some(s) = provider
+                .structs
+                .iter()
+                .find(|s| &s.name == name && s.roles.request)
+            {
                 structure(provider, s, value, at, v);
             }
         }

@@ -20,8 +20,8 @@ use std::path::PathBuf;
 
 use askama::Template;
 
-use crate::openapi::{computed_header, words};
 use crate::ir::{AuthScheme, Endpoint, EndpointKind, HttpMethod, Ir, Provider};
+use crate::openapi::{computed_header, words};
 use view::{cell, field_row, walk, DecisionView, EnumView, FieldRow, Note, Walk};
 
 /// Why the docs could not be rendered.

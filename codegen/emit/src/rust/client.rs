@@ -569,8 +569,8 @@ fn plain(path: &TokenStream) -> String {
 mod tests {
     use std::path::Path;
 
-    use crate::rust::{render_provider, EmitError};
     use crate::ir::{AuthScheme, Provider};
+    use crate::rust::{render_provider, EmitError};
 
     /// The loader's good fixture (`acme`: DOKU scheme, a POST, a GET with a
     /// path parameter, a notification).
