@@ -25,7 +25,7 @@ mod rules;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-pub use codes::CODES;
+pub use codes::{undocumented_codes, CODES};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::ir::{Ir, Loc, Scope};
