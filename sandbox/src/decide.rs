@@ -85,19 +85,9 @@ fn read(
     };
     match (&input.ty, value) {
         (DecisionType::Boolean, DecisionValue::Bool(b)) => Ok(Some(DecisionValue::Bool(b))),
-        (DecisionType::Enum(name), DecisionValue::Wire(w)) => {
-            let canonical = provider
-                .enums
-                .iter()
-                .find(|e| &e.name == name)
-                .and_then(|e| {
-                    e.values
-                        .iter()
-                        .find(|x| x.wire == w || x.aliases.contains(&w))
-                })
-                .map_or(w, |x| x.wire.clone());
-            Ok(Some(DecisionValue::Wire(canonical)))
-        }
+        (DecisionType::Enum(name), DecisionValue::Wire(w)) => Ok(Some(DecisionValue::Wire(
+            crate::body::canonical_wire(provider, name, w),
+        ))),
         _ => Err(DecisionError::WrongKind(input.name.clone())),
     }
 }

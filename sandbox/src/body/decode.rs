@@ -121,17 +121,7 @@ fn field(
         (Type::Enum(name), Value::String(s)) => {
             // An alias decodes as its value; an undocumented value is kept
             // (the generated `Unknown(String)`), and validation reports it.
-            let canonical = provider
-                .enums
-                .iter()
-                .find(|e| &e.name == name)
-                .and_then(|e| {
-                    e.values
-                        .iter()
-                        .find(|x| x.wire == s || x.aliases.contains(&s))
-                })
-                .map_or(s, |x| x.wire.clone());
-            Ok(Value::String(canonical))
+            Ok(Value::String(super::canonical_wire(provider, name, s)))
         }
         (Type::Enum(_), v) => Err(wrong(&v, "a string")),
         (Type::Array(inner), Value::Array(items)) => items

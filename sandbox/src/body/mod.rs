@@ -62,6 +62,22 @@ fn find<'p>(provider: &'p Provider, name: &str) -> Result<&'p Struct, Rejection>
         })
 }
 
+/// The documented value `wire` spells in enum `name` (itself, or the value
+/// it is an alias of); an undocumented value stays as it is, as the
+/// generated enum's `Unknown(String)` keeps it.
+pub fn canonical_wire(provider: &Provider, name: &str, wire: String) -> String {
+    provider
+        .enums
+        .iter()
+        .find(|e| e.name == name)
+        .and_then(|e| {
+            e.values
+                .iter()
+                .find(|x| x.wire == wire || x.aliases.contains(&wire))
+        })
+        .map_or(wire, |x| x.wire.clone())
+}
+
 /// `prefix.field`, or `field` at the root.
 fn join(prefix: &str, field: &str) -> String {
     if prefix.is_empty() {
@@ -82,6 +98,7 @@ mod tests {
 
     use payspec::registry::{self, BodyRejection};
     use payspec_codegen_core::ir::Ir;
+    use payspec_runtime::validation::ValidationErrors;
     use serde_json::{json, Value};
 
     use super::{check_request, Rejection};
@@ -137,31 +154,26 @@ mod tests {
 
     type Verdict = Result<Value, (String, Vec<(String, String, String)>)>;
 
+    /// The violations as (path, rule, message).
+    fn listed(errors: &ValidationErrors) -> Vec<(String, String, String)> {
+        errors
+            .violations()
+            .iter()
+            .map(|v| (v.path.clone(), v.rule.to_owned(), v.message.clone()))
+            .collect()
+    }
+
     fn generated(r: Result<Value, BodyRejection>) -> Verdict {
         r.map_err(|e| match e {
             BodyRejection::Malformed { path, .. } => (path, Vec::new()),
-            BodyRejection::Invalid(errors) => (
-                String::new(),
-                errors
-                    .violations()
-                    .iter()
-                    .map(|v| (v.path.clone(), v.rule.to_owned(), v.message.clone()))
-                    .collect(),
-            ),
+            BodyRejection::Invalid(errors) => (String::new(), listed(&errors)),
         })
     }
 
     fn interpreted(r: Result<Value, Rejection>) -> Verdict {
         r.map_err(|e| match e {
             Rejection::Malformed { path, .. } => (path, Vec::new()),
-            Rejection::Invalid(errors) => (
-                String::new(),
-                errors
-                    .violations()
-                    .iter()
-                    .map(|v| (v.path.clone(), v.rule.to_owned(), v.message.clone()))
-                    .collect(),
-            ),
+            Rejection::Invalid(errors) => (String::new(), listed(&errors)),
         })
     }
 
