@@ -12,9 +12,8 @@
 
 use std::process::exit;
 
-// The fingerprint the generator records, from the generator's front half
-// (no emitter, no Rust syntax crates).
-use payspec_codegen_core::spec_digest;
+// The fingerprint the generator records (a std-only crate).
+use payspec_spec_digest as spec_digest;
 
 const SPEC_DIR: &str = "spec";
 

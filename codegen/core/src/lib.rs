@@ -9,7 +9,6 @@ pub mod diagnostic;
 pub mod ir;
 pub mod lower;
 pub mod spec;
-pub mod spec_digest;
 pub mod work_queue;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
