@@ -1,18 +1,25 @@
-//! payspec's generator: load YAML specs, lint them, lower them to the IR and
-//! emit the client crate's Rust (and, later, docs and OpenAPI).
+//! payspec's generator as one library: the stages live in their own crates
+//! and are re-exported here under one name, next to the tools only the
+//! command line uses.
 //!
 //! Data flows one way: [`spec`] (serde model, located errors) → [`lower`]
-//! (checks and resolution into [`ir`]) → [`emit`]. [`generate`] runs the
+//! (checks and resolution into [`ir`]), both from `payspec-codegen-core` →
+//! [`emit`] and [`diff`] from `payspec-codegen-emit`. [`generate`] runs the
 //! whole pipeline and writes or checks an output directory atomically.
+//! [`audit`] and [`lint_report`] belong to the `payspec` command.
 
 pub mod audit;
-pub mod diff;
-pub mod emit;
-pub mod generate;
 pub mod lint_report;
 
-// The spec model, loader, IR and diagnostics live in `payspec-codegen-core`
-// (same files, other package; see codegen/core/Cargo.toml for why).
 pub use payspec_codegen_core::{
-    diagnostic, ir, lower, spec, spec_digest, Diagnostic, Diagnostics, Ir, Severity,
+    diagnostic, ir, lower, spec, Diagnostic, Diagnostics, Ir, Severity,
 };
+pub use payspec_codegen_emit::{diff, generate};
+pub use payspec_spec_digest as spec_digest;
+
+/// Emitters: IR to Rust source, Markdown docs and OpenAPI.
+pub mod emit {
+    #[cfg(feature = "cli")]
+    pub use payspec_codegen_emit::docs;
+    pub use payspec_codegen_emit::{openapi, rust};
+}

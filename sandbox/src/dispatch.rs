@@ -9,11 +9,11 @@ use axum::extract::State;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::Response;
 use axum::Router;
-use payspec::registry::{BodyRejection, EndpointInfo};
 use payspec_codegen_core::ir::{AuthScheme, Endpoint, EndpointKind, HttpMethod, Provider};
 use serde_json::{json, Value};
 
 use crate::auth;
+use crate::body::{self, Rejection};
 use crate::engine::{self, Outcome};
 use crate::respond::provider_error;
 use crate::world::Answered;
@@ -104,13 +104,6 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// The generated registry entry of an endpoint.
-fn registry(provider: &str, endpoint: &str) -> Option<&'static EndpointInfo> {
-    payspec::registry::endpoints(provider)
-        .iter()
-        .find(|e| e.name == endpoint)
-}
-
 async fn handle(
     State(app): State<Arc<App>>,
     method: Method,
@@ -199,7 +192,7 @@ async fn handle(
     }
 
     // Validation is pure: outside the lock.
-    let request = match validate(m.provider, name, &body) {
+    let request = match validate(m.provider, m.endpoint, &body) {
         Ok(v) => v,
         Err(violations) => {
             log(400, "validation failed");
@@ -255,7 +248,8 @@ async fn handle(
             request: &request,
         };
         let mut outcome: Outcome = engine::apply(&app, &mut world, &call);
-        if let Err(broken) = answer_conforms(m.provider, name, outcome.status, &outcome.body) {
+        if let Err(broken) = answer_conforms(m.provider, m.endpoint, outcome.status, &outcome.body)
+        {
             // The sandbox's own answer breaks a condition of the spec (a
             // response rule): a sandbox defect, said so rather than sent.
             outcome.status = 500;
@@ -284,22 +278,22 @@ async fn handle(
     finish(&app, &m, &caller, status, &response, fault.as_ref())
 }
 
-/// Decodes and validates the body with the generated types; `Err` is the
-/// list of violations as JSON.
-fn validate(provider: &Provider, endpoint: &str, body: &[u8]) -> Result<Value, Value> {
-    let Some(check) = registry(&provider.name, endpoint).and_then(|e| e.request) else {
+/// Decodes and validates the body as the spec's request struct says;
+/// `Err` is the list of violations as JSON.
+fn validate(provider: &Provider, endpoint: &Endpoint, body: &[u8]) -> Result<Value, Value> {
+    let Some(request) = &endpoint.request else {
         return Ok(if body.is_empty() {
             Value::Null
         } else {
             serde_json::from_slice(body).unwrap_or(Value::Null)
         });
     };
-    match check(body) {
+    match body::check_request(provider, request, body) {
         Ok(value) => Ok(value),
-        Err(BodyRejection::Malformed { path, message }) => Err(json!([
+        Err(Rejection::Malformed { path, message }) => Err(json!([
             { "path": path, "rule": "malformed", "message": message }
         ])),
-        Err(BodyRejection::Invalid(errors)) => Err(Value::Array(
+        Err(Rejection::Invalid(errors)) => Err(Value::Array(
             errors
                 .violations()
                 .iter()
@@ -309,24 +303,21 @@ fn validate(provider: &Provider, endpoint: &str, body: &[u8]) -> Result<Value, V
     }
 }
 
-/// Checks a success answer against the generated response reader of its
-/// status, which holds it to the body's rules (`responses.<status>.rules`).
+/// Checks a success answer against the response struct of its status,
+/// holding it to the body's rules (`responses.<status>.rules`).
 fn answer_conforms(
     provider: &Provider,
-    endpoint: &str,
+    endpoint: &Endpoint,
     status: u16,
     body: &Value,
 ) -> Result<(), String> {
-    let Some(read) = registry(&provider.name, endpoint)
-        .and_then(|e| e.responses.iter().find(|(s, _)| *s == status))
-        .map(|(_, read)| read)
-    else {
+    let Some(response) = endpoint.responses.iter().find(|r| r.status == status) else {
         return Ok(());
     };
-    match read(body.to_string().as_bytes()) {
-        Ok(_) => Ok(()),
-        Err(BodyRejection::Malformed { path, message }) => Err(format!("{path}: {message}")),
-        Err(BodyRejection::Invalid(errors)) => Err(errors
+    match body::check_answer(provider, &response.body, body) {
+        Ok(()) => Ok(()),
+        Err(Rejection::Malformed { path, message }) => Err(format!("{path}: {message}")),
+        Err(Rejection::Invalid(errors)) => Err(errors
             .violations()
             .iter()
             .map(|v| format!("{}: {} ({})", v.path, v.message, v.rule))
@@ -389,7 +380,7 @@ fn fill(template: &str, params: &[(String, String)]) -> String {
     for (name, value) in params {
         out = out.replace(
             &format!("{{{name}}}"),
-            &payspec::client::encode_path_segment(value),
+            &payspec_signing::encode_path_segment(value),
         );
     }
     out

@@ -4,13 +4,13 @@
 //! [`Transition`].
 
 use axum::http::HeaderMap;
-use payspec::registry::DecisionValue;
 use payspec_codegen_core::ir::{
     AttributeSource, DecideInput, Endpoint, Fact, KeySource, Lifecycle, Literal, Provider,
     Transition,
 };
 use serde_json::{json, Value};
 
+use crate::decide::DecisionValue;
 use crate::generate;
 use crate::notify::{self, Pending};
 use crate::respond::{self, provider_error};
@@ -130,7 +130,7 @@ pub fn apply(app: &App, world: &mut World, call: &Call<'_>) -> Outcome {
             return refuse(&reason, "INVALID_STATE", false);
         }
     }
-    if let Some(reason) = crate::guards::refusal(&provider.name, lifecycle, transition, r) {
+    if let Some(reason) = crate::guards::refusal(provider, lifecycle, transition, r) {
         return refuse(&reason, "INVALID_STATE", false);
     }
     for (path, attribute) in &transition.same {
@@ -367,11 +367,8 @@ fn decide<'t>(
     let Some(d) = &transition.decide else {
         return Ok(None);
     };
-    let Some(info) = payspec::registry::decision(&provider.name, &d.table) else {
-        return Err(format!(
-            "the sandbox has no generated decision `{}`",
-            d.table
-        ));
+    let Some(table) = crate::decide::find(provider, &d.table) else {
+        return Err(format!("the spec has no decision table `{}`", d.table));
     };
     let full = amount == r.amount && r.applied == 0;
     let lookup = |name: &str| -> Option<DecisionValue> {
@@ -385,7 +382,7 @@ fn decide<'t>(
             DecideInput::Value(_) => None,
         }
     };
-    let value = match (info.evaluate)(&lookup) {
+    let value = match crate::decide::evaluate(provider, table, &lookup) {
         Ok(Some(DecisionValue::Wire(w))) => json!(w),
         Ok(Some(DecisionValue::Bool(true))) => json!(true),
         Ok(Some(DecisionValue::Bool(false)) | None) => return Err(d.unmatched.clone()),

@@ -3,8 +3,9 @@
 //! `payspec` crate, fed from the resource's attributes of the same names.
 //! What the result allows is the spec's `guard_states` or the boolean itself.
 
-use payspec::registry::{DecisionError, DecisionValue};
-use payspec_codegen_core::ir::{Lifecycle, Transition};
+use payspec_codegen_core::ir::{Lifecycle, Provider, Transition};
+
+use crate::decide::{DecisionError, DecisionValue};
 
 use crate::world::Resource;
 
@@ -23,17 +24,17 @@ pub fn as_input(value: &str) -> DecisionValue {
 /// not apply to it: a Midtrans transaction without an acquiring `bank` is not
 /// a card payment, so the card cancel window says nothing about it.
 pub fn refusal(
-    provider: &str,
+    provider: &Provider,
     lifecycle: &Lifecycle,
     transition: &Transition,
     r: &Resource,
 ) -> Option<String> {
     let guard = transition.guard.as_deref()?;
-    let Some(info) = payspec::registry::decision(provider, guard) else {
+    let Some(table) = crate::decide::find(provider, guard) else {
         return Some(format!("the sandbox cannot evaluate guard {guard}"));
     };
     let lookup = |name: &str| r.attributes.get(name).map(|v| as_input(v));
-    match (info.evaluate)(&lookup) {
+    match crate::decide::evaluate(provider, table, &lookup) {
         Ok(Some(DecisionValue::Bool(true))) => None,
         Ok(Some(DecisionValue::Bool(false))) => Some(format!(
             "{guard} does not allow this for the {}",

@@ -2,19 +2,23 @@
 //! (`payspec mock`).
 //!
 //! Everything it enforces comes from the spec: routes, request validation
-//! (through the generated `ENDPOINTS` registry of the `payspec` crate),
-//! authentication schemes, the `lifecycle:` data (states, transitions,
-//! cumulative amounts, time limits, guards) and the generated decision
-//! functions (`refund_type`, `checkout_cancel_supported`). Error bodies are
-//! the docs' own examples with the call's values filled in.
+//! (the request structs of the IR it loads, read as the generated types
+//! read them), authentication schemes, the `lifecycle:` data (states,
+//! transitions, cumulative amounts, time limits, guards) and the decision
+//! tables (`refund_type`, `checkout_cancel_supported`). It never compiles
+//! the client generated from the spec, so `payspec mock --spec DIR` serves
+//! any spec. Error bodies are the docs' own examples with the call's values
+//! filled in.
 //!
 //! Test control lives under [`CONTROL_PREFIX`]; see `sandbox/README.md`.
 
 #![warn(missing_docs)]
 
 mod auth;
+mod body;
 mod clock;
 mod control;
+mod decide;
 mod dispatch;
 mod drop_body;
 mod engine;
@@ -29,8 +33,8 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use payspec::Secret;
 use payspec_codegen_core::ir::Ir;
+use payspec_signing::Secret;
 
 pub use clock::DEFAULT_TOLERANCE as DEFAULT_TIMESTAMP_TOLERANCE;
 pub use world::{Fault, Seed};

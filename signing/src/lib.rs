@@ -9,12 +9,15 @@
 //! - [`recipe`]: the recipe vocabulary and its executor.
 //! - [`Secret`]: a string that never prints itself.
 //! - [`time`]: timestamps in the formats recipes write, and freshness.
+//! - [`encode_path_segment`]: a path parameter as the signed request target has it.
 
 pub mod recipe;
 mod secret;
+mod target;
 pub mod time;
 
 pub use secret::Secret;
+pub use target::encode_path_segment;
 
 /// Compares two byte strings in constant time (for equal lengths), so a
 /// forged signature cannot be found byte by byte from response timings.

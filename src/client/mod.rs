@@ -91,7 +91,6 @@ mod token;
 
 use std::borrow::Cow;
 
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -166,13 +165,6 @@ impl CallOptions {
     }
 }
 
-/// Characters left as they are in a path segment: RFC 3986 unreserved.
-const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
-
 /// A value that fills one `{param}` of an endpoint path. Generated
 /// endpoint methods take `impl PathParam` per path parameter and insert its
 /// [`PathParam::path_segment`], so an id is always percent-encoded and a
@@ -201,11 +193,9 @@ impl<T: PathParam + ?Sized> PathParam for &T {
     }
 }
 
-/// Percent-encodes one path segment, so `/`, `?`, `#`, spaces and non-ASCII
-/// in an id cannot change which URL is called.
-pub fn encode_path_segment(segment: &str) -> String {
-    utf8_percent_encode(segment, PATH_SEGMENT).to_string()
-}
+/// Percent-encodes one path segment (the encoding the signed request
+/// target and the sandbox share).
+pub use payspec_signing::encode_path_segment;
 
 /// `base` + `path` with exactly one `/` between them.
 pub(crate) fn join_url(base: &str, path: &str) -> String {

@@ -63,3 +63,12 @@ fn loc(file: &Path, line: u32) -> Loc {
         column: 1,
     }
 }
+
+#[cfg(test)]
+mod codes_tests {
+    #[test]
+    fn every_code_it_reports_is_documented() {
+        let missing = crate::lower::undocumented_codes(include_str!("docs_lint.rs"));
+        assert_eq!(missing, Vec::<&str>::new());
+    }
+}

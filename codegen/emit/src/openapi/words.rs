@@ -98,7 +98,7 @@ pub fn rule(kind: &RuleKind) -> String {
 }
 
 /// A decision-table cell (`any`, `` `BNI`, `BRI` ``, `not `BCA``).
-#[cfg(feature = "cli")] // only the docs emitter draws decision tables
+#[cfg(feature = "docs")] // only the docs emitter draws decision tables
 pub fn decision_match(m: Option<&crate::ir::DecisionMatch>) -> String {
     use crate::ir::DecisionMatch;
     match m {

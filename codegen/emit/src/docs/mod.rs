@@ -10,7 +10,7 @@
 //! Beside the pages, [`DOCTESTS_FILE`] lists the pages that show Rust, so the
 //! client crate compiles every one of those examples as a doctest without a
 //! hand-kept list (`src/doc_examples.rs` includes it).
-#![cfg(feature = "cli")]
+#![cfg(feature = "docs")]
 
 mod example;
 mod view;
@@ -20,8 +20,8 @@ use std::path::PathBuf;
 
 use askama::Template;
 
-use crate::emit::openapi::{computed_header, words};
 use crate::ir::{AuthScheme, Endpoint, EndpointKind, HttpMethod, Ir, Provider};
+use crate::openapi::{computed_header, words};
 use view::{cell, field_row, walk, DecisionView, EnumView, FieldRow, Note, Walk};
 
 /// Why the docs could not be rendered.
@@ -428,7 +428,7 @@ fn endpoint_page(p: &Provider, e: &Endpoint) -> Result<EndpointPage, DocsError> 
                 .iter()
                 .map(|r| RuleView {
                     kind: r.kind.spec_name(),
-                    text: crate::emit::openapi::capitalise(&words::rule(&r.kind)),
+                    text: crate::openapi::capitalise(&words::rule(&r.kind)),
                     source: r.source.replace('\n', " "),
                 })
                 .collect()

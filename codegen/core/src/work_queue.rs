@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 ///
 /// A panic in a helper is a bug in the caller's job; it is re-raised on the
 /// calling thread.
-pub(crate) fn run<S, R, F>(order: &[usize], state: impl Fn() -> S + Sync, work: F) -> Vec<Option<R>>
+pub fn run<S, R, F>(order: &[usize], state: impl Fn() -> S + Sync, work: F) -> Vec<Option<R>>
 where
     R: Send,
     F: Fn(&S, usize) -> R + Sync,

@@ -1,9 +1,10 @@
 //! A fingerprint of the spec files, recorded next to the generated Rust so a
 //! build can tell that `generated/rust/` was made from a different `spec/`.
 //!
-//! This file uses only `std`: the root crate's `build.rs` includes it with
-//! `#[path]` to check freshness without depending on the generator, and the
-//! generator records the same value in [`FILE_NAME`].
+//! A crate of its own, `std` only: the root crate's `build.rs` checks
+//! freshness with it without building the generator, and the generator
+//! (`payspec_codegen_core::spec_digest`) records the same value in
+//! [`FILE_NAME`].
 //!
 //! The fingerprint is FNV-1a (64 bit) over every `.yaml`/`.yml` file under
 //! the spec directory, in sorted relative-path order, each contributing its

@@ -7,8 +7,8 @@ use serde_yaml::{Mapping, Value};
 
 use super::view::rust_path;
 use super::DocsError;
-use crate::emit::openapi::computed_header;
 use crate::ir::{AuthScheme, Endpoint, Format, HttpMethod, Provider, Struct, Type};
+use crate::openapi::computed_header;
 
 /// The example body: the first documented example, else placeholders.
 pub fn body(provider: &Provider, st: &Struct) -> Result<Value, DocsError> {

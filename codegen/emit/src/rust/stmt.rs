@@ -170,7 +170,7 @@ fn if_head(c: &mut Code, conditions: &[Call]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::emit::rust::text::str_lit;
+    use crate::rust::text::str_lit;
 
     /// `stmts` printed as the body of a method, and `source` (the same
     /// statements as Rust) printed by prettyplease in the same place: the
@@ -207,7 +207,7 @@ mod tests {
     fn calls_with_macro_arguments_break_as_prettyplease_breaks_them() {
         for name in names() {
             let message = format!("is {{len}} characters long; at most 27 when {name}");
-            let fail = crate::emit::rust::validate::v_call(
+            let fail = crate::rust::validate::v_call(
                 "fail_at",
                 vec![
                     Call::plain(str_lit(&format!("order.{name}"))),

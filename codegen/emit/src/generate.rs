@@ -10,8 +10,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::emit::rust::{render_provider, EmitError};
 use crate::ir::Ir;
+use crate::rust::{render_provider, EmitError};
 
 /// Every output file, by path relative to the output directory.
 pub type Files = BTreeMap<PathBuf, String>;
@@ -29,9 +29,9 @@ pub fn render_rust(ir: &Ir) -> Result<Files, EmitError> {
     Ok(files)
 }
 
-/// Renders every output of the IR: `rust/**`, and with the `cli`
+/// Renders every output of the IR: `rust/**`, and with the `docs`
 /// feature also `docs/**` (Markdown reference) and `openapi.yaml`.
-#[cfg(not(feature = "cli"))]
+#[cfg(not(feature = "docs"))]
 pub fn render_all(ir: &Ir) -> Result<Files, GenerateError> {
     Ok(render_rust(ir)?)
 }
@@ -43,7 +43,7 @@ pub fn render_all(ir: &Ir) -> Result<Files, GenerateError> {
 /// they are rendered on a thread of their own while the Rust emitter runs:
 /// its work queue leaves a core idle while its biggest job (the client
 /// module) finishes (BENCHMARKS.md, section 1).
-#[cfg(feature = "cli")]
+#[cfg(feature = "docs")]
 pub fn render_all(ir: &Ir) -> Result<Files, GenerateError> {
     let (rust, others) = std::thread::scope(|scope| {
         let others = scope.spawn(|| render_docs_and_openapi(ir));
@@ -61,16 +61,13 @@ pub fn render_all(ir: &Ir) -> Result<Files, GenerateError> {
 }
 
 /// `docs/**` and `openapi.yaml`.
-#[cfg(feature = "cli")]
+#[cfg(feature = "docs")]
 fn render_docs_and_openapi(ir: &Ir) -> Result<Files, GenerateError> {
     let mut files = Files::new();
-    for (page, text) in crate::emit::docs::render(ir)? {
+    for (page, text) in crate::docs::render(ir)? {
         files.insert(PathBuf::from("docs").join(page), text);
     }
-    files.insert(
-        PathBuf::from("openapi.yaml"),
-        crate::emit::openapi::render(ir)?,
-    );
+    files.insert(PathBuf::from("openapi.yaml"), crate::openapi::render(ir)?);
     Ok(files)
 }
 
@@ -81,12 +78,12 @@ pub enum GenerateError {
     #[error(transparent)]
     Emit(#[from] EmitError),
     /// The docs emitter refused the IR; nothing was written.
-    #[cfg(feature = "cli")]
+    #[cfg(feature = "docs")]
     #[error("docs: {0}")]
-    Docs(#[from] crate::emit::docs::DocsError),
+    Docs(#[from] crate::docs::DocsError),
     /// The OpenAPI emitter refused the IR; nothing was written.
     #[error("openapi: {0}")]
-    OpenApi(#[from] crate::emit::openapi::OpenApiError),
+    OpenApi(#[from] crate::openapi::OpenApiError),
     /// Writing failed; the previous output is untouched.
     #[error("cannot write {dir}: {source}")]
     Io {

@@ -569,14 +569,13 @@ fn plain(path: &TokenStream) -> String {
 mod tests {
     use std::path::Path;
 
-    use crate::emit::rust::{render_provider, EmitError};
     use crate::ir::{AuthScheme, Provider};
+    use crate::rust::{render_provider, EmitError};
 
     /// The loader's good fixture (`acme`: DOKU scheme, a POST, a GET with a
     /// path parameter, a notification).
     fn acme() -> Provider {
-        // These unit tests build in `payspec-codegen-core` (codegen/core),
-        // whose sources and fixtures live one directory up, in codegen/.
+        // The fixtures are payspec-codegen's, one directory up.
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/good");
         let loaded = crate::lower::load_dir(&dir).expect("the good fixture loads");
         loaded
@@ -598,7 +597,7 @@ mod tests {
 
     /// The rendered code with all whitespace removed, for token matching.
     fn squashed(p: &Provider) -> String {
-        crate::emit::rust::joined(&render_provider(p).expect("renders"))
+        crate::rust::joined(&render_provider(p).expect("renders"))
             .split_whitespace()
             .collect()
     }

@@ -26,7 +26,7 @@ mod token_flow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-pub use codes::CODES;
+pub use codes::{undocumented_codes, CODES};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::ir::{Ir, Loc, Scope};

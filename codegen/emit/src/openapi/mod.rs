@@ -8,7 +8,7 @@
 //! decision tables, contradictions in the docs) travels in `x-payspec-*`
 //! extensions. Output is deterministic: it follows IR order, which is sorted.
 
-#[cfg(feature = "cli")] // the docs emitter words rules the same way
+#[cfg(feature = "docs")] // the docs emitter words rules the same way
 pub(crate) use schema::capitalise;
 
 mod format;

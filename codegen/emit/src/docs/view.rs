@@ -1,10 +1,10 @@
 //! View models the templates render: Markdown-ready strings built from the IR.
 
-use crate::emit::openapi::{describe_format, words};
 use crate::ir::{
     Decision, DecisionType, Discrepancy, Enum, Field, Literal, Presence, Provider, Scope, Struct,
     Type, WireKind,
 };
+use crate::openapi::{describe_format, words};
 
 /// Escapes a table cell: pipes would end the cell, newlines the row.
 pub fn cell(text: &str) -> String {
