@@ -1,12 +1,18 @@
 //! The spec's request cases (`cases:` with `wire:`) sent byte for byte to
 //! the sandbox: the sandbox, which checks signatures, tokens and bodies
 //! with its own code, takes every expected wire request as authentic and
-//! valid and answers it with success once the resource it names exists.
-//! (`tests/conformance.rs` checks the client sends exactly these requests.)
+//! valid and answers it with success once the resource it names exists,
+//! and refuses it once a header the auth recipe writes is altered. The
+//! error paths that concern the request (`validation` cases) are refused by
+//! the sandbox too, naming the same JSON paths, when signed and sent anyway.
+//! (`tests/conformance.rs` checks the client sends exactly these requests,
+//! and refuses the invalid ones before sending.)
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use payspec_codegen_core::ir::{Case, CaseErrorKind, Endpoint, Ir, Provider};
 use payspec_sandbox::{Credentials, InProcess, MockOptions};
+use payspec_signing::recipe::{self, Context, Message};
 
 const SEEDS: &str = r#"[
   {"provider":"doku","resource":"card_payment","id":"INV-20210118-0001","state":"settled","amount":90000},
@@ -29,57 +35,204 @@ const SEEDS: &str = r#"[
   {"provider":"biller","resource":"bill","id":"5324354","amount":1000}
 ]"#;
 
+fn spec_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec")
+}
+
+fn ir(spec: &Path) -> Ir {
+    payspec_codegen_core::lower::load_dir(spec)
+        .expect("the spec loads")
+        .ir
+}
+
+/// A sandbox with the test credentials that accepts the cases' fixed, old
+/// timestamps.
+fn sandbox(spec: &Path) -> InProcess {
+    let mut opts = MockOptions::new(([127, 0, 0, 1], 0).into(), spec);
+    opts.credentials = Credentials::test();
+    opts.doku_timestamp_tolerance = None;
+    InProcess::new(&opts).expect("sandbox")
+}
+
+/// Sends one request to a fresh, seeded world (cases share Request-Ids):
+/// the status and body of the answer.
+async fn send_fresh(
+    sandbox: &InProcess,
+    method: &str,
+    path: &str,
+    headers: &[(String, String)],
+    body: Vec<u8>,
+) -> (u16, String) {
+    let json = vec![("Content-Type".to_owned(), "application/json".to_owned())];
+    sandbox
+        .handle("POST", "/_sandbox/reset", &[], Vec::new())
+        .await;
+    let seeded = sandbox
+        .handle("POST", "/_sandbox/seed", &json, SEEDS.as_bytes().to_vec())
+        .await;
+    assert_eq!(seeded.status, 200, "seeds load");
+    let answer = sandbox.handle(method, path, headers, body).await;
+    let body = answer.body.unwrap_or_default();
+    (answer.status, String::from_utf8_lossy(&body).into_owned())
+}
+
+/// Every request case of the spec, with its provider and endpoint.
+fn request_cases(ir: &Ir) -> impl Iterator<Item = (&Provider, &Endpoint, &Case)> {
+    ir.providers.iter().flat_map(|p| {
+        p.endpoints
+            .iter()
+            .flat_map(move |e| e.cases.iter().map(move |c| (p, e, c)))
+    })
+}
+
 #[tokio::test]
 async fn the_sandbox_accepts_every_expected_wire_request() {
-    let spec = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec");
-    let ir = payspec_codegen_core::lower::load_dir(&spec)
-        .expect("the spec loads")
-        .ir;
-    let mut opts = MockOptions::new(([127, 0, 0, 1], 0).into(), &spec);
-    opts.credentials = Credentials::test();
-    // The cases sign with fixed, old timestamps.
-    opts.doku_timestamp_tolerance = None;
-    let sandbox = InProcess::new(&opts).expect("sandbox");
-    let json = vec![("Content-Type".to_owned(), "application/json".to_owned())];
+    let spec = spec_dir();
+    let ir = ir(&spec);
+    let sandbox = sandbox(&spec);
     let mut sent = 0;
     let mut problems = Vec::new();
-    for p in &ir.providers {
-        for e in &p.endpoints {
-            for case in &e.cases {
-                let Some(wire) = &case.spec.wire else {
-                    continue;
-                };
-                // Each case on a fresh world: cases share Request-Ids.
-                sandbox
-                    .handle("POST", "/_sandbox/reset", &[], Vec::new())
-                    .await;
-                let seeded = sandbox
-                    .handle("POST", "/_sandbox/seed", &json, SEEDS.as_bytes().to_vec())
-                    .await;
-                assert_eq!(seeded.status, 200, "seeds load");
-                let headers: Vec<(String, String)> = wire
-                    .headers
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
-                let body = wire.body.clone().unwrap_or_default().into_bytes();
-                let method = format!("{:?}", wire.method);
-                let answer = sandbox.handle(&method, &wire.path, &headers, body).await;
-                sent += 1;
-                if !(200..300).contains(&answer.status) {
-                    let body = answer.body.unwrap_or_default();
-                    problems.push(format!(
-                        "{}/{}/{}: {} {}",
-                        p.name,
-                        e.name,
-                        case.spec.name,
-                        answer.status,
-                        String::from_utf8_lossy(&body)
-                    ));
-                }
-            }
+    for (p, e, case) in request_cases(&ir) {
+        let Some(wire) = &case.spec.wire else {
+            continue;
+        };
+        let headers: Vec<(String, String)> = wire
+            .headers
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let body = wire.body.clone().unwrap_or_default().into_bytes();
+        let method = format!("{:?}", wire.method);
+        let (status, answer) = send_fresh(&sandbox, &method, &wire.path, &headers, body).await;
+        sent += 1;
+        if !(200..300).contains(&status) {
+            problems.push(format!(
+                "{}/{}/{}: {status} {answer}",
+                p.name, e.name, case.spec.name
+            ));
         }
     }
     assert!(sent >= 7, "only {sent} request cases");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The sandbox checks what the auth recipe writes: each expected wire
+/// request with one of the recipe's headers altered (one character more)
+/// is refused with a 4xx, where the untouched request succeeds (above).
+#[tokio::test]
+async fn the_sandbox_refuses_every_wire_request_with_an_altered_auth_header() {
+    let spec = spec_dir();
+    let ir = ir(&spec);
+    let sandbox = sandbox(&spec);
+    let mut sent = 0;
+    let mut problems = Vec::new();
+    for (p, e, case) in request_cases(&ir) {
+        let Some(wire) = &case.spec.wire else {
+            continue;
+        };
+        let recipe_headers = p.auth.recipes.request.iter().flat_map(|r| r.headers.iter());
+        for altered in recipe_headers {
+            let headers: Vec<(String, String)> = wire
+                .headers
+                .iter()
+                .map(|(k, v)| match k.eq_ignore_ascii_case(&altered.name) {
+                    true => (k.clone(), format!("{v}0")),
+                    false => (k.clone(), v.clone()),
+                })
+                .collect();
+            let body = wire.body.clone().unwrap_or_default().into_bytes();
+            let method = format!("{:?}", wire.method);
+            let (status, answer) =
+                send_fresh(&sandbox, &method, &wire.path, &headers, body).await;
+            sent += 1;
+            if !(400..500).contains(&status) {
+                problems.push(format!(
+                    "{}/{}/{} with {} altered: {status} {answer}",
+                    p.name, e.name, case.spec.name, altered.name
+                ));
+            }
+        }
+    }
+    assert!(sent >= 20, "only {sent} altered requests");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The request a client without validation would send for `case`: its
+/// body as written, signed with the provider's request recipe, the test
+/// credentials and the case's fixed Request-Id and timestamp.
+fn signed_request(p: &Provider, e: &Endpoint, case: &Case) -> (String, String, Vec<(String, String)>, Vec<u8>) {
+    let c = &case.spec;
+    let method = format!("{:?}", e.method.expect("an endpoint has a method"));
+    let mut path = e.path.clone().expect("an endpoint has a path");
+    for (name, value) in &c.request.path_params {
+        let segment = payspec::client::PathParam::path_segment(value.as_str());
+        path = path.replace(&format!("{{{name}}}"), &segment);
+    }
+    let body = c.request.body.clone().unwrap_or_default().into_bytes();
+    let test = Credentials::test();
+    let mut credentials = recipe::Credentials::new();
+    for decl in p.auth.recipes.credentials.iter() {
+        credentials.insert(decl.name.clone(), test.by_env(&decl.env));
+    }
+    let mut set = Vec::new();
+    if let Some(id) = &c.request.request_id {
+        set.push(("request_id", id.as_str()));
+    }
+    if let Some(ts) = &c.request.timestamp {
+        set.push(("timestamp", ts.as_str()));
+    }
+    let mut cx = Context::new(&credentials);
+    cx.set = &set;
+    let message = Message {
+        method: &method,
+        target: &path,
+        query: None,
+        body: &body,
+        has_body: !body.is_empty(),
+    };
+    let mut headers = vec![("Content-Type".to_owned(), "application/json".to_owned())];
+    if let Some(recipe) = &p.auth.recipes.request {
+        let signed = recipe::sign(&p.auth.recipes, recipe, &message, &cx).expect("signs");
+        headers.extend(signed.headers);
+    }
+    for h in &p.request_headers {
+        if let Some(value) = &h.fixed {
+            headers.push((h.wire_name.clone(), value.clone()));
+        }
+    }
+    (method, path, headers, body)
+}
+
+/// The client refuses a `validation` case before sending; the sandbox,
+/// given the same body signed, refuses it as well, naming every JSON path
+/// the case names.
+#[tokio::test]
+async fn the_sandbox_refuses_every_validation_case_at_the_same_paths() {
+    let spec = spec_dir();
+    let ir = ir(&spec);
+    let sandbox = sandbox(&spec);
+    let mut sent = 0;
+    let mut problems = Vec::new();
+    for (p, e, case) in request_cases(&ir) {
+        let Some(error) = &case.spec.error else {
+            continue;
+        };
+        if error.kind != CaseErrorKind::Validation {
+            continue;
+        }
+        let (method, path, headers, body) = signed_request(p, e, case);
+        let (status, answer) = send_fresh(&sandbox, &method, &path, &headers, body).await;
+        sent += 1;
+        let at = format!("{}/{}/{}", p.name, e.name, case.spec.name);
+        if status != 400 {
+            problems.push(format!("{at}: {status} {answer}"));
+        }
+        for path in &error.paths {
+            if !answer.contains(&format!("\"path\":\"{path}\"")) {
+                problems.push(format!("{at}: the answer does not name `{path}`: {answer}"));
+            }
+        }
+    }
+    assert!(sent >= 3, "only {sent} validation cases");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

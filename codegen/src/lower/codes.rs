@@ -50,12 +50,18 @@ pub const CODES: &[(&str, &str)] = &[
     ("L037", "signature recipe: a signing key reaches a header or field without a MAC, signature or digest"),
     ("L038", "signature recipe: a timestamp format or zone the runtime cannot write"),
     ("L039", "signature recipe: malformed item (template, name, line, key kind, uuid length, no outputs)"),
+    ("L070", "a notification case without `notification` and exactly one of `decoded` or `error`, or with an endpoint case's `request`, `wire` or `response`"),
+    ("L071", "a notification case's body that is not JSON or not a value of the notification type, where the case expects it verified (`decoded`) or `stale`"),
+    ("L072", "a notification case whose `target`, headers or `max_age_secs` do not fit the provider's notification recipe"),
+    ("L073", "a notification case's error other than `signature`, `decode` (with `path`) or `stale` (with `max_age_secs`)"),
+    ("L074", "a notification case's `decoded` that is not JSON, or not a value of the notification type"),
     ("W001", "enum or named type that nothing references"),
     ("W002", "conditional field that no rule makes conditional"),
     ("W003", "field without a description (`doc`)"),
     ("W004", "discrepancy that quotes nothing: a blank quote, or the same passage twice"),
     ("W005", "example that is not valid JSON"),
     ("W006", "endpoint without conformance cases"),
+    ("W011", "notification without conformance cases, or an endpoint or notification with fewer than three cases or none of them an error path"),
 ];
 
 #[cfg(test)]
@@ -82,6 +88,7 @@ mod tests {
             include_str!("checks.rs"),
             include_str!("lifecycle.rs"),
             include_str!("lifecycle_calls.rs"),
+            include_str!("cases.rs"),
             include_str!("../audit/docs_lint.rs"),
         ];
         for src in sources {
