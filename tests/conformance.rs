@@ -98,7 +98,10 @@ impl CaseInputs<'_> {
     /// The case's request body decoded as the endpoint's request type.
     fn body<T: DeserializeOwned>(&self) -> T {
         let text = self.case.request.body.as_deref().unwrap_or_else(|| {
-            panic!("{}: the endpoint takes a body; give request.body", self.case.name)
+            panic!(
+                "{}: the endpoint takes a body; give request.body",
+                self.case.name
+            )
         });
         serde_json::from_str(text)
             .unwrap_or_else(|e| panic!("{}: request.body: {e}", self.case.name))
@@ -166,7 +169,12 @@ fn to_json<T: Serialize>(result: Result<T, Error>) -> Result<Value, Error> {
 fn error_matches(expected: &CaseErrorSpec, error: &Error) -> bool {
     match (expected.kind, error) {
         (CaseErrorKind::Validation, Error::Validation(errors)) => {
-            errors.paths() == expected.paths.iter().map(String::as_str).collect::<Vec<_>>()
+            errors.paths()
+                == expected
+                    .paths
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
         }
         (CaseErrorKind::Api, Error::Api(api)) => {
             expected.status.map_or(true, |s| s == api.status)
@@ -286,7 +294,10 @@ async fn run(p: &Provider, e: &Endpoint, case: &Case) -> Vec<String> {
         .as_ref()
         .is_some_and(|err| err.kind == CaseErrorKind::Validation);
     if validation && !sent.is_empty() {
-        fail(format!("a refused request was sent ({} requests)", sent.len()));
+        fail(format!(
+            "a refused request was sent ({} requests)",
+            sent.len()
+        ));
     }
     check_outcome(c, result, &mut fail);
     problems
@@ -352,7 +363,10 @@ async fn every_case_of_the_spec_holds_for_the_generated_client() {
         .map(|e| e.cases.len())
         .sum();
     assert!(ran >= 60, "only {ran} cases");
-    assert!(notification_cases >= 12, "only {notification_cases} notification cases");
+    assert!(
+        notification_cases >= 12,
+        "only {notification_cases} notification cases"
+    );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 

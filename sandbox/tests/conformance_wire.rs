@@ -142,8 +142,7 @@ async fn the_sandbox_refuses_every_wire_request_with_an_altered_auth_header() {
                 .collect();
             let body = wire.body.clone().unwrap_or_default().into_bytes();
             let method = format!("{:?}", wire.method);
-            let (status, answer) =
-                send_fresh(&sandbox, &method, &wire.path, &headers, body).await;
+            let (status, answer) = send_fresh(&sandbox, &method, &wire.path, &headers, body).await;
             sent += 1;
             if !(400..500).contains(&status) {
                 problems.push(format!(
@@ -160,7 +159,11 @@ async fn the_sandbox_refuses_every_wire_request_with_an_altered_auth_header() {
 /// The request a client without validation would send for `case`: its
 /// body as written, signed with the provider's request recipe, the test
 /// credentials and the case's fixed Request-Id and timestamp.
-fn signed_request(p: &Provider, e: &Endpoint, case: &Case) -> (String, String, Vec<(String, String)>, Vec<u8>) {
+fn signed_request(
+    p: &Provider,
+    e: &Endpoint,
+    case: &Case,
+) -> (String, String, Vec<(String, String)>, Vec<u8>) {
     let c = &case.spec;
     let method = format!("{:?}", e.method.expect("an endpoint has a method"));
     let mut path = e.path.clone().expect("an endpoint has a path");

@@ -72,14 +72,18 @@ pub(crate) fn check(p: &Provider, sink: &mut Sink) {
         for case in &e.cases {
             let mut problems = Vec::new();
             if !is_snake(&case.spec.name) {
-                problems.push(("L033", format!("case name `{}` is not snake_case", case.spec.name)));
+                problems.push((
+                    "L033",
+                    format!("case name `{}` is not snake_case", case.spec.name),
+                ));
             }
             if !names.insert(case.spec.name.as_str()) {
                 problems.push(("L033", format!("two cases are named `{}`", case.spec.name)));
             }
             match e.kind {
-                EndpointKind::Endpoint => problems
-                    .extend(problems_of(p, e, case).into_iter().map(|m| ("L033", m))),
+                EndpointKind::Endpoint => {
+                    problems.extend(problems_of(p, e, case).into_iter().map(|m| ("L033", m)))
+                }
                 EndpointKind::Notification => problems.extend(notification_problems(p, e, case)),
             }
             for (code, problem) in problems {
@@ -128,8 +132,7 @@ fn notification_problems(p: &Provider, e: &Endpoint, case: &Case) -> Vec<(&'stat
     // A body refused for its signature or its shape may be anything (a
     // tampered byte, a missing signature member); one that passes the
     // signature check must be of the type.
-    let passes_signature =
-        !matches!(&c.error, Some(err) if err.kind != CaseErrorKind::Stale);
+    let passes_signature = !matches!(&c.error, Some(err) if err.kind != CaseErrorKind::Stale);
     match (&body, &e.request) {
         (_, _) if !passes_signature => {}
         (Err(err), _) => out.push(("L071", format!("notification.body is not JSON: {err}"))),
@@ -144,9 +147,12 @@ fn notification_problems(p: &Provider, e: &Endpoint, case: &Case) -> Vec<(&'stat
     let recipe = p.auth.recipes.notification.as_ref();
     let signs_target = recipe.is_some_and(|r| {
         reads_input(r, "target", |s| matches!(s, Source::Target))
-            || reads_input(r, "target_with_query", |s| matches!(s, Source::TargetWithQuery))
+            || reads_input(r, "target_with_query", |s| {
+                matches!(s, Source::TargetWithQuery)
+            })
     });
-    let signs_time = recipe.is_some_and(|r| r.values.iter().any(|v| matches!(v.source, Source::Now(_))));
+    let signs_time =
+        recipe.is_some_and(|r| r.values.iter().any(|v| matches!(v.source, Source::Now(_))));
     match (signs_target, &n.target) {
         (true, None) => out.push((
             "L072",
@@ -159,7 +165,10 @@ fn notification_problems(p: &Provider, e: &Endpoint, case: &Case) -> Vec<(&'stat
         _ => {}
     }
     for header in recipe.into_iter().flat_map(|r| r.headers.iter()) {
-        let given = n.headers.keys().any(|k| k.eq_ignore_ascii_case(&header.name));
+        let given = n
+            .headers
+            .keys()
+            .any(|k| k.eq_ignore_ascii_case(&header.name));
         if !given && !matches!(&c.error, Some(err) if err.kind == CaseErrorKind::Signature) {
             out.push((
                 "L072",
@@ -245,7 +254,10 @@ fn problems_of(p: &Provider, e: &Endpoint, case: &Case) -> Vec<String> {
     if c.notification.is_some() {
         out.push("`notification` belongs to a notification's cases".to_owned());
     }
-    if c.error.as_ref().is_some_and(|err| err.kind == CaseErrorKind::Stale) {
+    if c.error
+        .as_ref()
+        .is_some_and(|err| err.kind == CaseErrorKind::Stale)
+    {
         out.push("`stale` is an error of a notification".to_owned());
     }
     let validation = c
@@ -417,7 +429,9 @@ mod tests {
     /// the core crate's manifest).
     fn acme() -> crate::ir::Ir {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/good");
-        crate::lower::load_dir(&dir).expect("the good fixture loads").ir
+        crate::lower::load_dir(&dir)
+            .expect("the good fixture loads")
+            .ir
     }
 
     fn warnings(ir: &crate::ir::Ir) -> Vec<(String, String)> {
@@ -443,11 +457,10 @@ mod tests {
     #[test]
     fn fewer_than_three_cases_or_no_error_path_is_w011() {
         let mut ir = acme();
-        let real = crate::lower::load_dir(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec"),
-        )
-        .expect("spec/ loads")
-        .ir;
+        let real =
+            crate::lower::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec"))
+                .expect("spec/ loads")
+                .ir;
         // Borrow real cases: two that are not error paths, then three with
         // one error path.
         let cases: Vec<_> = real
@@ -487,7 +500,9 @@ mod tests {
         });
         let found = warnings(&ir);
         assert!(
-            !found.iter().any(|(_, m)| m.contains("payment_notification")),
+            !found
+                .iter()
+                .any(|(_, m)| m.contains("payment_notification")),
             "{found:?}"
         );
     }

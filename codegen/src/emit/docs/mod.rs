@@ -191,7 +191,8 @@ impl NotificationCaseView {
             None => format!("Verified{fresh}; it decodes to:"),
             Some(e) => match e.kind {
                 CaseErrorKind::Signature => {
-                    "Refused: the signature does not verify (`Error::SignatureMismatch`).".to_owned()
+                    "Refused: the signature does not verify (`Error::SignatureMismatch`)."
+                        .to_owned()
                 }
                 CaseErrorKind::Decode => format!(
                     "Refused: signed, but not the documented JSON (`Error::Decode` at `{}`).",

@@ -42,7 +42,7 @@ pub fn render(ir: &Ir) -> Result<String, EmitError> {
         for e in &p.endpoints {
             match e.kind {
                 EndpointKind::Endpoint => calls.push(call_arm(&ctx, p, e)?),
-                EndpointKind::Notification => verifies.push(verify_arm(&ctx, p, e)?),
+                EndpointKind::Notification => verifies.extend(verify_arm(&ctx, p, e)?),
             }
         }
     }
@@ -141,7 +141,10 @@ fn call_arm(ctx: &Ctx<'_>, p: &Provider, e: &Endpoint) -> Result<TokenStream, Em
     })
 }
 
-fn verify_arm(ctx: &Ctx<'_>, p: &Provider, e: &Endpoint) -> Result<TokenStream, EmitError> {
+/// The arm of a notification; `None` when the provider has no key to
+/// verify with (the client has no `verify_…` for it either way, and the
+/// runner reports the notification's cases as not run).
+fn verify_arm(ctx: &Ctx<'_>, p: &Provider, e: &Endpoint) -> Result<Option<TokenStream>, EmitError> {
     let (module, gate) = module(ctx, p)?;
     let provider = p.name.as_str();
     let name = e.name.as_str();
@@ -149,17 +152,17 @@ fn verify_arm(ctx: &Ctx<'_>, p: &Provider, e: &Endpoint) -> Result<TokenStream, 
     let verify = format_ident!("verify_{}", e.name);
     let recipe = p.auth.recipes.notification.as_ref();
     let Some(key) = recipes_key(p) else {
-        return Err(ctx.err(item, "the provider has no key credential to verify with"));
+        return Ok(None);
     };
     let signed_headers = recipe.is_some_and(|r| !r.headers.is_empty());
     if !signed_headers {
-        return Ok(quote! {
+        return Ok(Some(quote! {
             #gate
             (#provider, #name) => {
                 let secret = payspec::Secret::new(case.credential(#key));
                 Some(case.json(#module::#verify(case.body(), &secret)))
             }
-        });
+        }));
     }
     // Headers, target and, for a case that checks freshness, the typed
     // `verify_fresh` of the runtime's `Notification`.
@@ -184,7 +187,7 @@ fn verify_arm(ctx: &Ctx<'_>, p: &Provider, e: &Endpoint) -> Result<TokenStream, 
             }
         }
     });
-    Ok(quote! {
+    Ok(Some(quote! {
         #gate
         (#provider, #name) => {
             let headers = match #module::Notification::headers(case.headers()) {
@@ -195,7 +198,7 @@ fn verify_arm(ctx: &Ctx<'_>, p: &Provider, e: &Endpoint) -> Result<TokenStream, 
             #fresh
             Some(case.json(#module::#verify(&headers, case.target(), case.body(), &secret)))
         }
-    })
+    }))
 }
 
 /// The name of the provider's key credential (what verifies notifications).
@@ -206,4 +209,100 @@ fn recipes_key(p: &Provider) -> Option<&str> {
         .iter()
         .find(|c| c.kind == payspec_signing::recipe::CredentialKind::Key)
         .map(|c| c.name.as_ref())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::{render, verify_arm};
+    use crate::emit::rust::Ctx;
+    use crate::ir::{EndpointKind, Ir};
+
+    /// `spec/`, loaded (the core crate's sources live in codegen/src).
+    fn spec() -> Ir {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec");
+        crate::lower::load_dir(&dir).expect("spec/ loads").ir
+    }
+
+    fn squashed(code: &str) -> String {
+        code.split_whitespace().collect()
+    }
+
+    #[test]
+    fn calls_follow_the_recipes_not_the_provider_names() {
+        let code = squashed(&render(&spec()).expect("renders"));
+        // Signs a timestamp and sends a request id: both fixed by the case.
+        for needle in [
+            "(\"doku\",\"card_refund\")=>{letconfig=payspec::doku::Config::new(case.base(),case.credential(\"client_id\"),case.credential(\"secret_key\"),);",
+            "Some(timestamp)=>config.fixed_timestamp(timestamp)",
+            "client.card_refund_with(&case.body(),&case.options())",
+            // Neither: the plain method, with its path parameter.
+            "client.cancel(case.param(\"id\"))",
+            "client.refund(case.param(\"id\"),&case.body())",
+            // A body-signed notification: the body and the key.
+            "payspec::midtrans::verify_payment_notification(case.body(),&secret,)",
+        ] {
+            assert!(code.contains(needle), "missing {needle}");
+        }
+        let midtrans_cancel = code
+            .split("(\"midtrans\",\"cancel\")")
+            .nth(1)
+            .expect("the cancel arm");
+        let arm = &midtrans_cancel[..midtrans_cancel
+            .find("#[cfg")
+            .unwrap_or(midtrans_cancel.len())];
+        assert!(!arm.contains("fixed_timestamp"), "{arm}");
+        assert!(!arm.contains("options"), "{arm}");
+        // One arm per endpoint and notification.
+        let ir = spec();
+        let all = ir.providers.iter().flat_map(|p| &p.endpoints).count();
+        assert_eq!(code.matches("=>{").count(), all);
+    }
+
+    /// A notification of a provider whose recipe signs headers, the target
+    /// and a timestamp (DOKU's) gets the headers and target, and
+    /// `verify_fresh` of the body type when the case sets a maximum age.
+    #[test]
+    fn a_header_signed_notification_takes_headers_target_and_freshness() {
+        let ir = spec();
+        let midtrans = ir.providers.iter().find(|p| p.name == "midtrans").unwrap();
+        let mut doku = ir
+            .providers
+            .iter()
+            .find(|p| p.name == "doku")
+            .unwrap()
+            .clone();
+        let notification = midtrans
+            .endpoints
+            .iter()
+            .find(|e| e.kind == EndpointKind::Notification)
+            .unwrap()
+            .clone();
+        let body = notification.request.clone().unwrap();
+        doku.structs.push(
+            midtrans
+                .structs
+                .iter()
+                .find(|s| s.name == body)
+                .unwrap()
+                .clone(),
+        );
+        doku.endpoints.push(notification.clone());
+        let ctx = Ctx::new(&doku);
+        let arm = verify_arm(&ctx, &doku, &notification)
+            .expect("renders")
+            .expect("an arm")
+            .to_string();
+        let arm = squashed(&arm);
+        for needle in [
+            "payspec::doku::Notification::headers(case.headers())",
+            "payspec::Secret::new(case.credential(\"secret_key\"))",
+            "ifletSome(max_age)=case.max_age()",
+            "payspec::doku::Notification::verify_fresh::<payspec::doku::core::",
+            "&headers,case.target(),case.body(),&secret",
+        ] {
+            assert!(arm.contains(needle), "missing {needle} in {arm}");
+        }
+    }
 }
