@@ -5,6 +5,42 @@
 // transport, timestamp, options, body, param, json) and `NotificationInputs`
 // (credential, headers, target, body, max_age, json).
 
+/// The `biller` client of one case.
+#[cfg(feature = "biller")]
+fn biller_client(case: &CaseInputs<'_>) -> payspec::biller::Client {
+    let config = payspec::biller::Config::new(
+        case.base(),
+        case.credential("api_key"),
+        case.credential("token_secret"),
+    );
+    payspec::biller::Client::with_transport(config, case.transport())
+}
+
+/// The `doku` client of one case.
+#[cfg(feature = "doku")]
+fn doku_client(case: &CaseInputs<'_>) -> payspec::doku::Client {
+    let config = payspec::doku::Config::new(
+        case.base(),
+        case.credential("client_id"),
+        case.credential("secret_key"),
+    );
+    let config = match case.timestamp() {
+        Some(timestamp) => config.fixed_timestamp(timestamp),
+        None => config,
+    };
+    payspec::doku::Client::with_transport(config, case.transport())
+}
+
+/// The `midtrans` client of one case.
+#[cfg(feature = "midtrans")]
+fn midtrans_client(case: &CaseInputs<'_>) -> payspec::midtrans::Client {
+    let config = payspec::midtrans::Config::new(
+        case.base(),
+        case.credential("server_key"),
+    );
+    payspec::midtrans::Client::with_transport(config, case.transport())
+}
+
 /// Calls `endpoint` of `provider` with the case's inputs, its value
 /// as JSON; `None` for an endpoint the spec does not have.
 async fn call_endpoint(
@@ -15,216 +51,131 @@ async fn call_endpoint(
     match (provider, endpoint) {
         #[cfg(feature = "biller")]
         ("biller", "bill_cancel") => {
-            let config = payspec::biller::Config::new(
-                case.base(),
-                case.credential("api_key"),
-                case.credential("token_secret"),
-            );
-            let client = payspec::biller::Client::with_transport(
-                config,
-                case.transport(),
-            );
-            Some(case.json(client.bill_cancel(&case.body()).await))
+            Some(case.json(biller_client(case).bill_cancel(&case.body()).await))
         }
+
         #[cfg(feature = "doku")]
         ("doku", "card_capture") => {
-            let config = payspec::doku::Config::new(
-                case.base(),
-                case.credential("client_id"),
-                case.credential("secret_key"),
-            );
-            let config = match case.timestamp() {
-                Some(timestamp) => config.fixed_timestamp(timestamp),
-                None => config,
-            };
-            let client = payspec::doku::Client::with_transport(config, case.transport());
-            Some(
-                case.json(client.card_capture_with(&case.body(), &case.options()).await),
-            )
-        }
-        #[cfg(feature = "doku")]
-        ("doku", "card_delete_token") => {
-            let config = payspec::doku::Config::new(
-                case.base(),
-                case.credential("client_id"),
-                case.credential("secret_key"),
-            );
-            let config = match case.timestamp() {
-                Some(timestamp) => config.fixed_timestamp(timestamp),
-                None => config,
-            };
-            let client = payspec::doku::Client::with_transport(config, case.transport());
             Some(
                 case
                     .json(
-                        client
+                        doku_client(case)
+                            .card_capture_with(&case.body(), &case.options())
+                            .await,
+                    ),
+            )
+        }
+
+        #[cfg(feature = "doku")]
+        ("doku", "card_delete_token") => {
+            Some(
+                case
+                    .json(
+                        doku_client(case)
                             .card_delete_token_with(&case.body(), &case.options())
                             .await,
                     ),
             )
         }
+
         #[cfg(feature = "doku")]
         ("doku", "card_payment_page") => {
-            let config = payspec::doku::Config::new(
-                case.base(),
-                case.credential("client_id"),
-                case.credential("secret_key"),
-            );
-            let config = match case.timestamp() {
-                Some(timestamp) => config.fixed_timestamp(timestamp),
-                None => config,
-            };
-            let client = payspec::doku::Client::with_transport(config, case.transport());
             Some(
                 case
                     .json(
-                        client
+                        doku_client(case)
                             .card_payment_page_with(&case.body(), &case.options())
                             .await,
                     ),
             )
         }
+
         #[cfg(feature = "doku")]
         ("doku", "card_refund") => {
-            let config = payspec::doku::Config::new(
-                case.base(),
-                case.credential("client_id"),
-                case.credential("secret_key"),
-            );
-            let config = match case.timestamp() {
-                Some(timestamp) => config.fixed_timestamp(timestamp),
-                None => config,
-            };
-            let client = payspec::doku::Client::with_transport(config, case.transport());
-            Some(case.json(client.card_refund_with(&case.body(), &case.options()).await))
-        }
-        #[cfg(feature = "doku")]
-        ("doku", "cancel_order") => {
-            let config = payspec::doku::Config::new(
-                case.base(),
-                case.credential("client_id"),
-                case.credential("secret_key"),
-            );
-            let config = match case.timestamp() {
-                Some(timestamp) => config.fixed_timestamp(timestamp),
-                None => config,
-            };
-            let client = payspec::doku::Client::with_transport(config, case.transport());
             Some(
-                case.json(client.cancel_order_with(&case.body(), &case.options()).await),
+                case
+                    .json(
+                        doku_client(case)
+                            .card_refund_with(&case.body(), &case.options())
+                            .await,
+                    ),
             )
         }
+
+        #[cfg(feature = "doku")]
+        ("doku", "cancel_order") => {
+            Some(
+                case
+                    .json(
+                        doku_client(case)
+                            .cancel_order_with(&case.body(), &case.options())
+                            .await,
+                    ),
+            )
+        }
+
         #[cfg(feature = "midtrans")]
         ("midtrans", "approve") => {
-            let config = payspec::midtrans::Config::new(
-                case.base(),
-                case.credential("server_key"),
-            );
-            let client = payspec::midtrans::Client::with_transport(
-                config,
-                case.transport(),
-            );
-            Some(case.json(client.approve(case.param("id")).await))
+            Some(case.json(midtrans_client(case).approve(case.param("id")).await))
         }
+
         #[cfg(feature = "midtrans")]
         ("midtrans", "cancel") => {
-            let config = payspec::midtrans::Config::new(
-                case.base(),
-                case.credential("server_key"),
-            );
-            let client = payspec::midtrans::Client::with_transport(
-                config,
-                case.transport(),
-            );
-            Some(case.json(client.cancel(case.param("id")).await))
+            Some(case.json(midtrans_client(case).cancel(case.param("id")).await))
         }
+
         #[cfg(feature = "midtrans")]
         ("midtrans", "capture") => {
-            let config = payspec::midtrans::Config::new(
-                case.base(),
-                case.credential("server_key"),
-            );
-            let client = payspec::midtrans::Client::with_transport(
-                config,
-                case.transport(),
-            );
-            Some(case.json(client.capture(&case.body()).await))
+            Some(case.json(midtrans_client(case).capture(&case.body()).await))
         }
+
         #[cfg(feature = "midtrans")]
         ("midtrans", "charge") => {
-            let config = payspec::midtrans::Config::new(
-                case.base(),
-                case.credential("server_key"),
-            );
-            let client = payspec::midtrans::Client::with_transport(
-                config,
-                case.transport(),
-            );
-            Some(case.json(client.charge(&case.body()).await))
+            Some(case.json(midtrans_client(case).charge(&case.body()).await))
         }
+
         #[cfg(feature = "midtrans")]
         ("midtrans", "deny") => {
-            let config = payspec::midtrans::Config::new(
-                case.base(),
-                case.credential("server_key"),
-            );
-            let client = payspec::midtrans::Client::with_transport(
-                config,
-                case.transport(),
-            );
-            Some(case.json(client.deny(case.param("id")).await))
+            Some(case.json(midtrans_client(case).deny(case.param("id")).await))
         }
+
         #[cfg(feature = "midtrans")]
         ("midtrans", "direct_refund") => {
-            let config = payspec::midtrans::Config::new(
-                case.base(),
-                case.credential("server_key"),
-            );
-            let client = payspec::midtrans::Client::with_transport(
-                config,
-                case.transport(),
-            );
-            Some(case.json(client.direct_refund(case.param("id"), &case.body()).await))
+            Some(
+                case
+                    .json(
+                        midtrans_client(case)
+                            .direct_refund(case.param("id"), &case.body())
+                            .await,
+                    ),
+            )
         }
+
         #[cfg(feature = "midtrans")]
         ("midtrans", "expire") => {
-            let config = payspec::midtrans::Config::new(
-                case.base(),
-                case.credential("server_key"),
-            );
-            let client = payspec::midtrans::Client::with_transport(
-                config,
-                case.transport(),
-            );
-            Some(case.json(client.expire(case.param("id")).await))
+            Some(case.json(midtrans_client(case).expire(case.param("id")).await))
         }
+
         #[cfg(feature = "midtrans")]
         ("midtrans", "get_status") => {
-            let config = payspec::midtrans::Config::new(
-                case.base(),
-                case.credential("server_key"),
-            );
-            let client = payspec::midtrans::Client::with_transport(
-                config,
-                case.transport(),
-            );
-            Some(case.json(client.get_status(case.param("id")).await))
+            Some(case.json(midtrans_client(case).get_status(case.param("id")).await))
         }
+
         #[cfg(feature = "midtrans")]
         ("midtrans", "refund") => {
-            let config = payspec::midtrans::Config::new(
-                case.base(),
-                case.credential("server_key"),
-            );
-            let client = payspec::midtrans::Client::with_transport(
-                config,
-                case.transport(),
-            );
-            Some(case.json(client.refund(case.param("id"), &case.body()).await))
+            Some(
+                case
+                    .json(
+                        midtrans_client(case)
+                            .refund(case.param("id"), &case.body())
+                            .await,
+                    ),
+            )
         }
         _ => None,
     }
 }
+
 /// Verifies a notification `name` of `provider` as received, its value as
 /// JSON; `None` for a notification the spec does not have.
 fn verify_notification(
@@ -246,6 +197,7 @@ fn verify_notification(
                     ),
             )
         }
+
         #[cfg(feature = "midtrans")]
         ("midtrans", "expire_notification") => {
             let secret = payspec::Secret::new(case.credential("server_key"));
@@ -259,6 +211,7 @@ fn verify_notification(
                     ),
             )
         }
+
         #[cfg(feature = "midtrans")]
         ("midtrans", "payment_notification") => {
             let secret = payspec::Secret::new(case.credential("server_key"));
@@ -272,6 +225,7 @@ fn verify_notification(
                     ),
             )
         }
+
         #[cfg(feature = "midtrans")]
         ("midtrans", "refund_notification") => {
             let secret = payspec::Secret::new(case.credential("server_key"));

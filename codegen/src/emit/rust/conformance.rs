@@ -35,10 +35,14 @@ const HEADER: &str = "\
 
 /// The runner's dispatch functions for every provider of `ir`.
 pub fn render(ir: &Ir) -> Result<String, EmitError> {
+    let mut clients = Vec::new();
     let mut calls = Vec::new();
     let mut verifies = Vec::new();
     for p in &ir.providers {
         let ctx = Ctx::new(p);
+        if p.endpoints.iter().any(|e| e.kind == EndpointKind::Endpoint) {
+            clients.push(client_fn(&ctx, p)?);
+        }
         for e in &p.endpoints {
             match e.kind {
                 EndpointKind::Endpoint => calls.push(call_arm(&ctx, p, e)?),
@@ -47,6 +51,8 @@ pub fn render(ir: &Ir) -> Result<String, EmitError> {
         }
     }
     let tokens = quote! {
+        #(#clients)*
+
         /// Calls `endpoint` of `provider` with the case's inputs, its value
         /// as JSON; `None` for an endpoint the spec does not have.
         async fn call_endpoint(
@@ -77,7 +83,8 @@ pub fn render(ir: &Ir) -> Result<String, EmitError> {
         provider: "conformance".to_owned(),
         message: e.to_string(),
     })?;
-    Ok(format!("{HEADER}\n{}", prettyplease::unparse(&file)))
+    let code = super::doc::unpack(prettyplease::unparse(&file));
+    Ok(format!("{HEADER}\n{}", super::space_items(&code)))
 }
 
 /// Whether a recipe computes a value from `source`.
@@ -92,17 +99,21 @@ fn module(ctx: &Ctx<'_>, p: &Provider) -> Result<(TokenStream, TokenStream), Emi
     Ok((quote!(payspec::#name), quote!(#[cfg(feature = #feature)])))
 }
 
-fn call_arm(ctx: &Ctx<'_>, p: &Provider, e: &Endpoint) -> Result<TokenStream, EmitError> {
+/// `<provider>_client(case)`: the provider's client for one case, its
+/// credentials in the recipe's constructor order and, where the request
+/// recipe signs the time, the case's fixed timestamp.
+fn client_fn(ctx: &Ctx<'_>, p: &Provider) -> Result<TokenStream, EmitError> {
     let (module, gate) = module(ctx, p)?;
-    let provider = p.name.as_str();
-    let endpoint = e.name.as_str();
-    let recipes = &p.auth.recipes;
-    let credentials = recipes.credentials.iter().map(|c| {
+    let name = format_ident!("{}_client", p.name);
+    let doc = format!(" The `{}` client of one case.", p.name);
+    let credentials = p.auth.recipes.credentials.iter().map(|c| {
         let name = c.name.as_ref();
         quote!(case.credential(#name))
     });
-    let request = recipes.request.as_ref();
-    let timestamp = reads(request, |s| matches!(s, Source::Now(_))).then(|| {
+    let timestamp = reads(p.auth.recipes.request.as_ref(), |s| {
+        matches!(s, Source::Now(_))
+    })
+    .then(|| {
         quote! {
             let config = match case.timestamp() {
                 Some(timestamp) => config.fixed_timestamp(timestamp),
@@ -110,7 +121,25 @@ fn call_arm(ctx: &Ctx<'_>, p: &Provider, e: &Endpoint) -> Result<TokenStream, Em
             };
         }
     });
-    let with_options = reads(request, |s| matches!(s, Source::Uuid { .. }));
+    Ok(quote! {
+        #[doc = #doc]
+        #gate
+        fn #name(case: &CaseInputs<'_>) -> #module::Client {
+            let config = #module::Config::new(case.base(), #(#credentials),*);
+            #timestamp
+            #module::Client::with_transport(config, case.transport())
+        }
+    })
+}
+
+fn call_arm(ctx: &Ctx<'_>, p: &Provider, e: &Endpoint) -> Result<TokenStream, EmitError> {
+    let (_, gate) = module(ctx, p)?;
+    let provider = p.name.as_str();
+    let endpoint = e.name.as_str();
+    let client = format_ident!("{}_client", p.name);
+    let with_options = reads(p.auth.recipes.request.as_ref(), |s| {
+        matches!(s, Source::Uuid { .. })
+    });
     let method = if with_options {
         format_ident!("{}_with", e.name)
     } else {
@@ -132,12 +161,7 @@ fn call_arm(ctx: &Ctx<'_>, p: &Provider, e: &Endpoint) -> Result<TokenStream, Em
     }
     Ok(quote! {
         #gate
-        (#provider, #endpoint) => {
-            let config = #module::Config::new(case.base(), #(#credentials),*);
-            #timestamp
-            let client = #module::Client::with_transport(config, case.transport());
-            Some(case.json(client.#method(#(#args),*).await))
-        }
+        (#provider, #endpoint) => Some(case.json(#client(case).#method(#(#args),*).await)),
     })
 }
 
@@ -234,12 +258,12 @@ mod tests {
         let code = squashed(&render(&spec()).expect("renders"));
         // Signs a timestamp and sends a request id: both fixed by the case.
         for needle in [
-            "(\"doku\",\"card_refund\")=>{letconfig=payspec::doku::Config::new(case.base(),case.credential(\"client_id\"),case.credential(\"secret_key\"),);",
-            "Some(timestamp)=>config.fixed_timestamp(timestamp)",
-            "client.card_refund_with(&case.body(),&case.options())",
+            "fndoku_client(case:&CaseInputs<'_>)->payspec::doku::Client{letconfig=payspec::doku::Config::new(case.base(),case.credential(\"client_id\"),case.credential(\"secret_key\"),);letconfig=matchcase.timestamp(){Some(timestamp)=>config.fixed_timestamp(timestamp),",
+            "(\"doku\",\"card_refund\")=>{Some(case.json(doku_client(case).card_refund_with(&case.body(),&case.options()).await,),)}",
             // Neither: the plain method, with its path parameter.
-            "client.cancel(case.param(\"id\"))",
-            "client.refund(case.param(\"id\"),&case.body())",
+            "fnmidtrans_client(case:&CaseInputs<'_>)->payspec::midtrans::Client{letconfig=payspec::midtrans::Config::new(case.base(),case.credential(\"server_key\"),);payspec::midtrans::Client::with_transport(config,case.transport())}",
+            "midtrans_client(case).cancel(case.param(\"id\"))",
+            "midtrans_client(case).refund(case.param(\"id\"),&case.body())",
             // A body-signed notification: the body and the key.
             "payspec::midtrans::verify_payment_notification(case.body(),&secret,)",
         ] {
