@@ -6,7 +6,6 @@
 // (credential, headers, target, body, max_age, json).
 
 /// The `biller` client of one case.
-#[cfg(feature = "biller")]
 fn biller_client(case: &CaseInputs<'_>) -> payspec::biller::Client {
     let config = payspec::biller::Config::new(
         case.base(),
@@ -17,7 +16,6 @@ fn biller_client(case: &CaseInputs<'_>) -> payspec::biller::Client {
 }
 
 /// The `doku` client of one case.
-#[cfg(feature = "doku")]
 fn doku_client(case: &CaseInputs<'_>) -> payspec::doku::Client {
     let config = payspec::doku::Config::new(
         case.base(),
@@ -32,7 +30,6 @@ fn doku_client(case: &CaseInputs<'_>) -> payspec::doku::Client {
 }
 
 /// The `midtrans` client of one case.
-#[cfg(feature = "midtrans")]
 fn midtrans_client(case: &CaseInputs<'_>) -> payspec::midtrans::Client {
     let config = payspec::midtrans::Config::new(
         case.base(),
@@ -49,12 +46,9 @@ async fn call_endpoint(
     case: &CaseInputs<'_>,
 ) -> Option<Result<serde_json::Value, payspec::Error>> {
     match (provider, endpoint) {
-        #[cfg(feature = "biller")]
         ("biller", "bill_cancel") => {
             Some(case.json(biller_client(case).bill_cancel(&case.body()).await))
         }
-
-        #[cfg(feature = "doku")]
         ("doku", "card_capture") => {
             Some(
                 case
@@ -65,8 +59,6 @@ async fn call_endpoint(
                     ),
             )
         }
-
-        #[cfg(feature = "doku")]
         ("doku", "card_delete_token") => {
             Some(
                 case
@@ -77,8 +69,6 @@ async fn call_endpoint(
                     ),
             )
         }
-
-        #[cfg(feature = "doku")]
         ("doku", "card_payment_page") => {
             Some(
                 case
@@ -89,8 +79,6 @@ async fn call_endpoint(
                     ),
             )
         }
-
-        #[cfg(feature = "doku")]
         ("doku", "card_refund") => {
             Some(
                 case
@@ -101,8 +89,6 @@ async fn call_endpoint(
                     ),
             )
         }
-
-        #[cfg(feature = "doku")]
         ("doku", "cancel_order") => {
             Some(
                 case
@@ -113,33 +99,21 @@ async fn call_endpoint(
                     ),
             )
         }
-
-        #[cfg(feature = "midtrans")]
         ("midtrans", "approve") => {
             Some(case.json(midtrans_client(case).approve(case.param("id")).await))
         }
-
-        #[cfg(feature = "midtrans")]
         ("midtrans", "cancel") => {
             Some(case.json(midtrans_client(case).cancel(case.param("id")).await))
         }
-
-        #[cfg(feature = "midtrans")]
         ("midtrans", "capture") => {
             Some(case.json(midtrans_client(case).capture(&case.body()).await))
         }
-
-        #[cfg(feature = "midtrans")]
         ("midtrans", "charge") => {
             Some(case.json(midtrans_client(case).charge(&case.body()).await))
         }
-
-        #[cfg(feature = "midtrans")]
         ("midtrans", "deny") => {
             Some(case.json(midtrans_client(case).deny(case.param("id")).await))
         }
-
-        #[cfg(feature = "midtrans")]
         ("midtrans", "direct_refund") => {
             Some(
                 case
@@ -150,18 +124,12 @@ async fn call_endpoint(
                     ),
             )
         }
-
-        #[cfg(feature = "midtrans")]
         ("midtrans", "expire") => {
             Some(case.json(midtrans_client(case).expire(case.param("id")).await))
         }
-
-        #[cfg(feature = "midtrans")]
         ("midtrans", "get_status") => {
             Some(case.json(midtrans_client(case).get_status(case.param("id")).await))
         }
-
-        #[cfg(feature = "midtrans")]
         ("midtrans", "refund") => {
             Some(
                 case
@@ -184,7 +152,6 @@ fn verify_notification(
     case: &NotificationInputs<'_>,
 ) -> Option<Result<serde_json::Value, payspec::Error>> {
     match (provider, name) {
-        #[cfg(feature = "midtrans")]
         ("midtrans", "cancel_notification") => {
             let secret = payspec::Secret::new(case.credential("server_key"));
             Some(
@@ -197,8 +164,6 @@ fn verify_notification(
                     ),
             )
         }
-
-        #[cfg(feature = "midtrans")]
         ("midtrans", "expire_notification") => {
             let secret = payspec::Secret::new(case.credential("server_key"));
             Some(
@@ -211,8 +176,6 @@ fn verify_notification(
                     ),
             )
         }
-
-        #[cfg(feature = "midtrans")]
         ("midtrans", "payment_notification") => {
             let secret = payspec::Secret::new(case.credential("server_key"));
             Some(
@@ -225,8 +188,6 @@ fn verify_notification(
                     ),
             )
         }
-
-        #[cfg(feature = "midtrans")]
         ("midtrans", "refund_notification") => {
             let secret = payspec::Secret::new(case.credential("server_key"));
             Some(

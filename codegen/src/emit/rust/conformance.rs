@@ -92,18 +92,17 @@ fn reads(recipe: Option<&Recipe>, source: impl Fn(&Source) -> bool) -> bool {
     recipe.is_some_and(|r| r.values.iter().any(|v| source(&v.source)))
 }
 
-/// The provider module (`payspec::doku`) and its feature gate.
-fn module(ctx: &Ctx<'_>, p: &Provider) -> Result<(TokenStream, TokenStream), EmitError> {
+/// The provider module (`payspec::doku`).
+fn module(ctx: &Ctx<'_>, p: &Provider) -> Result<TokenStream, EmitError> {
     let name = ident(&p.name).map_err(|m| ctx.err("provider", m))?;
-    let feature = p.name.as_str();
-    Ok((quote!(payspec::#name), quote!(#[cfg(feature = #feature)])))
+    Ok(quote!(payspec::#name))
 }
 
 /// `<provider>_client(case)`: the provider's client for one case, its
 /// credentials in the recipe's constructor order and, where the request
 /// recipe signs the time, the case's fixed timestamp.
 fn client_fn(ctx: &Ctx<'_>, p: &Provider) -> Result<TokenStream, EmitError> {
-    let (module, gate) = module(ctx, p)?;
+    let module = module(ctx, p)?;
     let name = format_ident!("{}_client", p.name);
     let doc = format!(" The `{}` client of one case.", p.name);
     let credentials = p.auth.recipes.credentials.iter().map(|c| {
@@ -123,7 +122,6 @@ fn client_fn(ctx: &Ctx<'_>, p: &Provider) -> Result<TokenStream, EmitError> {
     });
     Ok(quote! {
         #[doc = #doc]
-        #gate
         fn #name(case: &CaseInputs<'_>) -> #module::Client {
             let config = #module::Config::new(case.base(), #(#credentials),*);
             #timestamp
@@ -133,7 +131,6 @@ fn client_fn(ctx: &Ctx<'_>, p: &Provider) -> Result<TokenStream, EmitError> {
 }
 
 fn call_arm(ctx: &Ctx<'_>, p: &Provider, e: &Endpoint) -> Result<TokenStream, EmitError> {
-    let (_, gate) = module(ctx, p)?;
     let provider = p.name.as_str();
     let endpoint = e.name.as_str();
     let client = format_ident!("{}_client", p.name);
@@ -160,7 +157,6 @@ fn call_arm(ctx: &Ctx<'_>, p: &Provider, e: &Endpoint) -> Result<TokenStream, Em
         args.push(quote!(&case.options()));
     }
     Ok(quote! {
-        #gate
         (#provider, #endpoint) => Some(case.json(#client(case).#method(#(#args),*).await)),
     })
 }
@@ -169,7 +165,7 @@ fn call_arm(ctx: &Ctx<'_>, p: &Provider, e: &Endpoint) -> Result<TokenStream, Em
 /// verify with (the client has no `verify_…` for it either way, and the
 /// runner reports the notification's cases as not run).
 fn verify_arm(ctx: &Ctx<'_>, p: &Provider, e: &Endpoint) -> Result<Option<TokenStream>, EmitError> {
-    let (module, gate) = module(ctx, p)?;
+    let module = module(ctx, p)?;
     let provider = p.name.as_str();
     let name = e.name.as_str();
     let item = format!("notification {}", e.name);
@@ -181,8 +177,7 @@ fn verify_arm(ctx: &Ctx<'_>, p: &Provider, e: &Endpoint) -> Result<Option<TokenS
     let signed_headers = recipe.is_some_and(|r| !r.headers.is_empty());
     if !signed_headers {
         return Ok(Some(quote! {
-            #gate
-            (#provider, #name) => {
+                (#provider, #name) => {
                 let secret = payspec::Secret::new(case.credential(#key));
                 Some(case.json(#module::#verify(case.body(), &secret)))
             }
@@ -212,7 +207,6 @@ fn verify_arm(ctx: &Ctx<'_>, p: &Provider, e: &Endpoint) -> Result<Option<TokenS
         }
     });
     Ok(Some(quote! {
-        #gate
         (#provider, #name) => {
             let headers = match #module::Notification::headers(case.headers()) {
                 Ok(headers) => headers,
