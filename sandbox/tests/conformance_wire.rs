@@ -55,6 +55,12 @@ fn sandbox(spec: &Path) -> InProcess {
     InProcess::new(&opts).expect("sandbox")
 }
 
+/// The spec's IR and a sandbox serving it.
+fn setup() -> (Ir, InProcess) {
+    let spec = spec_dir();
+    (ir(&spec), sandbox(&spec))
+}
+
 /// Resets the sandbox and loads the seeds: each case on a fresh world
 /// (cases share Request-Ids).
 async fn fresh_world(sandbox: &InProcess) {
@@ -112,9 +118,7 @@ fn request_cases(ir: &Ir) -> impl Iterator<Item = (&Provider, &Endpoint, &Case)>
 
 #[tokio::test]
 async fn the_sandbox_accepts_every_expected_wire_request() {
-    let spec = spec_dir();
-    let ir = ir(&spec);
-    let sandbox = sandbox(&spec);
+    let (ir, sandbox) = setup();
     let mut sent = 0;
     let mut problems = Vec::new();
     for (p, e, case) in request_cases(&ir) {
@@ -139,9 +143,7 @@ async fn the_sandbox_accepts_every_expected_wire_request() {
 /// is refused with a 4xx, where the untouched request succeeds (above).
 #[tokio::test]
 async fn the_sandbox_refuses_every_wire_request_with_an_altered_auth_header() {
-    let spec = spec_dir();
-    let ir = ir(&spec);
-    let sandbox = sandbox(&spec);
+    let (ir, sandbox) = setup();
     let mut sent = 0;
     let mut problems = Vec::new();
     for (p, e, case) in request_cases(&ir) {
@@ -219,9 +221,7 @@ fn signed_request(
 /// the case names.
 #[tokio::test]
 async fn the_sandbox_refuses_every_validation_case_at_the_same_paths() {
-    let spec = spec_dir();
-    let ir = ir(&spec);
-    let sandbox = sandbox(&spec);
+    let (ir, sandbox) = setup();
     let mut sent = 0;
     let mut problems = Vec::new();
     for (p, e, case) in request_cases(&ir) {
@@ -272,7 +272,7 @@ mod through_the_client {
     use serde::Serialize;
     use serde_json::Value;
 
-    use super::{fresh_world, ir, request_cases, sandbox, spec_dir};
+    use super::{fresh_world, request_cases, setup};
 
     include!("../../tests/support/case_inputs.rs");
     include!("../../generated/rust/conformance.rs");
@@ -338,9 +338,8 @@ mod through_the_client {
 
     #[tokio::test]
     async fn every_request_case_sent_by_the_client_gets_an_answer_it_accepts() {
-        let spec = spec_dir();
-        let ir = ir(&spec);
-        let sandbox = Arc::new(sandbox(&spec));
+        let (ir, sandbox) = setup();
+        let sandbox = Arc::new(sandbox);
         let mut sent = 0;
         let mut problems = Vec::new();
         for (p, e, case) in request_cases(&ir) {
