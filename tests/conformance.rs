@@ -1,29 +1,33 @@
-//! Runs every conformance case of `spec/` (`cases:` on endpoints) against
-//! the generated client methods through a capturing transport: request
-//! cases must put exactly the expected request on the wire (method, path,
-//! every header, body bytes), response cases must decode the canned answer
-//! to the expected value or fail with the expected error, and validation
-//! cases must be refused before anything is sent.
+//! Runs every conformance case of `spec/` (`cases:` on endpoints and
+//! notifications) against the generated client: request cases must put
+//! exactly the expected request on the wire (method, path, every header,
+//! body bytes), response cases must decode the canned answer to the expected
+//! value or fail with the expected error, validation cases must be refused
+//! before anything is sent, and notification cases must be verified and
+//! decoded or refused as the case says.
+//!
+//! The runner has no code per endpoint: the calls are generated from the
+//! spec (`generated/rust/conformance.rs`, one arm per endpoint and
+//! notification), and the cases are read from the spec at run time.
 //!
 //! The cases' expected signatures were computed with the sandbox's test
 //! credentials (below); spec/README.md, "Conformance cases", says so.
 
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
+use payspec::client::CallOptions;
 use payspec::transport::{BoxFuture, HttpRequest, HttpResponse, Transport, TransportError};
 use payspec::Error;
-use payspec_codegen::ir::{Case, CaseErrorKind, Endpoint, Ir, Provider};
-use payspec_codegen::spec::model::CaseSpec;
+use payspec_codegen::ir::{Case, CaseErrorKind, Endpoint, EndpointKind, Ir, Provider};
+use payspec_codegen::spec::model::{CaseErrorSpec, CaseNotificationSpec, CaseSpec};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
-const DOKU_CLIENT_ID: &str = "MCH-SANDBOX-0001";
-const DOKU_SECRET_KEY: &str = "SK-sandbox-secret";
-const MIDTRANS_SERVER_KEY: &str = "SB-Mid-server-sandbox";
-const BILLER_API_KEY: &str = "biller-sandbox-key";
-const BILLER_TOKEN_SECRET: &str = "biller-sandbox-token-secret";
-const BASE: &str = "https://conformance.invalid";
+include!("../generated/rust/conformance.rs");
+
+include!("support/case_inputs.rs");
 
 fn ir() -> Ir {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("spec");
@@ -47,95 +51,51 @@ impl Transport for Capture {
     }
 }
 
-/// The case's request body decoded as the endpoint's request type.
-fn body<T: DeserializeOwned>(c: &CaseSpec) -> T {
-    let text = c
-        .request
-        .body
-        .as_deref()
-        .expect("the case gives request.body");
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("{}: request.body: {e}", c.name))
-}
-
-fn param<'c>(c: &'c CaseSpec, name: &str) -> &'c str {
-    c.request
-        .path_params
-        .get(name)
-        .unwrap_or_else(|| panic!("{}: no path parameter {name}", c.name))
-}
-
-fn json<T: Serialize>(result: Result<T, Error>) -> Result<Value, Error> {
-    result.map(|v| serde_json::to_value(v).expect("serialises"))
-}
-
-/// Calls the generated method of `endpoint` with the case's inputs.
-async fn invoke(
-    provider: &str,
-    endpoint: &str,
-    c: &CaseSpec,
-    transport: Arc<Capture>,
-) -> Result<Value, Error> {
-    use payspec::client::CallOptions;
-    match provider {
-        "doku" => {
-            let mut config =
-                payspec::client::doku::Config::new(BASE, DOKU_CLIENT_ID, DOKU_SECRET_KEY);
-            if let Some(ts) = &c.request.timestamp {
-                config = config.fixed_timestamp(ts.clone());
-            }
-            let client = payspec::doku::Client::with_transport(config, transport);
-            let mut options = CallOptions::new();
-            if let Some(id) = &c.request.request_id {
-                options = options.request_id(id.clone());
-            }
-            match endpoint {
-                "card_refund" => json(client.card_refund_with(&body(c), &options).await),
-                "card_capture" => json(client.card_capture_with(&body(c), &options).await),
-                "card_delete_token" => {
-                    json(client.card_delete_token_with(&body(c), &options).await)
-                }
-                "card_payment_page" => {
-                    json(client.card_payment_page_with(&body(c), &options).await)
-                }
-                "cancel_order" => json(client.cancel_order_with(&body(c), &options).await),
-                "check_status" => json(
-                    client
-                        .check_status_with(param(c, "invoice_number"), &options)
-                        .await,
-                ),
-                other => panic!("the conformance runner has no arm for doku `{other}`"),
-            }
+/// Whether `error` is the error the case expects: its kind, and the
+/// provider's status and code, the JSON path or the validation paths it
+/// names.
+fn error_matches(expected: &CaseErrorSpec, error: &Error) -> bool {
+    match (expected.kind, error) {
+        (CaseErrorKind::Validation, Error::Validation(errors)) => {
+            errors.paths()
+                == expected
+                    .paths
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
         }
-        "midtrans" => {
-            let config = payspec::client::midtrans::Config::new(BASE, MIDTRANS_SERVER_KEY);
-            let client = payspec::midtrans::Client::with_transport(config, transport);
-            match endpoint {
-                "cancel" => json(client.cancel(param(c, "id")).await),
-                "charge" => json(client.charge(&body(c)).await),
-                "get_status" => json(client.get_status(param(c, "id")).await),
-                "capture" => json(client.capture(&body(c)).await),
-                "refund" => json(client.refund(param(c, "id"), &body(c)).await),
-                "direct_refund" => json(client.direct_refund(param(c, "id"), &body(c)).await),
-                "expire" => json(client.expire(param(c, "id")).await),
-                "approve" => json(client.approve(param(c, "id")).await),
-                "deny" => json(client.deny(param(c, "id")).await),
-                other => panic!("the conformance runner has no arm for midtrans `{other}`"),
-            }
+        (CaseErrorKind::Api, Error::Api(api)) => {
+            expected.status.map_or(true, |s| s == api.status)
+                && (expected.code.is_none() || expected.code == api.code)
         }
-        "biller" => {
-            let config =
-                payspec::client::biller::Config::new(BASE, BILLER_API_KEY, BILLER_TOKEN_SECRET);
-            let client = payspec::biller::Client::with_transport(config, transport);
-            match endpoint {
-                "bill_cancel" => json(client.bill_cancel(&body(c)).await),
-                other => panic!("the conformance runner has no arm for biller `{other}`"),
-            }
+        (CaseErrorKind::Decode, Error::Decode { path, .. }) => {
+            expected.path.as_ref().map_or(true, |p| p == path)
         }
-        other => panic!("no provider `{other}`"),
+        (CaseErrorKind::Signature, Error::SignatureMismatch(_)) => true,
+        (CaseErrorKind::Stale, Error::StaleNotification { .. }) => true,
+        _ => false,
     }
 }
 
-/// What went wrong with one case, or nothing.
+/// Compares an outcome with the case's `decoded` or `error`.
+fn check_outcome(c: &CaseSpec, result: Result<Value, Error>, fail: &mut impl FnMut(String)) {
+    match (&c.decoded, &c.error, result) {
+        (Some(decoded), None, Ok(value)) => {
+            let want: Value = serde_json::from_str(decoded).expect("decoded is JSON");
+            if value != want {
+                fail(format!("decoded {value}, expected {want}"));
+            }
+        }
+        (None, Some(expected), Err(error)) => {
+            if !error_matches(expected, &error) {
+                fail(format!("error {error:?}, expected {expected:?}"));
+            }
+        }
+        (_, _, outcome) => fail(format!("outcome {outcome:?} is not what the case expects")),
+    }
+}
+
+/// What went wrong with one case of an endpoint, or nothing.
 async fn run(p: &Provider, e: &Endpoint, case: &Case) -> Vec<String> {
     let c = &case.spec;
     let answer = match &c.response {
@@ -148,8 +108,8 @@ async fn run(p: &Provider, e: &Endpoint, case: &Case) -> Vec<String> {
                 .collect(),
             body: r.body.as_bytes().to_vec(),
         },
-        // A request case's answer does not matter; a refusal keeps DOKU's
-        // response check out of the way.
+        // A request case's answer does not matter; a refusal keeps response
+        // signature checks out of the way.
         None => HttpResponse {
             status: 400,
             headers: Vec::new(),
@@ -160,10 +120,21 @@ async fn run(p: &Provider, e: &Endpoint, case: &Case) -> Vec<String> {
         answer,
         sent: Mutex::new(Vec::new()),
     });
-    let result = invoke(&p.name, &e.name, c, transport.clone()).await;
+    let inputs = CaseInputs {
+        provider: &p.name,
+        case: c,
+        transport: transport.clone(),
+    };
+    let result = call_endpoint(&p.name, &e.name, &inputs).await;
     let sent = transport.sent.lock().unwrap().clone();
     let mut problems = Vec::new();
-    let mut fail = |what: String| problems.push(format!("{}/{}: {what}", e.name, c.name));
+    let mut fail = |what: String| {
+        problems.push(format!("{}/{}/{}: {what}", p.name, e.name, c.name));
+    };
+    let Some(result) = result else {
+        fail("no generated call: regenerate (`payspec generate`)".to_owned());
+        return problems;
+    };
 
     if let Some(wire) = &c.wire {
         let [request] = sent.as_slice() else {
@@ -178,18 +149,21 @@ async fn run(p: &Provider, e: &Endpoint, case: &Case) -> Vec<String> {
         if request.url != url {
             fail(format!("url `{}`, expected `{url}`", request.url));
         }
-        let mut got: Vec<(String, String)> = request
-            .headers
-            .iter()
-            .map(|(k, v)| (k.to_ascii_lowercase(), v.clone()))
-            .collect();
-        let mut want: Vec<(String, String)> = wire
-            .headers
-            .iter()
-            .map(|(k, v)| (k.to_ascii_lowercase(), v.clone()))
-            .collect();
-        got.sort();
-        want.sort();
+        let lower = |headers: Vec<(String, String)>| {
+            let mut out: Vec<(String, String)> = headers
+                .into_iter()
+                .map(|(k, v)| (k.to_ascii_lowercase(), v))
+                .collect();
+            out.sort();
+            out
+        };
+        let got = lower(request.headers.clone());
+        let want = lower(
+            wire.headers
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        );
         if got != want {
             fail(format!("headers {got:?}, expected {want:?}"));
         }
@@ -203,90 +177,111 @@ async fn run(p: &Provider, e: &Endpoint, case: &Case) -> Vec<String> {
         }
         return problems;
     }
+    let validation = c
+        .error
+        .as_ref()
+        .is_some_and(|err| err.kind == CaseErrorKind::Validation);
+    if validation && !sent.is_empty() {
+        fail(format!(
+            "a refused request was sent ({} requests)",
+            sent.len()
+        ));
+    }
+    check_outcome(c, result, &mut fail);
+    problems
+}
 
-    match (&c.decoded, &c.error, result) {
-        (Some(decoded), None, Ok(value)) => {
-            let want: Value = serde_json::from_str(decoded).expect("decoded is JSON");
-            if value != want {
-                fail(format!("decoded {value}, expected {want}"));
-            }
-        }
-        (None, Some(expected), Err(error)) => {
-            let matched = match (expected.kind, &error) {
-                (CaseErrorKind::Validation, Error::Validation(errors)) => {
-                    errors.paths()
-                        == expected
-                            .paths
-                            .iter()
-                            .map(String::as_str)
-                            .collect::<Vec<_>>()
-                        && sent.is_empty()
-                }
-                (CaseErrorKind::Api, Error::Api(api)) => {
-                    expected.status.map_or(true, |s| s == api.status)
-                        && (expected.code.is_none() || expected.code == api.code)
-                }
-                (CaseErrorKind::Decode, Error::Decode { path, .. }) => {
-                    expected.path.as_ref().map_or(true, |p| p == path)
-                }
-                (CaseErrorKind::Signature, Error::SignatureMismatch(_)) => true,
-                _ => false,
-            };
-            if !matched {
-                fail(format!("error {error:?}, expected {expected:?}"));
-            }
-        }
-        (_, _, outcome) => fail(format!("outcome {outcome:?} is not what the case expects")),
+/// What went wrong with one case of a notification, or nothing.
+fn run_notification(p: &Provider, e: &Endpoint, case: &Case) -> Vec<String> {
+    let c = &case.spec;
+    let mut problems = Vec::new();
+    let mut fail = |what: String| {
+        problems.push(format!("{}/{}/{}: {what}", p.name, e.name, c.name));
+    };
+    let Some(notification) = &c.notification else {
+        fail("no `notification` (the lint refuses this)".to_owned());
+        return problems;
+    };
+    let mut headers = http::HeaderMap::new();
+    for (name, value) in &notification.headers {
+        let name = http::HeaderName::from_bytes(name.as_bytes()).expect("a header name");
+        let value = http::HeaderValue::from_str(value).expect("a header value");
+        headers.append(name, value);
+    }
+    let inputs = NotificationInputs {
+        provider: &p.name,
+        notification,
+        headers,
+    };
+    match verify_notification(&p.name, &e.name, &inputs) {
+        Some(result) => check_outcome(c, result, &mut fail),
+        None => fail("no generated verification: regenerate (`payspec generate`)".to_owned()),
     }
     problems
 }
 
-#[tokio::test]
-async fn every_case_of_the_spec_holds_for_the_generated_client() {
-    let ir = ir();
+/// Every case of every endpoint and notification of `ir`: how many ran,
+/// and what went wrong.
+async fn run_all(ir: &Ir) -> (usize, Vec<String>) {
     let mut problems = Vec::new();
     let mut ran = 0;
     for p in &ir.providers {
         for e in &p.endpoints {
             for case in &e.cases {
-                problems.extend(run(p, e, case).await);
+                problems.extend(match e.kind {
+                    EndpointKind::Endpoint => run(p, e, case).await,
+                    EndpointKind::Notification => run_notification(p, e, case),
+                });
                 ran += 1;
             }
         }
     }
-    assert!(ran >= 20, "only {ran} cases");
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    (ran, problems)
 }
 
 #[tokio::test]
-async fn every_endpoint_has_three_cases_one_an_error_path() {
+async fn every_case_of_the_spec_holds_for_the_generated_client() {
+    let ir = ir();
+    let (ran, problems) = run_all(&ir).await;
+    let notification_cases: usize = ir
+        .providers
+        .iter()
+        .flat_map(|p| &p.endpoints)
+        .filter(|e| e.kind == EndpointKind::Notification)
+        .map(|e| e.cases.len())
+        .sum();
+    assert!(ran >= 60, "only {ran} cases");
+    assert!(
+        notification_cases >= 12,
+        "only {notification_cases} notification cases"
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The floor, for every endpoint and notification: at least three
+/// cases, one of them an error path; an endpoint also has a request case.
+/// The lint says the same (W006, W011): it finds nothing to warn about.
+#[tokio::test]
+async fn every_endpoint_and_notification_has_three_cases_one_an_error_path() {
     let ir = ir();
     for p in &ir.providers {
         for e in &p.endpoints {
-            if e.kind != payspec_codegen::ir::EndpointKind::Endpoint {
-                continue;
-            }
-            assert!(
-                e.cases.len() >= 3,
-                "{}/{}: {} cases",
-                p.name,
-                e.name,
-                e.cases.len()
-            );
+            let at = format!("{}/{}", p.name, e.name);
+            assert!(e.cases.len() >= 3, "{at}: {} cases", e.cases.len());
             assert!(
                 e.cases.iter().any(|c| c.spec.error.is_some()),
-                "{}/{}: no error path",
-                p.name,
-                e.name
+                "{at}: no error path"
             );
-            assert!(
-                e.cases.iter().any(|c| c.spec.wire.is_some()),
-                "{}/{}: no request case",
-                p.name,
-                e.name
-            );
+            if e.kind == EndpointKind::Endpoint {
+                assert!(
+                    e.cases.iter().any(|c| c.spec.wire.is_some()),
+                    "{at}: no request case"
+                );
+            }
         }
     }
+    let warnings = payspec_codegen::lower::case_coverage(&ir);
+    assert!(warnings.is_empty(), "{warnings:?}");
 }
 
 /// A wrong expectation makes the runner fail: the runner is not vacuous.
@@ -307,4 +302,44 @@ async fn a_wrong_expectation_is_reported() {
     let problems = run(p, e, &case).await;
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].contains("headers"), "{problems:?}");
+}
+
+/// A notification case is checked too: one byte of a verified body changed
+/// is refused, so the case's `decoded` is reported as not what happened,
+/// and an expected error of the wrong kind is reported.
+#[test]
+fn a_wrong_notification_expectation_is_reported() {
+    let ir = ir();
+    let (p, e, verified) = ir
+        .providers
+        .iter()
+        .flat_map(|p| p.endpoints.iter().map(move |e| (p, e)))
+        .filter(|(_, e)| e.kind == EndpointKind::Notification)
+        .find_map(|(p, e)| {
+            let case = e.cases.iter().find(|c| c.spec.decoded.is_some())?;
+            Some((p, e, case))
+        })
+        .expect("a notification case that decodes");
+    assert!(run_notification(p, e, verified).is_empty());
+
+    let mut tampered = verified.clone();
+    let n = tampered.spec.notification.as_mut().unwrap();
+    n.body = n.body.replacen("\"order_id\":\"", "\"order_id\":\"X", 1);
+    assert_ne!(n.body, verified.spec.notification.as_ref().unwrap().body);
+    let problems = run_notification(p, e, &tampered);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("SignatureMismatch"), "{problems:?}");
+
+    let mut wrong_kind = tampered.clone();
+    wrong_kind.spec.decoded = None;
+    wrong_kind.spec.error = Some(CaseErrorSpec {
+        kind: CaseErrorKind::Stale,
+        status: None,
+        code: None,
+        path: None,
+        paths: Vec::new(),
+    });
+    let problems = run_notification(p, e, &wrong_kind);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("expected"), "{problems:?}");
 }

@@ -59,6 +59,7 @@ bad_cases!(
     names,
     new_words,
     non_utf8,
+    notification_cases,
     numeric_rules,
     path_params,
     recipe_bad_template,

@@ -182,3 +182,44 @@ fn other_spellings_of_an_enum_value_are_listed() {
         "{page}"
     );
 }
+
+/// The spec's pages, rendered from `spec/` (not the fixture).
+fn real_pages() -> std::collections::BTreeMap<PathBuf, String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    let ir = payspec_codegen::lower::load_dir(&dir)
+        .expect("spec/ loads")
+        .ir;
+    docs::render(&ir).expect("spec/ renders")
+}
+
+/// A page's "Worked examples" section, up to the next `## ` heading.
+fn worked_examples(page: &str) -> &str {
+    let start = page
+        .find("## Worked examples")
+        .expect("the page has worked examples");
+    let rest = &page[start..];
+    let end = rest[2..].find("\n## ").map_or(rest.len(), |i| i + 3);
+    &rest[..end]
+}
+
+#[test]
+fn request_cases_are_worked_examples_with_the_exact_request() {
+    let pages = real_pages();
+    let section = worked_examples(&pages[Path::new("doku/cards/card_refund.md")]);
+    insta::assert_snapshot!(section);
+}
+
+#[test]
+fn notification_cases_are_worked_examples_with_their_outcome() {
+    let pages = real_pages();
+    let section = worked_examples(&pages[Path::new("midtrans/core/cancel_notification.md")]);
+    assert!(
+        section.contains("Refused: the signature does not verify"),
+        "{section}"
+    );
+    assert!(
+        section.contains("(`Error::Decode` at `transaction_status`)"),
+        "{section}"
+    );
+    insta::assert_snapshot!(section);
+}

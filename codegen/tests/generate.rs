@@ -47,6 +47,7 @@ fn render_all_names_rust_docs_and_openapi_files() {
     assert_eq!(
         rust.keys().collect::<Vec<_>>(),
         [
+            "rust/conformance.rs",
             "rust/shop/Cargo.toml",
             "rust/shop/areas/payments/Cargo.toml",
             "rust/shop/areas/payments/lib.rs",

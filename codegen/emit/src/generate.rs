@@ -18,7 +18,8 @@ pub type Files = BTreeMap<PathBuf, String>;
 
 /// Renders the Rust code only, under `rust/`: per provider the module the
 /// client crate includes (`rust/<provider>.rs`) and its type crates
-/// (`rust/<provider>/**`; see [`render_provider`]).
+/// (`rust/<provider>/**`; see [`render_provider`]), and the conformance
+/// runner's calls (`rust/conformance.rs`).
 pub fn render_rust(ir: &Ir) -> Result<Files, EmitError> {
     let mut files = Files::new();
     for p in &ir.providers {
@@ -26,6 +27,10 @@ pub fn render_rust(ir: &Ir) -> Result<Files, EmitError> {
             files.insert(PathBuf::from("rust").join(path), text);
         }
     }
+    files.insert(
+        PathBuf::from("rust").join(crate::emit::rust::conformance::FILE),
+        crate::emit::rust::conformance::render(ir)?,
+    );
     Ok(files)
 }
 

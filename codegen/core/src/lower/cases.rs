@@ -1,8 +1,11 @@
 //! Conformance cases (`cases:`) checked against the endpoint they belong to:
 //! one outcome each, request values that are values of the request type,
 //! the wire method and path of the endpoint, JSON that parses (L033).
-//! `payspec lint` also warns on an endpoint without any case
-//! ([`coverage`], W006); generating does not, so a spec grows its cases
+//! Cases of a notification (L070–L074) are checked against its body type
+//! and its provider's notification recipe. `payspec lint` also warns on an
+//! endpoint without any case (W006), and on a notification without cases or
+//! an endpoint or notification with fewer than three or no error path
+//! ([`coverage`], W011); generating does not, so a spec grows its cases
 //! without noise in every build.
 
 use std::collections::HashSet;
@@ -13,40 +16,80 @@ use super::names::is_snake;
 use super::Sink;
 use crate::diagnostic::Diagnostic;
 use crate::ir::{Case, CaseErrorKind, Endpoint, EndpointKind, Ir, Provider, Type, WireKind};
+use payspec_signing::recipe::{Line, Recipe, Source, Template};
 
-/// W006 for every endpoint of `ir` without a conformance case.
+/// The fewest cases an endpoint or notification should have.
+pub const MIN_CASES: usize = 3;
+
+/// W006 for every endpoint of `ir` without a conformance case; W011 for a
+/// notification without one, and for an endpoint or notification with
+/// fewer than [`MIN_CASES`] or no error path.
 pub fn coverage(ir: &Ir) -> Vec<Diagnostic> {
     let mut sink = Sink::default();
     for e in ir.providers.iter().flat_map(|p| &p.endpoints) {
-        if e.kind == EndpointKind::Endpoint && e.cases.is_empty() {
+        let what = match e.kind {
+            EndpointKind::Endpoint => "endpoint",
+            EndpointKind::Notification => "notification",
+        };
+        if e.cases.is_empty() {
+            let code = match e.kind {
+                EndpointKind::Endpoint => "W006",
+                EndpointKind::Notification => "W011",
+            };
+            let help = match e.kind {
+                EndpointKind::Endpoint => "add `cases:` (spec/README.md, \"Conformance cases\"): a request case, a response case and an error path",
+                EndpointKind::Notification => "add `cases:` (spec/README.md, \"Conformance cases\"): a notification verified and decoded, and refused ones (a tampered byte)",
+            };
             sink.warn(
                 e.loc.clone(),
-                "W006",
-                format!("endpoint `{}` has no conformance cases", e.name),
-                "add `cases:` (spec/README.md, \"Conformance cases\"): a request case, a response case and an error path",
+                code,
+                format!("{what} `{}` has no conformance cases", e.name),
+                help,
+            );
+            continue;
+        }
+        let errors = e.cases.iter().filter(|c| c.spec.error.is_some()).count();
+        if e.cases.len() < MIN_CASES || errors == 0 {
+            sink.warn(
+                e.loc.clone(),
+                "W011",
+                format!(
+                    "{what} `{}` has {} conformance case(s), {errors} of them an error path",
+                    e.name,
+                    e.cases.len()
+                ),
+                "give at least three cases, at least one of them an error path",
             );
         }
     }
     sink.diags
 }
 
-/// Checks every case of every endpoint of `p`.
+/// Checks every case of every endpoint and notification of `p`.
 pub(crate) fn check(p: &Provider, sink: &mut Sink) {
     for e in &p.endpoints {
         let mut names = HashSet::new();
         for case in &e.cases {
             let mut problems = Vec::new();
             if !is_snake(&case.spec.name) {
-                problems.push(format!("case name `{}` is not snake_case", case.spec.name));
+                problems.push((
+                    "L033",
+                    format!("case name `{}` is not snake_case", case.spec.name),
+                ));
             }
             if !names.insert(case.spec.name.as_str()) {
-                problems.push(format!("two cases are named `{}`", case.spec.name));
+                problems.push(("L033", format!("two cases are named `{}`", case.spec.name)));
             }
-            problems.extend(problems_of(p, e, case));
-            for problem in problems {
+            match e.kind {
+                EndpointKind::Endpoint => {
+                    problems.extend(problems_of(p, e, case).into_iter().map(|m| ("L033", m)))
+                }
+                EndpointKind::Notification => problems.extend(notification_problems(p, e, case)),
+            }
+            for (code, problem) in problems {
                 sink.error(
                     case.loc.clone(),
-                    "L033",
+                    code,
                     format!("case `{}` of `{}`: {problem}", case.spec.name, e.name),
                     "see spec/README.md, \"Conformance cases\"",
                 );
@@ -55,9 +98,168 @@ pub(crate) fn check(p: &Provider, sink: &mut Sink) {
     }
 }
 
+/// What is wrong with a notification's case, each with its code: shape
+/// (L070), the body of a notification that passes its signature check
+/// against the notification type (L071), the target,
+/// headers and freshness against the scheme's notification recipe (L072),
+/// the error kind (L073), the decoded value (L074).
+fn notification_problems(p: &Provider, e: &Endpoint, case: &Case) -> Vec<(&'static str, String)> {
+    let c = &case.spec;
+    let mut out = Vec::new();
+    let request_given = c.request != crate::spec::model::CaseRequestSpec::default();
+    if request_given || c.wire.is_some() || c.response.is_some() {
+        out.push((
+            "L070",
+            "a notification case has no `request`, `wire` or `response`; give `notification`"
+                .to_owned(),
+        ));
+    }
+    let Some(n) = &c.notification else {
+        out.push((
+            "L070",
+            "give `notification` (what arrives) with `decoded` or `error`".to_owned(),
+        ));
+        return out;
+    };
+    if c.decoded.is_some() == c.error.is_some() {
+        out.push((
+            "L070",
+            "give exactly one outcome: `decoded` or `error`".to_owned(),
+        ));
+    }
+
+    let body = serde_json::from_str::<Value>(&n.body);
+    // A body refused for its signature or its shape may be anything (a
+    // tampered byte, a missing signature member); one that passes the
+    // signature check must be of the type.
+    let passes_signature = !matches!(&c.error, Some(err) if err.kind != CaseErrorKind::Stale);
+    match (&body, &e.request) {
+        (_, _) if !passes_signature => {}
+        (Err(err), _) => out.push(("L071", format!("notification.body is not JSON: {err}"))),
+        (Ok(v), Some(root)) => out.extend(
+            value_problems(p, &Type::Struct(root.clone()), v, "notification.body", &[])
+                .into_iter()
+                .map(|m| ("L071", m)),
+        ),
+        (Ok(_), None) => {}
+    }
+
+    let recipe = p.auth.recipes.notification.as_ref();
+    let signs_target = recipe.is_some_and(|r| {
+        reads_input(r, "target", |s| matches!(s, Source::Target))
+            || reads_input(r, "target_with_query", |s| {
+                matches!(s, Source::TargetWithQuery)
+            })
+    });
+    let signs_time =
+        recipe.is_some_and(|r| r.values.iter().any(|v| matches!(v.source, Source::Now(_))));
+    match (signs_target, &n.target) {
+        (true, None) => out.push((
+            "L072",
+            "the notification recipe signs the target: give `notification.target`".to_owned(),
+        )),
+        (false, Some(_)) => out.push((
+            "L072",
+            "the notification recipe signs no target: delete `notification.target`".to_owned(),
+        )),
+        _ => {}
+    }
+    for header in recipe.into_iter().flat_map(|r| r.headers.iter()) {
+        let given = n
+            .headers
+            .keys()
+            .any(|k| k.eq_ignore_ascii_case(&header.name));
+        if !given && !matches!(&c.error, Some(err) if err.kind == CaseErrorKind::Signature) {
+            out.push((
+                "L072",
+                format!(
+                    "notification.headers lacks `{}`, which the recipe reads",
+                    header.name
+                ),
+            ));
+        }
+    }
+    if n.max_age_secs.is_some() && !signs_time {
+        out.push((
+            "L072",
+            "the notification recipe signs no timestamp: delete `notification.max_age_secs`"
+                .to_owned(),
+        ));
+    }
+
+    if let Some(err) = &c.error {
+        match err.kind {
+            CaseErrorKind::Signature => {}
+            CaseErrorKind::Decode if err.path.is_some() => {}
+            CaseErrorKind::Decode => {
+                out.push(("L073", "a `decode` error names its `path`".to_owned()))
+            }
+            CaseErrorKind::Stale if n.max_age_secs.is_some() => {}
+            CaseErrorKind::Stale => out.push((
+                "L073",
+                "a `stale` error needs `notification.max_age_secs`".to_owned(),
+            )),
+            kind @ (CaseErrorKind::Validation | CaseErrorKind::Api) => out.push((
+                "L073",
+                format!("a notification is refused with `signature`, `decode` or `stale`, not `{kind:?}`"),
+            )),
+        }
+        if err.kind != CaseErrorKind::Validation && !err.paths.is_empty()
+            || err.kind != CaseErrorKind::Api && (err.status.is_some() || err.code.is_some())
+        {
+            out.push((
+                "L073",
+                "`paths` belong to `validation` errors, `status` and `code` to `api` errors"
+                    .to_owned(),
+            ));
+        }
+    }
+    if let Some(decoded) = &c.decoded {
+        match (serde_json::from_str::<Value>(decoded), &e.request) {
+            (Err(err), _) => out.push(("L074", format!("decoded is not JSON: {err}"))),
+            (Ok(v), Some(root)) => out.extend(
+                value_problems(p, &Type::Struct(root.clone()), &v, "decoded", &[])
+                    .into_iter()
+                    .map(|m| ("L074", m)),
+            ),
+            (Ok(_), None) => {}
+        }
+    }
+    out
+}
+
+/// Whether `recipe` reads the message input `name` (`target`): as a value's
+/// source, or as `{name}` in any template.
+fn reads_input(recipe: &Recipe, name: &str, is_source: impl Fn(&Source) -> bool) -> bool {
+    let in_template = |t: &Template| t.references().any(|r| r == name);
+    let in_lines = |lines: &[Line]| lines.iter().any(|l| in_template(&l.template));
+    recipe.values.iter().any(|v| {
+        is_source(&v.source)
+            || match &v.source {
+                Source::Template(t) => in_template(t),
+                Source::Lines(lines) => in_lines(lines),
+                Source::Join { parts, .. } => in_lines(parts),
+                _ => false,
+            }
+    }) || recipe
+        .headers
+        .iter()
+        .chain(recipe.fields.iter())
+        .any(|o| in_template(&o.template))
+}
+
 fn problems_of(p: &Provider, e: &Endpoint, case: &Case) -> Vec<String> {
     let c = &case.spec;
     let mut out = Vec::new();
+    if c.notification.is_some() {
+        out.push("`notification` belongs to a notification's cases".to_owned());
+    }
+    if c.error
+        .as_ref()
+        .is_some_and(|err| err.kind == CaseErrorKind::Stale)
+    {
+        out.push("`stale` is an error of a notification".to_owned());
+    }
     let validation = c
         .error
         .as_ref()
@@ -213,5 +415,95 @@ fn value_problems(p: &Provider, ty: &Type, v: &Value, at: &str, also: &[WireKind
         Vec::new()
     } else {
         vec![format!("{at} is not a value of type {ty:?}")]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::coverage;
+    use crate::spec::model::{CaseErrorKind, CaseErrorSpec};
+
+    /// The loader's good fixture (its sources live one directory up from
+    /// the core crate's manifest).
+    fn acme() -> crate::ir::Ir {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/good");
+        crate::lower::load_dir(&dir)
+            .expect("the good fixture loads")
+            .ir
+    }
+
+    fn warnings(ir: &crate::ir::Ir) -> Vec<(String, String)> {
+        coverage(ir)
+            .into_iter()
+            .map(|d| (d.code.to_string(), d.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_notification_without_cases_is_w011_and_an_endpoint_w006() {
+        let found = warnings(&acme());
+        assert!(found.contains(&(
+            "W011".to_owned(),
+            "notification `payment_notification` has no conformance cases".to_owned()
+        )));
+        assert!(found.contains(&(
+            "W006".to_owned(),
+            "endpoint `card_payment` has no conformance cases".to_owned()
+        )));
+    }
+
+    #[test]
+    fn fewer_than_three_cases_or_no_error_path_is_w011() {
+        let mut ir = acme();
+        let real =
+            crate::lower::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec"))
+                .expect("spec/ loads")
+                .ir;
+        // Borrow real cases: two that are not error paths, then three with
+        // one error path.
+        let cases: Vec<_> = real
+            .providers
+            .iter()
+            .flat_map(|p| &p.endpoints)
+            .flat_map(|e| &e.cases)
+            .filter(|c| c.spec.error.is_none())
+            .take(3)
+            .cloned()
+            .collect();
+        let notification = ir.providers[0]
+            .endpoints
+            .iter_mut()
+            .find(|e| e.name == "payment_notification")
+            .expect("the fixture's notification");
+        notification.cases = cases[..2].to_vec();
+        let found = warnings(&ir);
+        assert!(found.contains(&(
+            "W011".to_owned(),
+            "notification `payment_notification` has 2 conformance case(s), 0 of them an error path"
+                .to_owned()
+        )), "{found:?}");
+
+        let notification = ir.providers[0]
+            .endpoints
+            .iter_mut()
+            .find(|e| e.name == "payment_notification")
+            .expect("the fixture's notification");
+        notification.cases = cases.clone();
+        notification.cases[2].spec.error = Some(CaseErrorSpec {
+            kind: CaseErrorKind::Signature,
+            status: None,
+            code: None,
+            path: None,
+            paths: Vec::new(),
+        });
+        let found = warnings(&ir);
+        assert!(
+            !found
+                .iter()
+                .any(|(_, m)| m.contains("payment_notification")),
+            "{found:?}"
+        );
     }
 }

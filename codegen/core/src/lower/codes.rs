@@ -58,6 +58,11 @@ pub const CODES: &[(&str, &str)] = &[
     ("L065", "lifecycle `state_names`: a key that is not a declared state, or a `state_name` fact on a resource without `state_names`"),
     ("L066", "lifecycle `partial_to`: a state that is not declared, or on an action that is not `cumulative`"),
     ("L067", "lifecycle `idempotent_by`: not a string field of the endpoint's request body, or on an action without an endpoint, a creating or a read-only one"),
+    ("L070", "a notification case without `notification` and exactly one of `decoded` or `error`, or with an endpoint case's `request`, `wire` or `response`"),
+    ("L071", "a notification case's body that is not JSON or not a value of the notification type, where the case expects it verified (`decoded`) or `stale`"),
+    ("L072", "a notification case whose `target`, headers or `max_age_secs` do not fit the provider's notification recipe"),
+    ("L073", "a notification case's error other than `signature`, `decode` (with `path`) or `stale` (with `max_age_secs`)"),
+    ("L074", "a notification case's `decoded` that is not JSON, or not a value of the notification type"),
     ("W001", "enum or named type that nothing references"),
     ("W002", "conditional field that no rule makes conditional"),
     ("W003", "field without a description (`doc`)"),
@@ -65,6 +70,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("W005", "example that is not valid JSON"),
     ("W006", "endpoint without conformance cases"),
     ("W008", "token flow without `expires_in`: a token is kept until the provider answers 401"),
+    ("W011", "notification without conformance cases, or an endpoint or notification with fewer than three cases or none of them an error path"),
 ];
 
 /// The diagnostic codes (`"E001"`, `"L012"`, `"W003"` as string literals)
@@ -109,6 +115,8 @@ mod tests {
             include_str!("checks.rs"),
             include_str!("lifecycle.rs"),
             include_str!("lifecycle_calls.rs"),
+            include_str!("cases.rs"),
+            include_str!("../audit/docs_lint.rs"),
         ];
         for src in sources {
             assert_eq!(undocumented_codes(src), Vec::<&str>::new());

@@ -492,9 +492,11 @@ pub struct EndpointFile {
     pub cases: Vec<CaseSpec>,
 }
 
-/// One conformance case of an endpoint (`cases:`): a request, and either
+/// One conformance case (`cases:`). Of an endpoint: a request, and either
 /// the exact wire request (`wire`), a canned answer with the decoded value
 /// or error (`response` with `decoded` or `error`), or a validation error.
+/// Of a notification: what arrives (`notification`), and the decoded value
+/// or the error it is refused with.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CaseSpec {
@@ -503,8 +505,12 @@ pub struct CaseSpec {
     /// What the case shows.
     #[serde(default)]
     pub doc: Option<String>,
-    /// The call's inputs.
+    /// The call's inputs (endpoints; empty when the call takes none).
+    #[serde(default)]
     pub request: CaseRequestSpec,
+    /// The notification as received (notifications only).
+    #[serde(default)]
+    pub notification: Option<CaseNotificationSpec>,
     /// The exact request the client must send.
     #[serde(default)]
     pub wire: Option<WireSpec>,
@@ -520,7 +526,7 @@ pub struct CaseSpec {
 }
 
 /// The inputs of a case: request values and the fixed per-call values.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CaseRequestSpec {
     /// The request body's values, as JSON text.
@@ -535,6 +541,25 @@ pub struct CaseRequestSpec {
     /// The request timestamp to sign with, where the scheme signs one.
     #[serde(default)]
     pub timestamp: Option<String>,
+}
+
+/// A notification as the merchant's server receives it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseNotificationSpec {
+    /// The path of the merchant's notification URL as the provider called
+    /// it: given exactly when the scheme signs it (a `target` input).
+    #[serde(default)]
+    pub target: Option<String>,
+    /// The headers as received, by name.
+    #[serde(default)]
+    pub headers: IndexMap<String, String>,
+    /// The exact body bytes.
+    pub body: String,
+    /// Also refuse a notification whose signed timestamp is more than this
+    /// many seconds from the receiver's clock (schemes that sign one).
+    #[serde(default)]
+    pub max_age_secs: Option<u64>,
 }
 
 /// A request as it goes on the wire.
@@ -595,8 +620,10 @@ pub enum CaseErrorKind {
     Api,
     /// The answer does not decode (`Error::Decode`).
     Decode,
-    /// The answer's signature does not verify.
+    /// The answer's (or notification's) signature does not verify.
     Signature,
+    /// A notification whose signed timestamp is older than `max_age_secs`.
+    Stale,
 }
 
 /// `docs:` as one file name or a list of them.

@@ -112,6 +112,7 @@ struct EndpointPage {
     rust: Option<String>,
     curl: Option<String>,
     cases: Vec<CaseView>,
+    notification_cases: Vec<NotificationCaseView>,
 }
 
 /// A request case of the spec, shown as a worked example: the inputs and
@@ -154,6 +155,69 @@ impl CaseView {
             doc: c.doc.as_deref().unwrap_or("").trim_end().to_owned(),
             inputs: inputs.join("\n") + "\n",
             http,
+        })
+    }
+}
+
+/// A notification case of the spec, shown as a worked example: what
+/// arrives, and whether it is verified (and to what) or refused (and why).
+struct NotificationCaseView {
+    name: String,
+    doc: String,
+    /// The notification as HTTP text: request line, headers, blank line, body.
+    http: String,
+    /// What verification makes of it, one sentence.
+    outcome: String,
+    /// The decoded value, pretty-printed, when it is verified.
+    decoded: Option<String>,
+}
+
+impl NotificationCaseView {
+    fn new(case: &crate::ir::Case) -> Option<Self> {
+        use crate::ir::CaseErrorKind;
+        let c = &case.spec;
+        let n = c.notification.as_ref()?;
+        let target = n.target.as_deref().unwrap_or("/your/notification/url");
+        let mut http = format!("POST {target}\n");
+        for (name, value) in &n.headers {
+            http.push_str(&format!("{name}: {value}\n"));
+        }
+        http.push_str(&format!("\n{}\n", n.body.trim_end()));
+        let fresh = n
+            .max_age_secs
+            .map(|s| format!(", checked for freshness (at most {s} s old)"))
+            .unwrap_or_default();
+        let outcome = match &c.error {
+            None => format!("Verified{fresh}; it decodes to:"),
+            Some(e) => match e.kind {
+                CaseErrorKind::Signature => {
+                    "Refused: the signature does not verify (`Error::SignatureMismatch`)."
+                        .to_owned()
+                }
+                CaseErrorKind::Decode => format!(
+                    "Refused: signed, but not the documented JSON (`Error::Decode` at `{}`).",
+                    e.path.as_deref().unwrap_or(".")
+                ),
+                CaseErrorKind::Stale => format!(
+                    "Refused: signed, but older than {} s (`Error::StaleNotification`).",
+                    n.max_age_secs.unwrap_or_default()
+                ),
+                CaseErrorKind::Validation | CaseErrorKind::Api => return None,
+            },
+        };
+        let decoded = c.decoded.as_deref().map(|text| {
+            serde_json::from_str::<serde_json::Value>(text)
+                .ok()
+                .and_then(|v| serde_json::to_string_pretty(&v).ok())
+                .unwrap_or_else(|| text.to_owned())
+                + "\n"
+        });
+        Some(NotificationCaseView {
+            name: c.name.clone(),
+            doc: c.doc.as_deref().unwrap_or("").trim_end().to_owned(),
+            http,
+            outcome,
+            decoded,
         })
     }
 }
@@ -485,5 +549,10 @@ fn endpoint_page(p: &Provider, e: &Endpoint) -> Result<EndpointPage, DocsError> 
         rust,
         curl,
         cases: e.cases.iter().filter_map(CaseView::new).collect(),
+        notification_cases: e
+            .cases
+            .iter()
+            .filter_map(NotificationCaseView::new)
+            .collect(),
     })
 }

@@ -10,6 +10,7 @@
 //! way the output is deterministic.
 
 mod client;
+pub mod conformance;
 mod decisions;
 mod decode;
 mod doc;
