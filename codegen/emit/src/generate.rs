@@ -28,8 +28,8 @@ pub fn render_rust(ir: &Ir) -> Result<Files, EmitError> {
         }
     }
     files.insert(
-        PathBuf::from("rust").join(crate::emit::rust::conformance::FILE),
-        crate::emit::rust::conformance::render(ir)?,
+        PathBuf::from("rust").join(crate::rust::conformance::FILE),
+        crate::rust::conformance::render(ir)?,
     );
     Ok(files)
 }
