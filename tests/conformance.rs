@@ -79,7 +79,7 @@ async fn invoke(
     match provider {
         "doku" => {
             let mut config =
-                payspec::client::doku::Config::new(BASE, DOKU_CLIENT_ID, DOKU_SECRET_KEY);
+                payspec::doku::Config::new(BASE, DOKU_CLIENT_ID, DOKU_SECRET_KEY);
             if let Some(ts) = &c.request.timestamp {
                 config = config.fixed_timestamp(ts.clone());
             }
@@ -102,7 +102,7 @@ async fn invoke(
             }
         }
         "midtrans" => {
-            let config = payspec::client::midtrans::Config::new(BASE, MIDTRANS_SERVER_KEY);
+            let config = payspec::midtrans::Config::new(BASE, MIDTRANS_SERVER_KEY);
             let client = payspec::midtrans::Client::with_transport(config, transport);
             match endpoint {
                 "cancel" => json(client.cancel(param(c, "id")).await),
@@ -119,7 +119,7 @@ async fn invoke(
         }
         "biller" => {
             let config =
-                payspec::client::biller::Config::new(BASE, BILLER_API_KEY, BILLER_TOKEN_SECRET);
+                payspec::biller::Config::new(BASE, BILLER_API_KEY, BILLER_TOKEN_SECRET);
             let client = payspec::biller::Client::with_transport(config, transport);
             match endpoint {
                 "bill_cancel" => json(client.bill_cancel(&body(c)).await),

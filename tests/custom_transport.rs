@@ -4,7 +4,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use payspec::client::doku::{Client, Config, ResponseVerification};
+use payspec::doku::{Client, Config, ResponseVerification};
 use payspec::client::Call;
 use payspec::retry::RetryPolicy;
 use payspec::transport::{

@@ -35,12 +35,12 @@ mod client {
     pub use payspec::client::{Call, CallOptions, PathParam};
 
     pub mod doku {
-        pub use payspec::client::doku::{
+        pub use payspec::doku::{
             Notification, NotificationHeaders, ResponseVerification, DEFAULT_NOTIFICATION_MAX_AGE,
         };
 
         /// Wraps the runtime's DOKU configuration.
-        pub struct Config(pub payspec::client::doku::Config);
+        pub struct Config(pub payspec::doku::Config);
 
         impl Config {
             /// Forwards to the runtime's `Config::new`.
@@ -49,14 +49,14 @@ mod client {
                 client_id: impl Into<String>,
                 secret_key: impl Into<payspec::Secret>,
             ) -> Self {
-                Config(payspec::client::doku::Config::new(
+                Config(payspec::doku::Config::new(
                     base_url, client_id, secret_key,
                 ))
             }
         }
 
         /// Wraps the runtime's DOKU client.
-        pub struct Client(pub payspec::client::doku::Client);
+        pub struct Client(pub payspec::doku::Client);
 
         impl Client {
             /// Forwards to the runtime's `Client::call`.
@@ -393,8 +393,8 @@ fn environments_know_their_base_urls() {
 async fn a_path_parameter_breaking_its_limits_is_refused_before_sending() {
     // Port 9 (discard) on loopback: nothing is listening, and a request that
     // were sent would fail as Transport, not Validation.
-    let client = shop::Client(payspec::client::doku::Client::new(
-        payspec::client::doku::Config::new("http://127.0.0.1:9", "MCH-1", Secret::new("secret")),
+    let client = shop::Client(payspec::doku::Client::new(
+        payspec::doku::Config::new("http://127.0.0.1:9", "MCH-1", Secret::new("secret")),
     ));
     let too_long = client.payment_status("PAY-123456").await;
     let Err(Error::Validation(errors)) = too_long else {

@@ -3,7 +3,7 @@
 //! `serde_json::Value` did: which error wins, which of a repeated member
 //! counts, escapes, non-string signed fields, and JSON paths in errors.
 
-use payspec::client::midtrans::Notification;
+use payspec::midtrans::Notification;
 use payspec::midtrans::core::CancelNotification;
 use payspec::{Error, Secret};
 

@@ -7,9 +7,11 @@
 //! comparison. Nothing here names a provider.
 //!
 //! - [`recipe`]: the recipe vocabulary and its executor.
+//! - [`convention`]: where a provider's responses carry their code and message.
 //! - [`Secret`]: a string that never prints itself.
 //! - [`time`]: timestamps in the formats recipes write, and freshness.
 
+pub mod convention;
 pub mod recipe;
 mod secret;
 pub mod time;

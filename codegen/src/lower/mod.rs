@@ -17,9 +17,10 @@ mod generated;
 mod lifecycle;
 mod lifecycle_calls;
 mod lifecycle_notification;
-mod names;
+pub(crate) mod names;
 mod provider;
 mod recipes;
+mod convention;
 mod rules;
 
 use std::collections::BTreeMap;
