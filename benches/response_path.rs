@@ -20,9 +20,9 @@ mod callgrind;
 use std::hint::black_box;
 
 use criterion::Criterion;
-use payspec::midtrans::Notification;
 use payspec::doku::cards::CaptureResponse;
 use payspec::midtrans::core::CancelNotification;
+use payspec::midtrans::Notification;
 use payspec::recipe::{self, Context, Credentials, Message};
 use payspec::Secret;
 use sha2::Digest as _;

@@ -22,7 +22,10 @@ pub(crate) fn not_json(provider: &'static str, error: &serde_json::Error) -> Err
 }
 
 /// Decodes a verified notification body, reporting the JSON path that failed.
-pub(crate) fn decode<T: DeserializeOwned>(provider: &'static str, raw_body: &[u8]) -> Result<T, Error> {
+pub(crate) fn decode<T: DeserializeOwned>(
+    provider: &'static str,
+    raw_body: &[u8],
+) -> Result<T, Error> {
     // Typed straight from the bytes on the happy path. A failure is decoded
     // again the way it always was (through a `Value`, tracking the path), so
     // errors keep their paths and messages, and a body that only a `Value`

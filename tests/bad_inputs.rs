@@ -13,8 +13,8 @@ use std::time::{Duration, Instant};
 use payspec::doku::{
     Notification as DokuNotification, NotificationHeaders, DEFAULT_NOTIFICATION_MAX_AGE,
 };
-use payspec::midtrans::Notification as MidtransNotification;
 use payspec::midtrans::core::CancelNotification;
+use payspec::midtrans::Notification as MidtransNotification;
 use payspec::registry::{BodyFn, EndpointInfo};
 use payspec::Secret;
 use serde_json::{json, Value};

@@ -78,8 +78,7 @@ async fn invoke(
     use payspec::client::CallOptions;
     match provider {
         "doku" => {
-            let mut config =
-                payspec::doku::Config::new(BASE, DOKU_CLIENT_ID, DOKU_SECRET_KEY);
+            let mut config = payspec::doku::Config::new(BASE, DOKU_CLIENT_ID, DOKU_SECRET_KEY);
             if let Some(ts) = &c.request.timestamp {
                 config = config.fixed_timestamp(ts.clone());
             }
@@ -118,8 +117,7 @@ async fn invoke(
             }
         }
         "biller" => {
-            let config =
-                payspec::biller::Config::new(BASE, BILLER_API_KEY, BILLER_TOKEN_SECRET);
+            let config = payspec::biller::Config::new(BASE, BILLER_API_KEY, BILLER_TOKEN_SECRET);
             let client = payspec::biller::Client::with_transport(config, transport);
             match endpoint {
                 "bill_cancel" => json(client.bill_cancel(&body(c)).await),

@@ -27,84 +27,90 @@ mod validation {
     pub use payspec::validation::*;
 }
 
-/// Stand-in for the runtime client the fixture's auth scheme selects: the
-/// generated `impl Client` / `impl Config` blocks need types of this crate
-/// (inherent impls cannot be added to `payspec`'s own types from here), so
-/// these wrap the real DOKU runtime and forward to it.
+mod convention {
+    pub use payspec::convention::*;
+}
+
+/// Stand-in for the runtime client: the generated `impl Client` / `impl
+/// Config` blocks need types of this crate (inherent impls cannot be added
+/// to `payspec`'s own types from here), so these wrap the one runtime client
+/// and forward to it; the descriptor, marker trait and notification
+/// verifiers are the runtime's own.
 mod client {
-    pub use payspec::client::{Call, CallOptions, PathParam};
+    pub use payspec::client::{
+        notify, Call, CallOptions, Descriptor, PathParam, ResponseVerification, Spec,
+    };
 
-    pub mod doku {
-        pub use payspec::doku::{
-            Notification, NotificationHeaders, ResponseVerification, DEFAULT_NOTIFICATION_MAX_AGE,
-        };
+    /// Wraps the runtime's configuration.
+    pub struct Config<P>(pub payspec::client::Config<P>);
 
-        /// Wraps the runtime's DOKU configuration.
-        pub struct Config(pub payspec::doku::Config);
+    impl<P: Spec> Config<P> {
+        /// Forwards to the runtime's `Config::with_credentials`.
+        pub fn with_credentials(
+            base_url: impl Into<String>,
+            credentials: Vec<payspec::Secret>,
+        ) -> Self {
+            Config(payspec::client::Config::with_credentials(
+                base_url,
+                credentials,
+            ))
+        }
+    }
 
-        impl Config {
-            /// Forwards to the runtime's `Config::new`.
-            pub fn new(
-                base_url: impl Into<String>,
-                client_id: impl Into<String>,
-                secret_key: impl Into<payspec::Secret>,
-            ) -> Self {
-                Config(payspec::doku::Config::new(
-                    base_url, client_id, secret_key,
-                ))
-            }
+    /// Wraps the runtime's client.
+    pub struct Client<P>(pub payspec::client::Client<P>);
+
+    impl<P: Spec> Client<P> {
+        /// Forwards to the runtime's `Client::new`.
+        pub fn new(config: Config<P>) -> Self {
+            Client(payspec::client::Client::new(config.0))
         }
 
-        /// Wraps the runtime's DOKU client.
-        pub struct Client(pub payspec::doku::Client);
+        /// Forwards to the runtime's `Client::call`.
+        pub async fn call<Req, Resp>(
+            &self,
+            call: Call,
+            request: &Req,
+        ) -> Result<Resp, payspec::Error>
+        where
+            Req: serde::Serialize + payspec::validation::Validate,
+            Resp: serde::de::DeserializeOwned,
+        {
+            self.0.call(call, request).await
+        }
 
-        impl Client {
-            /// Forwards to the runtime's `Client::call`.
-            pub async fn call<Req, Resp>(
-                &self,
-                call: super::Call,
-                request: &Req,
-            ) -> Result<Resp, payspec::Error>
-            where
-                Req: serde::Serialize + payspec::validation::Validate,
-                Resp: serde::de::DeserializeOwned,
-            {
-                self.0.call(call, request).await
-            }
+        /// Forwards to the runtime's `Client::call_with`.
+        pub async fn call_with<Req, Resp>(
+            &self,
+            call: Call,
+            request: &Req,
+            options: &CallOptions,
+        ) -> Result<Resp, payspec::Error>
+        where
+            Req: serde::Serialize + payspec::validation::Validate,
+            Resp: serde::de::DeserializeOwned,
+        {
+            self.0.call_with(call, request, options).await
+        }
 
-            /// Forwards to the runtime's `Client::call_with`.
-            pub async fn call_with<Req, Resp>(
-                &self,
-                call: super::Call,
-                request: &Req,
-                options: &super::CallOptions,
-            ) -> Result<Resp, payspec::Error>
-            where
-                Req: serde::Serialize + payspec::validation::Validate,
-                Resp: serde::de::DeserializeOwned,
-            {
-                self.0.call_with(call, request, options).await
-            }
+        /// Forwards to the runtime's `Client::call_empty`.
+        pub async fn call_empty<Resp>(&self, call: Call) -> Result<Resp, payspec::Error>
+        where
+            Resp: serde::de::DeserializeOwned,
+        {
+            self.0.call_empty(call).await
+        }
 
-            /// Forwards to the runtime's `Client::call_empty`.
-            pub async fn call_empty<Resp>(&self, call: super::Call) -> Result<Resp, payspec::Error>
-            where
-                Resp: serde::de::DeserializeOwned,
-            {
-                self.0.call_empty(call).await
-            }
-
-            /// Forwards to the runtime's `Client::call_empty_with`.
-            pub async fn call_empty_with<Resp>(
-                &self,
-                call: super::Call,
-                options: &super::CallOptions,
-            ) -> Result<Resp, payspec::Error>
-            where
-                Resp: serde::de::DeserializeOwned,
-            {
-                self.0.call_empty_with(call, options).await
-            }
+        /// Forwards to the runtime's `Client::call_empty_with`.
+        pub async fn call_empty_with<Resp>(
+            &self,
+            call: Call,
+            options: &CallOptions,
+        ) -> Result<Resp, payspec::Error>
+        where
+            Resp: serde::de::DeserializeOwned,
+        {
+            self.0.call_empty_with(call, options).await
         }
     }
 }
@@ -393,8 +399,10 @@ fn environments_know_their_base_urls() {
 async fn a_path_parameter_breaking_its_limits_is_refused_before_sending() {
     // Port 9 (discard) on loopback: nothing is listening, and a request that
     // were sent would fail as Transport, not Validation.
-    let client = shop::Client(payspec::doku::Client::new(
-        payspec::doku::Config::new("http://127.0.0.1:9", "MCH-1", Secret::new("secret")),
+    let client = shop::Client::new(shop::Config::new(
+        "http://127.0.0.1:9",
+        "MCH-1",
+        Secret::new("secret"),
     ));
     let too_long = client.payment_status("PAY-123456").await;
     let Err(Error::Validation(errors)) = too_long else {

@@ -17,8 +17,8 @@
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine as _;
 use hmac::{Hmac, Mac};
-use payspec::midtrans::Notification as MidtransNotification;
 use payspec::doku::NotificationHeaders;
+use payspec::midtrans::Notification as MidtransNotification;
 use payspec::recipe::{self, Context, Credentials, Message, Recipe, RecipeError, Signed};
 use payspec::{Error, Secret};
 use sha2::Sha256;
@@ -213,13 +213,9 @@ fn doku_notification_signature_checks_the_merchant_path() {
     struct Order {
         amount: i64,
     }
-    let note: Note = payspec::doku::Notification::verify(
-        &headers,
-        "/payments/notifications",
-        body,
-        &key,
-    )
-    .unwrap();
+    let note: Note =
+        payspec::doku::Notification::verify(&headers, "/payments/notifications", body, &key)
+            .unwrap();
     assert_eq!(note.order.amount, 90000);
     let elsewhere =
         payspec::doku::Notification::verify::<Note>(&headers, "/other/path", body, &key)

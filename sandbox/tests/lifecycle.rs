@@ -377,10 +377,7 @@ async fn seeds_load_from_a_file_and_delays_are_injected() {
 
 fn midtrans(base: &str) -> payspec::midtrans::Client {
     let c = Credentials::test();
-    payspec::midtrans::Client::new(payspec::midtrans::Config::new(
-        base,
-        c.midtrans_server_key,
-    ))
+    payspec::midtrans::Client::new(payspec::midtrans::Config::new(base, c.midtrans_server_key))
 }
 
 /// A UUID v4 in its text form: 8-4-4-4-12 hex digits, version 4, variant 10xx.

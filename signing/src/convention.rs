@@ -84,8 +84,14 @@ mod tests {
     #[test]
     fn dotted_paths_reach_nested_members() {
         let body = serde_json::json!({"error": {"code": "E1"}, "responseCode": 4001});
-        assert_eq!(lookup(&body, "error.code").and_then(as_text).as_deref(), Some("E1"));
-        assert_eq!(lookup(&body, "responseCode").and_then(as_text).as_deref(), Some("4001"));
+        assert_eq!(
+            lookup(&body, "error.code").and_then(as_text).as_deref(),
+            Some("E1")
+        );
+        assert_eq!(
+            lookup(&body, "responseCode").and_then(as_text).as_deref(),
+            Some("4001")
+        );
         assert!(lookup(&body, "error.message").is_none());
     }
 }

@@ -8,7 +8,9 @@
 
 use std::time::{Duration, SystemTime};
 
-use payspec_signing::recipe::{self, Context, CredentialKind, Credentials, Message, Recipe, Source};
+use payspec_signing::recipe::{
+    self, Context, CredentialKind, Credentials, Message, Recipe, Source,
+};
 use serde::de::DeserializeOwned;
 
 use super::descriptor::Descriptor;
@@ -43,7 +45,11 @@ fn recipe_of(d: &'static Descriptor) -> Result<&'static Recipe, Error> {
 /// declaration order: what a notification verifier takes.
 fn keys(d: &Descriptor, keys: &[&Secret]) -> Credentials {
     let mut credentials = Credentials::new();
-    let declared = d.auth.credentials.iter().filter(|c| c.kind == CredentialKind::Key);
+    let declared = d
+        .auth
+        .credentials
+        .iter()
+        .filter(|c| c.kind == CredentialKind::Key);
     for (decl, key) in declared.zip(keys) {
         credentials.insert(decl.name.clone(), (*key).clone());
     }
@@ -104,7 +110,12 @@ pub fn verify_headers_fresh<T: DeserializeOwned>(
     let recipe = recipe_of(d)?;
     let timestamp = timestamp_header(recipe)
         .and_then(|name| received(headers, name))
-        .ok_or_else(|| mismatch(d, "the notification recipe signs no timestamp header".to_owned()))?;
+        .ok_or_else(|| {
+            mismatch(
+                d,
+                "the notification recipe signs no timestamp header".to_owned(),
+            )
+        })?;
     let fresh = payspec_signing::time::skew(timestamp, now).is_some_and(|skew| skew <= max_age);
     if !fresh {
         return Err(Error::StaleNotification {
@@ -264,4 +275,132 @@ fn check_fields(
                 Ok(_) => mismatch(d, e.to_string()),
             }
         })
+}
+
+// Exercised with DOKU's descriptor, whose notification recipe signs a
+// timestamp header; the expected signature is computed here, not by the
+// recipe.
+#[cfg(all(test, feature = "doku"))]
+mod tests {
+    use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+    use serde_json::Value;
+
+    use super::*;
+
+    const TARGET: &str = "/payments/notifications";
+    const BODY: &[u8] = br#"{"order":{"invoice_number":"INV-1","amount":90000}}"#;
+    // The docs' example timestamp, 2020-08-11T08:45:42Z, as seconds.
+    const SIGNED_AT: u64 = 1_597_135_542;
+
+    fn signature(secret: &str, timestamp: &str) -> String {
+        use base64::Engine as _;
+        use hmac::Mac as _;
+        use sha2::Digest as _;
+        let b64 = base64::engine::general_purpose::STANDARD;
+        let digest = b64.encode(sha2::Sha256::digest(BODY));
+        let text = format!(
+            "Client-Id:BRN-0001\nRequest-Id:req-1\nRequest-Timestamp:{timestamp}\n\
+             Request-Target:{TARGET}\nDigest:{digest}"
+        );
+        let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).unwrap();
+        mac.update(text.as_bytes());
+        format!("HMACSHA256={}", b64.encode(mac.finalize().into_bytes()))
+    }
+
+    fn verify_at(signature: &str, timestamp: &str, now: SystemTime) -> Result<Value, Error> {
+        let headers = [
+            ("Client-Id", Some("BRN-0001")),
+            ("Request-Id", Some("req-1")),
+            ("Request-Timestamp", Some(timestamp)),
+            ("Signature", Some(signature)),
+        ];
+        verify_headers_fresh(
+            &crate::doku::DESCRIPTOR,
+            &headers,
+            TARGET,
+            BODY,
+            &[&Secret::new("SK-merchant")],
+            DEFAULT_NOTIFICATION_MAX_AGE,
+            now,
+        )
+    }
+
+    fn at(secs: u64) -> SystemTime {
+        UNIX_EPOCH + Duration::from_secs(secs)
+    }
+
+    #[test]
+    fn the_timestamp_header_is_the_one_carrying_the_recipes_now_value() {
+        let recipe = crate::doku::AUTH.notification.as_ref().expect("recipe");
+        assert_eq!(timestamp_header(recipe), Some("Request-Timestamp"));
+    }
+
+    #[test]
+    fn a_notification_within_the_window_either_way_is_accepted() {
+        let stamp = "2020-08-11T08:45:42Z";
+        let sig = signature("SK-merchant", stamp);
+        for now in [SIGNED_AT, SIGNED_AT + 300, SIGNED_AT - 300] {
+            let body = verify_at(&sig, stamp, at(now)).expect("fresh");
+            assert_eq!(body["order"]["amount"], 90000);
+        }
+    }
+
+    #[test]
+    fn an_old_or_future_notification_is_refused_as_stale() {
+        let stamp = "2020-08-11T08:45:42Z";
+        let sig = signature("SK-merchant", stamp);
+        for now in [SIGNED_AT + 301, SIGNED_AT - 301, SIGNED_AT + 86_400 * 365] {
+            match verify_at(&sig, stamp, at(now)) {
+                Err(Error::StaleNotification {
+                    provider,
+                    timestamp,
+                    max_age,
+                }) => {
+                    assert_eq!(provider, "doku");
+                    assert_eq!(timestamp, stamp);
+                    assert_eq!(max_age, Duration::from_secs(300));
+                }
+                other => panic!("now = {now}: expected StaleNotification, got {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_signed_timestamp_that_is_not_utc_is_refused_as_stale() {
+        let stamp = "2020-08-11T15:45:42+07:00";
+        let sig = signature("SK-merchant", stamp);
+        let err = verify_at(&sig, stamp, at(SIGNED_AT)).unwrap_err();
+        assert!(
+            matches!(err, Error::StaleNotification { .. }),
+            "got {err:?}"
+        );
+        assert!(
+            err.to_string().contains("`2020-08-11T15:45:42+07:00`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_signature_is_checked_before_the_timestamp() {
+        let stamp = "2020-08-11T08:45:42Z";
+        let forged = signature("SK-attacker", stamp);
+        let err = verify_at(&forged, stamp, at(SIGNED_AT + 86_400)).unwrap_err();
+        assert!(matches!(err, Error::SignatureMismatch(_)), "got {err:?}");
+        let genuine_then = signature("SK-merchant", stamp);
+        let err = verify_at(
+            &genuine_then,
+            "2020-08-12T08:45:42Z",
+            at(SIGNED_AT + 86_400),
+        )
+        .unwrap_err();
+        assert!(matches!(err, Error::SignatureMismatch(_)), "got {err:?}");
+    }
+
+    #[test]
+    fn a_missing_signed_header_is_named() {
+        let map = http::HeaderMap::new();
+        let err = required_header(&crate::doku::DESCRIPTOR, &map, "Client-Id").unwrap_err();
+        assert!(err.to_string().contains("`Client-Id`"), "{err}");
+    }
 }

@@ -31,11 +31,11 @@ pub(crate) fn interpret<Resp: DeserializeOwned>(
             return Ok(original);
         }
     }
-    let success_codes = call.success_codes.map_or_else(
-        || Codes::Spec(&conv.success_codes),
-        Codes::Call,
-    );
-    let reads_body = conv.success_flag.is_some() || conv.result.is_some() || !success_codes.is_empty();
+    let success_codes = call
+        .success_codes
+        .map_or_else(|| Codes::Spec(&conv.success_codes), Codes::Call);
+    let reads_body =
+        conv.success_flag.is_some() || conv.result.is_some() || !success_codes.is_empty();
     if http_ok && !reads_body {
         return decode_json(runtime.provider, call.operation, status, &response.body);
     }
@@ -116,7 +116,11 @@ fn succeeded(
     if codes.is_empty() {
         return Ok(true);
     }
-    let code = conv.code.as_ref().and_then(|path| lookup(body, path)).and_then(as_text);
+    let code = conv
+        .code
+        .as_ref()
+        .and_then(|path| lookup(body, path))
+        .and_then(as_text);
     Ok(code.map_or(true, |code| codes.matches(&code)))
 }
 
@@ -128,7 +132,11 @@ pub(crate) fn refusal(
     status: u16,
     body: Option<serde_json::Value>,
 ) -> ApiError {
-    let text = |path: &str| body.as_ref().and_then(|b| lookup(b, path)).and_then(as_text);
+    let text = |path: &str| {
+        body.as_ref()
+            .and_then(|b| lookup(b, path))
+            .and_then(as_text)
+    };
     let code = conv.code.as_deref().and_then(text);
     ApiError {
         provider,

@@ -11,7 +11,11 @@ use super::{Sink, Src};
 use crate::spec::model::ErrorConventionSpec;
 
 /// Lowers a provider's convention; without one, only the HTTP status decides.
-pub(crate) fn lower(sink: &mut Sink, src: Src<'_>, spec: Option<&ErrorConventionSpec>) -> ErrorConvention {
+pub(crate) fn lower(
+    sink: &mut Sink,
+    src: Src<'_>,
+    spec: Option<&ErrorConventionSpec>,
+) -> ErrorConvention {
     let Some(spec) = spec else {
         return ErrorConvention::default();
     };
@@ -26,10 +30,22 @@ pub(crate) fn lower(sink: &mut Sink, src: Src<'_>, spec: Option<&ErrorConvention
         .enumerate()
         .map(|(i, p)| path(&format!("message[{i}]"), p))
         .collect::<Vec<_>>();
-    let message_local = spec.message_local.as_deref().map(|p| path("message_local", p));
-    let success_flag = spec.success_flag.as_deref().map(|p| path("success_flag", p));
+    let message_local = spec
+        .message_local
+        .as_deref()
+        .map(|p| path("message_local", p));
+    let success_flag = spec
+        .success_flag
+        .as_deref()
+        .map(|p| path("success_flag", p));
     let result = spec.result.as_deref().map(|p| path("result", p));
-    let success_codes = success_codes(sink, src, "error_convention", &spec.success_codes, code.is_some());
+    let success_codes = success_codes(
+        sink,
+        src,
+        "error_convention",
+        &spec.success_codes,
+        code.is_some(),
+    );
     if let Some(status) = spec.replay_status.filter(|s| !(100..=599).contains(s)) {
         sink.error(
             src.loc("error_convention.replay_status"),
@@ -86,7 +102,10 @@ pub(crate) fn success_codes(
 
 /// A dotted JSON path: member names separated by single dots.
 fn check_path(sink: &mut Sink, src: Src<'_>, key: &str, path: &str) {
-    if path.split('.').any(|segment| segment.is_empty() || segment.trim() != segment) {
+    if path
+        .split('.')
+        .any(|segment| segment.is_empty() || segment.trim() != segment)
+    {
         sink.error(
             src.loc(key),
             "L040",

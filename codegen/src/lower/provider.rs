@@ -317,7 +317,12 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
         })
         .collect();
 
-    if pfile.error_convention.as_ref().and_then(|c| c.code.as_ref()).is_none() {
+    if pfile
+        .error_convention
+        .as_ref()
+        .and_then(|c| c.code.as_ref())
+        .is_none()
+    {
         for (src, file) in &esrcs {
             if file.success_codes.is_some() {
                 cx.sink.error(
@@ -344,11 +349,7 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
             token_claims: pfile.auth.token_claims,
             recipes: super::recipes::lower(cx.sink, psrc, &pfile.auth),
         },
-        error_convention: super::convention::lower(
-            cx.sink,
-            psrc,
-            pfile.error_convention.as_ref(),
-        ),
+        error_convention: super::convention::lower(cx.sink, psrc, pfile.error_convention.as_ref()),
         path_refs: pfile
             .path_refs
             .iter()
@@ -361,7 +362,11 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
                 crate::ir::PathRef {
                     name: name.clone(),
                     doc: r.doc.clone(),
-                    variants: r.variants.iter().map(|(v, d)| (v.clone(), d.clone())).collect(),
+                    variants: r
+                        .variants
+                        .iter()
+                        .map(|(v, d)| (v.clone(), d.clone()))
+                        .collect(),
                 }
             })
             .collect(),

@@ -46,7 +46,11 @@ fn shape(ctx: &Ctx<'_>) -> Shape {
         when.push(format!("a body whose `{flag}` is not `true`"));
     }
     if let (Some(code), false) = (&conv.code, conv.success_codes.is_empty()) {
-        let codes: Vec<String> = conv.success_codes.iter().map(|c| format!("`{c}`")).collect();
+        let codes: Vec<String> = conv
+            .success_codes
+            .iter()
+            .map(|c| format!("`{c}`"))
+            .collect();
         when.push(format!(
             "a `{code}` in the body other than {}, even under HTTP 200",
             codes.join(", ")
@@ -77,8 +81,7 @@ fn shape(ctx: &Ctx<'_>) -> Shape {
 
 /// The marker type's name: the provider's name in UpperCamel (`Doku`).
 fn marker(ctx: &Ctx<'_>) -> Result<proc_macro2::Ident, EmitError> {
-    ident(&crate::lower::names::upper_camel(&ctx.p.name))
-        .map_err(|m| ctx.err("provider name", m))
+    ident(&crate::lower::names::upper_camel(&ctx.p.name)).map_err(|m| ctx.err("provider name", m))
 }
 
 pub(crate) fn emit(ctx: &Ctx<'_>) -> Result<TokenStream, EmitError> {
@@ -93,7 +96,9 @@ pub(crate) fn emit(ctx: &Ctx<'_>) -> Result<TokenStream, EmitError> {
     for e in &ctx.p.endpoints {
         match e.kind {
             EndpointKind::Endpoint => methods.push(endpoint_methods(ctx, &s, e)?),
-            EndpointKind::Notification => notifications.push(notification_impl(ctx, signed.as_ref(), e)?),
+            EndpointKind::Notification => {
+                notifications.push(notification_impl(ctx, signed.as_ref(), e)?)
+            }
         }
     }
     let client = (!methods.is_empty()).then(|| {
@@ -209,7 +214,10 @@ fn config_impl(ctx: &Ctx<'_>) -> Result<TokenStream, EmitError> {
         .iter()
         .map(|c| format!("`{}`: {}", c.name, c.doc))
         .collect();
-    let cred_doc = cred_doc.join("; ");
+    let cred_doc = match cred_doc.is_empty() {
+        true => String::new(),
+        false => format!("\n\n{}.", cred_doc.join("; ")),
+    };
     let mut constructors = Vec::new();
     for env in &ctx.p.environments {
         let item = format!("environment {}", env.name);
@@ -229,7 +237,7 @@ fn config_impl(ctx: &Ctx<'_>) -> Result<TokenStream, EmitError> {
         }
         let variant = ident(&env.rust_name).map_err(|m| ctx.err(&item, m))?;
         let text = format!(
-            "{} {}, `{}`.\n\n{cred_doc}.",
+            "{} {}, `{}`.{cred_doc}",
             ctx.p.title, env.name, env.base_url
         );
         let d = doc::attrs(&text);
@@ -242,11 +250,11 @@ fn config_impl(ctx: &Ctx<'_>) -> Result<TokenStream, EmitError> {
     }
     let new_doc = doc::attrs(&format!(
         "A configuration for any base URL (a proxy, a test server); the documented \
-         ones have constructors of their own.\n\n{cred_doc}."
+         ones have constructors of their own.{cred_doc}"
     ));
     let for_env_doc = doc::attrs(&format!(
         "A configuration for `environment` (from configuration files: \
-         `Environment::Custom` for any other URL).\n\n{cred_doc}."
+         `Environment::Custom` for any other URL).{cred_doc}"
     ));
     Ok(quote! {
         impl Config {
@@ -388,7 +396,8 @@ fn endpoint_methods(ctx: &Ctx<'_>, s: &Shape, e: &Endpoint) -> Result<TokenStrea
         let codes = codes.iter().map(String::as_str);
         quote!(.success_codes(&[#(#codes),*]))
     });
-    let call = quote!(crate::client::Call::#constructor(#operation, #path_expr) #(#fixed)* #success_codes);
+    let call =
+        quote!(crate::client::Call::#constructor(#operation, #path_expr) #(#fixed)* #success_codes);
 
     // Success type: the 2xx body, or its `data` where the runtime unwraps
     // the envelope.
@@ -663,7 +672,10 @@ fn timestamp_header(recipe: &Recipe) -> Option<&str> {
 
 /// The `Notification` verifier (and `NotificationHeaders` for a
 /// header-signed recipe) over `crate::client::notify`.
-fn notification_type(ctx: &Ctx<'_>, signed: &NotificationSigning) -> Result<TokenStream, EmitError> {
+fn notification_type(
+    ctx: &Ctx<'_>,
+    signed: &NotificationSigning,
+) -> Result<TokenStream, EmitError> {
     let keys = &signed.keys;
     let key_list = quote!(&[#(#keys),*]);
     let title = &ctx.p.title;
@@ -699,7 +711,9 @@ fn notification_type(ctx: &Ctx<'_>, signed: &NotificationSigning) -> Result<Toke
         if *required {
             let d = doc::attrs(&format!("`{wire}`."));
             fields.push(quote!(#d pub #field: &'a str,));
-            reads.push(quote!(#field: crate::client::notify::required_header(&DESCRIPTOR, map, #wire)?,));
+            reads.push(
+                quote!(#field: crate::client::notify::required_header(&DESCRIPTOR, map, #wire)?,),
+            );
             pairs.push(quote!((#wire, Some(self.#field))));
         } else {
             let d = doc::attrs(&format!("`{wire}`, if present."));
@@ -749,9 +763,11 @@ fn notification_type(ctx: &Ctx<'_>, signed: &NotificationSigning) -> Result<Toke
             }
         }
     });
-    let max_age = signed
-        .timestamped
-        .then(|| quote!(pub use crate::client::notify::DEFAULT_NOTIFICATION_MAX_AGE;));
+    let max_age = signed.timestamped.then(|| {
+        quote!(
+            pub use crate::client::notify::DEFAULT_NOTIFICATION_MAX_AGE;
+        )
+    });
     Ok(quote! {
         #max_age
         #headers_doc
@@ -886,10 +902,10 @@ mod tests {
     use std::path::Path;
 
     use crate::emit::rust::{render_provider, EmitError};
-    use crate::ir::{AuthScheme, Provider};
+    use crate::ir::Provider;
 
-    /// The loader's good fixture (`acme`: DOKU scheme, a POST, a GET with a
-    /// path parameter, a notification).
+    /// The loader's good fixture (`acme`: DOKU's recipes, a POST, a GET with
+    /// a path parameter, a notification).
     fn acme() -> Provider {
         // These unit tests build in `payspec-codegen-core` (codegen/core),
         // whose sources and fixtures live one directory up, in codegen/.
@@ -939,50 +955,86 @@ mod tests {
             "letinvoice_number_segment=crate::client::PathParam::path_segment(&invoice_number,);\
              self.call_empty(crate::client::Call::get(\"card_payment_status\",format!(\"/cards/v1/payments/{invoice_number_segment}/status\"),),).await"
         ));
-        // DOKU scheme: a `_with` variant taking the caller's Request-Id.
+        // The request recipe generates an id: a `_with` variant takes the
+        // caller's.
         assert!(has(&code, "pubasyncfncard_payment_status_with("));
         assert!(has(&code, "self.call_empty_with("));
     }
 
     #[test]
-    fn config_constructors_follow_environments_and_scheme() {
+    fn config_constructors_take_the_spec_credentials_in_order() {
         let code = squashed(&acme());
         assert!(has(&code,
             "pubfnsandbox(client_id:implInto<String>,secret_key:implInto<crate::Secret>,)->Self{Self::new(Environment::Sandbox.base_url(),client_id,secret_key)}"
         ));
+        assert!(has(&code,
+            "Self::with_credentials(base_url,Vec::from([crate::Secret::new(client_id.into()),secret_key.into()]),)"
+        ));
+        // One credential, no request id: no `_with` variants.
         let mut p = acme();
-        p.auth.scheme = AuthScheme::MidtransBasic;
+        let mut creds = p.auth.recipes.credentials.to_vec();
+        creds.remove(0);
+        p.auth.recipes.credentials = creds.into();
+        p.auth.recipes.request = None;
         p.endpoints.retain(|e| e.path_params.is_empty());
         let code = squashed(&p);
         assert!(has(&code,
-            "pubfnproduction(server_key:implInto<crate::Secret>)->Self{Self::new(Environment::Production.base_url(),server_key)}"
-        ));
-        assert!(has(
-            &code,
-            "pubusecrate::client::midtrans::{Client,Config,Notification,TransactionRef};"
+            "pubfnproduction(secret_key:implInto<crate::Secret>)->Self{Self::new(Environment::Production.base_url(),secret_key)}"
         ));
         assert!(
             !code.contains("_with("),
-            "no Request-Id variants outside DOKU"
+            "no request id, no `_with` variants"
         );
     }
 
     #[test]
-    fn notifications_get_a_verify_for_their_scheme() {
+    fn the_descriptor_carries_the_error_convention_and_the_aliases_its_marker() {
         let code = squashed(&acme());
+        assert!(has(&code, "pubstaticDESCRIPTOR:crate::client::Descriptor=crate::client::Descriptor{name:\"acme\",auth:&AUTH,errors:crate::convention::ErrorConvention{code:Some(std::borrow::Cow::Borrowed(\"error.code\")),"));
+        assert!(has(&code, "replay_status:Some(409u16)"));
+        assert!(has(&code, "pubstructAcme;implcrate::client::SpecforAcme{"));
+        assert!(has(&code, "pubtypeClient=crate::client::Client<Acme>;"));
+        assert!(has(&code, "pubtypeConfig=crate::client::Config<Acme>;"));
+    }
+
+    #[test]
+    fn an_endpoint_success_code_override_is_data_of_its_call() {
+        let mut p = acme();
+        p.endpoints
+            .iter_mut()
+            .find(|e| e.name == "card_payment")
+            .expect("card_payment")
+            .success_codes = Some(vec!["407".to_owned()]);
+        let code = squashed(&p);
+        assert!(has(
+            &code,
+            "crate::client::Call::post(\"card_payment\",\"/cards/v1/payments\").success_codes(&[\"407\"])"
+        ));
+    }
+
+    #[test]
+    fn notifications_get_a_verify_shaped_by_their_recipe() {
+        let code = squashed(&acme());
+        // Signed in headers: the headers the recipe writes, the signature optional.
+        assert!(has(&code, "pubstructNotificationHeaders<'a>{"));
+        assert!(has(&code, "pubclient_id:&'astr,"));
+        assert!(has(&code, "pubsignature:Option<&'astr>,"));
         assert!(has(&code,
             "pubfnverify_payment_notification(headers:&NotificationHeaders<'_>,target:&str,raw_body:&[u8],secret_key:&crate::Secret,)->Result<notifications::PaymentNotification,crate::Error>{Notification::verify(headers,target,raw_body,secret_key)}"
         ));
+        // A timestamp header: `verify_fresh` and its default window.
+        assert!(has(&code, "pubfnverify_fresh<"));
+        // No notification recipe: a notification cannot be verified.
         let mut p = acme();
-        p.auth.scheme = AuthScheme::BillerJwtHs256;
+        p.auth.recipes.notification = None;
         let err = render_provider(&p).unwrap_err();
         assert!(matches!(err, EmitError::Unsupported { .. }), "{err}");
     }
 
     #[test]
-    fn biller_scheme_returns_the_envelope_data() {
+    fn an_envelope_result_is_what_the_methods_return() {
         let mut p = acme();
-        p.auth.scheme = AuthScheme::BillerJwtHs256;
+        p.error_convention.result = Some("data".into());
         p.endpoints
             .retain(|e| e.kind == crate::ir::EndpointKind::Endpoint);
         // The fixture's responses have no `data` field: refused, naming it.
@@ -1006,7 +1058,6 @@ mod tests {
             &code,
             "->Result<cards::CardPaymentResponseOrder,crate::Error>{self.call(crate::client::Call::post(\"card_payment\",\"/cards/v1/payments\"),request,).await}"
         ));
-        assert!(has(&code, "pubusecrate::client::biller::{Client,Config};"));
     }
 
     #[test]
