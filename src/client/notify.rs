@@ -8,9 +8,7 @@
 
 use std::time::{Duration, SystemTime};
 
-use payspec_signing::recipe::{
-    self, Context, CredentialKind, Credentials, Message, Recipe, Source,
-};
+use payspec_signing::recipe::{self, Context, CredentialKind, Credentials, Message, Recipe};
 use serde::de::DeserializeOwned;
 
 use super::descriptor::Descriptor;
@@ -108,7 +106,8 @@ pub fn verify_headers_fresh<T: DeserializeOwned>(
     // learns nothing from which check failed.
     check_headers(d, headers, target, raw_body, signing_keys)?;
     let recipe = recipe_of(d)?;
-    let timestamp = timestamp_header(recipe)
+    let timestamp = recipe
+        .timestamp_header()
         .and_then(|name| received(headers, name))
         .ok_or_else(|| {
             mismatch(
@@ -125,19 +124,6 @@ pub fn verify_headers_fresh<T: DeserializeOwned>(
         });
     }
     notification::decode(d.name, raw_body)
-}
-
-/// The header that carries the recipe's `now` value as it is.
-pub fn timestamp_header(recipe: &Recipe) -> Option<&str> {
-    let value = recipe
-        .values
-        .iter()
-        .find(|v| matches!(v.source, Source::Now(_)))?;
-    recipe
-        .headers
-        .iter()
-        .find(|h| h.template.only_value() == Some(&*value.name))
-        .map(|h| &*h.name)
 }
 
 fn received<'a>(headers: &[(&str, Option<&'a str>)], name: &str) -> Option<&'a str> {
@@ -333,7 +319,7 @@ mod tests {
     #[test]
     fn the_timestamp_header_is_the_one_carrying_the_recipes_now_value() {
         let recipe = crate::doku::AUTH.notification.as_ref().expect("recipe");
-        assert_eq!(timestamp_header(recipe), Some("Request-Timestamp"));
+        assert_eq!(recipe.timestamp_header(), Some("Request-Timestamp"));
     }
 
     #[test]

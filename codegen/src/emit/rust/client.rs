@@ -9,7 +9,7 @@
 //! provider name; the runtime contract is in the client crate's
 //! `src/client/mod.rs`.
 
-use payspec_signing::recipe::{CredentialKind, Recipe, Source};
+use payspec_signing::recipe::{CredentialKind, Source};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -651,23 +651,10 @@ fn notification_signing(ctx: &Ctx<'_>) -> Result<Option<NotificationSigning>, Em
         }
     };
     Ok(Some(NotificationSigning {
-        timestamped: headers.is_some() && timestamp_header(recipe).is_some(),
+        timestamped: headers.is_some() && recipe.timestamp_header().is_some(),
         headers,
         keys,
     }))
-}
-
-/// The header carrying the recipe's `now` value as it is.
-fn timestamp_header(recipe: &Recipe) -> Option<&str> {
-    let value = recipe
-        .values
-        .iter()
-        .find(|v| matches!(v.source, Source::Now(_)))?;
-    recipe
-        .headers
-        .iter()
-        .find(|h| h.template.only_value() == Some(&*value.name))
-        .map(|h| &*h.name)
 }
 
 /// The `Notification` verifier (and `NotificationHeaders` for a
