@@ -20,9 +20,9 @@ mod callgrind;
 use std::hint::black_box;
 
 use criterion::Criterion;
-use payspec::client::midtrans::Notification;
 use payspec::doku::cards::CaptureResponse;
 use payspec::midtrans::core::CancelNotification;
+use payspec::midtrans::Notification;
 use payspec::recipe::{self, Context, Credentials, Message};
 use payspec::Secret;
 use sha2::Digest as _;
@@ -264,7 +264,7 @@ fn baseline_decode(body: &[u8]) -> baseline::Capture {
     serde_json::from_slice(black_box(body)).expect("decodes")
 }
 
-/// What `payspec::client::doku::Client` does with a 2xx response: verify
+/// What `payspec::doku::Client` does with a 2xx response: verify
 /// the `Signature` (`Client::verify_response`), then decode
 /// (`client::decode_json`: plain `serde_json::from_slice`; the JSON path is
 /// only tracked on a second pass after a failure).

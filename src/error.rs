@@ -15,34 +15,6 @@ use serde::de::DeserializeOwned;
 
 use crate::validation::ValidationErrors;
 
-/// Which provider a call went to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Provider {
-    /// DOKU (Checkout, Cards).
-    Doku,
-    /// Midtrans Core API.
-    Midtrans,
-    /// The biller partner API.
-    Biller,
-}
-
-impl Provider {
-    /// The lowercase name used in logs and messages (`doku`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Provider::Doku => "doku",
-            Provider::Midtrans => "midtrans",
-            Provider::Biller => "biller",
-        }
-    }
-}
-
-impl fmt::Display for Provider {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 /// Everything a failed call can report.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -62,16 +34,16 @@ pub enum Error {
     /// from this server's clock: an old notification sent again, or a clock
     /// that is off. Do not act on it.
     #[error(
-        "{provider} notification: the signed Request-Timestamp `{timestamp}` is more than {} s \
+        "{provider} notification: the signed timestamp `{timestamp}` is more than {} s \
          from this server's clock, or is not a UTC time; it may be an old notification sent \
          again, do not act on it (if every notification fails, check this server's clock)",
         max_age.as_secs()
     )]
     StaleNotification {
         /// Whose notification.
-        provider: Provider,
-        /// The `Request-Timestamp` header as received (it is signed, so it
-        /// is the provider's).
+        provider: &'static str,
+        /// The signed timestamp header as received (it is signed, so it is
+        /// the provider's).
         timestamp: String,
         /// The largest distance from this server's clock allowed, either way.
         max_age: Duration,
@@ -83,7 +55,7 @@ pub enum Error {
     )]
     Transport {
         /// The provider called.
-        provider: Provider,
+        provider: &'static str,
         /// The endpoint (`card_refund`).
         operation: &'static str,
         /// What the HTTP stack reported (no body, no header values).
@@ -96,7 +68,7 @@ pub enum Error {
     )]
     Timeout {
         /// The provider called.
-        provider: Provider,
+        provider: &'static str,
         /// The endpoint.
         operation: &'static str,
         /// The timeout that elapsed.
@@ -110,7 +82,7 @@ pub enum Error {
     )]
     Decode {
         /// The provider called.
-        provider: Provider,
+        provider: &'static str,
         /// The endpoint, or `notification`.
         operation: &'static str,
         /// The HTTP status of the response; `None` for an inbound notification.
@@ -125,7 +97,7 @@ pub enum Error {
     #[error("{provider} {operation}: the request could not be serialised: {message}")]
     Encode {
         /// The provider called.
-        provider: Provider,
+        provider: &'static str,
         /// The endpoint.
         operation: &'static str,
         /// The serializer's message.
@@ -156,18 +128,23 @@ impl From<SignatureMismatch> for Error {
 #[error("{provider} {operation}: the provider refused the request (HTTP {status}{}): {}", code_suffix(.code), message_or_hint(*.status, .message))]
 pub struct ApiError {
     /// The provider called.
-    pub provider: Provider,
+    pub provider: &'static str,
     /// The endpoint.
     pub operation: &'static str,
-    /// The HTTP status. Midtrans reports failures under HTTP 200 too; the
-    /// body's `status_code` is then in [`ApiError::code`].
+    /// The HTTP status. Some providers report failures under HTTP 200 too;
+    /// the body's code is then in [`ApiError::code`].
     pub status: u16,
-    /// The provider's own code: DOKU `error.code`, Midtrans `status_code`,
-    /// the biller's `responseCode`.
+    /// The provider's own code, read where the spec's `error_convention`
+    /// says (`error.code`, `status_code`, `responseCode`).
     pub code: Option<String>,
-    /// The provider's message (English where it gives two).
+    /// The JSON path [`ApiError::code`] was read from, as the spec's
+    /// `error_convention.code` names it.
+    pub code_path: Option<std::borrow::Cow<'static, str>>,
+    /// The provider's message (`error_convention.message`; English where
+    /// it gives two).
     pub message: Option<String>,
-    /// The biller's Bahasa Indonesia message (`message.ID`).
+    /// The message in the provider's second language
+    /// (`error_convention.message_local`, e.g. Bahasa Indonesia).
     pub message_id: Option<String>,
     /// The parsed JSON error body, when the response had one.
     pub body: Option<serde_json::Value>,
@@ -212,7 +189,7 @@ fn code_suffix(code: &Option<String>) -> String {
 }
 
 impl ApiError {
-    /// The error body as a spec type (`DokuErrorBody`, `CancelResponse`), or
+    /// The error body as a spec type (an `errors:` body of the endpoint), or
     /// why it does not fit.
     pub fn body_as<T: DeserializeOwned>(&self) -> Result<T, serde_json::Error> {
         match &self.body {
@@ -230,6 +207,7 @@ impl fmt::Debug for ApiError {
             .field("operation", &self.operation)
             .field("status", &self.status)
             .field("code", &self.code)
+            .field("code_path", &self.code_path)
             .field("message", &self.message)
             .field("message_id", &self.message_id)
             .field("body", &self.body.as_ref().map(|_| "<json, see body_as>"))
@@ -245,7 +223,7 @@ impl fmt::Debug for ApiError {
 )]
 pub struct SignatureMismatch {
     /// Whose signature.
-    pub provider: Provider,
+    pub provider: &'static str,
     /// The endpoint, or `notification`.
     pub operation: &'static str,
     /// What failed (missing header, missing field, mismatch); never the
@@ -358,7 +336,7 @@ mod tests {
     #[test]
     fn only_a_body_that_is_not_the_documented_json_gets_the_routing_hint() {
         let decode = |path: &str| Error::Decode {
-            provider: Provider::Midtrans,
+            provider: "midtrans",
             operation: "notification",
             status: None,
             path: path.to_owned(),
@@ -406,10 +384,11 @@ mod tests {
     #[test]
     fn a_404_without_a_provider_message_suggests_the_base_url() {
         let err = |status, message: Option<&str>| ApiError {
-            provider: Provider::Midtrans,
+            provider: "midtrans",
             operation: "cancel",
             status,
             code: None,
+            code_path: None,
             message: message.map(str::to_owned),
             message_id: None,
             body: None,
@@ -425,10 +404,11 @@ mod tests {
     #[test]
     fn api_error_debug_omits_the_body() {
         let err = ApiError {
-            provider: Provider::Doku,
+            provider: "doku",
             operation: "card_refund",
             status: 400,
             code: Some("PAYMENT_FAILED".into()),
+            code_path: Some("error.code".into()),
             message: Some("Total Refund amount is Bigger than Original Transaction".into()),
             message_id: None,
             body: Some(serde_json::json!({"card": "4111111111111111"})),

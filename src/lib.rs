@@ -68,7 +68,6 @@
 pub mod client;
 pub mod error;
 mod notification;
-mod notification_headers;
 pub mod registry;
 pub mod retry;
 pub mod secret;
@@ -76,6 +75,9 @@ pub mod testing;
 pub mod transport;
 
 pub use payspec_runtime::{money, validation, wire};
+/// Where providers put their codes and messages (each provider module's
+/// `DESCRIPTOR.errors`).
+pub use payspec_signing::convention;
 /// Signature recipes and their executor (each provider module's `AUTH`).
 pub use payspec_signing::recipe;
 
@@ -83,7 +85,7 @@ pub use payspec_signing::recipe;
 mod doc_examples;
 
 pub use client::PathParam;
-pub use error::{ApiError, Error, Provider, SignatureMismatch};
+pub use error::{ApiError, Error, SignatureMismatch};
 pub use secret::Secret;
 
 // The committed output of `payspec generate` (kept current by `payspec

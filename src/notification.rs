@@ -1,18 +1,17 @@
 //! Shared handling of inbound notifications: decoding after the signature
-//! check. The checks themselves live with each client
-//! ([`crate::client::doku::Notification`], [`crate::client::midtrans::Notification`]).
+//! check. The checks themselves are in [`crate::client::notify`].
 
 use serde::de::DeserializeOwned;
 
-use crate::error::{Error, Provider};
+use crate::error::Error;
 
 /// Parses a notification body as JSON; not JSON is a decode error at `.`.
-pub(crate) fn parse(provider: Provider, raw_body: &[u8]) -> Result<serde_json::Value, Error> {
+pub(crate) fn parse(provider: &'static str, raw_body: &[u8]) -> Result<serde_json::Value, Error> {
     serde_json::from_slice(raw_body).map_err(|e| not_json(provider, &e))
 }
 
 /// The error for a notification body that is not JSON: a decode error at `.`.
-pub(crate) fn not_json(provider: Provider, error: &serde_json::Error) -> Error {
+pub(crate) fn not_json(provider: &'static str, error: &serde_json::Error) -> Error {
     Error::Decode {
         provider,
         operation: "notification",
@@ -23,7 +22,10 @@ pub(crate) fn not_json(provider: Provider, error: &serde_json::Error) -> Error {
 }
 
 /// Decodes a verified notification body, reporting the JSON path that failed.
-pub(crate) fn decode<T: DeserializeOwned>(provider: Provider, raw_body: &[u8]) -> Result<T, Error> {
+pub(crate) fn decode<T: DeserializeOwned>(
+    provider: &'static str,
+    raw_body: &[u8],
+) -> Result<T, Error> {
     // Typed straight from the bytes on the happy path. A failure is decoded
     // again the way it always was (through a `Value`, tracking the path), so
     // errors keep their paths and messages, and a body that only a `Value`
@@ -38,7 +40,7 @@ pub(crate) fn decode<T: DeserializeOwned>(provider: Provider, raw_body: &[u8]) -
 /// repeated member keeps its last value), tracking the JSON path, so a
 /// failure names where and why.
 pub(crate) fn explain_decode_failure<T: DeserializeOwned>(
-    provider: Provider,
+    provider: &'static str,
     raw_body: &[u8],
 ) -> Result<T, Error> {
     let value = parse(provider, raw_body)?;

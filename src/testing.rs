@@ -54,8 +54,8 @@ pub struct DokuSignedHeaders {
 impl DokuSignedHeaders {
     /// The headers as [`crate::doku::Notification::verify`] and
     /// [`crate::doku::Notification::verify_fresh`] take them.
-    pub fn as_notification_headers(&self) -> crate::client::doku::NotificationHeaders<'_> {
-        crate::client::doku::NotificationHeaders {
+    pub fn as_notification_headers(&self) -> crate::doku::NotificationHeaders<'_> {
+        crate::doku::NotificationHeaders {
             client_id: &self.client_id,
             request_id: &self.request_id,
             request_timestamp: &self.request_timestamp,

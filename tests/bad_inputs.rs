@@ -10,11 +10,11 @@
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
-use payspec::client::doku::{
+use payspec::doku::{
     Notification as DokuNotification, NotificationHeaders, DEFAULT_NOTIFICATION_MAX_AGE,
 };
-use payspec::client::midtrans::Notification as MidtransNotification;
 use payspec::midtrans::core::CancelNotification;
+use payspec::midtrans::Notification as MidtransNotification;
 use payspec::registry::{BodyFn, EndpointInfo};
 use payspec::Secret;
 use serde_json::{json, Value};

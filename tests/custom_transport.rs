@@ -4,8 +4,8 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use payspec::client::doku::{Client, Config, ResponseVerification};
 use payspec::client::Call;
+use payspec::doku::{Client, Config, ResponseVerification};
 use payspec::retry::RetryPolicy;
 use payspec::transport::{
     BoxFuture, HttpRequest, HttpResponse, Transport, TransportError, TransportErrorKind,

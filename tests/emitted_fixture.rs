@@ -27,87 +27,9 @@ mod validation {
     pub use payspec::validation::*;
 }
 
-/// Stand-in for the runtime client the fixture's auth scheme selects: the
-/// generated `impl Client` / `impl Config` blocks need types of this crate
-/// (inherent impls cannot be added to `payspec`'s own types from here), so
-/// these wrap the real DOKU runtime and forward to it.
-mod client {
-    pub use payspec::client::{Call, CallOptions, PathParam};
-
-    pub mod doku {
-        pub use payspec::client::doku::{
-            Notification, NotificationHeaders, ResponseVerification, DEFAULT_NOTIFICATION_MAX_AGE,
-        };
-
-        /// Wraps the runtime's DOKU configuration.
-        pub struct Config(pub payspec::client::doku::Config);
-
-        impl Config {
-            /// Forwards to the runtime's `Config::new`.
-            pub fn new(
-                base_url: impl Into<String>,
-                client_id: impl Into<String>,
-                secret_key: impl Into<payspec::Secret>,
-            ) -> Self {
-                Config(payspec::client::doku::Config::new(
-                    base_url, client_id, secret_key,
-                ))
-            }
-        }
-
-        /// Wraps the runtime's DOKU client.
-        pub struct Client(pub payspec::client::doku::Client);
-
-        impl Client {
-            /// Forwards to the runtime's `Client::call`.
-            pub async fn call<Req, Resp>(
-                &self,
-                call: super::Call,
-                request: &Req,
-            ) -> Result<Resp, payspec::Error>
-            where
-                Req: serde::Serialize + payspec::validation::Validate,
-                Resp: serde::de::DeserializeOwned,
-            {
-                self.0.call(call, request).await
-            }
-
-            /// Forwards to the runtime's `Client::call_with`.
-            pub async fn call_with<Req, Resp>(
-                &self,
-                call: super::Call,
-                request: &Req,
-                options: &super::CallOptions,
-            ) -> Result<Resp, payspec::Error>
-            where
-                Req: serde::Serialize + payspec::validation::Validate,
-                Resp: serde::de::DeserializeOwned,
-            {
-                self.0.call_with(call, request, options).await
-            }
-
-            /// Forwards to the runtime's `Client::call_empty`.
-            pub async fn call_empty<Resp>(&self, call: super::Call) -> Result<Resp, payspec::Error>
-            where
-                Resp: serde::de::DeserializeOwned,
-            {
-                self.0.call_empty(call).await
-            }
-
-            /// Forwards to the runtime's `Client::call_empty_with`.
-            pub async fn call_empty_with<Resp>(
-                &self,
-                call: super::Call,
-                options: &super::CallOptions,
-            ) -> Result<Resp, payspec::Error>
-            where
-                Resp: serde::de::DeserializeOwned,
-            {
-                self.0.call_empty_with(call, options).await
-            }
-        }
-    }
-}
+#[path = "support/client_standin.rs"]
+mod standin;
+use standin::{client, convention};
 
 use payspec::{Error, Secret};
 
@@ -393,8 +315,10 @@ fn environments_know_their_base_urls() {
 async fn a_path_parameter_breaking_its_limits_is_refused_before_sending() {
     // Port 9 (discard) on loopback: nothing is listening, and a request that
     // were sent would fail as Transport, not Validation.
-    let client = shop::Client(payspec::client::doku::Client::new(
-        payspec::client::doku::Config::new("http://127.0.0.1:9", "MCH-1", Secret::new("secret")),
+    let client = shop::Client::new(shop::Config::new(
+        "http://127.0.0.1:9",
+        "MCH-1",
+        Secret::new("secret"),
     ));
     let too_long = client.payment_status("PAY-123456").await;
     let Err(Error::Validation(errors)) = too_long else {

@@ -3,8 +3,8 @@
 //! `serde_json::Value` did: which error wins, which of a repeated member
 //! counts, escapes, non-string signed fields, and JSON paths in errors.
 
-use payspec::client::midtrans::Notification;
 use payspec::midtrans::core::CancelNotification;
+use payspec::midtrans::Notification;
 use payspec::{Error, Secret};
 
 mod common;

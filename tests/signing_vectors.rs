@@ -17,8 +17,8 @@
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine as _;
 use hmac::{Hmac, Mac};
-use payspec::client::midtrans::Notification as MidtransNotification;
 use payspec::doku::NotificationHeaders;
+use payspec::midtrans::Notification as MidtransNotification;
 use payspec::recipe::{self, Context, Credentials, Message, Recipe, RecipeError, Signed};
 use payspec::{Error, Secret};
 use sha2::Sha256;
@@ -213,23 +213,19 @@ fn doku_notification_signature_checks_the_merchant_path() {
     struct Order {
         amount: i64,
     }
-    let note: Note = payspec::client::doku::Notification::verify(
-        &headers,
-        "/payments/notifications",
-        body,
-        &key,
-    )
-    .unwrap();
+    let note: Note =
+        payspec::doku::Notification::verify(&headers, "/payments/notifications", body, &key)
+            .unwrap();
     assert_eq!(note.order.amount, 90000);
     let elsewhere =
-        payspec::client::doku::Notification::verify::<Note>(&headers, "/other/path", body, &key)
+        payspec::doku::Notification::verify::<Note>(&headers, "/other/path", body, &key)
             .unwrap_err();
     assert!(
         elsewhere.to_string().contains("does not match the message"),
         "{elsewhere}"
     );
     let tampered = br#"{"order":{"invoice_number":"INV-20210118-0001","amount":1},"transaction":{"status":"SUCCESS"}}"#;
-    let err = payspec::client::doku::Notification::verify::<Note>(
+    let err = payspec::doku::Notification::verify::<Note>(
         &headers,
         "/payments/notifications",
         tampered,

@@ -103,7 +103,13 @@ fn output_parses_and_has_the_expected_items() {
     assert_eq!(shop.ident, "shop");
     assert_eq!(
         names(&shop.content.as_ref().unwrap().1),
-        ["enum Environment", "fn can_refund"]
+        [
+            "enum Environment",
+            "struct Shop",
+            "struct NotificationHeaders",
+            "struct Notification",
+            "fn can_refund"
+        ]
     );
 
     let shared = syn::parse_file(file(&files, "shop/shared/lib.rs")).unwrap();

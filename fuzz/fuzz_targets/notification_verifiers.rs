@@ -8,10 +8,10 @@ use payspec::secret::Secret;
 
 fuzz_target!(|data: &[u8]| {
     let key = Secret::new("SB-Mid-server-fuzz");
-    let _ = payspec::client::midtrans::Notification::verify::<
+    let _ = payspec::midtrans::Notification::verify::<
         payspec::midtrans::core::CancelNotification,
     >(data, &key);
-    let _ = payspec::client::midtrans::Notification::check(data, &key);
+    let _ = payspec::midtrans::Notification::check(data, &key);
 
     // Split the input into header values and a body at the first three 0xff bytes.
     let mut parts = data.splitn(4, |b| *b == 0xff);
@@ -20,13 +20,13 @@ fuzz_target!(|data: &[u8]| {
     let request_id = text(parts.next());
     let timestamp = text(parts.next());
     let body = parts.next().unwrap_or(data);
-    let headers = payspec::client::doku::NotificationHeaders {
+    let headers = payspec::doku::NotificationHeaders {
         client_id: "BRN-0001-0000000000001",
         request_id: &request_id,
         request_timestamp: &timestamp,
         signature: Some(&signature),
     };
-    let _ = payspec::client::doku::Notification::verify::<serde_json::Value>(
+    let _ = payspec::doku::Notification::verify::<serde_json::Value>(
         &headers,
         "/payments/notifications",
         body,

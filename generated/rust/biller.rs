@@ -97,7 +97,7 @@ pub mod biller {
     /// Every decision table of Biller partner API, callable by name with its inputs given as wire values or booleans, for tooling that works across tables (the sandbox's lifecycle guards), which reaches it through `payspec::registry::decision`; hidden from the merchant-facing docs.
     #[doc(hidden)]
     pub static DECISIONS: &[crate::registry::DecisionInfo] = &[];
-    pub use crate::client::biller::{Client, Config};
+    pub use crate::client::{CallOptions, ResponseVerification};
 
     /// How this provider authenticates: its credentials and the signature
     /// recipe of each direction, from the spec's `auth:` (run by
@@ -189,7 +189,53 @@ pub mod biller {
         token: None,
     };
 
+    /// What distinguishes this provider at run time, from its spec: its
+    /// name, its recipes ([`AUTH`]) and where its responses carry their
+    /// code and message (`error_convention:`).
+    pub static DESCRIPTOR: crate::client::Descriptor = crate::client::Descriptor {
+        name: "biller",
+        auth: &AUTH,
+        errors: crate::convention::ErrorConvention {
+            code: Some(std::borrow::Cow::Borrowed("responseCode")),
+            message: std::borrow::Cow::Borrowed(
+                &[std::borrow::Cow::Borrowed("message.EN")],
+            ),
+            message_local: Some(std::borrow::Cow::Borrowed("message.ID")),
+            success_codes: std::borrow::Cow::Borrowed(&[]),
+            success_flag: Some(std::borrow::Cow::Borrowed("success")),
+            result: Some(std::borrow::Cow::Borrowed("data")),
+            replay_status: None,
+        },
+    };
+
+    /// Biller partner API as the runtime sees it: the type parameter of [`Client`] and [`Config`], selecting [`DESCRIPTOR`].
+    #[derive(Debug, Clone, Copy)]
+    pub struct Biller;
+    impl crate::client::Spec for Biller {
+        fn descriptor() -> &'static crate::client::Descriptor {
+            &DESCRIPTOR
+        }
+    }
+
+    /// A client of this provider; cheap to clone, share it.
+    pub type Client = crate::client::Client<Biller>;
+    /// Where and as whom to call this provider.
+    pub type Config = crate::client::Config<Biller>;
     impl Config {
+        /// A configuration for any base URL (a proxy, a test server); the documented ones have constructors of their own.
+        ///
+        /// `api_key`: the partner API key (`KEY` header); `token_secret`: the secret that signs the `TOKEN` JWT.
+        pub fn new(
+            base_url: impl Into<String>,
+            api_key: impl Into<crate::Secret>,
+            token_secret: impl Into<crate::Secret>,
+        ) -> Self {
+            Self::with_credentials(
+                base_url,
+                Vec::from([api_key.into(), token_secret.into()]),
+            )
+        }
+
         /// A configuration for `environment` (from configuration files: `Environment::Custom` for any other URL).
         ///
         /// `api_key`: the partner API key (`KEY` header); `token_secret`: the secret that signs the `TOKEN` JWT.
@@ -215,12 +261,12 @@ pub mod biller {
         ///
         /// # Returns
         ///
-        /// The `data` of a successful HTTP 200 envelope ([`bill::BillCancelResult`] with `success: true`), as [`bill::BillCancelData`]; `None` when `data` is `null` or absent.
+        /// The `data` of a successful HTTP 200 envelope ([`bill::BillCancelResult`]), as [`bill::BillCancelData`]; `None` when `data` is `null` or absent.
         ///
         /// # Errors
         ///
         /// - [`crate::Error::Validation`]: the request breaks the spec's field checks or rules (every violation, with its JSON path); nothing is sent.
-        /// - [`crate::Error::Api`]: the provider refused: an envelope with `success: false` or a non-2xx status (`responseCode` and both messages in [`crate::ApiError`]); documented error bodies: `failed` ([`bill::BillCancelResult`]), read with `ApiError::body_as`.
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status, or a body whose `success` is not `true` (the code from `responseCode`, the message from `message.EN`, the second-language message from `message.ID` in [`crate::ApiError`]); documented error bodies: `failed` ([`bill::BillCancelResult`]), read with `ApiError::body_as`.
         /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
         /// - [`crate::Error::Decode`]: the response is not the documented JSON.
         pub async fn bill_cancel(

@@ -67,7 +67,7 @@
 /// - `refund_chargeback_id`: Typed String, sent as a JSON number. Read as an integer; a string of digits is accepted too.
 /// - `notification samples`: The "Notification" and "Notification (Bank Confirmed)" samples end their refunds array with a trailing comma and are not JSON; the "Notification (Refund Partial Amount)" sample is. The two are examples of `refund_notification` with that comma removed. Direct refund notifications are verified and read like any other Midtrans notification.
 /// - `refund window for ShopeePay`: The older crawls said 24 hours, the current page 365 days. The client does not check windows; a refund out of its window is the provider's refusal.
-/// - `status_code of a successful expiry`: Success is reported with status_code "407", which the status-code list files among the 4xx errors ("Expired transaction"). The generated client cannot tell a 407 success from a 407 failure and reports it as `Error::Api` with code "407" and the body; the body deserialises into `ExpireResponse`.
+/// - `status_code of a successful expiry`: Success is reported with status_code "407", which the status-code list files among the 4xx errors ("Expired transaction"). For this endpoint "407" is declared the success code (`success_codes`): the client returns the body as `ExpireResponse`; any other code, 412 included, is `Error::Api`.
 /// - `which transactions can be expired`: The endpoint list says pending transactions; the status cycle also lets authorize become expire. The client sends the call for any transaction; the provider answers 412 when it cannot expire it.
 /// - `status_code of the notification`: The expire response says "407", the notification of the same expiry "202". status_code is read as any string (and is signed as sent); judge the outcome by transaction_status.
 /// - `masked_card`: The reference page says 8+4 digits (samples "48111111-1114"), the guide's table 6+4, and its 2021 sample is "481111-1114". Read as any string; its length is not checked.
@@ -394,7 +394,7 @@ pub mod midtrans {
         },
     ];
 
-    pub use crate::client::midtrans::{Client, Config, Notification, TransactionRef};
+    pub use crate::client::{CallOptions, ResponseVerification};
 
     /// How this provider authenticates: its credentials and the signature
     /// recipe of each direction, from the spec's `auth:` (run by
@@ -557,7 +557,51 @@ pub mod midtrans {
         token: None,
     };
 
+    /// What distinguishes this provider at run time, from its spec: its
+    /// name, its recipes ([`AUTH`]) and where its responses carry their
+    /// code and message (`error_convention:`).
+    pub static DESCRIPTOR: crate::client::Descriptor = crate::client::Descriptor {
+        name: "midtrans",
+        auth: &AUTH,
+        errors: crate::convention::ErrorConvention {
+            code: Some(std::borrow::Cow::Borrowed("status_code")),
+            message: std::borrow::Cow::Borrowed(
+                &[std::borrow::Cow::Borrowed("status_message")],
+            ),
+            message_local: None,
+            success_codes: std::borrow::Cow::Borrowed(
+                &[std::borrow::Cow::Borrowed("2xx")],
+            ),
+            success_flag: None,
+            result: None,
+            replay_status: None,
+        },
+    };
+
+    /// Midtrans as the runtime sees it: the type parameter of [`Client`] and [`Config`], selecting [`DESCRIPTOR`].
+    #[derive(Debug, Clone, Copy)]
+    pub struct Midtrans;
+    impl crate::client::Spec for Midtrans {
+        fn descriptor() -> &'static crate::client::Descriptor {
+            &DESCRIPTOR
+        }
+    }
+
+    /// A client of this provider; cheap to clone, share it.
+    pub type Client = crate::client::Client<Midtrans>;
+    /// Where and as whom to call this provider.
+    pub type Config = crate::client::Config<Midtrans>;
     impl Config {
+        /// A configuration for any base URL (a proxy, a test server); the documented ones have constructors of their own.
+        ///
+        /// `server_key`: the server key (HTTP Basic user name).
+        pub fn new(
+            base_url: impl Into<String>,
+            server_key: impl Into<crate::Secret>,
+        ) -> Self {
+            Self::with_credentials(base_url, Vec::from([server_key.into()]))
+        }
+
         /// Midtrans sandbox, `https://api.sandbox.midtrans.com`.
         ///
         /// `server_key`: the server key (HTTP Basic user name).
@@ -580,6 +624,30 @@ pub mod midtrans {
             server_key: impl Into<crate::Secret>,
         ) -> Self {
             Self::new(environment.base_url(), server_key)
+        }
+    }
+
+    /// Which transaction an operation applies to: Midtrans accepts either id in the same path position ("BASE_URL/v2/{order_id OR transaction_id}/cancel").
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum TransactionRef {
+        /// The merchant's `order_id`.
+        OrderId(String),
+        /// Midtrans' `transaction_id`.
+        TransactionId(String),
+    }
+
+    impl TransactionRef {
+        /// The id as given.
+        pub fn as_str(&self) -> &str {
+            match self {
+                TransactionRef::OrderId(id) | TransactionRef::TransactionId(id) => id,
+            }
+        }
+    }
+
+    impl crate::client::PathParam for TransactionRef {
+        fn path_segment(&self) -> String {
+            crate::client::encode_path_segment(self.as_str())
         }
     }
 
@@ -612,7 +680,7 @@ pub mod midtrans {
         ///
         /// # Errors
         ///
-        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status or a non-2xx `status_code` in the body, even under HTTP 200 (`status_code` and `status_message` in [`crate::ApiError`]); documented error bodies: `cannot_modify` ([`core::ApproveRejected`]), read with `ApiError::body_as`.
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status, or a `status_code` in the body other than `2xx`, even under HTTP 200 (the code from `status_code`, the message from `status_message` in [`crate::ApiError`]); documented error bodies: `cannot_modify` ([`core::ApproveRejected`]), read with `ApiError::body_as`.
         /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
         /// - [`crate::Error::Decode`]: the response is not the documented JSON.
         pub async fn approve(
@@ -657,7 +725,7 @@ pub mod midtrans {
         ///
         /// # Errors
         ///
-        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status or a non-2xx `status_code` in the body, even under HTTP 200 (`status_code` and `status_message` in [`crate::ApiError`]); documented error bodies: `cannot_modify` ([`core::CancelRejected`]), read with `ApiError::body_as`.
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status, or a `status_code` in the body other than `2xx`, even under HTTP 200 (the code from `status_code`, the message from `status_message` in [`crate::ApiError`]); documented error bodies: `cannot_modify` ([`core::CancelRejected`]), read with `ApiError::body_as`.
         /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
         /// - [`crate::Error::Decode`]: the response is not the documented JSON.
         pub async fn cancel(
@@ -696,7 +764,7 @@ pub mod midtrans {
         /// # Errors
         ///
         /// - [`crate::Error::Validation`]: the request breaks the spec's field checks or rules (every violation, with its JSON path); nothing is sent.
-        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status or a non-2xx `status_code` in the body, even under HTTP 200 (`status_code` and `status_message` in [`crate::ApiError`]); documented error bodies: `cannot_modify` ([`core::CaptureRejected`]), read with `ApiError::body_as`.
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status, or a `status_code` in the body other than `2xx`, even under HTTP 200 (the code from `status_code`, the message from `status_message` in [`crate::ApiError`]); documented error bodies: `cannot_modify` ([`core::CaptureRejected`]), read with `ApiError::body_as`.
         /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
         /// - [`crate::Error::Decode`]: the response is not the documented JSON.
         pub async fn capture(
@@ -747,7 +815,7 @@ pub mod midtrans {
         /// # Errors
         ///
         /// - [`crate::Error::Validation`]: the request breaks the spec's field checks or rules (every violation, with its JSON path); nothing is sent.
-        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status or a non-2xx `status_code` in the body, even under HTTP 200 (`status_code` and `status_message` in [`crate::ApiError`]); documented error bodies: `duplicate_order_id` ([`core::ChargeDuplicateOrder`]), read with `ApiError::body_as`.
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status, or a `status_code` in the body other than `2xx`, even under HTTP 200 (the code from `status_code`, the message from `status_message` in [`crate::ApiError`]); documented error bodies: `duplicate_order_id` ([`core::ChargeDuplicateOrder`]), read with `ApiError::body_as`.
         /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
         /// - [`crate::Error::Decode`]: the response is not the documented JSON.
         pub async fn charge(
@@ -780,7 +848,7 @@ pub mod midtrans {
         ///
         /// # Errors
         ///
-        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status or a non-2xx `status_code` in the body, even under HTTP 200 (`status_code` and `status_message` in [`crate::ApiError`]); documented error bodies: `cannot_modify` ([`core::DenyRejected`]), read with `ApiError::body_as`.
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status, or a `status_code` in the body other than `2xx`, even under HTTP 200 (the code from `status_code`, the message from `status_message` in [`crate::ApiError`]); documented error bodies: `cannot_modify` ([`core::DenyRejected`]), read with `ApiError::body_as`.
         /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
         /// - [`crate::Error::Decode`]: the response is not the documented JSON.
         pub async fn deny(
@@ -834,7 +902,7 @@ pub mod midtrans {
         /// # Errors
         ///
         /// - [`crate::Error::Validation`]: the request breaks the spec's field checks or rules (every violation, with its JSON path); nothing is sent.
-        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status or a non-2xx `status_code` in the body, even under HTTP 200 (`status_code` and `status_message` in [`crate::ApiError`]); documented error bodies: `cannot_modify` ([`core::DirectRefundRejected`]), `invalid_amount` ([`core::DirectRefundInvalidAmount`]), `duplicate_refund_key` ([`core::DirectRefundDuplicateKey`]), read with `ApiError::body_as`.
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status, or a `status_code` in the body other than `2xx`, even under HTTP 200 (the code from `status_code`, the message from `status_message` in [`crate::ApiError`]); documented error bodies: `cannot_modify` ([`core::DirectRefundRejected`]), `invalid_amount` ([`core::DirectRefundInvalidAmount`]), `duplicate_refund_key` ([`core::DirectRefundDuplicateKey`]), read with `ApiError::body_as`.
         /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
         /// - [`crate::Error::Decode`]: the response is not the documented JSON.
         pub async fn direct_refund(
@@ -884,7 +952,7 @@ pub mod midtrans {
         ///
         /// # Errors
         ///
-        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status or a non-2xx `status_code` in the body, even under HTTP 200 (`status_code` and `status_message` in [`crate::ApiError`]); documented error bodies: `cannot_modify` ([`core::ExpireRejected`]), read with `ApiError::body_as`.
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status, or a `status_code` in the body other than `2xx`, even under HTTP 200 (the code from `status_code`, the message from `status_message` in [`crate::ApiError`]); documented error bodies: `cannot_modify` ([`core::ExpireRejected`]), read with `ApiError::body_as`.
         /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
         /// - [`crate::Error::Decode`]: the response is not the documented JSON.
         pub async fn expire(
@@ -894,9 +962,10 @@ pub mod midtrans {
             let id_segment = crate::client::PathParam::path_segment(&id);
             self.call_empty(
                     crate::client::Call::post(
-                        "expire",
-                        format!("/v2/{id_segment}/expire"),
-                    ),
+                            "expire",
+                            format!("/v2/{id_segment}/expire"),
+                        )
+                        .success_codes(&["407"]),
                 )
                 .await
         }
@@ -935,7 +1004,7 @@ pub mod midtrans {
         ///
         /// # Errors
         ///
-        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status or a non-2xx `status_code` in the body, even under HTTP 200 (`status_code` and `status_message` in [`crate::ApiError`]); documented error bodies: `not_found` ([`core::GetStatusNotFound`], under HTTP 200), read with `ApiError::body_as`.
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status, or a `status_code` in the body other than `2xx`, even under HTTP 200 (the code from `status_code`, the message from `status_message` in [`crate::ApiError`]); documented error bodies: `not_found` ([`core::GetStatusNotFound`], under HTTP 200), read with `ApiError::body_as`.
         /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
         /// - [`crate::Error::Decode`]: the response is not the documented JSON.
         pub async fn get_status(
@@ -996,7 +1065,7 @@ pub mod midtrans {
         /// # Errors
         ///
         /// - [`crate::Error::Validation`]: the request breaks the spec's field checks or rules (every violation, with its JSON path); nothing is sent.
-        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status or a non-2xx `status_code` in the body, even under HTTP 200 (`status_code` and `status_message` in [`crate::ApiError`]); documented error bodies: `cannot_modify` ([`core::RefundRejected`]), `invalid_amount` ([`core::RefundInvalidAmount`]), `duplicate_refund_key` ([`core::RefundDuplicateKey`]), read with `ApiError::body_as`.
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status, or a `status_code` in the body other than `2xx`, even under HTTP 200 (the code from `status_code`, the message from `status_message` in [`crate::ApiError`]); documented error bodies: `cannot_modify` ([`core::RefundRejected`]), `invalid_amount` ([`core::RefundInvalidAmount`]), `duplicate_refund_key` ([`core::RefundDuplicateKey`]), read with `ApiError::body_as`.
         /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
         /// - [`crate::Error::Decode`]: the response is not the documented JSON.
         pub async fn refund(
@@ -1016,9 +1085,42 @@ pub mod midtrans {
         }
     }
 
+    /// Inbound notifications: the signature is checked before anything typed is returned.
+    #[derive(Debug, Clone, Copy)]
+    pub struct Notification;
+    impl Notification {
+        /// Checks a Midtrans notification's signed body fields with the spec's notification recipe ([`AUTH`]), over the strings exactly as received, and decodes the body as `T`.
+        ///
+        /// A missing field or a wrong signature is [`crate::Error::SignatureMismatch`] naming the reason; a body that is not JSON is [`crate::Error::Decode`].
+        ///
+        /// A valid signature proves origin, not freshness: a resent notification verifies again, so process each one once.
+        pub fn verify<T: serde::de::DeserializeOwned>(
+            raw_body: impl AsRef<[u8]>,
+            server_key: &crate::Secret,
+        ) -> Result<T, crate::Error> {
+            crate::client::notify::verify_fields(
+                &DESCRIPTOR,
+                raw_body.as_ref(),
+                &[server_key],
+            )
+        }
+
+        /// Only the signature check of [`Notification::verify`], with the reason it failed.
+        pub fn check(
+            raw_body: &[u8],
+            server_key: &crate::Secret,
+        ) -> Result<(), crate::Error> {
+            crate::client::notify::check_signed_fields(
+                &DESCRIPTOR,
+                raw_body,
+                &[server_key],
+            )
+        }
+    }
+
     /// Verifies and decodes the `cancel_notification` notification: HTTP notification Midtrans sends after a transaction is cancelled.
     ///
-    /// `raw_body` is the request body exactly as received; its `signature_key` must be the SHA-512 of `order_id + status_code + gross_amount + server key`.
+    /// `raw_body` is the request body exactly as received; its signed fields must be what the spec's notification recipe ([`AUTH`]) computes.
     ///
     /// # Replays
     ///
@@ -1037,7 +1139,7 @@ pub mod midtrans {
 
     /// Verifies and decodes the `expire_notification` notification: HTTP notification Midtrans sends when a transaction expires.
     ///
-    /// `raw_body` is the request body exactly as received; its `signature_key` must be the SHA-512 of `order_id + status_code + gross_amount + server key`.
+    /// `raw_body` is the request body exactly as received; its signed fields must be what the spec's notification recipe ([`AUTH`]) computes.
     ///
     /// # Replays
     ///
@@ -1056,7 +1158,7 @@ pub mod midtrans {
 
     /// Verifies and decodes the `payment_notification` notification: HTTP(S) notification Midtrans posts when a payment completes or a transaction's status changes.
     ///
-    /// `raw_body` is the request body exactly as received; its `signature_key` must be the SHA-512 of `order_id + status_code + gross_amount + server key`.
+    /// `raw_body` is the request body exactly as received; its signed fields must be what the spec's notification recipe ([`AUTH`]) computes.
     ///
     /// # Replays
     ///
@@ -1075,7 +1177,7 @@ pub mod midtrans {
 
     /// Verifies and decodes the `refund_notification` notification: HTTP notification Midtrans sends after a refund or direct refund.
     ///
-    /// `raw_body` is the request body exactly as received; its `signature_key` must be the SHA-512 of `order_id + status_code + gross_amount + server key`.
+    /// `raw_body` is the request body exactly as received; its signed fields must be what the spec's notification recipe ([`AUTH`]) computes.
     ///
     /// # Replays
     ///

@@ -9,7 +9,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::Response;
 use axum::Router;
-use payspec_codegen_core::ir::{AuthScheme, Endpoint, EndpointKind, HttpMethod, Provider};
+use payspec_codegen_core::ir::{Endpoint, EndpointKind, HttpMethod, Provider};
 use serde_json::{json, Value};
 
 use crate::auth;
@@ -121,6 +121,9 @@ async fn handle(
         );
     };
     let scheme = m.provider.auth.scheme;
+    // A provider that replays the original answer to a repeated request id
+    // (its spec's `error_convention.replay_status`) remembers its answers.
+    let replay_status = m.provider.error_convention.replay_status;
     let name = m.endpoint.name.as_str();
     let log = |status: u16, note: &str| {
         tracing::info!(provider = %m.provider.name, endpoint = name, %method, %path, status, note, "request");
@@ -213,7 +216,7 @@ async fn handle(
     let fingerprint = format!("{path}\n{}", body_digest(&body));
     let (status, response, notifications) = {
         let mut world = lock(&app);
-        let replay = if scheme == AuthScheme::DokuHmacSha256 {
+        let replay = if replay_status.is_some() {
             world.answered.get(&caller.request_id).cloned()
         } else {
             None
@@ -221,9 +224,10 @@ async fn handle(
         match replay {
             Some(seen) if seen.fingerprint == fingerprint => {
                 drop(world);
-                log(409, "replay of an answered Request-Id");
+                let status = replay_status.unwrap_or(409);
+                log(status, "replay of an answered Request-Id");
                 let original: Value = serde_json::from_slice(&seen.body).unwrap_or(Value::Null);
-                return finish(&app, &m, &caller, 409, &original, fault.as_ref());
+                return finish(&app, &m, &caller, status, &original, fault.as_ref());
             }
             Some(_) => {
                 drop(world);
@@ -255,7 +259,7 @@ async fn handle(
             outcome.status = 500;
             outcome.body = provider_error(scheme, 500, "SANDBOX_ANSWER_BREAKS_SPEC", &broken);
         }
-        if scheme == AuthScheme::DokuHmacSha256 {
+        if replay_status.is_some() {
             world.answered.insert(
                 caller.request_id.clone(),
                 Answered {

@@ -26,10 +26,10 @@ fn start() -> SandboxHandle {
     handle
 }
 
-fn doku(base: &str, retry: RetryPolicy) -> payspec::client::doku::Client {
+fn doku(base: &str, retry: RetryPolicy) -> payspec::doku::Client {
     let c = Credentials::test();
-    payspec::client::doku::Client::new(
-        payspec::client::doku::Config::new(base, c.doku_client_id, c.doku_secret_key)
+    payspec::doku::Client::new(
+        payspec::doku::Config::new(base, c.doku_client_id, c.doku_secret_key)
             .timeout(Duration::from_secs(10))
             .retry(retry.with_delays(Duration::from_millis(10), Duration::from_millis(50))),
     )
@@ -65,7 +65,7 @@ fn refund(invoice: &str, amount: i64) -> RefundRequest {
 const REFUND: &str = "/cancellation/credit-card/refund";
 
 async fn call_refund(
-    client: &payspec::client::doku::Client,
+    client: &payspec::doku::Client,
     req: &RefundRequest,
     id: Option<&str>,
 ) -> Result<Value, Error> {
@@ -104,7 +104,7 @@ fn payment_page(invoice: &str, amount: i64, kind: CardPaymentType) -> PaymentPag
 /// Creates a card payment through the client's payment-page method, with
 /// `request_id` as the payment initiation's Request-Id.
 async fn create_card(
-    client: &payspec::client::doku::Client,
+    client: &payspec::doku::Client,
     invoice: &str,
     amount: i64,
     kind: CardPaymentType,
@@ -294,7 +294,7 @@ async fn created_by_the_payment_page_then_paid_and_voided_with_the_full_amount()
 
 async fn cancel_order(base: &str, invoice: &str) -> Result<Value, Error> {
     let c = Credentials::test();
-    let client = payspec::client::doku::Client::new(payspec::client::doku::Config::new(
+    let client = payspec::doku::Client::new(payspec::doku::Config::new(
         base,
         c.doku_client_id,
         c.doku_secret_key,
@@ -368,7 +368,7 @@ async fn midtrans_cancel_of_a_settled_transaction_is_412() {
         control(&base, "/_sandbox/seed", json!({"provider":"midtrans","resource":"transaction","id":id,"state":state,"amount":30000})).await;
     }
     let c = Credentials::test();
-    let client = payspec::client::midtrans::Client::new(payspec::client::midtrans::Config::new(
+    let client = payspec::midtrans::Client::new(payspec::midtrans::Config::new(
         &base,
         c.midtrans_server_key,
     ));

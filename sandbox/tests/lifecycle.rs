@@ -43,9 +43,9 @@ async fn state(base: &str, path: &str) -> String {
     v["state"].as_str().unwrap_or_default().to_owned()
 }
 
-fn doku(base: &str) -> payspec::client::doku::Client {
+fn doku(base: &str) -> payspec::doku::Client {
     let c = Credentials::test();
-    payspec::client::doku::Client::new(payspec::client::doku::Config::new(
+    payspec::doku::Client::new(payspec::doku::Config::new(
         base,
         c.doku_client_id,
         c.doku_secret_key,
@@ -142,7 +142,7 @@ async fn midtrans_card_cancel_follows_the_acquiring_bank_window() {
     ]);
     post(&base, "/_sandbox/seed", seeds).await;
     let c = Credentials::test();
-    let client = payspec::client::midtrans::Client::new(payspec::client::midtrans::Config::new(
+    let client = payspec::midtrans::Client::new(payspec::midtrans::Config::new(
         &base,
         c.midtrans_server_key,
     ));
@@ -182,7 +182,7 @@ async fn biller_cancel_with_the_jwt_client() {
     )
     .await;
     let c = Credentials::test();
-    let client = payspec::client::biller::Client::new(payspec::client::biller::Config::new(
+    let client = payspec::biller::Client::new(payspec::biller::Config::new(
         &base,
         c.biller_api_key,
         c.biller_token_secret,
@@ -218,8 +218,8 @@ async fn state_changes_send_signed_notifications() {
         h("Request-Timestamp"),
         h("Signature"),
     );
-    let note: Value = payspec::client::doku::Notification::verify(
-        &payspec::client::doku::NotificationHeaders {
+    let note: Value = payspec::doku::Notification::verify(
+        &payspec::doku::NotificationHeaders {
             client_id: &client_id,
             request_id: &request_id,
             request_timestamp: &ts,
@@ -288,7 +288,7 @@ async fn every_midtrans_notification_passes_the_generated_verifier() {
         assert_eq!(status, 200, "{action}");
     }
     post(&base, "/_sandbox/seed", json!({"provider":"midtrans","resource":"transaction","id":"M-CANCEL","state":"pending","amount":12500,"notify_url":url})).await;
-    payspec::client::midtrans::Client::new(payspec::client::midtrans::Config::new(
+    payspec::midtrans::Client::new(payspec::midtrans::Config::new(
         &base,
         c.midtrans_server_key.clone(),
     ))
@@ -354,7 +354,7 @@ async fn seeds_load_from_a_file_and_delays_are_injected() {
         200
     );
     let c = Credentials::test();
-    let client = payspec::client::midtrans::Client::new(payspec::client::midtrans::Config::new(
+    let client = payspec::midtrans::Client::new(payspec::midtrans::Config::new(
         &base,
         c.midtrans_server_key,
     ));
@@ -376,12 +376,9 @@ async fn seeds_load_from_a_file_and_delays_are_injected() {
 // keys), and the clock moves through `/_sandbox/clock`, so documented
 // windows can be tested in seconds.
 
-fn midtrans(base: &str) -> payspec::client::midtrans::Client {
+fn midtrans(base: &str) -> payspec::midtrans::Client {
     let c = Credentials::test();
-    payspec::client::midtrans::Client::new(payspec::client::midtrans::Config::new(
-        base,
-        c.midtrans_server_key,
-    ))
+    payspec::midtrans::Client::new(payspec::midtrans::Config::new(base, c.midtrans_server_key))
 }
 
 /// A UUID v4 in its text form: 8-4-4-4-12 hex digits, version 4, variant 10xx.

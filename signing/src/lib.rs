@@ -7,10 +7,12 @@
 //! comparison. Nothing here names a provider.
 //!
 //! - [`recipe`]: the recipe vocabulary and its executor.
+//! - [`convention`]: where a provider's responses carry their code and message.
 //! - [`Secret`]: a string that never prints itself.
 //! - [`time`]: timestamps in the formats recipes write, and freshness.
 //! - [`encode_path_segment`]: a path parameter as the signed request target has it.
 
+pub mod convention;
 pub mod recipe;
 mod secret;
 mod target;

@@ -2,31 +2,32 @@
 //!
 //! # Contract for the emitter
 //!
-//! Each generated provider module re-exports its client and its type crate
-//! (`pub use payspec_doku_types::*;`, whose area modules hold the request
-//! and response types) and adds one method per endpoint in an `impl Client`
-//! block; every method is one call into this
-//! runtime, which validates, serialises once, authenticates, sends, checks
-//! the response signature, maps provider errors and decodes:
+//! What distinguishes one provider from another is generated data: each
+//! provider module carries its recipes (`pub static AUTH:
+//! crate::recipe::Scheme`) and a [`Descriptor`] (its name, those recipes and
+//! its error convention, `pub static DESCRIPTOR`), a marker type that
+//! implements [`Spec`] by returning it, and aliases of the one runtime
+//! client over that marker:
 //!
 //! ```text
-//! pub mod doku {
-//!     pub use crate::client::doku::{Client, Config, Notification};
-//!     impl Client {
-//!         /// Void or refund a card payment. `POST /cancellation/credit-card/refund`
-//!         pub async fn card_refund(&self, request: &cards::CardRefundRequest)
-//!             -> Result<cards::CardRefundResponse, crate::Error> {
-//!             self.call(crate::client::Call::post("card_refund", "/cancellation/credit-card/refund"), request).await
-//!         }
-//!         /// As [`Client::card_refund`], with a caller-chosen Request-Id.
-//!         pub async fn card_refund_with(&self, request: &cards::CardRefundRequest,
-//!             options: &crate::client::CallOptions) -> Result<cards::CardRefundResponse, crate::Error> {
-//!             self.call_with(crate::client::Call::post("card_refund", "/cancellation/credit-card/refund"), request, options).await
+//! pub mod midtrans {
+//!     pub use crate::client::{CallOptions, ResponseVerification};
+//!     pub static AUTH: crate::recipe::Scheme = …;
+//!     pub static DESCRIPTOR: crate::client::Descriptor = crate::client::Descriptor {
+//!         name: "midtrans", auth: &AUTH, errors: crate::convention::ErrorConvention { … },
+//!     };
+//!     pub struct Midtrans;
+//!     impl crate::client::Spec for Midtrans {
+//!         fn descriptor() -> &'static crate::client::Descriptor { &DESCRIPTOR }
+//!     }
+//!     pub type Client = crate::client::Client<Midtrans>;
+//!     pub type Config = crate::client::Config<Midtrans>;
+//!     impl Config {
+//!         // The spec's credentials, in declaration order.
+//!         pub fn new(base_url: impl Into<String>, server_key: impl Into<crate::Secret>) -> Self {
+//!             Self::with_credentials(base_url, Vec::from([server_key.into()]))
 //!         }
 //!     }
-//! }
-//! pub mod midtrans {
-//!     pub use crate::client::midtrans::{Client, Config, Notification, TransactionRef};
 //!     impl Client {
 //!         /// Cancel a transaction. `POST /v2/{id}/cancel`
 //!         pub async fn cancel(&self, id: impl crate::client::PathParam)
@@ -35,66 +36,50 @@
 //!             self.call_empty(crate::client::Call::post("cancel", format!("/v2/{id_segment}/cancel"))).await
 //!         }
 //!     }
-//!     /// Verifies `signature_key`, then decodes.
-//!     pub fn verify_cancel_notification(raw_body: impl AsRef<[u8]>, server_key: &crate::Secret)
-//!         -> Result<core::CancelNotification, crate::Error> {
-//!         Notification::verify(raw_body, server_key)
-//!     }
-//! }
-//! pub mod biller {
-//!     pub use crate::client::biller::{Client, Config};
-//!     impl Client {
-//!         /// Cancel a bill. `POST /api/v2/bill/cancel`.
-//!         pub async fn bill_cancel(&self, request: &bill::BillCancelRequest) -> Result<bill::BillCancelData, crate::Error> {
-//!             self.call(crate::client::Call::post("bill_cancel", "/api/v2/bill/cancel"), request).await
-//!         }
-//!     }
 //! }
 //! ```
 //!
-//! Each generated module also carries its provider's recipes as data,
-//! `pub static AUTH: crate::recipe::Scheme`: every client signs, retries and
-//! verifies through one loop (the private `runtime` module) that runs
-//! them, so no client here computes a signature of its own.
+//! Every client signs, retries and verifies through one loop (the private
+//! `runtime` module) that runs the recipes, and reads every response with
+//! the descriptor's error convention (`outcome`), so nothing here names a
+//! provider. Notifications are verified by [`notify`], which the generated
+//! `Notification` type wraps in the shape its recipe calls for.
 //!
-//! The runtime entry points, identical in shape on the three clients:
+//! The runtime entry points of [`Client`]:
 //!
 //! | method | use |
 //! | --- | --- |
 //! | `call(&self, Call, &Req) -> Result<Resp, Error>` | a JSON body (`Req: Serialize + Validate`, `Resp: DeserializeOwned`) |
-//! | `call_empty(&self, Call) -> Result<Resp, Error>` | no body (GET, or Midtrans' body-less POST) |
-//! | `call_with` / `call_empty_with(…, &CallOptions)` | DOKU only: a caller-supplied Request-Id |
+//! | `call_empty(&self, Call) -> Result<Resp, Error>` | no body (GET, or a body-less POST) |
+//! | `call_with` / `call_empty_with(…, &CallOptions)` | per-call options (a caller-chosen request id) |
 //!
 //! Path parameters: generated methods take one `impl` [`PathParam`] per
-//! parameter (`&str`, `String`, [`midtrans::TransactionRef`]), insert its
+//! parameter (`&str`, `String`, a generated `path_refs:` type), insert its
 //! percent-encoded [`PathParam::path_segment`] and pass the finished path to
 //! [`Call::post`] / [`Call::get`], which take a `&'static str` or a
 //! `String`. Environments come from the spec only: the runtime has no base
 //! URL of its own; the generated module adds `Config::sandbox`-style
-//! constructors (one per spec environment) and `Config::for_environment`,
-//! all calling `Config::new(base_url, …)`.
-//!
-//! Notifications: `Notification::verify::<T>(…)` on the DOKU and Midtrans
-//! modules returns the typed notification after checking its signature; the
-//! generated code wraps it per spec notification as
-//! `pub fn verify_<notification>(…) -> Result<SpecNotification, Error>`.
+//! constructors (one per spec environment) and `Config::for_environment`.
 
-#[cfg(feature = "biller")]
-pub mod biller;
-#[cfg(feature = "doku")]
-pub mod doku;
+mod config;
+mod descriptor;
 mod fields;
-#[cfg(feature = "midtrans")]
-pub mod midtrans;
+mod handle;
+pub mod notify;
+mod outcome;
 mod runtime;
 mod token;
+
+pub use config::{Config, ResponseVerification};
+pub use descriptor::{Descriptor, Spec};
+pub use handle::Client;
 
 use std::borrow::Cow;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::error::{failure_path, redact_quoted, Error, Provider};
+use crate::error::{failure_path, redact_quoted, Error};
 use crate::transport::{Method, Transport, TransportError, TransportErrorKind};
 
 /// One endpoint: its name (for logs and errors), method and path.
@@ -109,6 +94,9 @@ pub struct Call {
     /// Request headers the spec gives a fixed value (`value:` in
     /// `request_headers`), sent with every call.
     pub fixed_headers: Vec<(&'static str, &'static str)>,
+    /// Body codes that mean success for this endpoint, replacing the
+    /// provider's (`success_codes:` of the endpoint).
+    pub success_codes: Option<&'static [&'static str]>,
 }
 
 impl Call {
@@ -123,6 +111,7 @@ impl Call {
             method,
             path: path.into(),
             fixed_headers: Vec::new(),
+            success_codes: None,
         }
     }
 
@@ -141,12 +130,19 @@ impl Call {
         self.fixed_headers.push((name, value));
         self
     }
+
+    /// Body codes that mean success for this call, replacing the provider's.
+    pub fn success_codes(mut self, codes: &'static [&'static str]) -> Self {
+        self.success_codes = Some(codes);
+        self
+    }
 }
 
 /// Per-call choices a caller may make.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CallOptions {
-    /// DOKU: the Request-Id to send (at most 128 printable ASCII
+    /// The request id to send, where the provider's request recipe
+    /// generates one (DOKU's `Request-Id`: at most 128 printable ASCII
     /// characters). Supply the one you stored to repeat a request safely
     /// after a crash; by default a fresh UUID v4 is generated.
     pub request_id: Option<String>,
@@ -158,7 +154,7 @@ impl CallOptions {
         Self::default()
     }
 
-    /// Sends `request_id` as the DOKU Request-Id.
+    /// Sends `request_id` as the request id (DOKU's `Request-Id`).
     pub fn request_id(mut self, request_id: impl Into<String>) -> Self {
         self.request_id = Some(request_id.into());
         self
@@ -168,8 +164,8 @@ impl CallOptions {
 /// A value that fills one `{param}` of an endpoint path. Generated
 /// endpoint methods take `impl PathParam` per path parameter and insert its
 /// [`PathParam::path_segment`], so an id is always percent-encoded and a
-/// provider-specific reference type (Midtrans'
-/// [`midtrans::TransactionRef`]) works wherever a plain id does.
+/// reference type the spec declares (`path_refs:`, generated) works
+/// wherever a plain id does.
 pub trait PathParam {
     /// The value as one percent-encoded path segment.
     fn path_segment(&self) -> String;
@@ -208,7 +204,7 @@ pub(crate) fn join_url(base: &str, path: &str) -> String {
 
 /// Validates then serialises a request, once.
 pub(crate) fn encode_request<Req>(
-    provider: Provider,
+    provider: &'static str,
     operation: &'static str,
     request: &Req,
 ) -> Result<Vec<u8>, Error>
@@ -225,7 +221,7 @@ where
 
 /// Decodes a response body, reporting the JSON path that failed.
 pub(crate) fn decode_json<T: DeserializeOwned>(
-    provider: Provider,
+    provider: &'static str,
     operation: &'static str,
     status: u16,
     body: &[u8],
@@ -243,7 +239,7 @@ pub(crate) fn decode_json<T: DeserializeOwned>(
 /// Decodes a JSON value already parsed (the biller's `data`), with `prefix`
 /// prepended to the failing path.
 pub(crate) fn decode_value<T: DeserializeOwned>(
-    provider: Provider,
+    provider: &'static str,
     operation: &'static str,
     status: Option<u16>,
     prefix: &str,
@@ -258,7 +254,7 @@ pub(crate) fn decode_value<T: DeserializeOwned>(
 }
 
 fn decode_error(
-    provider: Provider,
+    provider: &'static str,
     operation: &'static str,
     status: Option<u16>,
     prefix: &str,
@@ -281,7 +277,7 @@ fn decode_error(
 
 /// Turns a transport failure into [`Error::Timeout`] or [`Error::Transport`].
 pub(crate) fn transport_error(
-    provider: Provider,
+    provider: &'static str,
     operation: &'static str,
     transport: &dyn Transport,
     error: TransportError,
@@ -307,9 +303,9 @@ pub(crate) fn transport_error(
 
 /// The credentials of `scheme` from `values` given in its declaration
 /// order (the order of the `Config` constructor's arguments).
-pub(crate) fn credentials_in_order<const N: usize>(
+pub(crate) fn credentials_in_order(
     scheme: &payspec_signing::recipe::Scheme,
-    values: [crate::Secret; N],
+    values: impl IntoIterator<Item = crate::Secret>,
 ) -> payspec_signing::recipe::Credentials {
     let mut credentials = payspec_signing::recipe::Credentials::new();
     for (decl, value) in scheme.credentials.iter().zip(values) {
@@ -351,9 +347,8 @@ mod tests {
             param.path_segment()
         }
         assert_eq!(through_ref("x?"), "x%3F");
-        let reference = midtrans::TransactionRef::TransactionId("t#1".into());
-        assert_eq!(reference.path_segment(), "t%231");
-        assert_eq!(through_ref(&reference), "t%231");
+        let owned = String::from("t#1");
+        assert_eq!(through_ref(&owned), "t%231");
     }
 
     #[test]

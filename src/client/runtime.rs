@@ -12,7 +12,7 @@ use payspec_signing::recipe::{
 use tracing::Instrument as _;
 
 use super::{join_url, json_headers, transport_error, Call, CallOptions};
-use crate::error::{Error, Provider, SignatureMismatch};
+use crate::error::{Error, SignatureMismatch};
 use crate::retry::{retryable_status, retryable_transport, RetryPolicy};
 use crate::transport::{HttpRequest, HttpResponse, Method, Transport};
 use crate::validation::{Format, Validator};
@@ -20,10 +20,12 @@ use crate::validation::{Format, Validator};
 /// What a client is configured with besides its transport.
 #[derive(Clone)]
 pub(crate) struct Runtime {
-    /// For errors and spans.
-    pub provider: Provider,
+    /// The provider's name, for errors and spans.
+    pub provider: &'static str,
     /// The provider's recipes.
     pub scheme: &'static Scheme,
+    /// Where the provider's responses carry its code and message.
+    pub errors: &'static payspec_signing::convention::ErrorConvention,
     /// The configured credentials, by the names the recipes use.
     pub credentials: Credentials,
     /// Base URL, no trailing slash needed.
@@ -73,7 +75,7 @@ impl Runtime {
         let call_id = self.call_id(options)?;
         let span = tracing::info_span!(
             "payspec.call",
-            provider = self.provider.as_str(),
+            provider = self.provider,
             endpoint = call.operation,
             request_id = tracing::field::Empty,
             attempt = tracing::field::Empty,

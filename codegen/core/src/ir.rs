@@ -46,6 +46,11 @@ pub struct Provider {
     pub docs: Vec<String>,
     /// Authentication.
     pub auth: Auth,
+    /// Where responses carry the provider's code and message, and which
+    /// codes mean success (`error_convention:`).
+    pub error_convention: payspec_signing::convention::ErrorConvention,
+    /// Path parameter reference types (`path_refs:`), in spec order.
+    pub path_refs: Vec<PathRef>,
     /// Base URLs, in spec order.
     pub environments: Vec<Environment>,
     /// Headers every request carries.
@@ -244,6 +249,18 @@ pub struct Auth {
     /// The credentials and the signature recipe of each direction, as the
     /// executor in `payspec-signing` runs them.
     pub recipes: payspec_signing::recipe::Scheme,
+}
+
+/// A path parameter type whose value is one of several kinds of id in the
+/// same path position (Midtrans' order id or transaction id).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathRef {
+    /// UpperCamel type name (`TransactionRef`).
+    pub name: String,
+    /// Rustdoc.
+    pub doc: String,
+    /// (UpperCamel variant name, its doc), in spec order.
+    pub variants: Vec<(String, String)>,
 }
 
 /// A named base URL.
@@ -743,6 +760,9 @@ pub struct Endpoint {
     pub responses: Vec<Response>,
     /// Documented error bodies.
     pub errors: Vec<ErrorBody>,
+    /// Body codes that mean success for this endpoint, replacing the
+    /// provider's `error_convention.success_codes`.
+    pub success_codes: Option<Vec<String>>,
     /// Conformance cases, as written (checked by the lint).
     pub cases: Vec<Case>,
     /// The spec file.

@@ -9,6 +9,18 @@ use std::path::PathBuf;
 
 use payspec_codegen::ir::*;
 
+/// The DOKU provider as the repository's spec/ lowers it.
+pub fn doku_from_spec() -> Provider {
+    let spec = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    payspec_codegen::lower::load_dir(&spec)
+        .expect("spec/ loads")
+        .ir
+        .providers
+        .into_iter()
+        .find(|p| p.name == "doku")
+        .expect("spec/doku")
+}
+
 pub fn loc(file: &str, line: u32) -> Loc {
     Loc {
         file: PathBuf::from(file),
@@ -592,6 +604,7 @@ fn doku() -> Provider {
     ];
 
     let endpoint = |kind, name: &str, area: &str, file: &str| Endpoint {
+        success_codes: None,
         cases: Vec::new(),
         kind,
         name: name.to_owned(),
@@ -608,6 +621,7 @@ fn doku() -> Provider {
         loc: loc("", 1),
     };
     let refund_endpoint = Endpoint {
+        success_codes: None,
         cases: Vec::new(),
         summary: "Void or refund a card payment.".to_owned(),
         method: Some(HttpMethod::POST),
@@ -626,6 +640,7 @@ fn doku() -> Provider {
         )
     };
     let create_endpoint = Endpoint {
+        success_codes: None,
         cases: Vec::new(),
         summary: "Create a Checkout payment page.".to_owned(),
         doc: Some("Returns the URL of a hosted payment page.".to_owned()),
@@ -650,6 +665,7 @@ fn doku() -> Provider {
         )
     };
     let notify = Endpoint {
+        success_codes: None,
         cases: Vec::new(),
         summary: "Payment result notification.".to_owned(),
         method: Some(HttpMethod::POST),
@@ -715,7 +731,11 @@ fn doku() -> Provider {
         loc: loc("doku/provider.yaml", 90),
     };
 
+    // Signed and read as DOKU is: the recipes and error convention of spec/doku.
+    let doku = doku_from_spec();
     Provider {
+        error_convention: doku.error_convention.clone(),
+        path_refs: Vec::new(),
         name: "doku".to_owned(),
         title: "DOKU".to_owned(),
         doc: "DOKU Checkout and card payments (non-SNAP).".to_owned(),
@@ -727,7 +747,7 @@ fn doku() -> Provider {
             scheme: AuthScheme::DokuHmacSha256,
             doc: "Every request is signed with HMAC-SHA256.".to_owned(),
             token_claims: None,
-            recipes: Default::default(),
+            recipes: doku.auth.recipes.clone(),
         },
         environments: vec![
             Environment {
@@ -826,6 +846,8 @@ fn midtrans() -> Provider {
             .to_owned(),
     }];
     Provider {
+        error_convention: Default::default(),
+        path_refs: Vec::new(),
         name: "midtrans".to_owned(),
         title: "Midtrans".to_owned(),
         doc: "Midtrans Core API.".to_owned(),
@@ -872,6 +894,7 @@ fn midtrans() -> Provider {
         enums: Vec::new(),
         structs: vec![cancel],
         endpoints: vec![Endpoint {
+            success_codes: None,
             cases: Vec::new(),
             kind: EndpointKind::Endpoint,
             name: "cancel".to_owned(),
@@ -916,6 +939,8 @@ fn biller() -> Provider {
     let mut reason = doc(field("reason", Type::String, Presence::Optional), "Why.");
     reason.max_len = Some(100);
     Provider {
+        error_convention: Default::default(),
+        path_refs: Vec::new(),
         name: "biller".to_owned(),
         title: "Biller".to_owned(),
         doc: "The biller partner API.".to_owned(),
@@ -950,6 +975,7 @@ fn biller() -> Provider {
             loc: loc("biller/bill/cancel.yaml", 5),
         }],
         endpoints: vec![Endpoint {
+            success_codes: None,
             cases: Vec::new(),
             kind: EndpointKind::Endpoint,
             name: "bill_cancel".to_owned(),

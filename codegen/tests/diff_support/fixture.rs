@@ -305,6 +305,8 @@ pub fn doku() -> Provider {
     status_path.loc = loc("doku/cards/status.yaml", 75);
 
     Provider {
+        error_convention: Default::default(),
+        path_refs: Vec::new(),
         name: "doku".into(),
         title: "DOKU".into(),
         doc: "DOKU Checkout and Cards.".into(),
@@ -366,6 +368,7 @@ pub fn doku() -> Provider {
         ],
         endpoints: vec![
             Endpoint {
+                success_codes: None,
                 cases: Vec::new(),
                 kind: EndpointKind::Endpoint,
                 name: "card_refund".into(),
@@ -389,6 +392,7 @@ pub fn doku() -> Provider {
                 loc: loc("doku/cards/refund.yaml", 1),
             },
             Endpoint {
+                success_codes: None,
                 cases: Vec::new(),
                 kind: EndpointKind::Endpoint,
                 name: "card_status".into(),
@@ -412,6 +416,7 @@ pub fn doku() -> Provider {
                 loc: loc("doku/cards/status.yaml", 1),
             },
             Endpoint {
+                success_codes: None,
                 cases: Vec::new(),
                 kind: EndpointKind::Notification,
                 name: "payment_notification".into(),
@@ -767,6 +772,7 @@ pub fn head_with_every_class() -> Ir {
         void.loc = loc("doku/cards/void.yaml", 9);
         p.structs.push(void);
         p.endpoints.push(Endpoint {
+            success_codes: None,
             cases: Vec::new(),
             kind: EndpointKind::Endpoint,
             name: "card_void".into(),

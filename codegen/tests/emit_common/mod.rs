@@ -725,9 +725,25 @@ fn decisions() -> Vec<Decision> {
     ]
 }
 
-/// The fixture provider, `shop`.
+/// The DOKU provider as the repository's spec/ lowers it.
+fn doku_from_spec() -> Provider {
+    let spec = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    payspec_codegen::lower::load_dir(&spec)
+        .expect("spec/ loads")
+        .ir
+        .providers
+        .into_iter()
+        .find(|p| p.name == "doku")
+        .expect("spec/doku")
+}
+
+/// The fixture provider, `shop`, signed and read as DOKU is (the recipes
+/// and error convention of spec/doku).
 pub fn provider() -> Provider {
+    let doku = doku_from_spec();
     Provider {
+        error_convention: doku.error_convention.clone(),
+        path_refs: Vec::new(),
         name: "shop".to_owned(),
         title: "Shop".to_owned(),
         doc: "A fictional payment gateway used to test the emitter.".to_owned(),
@@ -736,7 +752,7 @@ pub fn provider() -> Provider {
             scheme: AuthScheme::DokuHmacSha256,
             doc: "HMAC-SHA256 over the request.".to_owned(),
             token_claims: None,
-            recipes: Default::default(),
+            recipes: doku.auth.recipes.clone(),
         },
         environments: vec![
             Environment {
@@ -767,6 +783,7 @@ pub fn provider() -> Provider {
         structs: structs(),
         endpoints: vec![
             Endpoint {
+                success_codes: None,
                 cases: Vec::new(),
                 kind: EndpointKind::Endpoint,
                 name: "payment".to_owned(),
@@ -809,6 +826,7 @@ fn payment_status() -> Endpoint {
     id.max_len = Some(8);
     id.format = Some(Format::PrintableAscii);
     Endpoint {
+        success_codes: None,
         cases: Vec::new(),
         kind: EndpointKind::Endpoint,
         name: "payment_status".to_owned(),

@@ -139,25 +139,618 @@ pub mod shop {
         },
     ];
 
-    pub use crate::client::doku::{
-        Client, Config, DEFAULT_NOTIFICATION_MAX_AGE, Notification, NotificationHeaders,
-        ResponseVerification,
-    };
+    pub use crate::client::{CallOptions, ResponseVerification};
 
     /// How this provider authenticates: its credentials and the signature
     /// recipe of each direction, from the spec's `auth:` (run by
     /// [`crate::recipe::sign`] and [`crate::recipe::verify`]).
     pub static AUTH: crate::recipe::Scheme = crate::recipe::Scheme {
-        credentials: std::borrow::Cow::Borrowed(&[]),
-        request: None,
-        response: None,
-        notification: None,
-        token: None,
+        credentials: std::borrow::Cow::Borrowed(
+            &[
+                crate::recipe::CredentialDecl {
+                    name: std::borrow::Cow::Borrowed("client_id"),
+                    kind: crate::recipe::CredentialKind::Id,
+                    env: std::borrow::Cow::Borrowed("DOKU_CLIENT_ID"),
+                    doc: std::borrow::Cow::Borrowed("the `Client-Id` DOKU gave you"),
+                },
+                crate::recipe::CredentialDecl {
+                    name: std::borrow::Cow::Borrowed("secret_key"),
+                    kind: crate::recipe::CredentialKind::Key,
+                    env: std::borrow::Cow::Borrowed("DOKU_SECRET_KEY"),
+                    doc: std::borrow::Cow::Borrowed("the secret key that signs requests"),
+                },
+            ],
+        ),
+        request: Some(crate::recipe::Recipe {
+            values: std::borrow::Cow::Borrowed(
+                &[
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("request_id"),
+                        source: crate::recipe::Source::Uuid {
+                            max_len: 128usize,
+                        },
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("timestamp"),
+                        source: crate::recipe::Source::Now(
+                            crate::recipe::TimeFormat::Utc,
+                        ),
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("digest"),
+                        source: crate::recipe::Source::Body {
+                            or: None,
+                        },
+                        steps: std::borrow::Cow::Borrowed(
+                            &[crate::recipe::Step::Sha256, crate::recipe::Step::Base64],
+                        ),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("string_to_sign"),
+                        source: crate::recipe::Source::Lines(
+                            std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Client-Id:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("client_id"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Request-Id:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("request_id"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Request-Timestamp:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("timestamp"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Request-Target:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("target"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Digest:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("digest"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: true,
+                                    },
+                                ],
+                            ),
+                        ),
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("mac"),
+                        source: crate::recipe::Source::Value(
+                            std::borrow::Cow::Borrowed("string_to_sign"),
+                        ),
+                        steps: std::borrow::Cow::Borrowed(
+                            &[
+                                crate::recipe::Step::HmacSha256(
+                                    std::borrow::Cow::Borrowed("secret_key"),
+                                ),
+                                crate::recipe::Step::Base64,
+                            ],
+                        ),
+                    },
+                ],
+            ),
+            headers: std::borrow::Cow::Borrowed(
+                &[
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("Client-Id"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("client_id"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("Request-Id"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("request_id"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("Request-Timestamp"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("timestamp"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("Signature"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Text(
+                                        std::borrow::Cow::Borrowed("HMACSHA256="),
+                                    ),
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("mac"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                ],
+            ),
+            fields: std::borrow::Cow::Borrowed(&[]),
+        }),
+        response: Some(crate::recipe::Recipe {
+            values: std::borrow::Cow::Borrowed(
+                &[
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("request_id"),
+                        source: crate::recipe::Source::Sent(
+                            std::borrow::Cow::Borrowed("request_id"),
+                        ),
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("timestamp"),
+                        source: crate::recipe::Source::Now(
+                            crate::recipe::TimeFormat::Utc,
+                        ),
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("digest"),
+                        source: crate::recipe::Source::Body {
+                            or: None,
+                        },
+                        steps: std::borrow::Cow::Borrowed(
+                            &[crate::recipe::Step::Sha256, crate::recipe::Step::Base64],
+                        ),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("string_to_sign"),
+                        source: crate::recipe::Source::Lines(
+                            std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Client-Id:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("client_id"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Request-Id:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("request_id"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Response-Timestamp:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("timestamp"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Request-Target:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("target"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Digest:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("digest"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                ],
+                            ),
+                        ),
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("mac"),
+                        source: crate::recipe::Source::Value(
+                            std::borrow::Cow::Borrowed("string_to_sign"),
+                        ),
+                        steps: std::borrow::Cow::Borrowed(
+                            &[
+                                crate::recipe::Step::HmacSha256(
+                                    std::borrow::Cow::Borrowed("secret_key"),
+                                ),
+                                crate::recipe::Step::Base64,
+                            ],
+                        ),
+                    },
+                ],
+            ),
+            headers: std::borrow::Cow::Borrowed(
+                &[
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("Response-Timestamp"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("timestamp"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("Signature"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Text(
+                                        std::borrow::Cow::Borrowed("HMACSHA256="),
+                                    ),
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("mac"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                ],
+            ),
+            fields: std::borrow::Cow::Borrowed(&[]),
+        }),
+        notification: Some(crate::recipe::Recipe {
+            values: std::borrow::Cow::Borrowed(
+                &[
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("request_id"),
+                        source: crate::recipe::Source::Uuid {
+                            max_len: 128usize,
+                        },
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("timestamp"),
+                        source: crate::recipe::Source::Now(
+                            crate::recipe::TimeFormat::Utc,
+                        ),
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("digest"),
+                        source: crate::recipe::Source::Body {
+                            or: None,
+                        },
+                        steps: std::borrow::Cow::Borrowed(
+                            &[crate::recipe::Step::Sha256, crate::recipe::Step::Base64],
+                        ),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("string_to_sign"),
+                        source: crate::recipe::Source::Lines(
+                            std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Client-Id:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("client_id"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Request-Id:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("request_id"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Request-Timestamp:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("timestamp"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Request-Target:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("target"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("Digest:"),
+                                                    ),
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("digest"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                ],
+                            ),
+                        ),
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("mac"),
+                        source: crate::recipe::Source::Value(
+                            std::borrow::Cow::Borrowed("string_to_sign"),
+                        ),
+                        steps: std::borrow::Cow::Borrowed(
+                            &[
+                                crate::recipe::Step::HmacSha256(
+                                    std::borrow::Cow::Borrowed("secret_key"),
+                                ),
+                                crate::recipe::Step::Base64,
+                            ],
+                        ),
+                    },
+                ],
+            ),
+            headers: std::borrow::Cow::Borrowed(
+                &[
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("Client-Id"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("client_id"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("Request-Id"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("request_id"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("Request-Timestamp"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("timestamp"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("Signature"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Text(
+                                        std::borrow::Cow::Borrowed("HMACSHA256="),
+                                    ),
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("mac"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                ],
+            ),
+            fields: std::borrow::Cow::Borrowed(&[]),
+        }),
     };
 
-    pub use crate::client::CallOptions;
+    /// What distinguishes this provider at run time, from its spec: its
+    /// name, its recipes ([`AUTH`]) and where its responses carry their
+    /// code and message (`error_convention:`).
+    pub static DESCRIPTOR: crate::client::Descriptor = crate::client::Descriptor {
+        name: "shop",
+        auth: &AUTH,
+        errors: crate::convention::ErrorConvention {
+            code: Some(std::borrow::Cow::Borrowed("error.code")),
+            message: std::borrow::Cow::Borrowed(
+                &[
+                    std::borrow::Cow::Borrowed("error.message"),
+                    std::borrow::Cow::Borrowed("message"),
+                ],
+            ),
+            message_local: None,
+            success_codes: std::borrow::Cow::Borrowed(&[]),
+            success_flag: None,
+            result: None,
+            replay_status: Some(409u16),
+        },
+    };
 
+    /// Shop as the runtime sees it: the type parameter of [`Client`] and [`Config`], selecting [`DESCRIPTOR`].
+    #[derive(Debug, Clone, Copy)]
+    pub struct Shop;
+    impl crate::client::Spec for Shop {
+        fn descriptor() -> &'static crate::client::Descriptor {
+            &DESCRIPTOR
+        }
+    }
+
+    /// A client of this provider; cheap to clone, share it.
+    pub type Client = crate::client::Client<Shop>;
+    /// Where and as whom to call this provider.
+    pub type Config = crate::client::Config<Shop>;
     impl Config {
+        /// A configuration for any base URL (a proxy, a test server); the documented ones have constructors of their own.
+        ///
+        /// `client_id`: the `Client-Id` DOKU gave you; `secret_key`: the secret key that signs requests.
+        pub fn new(
+            base_url: impl Into<String>,
+            client_id: impl Into<String>,
+            secret_key: impl Into<crate::Secret>,
+        ) -> Self {
+            Self::with_credentials(
+                base_url,
+                Vec::from([crate::Secret::new(client_id.into()), secret_key.into()]),
+            )
+        }
+
         /// Shop sandbox, `https://sandbox.shop.test`.
         ///
         /// `client_id`: the `Client-Id` DOKU gave you; `secret_key`: the secret key that signs requests.
@@ -202,7 +795,7 @@ pub mod shop {
         /// # Errors
         ///
         /// - [`crate::Error::Validation`]: the request breaks the spec's field checks or rules (every violation, with its JSON path); nothing is sent.
-        /// - [`crate::Error::Api`]: the provider refused: a 4xx/5xx answer (DOKU's `error.code` and `error.message` in [`crate::ApiError`]); documented error bodies: `declined` ([`ErrorBody`]), read with `ApiError::body_as`.
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status (the code from `error.code`, the message from `error.message` or `message` in [`crate::ApiError`]); documented error bodies: `declined` ([`ErrorBody`]), read with `ApiError::body_as`.
         /// - [`crate::Error::SignatureMismatch`]: the response is not signed with your key.
         /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
         /// - [`crate::Error::Decode`]: the response is not the documented JSON.
@@ -243,7 +836,7 @@ pub mod shop {
         ///
         /// # Errors
         ///
-        /// - [`crate::Error::Api`]: the provider refused: a 4xx/5xx answer (DOKU's `error.code` and `error.message` in [`crate::ApiError`]); documented error bodies: `unknown_payment` ([`ErrorBody`], under HTTP 404), read with `ApiError::body_as`.
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status (the code from `error.code`, the message from `error.message` or `message` in [`crate::ApiError`]); documented error bodies: `unknown_payment` ([`ErrorBody`], under HTTP 404), read with `ApiError::body_as`.
         /// - [`crate::Error::SignatureMismatch`]: the response is not signed with your key.
         /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
         /// - [`crate::Error::Decode`]: the response is not the documented JSON.
@@ -294,6 +887,106 @@ pub mod shop {
                     options,
                 )
                 .await
+        }
+    }
+
+    pub use crate::client::notify::DEFAULT_NOTIFICATION_MAX_AGE;
+
+    /// The `Client-Id`, `Request-Id`, `Request-Timestamp`, `Signature` headers of a notification request, for [`Notification::verify`]. Header names are matched without regard to case.
+    ///
+    /// A missing (or non-text) header the signature covers is [`crate::Error::SignatureMismatch`] naming it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct NotificationHeaders<'a> {
+        /// `Client-Id`.
+        pub client_id: &'a str,
+        /// `Request-Id`.
+        pub request_id: &'a str,
+        /// `Request-Timestamp`.
+        pub request_timestamp: &'a str,
+        /// `Signature`, if present.
+        pub signature: Option<&'a str>,
+    }
+
+    impl<'a> NotificationHeaders<'a> {
+        /// Each header by name, as received.
+        fn pairs(&self) -> [(&'static str, Option<&'a str>); 4usize] {
+            [
+                ("Client-Id", Some(self.client_id)),
+                ("Request-Id", Some(self.request_id)),
+                ("Request-Timestamp", Some(self.request_timestamp)),
+                ("Signature", self.signature),
+            ]
+        }
+    }
+
+    /// Inbound notifications: the signature is checked before anything typed is returned.
+    #[derive(Debug, Clone, Copy)]
+    pub struct Notification;
+    impl Notification {
+        /// The signed headers of a notification request, from the `http::HeaderMap` a web
+        /// framework hands a handler.
+        pub fn headers(
+            map: &http::HeaderMap,
+        ) -> Result<NotificationHeaders<'_>, crate::Error> {
+            Ok(NotificationHeaders {
+                client_id: crate::client::notify::required_header(
+                    &DESCRIPTOR,
+                    map,
+                    "Client-Id",
+                )?,
+                request_id: crate::client::notify::required_header(
+                    &DESCRIPTOR,
+                    map,
+                    "Request-Id",
+                )?,
+                request_timestamp: crate::client::notify::required_header(
+                    &DESCRIPTOR,
+                    map,
+                    "Request-Timestamp",
+                )?,
+                signature: crate::client::notify::optional_header(map, "Signature"),
+            })
+        }
+
+        /// Verifies a Shop notification's signature with the spec's notification recipe ([`AUTH`]) and decodes its body as `T`.
+        ///
+        /// `target` is the path of your notification URL as the provider called it (`/payments/notifications`); `raw_body` the request body exactly as received, before any JSON parsing.
+        ///
+        /// A valid signature proves origin, not freshness: a resent notification verifies again. Process each notification once.
+        pub fn verify<T: serde::de::DeserializeOwned>(
+            headers: &NotificationHeaders<'_>,
+            target: &str,
+            raw_body: &[u8],
+            secret_key: &crate::Secret,
+        ) -> Result<T, crate::Error> {
+            crate::client::notify::verify_headers(
+                &DESCRIPTOR,
+                &headers.pairs(),
+                target,
+                raw_body,
+                &[secret_key],
+            )
+        }
+
+        /// [`Notification::verify`], and then refuses a notification whose signed timestamp is more than `max_age` from this server's clock (either way) with [`crate::Error::StaleNotification`].
+        ///
+        /// The signature covers the timestamp, so a captured notification cannot be made to look recent: a replay older than `max_age` is refused ([`DEFAULT_NOTIFICATION_MAX_AGE`] is five minutes). Within the window a replay still verifies: remember the notifications you handled.
+        pub fn verify_fresh<T: serde::de::DeserializeOwned>(
+            headers: &NotificationHeaders<'_>,
+            target: &str,
+            raw_body: &[u8],
+            secret_key: &crate::Secret,
+            max_age: std::time::Duration,
+        ) -> Result<T, crate::Error> {
+            crate::client::notify::verify_headers_fresh(
+                &DESCRIPTOR,
+                &headers.pairs(),
+                target,
+                raw_body,
+                &[secret_key],
+                max_age,
+                std::time::SystemTime::now(),
+            )
         }
     }
 

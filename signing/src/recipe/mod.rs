@@ -119,6 +119,19 @@ pub struct Recipe {
 }
 
 impl Recipe {
+    /// The header that carries the recipe's `now` value as it is (DOKU's
+    /// `Request-Timestamp`): where a verifier reads the signed time.
+    pub fn timestamp_header(&self) -> Option<&str> {
+        let value = self
+            .values
+            .iter()
+            .find(|v| matches!(v.source, Source::Now(_)))?;
+        self.headers
+            .iter()
+            .find(|h| h.template.only_value() == Some(&*value.name))
+            .map(|h| &*h.name)
+    }
+
     /// The value named `name`.
     pub fn value(&self, name: &str) -> Option<&Value> {
         self.values.iter().find(|v| v.name == name)

@@ -36,7 +36,6 @@ pub const CODES: &[(&str, &str)] = &[
     ("L022", "decision table: unknown input or output type, or a row naming an unknown input"),
     ("L023", "rules on an endpoint without a request body, or `rules` inside the request body itself"),
     ("L024", "lifecycle: unknown state, endpoint, key or amount path, guard that is not a boolean decision, a refusal or not-found body the endpoint does not document, or a `notification` that is not one of the provider's notifications with an example"),
-    ("L025", "two providers share an auth scheme, so their generated clients would be one runtime type"),
     ("L026", "a type that contains itself without an array in between (Rust cannot size it)"),
     ("L027", "lifecycle call data: a creating action with from-states or without endpoint and key, an action without from-states or `to`, a read-only action with no endpoint or with keys that write, an attribute, `same`, `respond` or notification `fill` path the bodies lack, an unknown fact, or a `decide` with an unknown table, input or source"),
     ("L028", "docs: entry whose sha256 is not 64 lowercase hex digits"),
@@ -50,6 +49,8 @@ pub const CODES: &[(&str, &str)] = &[
     ("L037", "signature recipe: a signing key reaches a header or field without a MAC, signature or digest"),
     ("L038", "signature recipe: a timestamp format or zone the runtime cannot write"),
     ("L039", "signature recipe: malformed item (template, name, line, key kind, uuid length, no outputs)"),
+    ("L040", "error convention: a path that is not a dotted JSON path, or a `replay_status` that is not an HTTP status code"),
+    ("L041", "success codes: an empty code or one with a space, or `success_codes` without the convention's `code` path"),
     ("L045", "token flow: `auth.token.endpoint` names no endpoint of the provider, a notification, or an endpoint without a success response body"),
     ("L046", "signature recipe: `access_token` used without a token flow, or outside the request recipe"),
     ("L047", "token flow: the token request `body` is not a JSON object"),
@@ -116,6 +117,7 @@ mod tests {
             include_str!("lifecycle.rs"),
             include_str!("lifecycle_calls.rs"),
             include_str!("cases.rs"),
+            include_str!("convention.rs"),
             include_str!("../audit/docs_lint.rs"),
         ];
         for src in sources {

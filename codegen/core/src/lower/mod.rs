@@ -11,13 +11,14 @@ mod cases;
 pub use cases::coverage as case_coverage;
 mod checks;
 mod codes;
+mod convention;
 mod decisions;
 mod fields;
 mod generated;
 mod lifecycle;
 mod lifecycle_calls;
 mod lifecycle_notification;
-mod names;
+pub(crate) mod names;
 mod provider;
 mod recipes;
 mod rules;
@@ -225,7 +226,6 @@ pub fn load_files(files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<Loaded, Diagnost
         }
     }
     providers.sort_by(|a, b| a.name.cmp(&b.name));
-    shared_auth_schemes(&providers, &mut sink.diags);
 
     let mut diags = Diagnostics(sink.diags);
     diags.sort();
@@ -295,34 +295,6 @@ fn read_all(jobs: &[&ReadJob<'_>]) -> Vec<ReadFile> {
     let slots = crate::work_queue::run(&order, || (), |(), i| jobs[i].read());
     // Every index was taken by exactly one thread.
     slots.into_iter().flatten().collect()
-}
-
-/// The client runtime has one client type per auth scheme, and the generated
-/// endpoint methods and `Config` constructors are added to it, so two
-/// providers on one scheme would share, and clash on, a single `Client`.
-fn shared_auth_schemes(providers: &[crate::ir::Provider], diags: &mut Vec<crate::Diagnostic>) {
-    for (i, p) in providers.iter().enumerate() {
-        if let Some(first) = providers[..i]
-            .iter()
-            .find(|q| q.auth.scheme == p.auth.scheme)
-        {
-            diags.push(crate::Diagnostic {
-                loc: p.loc.clone(),
-                severity: crate::Severity::Error,
-                code: "L025",
-                message: format!(
-                    "provider `{}` uses auth scheme {:?}, which provider `{}` already uses; \
-                     the generated client methods of both would be added to one runtime `Client`",
-                    p.name, p.auth.scheme, first.name
-                ),
-                help: Some(
-                    "give the runtime a client type per provider (src/client/) before adding a \
-                     second provider on the same scheme"
-                        .to_owned(),
-                ),
-            });
-        }
-    }
 }
 
 /// The files of one provider directory.

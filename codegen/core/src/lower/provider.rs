@@ -326,6 +326,27 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
             structs: &cx.structs,
         },
     );
+    if pfile
+        .error_convention
+        .as_ref()
+        .and_then(|c| c.code.as_ref())
+        .is_none()
+    {
+        for (src, file) in &esrcs {
+            if file.success_codes.is_some() {
+                cx.sink.error(
+                    src.loc("success_codes"),
+                    "L041",
+                    format!(
+                        "`{}` has `success_codes`, but the provider's `error_convention` has no \
+                         `code` path: there is no code to compare",
+                        file.name
+                    ),
+                    "add `code:` to `error_convention` in provider.yaml, or drop `success_codes`",
+                );
+            }
+        }
+    }
     let mut provider = Provider {
         name: pfile.provider.clone(),
         title: pfile.title.clone(),
@@ -337,6 +358,27 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
             token_claims: pfile.auth.token_claims,
             recipes,
         },
+        error_convention: super::convention::lower(cx.sink, psrc, pfile.error_convention.as_ref()),
+        path_refs: pfile
+            .path_refs
+            .iter()
+            .map(|(name, r)| {
+                let loc = psrc.loc(&format!("path_refs.{name}"));
+                cx.check_type_name(name, loc.clone());
+                for variant in r.variants.keys() {
+                    cx.check_type_name(variant, loc.clone());
+                }
+                crate::ir::PathRef {
+                    name: name.clone(),
+                    doc: r.doc.clone(),
+                    variants: r
+                        .variants
+                        .iter()
+                        .map(|(v, d)| (v.clone(), d.clone()))
+                        .collect(),
+                }
+            })
+            .collect(),
         environments,
         request_headers,
         response_headers,
@@ -718,6 +760,12 @@ fn lower_endpoint(
         request,
         responses,
         errors,
+        success_codes: file.success_codes.as_ref().map(|codes| {
+            super::convention::success_codes(cx.sink, src, "", codes, true)
+                .iter()
+                .map(|c| c.to_string())
+                .collect()
+        }),
         cases: file
             .cases
             .iter()

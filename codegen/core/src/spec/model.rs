@@ -9,6 +9,62 @@
 use indexmap::IndexMap;
 use serde::Deserialize;
 
+/// `error_convention:`: where a provider reports a call's outcome in its
+/// response body (spec/README.md, "Error conventions").
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorConventionSpec {
+    /// What the docs say about it.
+    #[serde(default)]
+    pub doc: Option<String>,
+    /// Dotted path of the provider's code.
+    #[serde(default)]
+    pub code: Option<String>,
+    /// Dotted paths of the message, the first present one wins.
+    #[serde(default, deserialize_with = "one_or_more_strings")]
+    pub message: Vec<String>,
+    /// Dotted path of the message in a second language.
+    #[serde(default)]
+    pub message_local: Option<String>,
+    /// Codes (`x`: any character) that mean success.
+    #[serde(default)]
+    pub success_codes: Vec<String>,
+    /// A boolean member that must be `true` for success.
+    #[serde(default)]
+    pub success_flag: Option<String>,
+    /// Where the result is in a successful envelope.
+    #[serde(default)]
+    pub result: Option<String>,
+    /// The HTTP status of a replayed original response.
+    #[serde(default)]
+    pub replay_status: Option<u16>,
+}
+
+/// `path_refs.<Name>`: a path parameter type whose value is one of several
+/// kinds of id (spec/README.md, "Path reference types").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PathRefSpec {
+    /// What it is.
+    pub doc: String,
+    /// UpperCamel variant name → what that kind of id is.
+    pub variants: IndexMap<String, String>,
+}
+
+/// One string or a list of strings.
+fn one_or_more_strings<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMore {
+        One(String),
+        More(Vec<String>),
+    }
+    Ok(match OneOrMore::deserialize(d)? {
+        OneOrMore::One(s) => vec![s],
+        OneOrMore::More(v) => v,
+    })
+}
+
 /// `spec/<provider>/provider.yaml`: what every endpoint of one provider shares.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -29,6 +85,14 @@ pub struct ProviderFile {
     pub audit_accepted: Vec<AcceptedFinding>,
     /// How requests are authenticated.
     pub auth: AuthSpec,
+    /// Where the provider's responses carry its code and message, and which
+    /// codes mean success.
+    #[serde(default)]
+    pub error_convention: Option<ErrorConventionSpec>,
+    /// Reference types for path parameters: an id that may be one of
+    /// several kinds in the same path position.
+    #[serde(default)]
+    pub path_refs: IndexMap<String, PathRefSpec>,
     /// Base URLs by environment name (`sandbox`, `production`).
     pub environments: IndexMap<String, EnvironmentSpec>,
     /// Headers every request carries, by wire name.
@@ -471,6 +535,11 @@ pub struct EndpointFile {
     /// Error bodies the docs show: by a name that says when they come.
     #[serde(default)]
     pub errors: IndexMap<String, BodySpec>,
+    /// Body codes that mean success for this endpoint, replacing the
+    /// provider's `error_convention.success_codes` (Midtrans' expire
+    /// succeeds with `status_code` "407").
+    #[serde(default)]
+    pub success_codes: Option<Vec<String>>,
     /// Cross-field rules on the request body.
     #[serde(default)]
     pub rules: Vec<RuleSpec>,

@@ -1,126 +1,104 @@
-//! The typed client: re-exports of the runtime client for the provider's
-//! auth scheme, `Config` constructors per spec environment, one async method
-//! per endpoint and a `verify_<notification>` function per notification.
+//! The typed client: the provider's descriptor (its recipes and error
+//! convention as data), its marker type over the one runtime client
+//! (`Client`, `Config`), `Config` constructors per spec environment, one
+//! async method per endpoint, and the `Notification` verifier its
+//! notification recipe calls for.
 //!
-//! Everything is decided by the IR (`Auth.scheme`, environments, endpoint
-//! method, path, path parameters, bodies), never by provider name; the
-//! runtime contract is in the client crate's `src/client/mod.rs`.
+//! Everything is decided by the IR (the recipes, the error convention,
+//! environments, endpoint method, path, path parameters, bodies), never by
+//! provider name; the runtime contract is in the client crate's
+//! `src/client/mod.rs`.
 
+use payspec_signing::recipe::{CredentialKind, Source};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{doc, ident, method_str, Ctx, EmitError, Scope};
-use crate::ir::{AuthScheme, Endpoint, EndpointKind, HttpMethod};
+use crate::ir::{Endpoint, EndpointKind, HttpMethod};
 
-/// What differs between the runtime clients, by auth scheme.
-struct Scheme {
-    /// The runtime module (`crate::client::doku`).
-    module: TokenStream,
-    /// Items re-exported from it.
-    exports: Vec<&'static str>,
-    /// Extra re-exports from `crate::client`.
-    shared_exports: Vec<&'static str>,
-    /// Credential parameters of the `Config` constructors.
-    credentials: Vec<(&'static str, TokenStream, &'static str)>,
-    /// `*_with(…, &CallOptions)` variants (a caller-chosen Request-Id).
-    call_options: bool,
-    /// The runtime returns the success envelope's `data`, not the body.
-    envelope_data: bool,
-    /// Whether responses are signature-checked.
+/// What the runtime does for this provider, read from its recipes and
+/// error convention.
+struct Shape {
+    /// The header of the request id the request recipe generates, if any:
+    /// endpoints then get `*_with(…, &CallOptions)` variants.
+    request_id_header: Option<String>,
+    /// Whether responses are signature-checked (a response recipe).
     signed_responses: bool,
-    /// What makes a response an [`Error::Api`](crate) besides its status.
-    api_error: &'static str,
+    /// What makes a response an `Error::Api` besides its status.
+    api_error: String,
 }
 
-fn scheme(auth: AuthScheme) -> Scheme {
-    match auth {
-        AuthScheme::DokuHmacSha256 => Scheme {
-            module: quote!(crate::client::doku),
-            exports: vec![
-                "Client",
-                "Config",
-                "DEFAULT_NOTIFICATION_MAX_AGE",
-                "Notification",
-                "NotificationHeaders",
-                "ResponseVerification",
-            ],
-            shared_exports: vec!["CallOptions"],
-            credentials: vec![
-                (
-                    "client_id",
-                    quote!(impl Into<String>),
-                    "the `Client-Id` DOKU gave you",
-                ),
-                (
-                    "secret_key",
-                    quote!(impl Into<crate::Secret>),
-                    "the secret key that signs requests",
-                ),
-            ],
-            call_options: true,
-            envelope_data: false,
-            signed_responses: true,
-            api_error: "a 4xx/5xx answer (DOKU's `error.code` and `error.message` in \
-                        [`crate::ApiError`])",
-        },
-        AuthScheme::MidtransBasic => Scheme {
-            module: quote!(crate::client::midtrans),
-            exports: vec!["Client", "Config", "Notification", "TransactionRef"],
-            shared_exports: vec![],
-            credentials: vec![(
-                "server_key",
-                quote!(impl Into<crate::Secret>),
-                "the server key (HTTP Basic user name)",
-            )],
-            call_options: false,
-            envelope_data: false,
-            signed_responses: false,
-            api_error: "a non-2xx HTTP status or a non-2xx `status_code` in the body, even \
-                        under HTTP 200 (`status_code` and `status_message` in \
-                        [`crate::ApiError`])",
-        },
-        AuthScheme::BillerJwtHs256 => Scheme {
-            module: quote!(crate::client::biller),
-            exports: vec!["Client", "Config"],
-            shared_exports: vec![],
-            credentials: vec![
-                (
-                    "api_key",
-                    quote!(impl Into<crate::Secret>),
-                    "the partner API key (`KEY` header)",
-                ),
-                (
-                    "token_secret",
-                    quote!(impl Into<crate::Secret>),
-                    "the secret that signs the `TOKEN` JWT",
-                ),
-            ],
-            call_options: false,
-            envelope_data: true,
-            signed_responses: false,
-            api_error: "an envelope with `success: false` or a non-2xx status \
-                        (`responseCode` and both messages in [`crate::ApiError`])",
-        },
+fn shape(ctx: &Ctx<'_>) -> Shape {
+    let recipes = &ctx.p.auth.recipes;
+    let conv = &ctx.p.error_convention;
+    let request_id_header = recipes.request.as_ref().and_then(|r| {
+        r.values.iter().find_map(|v| {
+            matches!(v.source, Source::Uuid { .. }).then(|| {
+                r.headers
+                    .iter()
+                    .find(|h| h.template.only_value() == Some(&*v.name))
+                    .map_or_else(|| v.name.to_string(), |h| h.name.to_string())
+            })
+        })
+    });
+    let mut when = vec!["a non-2xx HTTP status".to_owned()];
+    if let Some(flag) = &conv.success_flag {
+        when.push(format!("a body whose `{flag}` is not `true`"));
+    }
+    if let (Some(code), false) = (&conv.code, conv.success_codes.is_empty()) {
+        let codes: Vec<String> = conv
+            .success_codes
+            .iter()
+            .map(|c| format!("`{c}`"))
+            .collect();
+        when.push(format!(
+            "a `{code}` in the body other than {}, even under HTTP 200",
+            codes.join(", ")
+        ));
+    }
+    let mut read = Vec::new();
+    if let Some(code) = &conv.code {
+        read.push(format!("the code from `{code}`"));
+    }
+    if !conv.message.is_empty() {
+        let paths: Vec<String> = conv.message.iter().map(|m| format!("`{m}`")).collect();
+        read.push(format!("the message from {}", paths.join(" or ")));
+    }
+    if let Some(local) = &conv.message_local {
+        read.push(format!("the second-language message from `{local}`"));
+    }
+    let read = if read.is_empty() {
+        String::new()
+    } else {
+        format!(" ({} in [`crate::ApiError`])", read.join(", "))
+    };
+    Shape {
+        request_id_header,
+        signed_responses: recipes.response.is_some(),
+        api_error: format!("{}{read}", when.join(", or ")),
     }
 }
 
+/// The marker type's name: the provider's name in UpperCamel (`Doku`).
+fn marker(ctx: &Ctx<'_>) -> Result<proc_macro2::Ident, EmitError> {
+    ident(&crate::lower::names::upper_camel(&ctx.p.name)).map_err(|m| ctx.err("provider name", m))
+}
+
 pub(crate) fn emit(ctx: &Ctx<'_>) -> Result<TokenStream, EmitError> {
-    let s = scheme(ctx.p.auth.scheme);
-    let module = &s.module;
-    let exports: Vec<_> = s.exports.iter().map(|e| format_ident!("{}", e)).collect();
-    let shared: Vec<_> = s
-        .shared_exports
-        .iter()
-        .map(|e| format_ident!("{}", e))
-        .collect();
-    let shared = (!shared.is_empty()).then(|| quote!(pub use crate::client::{#(#shared),*};));
-    let config = config_impl(ctx, &s)?;
+    let s = shape(ctx);
+    let marker = marker(ctx)?;
+    let descriptor = descriptor(ctx, &marker);
+    let config = config_impl(ctx)?;
+    let refs = path_refs(ctx)?;
     let mut methods = Vec::new();
     let mut notifications = Vec::new();
+    let signed = notification_signing(ctx)?;
     for e in &ctx.p.endpoints {
         match e.kind {
             EndpointKind::Endpoint => methods.push(endpoint_methods(ctx, &s, e)?),
-            EndpointKind::Notification => notifications.push(notification_impl(ctx, e)?),
+            EndpointKind::Notification => {
+                notifications.push(notification_impl(ctx, signed.as_ref(), e)?)
+            }
         }
     }
     let client = (!methods.is_empty()).then(|| {
@@ -131,43 +109,135 @@ pub(crate) fn emit(ctx: &Ctx<'_>) -> Result<TokenStream, EmitError> {
         }
     });
     let auth = super::recipe::emit(&ctx.p.auth.recipes);
+    let verifier = match &signed {
+        Some(signed) => notification_type(ctx, signed)?,
+        None => quote!(),
+    };
     Ok(quote! {
-        pub use #module::{#(#exports),*};
+        pub use crate::client::{CallOptions, ResponseVerification};
         #auth
-        #shared
+        #descriptor
         #config
+        #refs
         #client
+        #verifier
         #(#notifications)*
     })
 }
 
-/// `Config::<environment>(…)` per spec environment and `Config::for_environment`.
-fn config_impl(ctx: &Ctx<'_>, s: &Scheme) -> Result<TokenStream, EmitError> {
-    let names: Vec<_> = s
-        .credentials
+/// `DESCRIPTOR`, the marker type and the `Client`/`Config` aliases.
+fn descriptor(ctx: &Ctx<'_>, marker: &proc_macro2::Ident) -> TokenStream {
+    let p = ctx.p;
+    let name = p.name.as_str();
+    let conv = &p.error_convention;
+    let text = |t: &str| quote!(std::borrow::Cow::Borrowed(#t));
+    let opt = |t: Option<&str>| match t {
+        Some(t) => {
+            let t = text(t);
+            quote!(Some(#t))
+        }
+        None => quote!(None),
+    };
+    let list = |items: &[std::borrow::Cow<'static, str>]| {
+        let items = items.iter().map(|i| text(i));
+        quote!(std::borrow::Cow::Borrowed(&[#(#items),*]))
+    };
+    let code = opt(conv.code.as_deref());
+    let message = list(&conv.message);
+    let message_local = opt(conv.message_local.as_deref());
+    let success_codes = list(&conv.success_codes);
+    let success_flag = opt(conv.success_flag.as_deref());
+    let result = opt(conv.result.as_deref());
+    let replay = match conv.replay_status {
+        Some(s) => quote!(Some(#s)),
+        None => quote!(None),
+    };
+    let marker_doc = doc::attrs(&format!(
+        "{} as the runtime sees it: the type parameter of [`Client`] and [`Config`], \
+         selecting [`DESCRIPTOR`].",
+        p.title
+    ));
+    quote! {
+        /// What distinguishes this provider at run time, from its spec: its
+        /// name, its recipes ([`AUTH`]) and where its responses carry their
+        /// code and message (`error_convention:`).
+        pub static DESCRIPTOR: crate::client::Descriptor = crate::client::Descriptor {
+            name: #name,
+            auth: &AUTH,
+            errors: crate::convention::ErrorConvention {
+                code: #code,
+                message: #message,
+                message_local: #message_local,
+                success_codes: #success_codes,
+                success_flag: #success_flag,
+                result: #result,
+                replay_status: #replay,
+            },
+        };
+        #marker_doc
+        #[derive(Debug, Clone, Copy)]
+        pub struct #marker;
+        impl crate::client::Spec for #marker {
+            fn descriptor() -> &'static crate::client::Descriptor {
+                &DESCRIPTOR
+            }
+        }
+        /// A client of this provider; cheap to clone, share it.
+        pub type Client = crate::client::Client<#marker>;
+        /// Where and as whom to call this provider.
+        pub type Config = crate::client::Config<#marker>;
+    }
+}
+
+/// `Config::new`, `Config::<environment>(…)` per spec environment and
+/// `Config::for_environment`, taking the spec's credentials in order.
+fn config_impl(ctx: &Ctx<'_>) -> Result<TokenStream, EmitError> {
+    let creds = &ctx.p.auth.recipes.credentials;
+    let mut names = Vec::new();
+    let mut types = Vec::new();
+    let mut values = Vec::new();
+    for c in creds.iter() {
+        let name = ident(&c.name).map_err(|m| ctx.err(format!("credential {}", c.name), m))?;
+        match c.kind {
+            CredentialKind::Id => {
+                types.push(quote!(impl Into<String>));
+                values.push(quote!(crate::Secret::new(#name.into())));
+            }
+            CredentialKind::Key | CredentialKind::Sent => {
+                types.push(quote!(impl Into<crate::Secret>));
+                values.push(quote!(#name.into()));
+            }
+        }
+        names.push(name);
+    }
+    let cred_doc: Vec<String> = creds
         .iter()
-        .map(|(n, _, _)| format_ident!("{}", n))
+        .map(|c| format!("`{}`: {}", c.name, c.doc))
         .collect();
-    let types: Vec<_> = s.credentials.iter().map(|(_, t, _)| t.clone()).collect();
-    let cred_doc: Vec<String> = s
-        .credentials
-        .iter()
-        .map(|(n, _, d)| format!("`{n}`: {d}"))
-        .collect();
-    let cred_doc = cred_doc.join("; ");
+    let cred_doc = match cred_doc.is_empty() {
+        true => String::new(),
+        false => format!("\n\n{}.", cred_doc.join("; ")),
+    };
     let mut constructors = Vec::new();
     for env in &ctx.p.environments {
         let item = format!("environment {}", env.name);
         let fn_name = ident(&env.name).map_err(|m| ctx.err(&item, m))?;
         if matches!(
             fn_name.to_string().as_str(),
-            "new" | "for_environment" | "timeout" | "retry" | "base_url" | "response_verification"
+            "new"
+                | "for_environment"
+                | "timeout"
+                | "retry"
+                | "base_url"
+                | "response_verification"
+                | "fixed_timestamp"
+                | "with_credentials"
         ) {
             return Err(ctx.err(item, "clashes with a `Config` method of the runtime"));
         }
         let variant = ident(&env.rust_name).map_err(|m| ctx.err(&item, m))?;
         let text = format!(
-            "{} {}, `{}`.\n\n{cred_doc}.",
+            "{} {}, `{}`.{cred_doc}",
             ctx.p.title, env.name, env.base_url
         );
         let d = doc::attrs(&text);
@@ -178,12 +248,20 @@ fn config_impl(ctx: &Ctx<'_>, s: &Scheme) -> Result<TokenStream, EmitError> {
             }
         });
     }
+    let new_doc = doc::attrs(&format!(
+        "A configuration for any base URL (a proxy, a test server); the documented \
+         ones have constructors of their own.{cred_doc}"
+    ));
     let for_env_doc = doc::attrs(&format!(
         "A configuration for `environment` (from configuration files: \
-         `Environment::Custom` for any other URL).\n\n{cred_doc}."
+         `Environment::Custom` for any other URL).{cred_doc}"
     ));
     Ok(quote! {
         impl Config {
+            #new_doc
+            pub fn new(base_url: impl Into<String> #(, #names: #types)*) -> Self {
+                Self::with_credentials(base_url, Vec::from([#(#values),*]))
+            }
             #(#constructors)*
             #for_env_doc
             pub fn for_environment(environment: Environment, #(#names: #types),*) -> Self {
@@ -193,8 +271,47 @@ fn config_impl(ctx: &Ctx<'_>, s: &Scheme) -> Result<TokenStream, EmitError> {
     })
 }
 
+/// One enum per `path_refs:` entry, usable wherever a path parameter is.
+fn path_refs(ctx: &Ctx<'_>) -> Result<TokenStream, EmitError> {
+    let mut out = Vec::new();
+    for r in &ctx.p.path_refs {
+        let item = format!("path reference {}", r.name);
+        let name = ident(&r.name).map_err(|m| ctx.err(&item, m))?;
+        let d = doc::attrs(&r.doc);
+        let mut variants = Vec::new();
+        let mut names = Vec::new();
+        for (v, vdoc) in &r.variants {
+            let v = ident(v).map_err(|m| ctx.err(&item, m))?;
+            let vd = doc::attrs(vdoc);
+            variants.push(quote!(#vd #v(String),));
+            names.push(v);
+        }
+        out.push(quote! {
+            #d
+            #[derive(Debug, Clone, PartialEq, Eq)]
+            pub enum #name {
+                #(#variants)*
+            }
+            impl #name {
+                /// The id as given.
+                pub fn as_str(&self) -> &str {
+                    match self {
+                        #(#name::#names(id))|* => id,
+                    }
+                }
+            }
+            impl crate::client::PathParam for #name {
+                fn path_segment(&self) -> String {
+                    crate::client::encode_path_segment(self.as_str())
+                }
+            }
+        });
+    }
+    Ok(quote!(#(#out)*))
+}
+
 /// The async method (and its `_with` variant) for one endpoint.
-fn endpoint_methods(ctx: &Ctx<'_>, s: &Scheme, e: &Endpoint) -> Result<TokenStream, EmitError> {
+fn endpoint_methods(ctx: &Ctx<'_>, s: &Shape, e: &Endpoint) -> Result<TokenStream, EmitError> {
     let item = format!("endpoint {}", e.name);
     let (Some(method), Some(path)) = (e.method, e.path.as_deref()) else {
         return Err(ctx.err(item, "an endpoint needs a method and a path"));
@@ -275,7 +392,12 @@ fn endpoint_methods(ctx: &Ctx<'_>, s: &Scheme, e: &Endpoint) -> Result<TokenStre
         let name = h.wire_name.as_str();
         Some(quote!(.fixed_header(#name, #value)))
     });
-    let call = quote!(crate::client::Call::#constructor(#operation, #path_expr) #(#fixed)*);
+    let success_codes = e.success_codes.as_ref().map(|codes| {
+        let codes = codes.iter().map(String::as_str);
+        quote!(.success_codes(&[#(#codes),*]))
+    });
+    let call =
+        quote!(crate::client::Call::#constructor(#operation, #path_expr) #(#fixed)* #success_codes);
 
     // Success type: the 2xx body, or its `data` where the runtime unwraps
     // the envelope.
@@ -283,40 +405,40 @@ fn endpoint_methods(ctx: &Ctx<'_>, s: &Scheme, e: &Endpoint) -> Result<TokenStre
         return Err(ctx.err(item, "an endpoint needs a documented 2xx response"));
     };
     let body_path = struct_path(ctx, &item, &success.body)?;
-    let (ret, returns_doc) = if s.envelope_data {
+    let (ret, returns_doc) = if let Some(result) = ctx.p.error_convention.result.as_deref() {
         let def = ctx
             .struct_def(&success.body)
             .ok_or_else(|| ctx.err(&item, "response body is not a struct"))?;
         let data = def
             .fields
             .iter()
-            .find(|f| f.wire_name == "data")
+            .find(|f| f.wire_name == result)
             .ok_or_else(|| {
                 ctx.err(
                     &item,
                     format!(
-                        "the response envelope `{}` has no `data` field for the client to return",
+                        "the response envelope `{}` has no `{result}` field for the client to return \
+                         (`error_convention.result`)",
                         success.body
                     ),
                 )
             })?;
         let crate::ir::Type::Struct(data_ty) = &data.ty else {
-            return Err(ctx.err(&item, "the envelope's `data` is not a struct"));
+            return Err(ctx.err(&item, format!("the envelope's `{result}` is not a struct")));
         };
         let data_path = struct_path(ctx, &item, data_ty)?;
         let doc = format!(
-            "The `data` of a successful HTTP {} envelope ([`{}`] with `success: true`), as \
-             [`{}`]",
+            "The `{result}` of a successful HTTP {} envelope ([`{}`]), as [`{}`]",
             success.status,
             plain(&body_path),
             plain(&data_path)
         );
-        // An optional `data` may be `null` or missing on success: `None`,
+        // An optional result may be `null` or missing on success: `None`,
         // never a decoding error.
         if data.optional {
             (
                 quote!(Option<#data_path>),
-                format!("{doc}; `None` when `data` is `null` or absent."),
+                format!("{doc}; `None` when `{result}` is `null` or absent."),
             )
         } else {
             (data_path.clone(), format!("{doc}."))
@@ -425,12 +547,12 @@ fn endpoint_methods(ctx: &Ctx<'_>, s: &Scheme, e: &Endpoint) -> Result<TokenStre
             self.#runtime.await
         }
     };
-    if !s.call_options {
+    let Some(id_header) = &s.request_id_header else {
         return Ok(plain_method);
-    }
+    };
     let with_name = format_ident!("{}_with", name.to_string().trim_start_matches("r#"));
     let with_doc = doc::attrs(&format!(
-        "As [`Client::{}`], with per-call options: store the Request-Id you pass in \
+        "As [`Client::{}`], with per-call options: store the {id_header} you pass in \
          `options` before sending, so a retry after a crash repeats the request safely.",
         name.to_string().trim_start_matches("r#")
     ));
@@ -484,41 +606,238 @@ fn path_param_checks(ctx: &Ctx<'_>, item: &str, e: &Endpoint) -> Result<TokenStr
     })
 }
 
+/// How the notification recipe signs: in headers (each with its field name
+/// in `NotificationHeaders`, and whether it carries a value as it is, so it
+/// must be present) or in body fields; and the signing keys a verifier takes.
+struct NotificationSigning {
+    headers: Option<Vec<(String, proc_macro2::Ident, bool)>>,
+    /// Whether a header carries the recipe's `now` value (`verify_fresh`).
+    timestamped: bool,
+    keys: Vec<proc_macro2::Ident>,
+}
+
+fn notification_signing(ctx: &Ctx<'_>) -> Result<Option<NotificationSigning>, EmitError> {
+    let Some(recipe) = ctx.p.auth.recipes.notification.as_ref() else {
+        return Ok(None);
+    };
+    let item = "auth.notification";
+    let keys = ctx
+        .p
+        .auth
+        .recipes
+        .credentials
+        .iter()
+        .filter(|c| c.kind == CredentialKind::Key)
+        .map(|c| ident(&c.name).map_err(|m| ctx.err(item, m)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let headers = match (recipe.headers.is_empty(), recipe.fields.is_empty()) {
+        (false, true) => Some(
+            recipe
+                .headers
+                .iter()
+                .map(|h| {
+                    let field = ident(&h.name.to_ascii_lowercase().replace('-', "_"))
+                        .map_err(|m| ctx.err(item, m))?;
+                    Ok((h.name.to_string(), field, h.template.only_value().is_some()))
+                })
+                .collect::<Result<Vec<_>, EmitError>>()?,
+        ),
+        (true, false) => None,
+        _ => {
+            return Err(ctx.err(
+                item,
+                "a notification recipe signs in headers or in body fields, not both",
+            ))
+        }
+    };
+    Ok(Some(NotificationSigning {
+        timestamped: headers.is_some() && recipe.timestamp_header().is_some(),
+        headers,
+        keys,
+    }))
+}
+
+/// The `Notification` verifier (and `NotificationHeaders` for a
+/// header-signed recipe) over `crate::client::notify`.
+fn notification_type(
+    ctx: &Ctx<'_>,
+    signed: &NotificationSigning,
+) -> Result<TokenStream, EmitError> {
+    let keys = &signed.keys;
+    let key_list = quote!(&[#(#keys),*]);
+    let title = &ctx.p.title;
+    let Some(headers) = &signed.headers else {
+        let verify_doc = doc::attrs(&format!(
+            "Checks a {title} notification's signed body fields with the spec's notification \
+             recipe ([`AUTH`]), over the strings exactly as received, and decodes the body as \
+             `T`.\n\nA missing field or a wrong signature is [`crate::Error::SignatureMismatch`] \
+             naming the reason; a body that is not JSON is [`crate::Error::Decode`].\n\n\
+             A valid signature proves origin, not freshness: a resent notification verifies \
+             again, so process each one once."
+        ));
+        return Ok(quote! {
+            /// Inbound notifications: the signature is checked before anything typed is returned.
+            #[derive(Debug, Clone, Copy)]
+            pub struct Notification;
+            impl Notification {
+                #verify_doc
+                pub fn verify<T: serde::de::DeserializeOwned>(raw_body: impl AsRef<[u8]> #(, #keys: &crate::Secret)*) -> Result<T, crate::Error> {
+                    crate::client::notify::verify_fields(&DESCRIPTOR, raw_body.as_ref(), #key_list)
+                }
+                /// Only the signature check of [`Notification::verify`], with the reason it failed.
+                pub fn check(raw_body: &[u8] #(, #keys: &crate::Secret)*) -> Result<(), crate::Error> {
+                    crate::client::notify::check_signed_fields(&DESCRIPTOR, raw_body, #key_list)
+                }
+            }
+        });
+    };
+    let mut fields = Vec::new();
+    let mut reads = Vec::new();
+    let mut pairs = Vec::new();
+    for (wire, field, required) in headers {
+        if *required {
+            let d = doc::attrs(&format!("`{wire}`."));
+            fields.push(quote!(#d pub #field: &'a str,));
+            reads.push(
+                quote!(#field: crate::client::notify::required_header(&DESCRIPTOR, map, #wire)?,),
+            );
+            pairs.push(quote!((#wire, Some(self.#field))));
+        } else {
+            let d = doc::attrs(&format!("`{wire}`, if present."));
+            fields.push(quote!(#d pub #field: Option<&'a str>,));
+            reads.push(quote!(#field: crate::client::notify::optional_header(map, #wire),));
+            pairs.push(quote!((#wire, self.#field)));
+        }
+    }
+    let n = pairs.len();
+    let names: Vec<String> = headers.iter().map(|(w, _, _)| format!("`{w}`")).collect();
+    let names = names.join(", ");
+    let headers_doc = doc::attrs(&format!(
+        "The {names} headers of a notification request, for [`Notification::verify`]. Header \
+         names are matched without regard to case.\n\nA missing (or non-text) header the \
+         signature covers is [`crate::Error::SignatureMismatch`] naming it."
+    ));
+    let verify_doc = doc::attrs(&format!(
+        "Verifies a {title} notification's signature with the spec's notification recipe \
+         ([`AUTH`]) and decodes its body as `T`.\n\n`target` is the path of your \
+         notification URL as the provider called it (`/payments/notifications`); `raw_body` \
+         the request body exactly as received, before any JSON parsing.\n\nA valid \
+         signature proves origin, not freshness: a resent notification verifies again. \
+         Process each notification once."
+    ));
+    let fresh = signed.timestamped.then(|| {
+        let d = doc::attrs(
+            "[`Notification::verify`], and then refuses a notification whose signed timestamp \
+             is more than `max_age` from this server's clock (either way) with \
+             [`crate::Error::StaleNotification`].\n\nThe signature covers the timestamp, so a \
+             captured notification cannot be made to look recent: a replay older than \
+             `max_age` is refused ([`DEFAULT_NOTIFICATION_MAX_AGE`] is five minutes). Within \
+             the window a replay still verifies: remember the notifications you handled.",
+        );
+        quote! {
+            #d
+            pub fn verify_fresh<T: serde::de::DeserializeOwned>(
+                headers: &NotificationHeaders<'_>,
+                target: &str,
+                raw_body: &[u8]
+                #(, #keys: &crate::Secret)*,
+                max_age: std::time::Duration,
+            ) -> Result<T, crate::Error> {
+                crate::client::notify::verify_headers_fresh(
+                    &DESCRIPTOR, &headers.pairs(), target, raw_body, #key_list, max_age,
+                    std::time::SystemTime::now(),
+                )
+            }
+        }
+    });
+    let max_age = signed.timestamped.then(|| {
+        quote!(
+            pub use crate::client::notify::DEFAULT_NOTIFICATION_MAX_AGE;
+        )
+    });
+    Ok(quote! {
+        #max_age
+        #headers_doc
+        #[derive(Debug, Clone, Copy)]
+        pub struct NotificationHeaders<'a> {
+            #(#fields)*
+        }
+        impl<'a> NotificationHeaders<'a> {
+            /// Each header by name, as received.
+            fn pairs(&self) -> [(&'static str, Option<&'a str>); #n] {
+                [#(#pairs),*]
+            }
+        }
+        /// Inbound notifications: the signature is checked before anything typed is returned.
+        #[derive(Debug, Clone, Copy)]
+        pub struct Notification;
+        impl Notification {
+            /// The signed headers of a notification request, from the `http::HeaderMap` a web
+            /// framework hands a handler.
+            pub fn headers(map: &http::HeaderMap) -> Result<NotificationHeaders<'_>, crate::Error> {
+                Ok(NotificationHeaders { #(#reads)* })
+            }
+            #verify_doc
+            pub fn verify<T: serde::de::DeserializeOwned>(
+                headers: &NotificationHeaders<'_>,
+                target: &str,
+                raw_body: &[u8]
+                #(, #keys: &crate::Secret)*
+            ) -> Result<T, crate::Error> {
+                crate::client::notify::verify_headers(&DESCRIPTOR, &headers.pairs(), target, raw_body, #key_list)
+            }
+            #fresh
+        }
+    })
+}
+
 /// `pub fn verify_<notification>(…) -> Result<Body, Error>` for a
 /// notification: a function of the provider module, not an associated
 /// function of the body, because the body type lives in a type crate and
 /// the verifier in the client crate.
-fn notification_impl(ctx: &Ctx<'_>, e: &Endpoint) -> Result<TokenStream, EmitError> {
+fn notification_impl(
+    ctx: &Ctx<'_>,
+    signed: Option<&NotificationSigning>,
+    e: &Endpoint,
+) -> Result<TokenStream, EmitError> {
     let item = format!("notification {}", e.name);
     let Some(body) = &e.request else {
         return Err(ctx.err(item, "a notification needs a body type"));
     };
+    let Some(signed) = signed else {
+        return Err(ctx.err(
+            item,
+            "the provider's `auth` has no `notification` recipe to verify it with",
+        ));
+    };
     let ty = struct_path(ctx, &item, body)?;
     let summary = doc::md(&e.summary);
-    let (params, call, how) = match ctx.p.auth.scheme {
-        AuthScheme::MidtransBasic => (
-            quote!(raw_body: impl AsRef<[u8]>, server_key: &crate::Secret),
-            quote!(Notification::verify(raw_body, server_key)),
-            "`raw_body` is the request body exactly as received; its `signature_key` must be \
-             the SHA-512 of `order_id + status_code + gross_amount + server key`.",
+    let keys = &signed.keys;
+    let (params, call, how) = match &signed.headers {
+        None => (
+            quote!(raw_body: impl AsRef<[u8]> #(, #keys: &crate::Secret)*),
+            quote!(Notification::verify(raw_body #(, #keys)*)),
+            "`raw_body` is the request body exactly as received; its signed fields must be \
+             what the spec's notification recipe ([`AUTH`]) computes."
+                .to_owned(),
         ),
-        AuthScheme::DokuHmacSha256 => (
-            quote!(
-                headers: &NotificationHeaders<'_>,
-                target: &str,
-                raw_body: &[u8],
-                secret_key: &crate::Secret
-            ),
-            quote!(Notification::verify(headers, target, raw_body, secret_key)),
-            "`headers` are the notification's `Client-Id`, `Request-Id`, `Request-Timestamp` \
-             and `Signature`; `target` the path of your notification URL as DOKU called it; \
-             `raw_body` the body exactly as received.",
-        ),
-        AuthScheme::BillerJwtHs256 => {
-            return Err(ctx.err(
-                item,
-                "the biller auth scheme has no notification verifier in the runtime",
-            ))
+        Some(headers) => {
+            let names: Vec<String> = headers.iter().map(|(w, _, _)| format!("`{w}`")).collect();
+            (
+                quote!(
+                    headers: &NotificationHeaders<'_>,
+                    target: &str,
+                    raw_body: &[u8]
+                    #(, #keys: &crate::Secret)*
+                ),
+                quote!(Notification::verify(headers, target, raw_body #(, #keys)*)),
+                format!(
+                    "`headers` are the notification's {}; `target` the path of your \
+                     notification URL as the provider called it; `raw_body` the body exactly \
+                     as received.",
+                    names.join(", ")
+                ),
+            )
         }
     };
     let text = doc::paragraphs([
@@ -526,7 +845,7 @@ fn notification_impl(ctx: &Ctx<'_>, e: &Endpoint) -> Result<TokenStream, EmitErr
             "Verifies and decodes the `{}` notification: {summary}",
             e.name
         ),
-        how.to_owned(),
+        how,
         // A merchant reading only this method must learn that a valid
         // signature proves origin, not freshness.
         "# Replays\n\n\
@@ -569,11 +888,11 @@ fn plain(path: &TokenStream) -> String {
 mod tests {
     use std::path::Path;
 
-    use crate::ir::{AuthScheme, Provider};
+    use crate::ir::Provider;
     use crate::rust::{render_provider, EmitError};
 
-    /// The loader's good fixture (`acme`: DOKU scheme, a POST, a GET with a
-    /// path parameter, a notification).
+    /// The loader's good fixture (`acme`: DOKU's recipes, a POST, a GET with
+    /// a path parameter, a notification).
     fn acme() -> Provider {
         // The fixtures are payspec-codegen's, one directory up.
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/good");
@@ -622,50 +941,86 @@ mod tests {
             "letinvoice_number_segment=crate::client::PathParam::path_segment(&invoice_number,);\
              self.call_empty(crate::client::Call::get(\"card_payment_status\",format!(\"/cards/v1/payments/{invoice_number_segment}/status\"),),).await"
         ));
-        // DOKU scheme: a `_with` variant taking the caller's Request-Id.
+        // The request recipe generates an id: a `_with` variant takes the
+        // caller's.
         assert!(has(&code, "pubasyncfncard_payment_status_with("));
         assert!(has(&code, "self.call_empty_with("));
     }
 
     #[test]
-    fn config_constructors_follow_environments_and_scheme() {
+    fn config_constructors_take_the_spec_credentials_in_order() {
         let code = squashed(&acme());
         assert!(has(&code,
             "pubfnsandbox(client_id:implInto<String>,secret_key:implInto<crate::Secret>,)->Self{Self::new(Environment::Sandbox.base_url(),client_id,secret_key)}"
         ));
+        assert!(has(&code,
+            "Self::with_credentials(base_url,Vec::from([crate::Secret::new(client_id.into()),secret_key.into()]),)"
+        ));
+        // One credential, no request id: no `_with` variants.
         let mut p = acme();
-        p.auth.scheme = AuthScheme::MidtransBasic;
+        let mut creds = p.auth.recipes.credentials.to_vec();
+        creds.remove(0);
+        p.auth.recipes.credentials = creds.into();
+        p.auth.recipes.request = None;
         p.endpoints.retain(|e| e.path_params.is_empty());
         let code = squashed(&p);
         assert!(has(&code,
-            "pubfnproduction(server_key:implInto<crate::Secret>)->Self{Self::new(Environment::Production.base_url(),server_key)}"
-        ));
-        assert!(has(
-            &code,
-            "pubusecrate::client::midtrans::{Client,Config,Notification,TransactionRef};"
+            "pubfnproduction(secret_key:implInto<crate::Secret>)->Self{Self::new(Environment::Production.base_url(),secret_key)}"
         ));
         assert!(
             !code.contains("_with("),
-            "no Request-Id variants outside DOKU"
+            "no request id, no `_with` variants"
         );
     }
 
     #[test]
-    fn notifications_get_a_verify_for_their_scheme() {
+    fn the_descriptor_carries_the_error_convention_and_the_aliases_its_marker() {
         let code = squashed(&acme());
+        assert!(has(&code, "pubstaticDESCRIPTOR:crate::client::Descriptor=crate::client::Descriptor{name:\"acme\",auth:&AUTH,errors:crate::convention::ErrorConvention{code:Some(std::borrow::Cow::Borrowed(\"error.code\")),"));
+        assert!(has(&code, "replay_status:Some(409u16)"));
+        assert!(has(&code, "pubstructAcme;implcrate::client::SpecforAcme{"));
+        assert!(has(&code, "pubtypeClient=crate::client::Client<Acme>;"));
+        assert!(has(&code, "pubtypeConfig=crate::client::Config<Acme>;"));
+    }
+
+    #[test]
+    fn an_endpoint_success_code_override_is_data_of_its_call() {
+        let mut p = acme();
+        p.endpoints
+            .iter_mut()
+            .find(|e| e.name == "card_payment")
+            .expect("card_payment")
+            .success_codes = Some(vec!["407".to_owned()]);
+        let code = squashed(&p);
+        assert!(has(
+            &code,
+            "crate::client::Call::post(\"card_payment\",\"/cards/v1/payments\").success_codes(&[\"407\"])"
+        ));
+    }
+
+    #[test]
+    fn notifications_get_a_verify_shaped_by_their_recipe() {
+        let code = squashed(&acme());
+        // Signed in headers: the headers the recipe writes, the signature optional.
+        assert!(has(&code, "pubstructNotificationHeaders<'a>{"));
+        assert!(has(&code, "pubclient_id:&'astr,"));
+        assert!(has(&code, "pubsignature:Option<&'astr>,"));
         assert!(has(&code,
             "pubfnverify_payment_notification(headers:&NotificationHeaders<'_>,target:&str,raw_body:&[u8],secret_key:&crate::Secret,)->Result<notifications::PaymentNotification,crate::Error>{Notification::verify(headers,target,raw_body,secret_key)}"
         ));
+        // A timestamp header: `verify_fresh` and its default window.
+        assert!(has(&code, "pubfnverify_fresh<"));
+        // No notification recipe: a notification cannot be verified.
         let mut p = acme();
-        p.auth.scheme = AuthScheme::BillerJwtHs256;
+        p.auth.recipes.notification = None;
         let err = render_provider(&p).unwrap_err();
         assert!(matches!(err, EmitError::Unsupported { .. }), "{err}");
     }
 
     #[test]
-    fn biller_scheme_returns_the_envelope_data() {
+    fn an_envelope_result_is_what_the_methods_return() {
         let mut p = acme();
-        p.auth.scheme = AuthScheme::BillerJwtHs256;
+        p.error_convention.result = Some("data".into());
         p.endpoints
             .retain(|e| e.kind == crate::ir::EndpointKind::Endpoint);
         // The fixture's responses have no `data` field: refused, naming it.
@@ -689,7 +1044,6 @@ mod tests {
             &code,
             "->Result<cards::CardPaymentResponseOrder,crate::Error>{self.call(crate::client::Call::post(\"card_payment\",\"/cards/v1/payments\"),request,).await}"
         ));
-        assert!(has(&code, "pubusecrate::client::biller::{Client,Config};"));
     }
 
     #[test]

@@ -1,0 +1,26 @@
+//! What distinguishes one provider from another at run time, as data the
+//! generator writes from the spec: a [`Descriptor`] per provider module,
+//! reached through the module's marker type ([`Spec`]).
+
+use payspec_signing::convention::ErrorConvention;
+use payspec_signing::recipe::Scheme;
+
+/// One provider as the runtime sees it: its name, recipes and error
+/// convention. Generated as `DESCRIPTOR` in each provider module.
+#[derive(Debug)]
+pub struct Descriptor {
+    /// Module name (`doku`), used in errors, logs and spans.
+    pub name: &'static str,
+    /// The credentials and the signature recipe of each direction.
+    pub auth: &'static Scheme,
+    /// Where responses carry the provider's code and message.
+    pub errors: ErrorConvention,
+}
+
+/// A provider module's marker type: the type parameter of
+/// [`Client`](super::Client) and [`Config`](super::Config) that selects its
+/// [`Descriptor`].
+pub trait Spec: Send + Sync + 'static {
+    /// The provider's descriptor.
+    fn descriptor() -> &'static Descriptor;
+}
