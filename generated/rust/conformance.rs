@@ -99,6 +99,19 @@ async fn call_endpoint(
                     ),
             )
         }
+        ("doku", "check_status") => {
+            Some(
+                case
+                    .json(
+                        doku_client(case)
+                            .check_status_with(
+                                case.param("invoice_number"),
+                                &case.options(),
+                            )
+                            .await,
+                    ),
+            )
+        }
         ("midtrans", "approve") => {
             Some(case.json(midtrans_client(case).approve(case.param("id")).await))
         }
@@ -152,6 +165,34 @@ fn verify_notification(
     case: &NotificationInputs<'_>,
 ) -> Option<Result<serde_json::Value, payspec::Error>> {
     match (provider, name) {
+        ("doku", "virtual_account_notification") => {
+            let headers = match payspec::doku::Notification::headers(case.headers()) {
+                Ok(headers) => headers,
+                Err(refused) => return Some(Err(refused)),
+            };
+            let secret = payspec::Secret::new(case.credential("secret_key"));
+            if let Some(max_age) = case.max_age() {
+                return Some(
+                    case
+                        .json(
+                            payspec::doku::Notification::verify_fresh::<
+                                payspec::doku::notifications::VirtualAccountNotification,
+                            >(&headers, case.target(), case.body(), &secret, max_age),
+                        ),
+                );
+            }
+            Some(
+                case
+                    .json(
+                        payspec::doku::verify_virtual_account_notification(
+                            &headers,
+                            case.target(),
+                            case.body(),
+                            &secret,
+                        ),
+                    ),
+            )
+        }
         ("midtrans", "cancel_notification") => {
             let secret = payspec::Secret::new(case.credential("server_key"));
             Some(

@@ -1329,7 +1329,7 @@ pub mod doku {
         ///
         /// # Errors
         ///
-        /// - [`crate::Error::Api`]: the provider refused: a 4xx/5xx answer (DOKU's `error.code` and `error.message` in [`crate::ApiError`]).
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status (the code from `error.code`, the message from `error.message` or `message` in [`crate::ApiError`]).
         /// - [`crate::Error::SignatureMismatch`]: the response is not signed with your key.
         /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
         /// - [`crate::Error::Decode`]: the response is not the documented JSON.
@@ -1399,9 +1399,109 @@ pub mod doku {
         }
     }
 
+    pub use crate::client::notify::DEFAULT_NOTIFICATION_MAX_AGE;
+
+    /// The `Client-Id`, `Request-Id`, `Request-Timestamp`, `Signature` headers of a notification request, for [`Notification::verify`]. Header names are matched without regard to case.
+    ///
+    /// A missing (or non-text) header the signature covers is [`crate::Error::SignatureMismatch`] naming it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct NotificationHeaders<'a> {
+        /// `Client-Id`.
+        pub client_id: &'a str,
+        /// `Request-Id`.
+        pub request_id: &'a str,
+        /// `Request-Timestamp`.
+        pub request_timestamp: &'a str,
+        /// `Signature`, if present.
+        pub signature: Option<&'a str>,
+    }
+
+    impl<'a> NotificationHeaders<'a> {
+        /// Each header by name, as received.
+        fn pairs(&self) -> [(&'static str, Option<&'a str>); 4usize] {
+            [
+                ("Client-Id", Some(self.client_id)),
+                ("Request-Id", Some(self.request_id)),
+                ("Request-Timestamp", Some(self.request_timestamp)),
+                ("Signature", self.signature),
+            ]
+        }
+    }
+
+    /// Inbound notifications: the signature is checked before anything typed is returned.
+    #[derive(Debug, Clone, Copy)]
+    pub struct Notification;
+    impl Notification {
+        /// The signed headers of a notification request, from the `http::HeaderMap` a web
+        /// framework hands a handler.
+        pub fn headers(
+            map: &http::HeaderMap,
+        ) -> Result<NotificationHeaders<'_>, crate::Error> {
+            Ok(NotificationHeaders {
+                client_id: crate::client::notify::required_header(
+                    &DESCRIPTOR,
+                    map,
+                    "Client-Id",
+                )?,
+                request_id: crate::client::notify::required_header(
+                    &DESCRIPTOR,
+                    map,
+                    "Request-Id",
+                )?,
+                request_timestamp: crate::client::notify::required_header(
+                    &DESCRIPTOR,
+                    map,
+                    "Request-Timestamp",
+                )?,
+                signature: crate::client::notify::optional_header(map, "Signature"),
+            })
+        }
+
+        /// Verifies a DOKU notification's signature with the spec's notification recipe ([`AUTH`]) and decodes its body as `T`.
+        ///
+        /// `target` is the path of your notification URL as the provider called it (`/payments/notifications`); `raw_body` the request body exactly as received, before any JSON parsing.
+        ///
+        /// A valid signature proves origin, not freshness: a resent notification verifies again. Process each notification once.
+        pub fn verify<T: serde::de::DeserializeOwned>(
+            headers: &NotificationHeaders<'_>,
+            target: &str,
+            raw_body: &[u8],
+            secret_key: &crate::Secret,
+        ) -> Result<T, crate::Error> {
+            crate::client::notify::verify_headers(
+                &DESCRIPTOR,
+                &headers.pairs(),
+                target,
+                raw_body,
+                &[secret_key],
+            )
+        }
+
+        /// [`Notification::verify`], and then refuses a notification whose signed timestamp is more than `max_age` from this server's clock (either way) with [`crate::Error::StaleNotification`].
+        ///
+        /// The signature covers the timestamp, so a captured notification cannot be made to look recent: a replay older than `max_age` is refused ([`DEFAULT_NOTIFICATION_MAX_AGE`] is five minutes). Within the window a replay still verifies: remember the notifications you handled.
+        pub fn verify_fresh<T: serde::de::DeserializeOwned>(
+            headers: &NotificationHeaders<'_>,
+            target: &str,
+            raw_body: &[u8],
+            secret_key: &crate::Secret,
+            max_age: std::time::Duration,
+        ) -> Result<T, crate::Error> {
+            crate::client::notify::verify_headers_fresh(
+                &DESCRIPTOR,
+                &headers.pairs(),
+                target,
+                raw_body,
+                &[secret_key],
+                max_age,
+                std::time::SystemTime::now(),
+            )
+        }
+    }
+
     /// Verifies and decodes the `virtual_account_notification` notification: HTTP notification DOKU posts when a virtual account is paid.
     ///
-    /// `headers` are the notification's `Client-Id`, `Request-Id`, `Request-Timestamp` and `Signature`; `target` the path of your notification URL as DOKU called it; `raw_body` the body exactly as received.
+    /// `headers` are the notification's `Client-Id`, `Request-Id`, `Request-Timestamp`, `Signature`; `target` the path of your notification URL as the provider called it; `raw_body` the body exactly as received.
     ///
     /// # Replays
     ///
@@ -1582,105 +1682,5 @@ pub mod doku {
             return Some(false);
         }
         None
-    }
-
-    pub use crate::client::notify::DEFAULT_NOTIFICATION_MAX_AGE;
-
-    /// The `Client-Id`, `Request-Id`, `Request-Timestamp`, `Signature` headers of a notification request, for [`Notification::verify`]. Header names are matched without regard to case.
-    ///
-    /// A missing (or non-text) header the signature covers is [`crate::Error::SignatureMismatch`] naming it.
-    #[derive(Debug, Clone, Copy)]
-    pub struct NotificationHeaders<'a> {
-        /// `Client-Id`.
-        pub client_id: &'a str,
-        /// `Request-Id`.
-        pub request_id: &'a str,
-        /// `Request-Timestamp`.
-        pub request_timestamp: &'a str,
-        /// `Signature`, if present.
-        pub signature: Option<&'a str>,
-    }
-
-    impl<'a> NotificationHeaders<'a> {
-        /// Each header by name, as received.
-        fn pairs(&self) -> [(&'static str, Option<&'a str>); 4usize] {
-            [
-                ("Client-Id", Some(self.client_id)),
-                ("Request-Id", Some(self.request_id)),
-                ("Request-Timestamp", Some(self.request_timestamp)),
-                ("Signature", self.signature),
-            ]
-        }
-    }
-
-    /// Inbound notifications: the signature is checked before anything typed is returned.
-    #[derive(Debug, Clone, Copy)]
-    pub struct Notification;
-    impl Notification {
-        /// The signed headers of a notification request, from the `http::HeaderMap` a web
-        /// framework hands a handler.
-        pub fn headers(
-            map: &http::HeaderMap,
-        ) -> Result<NotificationHeaders<'_>, crate::Error> {
-            Ok(NotificationHeaders {
-                client_id: crate::client::notify::required_header(
-                    &DESCRIPTOR,
-                    map,
-                    "Client-Id",
-                )?,
-                request_id: crate::client::notify::required_header(
-                    &DESCRIPTOR,
-                    map,
-                    "Request-Id",
-                )?,
-                request_timestamp: crate::client::notify::required_header(
-                    &DESCRIPTOR,
-                    map,
-                    "Request-Timestamp",
-                )?,
-                signature: crate::client::notify::optional_header(map, "Signature"),
-            })
-        }
-
-        /// Verifies a DOKU notification's signature with the spec's notification recipe ([`AUTH`]) and decodes its body as `T`.
-        ///
-        /// `target` is the path of your notification URL as the provider called it (`/payments/notifications`); `raw_body` the request body exactly as received, before any JSON parsing.
-        ///
-        /// A valid signature proves origin, not freshness: a resent notification verifies again. Process each notification once.
-        pub fn verify<T: serde::de::DeserializeOwned>(
-            headers: &NotificationHeaders<'_>,
-            target: &str,
-            raw_body: &[u8],
-            secret_key: &crate::Secret,
-        ) -> Result<T, crate::Error> {
-            crate::client::notify::verify_headers(
-                &DESCRIPTOR,
-                &headers.pairs(),
-                target,
-                raw_body,
-                &[secret_key],
-            )
-        }
-
-        /// [`Notification::verify`], and then refuses a notification whose signed timestamp is more than `max_age` from this server's clock (either way) with [`crate::Error::StaleNotification`].
-        ///
-        /// The signature covers the timestamp, so a captured notification cannot be made to look recent: a replay older than `max_age` is refused ([`DEFAULT_NOTIFICATION_MAX_AGE`] is five minutes). Within the window a replay still verifies: remember the notifications you handled.
-        pub fn verify_fresh<T: serde::de::DeserializeOwned>(
-            headers: &NotificationHeaders<'_>,
-            target: &str,
-            raw_body: &[u8],
-            secret_key: &crate::Secret,
-            max_age: std::time::Duration,
-        ) -> Result<T, crate::Error> {
-            crate::client::notify::verify_headers_fresh(
-                &DESCRIPTOR,
-                &headers.pairs(),
-                target,
-                raw_body,
-                &[secret_key],
-                max_age,
-                std::time::SystemTime::now(),
-            )
-        }
     }
 }

@@ -18,7 +18,7 @@ mod generated;
 mod lifecycle;
 mod lifecycle_calls;
 mod lifecycle_notification;
-pub(crate) mod names;
+pub mod names;
 mod provider;
 mod recipes;
 mod rules;
