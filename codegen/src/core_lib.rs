@@ -12,6 +12,7 @@ pub mod ir;
 pub mod lower;
 pub mod spec;
 pub mod spec_digest;
+pub mod words;
 mod work_queue;
 
 /// Emitters needed at build time.

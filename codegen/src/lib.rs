@@ -14,5 +14,5 @@ pub mod lint_report;
 // The spec model, loader, IR and diagnostics live in `payspec-codegen-core`
 // (same files, other package; see codegen/core/Cargo.toml for why).
 pub use payspec_codegen_core::{
-    diagnostic, ir, lower, spec, spec_digest, Diagnostic, Diagnostics, Ir, Severity,
+    diagnostic, ir, lower, spec, spec_digest, words, Diagnostic, Diagnostics, Ir, Severity,
 };

@@ -50,6 +50,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("L037", "signature recipe: a signing key reaches a header or field without a MAC, signature or digest"),
     ("L038", "signature recipe: a timestamp format or zone the runtime cannot write"),
     ("L039", "signature recipe: malformed item (template, name, line, key kind, uuid length, no outputs)"),
+    ("L060", "area type crates that name each other's types in a cycle (cargo cannot build crates that depend on each other)"),
     ("W001", "enum or named type that nothing references"),
     ("W002", "conditional field that no rule makes conditional"),
     ("W003", "field without a description (`doc`)"),

@@ -20,8 +20,9 @@ use std::path::PathBuf;
 
 use askama::Template;
 
-use crate::emit::openapi::{computed_header, words};
+use crate::emit::openapi::computed_header;
 use crate::ir::{AuthScheme, Endpoint, EndpointKind, HttpMethod, Ir, Provider};
+use crate::words::{self, Style};
 use view::{cell, field_row, walk, DecisionView, EnumView, FieldRow, Note, Walk};
 
 /// Why the docs could not be rendered.
@@ -428,7 +429,7 @@ fn endpoint_page(p: &Provider, e: &Endpoint) -> Result<EndpointPage, DocsError> 
                 .iter()
                 .map(|r| RuleView {
                     kind: r.kind.spec_name(),
-                    text: crate::emit::openapi::capitalise(&words::rule(&r.kind)),
+                    text: words::capitalise(&words::rule(&r.kind, Style::Code)),
                     source: r.source.replace('\n', " "),
                 })
                 .collect()

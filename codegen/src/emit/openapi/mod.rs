@@ -8,19 +8,17 @@
 //! decision tables, contradictions in the docs) travels in `x-payspec-*`
 //! extensions. Output is deterministic: it follows IR order, which is sorted.
 
-#[cfg(feature = "cli")] // the docs emitter words rules the same way
-pub(crate) use schema::capitalise;
-
 mod format;
 mod operation;
 mod schema;
 mod security;
+#[cfg(feature = "cli")] // only the docs emitter draws decision tables
 pub(crate) mod words;
 mod yaml;
 
 use serde_yaml::{Mapping, Value};
 
-pub use format::{describe as describe_format, pattern as format_pattern, DECIMAL_PATTERN};
+pub use format::{pattern as format_pattern, DECIMAL_PATTERN};
 pub use schema::component_name;
 pub use security::computed_header;
 
