@@ -788,6 +788,58 @@ pub enum DecisionMatch {
     NoneOf(Vec<Literal>),
 }
 
+/// A provider with its enums and structs indexed by name, for emitters that
+/// look a type up at each use: a linear search per use made emitting
+/// quadratic in the number of endpoints. Derefs to the provider.
+#[derive(Debug)]
+pub struct Indexed<'a> {
+    provider: &'a Provider,
+    structs: HashMap<&'a str, &'a Struct>,
+    enums: HashMap<&'a str, &'a Enum>,
+}
+
+impl<'a> Indexed<'a> {
+    /// Indexes `provider`'s types.
+    pub fn new(provider: &'a Provider) -> Self {
+        Indexed {
+            provider,
+            structs: provider
+                .structs
+                .iter()
+                .map(|s| (s.name.as_str(), s))
+                .collect(),
+            enums: provider
+                .enums
+                .iter()
+                .map(|e| (e.name.as_str(), e))
+                .collect(),
+        }
+    }
+
+    /// The provider.
+    pub fn provider(&self) -> &'a Provider {
+        self.provider
+    }
+
+    /// The struct named `name`, if any.
+    pub fn struct_named(&self, name: &str) -> Option<&'a Struct> {
+        self.structs.get(name).copied()
+    }
+
+    /// The enum named `name`, if any.
+    pub fn enum_named(&self, name: &str) -> Option<&'a Enum> {
+        self.enums.get(name).copied()
+    }
+}
+
+impl std::ops::Deref for Indexed<'_> {
+    type Target = Provider;
+
+    fn deref(&self) -> &Provider {
+        self.provider
+    }
+}
+
 /// Why the type crate of one scope depends on another's: the first item
 /// found that names a type of the other scope.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,8 +2,8 @@
 
 use crate::emit::openapi::words::decision_match;
 use crate::ir::{
-    Decision, DecisionType, Discrepancy, Enum, Field, Literal, Presence, Provider, Scope, Struct,
-    Type, WireKind,
+    Decision, DecisionType, Discrepancy, Enum, Field, Indexed, Literal, Presence, Provider, Scope,
+    Struct, Type, WireKind,
 };
 use crate::words::{self, Style};
 
@@ -188,7 +188,7 @@ fn array_suffix(ty: &Type) -> String {
 /// Walks `st` depth first, appending a row per field with its JSON path.
 /// `stack` guards against recursive types.
 pub fn walk<'a>(
-    provider: &'a Provider,
+    provider: &'a Indexed<'a>,
     st: &'a Struct,
     prefix: &str,
     stack: &mut Vec<&'a str>,
@@ -215,7 +215,7 @@ pub fn walk<'a>(
             }
         }
         if let Some(child) = struct_of(&field.ty) {
-            let found = provider.structs.iter().find(|s| s.name == child);
+            let found = provider.struct_named(child);
             if let Some(child_struct) = found.filter(|_| !stack.contains(&child)) {
                 let prefix = format!("{name}{}.", array_suffix(&field.ty));
                 walk(provider, child_struct, &prefix, stack, out);
