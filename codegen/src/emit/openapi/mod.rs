@@ -22,7 +22,7 @@ pub use format::{pattern as format_pattern, DECIMAL_PATTERN};
 pub use schema::component_name;
 pub use security::computed_header;
 
-use crate::ir::{Decision, DecisionMatch, DecisionType, EndpointKind, Ir, Scope};
+use crate::ir::{Decision, DecisionMatch, DecisionType, EndpointKind, Indexed, Ir, Scope};
 use schema::{put, s};
 
 /// Why the IR could not be exported.
@@ -127,13 +127,14 @@ fn document(ir: &Ir) -> Result<Value, OpenApiError> {
             );
             tags.push(Value::Mapping(tag));
         }
+        let indexed = Indexed::new(provider);
         for endpoint in &provider.endpoints {
             match endpoint.kind {
                 EndpointKind::Endpoint => {
-                    operation::add_path(&mut paths, provider, endpoint, &requirement)?
+                    operation::add_path(&mut paths, &indexed, endpoint, &requirement)?
                 }
                 EndpointKind::Notification => {
-                    let (method, item) = operation::webhook(provider, endpoint);
+                    let (method, item) = operation::webhook(&indexed, endpoint);
                     let mut path_item = Mapping::new();
                     put(&mut path_item, method, item);
                     put(
