@@ -142,7 +142,7 @@ fn one_of_required_reports_once_at_the_first_candidate() {
     assert_eq!(errors.paths(), ["customer.email"]);
     assert_eq!(
         errors.violations()[0].message,
-        "at least one of customer.email, customer.phone must be present"
+        "at least one of customer.email or customer.phone must be present"
     );
 }
 

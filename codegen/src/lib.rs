@@ -12,7 +12,7 @@ pub mod audit;
 pub mod lint_report;
 
 pub use payspec_codegen_core::{
-    diagnostic, ir, lower, spec, Diagnostic, Diagnostics, Ir, Severity,
+    diagnostic, ir, lower, spec, words, Diagnostic, Diagnostics, Ir, Severity,
 };
 pub use payspec_codegen_emit::{diff, generate};
 pub use payspec_spec_digest as spec_digest;

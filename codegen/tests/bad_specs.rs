@@ -32,6 +32,7 @@ macro_rules! bad_cases {
 
 bad_cases!(
     also_accepts_unknown,
+    area_cycle,
     body_type_undefined,
     condition_tests,
     decisions,

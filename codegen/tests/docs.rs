@@ -86,7 +86,7 @@ fn provider_page_matches_snapshot() {
 #[test]
 fn endpoint_page_states_rules_fields_and_examples() {
     let page = &pages()[Path::new("doku/checkout/create_payment.md")];
-    assert!(page.contains("- `order.callback_url` is required when `order.auto_redirect` is true (`required_if`).\n  > callback_url is mandatory if auto_redirect is true"));
+    assert!(page.contains("- `order.callback_url` is required when `order.auto_redirect` is `true` (`required_if`).\n  > callback_url is mandatory if auto_redirect is true"));
     assert!(page.contains("| `order.line_items[].price` | integer (whole rupiah) | mandatory |"));
     assert!(page.contains("let mut request = payspec::doku::checkout::CreatePaymentRequest::new(payspec::doku::checkout::Order::new(payspec::money::Idr(90000), \"INV-20210118-0001\"));"));
     assert!(page.contains(

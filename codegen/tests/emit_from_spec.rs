@@ -129,3 +129,66 @@ fn providers_render_to_one_crate_per_area_with_the_dependencies_they_use() {
         }
     }
 }
+
+/// A field named like a Rust keyword lowers to the raw name the emitted code
+/// spells: one keyword table serves both, so `gen` (reserved by edition
+/// 2024), `type` and `async` come out as `r#gen`, `r#type` and `r#async` in
+/// the IR and in every struct field, and the crate still parses.
+#[test]
+fn keyword_field_names_lower_and_emit_alike() {
+    let mut files = std::collections::BTreeMap::new();
+    files.insert(
+        std::path::PathBuf::from("shop/provider.yaml"),
+        b"provider: shop\ntitle: Shop\ndoc: A tiny provider.\n\
+          auth: { scheme: midtrans_basic, doc: Basic auth. }\n\
+          environments:\n  sandbox: { base_url: \"https://sandbox.shop.test\" }\n"
+            .to_vec(),
+    );
+    files.insert(
+        std::path::PathBuf::from("shop/orders/pay.yaml"),
+        b"kind: endpoint\nname: pay\narea: orders\nsummary: Pay.\ndocs: shop.txt\n\
+          method: POST\npath: /pay\nrequest:\n  type: PayRequest\n  fields:\n\
+          \x20   gen: { type: string, presence: mandatory, doc: Generation. }\n\
+          \x20   type: { type: string, presence: optional, doc: Type. }\n\
+          \x20   async: { type: boolean, presence: optional, doc: Async. }\n\
+          responses:\n  \"200\":\n    type: PayResponse\n    fields:\n\
+          \x20     ok: { type: boolean, presence: mandatory, doc: OK. }\n"
+            .to_vec(),
+    );
+    let ir = match payspec_codegen::lower::load_files(&files) {
+        Ok(loaded) => loaded.ir,
+        Err(diagnostics) => panic!("the spec must load:\n{diagnostics}"),
+    };
+    let provider = &ir.providers[0];
+    let request = provider
+        .structs
+        .iter()
+        .find(|s| s.name == "PayRequest")
+        .expect("PayRequest");
+    let names: Vec<&str> = request
+        .fields
+        .iter()
+        .map(|f| f.rust_name.as_str())
+        .collect();
+    assert_eq!(names, ["r#gen", "r#type", "r#async"]);
+    let files = render_provider(provider).expect("emits");
+    let area = files
+        .iter()
+        .find(|(path, _)| path.ends_with("areas/orders/lib.rs"))
+        .map(|(_, code)| code.as_str())
+        .expect("the orders crate");
+    for name in names {
+        assert!(
+            area.contains(&format!("pub {name}: ")),
+            "no field {name}:\n{area}"
+        );
+    }
+    assert!(!area.contains("pub gen: "), "{area}");
+    for (path, code) in &files {
+        if path.extension().is_some_and(|e| e == "rs") {
+            if let Err(e) = syn::parse_file(code) {
+                panic!("{}: {e}\n{code}", path.display());
+            }
+        }
+    }
+}

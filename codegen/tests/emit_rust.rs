@@ -137,36 +137,6 @@ fn output_parses_and_has_the_expected_items() {
     assert_eq!(names(&types.items), ["mod payments"]);
 }
 
-/// Area crates cannot depend on each other in a cycle: a shared type naming
-/// an area's type, while that area uses the shared types, is refused with
-/// both ends named.
-#[test]
-fn type_crates_naming_each_other_are_refused() {
-    let mut p = common::provider();
-    let error_body = p
-        .structs
-        .iter_mut()
-        .find(|s| s.name == "ErrorBody")
-        .expect("the fixture has ErrorBody");
-    let mut order = error_body.fields[0].clone();
-    order.rust_name = "order".to_owned();
-    order.wire_name = "order".to_owned();
-    order.ty = payspec_codegen::ir::Type::Struct("Order".to_owned());
-    error_body.fields.push(order);
-    let message = unsupported(p);
-    assert!(
-        message.contains("the shared types (provider.yaml) → area `payments` → the shared types"),
-        "{message}"
-    );
-    // Each hop names a field that makes it, with the struct's spec file and line.
-    assert!(message.contains("`ErrorBody.order` ("), "{message}");
-    assert!(message.contains(") names `Order`"), "{message}");
-    assert!(
-        message.contains("Move the types they share to `provider.yaml`"),
-        "{message}"
-    );
-}
-
 #[test]
 fn request_structs_get_new_validate_and_non_exhaustive() {
     let code = joined(&rendered());

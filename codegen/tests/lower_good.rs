@@ -438,3 +438,72 @@ fn a_read_only_action_takes_its_answers_status_from_the_error_body() {
         .expect("enum");
     assert_eq!(status.values[0].aliases, ["success"]);
 }
+
+/// The type crates' dependencies (`Provider::scope_references`) include an
+/// enum a rule compares with, even when no field of the rule's area names
+/// that enum's area: area `a` reaches area `c` only through `b.kind`.
+#[test]
+fn a_rule_condition_makes_its_area_depend_on_the_compared_enum() {
+    let mut files = BTreeMap::new();
+    files.insert(
+        PathBuf::from("shop/provider.yaml"),
+        b"provider: shop\ntitle: Shop\ndoc: Shop.\n\
+          auth: { scheme: midtrans_basic, doc: Basic auth. }\n\
+          environments:\n  sandbox: { base_url: \"https://sandbox.shop.test\" }\n"
+            .to_vec(),
+    );
+    let endpoint = |area: &str, fields: &str, extra: &str| {
+        format!(
+            "kind: endpoint\nname: op_{area}\narea: {area}\nsummary: Op.\ndocs: shop.txt\n\
+             method: POST\npath: /{area}\nrequest:\n  type: Op{area}Request\n  fields:\n{fields}\
+             responses:\n  \"200\":\n    type: Op{area}Response\n    fields:\n\
+             \x20     ok: {{ type: boolean, presence: mandatory, doc: OK. }}\n{extra}"
+        )
+        .into_bytes()
+    };
+    files.insert(
+        PathBuf::from("shop/a/op.yaml"),
+        endpoint(
+            "a",
+            "    b: { type: BThing, presence: mandatory, doc: B. }\n    x: { type: string, presence: conditional, doc: X. }\n",
+            "rules:\n  - source: \"x when b.kind is ONE\"\n    required_if:\n      fields: [x]\n      when: { field: b.kind, equals: ONE }\n",
+        ),
+    );
+    files.insert(
+        PathBuf::from("shop/b/op.yaml"),
+        endpoint(
+            "b",
+            "    t: { type: BThing, presence: optional, doc: T. }\n",
+            "types:\n  BThing:\n    doc: B.\n    fields:\n      kind: { type: CKind, presence: mandatory, doc: K. }\n",
+        ),
+    );
+    files.insert(
+        PathBuf::from("shop/c/op.yaml"),
+        endpoint(
+            "c",
+            "    k: { type: CKind, presence: optional, doc: K. }\n",
+            "enums:\n  CKind:\n    doc: K.\n    values: { ONE: One., TWO: Two. }\n",
+        ),
+    );
+    let loaded = match load_files(&files) {
+        Ok(loaded) => loaded,
+        Err(diagnostics) => panic!("the spec must load:\n{diagnostics}"),
+    };
+    let refs = loaded.ir.providers[0].scope_references();
+    let from_a = &refs[&Scope::Area("a".to_owned())];
+    let areas: Vec<&Scope> = from_a.keys().collect();
+    assert_eq!(
+        areas,
+        [&Scope::Area("b".to_owned()), &Scope::Area("c".to_owned())]
+    );
+    let to_c = &from_a[&Scope::Area("c".to_owned())];
+    assert_eq!(to_c.by, "a `required_if` rule of `OpaRequest`");
+    assert_eq!(to_c.names, "CKind");
+    assert_eq!(to_c.loc.file, PathBuf::from("shop/a/op.yaml"));
+    assert_eq!(
+        refs[&Scope::Area("b".to_owned())]
+            .keys()
+            .collect::<Vec<_>>(),
+        [&Scope::Area("c".to_owned())]
+    );
+}

@@ -116,7 +116,7 @@ fn schemas_carry_constraints_rules_and_openness() {
     assert_eq!(rules[4]["field"], "order.line_items[].price");
     assert_eq!(
         rules[0]["description"],
-        "`order.callback_url` is required when `order.auto_redirect` is true."
+        "`order.callback_url` is required when `order.auto_redirect` is `true`."
     );
     assert_eq!(
         schemas["midtrans.CancelResponse"]["properties"]["gross_amount"]["pattern"],

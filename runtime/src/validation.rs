@@ -295,8 +295,10 @@ impl Validator {
     }
 }
 
-/// Shapes a string field may be required to have.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Shapes a string field may be required to have: the closed set a spec's
+/// `format:` names. The one definition, shared with the generator (which
+/// reads the spec spelling and writes the variant into generated code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     /// Six hex digits without `#` (`F5F8FB`).
     HexColor,
@@ -319,6 +321,54 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in declaration order.
+    pub const ALL: [Format; 9] = [
+        Format::HexColor,
+        Format::CountryAlpha2,
+        Format::Phone,
+        Format::Email,
+        Format::Url,
+        Format::Digits,
+        Format::PrintableAscii,
+        Format::UtcTimestamp,
+        Format::LocalDateTime,
+    ];
+
+    /// The spelling spec files use (`hex_color`).
+    pub fn spec_name(self) -> &'static str {
+        match self {
+            Format::HexColor => "hex_color",
+            Format::CountryAlpha2 => "country_alpha2",
+            Format::Phone => "phone",
+            Format::Email => "email",
+            Format::Url => "url",
+            Format::Digits => "digits",
+            Format::PrintableAscii => "printable_ascii",
+            Format::UtcTimestamp => "utc_timestamp",
+            Format::LocalDateTime => "local_date_time",
+        }
+    }
+
+    /// The format a spec spelling names, if any.
+    pub fn from_spec_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.spec_name() == name)
+    }
+
+    /// The variant's name (`HexColor`), as generated code writes it.
+    pub fn rust_variant(self) -> &'static str {
+        match self {
+            Format::HexColor => "HexColor",
+            Format::CountryAlpha2 => "CountryAlpha2",
+            Format::Phone => "Phone",
+            Format::Email => "Email",
+            Format::Url => "Url",
+            Format::Digits => "Digits",
+            Format::PrintableAscii => "PrintableAscii",
+            Format::UtcTimestamp => "UtcTimestamp",
+            Format::LocalDateTime => "LocalDateTime",
+        }
+    }
+
     /// Whether `value` has this shape.
     pub fn matches(self, value: &str) -> bool {
         let b = value.as_bytes();
@@ -456,6 +506,16 @@ const COUNTRY_CODES: [&str; 249] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn format_spellings_round_trip_and_variants_are_the_names_debug_prints() {
+        for f in Format::ALL {
+            assert_eq!(Format::from_spec_name(f.spec_name()), Some(f));
+            assert_eq!(f.rust_variant(), format!("{f:?}"));
+        }
+        assert_eq!(Format::from_spec_name("hex_color"), Some(Format::HexColor));
+        assert_eq!(Format::from_spec_name("HexColor"), None);
+    }
 
     /// An object whose `name` must be at most 3 characters.
     struct Item(&'static str);

@@ -9,6 +9,7 @@
 //! structs, endpoints and decisions in the order files are read (sorted by
 //! path) and, inside a file, in the order the YAML lists them.
 
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 pub use crate::spec::model::{
@@ -476,78 +477,9 @@ pub enum WireKind {
     Boolean,
 }
 
-/// The closed set of value shapes the runtime can check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Format {
-    /// Six hex digits, no `#` (`F5F8FB`).
-    HexColor,
-    /// ISO 3166-1 alpha-2 country code (`ID`).
-    CountryAlpha2,
-    /// `{calling_code}{number}`, digits only, 8 to 15 of them (`6281122334455`).
-    Phone,
-    /// An e-mail address.
-    Email,
-    /// An absolute `http` or `https` URL.
-    Url,
-    /// Digits only.
-    Digits,
-    /// Printable ASCII: "alphabetic, numeric, special chars".
-    PrintableAscii,
-    /// UTC `YYYY-MM-DDTHH:MM:SSZ`.
-    UtcTimestamp,
-    /// `YYYY-MM-DD HH:MM:SS` (Midtrans, GMT+7).
-    LocalDateTime,
-}
-
-impl Format {
-    /// Every format, for docs and exhaustive tests.
-    pub const ALL: [Format; 9] = [
-        Format::HexColor,
-        Format::CountryAlpha2,
-        Format::Phone,
-        Format::Email,
-        Format::Url,
-        Format::Digits,
-        Format::PrintableAscii,
-        Format::UtcTimestamp,
-        Format::LocalDateTime,
-    ];
-
-    /// The spelling used in spec files (`hex_color`).
-    pub fn spec_name(self) -> &'static str {
-        match self {
-            Format::HexColor => "hex_color",
-            Format::CountryAlpha2 => "country_alpha2",
-            Format::Phone => "phone",
-            Format::Email => "email",
-            Format::Url => "url",
-            Format::Digits => "digits",
-            Format::PrintableAscii => "printable_ascii",
-            Format::UtcTimestamp => "utc_timestamp",
-            Format::LocalDateTime => "local_date_time",
-        }
-    }
-
-    /// Parse the spec spelling.
-    pub fn from_spec_name(name: &str) -> Option<Format> {
-        Format::ALL.into_iter().find(|f| f.spec_name() == name)
-    }
-
-    /// The runtime variant it maps to (`Format::HexColor` in `payspec::validation`).
-    pub fn rust_variant(self) -> &'static str {
-        match self {
-            Format::HexColor => "HexColor",
-            Format::CountryAlpha2 => "CountryAlpha2",
-            Format::Phone => "Phone",
-            Format::Email => "Email",
-            Format::Url => "Url",
-            Format::Digits => "Digits",
-            Format::PrintableAscii => "PrintableAscii",
-            Format::UtcTimestamp => "UtcTimestamp",
-            Format::LocalDateTime => "LocalDateTime",
-        }
-    }
-}
+/// The closed set of value shapes the runtime can check: the runtime's own
+/// type, so the generator and the code it writes cannot disagree on it.
+pub use payspec_runtime::validation::Format;
 
 /// A literal from a spec (defaults, conditions, decision values), typed
 /// against the field or input it belongs to.
@@ -882,4 +814,174 @@ pub enum DecisionMatch {
     AnyOf(Vec<Literal>),
     /// None of these (an absent optional input matches).
     NoneOf(Vec<Literal>),
+}
+
+/// A provider with its enums and structs indexed by name, for emitters that
+/// look a type up at each use: a linear search per use made emitting
+/// quadratic in the number of endpoints. Derefs to the provider.
+#[derive(Debug)]
+pub struct Indexed<'a> {
+    provider: &'a Provider,
+    structs: HashMap<&'a str, &'a Struct>,
+    enums: HashMap<&'a str, &'a Enum>,
+}
+
+impl<'a> Indexed<'a> {
+    /// Indexes `provider`'s types.
+    pub fn new(provider: &'a Provider) -> Self {
+        Indexed {
+            provider,
+            structs: provider
+                .structs
+                .iter()
+                .map(|s| (s.name.as_str(), s))
+                .collect(),
+            enums: provider
+                .enums
+                .iter()
+                .map(|e| (e.name.as_str(), e))
+                .collect(),
+        }
+    }
+
+    /// The provider.
+    pub fn provider(&self) -> &'a Provider {
+        self.provider
+    }
+
+    /// The struct named `name`, if any.
+    pub fn struct_named(&self, name: &str) -> Option<&'a Struct> {
+        self.structs.get(name).copied()
+    }
+
+    /// The enum named `name`, if any.
+    pub fn enum_named(&self, name: &str) -> Option<&'a Enum> {
+        self.enums.get(name).copied()
+    }
+}
+
+impl std::ops::Deref for Indexed<'_> {
+    type Target = Provider;
+
+    fn deref(&self) -> &Provider {
+        self.provider
+    }
+}
+
+/// Why the type crate of one scope depends on another's: the first item
+/// found that names a type of the other scope.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScopeReference {
+    /// What names it: `` `PayRequest.refund_note` ``, a rule of a struct, or
+    /// a decision.
+    pub by: String,
+    /// The type named.
+    pub names: String,
+    /// Where the naming item is written.
+    pub loc: Loc,
+}
+
+impl Provider {
+    /// For each scope, the other scopes whose types its type crate names,
+    /// each with the first item that does: struct fields (through arrays),
+    /// enum values compared by a struct's rules, and the types and values of
+    /// an area's decision tables. The provider's own decisions are left out:
+    /// they go into the client module, which sees every crate.
+    ///
+    /// These are the dependencies between the generated type crates: lowering
+    /// refuses a cycle in them (L060), and the Rust emitter refuses to write a
+    /// reference this map lacks, so the crates it writes never form a cycle.
+    pub fn scope_references(&self) -> BTreeMap<Scope, BTreeMap<Scope, ScopeReference>> {
+        let scopes: HashMap<&str, &Scope> = self
+            .enums
+            .iter()
+            .map(|e| (e.name.as_str(), &e.scope))
+            .chain(self.structs.iter().map(|s| (s.name.as_str(), &s.scope)))
+            .collect();
+        let mut out: BTreeMap<Scope, BTreeMap<Scope, ScopeReference>> = BTreeMap::new();
+        let mut note = |from: &Scope, name: &str, by: &dyn Fn() -> String, loc: &Loc| {
+            let Some(&to) = scopes.get(name) else { return };
+            if to != from {
+                out.entry(from.clone())
+                    .or_default()
+                    .entry(to.clone())
+                    .or_insert_with(|| ScopeReference {
+                        by: by(),
+                        names: name.to_owned(),
+                        loc: loc.clone(),
+                    });
+            }
+        };
+        for s in &self.structs {
+            for f in &s.fields {
+                if let Some(name) = f.ty.named() {
+                    note(
+                        &s.scope,
+                        name,
+                        &|| format!("`{}.{}`", s.name, f.wire_name),
+                        &f.loc,
+                    );
+                }
+            }
+            for r in &s.rules {
+                for name in r.kind.condition().into_iter().flat_map(Condition::enums) {
+                    let by = || format!("a `{}` rule of `{}`", r.kind.spec_name(), s.name);
+                    note(&s.scope, name, &by, &r.loc);
+                }
+            }
+        }
+        for d in self.decisions.iter().filter(|d| d.scope != Scope::Provider) {
+            let by = || format!("decision `{}`", d.name);
+            let types = d.inputs.iter().map(|i| &i.ty).chain([&d.output]);
+            for ty in types {
+                if let DecisionType::Enum(name) = ty {
+                    note(&d.scope, name, &by, &d.loc);
+                }
+            }
+        }
+        out
+    }
+}
+
+impl Type {
+    /// The enum or struct this type names, through arrays.
+    pub fn named(&self) -> Option<&str> {
+        match self {
+            Type::Enum(n) | Type::Struct(n) => Some(n),
+            Type::Array(inner) => inner.named(),
+            _ => None,
+        }
+    }
+}
+
+impl RuleKind {
+    /// The condition the rule applies under, if it has one.
+    pub fn condition(&self) -> Option<&Condition> {
+        match self {
+            RuleKind::RequiredIf { when, .. }
+            | RuleKind::MaxLenIf { when, .. }
+            | RuleKind::OnlyIf { when, .. } => Some(when),
+            _ => None,
+        }
+    }
+}
+
+impl Condition {
+    /// The enums the condition names: its field's and its values'.
+    fn enums(&self) -> impl Iterator<Item = &str> {
+        let values: &[Literal] = match &self.test {
+            ConditionTest::OneOf(v) | ConditionTest::AbsentOrOneOf(v) => v,
+            ConditionTest::Present(_) => &[],
+        };
+        let field = match self.field.leaf_type() {
+            Type::Enum(n) => Some(n.as_str()),
+            _ => None,
+        };
+        field
+            .into_iter()
+            .chain(values.iter().filter_map(|l| match l {
+                Literal::EnumValue { enum_name, .. } => Some(enum_name.as_str()),
+                _ => None,
+            }))
+    }
 }

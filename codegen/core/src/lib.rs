@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod ir;
 pub mod lower;
 pub mod spec;
+pub mod words;
 pub mod work_queue;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};

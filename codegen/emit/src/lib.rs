@@ -11,7 +11,7 @@ pub mod openapi;
 pub mod rust;
 
 // The IR and the loader this crate reads from, under the names its modules use.
-use payspec_codegen_core::{ir, work_queue};
+use payspec_codegen_core::{ir, words, work_queue};
 use payspec_spec_digest as spec_digest;
 // The unit tests lower fixture specs.
 #[cfg(test)]

@@ -1,10 +1,10 @@
 //! Whole-provider checks once everything is lowered: roles, enum usage,
 //! unreferenced items, conditional fields without rules, duplicate routes.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
 use super::Sink;
-use crate::ir::{EndpointKind, Loc, Presence, Provider, Type};
+use crate::ir::{EndpointKind, Loc, Presence, Provider, Scope, Type};
 
 /// What lowering learned that the IR does not keep.
 pub(crate) struct Facts<'a> {
@@ -25,6 +25,7 @@ pub(crate) fn run(p: &mut Provider, facts: &Facts<'_>, sink: &mut Sink) {
     duplicate_routes(p, sink);
     duplicate_endpoints(p, sink);
     recursive_structs(p, sink);
+    crate_cycles(p, sink);
     super::cases::check(p, sink);
 }
 
@@ -92,6 +93,67 @@ fn recursive_structs(p: &Provider, sink: &mut Sink) {
                 _ => {}
             }
         }
+    }
+}
+
+/// Type crates that would name each other's types in a cycle (L060): each
+/// area's types are a crate (the shared types one more), and cargo cannot
+/// build crates that depend on each other. Reported once per cycle, at the
+/// item that makes its first hop, naming the item behind every hop.
+fn crate_cycles(p: &Provider, sink: &mut Sink) {
+    let refs = p.scope_references();
+    let label = |scope: &Scope| match scope {
+        Scope::Provider => "the shared types (provider.yaml)".to_owned(),
+        Scope::Area(a) => format!("area `{a}`"),
+    };
+    for start in refs.keys() {
+        // The shortest way back to `start` through scopes after it: a cycle
+        // through an earlier scope was reported from there.
+        let mut came_from: BTreeMap<&Scope, &Scope> = BTreeMap::new();
+        let mut queue = VecDeque::from([start]);
+        let mut last = None;
+        'search: while let Some(node) = queue.pop_front() {
+            for next in refs.get(node).into_iter().flat_map(BTreeMap::keys) {
+                if next == start {
+                    last = Some(node);
+                    break 'search;
+                }
+                if next > start && !came_from.contains_key(next) {
+                    came_from.insert(next, node);
+                    queue.push_back(next);
+                }
+            }
+        }
+        let Some(mut node) = last else { continue };
+        let mut cycle = vec![start, node];
+        while node != start {
+            node = came_from[node];
+            cycle.push(node);
+        }
+        cycle.reverse();
+        let hops: Vec<_> = cycle.windows(2).map(|w| &refs[w[0]][w[1]]).collect();
+        let witnesses: Vec<String> = hops
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} ({}:{}) names `{}`",
+                    r.by,
+                    r.loc.file.display(),
+                    r.loc.line,
+                    r.names
+                )
+            })
+            .collect();
+        sink.error(
+            hops[0].loc.clone(),
+            "L060",
+            format!(
+                "{} name each other's types ({}); each area's types are a crate, and crates cannot depend on each other in a cycle",
+                cycle.iter().map(|s| label(s)).collect::<Vec<_>>().join(" → "),
+                witnesses.join("; ")
+            ),
+            "move the types they share to `provider.yaml`, or name only one way between the areas",
+        );
     }
 }
 

@@ -56,6 +56,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("L047", "token flow: the token request `body` is not a JSON object"),
     ("L048", "token flow: `access_token` or `expires_in` is not a field of the token answer of the right type"),
     ("L049", "token flow: no request recipe sends the token (`access_token`)"),
+    ("L060", "area type crates that name each other's types in a cycle (cargo cannot build crates that depend on each other)"),
     ("L065", "lifecycle `state_names`: a key that is not a declared state, or a `state_name` fact on a resource without `state_names`"),
     ("L066", "lifecycle `partial_to`: a state that is not declared, or on an action that is not `cumulative`"),
     ("L067", "lifecycle `idempotent_by`: not a string field of the endpoint's request body, or on an action without an endpoint, a creating or a read-only one"),

@@ -2,7 +2,16 @@
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
-/// Keywords that can be written raw (`r#type`).
+/// Rust's keywords that can be written raw (`r#type`), sorted: the strict
+/// and reserved keywords of editions 2015–2024 and the weak ones syn refuses
+/// as plain identifiers (`union`, `macro_rules`, `raw` and `default` stay
+/// usable and are absent). The generated crates are edition 2021, where
+/// `gen` is still a plain word; it is here because edition 2024 reserves it,
+/// and `r#gen` means the same field in 2021, so code that names it keeps
+/// compiling when the crates (or a user's crate) move to 2024. This is the
+/// one keyword table: lowering escapes field names with it and the Rust
+/// emitter writes identifiers with it, so the IR's `rust_name` is what the
+/// emitted code spells.
 const RAW_KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
     "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
@@ -11,8 +20,20 @@ const RAW_KEYWORDS: &[&str] = &[
     "virtual", "where", "while", "yield",
 ];
 
-/// Keywords that cannot be raw identifiers; a `_` is appended instead.
-const UNRAWABLE: &[&str] = &["crate", "self", "Self", "super", "_"];
+/// Keywords that cannot be raw identifiers; a field name gets a `_`
+/// appended instead.
+const UNRAWABLE: &[&str] = &["Self", "_", "crate", "self", "super"];
+
+/// Whether `word` is a keyword Rust code must write raw (`r#type`).
+pub fn is_raw_keyword(word: &str) -> bool {
+    RAW_KEYWORDS.binary_search(&word).is_ok()
+}
+
+/// Whether `word` is a keyword that cannot be an identifier even raw
+/// (`self`, `crate`).
+pub fn is_unrawable(word: &str) -> bool {
+    UNRAWABLE.binary_search(&word).is_ok()
+}
 
 /// Whether `s` is a plain Rust identifier (ASCII, not a keyword).
 pub fn is_identifier(s: &str) -> bool {
@@ -22,8 +43,8 @@ pub fn is_identifier(s: &str) -> bool {
     };
     (first.is_ascii_alphabetic() || first == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && !RAW_KEYWORDS.contains(&s)
-        && !UNRAWABLE.contains(&s)
+        && !is_raw_keyword(s)
+        && !is_unrawable(s)
 }
 
 /// Whether `s` is usable as a type name and already UpperCamel.
@@ -46,9 +67,9 @@ pub fn field_name(wire: &str) -> Option<String> {
     }
     let name = if snake.starts_with(|c: char| c.is_ascii_digit()) {
         format!("_{snake}")
-    } else if RAW_KEYWORDS.contains(&snake.as_str()) {
+    } else if is_raw_keyword(&snake) {
         format!("r#{snake}")
-    } else if UNRAWABLE.contains(&snake.as_str()) {
+    } else if is_unrawable(&snake) {
         format!("{snake}_")
     } else {
         snake
@@ -81,6 +102,15 @@ mod tests {
         assert_eq!(field_name("grossAmount").as_deref(), Some("gross_amount"));
         assert_eq!(field_name("--"), None);
         assert_eq!(field_name("naïve"), None);
+    }
+
+    #[test]
+    fn keyword_tables_are_sorted_for_binary_search() {
+        assert!(RAW_KEYWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(UNRAWABLE.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_raw_keyword("gen") && is_raw_keyword("type") && is_raw_keyword("async"));
+        assert!(!is_raw_keyword("union") && !is_raw_keyword("self"));
+        assert!(is_unrawable("self") && is_unrawable("Self") && !is_unrawable("type"));
     }
 
     #[test]

@@ -18,16 +18,6 @@ pub fn spec_type(ty: &Type) -> String {
     }
 }
 
-/// A literal as a spec would write it (`"CARD"`, `12`, `true`).
-pub fn literal(lit: &Literal) -> String {
-    match lit {
-        Literal::String(s) => format!("{s:?}"),
-        Literal::Integer(n) => n.to_string(),
-        Literal::Boolean(b) => b.to_string(),
-        Literal::EnumValue { wire, .. } => format!("{wire:?}"),
-    }
-}
-
 /// The value a literal compares by (an enum value by its wire spelling).
 pub fn literal_key(lit: &Literal) -> String {
     match lit {

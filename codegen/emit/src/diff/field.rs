@@ -297,7 +297,7 @@ pub fn compare_field(
     if b.default != h.default {
         let show = |d: &Option<crate::ir::Literal>| {
             d.as_ref()
-                .map_or_else(|| "none".to_owned(), display::literal)
+                .map_or_else(|| "none".to_owned(), crate::words::literal)
         };
         let (bd, hd) = (show(&b.default), show(&h.default));
         push(

@@ -5,15 +5,16 @@
 //! field and condition match but whose limit differs is reported as tightened
 //! or loosened; any other difference is a removal plus an addition.
 
-use crate::ir::{Condition, ConditionTest, FieldPath, Rule, RuleKind};
+use crate::ir::{FieldPath, Rule, RuleKind};
+use crate::words::{self, Style};
 
-use super::display::{self, Draft};
+use super::display::Draft;
 use super::uses::join;
 use super::ChangeKind as K;
 
 /// What a rule checks, in words, and how it is matched.
 struct Canon<'r> {
-    /// Full text (`max_len_if order.invoice_number ≤ 27 when …`).
+    /// Full text (`order.invoice_number must be at most 27 characters long when …`).
     text: String,
     /// Text without a `max_len_if` limit, for pairing.
     key: String,
@@ -31,89 +32,34 @@ fn paths(prefix: &str, list: &[FieldPath]) -> String {
         .join(", ")
 }
 
-fn condition(prefix: &str, c: &Condition) -> String {
-    let field = join(prefix, &c.field.dotted());
-    match &c.test {
-        ConditionTest::OneOf(lits) if lits.len() == 1 => {
-            format!("{field} = {}", display::literal(&lits[0]))
-        }
-        ConditionTest::OneOf(lits) => format!(
-            "{field} one of [{}]",
-            lits.iter()
-                .map(display::literal)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        ConditionTest::AbsentOrOneOf(lits) => format!(
-            "{field} absent or one of [{}]",
-            lits.iter()
-                .map(display::literal)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        ConditionTest::Present(true) => format!("{field} present"),
-        ConditionTest::Present(false) => format!("{field} absent"),
-    }
-}
-
+/// A rule in the shared words ([`crate::words`]), its paths named from the
+/// request body's root.
 fn canon<'r>(prefix: &str, rule: &'r Rule) -> Canon<'r> {
-    let name = rule.kind.spec_name();
-    let (text, key, limit, concerned) = match &rule.kind {
-        RuleKind::RequiredIf { fields, when } => {
-            let t = format!(
-                "{name} [{}] when {}",
-                paths(prefix, fields),
-                condition(prefix, when)
-            );
-            (t.clone(), t, None, paths(prefix, fields))
-        }
-        RuleKind::OneOfRequired { fields } | RuleKind::DependsOnAccount { fields } => {
-            let t = format!("{name} [{}]", paths(prefix, fields));
-            (t.clone(), t, None, paths(prefix, fields))
-        }
-        RuleKind::SumEquals {
-            array,
-            multiply,
-            equals,
-        } => {
-            let arr = join(prefix, &array.dotted());
-            let product = multiply
-                .iter()
-                .map(FieldPath::dotted)
-                .collect::<Vec<_>>()
-                .join(" × ");
-            let t = format!(
-                "{name} Σ {arr}[]({product}) = {}",
-                join(prefix, &equals.dotted())
-            );
-            (t.clone(), t, None, join(prefix, &equals.dotted()))
-        }
+    let text = words::rule_under(prefix, &rule.kind, Style::Plain);
+    let (key, limit, concerned) = match &rule.kind {
         RuleKind::MaxLenIf {
             field,
             max_len,
             when,
         } => {
-            let f = join(prefix, &field.dotted());
-            let cond = condition(prefix, when);
+            // The same check under another limit pairs with this one.
+            let unlimited = RuleKind::MaxLenIf {
+                field: field.clone(),
+                max_len: 0,
+                when: when.clone(),
+            };
             (
-                format!("{name} {f} ≤ {max_len} when {cond}"),
-                format!("{name} {f} when {cond}"),
+                words::rule_under(prefix, &unlimited, Style::Plain),
                 Some(*max_len),
-                f,
+                join(prefix, &field.dotted()),
             )
         }
-        RuleKind::NotGreaterThan { field, than } => {
-            let f = join(prefix, &field.dotted());
-            let t = format!("{name} {f} ≤ {}", join(prefix, &than.dotted()));
-            (t.clone(), t, None, f)
-        }
-        RuleKind::OnlyIf { fields, when } => {
-            let t = format!(
-                "{name} [{}] when {}",
-                paths(prefix, fields),
-                condition(prefix, when)
-            );
-            (t.clone(), t, None, paths(prefix, fields))
+        RuleKind::RequiredIf { fields, .. }
+        | RuleKind::OnlyIf { fields, .. }
+        | RuleKind::OneOfRequired { fields }
+        | RuleKind::DependsOnAccount { fields } => (text.clone(), None, paths(prefix, fields)),
+        RuleKind::SumEquals { equals: field, .. } | RuleKind::NotGreaterThan { field, .. } => {
+            (text.clone(), None, join(prefix, &field.dotted()))
         }
     };
     Canon {

@@ -7,11 +7,11 @@ use serde_yaml::{Mapping, Value};
 
 use super::view::rust_path;
 use super::DocsError;
-use crate::ir::{AuthScheme, Endpoint, Format, HttpMethod, Provider, Struct, Type};
+use crate::ir::{AuthScheme, Endpoint, Format, HttpMethod, Indexed, Provider, Struct, Type};
 use crate::openapi::computed_header;
 
 /// The example body: the first documented example, else placeholders.
-pub fn body(provider: &Provider, st: &Struct) -> Result<Value, DocsError> {
+pub fn body<'a>(provider: &'a Indexed<'a>, st: &'a Struct) -> Result<Value, DocsError> {
     match st.examples.first() {
         // Parsed into a YAML value so keys keep the docs' order.
         Some(example) => serde_json::from_str(&example.json).map_err(|e| DocsError::BadExample {
@@ -39,7 +39,7 @@ fn format_sample(format: Format) -> &'static str {
 }
 
 fn placeholder_struct<'a>(
-    provider: &'a Provider,
+    provider: &'a Indexed<'a>,
     st: &'a Struct,
     stack: &mut Vec<&'a str>,
 ) -> Value {
@@ -62,7 +62,7 @@ fn placeholder_struct<'a>(
     Value::Mapping(map)
 }
 
-fn placeholder<'a>(provider: &'a Provider, ty: &Type, stack: &mut Vec<&'a str>) -> Value {
+fn placeholder<'a>(provider: &'a Indexed<'a>, ty: &Type, stack: &mut Vec<&'a str>) -> Value {
     match ty {
         Type::String => Value::String("text".to_owned()),
         Type::Integer => Value::from(1),
@@ -71,14 +71,12 @@ fn placeholder<'a>(provider: &'a Provider, ty: &Type, stack: &mut Vec<&'a str>) 
         Type::Boolean => Value::Bool(false),
         Type::Json => Value::Mapping(Mapping::new()),
         Type::Enum(name) => provider
-            .enums
-            .iter()
-            .find(|e| &e.name == name)
+            .enum_named(name)
             .and_then(|e| e.values.first())
             .map_or(Value::String(String::new()), |v| {
                 Value::String(v.wire.clone())
             }),
-        Type::Struct(name) => match provider.structs.iter().find(|s| &s.name == name) {
+        Type::Struct(name) => match provider.struct_named(name) {
             Some(st) if !stack.contains(&name.as_str()) => placeholder_struct(provider, st, stack),
             _ => Value::Mapping(Mapping::new()),
         },
@@ -88,7 +86,7 @@ fn placeholder<'a>(provider: &'a Provider, ty: &Type, stack: &mut Vec<&'a str>) 
 
 /// Builds the Rust statements that construct a request value.
 struct RustBuilder<'a> {
-    provider: &'a Provider,
+    provider: &'a Indexed<'a>,
     /// Statements that must run before the root value is built.
     prelude: Vec<String>,
     /// Local variable names in use.
@@ -124,7 +122,7 @@ impl<'a> RustBuilder<'a> {
     }
 
     fn find_struct(&self, name: &str) -> Option<&'a Struct> {
-        self.provider.structs.iter().find(|s| s.name == name)
+        self.provider.struct_named(name)
     }
 
     fn build(&mut self, st: &'a Struct, value: Option<&Value>) -> Built {
@@ -216,7 +214,7 @@ impl<'a> RustBuilder<'a> {
             Type::Json => format!("serde_json::json!({})", json_text(value)),
             Type::Enum(name) => {
                 let wire = scalar_text(value);
-                match self.provider.enums.iter().find(|e| &e.name == name) {
+                match self.provider.enum_named(name) {
                     Some(e) => {
                         let path = rust_path(&self.provider.name, &e.scope, &e.name);
                         match e.values.iter().find(|v| v.wire == wire) {
@@ -286,7 +284,12 @@ fn path_args(endpoint: &Endpoint) -> Vec<String> {
 
 /// Rust that builds the request from the example body and sends it with the
 /// generated client, which validates it first.
-pub fn rust_request(provider: &Provider, endpoint: &Endpoint, st: &Struct, body: &Value) -> String {
+pub fn rust_request<'a>(
+    provider: &'a Indexed<'a>,
+    endpoint: &Endpoint,
+    st: &'a Struct,
+    body: &Value,
+) -> String {
     let mut b = RustBuilder {
         provider,
         prelude: Vec::new(),

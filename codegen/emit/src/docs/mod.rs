@@ -15,13 +15,16 @@
 mod example;
 mod view;
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 
 use askama::Template;
 
-use crate::ir::{AuthScheme, Endpoint, EndpointKind, HttpMethod, Ir, Provider};
-use crate::openapi::{computed_header, words};
+use crate::ir::{
+    AuthScheme, Decision, Discrepancy, Endpoint, EndpointKind, HttpMethod, Indexed, Ir, Provider,
+};
+use crate::openapi::computed_header;
+use crate::words::{self, Style};
 use view::{cell, field_row, walk, DecisionView, EnumView, FieldRow, Note, Walk};
 
 /// Why the docs could not be rendered.
@@ -263,8 +266,10 @@ pub fn render(ir: &Ir) -> Result<BTreeMap<PathBuf, String>, DocsError> {
             PathBuf::from(&provider.name).join("index.md"),
             &provider_page(provider),
         )?;
+        let indexed = Indexed::new(provider);
+        let by_file = ByFile::new(provider);
         for endpoint in &provider.endpoints {
-            let page = endpoint_page(provider, endpoint)?;
+            let page = endpoint_page(&indexed, &by_file, endpoint)?;
             let path = endpoint_path(provider, endpoint);
             if page.rust.is_some() {
                 with_rust.push((provider, endpoint, path.clone()));
@@ -419,13 +424,53 @@ fn provider_page(p: &Provider) -> ProviderPage {
     }
 }
 
-fn endpoint_page(p: &Provider, e: &Endpoint) -> Result<EndpointPage, DocsError> {
+/// A provider's discrepancy notes and decision tables by the spec file that
+/// writes them, so each endpoint page finds its own without a scan of all.
+struct ByFile<'a> {
+    notes: HashMap<&'a Path, Vec<&'a Discrepancy>>,
+    decisions: HashMap<&'a Path, Vec<&'a Decision>>,
+}
+
+impl<'a> ByFile<'a> {
+    fn new(p: &'a Provider) -> Self {
+        let mut by_file = ByFile {
+            notes: HashMap::new(),
+            decisions: HashMap::new(),
+        };
+        for d in &p.discrepancies {
+            by_file
+                .notes
+                .entry(d.loc.file.as_path())
+                .or_default()
+                .push(d);
+        }
+        for d in &p.decisions {
+            by_file
+                .decisions
+                .entry(d.loc.file.as_path())
+                .or_default()
+                .push(d);
+        }
+        by_file
+    }
+
+    fn notes(&self, file: &Path) -> &[&'a Discrepancy] {
+        self.notes.get(file).map_or(&[], Vec::as_slice)
+    }
+
+    fn decisions(&self, file: &Path) -> &[&'a Decision] {
+        self.decisions.get(file).map_or(&[], Vec::as_slice)
+    }
+}
+
+fn endpoint_page<'a>(
+    p: &'a Indexed<'a>,
+    by_file: &ByFile<'a>,
+    e: &'a Endpoint,
+) -> Result<EndpointPage, DocsError> {
     let mut walked = Walk::default();
     let mut bodies = Vec::new();
-    let request_struct = e
-        .request
-        .as_deref()
-        .and_then(|name| p.structs.iter().find(|s| s.name == name));
+    let request_struct = e.request.as_deref().and_then(|name| p.struct_named(name));
     let mut listed: Vec<(String, &str)> = Vec::new();
     if let Some(name) = &e.request {
         let title = if e.kind == EndpointKind::Notification {
@@ -446,7 +491,7 @@ fn endpoint_page(p: &Provider, e: &Endpoint) -> Result<EndpointPage, DocsError> 
         listed.push((title, &err.body));
     }
     for (title, name) in listed {
-        let Some(st) = p.structs.iter().find(|s| s.name == name) else {
+        let Some(st) = p.struct_named(name) else {
             continue;
         };
         let mut body_walk = Walk::default();
@@ -471,7 +516,7 @@ fn endpoint_page(p: &Provider, e: &Endpoint) -> Result<EndpointPage, DocsError> 
     let enums: Vec<_> = walked
         .enums
         .iter()
-        .filter_map(|name| p.enums.iter().find(|en| &en.name == name))
+        .filter_map(|name| p.enum_named(name))
         .collect();
     let mut notes = walked.notes;
     for en in &enums {
@@ -481,7 +526,7 @@ fn endpoint_page(p: &Provider, e: &Endpoint) -> Result<EndpointPage, DocsError> 
             }
         }
     }
-    for d in p.discrepancies.iter().filter(|d| d.loc.file == e.loc.file) {
+    for &d in by_file.notes(&e.loc.file) {
         if !notes.contains(&d) {
             notes.push(d);
         }
@@ -492,17 +537,16 @@ fn endpoint_page(p: &Provider, e: &Endpoint) -> Result<EndpointPage, DocsError> 
                 .iter()
                 .map(|r| RuleView {
                     kind: r.kind.spec_name(),
-                    text: crate::openapi::capitalise(&words::rule(&r.kind)),
+                    text: words::capitalise(&words::rule(&r.kind, Style::Code)),
                     source: r.source.replace('\n', " "),
                 })
                 .collect()
         })
         .unwrap_or_default();
-    let decisions = p
-        .decisions
+    // A table is shown with the endpoint whose file introduces it.
+    let decisions = by_file
+        .decisions(&e.loc.file)
         .iter()
-        // A table is shown with the endpoint whose file introduces it.
-        .filter(|d| d.loc.file == e.loc.file)
         .map(|d| DecisionView::new(p, d))
         .collect();
     let body = match request_struct {

@@ -1,10 +1,11 @@
 //! View models the templates render: Markdown-ready strings built from the IR.
 
+use crate::openapi::words::decision_match;
 use crate::ir::{
-    Decision, DecisionType, Discrepancy, Enum, Field, Literal, Presence, Provider, Scope, Struct,
-    Type, WireKind,
+    Decision, DecisionType, Discrepancy, Enum, Field, Indexed, Literal, Presence, Provider, Scope,
+    Struct, Type, WireKind,
 };
-use crate::openapi::{describe_format, words};
+use crate::words::{self, Style};
 
 /// Escapes a table cell: pipes would end the cell, newlines the row.
 pub fn cell(text: &str) -> String {
@@ -107,17 +108,14 @@ fn wire_kind(k: WireKind) -> &'static str {
 /// Limits of a field in words.
 pub fn limits(field: &Field) -> String {
     let mut parts = Vec::new();
-    if let Some(max) = field.max_len {
-        parts.push(format!("max length {max}"));
-    }
-    if let Some(min) = field.min_len {
-        parts.push(format!("min length {min}"));
+    if let Some(length) = words::length(field.min_len, field.max_len) {
+        parts.push(length);
     }
     if let Some(f) = field.format {
-        parts.push(describe_format(f).to_owned());
+        parts.push(words::format(f).to_owned());
     }
     if let Some(d) = &field.default {
-        parts.push(format!("default `{}`", words::literal(d)));
+        parts.push(format!("default {}", words::value(d, Style::Code)));
     }
     if !field.also_accepts.is_empty() {
         let kinds: Vec<&str> = field.also_accepts.iter().map(|k| wire_kind(*k)).collect();
@@ -190,7 +188,7 @@ fn array_suffix(ty: &Type) -> String {
 /// Walks `st` depth first, appending a row per field with its JSON path.
 /// `stack` guards against recursive types.
 pub fn walk<'a>(
-    provider: &'a Provider,
+    provider: &'a Indexed<'a>,
     st: &'a Struct,
     prefix: &str,
     stack: &mut Vec<&'a str>,
@@ -217,7 +215,7 @@ pub fn walk<'a>(
             }
         }
         if let Some(child) = struct_of(&field.ty) {
-            let found = provider.structs.iter().find(|s| s.name == child);
+            let found = provider.struct_named(child);
             if let Some(child_struct) = found.filter(|_| !stack.contains(&child)) {
                 let prefix = format!("{name}{}.", array_suffix(&field.ty));
                 walk(provider, child_struct, &prefix, stack, out);
@@ -298,7 +296,7 @@ fn decision_type(t: &DecisionType) -> String {
 }
 
 fn literal_cell(lit: &Literal) -> String {
-    format!("`{}`", words::literal(lit))
+    words::value(lit, Style::Code)
 }
 
 impl DecisionView {
@@ -319,7 +317,7 @@ impl DecisionView {
             .map(|row| {
                 let mut cells: Vec<String> = (0..d.inputs.len())
                     .map(|i| {
-                        cell(&words::decision_match(
+                        cell(&decision_match(
                             row.when.iter().find(|(idx, _)| *idx == i).map(|(_, m)| m),
                         ))
                     })

@@ -32,18 +32,3 @@ pub const DECIMAL_PATTERN: &str = r"^-?[0-9]+(\.[0-9]+)?$";
 
 /// The `pattern` of an integer that also arrives as a string (`"90000"`).
 pub const INTEGER_STRING_PATTERN: &str = r"^-?[0-9]+$";
-
-/// A short human description of a format, for docs and schema descriptions.
-pub fn describe(format: Format) -> &'static str {
-    match format {
-        Format::HexColor => "hex colour, six digits without `#` (`F5F8FB`)",
-        Format::CountryAlpha2 => "ISO 3166-1 alpha-2 country code (`ID`)",
-        Format::Phone => "calling code and number, 8 to 15 digits (`6281122334455`)",
-        Format::Email => "e-mail address",
-        Format::Url => "absolute `http://` or `https://` URL",
-        Format::Digits => "digits only",
-        Format::PrintableAscii => "printable ASCII (letters, digits, punctuation, spaces)",
-        Format::UtcTimestamp => "UTC timestamp `YYYY-MM-DDTHH:MM:SSZ`",
-        Format::LocalDateTime => "local date and time `YYYY-MM-DD HH:MM:SS`",
-    }
-}

@@ -8,23 +8,21 @@
 //! decision tables, contradictions in the docs) travels in `x-payspec-*`
 //! extensions. Output is deterministic: it follows IR order, which is sorted.
 
-#[cfg(feature = "docs")] // the docs emitter words rules the same way
-pub(crate) use schema::capitalise;
-
 mod format;
 mod operation;
 mod schema;
 mod security;
+#[cfg(feature = "cli")] // only the docs emitter draws decision tables
 pub(crate) mod words;
 mod yaml;
 
 use serde_yaml::{Mapping, Value};
 
-pub use format::{describe as describe_format, pattern as format_pattern, DECIMAL_PATTERN};
+pub use format::{pattern as format_pattern, DECIMAL_PATTERN};
 pub use schema::component_name;
 pub use security::computed_header;
 
-use crate::ir::{Decision, DecisionMatch, DecisionType, EndpointKind, Ir, Scope};
+use crate::ir::{Decision, DecisionMatch, DecisionType, EndpointKind, Indexed, Ir, Scope};
 use schema::{put, s};
 
 /// Why the IR could not be exported.
@@ -129,13 +127,14 @@ fn document(ir: &Ir) -> Result<Value, OpenApiError> {
             );
             tags.push(Value::Mapping(tag));
         }
+        let indexed = Indexed::new(provider);
         for endpoint in &provider.endpoints {
             match endpoint.kind {
                 EndpointKind::Endpoint => {
-                    operation::add_path(&mut paths, provider, endpoint, &requirement)?
+                    operation::add_path(&mut paths, &indexed, endpoint, &requirement)?
                 }
                 EndpointKind::Notification => {
-                    let (method, item) = operation::webhook(provider, endpoint);
+                    let (method, item) = operation::webhook(&indexed, endpoint);
                     let mut path_item = Mapping::new();
                     put(&mut path_item, method, item);
                     put(

@@ -6,7 +6,7 @@ use serde_yaml::{Mapping, Value};
 use super::schema::{self, put, reference, s};
 use super::security::computed_header;
 use super::OpenApiError;
-use crate::ir::{Endpoint, Environment, ErrorBody, Field, Header, HttpMethod, Provider};
+use crate::ir::{Endpoint, Environment, ErrorBody, Field, Header, HttpMethod, Indexed, Provider};
 
 /// Header names OpenAPI ignores as parameters (they are expressed by
 /// security schemes and media types instead).
@@ -159,7 +159,7 @@ fn response_headers(provider: &Provider) -> Option<Value> {
 
 /// Responses by status, plus the documented error bodies as `default`
 /// (the IR does not say which status an error body comes with).
-fn responses(provider: &Provider, endpoint: &Endpoint, with_headers: bool) -> Mapping {
+fn responses(provider: &Indexed<'_>, endpoint: &Endpoint, with_headers: bool) -> Mapping {
     let headers = if with_headers {
         response_headers(provider)
     } else {
@@ -210,7 +210,7 @@ fn responses(provider: &Provider, endpoint: &Endpoint, with_headers: bool) -> Ma
 }
 
 /// The response for error bodies that share one status (or `default`).
-fn error_response(provider: &Provider, errors: &[&ErrorBody], headers: Option<&Value>) -> Value {
+fn error_response(provider: &Indexed<'_>, errors: &[&ErrorBody], headers: Option<&Value>) -> Value {
     let names: Vec<String> = errors
         .iter()
         .map(|e| match e.status {
@@ -248,13 +248,8 @@ fn error_response(provider: &Provider, errors: &[&ErrorBody], headers: Option<&V
 }
 
 /// A response's description: the body struct's doc and name.
-fn body_description(provider: &Provider, body: &str) -> String {
-    match provider
-        .structs
-        .iter()
-        .find(|s| s.name == body)
-        .map(|s| s.doc.trim_end())
-    {
+fn body_description(provider: &Indexed<'_>, body: &str) -> String {
+    match provider.struct_named(body).map(|s| s.doc.trim_end()) {
         Some(doc) if !doc.is_empty() => format!("`{body}`: {doc}"),
         _ => format!("`{body}`"),
     }
@@ -269,7 +264,7 @@ fn description(endpoint: &Endpoint) -> String {
     text
 }
 
-fn request_body(provider: &Provider, endpoint: &Endpoint) -> Option<Value> {
+fn request_body(provider: &Indexed<'_>, endpoint: &Endpoint) -> Option<Value> {
     endpoint.request.as_ref().map(|body| {
         let mut map = Mapping::new();
         put(&mut map, "required", true);
@@ -286,7 +281,7 @@ fn request_body(provider: &Provider, endpoint: &Endpoint) -> Option<Value> {
 /// its path item.
 pub fn add_path(
     paths: &mut Mapping,
-    provider: &Provider,
+    provider: &Indexed<'_>,
     endpoint: &Endpoint,
     security: &Value,
 ) -> Result<(), OpenApiError> {
@@ -364,7 +359,7 @@ pub fn add_path(
 }
 
 /// A notification as a webhook operation: (method, operation).
-pub fn webhook(provider: &Provider, endpoint: &Endpoint) -> (&'static str, Value) {
+pub fn webhook(provider: &Indexed<'_>, endpoint: &Endpoint) -> (&'static str, Value) {
     let mut op = Mapping::new();
     put(
         &mut op,

@@ -3,12 +3,12 @@
 use serde_yaml::{Mapping, Value};
 
 use super::format::{self, DECIMAL_PATTERN, INTEGER_STRING_PATTERN};
-use super::words;
 use super::OpenApiError;
 use crate::ir::{
     Condition, ConditionTest, Discrepancy, Enum, Field, FieldPath, Literal, Presence, Provider,
     Rule, RuleKind, Struct, Type, WireKind,
 };
+use crate::words::{self, Style};
 
 /// A YAML string value.
 pub(crate) fn s(text: impl Into<String>) -> Value {
@@ -284,7 +284,7 @@ fn field_description(field: &Field) -> String {
     }
     if let Some(f) = field.format {
         if !is_stringish(&field.ty) {
-            parts.push(format!("Format: {}.", format::describe(f)));
+            parts.push(format!("Format: {}.", words::format(f)));
         }
     }
     parts.join(" ")
@@ -406,17 +406,8 @@ fn rule(r: &Rule) -> Value {
     put(
         &mut map,
         "description",
-        format!("{}.", capitalise(&words::rule(&r.kind))),
+        format!("{}.", words::capitalise(&words::rule(&r.kind, Style::Code))),
     );
     put(&mut map, "source", r.source.as_str());
     Value::Mapping(map)
-}
-
-/// First letter in upper case (rule sentences start with a path or a word).
-pub(crate) fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

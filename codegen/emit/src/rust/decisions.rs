@@ -197,18 +197,24 @@ fn table(d: &Decision) -> String {
                 Some((_, DecisionMatch::NoneOf(v))) => cell(format!("not {}", values(v, ", "))),
             })
             .collect();
-        cells.push(cell(doc::literal(&row.then)));
+        cells.push(cell(crate::words::value(
+            &row.then,
+            crate::words::Style::Code,
+        )));
         lines.push(format!("| {} |", cells.join(" | ")));
     }
     if let Some(o) = &d.otherwise {
         let mut cells = vec!["otherwise".to_owned()];
         cells.resize(d.inputs.len().max(1), String::new());
-        cells.push(cell(doc::literal(o)));
+        cells.push(cell(crate::words::value(o, crate::words::Style::Code)));
         lines.push(format!("| {} |", cells.join(" | ")));
     }
     lines.join("\n")
 }
 
 fn values(v: &[Literal], sep: &str) -> String {
-    v.iter().map(doc::literal).collect::<Vec<_>>().join(sep)
+    v.iter()
+        .map(|l| crate::words::value(l, crate::words::Style::Code))
+        .collect::<Vec<_>>()
+        .join(sep)
 }

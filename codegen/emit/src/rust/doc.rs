@@ -5,7 +5,8 @@ use std::borrow::Cow;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::{Discrepancy, Field, Literal, Presence, Provider};
+use crate::ir::{Discrepancy, Field, Presence, Provider};
+use crate::words::{self, Style};
 
 /// Marks a packed doc block (see [`attrs`]).
 const PACKED: char = '\u{1}';
@@ -388,28 +389,20 @@ pub(crate) fn field(f: &Field, request: bool) -> String {
     } else {
         ""
     };
-    let limit = match (f.min_len, f.max_len) {
-        (Some(min), Some(max)) if min == max => Some(format!("exactly {max} characters.")),
-        (Some(min), Some(max)) => Some(format!("{min} to {max} characters.")),
-        (None, Some(max)) => Some(format!("at most {max} characters.")),
-        (Some(min), None) => Some(format!("at least {min} characters.")),
-        (None, None) => None,
-    };
-    if let Some(limit) = limit {
-        let mut text = format!("{each}{limit}");
-        if let Some(first) = text.get(..1) {
-            text.replace_range(..1, &first.to_uppercase());
-        }
-        facts.push(text);
+    if let Some(limit) = words::length(f.min_len, f.max_len) {
+        facts.push(words::capitalise(&format!("{each}{limit}.")));
     }
     if let Some(format) = f.format {
-        facts.push(format!("Format: {}.", format_description(format)));
+        facts.push(format!("Format: {}.", words::format(format)));
     }
     if let Some(min) = f.minimum.filter(|_| request) {
-        facts.push(format!("{each}At least {min}."));
+        facts.push(words::capitalise(&format!(
+            "{each}{}.",
+            words::minimum(min)
+        )));
     }
     if let Some(default) = &f.default {
-        facts.push(format!("Default: {}.", literal(default)));
+        facts.push(format!("Default: {}.", words::value(default, Style::Code)));
     }
     if !f.aliases.is_empty() {
         let names: Vec<String> = f.aliases.iter().map(|a| format!("`{a}`")).collect();
@@ -426,32 +419,6 @@ pub(crate) fn field(f: &Field, request: bool) -> String {
         parts.push(discrepancy(d));
     }
     paragraphs(parts)
-}
-
-/// A literal as the docs would show it.
-pub(crate) fn literal(l: &Literal) -> String {
-    match l {
-        Literal::String(s) => format!("`{s:?}`"),
-        Literal::Integer(i) => format!("`{i}`"),
-        Literal::Boolean(b) => format!("`{b}`"),
-        Literal::EnumValue { wire, .. } => format!("`{wire:?}`"),
-    }
-}
-
-/// The shape a [`crate::ir::Format`] stands for, as the runtime describes it.
-pub(crate) fn format_description(f: crate::ir::Format) -> &'static str {
-    use crate::ir::Format;
-    match f {
-        Format::HexColor => "six hex digits without `#`, like `F5F8FB`",
-        Format::CountryAlpha2 => "an ISO 3166-1 alpha-2 country code, like `ID`",
-        Format::Phone => "calling code and number, 8 to 15 digits, like `6281122334455`",
-        Format::Email => "an e-mail address",
-        Format::Url => "an absolute `http://` or `https://` URL",
-        Format::Digits => "digits only",
-        Format::PrintableAscii => "printable ASCII (letters, digits, punctuation, spaces)",
-        Format::UtcTimestamp => "UTC `YYYY-MM-DDTHH:MM:SSZ`",
-        Format::LocalDateTime => "`YYYY-MM-DD HH:MM:SS`",
-    }
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use super::{ident, Ctx, EmitError};
 use crate::ir::{
     Condition, ConditionTest, FieldPath, Literal, PathStep, Rule, RuleKind, Struct, Type,
 };
+use crate::words::{self, Style};
 
 /// Names the generated code binds itself; a path step named like one of
 /// these gets another binding name.
@@ -49,42 +50,6 @@ pub(crate) fn emit(ctx: &Ctx<'_>, s: &Struct, rule: &Rule) -> Result<Vec<Stmt>, 
         RuleKind::DependsOnAccount { .. } => Ok(None),
     }?;
     Ok(code.unwrap_or_default())
-}
-
-/// A condition in words; `code` wraps paths and values in backticks (rustdoc).
-pub(crate) fn condition_text(c: &Condition) -> String {
-    condition_words(c, true)
-}
-
-fn condition_words(c: &Condition, code: bool) -> String {
-    let tick = if code { "`" } else { "" };
-    let path = format!("{tick}{}{tick}", c.field.dotted());
-    let value = |l: &Literal| {
-        let text = match l {
-            Literal::String(s) => format!("{s:?}"),
-            Literal::Integer(i) => i.to_string(),
-            Literal::Boolean(b) => b.to_string(),
-            Literal::EnumValue { wire, .. } => format!("{wire:?}"),
-        };
-        format!("{tick}{text}{tick}")
-    };
-    match &c.test {
-        ConditionTest::Present(true) => format!("{path} is present"),
-        ConditionTest::Present(false) => format!("{path} is absent"),
-        ConditionTest::OneOf(values) if values.len() == 1 => {
-            format!("{path} is {}", value(&values[0]))
-        }
-        ConditionTest::OneOf(values) => {
-            format!(
-                "{path} is one of {}",
-                values.iter().map(value).collect::<Vec<_>>().join(", ")
-            )
-        }
-        ConditionTest::AbsentOrOneOf(values) => format!(
-            "{path} is absent or {}",
-            values.iter().map(value).collect::<Vec<_>>().join(" or ")
-        ),
-    }
 }
 
 /// How a path without `each` steps is read.
@@ -458,7 +423,7 @@ impl RuleCtx<'_, '_> {
     }
 
     fn required_if(&self, fields: &[FieldPath], when: &Condition) -> Result<Checks, EmitError> {
-        let message = format!("is required when {}", condition_words(when, false));
+        let message = format!("is required when {}", words::condition(when, Style::Plain));
         let mut checks = Vec::new();
         for f in fields {
             // `when_holds && …` in one `if` (not nested ifs): clippy's
@@ -486,7 +451,10 @@ impl RuleCtx<'_, '_> {
     }
 
     fn only_if(&self, fields: &[FieldPath], when: &Condition) -> Result<Checks, EmitError> {
-        let message = format!("may only be sent when {}", condition_words(when, false));
+        let message = format!(
+            "may only be sent when {}",
+            words::condition(when, Style::Plain)
+        );
         let mut checks = Vec::new();
         for f in fields {
             let check = self.walk("self", &f.steps, Vec::new(), 0, &|leaf| {
@@ -526,8 +494,10 @@ impl RuleCtx<'_, '_> {
                 Access::Direct(_) => return Ok(None),
             }
         }
-        let names: Vec<String> = fields.iter().map(FieldPath::dotted).collect();
-        let message = format!("at least one of {} must be present", names.join(", "));
+        let rule = RuleKind::OneOfRequired {
+            fields: fields.to_vec(),
+        };
+        let message = words::rule(&rule, Style::Plain);
         let fail = fail_at(
             Call::plain(str_lit(&first.dotted())),
             "one_of_required",
@@ -544,7 +514,7 @@ impl RuleCtx<'_, '_> {
     ) -> Result<Checks, EmitError> {
         let message = format!(
             "is {{len}} characters long; at most {max_len} are allowed when {}",
-            esc(&condition_words(when, false))
+            esc(&words::condition(when, Style::Plain))
         );
         let check = self.walk("self", &field.steps, Vec::new(), 0, &|leaf| {
             if leaf.ty != Type::String {

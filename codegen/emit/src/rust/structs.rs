@@ -4,7 +4,7 @@
 
 use super::text::{str_lit, Call, Code};
 use super::{decode, doc, encode, ident, validate, Ctx, EmitError};
-use crate::ir::{Field, RuleKind, Struct};
+use crate::ir::{Field, Struct};
 
 /// Above this many parameters clippy asks for a builder; a constructor that
 /// mirrors the docs' mandatory fields is clearer, so the lint is allowed on
@@ -78,7 +78,7 @@ fn struct_doc(s: &Struct, usages: &[String]) -> String {
             rules.push_str(&format!(
                 "\n\n**{}**: {}\n\n{}",
                 r.kind.spec_name(),
-                rule_summary(&r.kind),
+                crate::words::rule(&r.kind, crate::words::Style::Code) + ".",
                 doc::block_quote(&r.source)
             ));
         }
@@ -101,66 +101,6 @@ fn struct_doc(s: &Struct, usages: &[String]) -> String {
         format!("The `{}` object of the provider's API.", s.name)
     } else {
         text
-    }
-}
-
-/// One line saying what a rule requires.
-pub(crate) fn rule_summary(kind: &RuleKind) -> String {
-    let list = |paths: &[crate::ir::FieldPath]| {
-        paths
-            .iter()
-            .map(|p| format!("`{}`", p.dotted()))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    match kind {
-        RuleKind::RequiredIf { fields, when } => format!(
-            "{} required when {}.",
-            list(fields),
-            super::rules::condition_text(when)
-        ),
-        RuleKind::OneOfRequired { fields } => {
-            format!("at least one of {} must be present.", list(fields))
-        }
-        RuleKind::SumEquals {
-            array,
-            multiply,
-            equals,
-        } => format!(
-            "`{}` must equal the sum over `{}` of {}.",
-            equals.dotted(),
-            array.dotted(),
-            multiply
-                .iter()
-                .map(|m| format!("`{}`", m.dotted()))
-                .collect::<Vec<_>>()
-                .join(" × ")
-        ),
-        RuleKind::MaxLenIf {
-            field,
-            max_len,
-            when,
-        } => {
-            format!(
-                "`{}` at most {max_len} characters when {}.",
-                field.dotted(),
-                super::rules::condition_text(when)
-            )
-        }
-        RuleKind::NotGreaterThan { field, than } => format!(
-            "`{}` must not be greater than `{}`.",
-            field.dotted(),
-            than.dotted()
-        ),
-        RuleKind::OnlyIf { fields, when } => format!(
-            "{} may only be sent when {}.",
-            list(fields),
-            super::rules::condition_text(when)
-        ),
-        RuleKind::DependsOnAccount { fields } => format!(
-            "whether {} is required depends on the merchant's account setup (not checked).",
-            list(fields)
-        ),
     }
 }
 

@@ -950,7 +950,7 @@ pub struct ApproveResponse {
     pub payment_type: Option<String>,
     /// "Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7." (The samples use "YYYY-MM-DD HH:MM:SS".)
     ///
-    /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
+    /// Optional. Format: a date and time YYYY-MM-DD HH:MM:SS.
     pub transaction_time: Option<String>,
     /// Transaction status after charge credit card transaction. Possible values are capture : Transaction is accepted by the bank and ready for settlement. deny: Transaction is denied by the bank or FDS. authorize: Credit card is authorized in pre-authorization feature.
     ///
@@ -1190,7 +1190,7 @@ pub struct CancelResponse {
     pub payment_type: Option<String>,
     /// Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7.
     ///
-    /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
+    /// Optional. Format: a date and time YYYY-MM-DD HH:MM:SS.
     ///
     /// # Discrepancy in the provider docs
     ///
@@ -1226,11 +1226,11 @@ pub struct CancelResponse {
     pub channel: Option<String>,
     /// For regular card transactions (non-recurring, non-one-click, non-two-click token) and the 3DS redirect_url expires in 10 minutes. For authorized transaction expires in 8 days.
     ///
-    /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
+    /// Optional. Format: a date and time YYYY-MM-DD HH:MM:SS.
     pub expiry_time: Option<String>,
     /// Credit card settlement time refers to the duration it takes for a credit card transaction to be processed and transaction_status change to settlement.
     ///
-    /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
+    /// Optional. Format: a date and time YYYY-MM-DD HH:MM:SS.
     ///
     /// # Discrepancy in the provider docs
     ///
@@ -1458,7 +1458,7 @@ pub struct CancelNotification {
     pub payment_type: Option<String>,
     /// Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7. (The samples use `YYYY-MM-DD HH:MM:SS`; see the cancel response's note.)
     ///
-    /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
+    /// Optional. Format: a date and time YYYY-MM-DD HH:MM:SS.
     pub transaction_time: Option<String>,
     /// Transaction status after charge credit card transaction. Possible values are capture, deny, authorize (and, on this page, cancel).
     ///
@@ -1482,11 +1482,11 @@ pub struct CancelNotification {
     pub channel: Option<String>,
     /// For regular card transactions (non-recurring, non-one-click, non-two-click token) and the 3DS redirect_url expires in 10 minutes. For authorized transaction expires in 8 days.
     ///
-    /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
+    /// Optional. Format: a date and time YYYY-MM-DD HH:MM:SS.
     pub expiry_time: Option<String>,
     /// Credit card settlement time refers to the duration it takes for a credit card transaction to be processed and transaction_status change to settlement.
     ///
-    /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
+    /// Optional. Format: a date and time YYYY-MM-DD HH:MM:SS.
     pub settlement_time: Option<String>,
     /// Approval code from the acquiring bank (in the notification sample, not in the attribute table).
     ///
@@ -1818,7 +1818,7 @@ pub struct CaptureResponse {
     pub payment_type: Option<String>,
     /// "Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7." (The samples use "YYYY-MM-DD HH:MM:SS".)
     ///
-    /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
+    /// Optional. Format: a date and time YYYY-MM-DD HH:MM:SS.
     pub transaction_time: Option<String>,
     /// "Transaction status after capture card transaction." (Sampled "capture".)
     ///
@@ -1838,11 +1838,11 @@ pub struct CaptureResponse {
     pub channel: Option<String>,
     /// "For regular card transactions (non-recurring, non-one-click, non-two-click token) and the 3DS redirect_url expires in 10 minutes. For authorized transaction expires in 8 days." (Card variant page.)
     ///
-    /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
+    /// Optional. Format: a date and time YYYY-MM-DD HH:MM:SS.
     pub expiry_time: Option<String>,
     /// "Credit card settlement time refers to the duration it takes for a credit card transaction to be processed and transaction_status change to settlement." (Card variant page.)
     ///
-    /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
+    /// Optional. Format: a date and time YYYY-MM-DD HH:MM:SS.
     pub settlement_time: Option<String>,
 }
 
@@ -2206,11 +2206,11 @@ impl payspec_runtime::validation::Validate for FreeTextMessage {
 ///
 /// From the provider docs. `validate()` checks each of them except `depends_on_account`, which the request alone cannot show.
 ///
-/// **required_if**: `bank_transfer` required when `payment_type` is `"bank_transfer"`.
+/// **required_if**: `bank_transfer` is required when `payment_type` is `"bank_transfer"`.
 ///
 /// > bank_transfer | The bank transfer details such as name of the bank. | - | Required |
 ///
-/// **required_if**: `echannel` required when `payment_type` is `"echannel"`.
+/// **required_if**: `echannel` is required when `payment_type` is `"echannel"`.
 ///
 /// > echannel | Charge details using Mandiri Bill Payment. | Object (<https://docs.midtrans.com/reference/e-channel-object>) | Required |
 ///
@@ -3246,7 +3246,7 @@ pub struct ChargeResponse {
     pub payment_type: Option<String>,
     /// The date and time at which the transaction occurred. "It is in the format, YYYY-MM-DD HH:MM:SS. Time zone: Western Indonesian Time (GMT+7)."
     ///
-    /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
+    /// Optional. Format: a date and time YYYY-MM-DD HH:MM:SS.
     pub transaction_time: Option<String>,
     /// "The status of the transaction." (pending after a charge.)
     ///
@@ -3314,7 +3314,7 @@ pub struct ChargeResponse {
     pub permata_va_number: Option<String>,
     /// "The expiry time for the Virtual account" (CIMB sample).
     ///
-    /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
+    /// Optional. Format: a date and time YYYY-MM-DD HH:MM:SS.
     pub expiry_time: Option<String>,
 }
 
@@ -3526,7 +3526,7 @@ pub struct DenyResponse {
     pub payment_type: Option<String>,
     /// "Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7." (The samples use "YYYY-MM-DD HH:MM:SS".)
     ///
-    /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
+    /// Optional. Format: a date and time YYYY-MM-DD HH:MM:SS.
     pub transaction_time: Option<String>,
     /// "Transaction status after charg" (the row is cut in the stored copies; the sample says "deny").
     ///
@@ -3908,7 +3908,7 @@ pub struct DirectRefundResponse {
     pub payment_type: Option<String>,
     /// "Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7." (The samples use "YYYY-MM-DD HH:MM:SS".)
     ///
-    /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
+    /// Optional. Format: a date and time YYYY-MM-DD HH:MM:SS.
     pub transaction_time: Option<String>,
     /// "Transaction status after refund action. Possible values are refund : Transaction is fully refunded. partial_refund: transaction is partially refunded." (A rejected refund leaves "settlement".)
     ///
@@ -4284,7 +4284,7 @@ pub struct ExpireResponse {
     pub payment_type: Option<String>,
     /// "Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7." (The samples use "YYYY-MM-DD HH:MM:SS".)
     ///
-    /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
+    /// Optional. Format: a date and time YYYY-MM-DD HH:MM:SS.
     pub transaction_time: Option<String>,
     /// "Transaction status after charge credit card transaction. Possible values are capture : Transaction is accepted by the bank and ready for settlement." (The row is cut here in the stored copies; the samples say "expire".)
     ///
@@ -4504,7 +4504,7 @@ pub struct ExpireNotification {
     pub payment_type: Option<PaymentType>,
     /// "Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7." (Sampled "YYYY-MM-DD HH:MM:SS".)
     ///
-    /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
+    /// Optional. Format: a date and time YYYY-MM-DD HH:MM:SS.
     pub transaction_time: Option<String>,
     /// "The transaction status" ("expire").
     ///
@@ -4615,7 +4615,7 @@ pub struct RefundDetail {
     pub refund_amount: Option<payspec_runtime::money::Decimal>,
     /// "Timestamp of the refund creation." (Sampled "2015-02-27 00:14:20".)
     ///
-    /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
+    /// Optional. Format: a date and time YYYY-MM-DD HH:MM:SS.
     pub created_at: Option<String>,
     /// Reason the refund is created.
     ///
@@ -4631,7 +4631,7 @@ pub struct RefundDetail {
     pub refund_method: Option<RefundMethod>,
     /// Timestamp of receipt of refund request confirmation from acquiring bank.
     ///
-    /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
+    /// Optional. Format: a date and time YYYY-MM-DD HH:MM:SS.
     pub bank_confirmed_at: Option<String>,
 }
 
@@ -4981,7 +4981,7 @@ pub struct GetStatusResponse {
     pub payment_type: Option<String>,
     /// "Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7." "The date is in YYYY-MM-DD form and the time is in HH:MM:SS form. The time zone is (GMT+7)" (guide).
     ///
-    /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
+    /// Optional. Format: a date and time YYYY-MM-DD HH:MM:SS.
     ///
     /// # Discrepancy in the provider docs
     ///
@@ -5117,11 +5117,11 @@ pub struct GetStatusResponse {
     pub channel: Option<String>,
     /// "For regular card transactions (non-recurring, non-one-click, non-two-click token) and the 3DS redirect_url expires in 10 minutes. For authorized transaction expires in 8 days." (Card variant page; also in the DANA and OVO pending samples.)
     ///
-    /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
+    /// Optional. Format: a date and time YYYY-MM-DD HH:MM:SS.
     pub expiry_time: Option<String>,
     /// "The date and time of settlement of the transaction. The date is in YYYY-MM-DD form and the time is in HH:MM:SS form. The time zone is (GMT+7)." (Guide.)
     ///
-    /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
+    /// Optional. Format: a date and time YYYY-MM-DD HH:MM:SS.
     pub settlement_time: Option<String>,
     /// "The 3D secure ECI Code for card transaction" (guide).
     ///
@@ -5607,7 +5607,7 @@ impl<'de> serde::Deserialize<'de> for GetStatusNotFound {
 pub struct PaymentAmount {
     /// The time and date at which the payment was done.
     ///
-    /// Mandatory. Format: `YYYY-MM-DD HH:MM:SS`.
+    /// Mandatory. Format: a date and time YYYY-MM-DD HH:MM:SS.
     pub paid_at: String,
     /// "The amount paid." A decimal string ("150000.00").
     ///
@@ -6050,7 +6050,7 @@ impl<'de> serde::Deserialize<'de> for PaymentAmount {
 pub struct PaymentNotification {
     /// Time at which the transaction initiated. "It is in the format, YYYY-MM-DD HH:MM:SS."
     ///
-    /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
+    /// Optional. Format: a date and time YYYY-MM-DD HH:MM:SS.
     pub transaction_time: Option<String>,
     /// "The transaction status of the transaction." (See `TransactionStatus`; settlement or capture mean paid.)
     ///
@@ -6074,7 +6074,7 @@ pub struct PaymentNotification {
     pub signature_key: String,
     /// Time at which the transaction status was confirmed became "settlement".
     ///
-    /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
+    /// Optional. Format: a date and time YYYY-MM-DD HH:MM:SS.
     pub settlement_time: Option<String>,
     /// The type of payment method used.
     ///
@@ -6428,7 +6428,7 @@ impl<'de> serde::Deserialize<'de> for PaymentNotification {
 ///
 /// From the provider docs. `validate()` checks each of them except `depends_on_account`, which the request alone cannot show.
 ///
-/// **depends_on_account**: whether `reason` is required depends on the merchant's account setup (not checked).
+/// **depends_on_account**: whether `reason` must be sent depends on the merchant's account configuration (not checked by payspec).
 ///
 /// > Reason is mandatory for card payment with BNI as acquiring bank. If the value is not sent, Midtrans will autofill it with "refund request from merchant" to BNI.
 ///
@@ -6603,7 +6603,7 @@ pub struct RefundResponse {
     pub payment_type: Option<String>,
     /// "Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7." (The samples use "YYYY-MM-DD HH:MM:SS".)
     ///
-    /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
+    /// Optional. Format: a date and time YYYY-MM-DD HH:MM:SS.
     pub transaction_time: Option<String>,
     /// Transaction status after refund action. Possible values are refund : Transaction is fully refunded. partial_refund: transaction is partially refunded.
     ///
@@ -7214,7 +7214,7 @@ pub struct RefundNotification {
     pub payment_type: Option<PaymentType>,
     /// "Timestamp of transaction in ISO 8601 format. Time Zone: GMT+7." (Sampled "YYYY-MM-DD HH:MM:SS".)
     ///
-    /// Optional. Format: `YYYY-MM-DD HH:MM:SS`.
+    /// Optional. Format: a date and time YYYY-MM-DD HH:MM:SS.
     pub transaction_time: Option<String>,
     /// Transaction status after refund action. Possible values are refund : Transaction is fully refunded. partial_refund: transaction is partially refunded.
     ///

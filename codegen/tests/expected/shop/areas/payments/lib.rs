@@ -286,19 +286,19 @@ impl payspec_runtime::wire::WireEnum for PaymentStatus {
 ///
 /// From the provider docs. `validate()` checks each of them except `depends_on_account`, which the request alone cannot show.
 ///
-/// **required_if**: `payment.installment_term`, `order.line_items[].sku` required when `payment.type` is `"INSTALLMENT"`.
+/// **required_if**: `payment.installment_term` and `order.line_items[].sku` are required when `payment.type` is `"INSTALLMENT"`.
 ///
 /// > For INSTALLMENT, installment_term and every line item's sku are mandatory.
 ///
-/// **one_of_required**: at least one of `customer.email`, `customer.phone` must be present.
+/// **one_of_required**: at least one of `customer.email` or `customer.phone` must be present.
 ///
 /// > Either email or phone must be sent.
 ///
-/// **sum_equals**: `order.amount` must equal the sum over `order.line_items` of `price` × `quantity`.
+/// **sum_equals**: the sum over every element of `order.line_items` of `price` × `quantity` must equal `order.amount`.
 ///
 /// > order.amount must be the sum of price × quantity of the line items.
 ///
-/// **max_len_if**: `order.invoice_number` at most 30 characters when `order.channel` is `"VIRTUAL_ACCOUNT"`.
+/// **max_len_if**: `order.invoice_number` must be at most 30 characters long when `order.channel` is `"VIRTUAL_ACCOUNT"`.
 ///
 /// > Virtual accounts allow invoice numbers of at most 30 characters.
 ///
@@ -306,11 +306,11 @@ impl payspec_runtime::wire::WireEnum for PaymentStatus {
 ///
 /// > No line item may cost more than the order.
 ///
-/// **only_if**: `payment.installment_term` may only be sent when `payment.type` is `"INSTALLMENT"`.
+/// **only_if**: `payment.installment_term` is allowed only when `payment.type` is `"INSTALLMENT"`.
 ///
 /// > installment_term is only for INSTALLMENT payments.
 ///
-/// **depends_on_account**: whether `customer.address` is required depends on the merchant's account setup (not checked).
+/// **depends_on_account**: whether `customer.address` must be sent depends on the merchant's account configuration (not checked by payspec).
 ///
 /// > Address is mandatory when your account has fraud screening enabled.
 #[derive(Clone, PartialEq)]
@@ -566,7 +566,7 @@ impl payspec_runtime::validation::Validate for PaymentRequest {
             v.fail_at(
                 "customer.email",
                 "one_of_required",
-                "at least one of customer.email, customer.phone must be present",
+                "at least one of customer.email or customer.phone must be present",
             );
         }
         if let Some(line_items) = &self.order.line_items {
@@ -656,7 +656,7 @@ impl payspec_runtime::validation::Validate for PaymentRequest {
 pub struct Order {
     /// Invoice number from the merchant.
     ///
-    /// Mandatory. At most 64 characters. Format: printable ASCII (letters, digits, punctuation, spaces).
+    /// Mandatory. At most 64 characters. Format: letters, digits and printable ASCII punctuation only.
     pub invoice_number: String,
     /// Total in IDR, without decimals.
     ///
@@ -994,15 +994,15 @@ impl payspec_runtime::validation::Validate for Payment {
 pub struct Customer {
     /// E-mail address.
     ///
-    /// Conditional: see the rules on the request type. At most 128 characters. Format: an e-mail address.
+    /// Conditional: see the rules on the request type. At most 128 characters. Format: an e-mail address, like name@example.com.
     pub email: Option<String>,
     /// Phone number.
     ///
-    /// Conditional: see the rules on the request type. Format: calling code and number, 8 to 15 digits, like `6281122334455`.
+    /// Conditional: see the rules on the request type. Format: a calling code and number, 8 to 15 digits, like 6281122334455.
     pub phone: Option<String>,
     /// Country code.
     ///
-    /// Optional. Exactly 2 characters. Format: an ISO 3166-1 alpha-2 country code, like `ID`.
+    /// Optional. Exactly 2 characters. Format: an ISO 3166-1 alpha-2 country code in capitals, like ID.
     pub country: Option<String>,
     /// Billing address:    street, city.
     ///
