@@ -12,7 +12,7 @@ mod format;
 mod operation;
 mod schema;
 mod security;
-#[cfg(feature = "cli")] // only the docs emitter draws decision tables
+#[cfg(feature = "docs")] // only the docs emitter draws decision tables
 pub(crate) mod words;
 mod yaml;
 

@@ -35,7 +35,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::ir::{self, Provider, Scope};
-use crate::lower::{is_raw_keyword, is_unrawable};
+use payspec_codegen_core::lower::{is_raw_keyword, is_unrawable};
 use text::Piece;
 
 /// Why a provider could not be turned into Rust. These point at IR the

@@ -1049,7 +1049,7 @@ pub struct TransactionResult {
     pub status: TransactionStatus,
     /// When the transaction reached its status, UTC, as in the samples ("2021-01-27T03:24:23Z").
     ///
-    /// Optional. Format: UTC `YYYY-MM-DDTHH:MM:SSZ`.
+    /// Optional. Format: a UTC timestamp YYYY-MM-DDTHH:MM:SSZ, like 2020-09-22T01:51:00Z.
     pub date: Option<String>,
     /// The request that started the payment: a Request-Id in the virtual-account samples ("15022aab-444f-4b04-afa8-ddfce89432ec"), the invoice number in the Alfa sample ("INV-67220100000").
     ///
