@@ -72,6 +72,8 @@ mod notification_headers;
 pub mod registry;
 pub mod retry;
 pub mod secret;
+// Signs DOKU and Midtrans notifications with their modules' recipes.
+#[cfg(all(feature = "doku", feature = "midtrans"))]
 pub mod testing;
 pub mod transport;
 

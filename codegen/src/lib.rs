@@ -10,6 +10,7 @@ pub mod diff;
 pub mod emit;
 pub mod generate;
 pub mod lint_report;
+pub mod standalone;
 
 // The spec model, loader, IR and diagnostics live in `payspec-codegen-core`
 // (same files, other package; see codegen/core/Cargo.toml for why).
