@@ -13,7 +13,7 @@
 //!
 //! and at the crate root:
 //!
-//! ```ignore
+//! ```text
 //! include!(concat!(env!("OUT_DIR"), "/payspec_generated.rs"));
 //! ```
 //!
@@ -216,5 +216,24 @@ impl std::error::Error for Error {
             Error::Io { source, .. } => Some(source),
             Error::Spec(_) | Error::NoOutDir => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_yaml_file_under_the_spec_dir_is_watched_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("acme/cards")).unwrap();
+        for file in ["acme/provider.yaml", "acme/cards/pay.yaml", "README.md", "acme/notes.txt"] {
+            fs::write(root.join(file), "x").unwrap();
+        }
+        assert_eq!(
+            spec_files(root).unwrap(),
+            [root.join("acme/cards/pay.yaml"), root.join("acme/provider.yaml")]
+        );
     }
 }
