@@ -44,7 +44,9 @@ fn by_version_the_runtime_is_this_generators_version() {
     let files = package(&RuntimeSource::this_version());
     let manifest = text(&files, "Cargo.toml");
     let version = env!("CARGO_PKG_VERSION");
-    assert!(manifest.contains(&format!("payspec-runtime = {{ version = \"{version}\" }}\n")));
+    assert!(manifest.contains(&format!(
+        "payspec-runtime = {{ version = \"{version}\" }}\n"
+    )));
     assert!(manifest.contains(&format!(
         "payspec = {{ version = \"{version}\", default-features = false, features = [\"doku\"] }}\n"
     )));
@@ -79,7 +81,8 @@ fn a_client_crate_name_must_be_a_package_name_of_its_own() {
     for bad in ["payspec", "payspec-acme", "1client", "my client", ""] {
         let err = render_package(&ir(), bad, &RuntimeSource::this_version()).unwrap_err();
         assert!(
-            err.to_string().starts_with(&format!("`{bad}` cannot name the client crate")),
+            err.to_string()
+                .starts_with(&format!("`{bad}` cannot name the client crate")),
             "{err}"
         );
     }
@@ -98,9 +101,15 @@ fn the_build_script_module_names_everything_from_its_include_point() {
         assert_eq!(&m[2], "api", "{}", &m[0]);
         seen += 1;
     }
-    assert!(seen > 50, "the module names the runtime and its types: {seen}");
+    assert!(
+        seen > 50,
+        "the module names the runtime and its types: {seen}"
+    );
     let bare = regex::Regex::new(r"(^|[^\w:])(payspec_acme_\w+|payspec_runtime)::").unwrap();
     assert_eq!(bare.find(&code).map(|m| m.as_str()), None);
     assert!(code.contains("pub use crate::api::__payspec::payspec_acme_types::*;"));
-    assert!(code.contains("::payspec::wire::"), "the type runtime, through payspec");
+    assert!(
+        code.contains("::payspec::wire::"),
+        "the type runtime, through payspec"
+    );
 }

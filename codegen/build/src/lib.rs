@@ -228,12 +228,20 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         fs::create_dir_all(root.join("acme/cards")).unwrap();
-        for file in ["acme/provider.yaml", "acme/cards/pay.yaml", "README.md", "acme/notes.txt"] {
+        for file in [
+            "acme/provider.yaml",
+            "acme/cards/pay.yaml",
+            "README.md",
+            "acme/notes.txt",
+        ] {
             fs::write(root.join(file), "x").unwrap();
         }
         assert_eq!(
             spec_files(root).unwrap(),
-            [root.join("acme/cards/pay.yaml"), root.join("acme/provider.yaml")]
+            [
+                root.join("acme/cards/pay.yaml"),
+                root.join("acme/provider.yaml")
+            ]
         );
     }
 }

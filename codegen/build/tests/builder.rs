@@ -51,7 +51,10 @@ fn a_good_spec_writes_one_module_with_the_provider() {
     let code = std::fs::read_to_string(&path).unwrap();
     assert!(code.contains("\npub mod kedai {\n"), "the provider module");
     assert!(code.contains("pub static AUTH: crate::__payspec::recipe::Scheme"));
-    assert!(code.contains("pub mod payspec_kedai_area_orders {"), "the types, inlined");
+    assert!(
+        code.contains("pub mod payspec_kedai_area_orders {"),
+        "the types, inlined"
+    );
 }
 
 #[test]

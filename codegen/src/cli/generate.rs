@@ -51,9 +51,9 @@ fn runtime_source(path: Option<&Path>) -> Result<RuntimeSource, Failure> {
     let Some(path) = path else {
         return Ok(RuntimeSource::this_version());
     };
-    let root = path.canonicalize().map_err(|e| {
-        Failure::Io(format!("--runtime-path {}: {e}", path.display()))
-    })?;
+    let root = path
+        .canonicalize()
+        .map_err(|e| Failure::Io(format!("--runtime-path {}: {e}", path.display())))?;
     let runtime = standalone::manifest::TYPE_RUNTIME.1;
     if !root.join(runtime).join("Cargo.toml").is_file() {
         return Err(Failure::Io(format!(
@@ -108,11 +108,7 @@ pub fn run_check(dirs: &Dirs) -> Result<(), Failure> {
     let stale = generate::check(&out, &files)
         .map_err(|e| Failure::Io(format!("cannot read {}: {e}", out.display())))?;
     if stale.is_empty() {
-        eprintln!(
-            "{} is up to date ({} file(s))",
-            out.display(),
-            files.len()
-        );
+        eprintln!("{} is up to date ({} file(s))", out.display(), files.len());
         return Ok(());
     }
     eprintln!("{} is stale:", out.display());

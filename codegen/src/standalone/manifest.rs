@@ -53,7 +53,12 @@ impl RuntimeSource {
 
 /// `Cargo.toml` at the root: the workspace of the client crate and the
 /// type crates (`members`, folders relative to the root).
-pub fn workspace(name: &str, members: &[String], runtime: &RuntimeSource, features: &[&str]) -> String {
+pub fn workspace(
+    name: &str,
+    members: &[String],
+    runtime: &RuntimeSource,
+    features: &[&str],
+) -> String {
     let members: Vec<String> = members.iter().map(|m| toml_str(m)).collect();
     let features: Vec<String> = features.iter().map(|f| toml_str(f)).collect();
     format!(

@@ -219,9 +219,7 @@ fn types_package(provider: &str) -> String {
 fn is_type_crate_of(lib: &str, provider: &str) -> bool {
     lib.strip_prefix("payspec_")
         .and_then(|rest| rest.strip_prefix(provider))
-        .is_some_and(|rest| {
-            rest == "_types" || rest == "_shared" || rest.starts_with("_area_")
-        })
+        .is_some_and(|rest| rest == "_types" || rest == "_shared" || rest.starts_with("_area_"))
 }
 
 /// A folder of a `Cargo.toml` path, with `/` separators.
@@ -250,7 +248,9 @@ fn check_module_path(root: &str) -> Result<(), StandaloneError> {
     let mut segments = root.split("::");
     let ok = segments.next() == Some("crate")
         && segments.all(|s| {
-            s.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+            s.chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic() || c == '_')
                 && s.chars().all(|c| c.is_alphanumeric() || c == '_')
         });
     if ok {

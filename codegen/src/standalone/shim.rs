@@ -111,7 +111,10 @@ fn runtime_module(client: &RuntimeClient, credentials: &[&str]) -> String {
     let exports = if client.exports.is_empty() {
         String::new()
     } else {
-        format!("        pub use {inner}::{{{}}};\n\n", client.exports.join(", "))
+        format!(
+            "        pub use {inner}::{{{}}};\n\n",
+            client.exports.join(", ")
+        )
     };
     let with_options = if client.call_options {
         format!(

@@ -47,10 +47,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let signed = recipe::sign(&kedai::AUTH, signing, &message, &Context::new(&credentials))
         .map_err(|e| format!("signing failed: {e}"))?;
 
-    println!(
-        "POST {}{TARGET}",
-        kedai::Environment::Sandbox.base_url()
-    );
+    println!("POST {}{TARGET}", kedai::Environment::Sandbox.base_url());
     for (name, value) in &signed.headers {
         println!("{name}: {value}");
     }
