@@ -119,4 +119,13 @@ fn standalone_writes_a_workspace_over_the_checkout_named() {
     );
     let (code, stderr) = payspec(&[&["check"], &args[..]].concat());
     assert_eq!(code, 0, "{stderr}");
+
+    fs::write(out.join("acme/lib.rs"), "// edited\n").unwrap();
+    let (code, stderr) = payspec(&[&["check"], &args[..]].concat());
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("out of date: acme/lib.rs"), "{stderr}");
+    assert!(
+        stderr.contains("--standalone acme-client --runtime-path "),
+        "the advice repeats the flags: {stderr}"
+    );
 }

@@ -115,8 +115,15 @@ pub fn run_check(dirs: &Dirs) -> Result<(), Failure> {
     for s in &stale {
         eprintln!("  {s}");
     }
+    let standalone = match (&dirs.standalone, &dirs.runtime_path) {
+        (Some(name), Some(path)) => {
+            format!(" --standalone {name} --runtime-path {}", path.display())
+        }
+        (Some(name), None) => format!(" --standalone {name}"),
+        (None, _) => String::new(),
+    };
     eprintln!(
-        "run `payspec generate --spec {} --out {}` and commit the result",
+        "run `payspec generate --spec {} --out {}{standalone}` and commit the result",
         dirs.spec.display(),
         out.display()
     );
