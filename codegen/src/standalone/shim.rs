@@ -69,7 +69,7 @@ pub fn runtime_features(providers: &[Provider]) -> Vec<&'static str> {
 
 /// The stand-in's items (re-exports and the `client` module), to be placed
 /// where the provider modules' `crate::` paths point after
-/// [`super::rebase`]: the crate root of a standalone client crate.
+/// the rebasing in `standalone`: the crate root of a standalone client crate.
 pub fn render(providers: &[Provider]) -> String {
     let rt = CLIENT_RUNTIME;
     let mut out = format!(
