@@ -71,6 +71,8 @@ mod notification;
 pub mod registry;
 pub mod retry;
 pub mod secret;
+// Signs DOKU and Midtrans notifications with their modules' recipes.
+#[cfg(all(feature = "doku", feature = "midtrans"))]
 pub mod testing;
 pub mod transport;
 

@@ -10,6 +10,7 @@
 
 pub mod audit;
 pub mod lint_report;
+pub mod standalone;
 
 pub use payspec_codegen_core::{
     diagnostic, ir, lower, spec, words, Diagnostic, Diagnostics, Ir, Severity,

@@ -298,8 +298,12 @@ impl<'a> CrateNames<'a> {
             provider = self.provider,
             description = description.replace('\\', "\\\\").replace('"', "\\\""),
         );
+        // Versioned, so `cargo package` accepts them (crates.io needs a
+        // version; the path is used while building from the checkout).
         for (package, path) in deps {
-            out.push_str(&format!("{package} = {{ path = \"{path}\" }}\n"));
+            out.push_str(&format!(
+                "{package} = {{ path = \"{path}\", version = \"{GENERATED_VERSION}\" }}\n"
+            ));
         }
         if code {
             out.push_str(
@@ -309,6 +313,10 @@ impl<'a> CrateNames<'a> {
         out
     }
 }
+
+/// The version the generated crates' path dependencies require: the
+/// generator's own, which is the workspace's (`version.workspace = true`).
+const GENERATED_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The library name cargo gives a package (`payspec-doku-shared` →
 /// `payspec_doku_shared`).

@@ -1,0 +1,115 @@
+//! `payspec generate --standalone` and the build-script module, on the good
+//! fixture (`tests/fixtures/good`, provider `acme`): the manifests, and that
+//! both come from the same rendering as `generated/rust/`.
+
+use std::path::{Path, PathBuf};
+
+use payspec_codegen::generate::{render_rust, Files};
+use payspec_codegen::lower;
+use payspec_codegen::standalone::{render_module, render_package, RuntimeSource};
+use payspec_codegen::Ir;
+
+fn ir() -> Ir {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good");
+    lower::load_dir(&dir).expect("the good fixture loads").ir
+}
+
+fn package(runtime: &RuntimeSource) -> Files {
+    render_package(&ir(), "acme-client", runtime).expect("renders")
+}
+
+fn text<'a>(files: &'a Files, path: &str) -> &'a str {
+    files
+        .get(Path::new(path))
+        .unwrap_or_else(|| panic!("{path} was not rendered"))
+}
+
+#[test]
+fn standalone_manifests_snapshot() {
+    let files = package(&RuntimeSource::Path(PathBuf::from("/src/payspec")));
+    let listing: Vec<String> = files.keys().map(|p| p.display().to_string()).collect();
+    insta::assert_snapshot!(
+        "standalone_manifests",
+        format!(
+            "{}\n\n// ==> Cargo.toml\n{}\n// ==> acme-client/Cargo.toml\n{}",
+            listing.join("\n"),
+            text(&files, "Cargo.toml"),
+            text(&files, "acme-client/Cargo.toml"),
+        )
+    );
+}
+
+#[test]
+fn by_version_the_runtime_is_this_generators_version() {
+    let files = package(&RuntimeSource::this_version());
+    let manifest = text(&files, "Cargo.toml");
+    let version = env!("CARGO_PKG_VERSION");
+    assert!(manifest.contains(&format!(
+        "payspec-runtime = {{ version = \"{version}\" }}\n"
+    )));
+    assert!(manifest.contains(&format!(
+        "payspec = {{ version = \"{version}\", default-features = false, features = [\"doku\"] }}\n"
+    )));
+}
+
+/// The type crates are `generated/rust/<provider>/**` as this repository
+/// writes them, byte for byte (manifests included: the standalone workspace
+/// supplies what they inherit); the provider module is the same text but
+/// for its example, which names the client crate.
+#[test]
+fn the_type_crates_and_module_are_the_in_repo_rendering() {
+    let in_repo = render_rust(&ir()).unwrap();
+    let files = package(&RuntimeSource::this_version());
+    let mut compared = 0;
+    for (path, text) in &in_repo {
+        let rel = path.strip_prefix("rust").unwrap();
+        if rel == Path::new("acme.rs") {
+            let lib = files[Path::new("acme-client/src/lib.rs")].as_str();
+            let module = text.replace("payspec::acme::", "acme_client::acme::");
+            assert!(lib.ends_with(&module), "lib.rs ends with the module");
+            assert_ne!(&module, text, "the example named `payspec::acme`");
+        } else {
+            assert_eq!(files.get(rel), Some(text), "{}", rel.display());
+        }
+        compared += 1;
+    }
+    assert_eq!(compared, 9, "the module and 4 crates of 2 files each");
+}
+
+#[test]
+fn a_client_crate_name_must_be_a_package_name_of_its_own() {
+    for bad in ["payspec", "payspec-acme", "1client", "my client", ""] {
+        let err = render_package(&ir(), bad, &RuntimeSource::this_version()).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with(&format!("`{bad}` cannot name the client crate")),
+            "{err}"
+        );
+    }
+}
+
+/// Every path of the build script's module that leaves it starts at the
+/// include point or names the runtime crate: no `crate::Error` of the
+/// including crate, no `payspec_acme_shared` crate that does not exist there.
+#[test]
+fn the_build_script_module_names_everything_from_its_include_point() {
+    let code = render_module(&ir(), "crate::api").unwrap();
+    syn::parse_file(&code).expect("the module parses");
+    let crate_paths = regex::Regex::new(r"(^|[^\w:])crate::(\w+)").unwrap();
+    let mut seen = 0;
+    for m in crate_paths.captures_iter(&code) {
+        assert_eq!(&m[2], "api", "{}", &m[0]);
+        seen += 1;
+    }
+    assert!(
+        seen > 50,
+        "the module names the runtime and its types: {seen}"
+    );
+    let bare = regex::Regex::new(r"(^|[^\w:])(payspec_acme_\w+|payspec_runtime)::").unwrap();
+    assert_eq!(bare.find(&code).map(|m| m.as_str()), None);
+    assert!(code.contains("pub use crate::api::__payspec::payspec_acme_types::*;"));
+    assert!(
+        code.contains("::payspec::wire::"),
+        "the type runtime, through payspec"
+    );
+}
