@@ -135,7 +135,7 @@ fn slot_for(runtime: &Runtime) -> Arc<Slot> {
 /// no secret itself).
 fn credential_set(runtime: &Runtime) -> [u8; 32] {
     let mut digest = Sha256::new();
-    for part in [runtime.provider.as_str(), &runtime.base_url] {
+    for part in [runtime.provider, &runtime.base_url] {
         digest.update((part.len() as u64).to_be_bytes());
         digest.update(part);
     }
@@ -177,6 +177,7 @@ async fn fetch(runtime: &Runtime, flow: &TokenFlow) -> Result<Cached, Error> {
             operation: call.operation,
             status: response.status,
             code: None,
+            code_path: None,
             message: Some("the token endpoint refused to issue an access token".to_owned()),
             message_id: None,
             body,

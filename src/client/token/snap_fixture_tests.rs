@@ -29,7 +29,6 @@ use sha2::{Digest as _, Sha256, Sha512};
 
 use crate::client::runtime::Runtime;
 use crate::client::{Call, CallOptions};
-use crate::error::Provider;
 use crate::retry::RetryPolicy;
 use crate::transport::ReqwestTransport;
 use crate::Secret;
@@ -239,7 +238,8 @@ async fn setup(client_secret: &str) -> (Arc<Server>, Runtime, String) {
     let base_url = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, app).await });
     let runtime = Runtime {
-        provider: Provider::Doku,
+        provider: "doku",
+        errors: Box::leak(Box::default()),
         scheme: &AUTH,
         credentials: Credentials::new()
             .with("client_id", Secret::new(CLIENT_ID))

@@ -19,7 +19,6 @@ use tokio::sync::Notify;
 
 use crate::client::runtime::Runtime;
 use crate::client::{Call, CallOptions};
-use crate::error::Provider;
 use crate::retry::RetryPolicy;
 use crate::transport::ReqwestTransport;
 use crate::Secret;
@@ -148,7 +147,8 @@ fn scheme() -> &'static Scheme {
 
 async fn runtime(server: &Arc<Server>) -> Arc<Runtime> {
     Arc::new(Runtime {
-        provider: Provider::Doku,
+        provider: "doku",
+        errors: Box::leak(Box::default()),
         scheme: scheme(),
         credentials: Credentials::new().with("client_id", Secret::new("client-1")),
         // A fresh port per test: its own credential set in the shared cache.
