@@ -121,6 +121,7 @@ pub mod wallet {
         }),
         response: None,
         notification: None,
+        token: None,
     };
 
     /// What distinguishes this provider at run time, from its spec: its
