@@ -56,6 +56,9 @@ pub fn render_package(
     let mut modules = Vec::new();
     for (path, text) in rendered {
         let path = path.strip_prefix("rust").unwrap_or(&path).to_path_buf();
+        if is_test_support(&path) {
+            continue;
+        }
         if let Some(provider) = module_provider(&path, ir) {
             // The doc example names the module through the crate it is in.
             let text = rebase::rebase(&text, "payspec", |segment| {
@@ -146,6 +149,9 @@ pub fn render_module(ir: &Ir, root: &str) -> Result<String, StandaloneError> {
     let mut inlined = String::new();
     for (path, text) in &rendered {
         let path = path.strip_prefix("rust").unwrap_or(path);
+        if is_test_support(path) {
+            continue;
+        }
         if let Some(provider) = module_provider(path, ir) {
             let text = rebase::rebase(text, "crate", |segment| {
                 if segment == provider {
@@ -181,6 +187,12 @@ pub fn render_module(ir: &Ir, root: &str) -> Result<String, StandaloneError> {
          {}{inlined}}}\n",
         shim::render(&ir.providers),
     ))
+}
+
+/// Whether `path` is the conformance runner's table of calls: this
+/// repository's test support, which names the crate as `payspec`.
+fn is_test_support(path: &Path) -> bool {
+    path == Path::new(crate::emit::rust::conformance::FILE)
 }
 
 /// The provider whose module `path` (`<provider>.rs`) is.
