@@ -699,6 +699,7 @@ pub mod shop {
             ),
             fields: std::borrow::Cow::Borrowed(&[]),
         }),
+        token: None,
     };
 
     /// What distinguishes this provider at run time, from its spec: its
