@@ -145,6 +145,9 @@ pub struct Transition {
     pub decide: Option<Decide>,
     /// Response path → resource fact written there on success.
     pub respond: Vec<(String, Fact)>,
+    /// What the sandbox sends when this action changes the state, instead
+    /// of the resource's [`Lifecycle::notification`].
+    pub notification: Option<LifecycleNotification>,
     /// The doc passage.
     pub source: Option<String>,
     /// Where it is written.

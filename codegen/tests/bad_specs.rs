@@ -49,6 +49,7 @@ bad_cases!(
     flow_comma,
     kind_mismatch,
     lifecycle_calls,
+    lifecycle_transition_notification,
     lifecycle_words,
     list_file,
     literal_not_member,

@@ -183,7 +183,7 @@ pub fn apply(app: &App, world: &mut World, call: &Call<'_>) -> Outcome {
     // A state change is notified; so is each part of an amount applied
     // while in a partial state (every partial refund is its own notification).
     if r.state != was || transition.partial_to.as_ref() == Some(&r.state) {
-        notifications.extend(notify::build(app, provider, lifecycle, r));
+        notifications.extend(notify::build(app, provider, lifecycle, transition, r));
     }
     let (status, mut body) = respond::success(provider, endpoint, request);
     generate::fill(

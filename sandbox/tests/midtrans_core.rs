@@ -725,3 +725,121 @@ async fn charge_pay_notify_status_then_partial_and_full_refund() {
     assert_eq!(read(&base, "card-e2e").await, ("refund".to_owned(), 30000));
     task.abort();
 }
+
+/// The top-level keys of the docs' first sample of the notification body
+/// `body_type`, read from the spec (the docs' text, not the sandbox).
+fn documented_keys(body_type: &str) -> std::collections::BTreeSet<String> {
+    let spec = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    let ir = payspec_codegen_core::lower::load_dir(&spec)
+        .expect("the real specs load")
+        .ir;
+    let example = ir
+        .providers
+        .iter()
+        .flat_map(|p| &p.structs)
+        .find(|s| s.name == body_type)
+        .and_then(|s| s.examples.first())
+        .unwrap_or_else(|| panic!("{body_type} has a documented sample"));
+    let sample: Value = serde_json::from_str(&example.json).expect("the sample is JSON");
+    keys_of(&sample)
+}
+
+fn keys_of(body: &Value) -> std::collections::BTreeSet<String> {
+    body.as_object()
+        .map(|o| o.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// Each transition sends the notification Midtrans documents for it: a
+/// payment the payment notification, an expiry the expire one, a refund
+/// the refund one, a cancel the cancel one; each verifies with its
+/// generated verifier (the same `signature_key` recipe) and carries this
+/// transaction's values.
+#[tokio::test]
+async fn each_transition_sends_its_documented_notification() {
+    let (url, mut rx, task) = common::receiver().await;
+    let spec = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    let mut opts = MockOptions::new(([127, 0, 0, 1], 0).into(), spec);
+    opts.credentials = Credentials::test();
+    opts.notify_url = Some(url);
+    let (_, sb) = spawn_for_tests(opts).expect("sandbox starts");
+    let base = sb.base_url();
+    let mt = client(&base);
+    let server_key = Credentials::test().midtrans_server_key;
+    let payment_keys = documented_keys("PaymentNotification");
+    let cancel_keys = documented_keys("CancelNotification");
+    assert_ne!(payment_keys, cancel_keys, "the two samples differ");
+
+    // Paid: the payment notification, settlement, bank_transfer.
+    mt.charge(&bca_charge("order-pay", 25000))
+        .await
+        .expect("charged");
+    assert_eq!(control(&base, "order-pay/pay_transfer").await, 200);
+    let (_, body) = common::next_notification(&mut rx).await;
+    let note = payspec::midtrans::verify_payment_notification(&body, &server_key)
+        .expect("signature_key verifies");
+    assert_eq!(
+        (
+            note.order_id.as_str(),
+            &note.transaction_status,
+            note.gross_amount.as_str()
+        ),
+        ("order-pay", &TransactionStatus::Settlement, "25000.00")
+    );
+    let raw: Value = serde_json::from_slice(&body).expect("JSON");
+    assert_eq!(raw["payment_type"], "bank_transfer");
+    assert_eq!(
+        keys_of(&raw),
+        payment_keys,
+        "the payment notification's body"
+    );
+
+    // Expired by the merchant: the expire notification.
+    mt.charge(&bca_charge("order-exp", 12000))
+        .await
+        .expect("charged");
+    let expired = mt.expire("order-exp").await;
+    assert_eq!(api_code(&expired).as_deref(), Some("407"), "{expired:?}");
+    let (_, body) = common::next_notification(&mut rx).await;
+    let note = payspec::midtrans::verify_expire_notification(&body, &server_key)
+        .expect("signature_key verifies");
+    assert_eq!(note.order_id, "order-exp");
+    assert_eq!(note.transaction_status, TransactionStatus::Expire);
+    assert_eq!(note.gross_amount.as_str(), "12000.00");
+    let raw: Value = serde_json::from_slice(&body).expect("JSON");
+    assert_eq!(keys_of(&raw), documented_keys("ExpireNotification"));
+
+    // Refunded in part: the refund notification.
+    seed(
+        &base,
+        json!({"provider":"midtrans","resource":"transaction","id":"card-ref","state":"settlement",
+               "amount":30000,"attributes":{"payment_type":"credit_card"}}),
+    )
+    .await;
+    mt.refund("card-ref", &refund_of("k-1", 10000))
+        .await
+        .expect("partial refund");
+    let (_, body) = common::next_notification(&mut rx).await;
+    let note = payspec::midtrans::verify_refund_notification(&body, &server_key)
+        .expect("signature_key verifies");
+    assert_eq!(note.transaction_status, TransactionStatus::PartialRefund);
+    let raw: Value = serde_json::from_slice(&body).expect("JSON");
+    assert_eq!(
+        (raw["order_id"].as_str(), raw["gross_amount"].as_str()),
+        (Some("card-ref"), Some("30000.00"))
+    );
+    assert_eq!(keys_of(&raw), documented_keys("RefundNotification"));
+
+    // Cancelled: the cancel notification.
+    mt.charge(&bca_charge("order-can", 8000))
+        .await
+        .expect("charged");
+    mt.cancel("order-can").await.expect("cancelled");
+    let (_, body) = common::next_notification(&mut rx).await;
+    let note = payspec::midtrans::verify_cancel_notification(&body, &server_key)
+        .expect("signature_key verifies");
+    assert_eq!(note.transaction_status, Some(TransactionStatus::Cancel));
+    let raw: Value = serde_json::from_slice(&body).expect("JSON");
+    assert_eq!(keys_of(&raw), cancel_keys);
+    task.abort();
+}

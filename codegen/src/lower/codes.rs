@@ -53,6 +53,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("L065", "lifecycle `state_names`: a key that is not a declared state, or a `state_name` fact on a resource without `state_names`"),
     ("L066", "lifecycle `partial_to`: a state that is not declared, or on an action that is not `cumulative`"),
     ("L067", "lifecycle `idempotent_by`: not a string field of the endpoint's request body, or on an action without an endpoint, a creating or a read-only one"),
+    ("L075", "lifecycle: a transition's own `notification` on a read-only action (it changes no state, so it sends nothing)"),
     ("W001", "enum or named type that nothing references"),
     ("W002", "conditional field that no rule makes conditional"),
     ("W003", "field without a description (`doc`)"),

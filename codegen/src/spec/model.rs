@@ -240,6 +240,12 @@ pub struct TransitionSpec {
     /// `attribute.<name>`.
     #[serde(default)]
     pub respond: IndexMap<String, String>,
+    /// The notification the sandbox sends when this action changes the
+    /// resource's state, instead of the resource's `notification`: the
+    /// provider documents a different body for it (Midtrans' refund and
+    /// expire notifications).
+    #[serde(default)]
+    pub notification: Option<LifecycleNotificationSpec>,
     /// The doc passage the action encodes.
     #[serde(default)]
     pub source: Option<String>,
