@@ -415,6 +415,16 @@ pub enum Generated {
     },
     /// Text with placeholders filled in.
     Template(Vec<TemplatePart>),
+    /// A shape chosen by the wire value of a sibling field of the same
+    /// object (a VA number's length by its bank).
+    BySibling {
+        /// The sibling's wire name.
+        field: String,
+        /// Its value → the shape then.
+        shapes: Vec<(String, Generated)>,
+        /// The shape for any other value.
+        otherwise: Box<Generated>,
+    },
 }
 
 /// One piece of a [`Generated::Template`].

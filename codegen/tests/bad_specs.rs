@@ -47,6 +47,7 @@ bad_cases!(
     error_status,
     example_json,
     flow_comma,
+    generated_by,
     kind_mismatch,
     lifecycle_calls,
     lifecycle_transition_notification,

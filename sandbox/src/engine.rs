@@ -258,6 +258,8 @@ fn read(
         request: call.request,
         headers: call.headers,
     };
+    // Facts first: a generated shape may depend on one (a VA number's bank).
+    write_facts(&mut body, &transition.respond, lifecycle, r);
     generate::fill(
         call.provider,
         call.endpoint,
@@ -266,7 +268,6 @@ fn read(
         &source,
         Some(&mut r.attributes),
     );
-    write_facts(&mut body, &transition.respond, lifecycle, r);
     answer(status, body)
 }
 
@@ -313,6 +314,8 @@ fn create(
         request: call.request,
         headers: call.headers,
     };
+    // Facts first: a generated shape may depend on one (a VA number's bank).
+    write_facts(&mut body, &transition.respond, lifecycle, &r);
     generate::fill(
         provider,
         call.endpoint,
@@ -321,7 +324,6 @@ fn create(
         &source,
         Some(&mut r.attributes),
     );
-    write_facts(&mut body, &transition.respond, lifecycle, &r);
     world.insert(r);
     answer(status, body)
 }

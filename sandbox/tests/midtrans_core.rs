@@ -375,7 +375,7 @@ async fn charge_makes_fresh_ids_and_get_status_reports_the_same_transaction() {
     assert_ne!(Some(&id), second.transaction_id.as_ref());
     let va = &first.va_numbers.as_ref().expect("va_numbers")[0].va_number;
     assert!(
-        va.len() == 16 && va.bytes().all(|c| c.is_ascii_digit()),
+        va.len() == 15 && va.bytes().all(|c| c.is_ascii_digit()),
         "{va}"
     );
     assert_ne!(va, "812785002530231");
@@ -842,4 +842,33 @@ async fn each_transition_sends_its_documented_notification() {
     let raw: Value = serde_json::from_slice(&body).expect("JSON");
     assert_eq!(keys_of(&raw), cancel_keys);
     task.abort();
+}
+
+/// Each bank's generated VA number has the length of that bank's sample on
+/// the charge page (BCA "812785002530231", BNI "9888500212345678", BRI
+/// "8578000000111111", CIMB "2810490150230740"), only digits, fresh per
+/// charge, and the answer names the bank charged.
+#[tokio::test]
+async fn va_numbers_have_each_banks_documented_shape() {
+    let sb = start();
+    let base = sb.base_url();
+    let mt = client(&base);
+    let samples = [
+        (VaBank::Bca, "bca", "812785002530231"),
+        (VaBank::Bni, "bni", "9888500212345678"),
+        (VaBank::Bri, "bri", "8578000000111111"),
+        (VaBank::Cimb, "cimb", "2810490150230740"),
+    ];
+    for (i, (bank, wire, sample)) in samples.into_iter().enumerate() {
+        let mut request = bca_charge(&format!("order-va-{i}"), 10000);
+        request.bank_transfer = Some(ChargeBankTransfer::new(bank.clone()));
+        let answer = mt.charge(&request).await.expect("charged");
+        let numbers = answer.va_numbers.expect("va_numbers");
+        assert_eq!(numbers.len(), 1, "{wire}");
+        assert_eq!(numbers[0].bank, bank, "the bank charged");
+        let va = &numbers[0].va_number;
+        assert_eq!(va.len(), sample.len(), "{wire}: {va}");
+        assert!(va.bytes().all(|c| c.is_ascii_digit()), "{wire}: {va}");
+        assert_ne!(va, sample, "{wire}: not the docs' constant");
+    }
 }

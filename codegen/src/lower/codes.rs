@@ -54,6 +54,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("L066", "lifecycle `partial_to`: a state that is not declared, or on an action that is not `cumulative`"),
     ("L067", "lifecycle `idempotent_by`: not a string field of the endpoint's request body, or on an action without an endpoint, a creating or a read-only one"),
     ("L075", "lifecycle: a transition's own `notification` on a read-only action (it changes no state, so it sends nothing)"),
+    ("L076", "`generated_by`: a `field` that is not another field of the same object, or no `generated` shape for the values it does not list"),
     ("W001", "enum or named type that nothing references"),
     ("W002", "conditional field that no rule makes conditional"),
     ("W003", "field without a description (`doc`)"),

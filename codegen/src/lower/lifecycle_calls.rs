@@ -460,13 +460,19 @@ pub(crate) fn body_type<'p>(
     let mut current = root?;
     let mut steps = path.split('.').peekable();
     while let Some(step) = steps.next() {
+        // `name[]`: every element of an array of objects (`va_numbers[].bank`).
+        let (name, each) = step.strip_suffix("[]").map_or((step, false), |n| (n, true));
         let s = provider.structs.iter().find(|s| s.name == current)?;
-        let field = s.fields.iter().find(|f| f.wire_name == step)?;
+        let field = s.fields.iter().find(|f| f.wire_name == name)?;
         if steps.peek().is_none() {
-            return Some(&field.ty);
+            return (!each).then_some(&field.ty);
         }
-        match &field.ty {
-            Type::Struct(next) => current = next,
+        match (&field.ty, each) {
+            (Type::Struct(next), false) => current = next,
+            (Type::Array(inner), true) => match inner.as_ref() {
+                Type::Struct(next) => current = next,
+                _ => return None,
+            },
             _ => return None,
         }
     }
