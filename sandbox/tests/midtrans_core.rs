@@ -23,6 +23,21 @@ fn start() -> SandboxHandle {
     spawn_for_tests(opts).expect("sandbox starts").1
 }
 
+/// A sandbox that posts its notifications to a loopback receiver: the
+/// sandbox, the receiver's channel and its task.
+async fn start_notifying() -> (
+    SandboxHandle,
+    tokio::sync::mpsc::UnboundedReceiver<(axum::http::HeaderMap, Vec<u8>)>,
+    tokio::task::JoinHandle<()>,
+) {
+    let (url, rx, task) = common::receiver().await;
+    let spec = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    let mut opts = MockOptions::new(([127, 0, 0, 1], 0).into(), spec);
+    opts.credentials = Credentials::test();
+    opts.notify_url = Some(url);
+    (spawn_for_tests(opts).expect("sandbox starts").1, rx, task)
+}
+
 fn client(base: &str) -> Client {
     Client::new(Config::new(base, Credentials::test().midtrans_server_key))
 }
@@ -226,12 +241,7 @@ fn bca_charge(order_id: &str, amount: i64) -> ChargeRequest {
 
 #[tokio::test]
 async fn charge_pay_notify_and_a_bank_transfer_is_not_refundable() {
-    let (url, mut rx, task) = common::receiver().await;
-    let spec = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec");
-    let mut opts = MockOptions::new(([127, 0, 0, 1], 0).into(), spec);
-    opts.credentials = Credentials::test();
-    opts.notify_url = Some(url);
-    let (_, sb) = spawn_for_tests(opts).expect("sandbox starts");
+    let (sb, mut rx, task) = start_notifying().await;
     let base = sb.base_url();
     let mt = client(&base);
 
@@ -624,12 +634,7 @@ async fn next_verified(
 /// challenged and the merchant approved, settled by sandbox control.
 #[tokio::test]
 async fn charge_pay_notify_status_then_partial_and_full_refund() {
-    let (url, mut rx, task) = common::receiver().await;
-    let spec = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec");
-    let mut opts = MockOptions::new(([127, 0, 0, 1], 0).into(), spec);
-    opts.credentials = Credentials::test();
-    opts.notify_url = Some(url);
-    let (_, sb) = spawn_for_tests(opts).expect("sandbox starts");
+    let (sb, mut rx, task) = start_notifying().await;
     let base = sb.base_url();
     let mt = client(&base);
 
@@ -757,12 +762,7 @@ fn keys_of(body: &Value) -> std::collections::BTreeSet<String> {
 /// transaction's values.
 #[tokio::test]
 async fn each_transition_sends_its_documented_notification() {
-    let (url, mut rx, task) = common::receiver().await;
-    let spec = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec");
-    let mut opts = MockOptions::new(([127, 0, 0, 1], 0).into(), spec);
-    opts.credentials = Credentials::test();
-    opts.notify_url = Some(url);
-    let (_, sb) = spawn_for_tests(opts).expect("sandbox starts");
+    let (sb, mut rx, task) = start_notifying().await;
     let base = sb.base_url();
     let mt = client(&base);
     let server_key = Credentials::test().midtrans_server_key;
