@@ -217,7 +217,7 @@ async fn act(
         r.attributes.extend(extra.attributes);
         (
             world::view(r),
-            crate::notify::build(&app, spec, lifecycle, r),
+            crate::notify::build(&app, spec, lifecycle, t, r),
         )
     };
     crate::notify::send_all(&app, pending.into_iter().collect());

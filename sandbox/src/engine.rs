@@ -183,7 +183,7 @@ pub fn apply(app: &App, world: &mut World, call: &Call<'_>) -> Outcome {
     // A state change is notified; so is each part of an amount applied
     // while in a partial state (every partial refund is its own notification).
     if r.state != was || transition.partial_to.as_ref() == Some(&r.state) {
-        notifications.extend(notify::build(app, provider, lifecycle, r));
+        notifications.extend(notify::build(app, provider, lifecycle, transition, r));
     }
     let (status, mut body) = respond::success(provider, endpoint, request);
     generate::fill(
@@ -258,6 +258,8 @@ fn read(
         request: call.request,
         headers: call.headers,
     };
+    // Facts first: a generated shape may depend on one (a VA number's bank).
+    write_facts(&mut body, &transition.respond, lifecycle, r);
     generate::fill(
         call.provider,
         call.endpoint,
@@ -266,7 +268,6 @@ fn read(
         &source,
         Some(&mut r.attributes),
     );
-    write_facts(&mut body, &transition.respond, lifecycle, r);
     answer(status, body)
 }
 
@@ -313,6 +314,8 @@ fn create(
         request: call.request,
         headers: call.headers,
     };
+    // Facts first: a generated shape may depend on one (a VA number's bank).
+    write_facts(&mut body, &transition.respond, lifecycle, &r);
     generate::fill(
         provider,
         call.endpoint,
@@ -321,7 +324,6 @@ fn create(
         &source,
         Some(&mut r.attributes),
     );
-    write_facts(&mut body, &transition.respond, lifecycle, &r);
     world.insert(r);
     answer(status, body)
 }

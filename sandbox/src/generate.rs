@@ -55,6 +55,8 @@ fn walk(
         return;
     };
     for f in &s.fields {
+        // A shape chosen by a sibling is resolved before the slot is borrowed.
+        let shape = f.generated.as_ref().map(|g| by_sibling(g, map));
         let Some(slot) = map.get_mut(&f.wire_name) else {
             continue;
         };
@@ -63,7 +65,7 @@ fn walk(
         } else {
             format!("{prefix}.{}", f.wire_name)
         };
-        if let Some(shape) = &f.generated {
+        if let Some(shape) = shape {
             let key = format!("generated:{path}");
             let kept = memo.as_deref().and_then(|m| m.get(&key)).cloned();
             let text = kept.unwrap_or_else(|| {
@@ -90,6 +92,26 @@ fn walk(
     }
 }
 
+/// The shape `g` stands for in the object `siblings`: for a
+/// [`Generated::BySibling`], the one listed for the sibling's value (else
+/// its `otherwise`).
+fn by_sibling<'g>(g: &'g Generated, siblings: &serde_json::Map<String, Value>) -> &'g Generated {
+    match g {
+        Generated::BySibling {
+            field,
+            shapes,
+            otherwise,
+        } => {
+            let value = siblings.get(field).and_then(Value::as_str);
+            shapes
+                .iter()
+                .find(|(v, _)| Some(v.as_str()) == value)
+                .map_or(otherwise, |(_, shape)| shape)
+        }
+        other => other,
+    }
+}
+
 /// One value of `shape`.
 pub fn make(shape: &Generated, source: &Source<'_>) -> String {
     match shape {
@@ -101,6 +123,8 @@ pub fn make(shape: &Generated, source: &Source<'_>) -> String {
             offset_minutes,
             after_secs,
         } => timestamp(source.now, *format, *offset_minutes, *after_secs),
+        // Outside an object (no sibling to read): the shape for any value.
+        Generated::BySibling { otherwise, .. } => make(otherwise, source),
         Generated::Template(parts) => parts
             .iter()
             .map(|part| match part {

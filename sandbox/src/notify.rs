@@ -3,7 +3,9 @@
 
 use std::sync::Arc;
 
-use payspec_codegen_core::ir::{AuthScheme, Lifecycle, LifecycleNotification, Provider};
+use payspec_codegen_core::ir::{
+    AuthScheme, Lifecycle, LifecycleNotification, Provider, Transition,
+};
 use serde_json::{json, Value};
 
 use crate::respond;
@@ -19,18 +21,23 @@ pub struct Pending {
 
 static SEQUENCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
-/// The notification for `r`'s new state, if a URL is configured, signed
-/// with the provider's notification recipe (headers, or fields added to
-/// the body).
+/// The notification for `r`'s new state, entered by `transition`, if a URL
+/// is configured, signed with the provider's notification recipe (headers,
+/// or fields added to the body).
 pub fn build(
     app: &App,
     provider: &Provider,
     lifecycle: &Lifecycle,
+    transition: &Transition,
     r: &Resource,
 ) -> Option<Pending> {
     let url = r.notify_url.clone().or_else(|| app.notify_url.clone())?;
     let mut headers = vec![("Content-Type".to_owned(), "application/json".to_owned())];
-    let mut body = body(provider, lifecycle, r);
+    let documented = transition
+        .notification
+        .as_ref()
+        .or(lifecycle.notification.as_ref());
+    let mut body = body(provider, lifecycle, documented, r);
     let n = SEQUENCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let id = format!("sandbox-notification-{n}");
     // A generated id of the recipe is the sandbox's own, numbered one.
@@ -70,12 +77,17 @@ pub fn build(
     })
 }
 
-/// The unsigned body about `r`: the example of the notification the
-/// lifecycle names, with the resource's facts filled in; or, when the spec
-/// documents no notification for the resource, a minimal body in the
-/// provider's shape.
-fn body(provider: &Provider, lifecycle: &Lifecycle, r: &Resource) -> Value {
-    match &lifecycle.notification {
+/// The unsigned body about `r`: the example of the `documented`
+/// notification (the transition's own, else the resource's), with the
+/// resource's facts filled in; or, when the spec documents none, a minimal
+/// body in the provider's shape.
+fn body(
+    provider: &Provider,
+    lifecycle: &Lifecycle,
+    documented_notification: Option<&LifecycleNotification>,
+    r: &Resource,
+) -> Value {
+    match documented_notification {
         Some(notification) => documented(provider, lifecycle, notification, r),
         None => undocumented(provider.auth.scheme, r),
     }
@@ -156,34 +168,37 @@ mod tests {
         let mut checked = 0;
         for provider in &ir.providers {
             for lifecycle in &provider.lifecycles {
-                let Some(notification) = &lifecycle.notification else {
-                    continue;
-                };
-                let info = payspec::registry::endpoints(&provider.name)
+                let own = lifecycle
+                    .transitions
                     .iter()
-                    .find(|e| e.name == notification.name)
-                    .expect("the notification is in the registry");
-                let check = info.request.expect("a notification has a body check");
-                for state in &lifecycle.states {
-                    let r = Resource::new(
-                        &provider.name,
-                        &lifecycle.name,
-                        "ORDER-7",
-                        state,
-                        30_000,
-                        std::time::SystemTime::now(),
-                    );
-                    let body = super::body(provider, lifecycle, &r);
-                    let checked_body = check(body.to_string().as_bytes())
-                        .unwrap_or_else(|e| panic!("{} {state}: {e}", notification.name));
-                    for (path, _) in &notification.fill {
-                        assert_eq!(
-                            crate::respond::get(&checked_body, path),
-                            crate::respond::get(&body, path),
-                            "{path} survives decoding"
+                    .filter_map(|t| t.notification.as_ref());
+                for notification in lifecycle.notification.iter().chain(own) {
+                    let info = payspec::registry::endpoints(&provider.name)
+                        .iter()
+                        .find(|e| e.name == notification.name)
+                        .expect("the notification is in the registry");
+                    let check = info.request.expect("a notification has a body check");
+                    for state in &lifecycle.states {
+                        let r = Resource::new(
+                            &provider.name,
+                            &lifecycle.name,
+                            "ORDER-7",
+                            state,
+                            30_000,
+                            std::time::SystemTime::now(),
                         );
+                        let body = super::body(provider, lifecycle, Some(notification), &r);
+                        let checked_body = check(body.to_string().as_bytes())
+                            .unwrap_or_else(|e| panic!("{} {state}: {e}", notification.name));
+                        for (path, _) in &notification.fill {
+                            assert_eq!(
+                                crate::respond::get(&checked_body, path),
+                                crate::respond::get(&body, path),
+                                "{path} survives decoding"
+                            );
+                        }
+                        checked += 1;
                     }
-                    checked += 1;
                 }
             }
         }

@@ -54,19 +54,26 @@ pub fn echo(to: &mut Value, from: &Value) {
     }
 }
 
-/// Sets the string at dotted `path` if the body has it.
+/// Sets the value at dotted `path` if the body has it; a step `name[]`
+/// (an array) sets it in every element.
 pub fn set(body: &mut Value, path: &str, value: Value) {
-    let mut current = body;
-    let mut parts = path.split('.').peekable();
-    while let Some(part) = parts.next() {
-        let Some(next) = current.get_mut(part) else {
-            return;
-        };
-        if parts.peek().is_none() {
-            *next = value;
-            return;
+    let (part, rest) = path
+        .split_once('.')
+        .map_or((path, None), |(p, r)| (p, Some(r)));
+    let (name, each) = part.strip_suffix("[]").map_or((part, false), |n| (n, true));
+    let Some(next) = body.get_mut(name) else {
+        return;
+    };
+    match (rest, each) {
+        (None, _) => *next = value,
+        (Some(rest), false) => set(next, rest, value),
+        (Some(rest), true) => {
+            if let Value::Array(items) = next {
+                for item in items {
+                    set(item, rest, value.clone());
+                }
+            }
         }
-        current = next;
     }
 }
 

@@ -23,6 +23,21 @@ fn start() -> SandboxHandle {
     spawn_for_tests(opts).expect("sandbox starts").1
 }
 
+/// A sandbox that posts its notifications to a loopback receiver: the
+/// sandbox, the receiver's channel and its task.
+async fn start_notifying() -> (
+    SandboxHandle,
+    tokio::sync::mpsc::UnboundedReceiver<(axum::http::HeaderMap, Vec<u8>)>,
+    tokio::task::JoinHandle<()>,
+) {
+    let (url, rx, task) = common::receiver().await;
+    let spec = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    let mut opts = MockOptions::new(([127, 0, 0, 1], 0).into(), spec);
+    opts.credentials = Credentials::test();
+    opts.notify_url = Some(url);
+    (spawn_for_tests(opts).expect("sandbox starts").1, rx, task)
+}
+
 fn client(base: &str) -> Client {
     Client::new(Config::new(base, Credentials::test().midtrans_server_key))
 }
@@ -224,12 +239,7 @@ fn bca_charge(order_id: &str, amount: i64) -> ChargeRequest {
 
 #[tokio::test]
 async fn charge_pay_notify_and_a_bank_transfer_is_not_refundable() {
-    let (url, mut rx, task) = common::receiver().await;
-    let spec = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec");
-    let mut opts = MockOptions::new(([127, 0, 0, 1], 0).into(), spec);
-    opts.credentials = Credentials::test();
-    opts.notify_url = Some(url);
-    let (_, sb) = spawn_for_tests(opts).expect("sandbox starts");
+    let (sb, mut rx, task) = start_notifying().await;
     let base = sb.base_url();
     let mt = client(&base);
 
@@ -373,7 +383,7 @@ async fn charge_makes_fresh_ids_and_get_status_reports_the_same_transaction() {
     assert_ne!(Some(&id), second.transaction_id.as_ref());
     let va = &first.va_numbers.as_ref().expect("va_numbers")[0].va_number;
     assert!(
-        va.len() == 16 && va.bytes().all(|c| c.is_ascii_digit()),
+        va.len() == 15 && va.bytes().all(|c| c.is_ascii_digit()),
         "{va}"
     );
     assert_ne!(va, "812785002530231");
@@ -622,12 +632,7 @@ async fn next_verified(
 /// challenged and the merchant approved, settled by sandbox control.
 #[tokio::test]
 async fn charge_pay_notify_status_then_partial_and_full_refund() {
-    let (url, mut rx, task) = common::receiver().await;
-    let spec = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec");
-    let mut opts = MockOptions::new(([127, 0, 0, 1], 0).into(), spec);
-    opts.credentials = Credentials::test();
-    opts.notify_url = Some(url);
-    let (_, sb) = spawn_for_tests(opts).expect("sandbox starts");
+    let (sb, mut rx, task) = start_notifying().await;
     let base = sb.base_url();
     let mt = client(&base);
 
@@ -722,4 +727,146 @@ async fn charge_pay_notify_status_then_partial_and_full_refund() {
     assert_eq!(next_verified(&mut rx).await.1, TransactionStatus::Refund);
     assert_eq!(read(&base, "card-e2e").await, ("refund".to_owned(), 30000));
     task.abort();
+}
+
+/// The top-level keys of the docs' first sample of the notification body
+/// `body_type`, read from the spec (the docs' text, not the sandbox).
+fn documented_keys(body_type: &str) -> std::collections::BTreeSet<String> {
+    let spec = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    let ir = payspec_codegen_core::lower::load_dir(&spec)
+        .expect("the real specs load")
+        .ir;
+    let example = ir
+        .providers
+        .iter()
+        .flat_map(|p| &p.structs)
+        .find(|s| s.name == body_type)
+        .and_then(|s| s.examples.first())
+        .unwrap_or_else(|| panic!("{body_type} has a documented sample"));
+    let sample: Value = serde_json::from_str(&example.json).expect("the sample is JSON");
+    keys_of(&sample)
+}
+
+fn keys_of(body: &Value) -> std::collections::BTreeSet<String> {
+    body.as_object()
+        .map(|o| o.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// Each transition sends the notification Midtrans documents for it: a
+/// payment the payment notification, an expiry the expire one, a refund
+/// the refund one, a cancel the cancel one; each verifies with its
+/// generated verifier (the same `signature_key` recipe) and carries this
+/// transaction's values.
+#[tokio::test]
+async fn each_transition_sends_its_documented_notification() {
+    let (sb, mut rx, task) = start_notifying().await;
+    let base = sb.base_url();
+    let mt = client(&base);
+    let server_key = Credentials::test().midtrans_server_key;
+    let payment_keys = documented_keys("PaymentNotification");
+    let cancel_keys = documented_keys("CancelNotification");
+    assert_ne!(payment_keys, cancel_keys, "the two samples differ");
+
+    // Paid: the payment notification, settlement, bank_transfer.
+    mt.charge(&bca_charge("order-pay", 25000))
+        .await
+        .expect("charged");
+    assert_eq!(control(&base, "order-pay/pay_transfer").await, 200);
+    let (_, body) = common::next_notification(&mut rx).await;
+    let note = payspec::midtrans::verify_payment_notification(&body, &server_key)
+        .expect("signature_key verifies");
+    assert_eq!(
+        (
+            note.order_id.as_str(),
+            &note.transaction_status,
+            note.gross_amount.as_str()
+        ),
+        ("order-pay", &TransactionStatus::Settlement, "25000.00")
+    );
+    let raw: Value = serde_json::from_slice(&body).expect("JSON");
+    assert_eq!(raw["payment_type"], "bank_transfer");
+    assert_eq!(
+        keys_of(&raw),
+        payment_keys,
+        "the payment notification's body"
+    );
+
+    // Expired by the merchant: the expire notification.
+    mt.charge(&bca_charge("order-exp", 12000))
+        .await
+        .expect("charged");
+    let expired = mt.expire("order-exp").await;
+    assert_eq!(api_code(&expired).as_deref(), Some("407"), "{expired:?}");
+    let (_, body) = common::next_notification(&mut rx).await;
+    let note = payspec::midtrans::verify_expire_notification(&body, &server_key)
+        .expect("signature_key verifies");
+    assert_eq!(note.order_id, "order-exp");
+    assert_eq!(note.transaction_status, TransactionStatus::Expire);
+    assert_eq!(note.gross_amount.as_str(), "12000.00");
+    let raw: Value = serde_json::from_slice(&body).expect("JSON");
+    assert_eq!(keys_of(&raw), documented_keys("ExpireNotification"));
+
+    // Refunded in part: the refund notification.
+    seed(
+        &base,
+        json!({"provider":"midtrans","resource":"transaction","id":"card-ref","state":"settlement",
+               "amount":30000,"attributes":{"payment_type":"credit_card"}}),
+    )
+    .await;
+    mt.refund("card-ref", &refund_of("k-1", 10000))
+        .await
+        .expect("partial refund");
+    let (_, body) = common::next_notification(&mut rx).await;
+    let note = payspec::midtrans::verify_refund_notification(&body, &server_key)
+        .expect("signature_key verifies");
+    assert_eq!(note.transaction_status, TransactionStatus::PartialRefund);
+    let raw: Value = serde_json::from_slice(&body).expect("JSON");
+    assert_eq!(
+        (raw["order_id"].as_str(), raw["gross_amount"].as_str()),
+        (Some("card-ref"), Some("30000.00"))
+    );
+    assert_eq!(keys_of(&raw), documented_keys("RefundNotification"));
+
+    // Cancelled: the cancel notification.
+    mt.charge(&bca_charge("order-can", 8000))
+        .await
+        .expect("charged");
+    mt.cancel("order-can").await.expect("cancelled");
+    let (_, body) = common::next_notification(&mut rx).await;
+    let note = payspec::midtrans::verify_cancel_notification(&body, &server_key)
+        .expect("signature_key verifies");
+    assert_eq!(note.transaction_status, Some(TransactionStatus::Cancel));
+    let raw: Value = serde_json::from_slice(&body).expect("JSON");
+    assert_eq!(keys_of(&raw), cancel_keys);
+    task.abort();
+}
+
+/// Each bank's generated VA number has the length of that bank's sample on
+/// the charge page (BCA "812785002530231", BNI "9888500212345678", BRI
+/// "8578000000111111", CIMB "2810490150230740"), only digits, fresh per
+/// charge, and the answer names the bank charged.
+#[tokio::test]
+async fn va_numbers_have_each_banks_documented_shape() {
+    let sb = start();
+    let base = sb.base_url();
+    let mt = client(&base);
+    let samples = [
+        (VaBank::Bca, "bca", "812785002530231"),
+        (VaBank::Bni, "bni", "9888500212345678"),
+        (VaBank::Bri, "bri", "8578000000111111"),
+        (VaBank::Cimb, "cimb", "2810490150230740"),
+    ];
+    for (i, (bank, wire, sample)) in samples.into_iter().enumerate() {
+        let mut request = bca_charge(&format!("order-va-{i}"), 10000);
+        request.bank_transfer = Some(ChargeBankTransfer::new(bank.clone()));
+        let answer = mt.charge(&request).await.expect("charged");
+        let numbers = answer.va_numbers.expect("va_numbers");
+        assert_eq!(numbers.len(), 1, "{wire}");
+        assert_eq!(numbers[0].bank, bank, "the bank charged");
+        let va = &numbers[0].va_number;
+        assert_eq!(va.len(), sample.len(), "{wire}: {va}");
+        assert!(va.bytes().all(|c| c.is_ascii_digit()), "{wire}: {va}");
+        assert_ne!(va, sample, "{wire}: not the docs' constant");
+    }
 }

@@ -151,6 +151,9 @@ pub struct Transition {
     pub decide: Option<Decide>,
     /// Response path → resource fact written there on success.
     pub respond: Vec<(String, Fact)>,
+    /// What the sandbox sends when this action changes the state, instead
+    /// of the resource's [`Lifecycle::notification`].
+    pub notification: Option<LifecycleNotification>,
     /// The doc passage.
     pub source: Option<String>,
     /// Where it is written.
@@ -430,6 +433,16 @@ pub enum Generated {
     },
     /// Text with placeholders filled in.
     Template(Vec<TemplatePart>),
+    /// A shape chosen by the wire value of a sibling field of the same
+    /// object (a VA number's length by its bank).
+    BySibling {
+        /// The sibling's wire name.
+        field: String,
+        /// Its value → the shape then.
+        shapes: Vec<(String, Generated)>,
+        /// The shape for any other value.
+        otherwise: Box<Generated>,
+    },
 }
 
 /// One piece of a [`Generated::Template`].

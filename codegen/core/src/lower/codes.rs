@@ -65,6 +65,8 @@ pub const CODES: &[(&str, &str)] = &[
     ("L072", "a notification case whose `target`, headers or `max_age_secs` do not fit the provider's notification recipe"),
     ("L073", "a notification case's error other than `signature`, `decode` (with `path`) or `stale` (with `max_age_secs`)"),
     ("L074", "a notification case's `decoded` that is not JSON, or not a value of the notification type"),
+    ("L075", "lifecycle: a transition's own `notification` on a read-only action (it changes no state, so it sends nothing)"),
+    ("L076", "`generated_by`: a `field` that is not another field of the same object, or no `generated` shape for the values it does not list"),
     ("W001", "enum or named type that nothing references"),
     ("W002", "conditional field that no rule makes conditional"),
     ("W003", "field without a description (`doc`)"),

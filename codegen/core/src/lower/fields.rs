@@ -6,8 +6,10 @@ use indexmap::IndexMap;
 
 use super::provider::{Ctx, NameKind};
 use super::{names, Src};
-use crate::ir::{Discrepancy, Field, Format, Literal, Presence, Roles, Struct, Type, WireKind};
-use crate::spec::model::{DiscrepancySpec, FieldSpec};
+use crate::ir::{
+    Discrepancy, Field, Format, Generated, Literal, Presence, Roles, Struct, Type, WireKind,
+};
+use crate::spec::model::{DiscrepancySpec, FieldSpec, GeneratedBySpec};
 
 /// The primitive type names of the spec format.
 const PRIMITIVES: &str = "string, integer, boolean, amount_idr, decimal, json, object, array";
@@ -46,6 +48,16 @@ impl Ctx<'_> {
                 format!("{about_prefix}.{wire}")
             };
             let field = self.lower_field(src, name, wire, spec, &key, &about);
+            if let Some(by) = spec.generated_by.as_ref() {
+                if by.field == *wire || !fields.contains_key(&by.field) {
+                    self.sink.error(
+                        src.loc(&format!("{key}.generated_by.field")),
+                        "L076",
+                        format!("`generated_by` of field `{about}` reads `{}`, which is not another field of `{name}`", by.field),
+                        "name the wire name of a sibling field of the same object",
+                    );
+                }
+            }
             if let Some(first) = rust_names.get(&field.rust_name) {
                 self.sink.error(
                     src.loc(&key),
@@ -64,6 +76,45 @@ impl Ctx<'_> {
         if let Some(s) = self.structs.get_mut(index) {
             s.fields = lowered;
         }
+    }
+
+    /// `generated_by`: each shape parses (L032); `generated` is there as the
+    /// shape of the values not listed (L076).
+    fn generated_by(
+        &mut self,
+        src: Src<'_>,
+        key: &str,
+        about: &str,
+        by: &GeneratedBySpec,
+        otherwise: Option<Generated>,
+    ) -> Option<Generated> {
+        let at = format!("{key}.generated_by");
+        let Some(otherwise) = otherwise else {
+            self.sink.error(
+                src.loc(&at),
+                "L076",
+                format!("`generated_by` of field `{about}` without a `generated` shape"),
+                "give `generated:` too: the shape for the values `shapes` does not list",
+            );
+            return None;
+        };
+        let mut shapes = Vec::new();
+        for (value, text) in &by.shapes {
+            match super::generated::parse(text) {
+                Ok(g) => shapes.push((value.clone(), g)),
+                Err(why) => self.sink.error(
+                    src.loc(&format!("{at}.shapes.{value}")),
+                    "L032",
+                    format!("`generated_by` of field `{about}`, value `{value}`: {why}"),
+                    "use uuid_v4, digits(N), alnum(N), timestamp(…) or template(…)",
+                ),
+            }
+        }
+        Some(Generated::BySibling {
+            field: by.field.clone(),
+            shapes,
+            otherwise: Box::new(otherwise),
+        })
     }
 
     /// Lowers one field; `parent` is the struct it belongs to (for inline names).
@@ -203,6 +254,10 @@ impl Ctx<'_> {
                 }
             }
         });
+        let generated = match &spec.generated_by {
+            Some(by) => self.generated_by(src, key, about, by, generated),
+            None => generated,
+        };
         let discrepancy = spec.discrepancy.as_ref().map(|d| {
             let note = self.discrepancy(src, d, &format!("{key}.discrepancy"), about);
             self.discrepancies.push(note.clone());

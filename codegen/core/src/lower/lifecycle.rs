@@ -140,11 +140,20 @@ fn check_state_names(
             .iter()
             .map(move |(path, fact)| (format!("{at}.{path}"), fact))
     });
-    let notification_uses = notification.into_iter().flat_map(|n| {
-        n.fill
-            .iter()
-            .map(move |(path, fact)| (format!("{key}.notification.fill.{path}"), fact))
+    let resource_fill = notification.map(|n| (format!("{key}.notification"), n));
+    let transition_fills = transitions.iter().filter_map(|t| {
+        let n = t.notification.as_ref()?;
+        Some((format!("{key}.transitions.{}.notification", t.action), n))
     });
+    let notification_uses =
+        resource_fill
+            .into_iter()
+            .chain(transition_fills)
+            .flat_map(|(at, n)| {
+                n.fill
+                    .iter()
+                    .map(move |(path, fact)| (format!("{at}.fill.{path}"), fact))
+            });
     for (at, fact) in transition_uses.chain(notification_uses) {
         if *fact == Fact::StateName {
             sink.error(
@@ -360,6 +369,7 @@ fn lower_transition(
             .unwrap_or(404);
         (body.clone(), status)
     });
+    let notification = transition_notification(provider, src, at, action, t, sink);
     Transition {
         action: action.to_owned(),
         endpoint: trigger,
@@ -384,7 +394,31 @@ fn lower_transition(
         same,
         decide,
         respond,
+        notification,
         source: t.source.clone(),
         loc,
     }
+}
+
+/// A transition's own `notification` (L024/L027 as the resource's); on a
+/// read-only action, which changes no state and so sends nothing, it is L075.
+fn transition_notification(
+    provider: &Provider,
+    src: Src<'_>,
+    at: &str,
+    action: &str,
+    t: &TransitionSpec,
+    sink: &mut Sink,
+) -> Option<LifecycleNotification> {
+    let spec = t.notification.as_ref()?;
+    let key = format!("{at}.notification");
+    if t.reads {
+        sink.error(
+            src.loc(&key),
+            "L075",
+            format!("lifecycle action `{action}` only reads, so it never sends a notification"),
+            "drop `notification`, or give it to an action that changes the state",
+        );
+    }
+    lifecycle_notification::lower(provider, src, &key, spec, sink)
 }

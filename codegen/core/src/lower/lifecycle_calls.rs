@@ -274,7 +274,7 @@ pub(crate) fn respond(
     let mut out = Vec::new();
     for (path, fact) in specs {
         let key = format!("respond.{path}");
-        if body_type(cx.provider, cx.response(), path).is_none() {
+        if written_type(cx.provider, cx.response(), path).is_none() {
             cx.error(
                 sink,
                 &key,
@@ -434,7 +434,7 @@ pub(crate) fn decide(cx: &Ctx<'_>, spec: &DecideSpec, sink: &mut Sink) -> Option
         inputs.push((name.clone(), lowered));
     }
     if let Some(write) = &spec.write {
-        if body_type(cx.provider, cx.response(), write).is_none() {
+        if written_type(cx.provider, cx.response(), write).is_none() {
             cx.error(
                 sink,
                 "decide.write",
@@ -457,16 +457,37 @@ pub(crate) fn body_type<'p>(
     root: Option<&str>,
     path: &str,
 ) -> Option<&'p Type> {
+    // Paths the sandbox reads from a request name one value: no `[]` steps.
+    if path.contains("[]") {
+        return None;
+    }
+    written_type(provider, root, path)
+}
+
+/// [`body_type`] for a path the sandbox writes (`respond`, a notification's
+/// `fill`, `decide.write`), where a step `name[]` means every element of
+/// an array of objects (`va_numbers[].bank`).
+pub(crate) fn written_type<'p>(
+    provider: &'p Provider,
+    root: Option<&str>,
+    path: &str,
+) -> Option<&'p Type> {
     let mut current = root?;
     let mut steps = path.split('.').peekable();
     while let Some(step) = steps.next() {
+        // `name[]`: every element of an array of objects (`va_numbers[].bank`).
+        let (name, each) = step.strip_suffix("[]").map_or((step, false), |n| (n, true));
         let s = provider.structs.iter().find(|s| s.name == current)?;
-        let field = s.fields.iter().find(|f| f.wire_name == step)?;
+        let field = s.fields.iter().find(|f| f.wire_name == name)?;
         if steps.peek().is_none() {
-            return Some(&field.ty);
+            return (!each).then_some(&field.ty);
         }
-        match &field.ty {
-            Type::Struct(next) => current = next,
+        match (&field.ty, each) {
+            (Type::Struct(next), false) => current = next,
+            (Type::Array(inner), true) => match inner.as_ref() {
+                Type::Struct(next) => current = next,
+                _ => return None,
+            },
             _ => return None,
         }
     }

@@ -3,7 +3,7 @@
 //! facts fill its example body. The name is checked like a transition's
 //! endpoint (L024), the `fill` paths and facts like `respond` (L027).
 
-use super::lifecycle_calls::{body_type, parse_fact, FACT_HELP};
+use super::lifecycle_calls::{parse_fact, written_type, FACT_HELP};
 use super::{Sink, Src};
 use crate::ir::{EndpointKind, LifecycleNotification, Provider};
 use crate::spec::model::LifecycleNotificationSpec;
@@ -46,7 +46,7 @@ pub(crate) fn lower(
     let mut fill = Vec::new();
     for (path, fact) in &spec.fill {
         let key = format!("{at}.fill.{path}");
-        if body_type(provider, Some(&body), path).is_none() {
+        if written_type(provider, Some(&body), path).is_none() {
             sink.error(
                 src.loc(&key),
                 "L027",

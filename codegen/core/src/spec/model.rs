@@ -175,6 +175,17 @@ impl DocRef {
     }
 }
 
+/// `generated_by:` on a field: which sibling field picks the shape, and the
+/// shape for each of its values.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GeneratedBySpec {
+    /// The wire name of a field of the same object (`bank`).
+    pub field: String,
+    /// That field's wire value → the `generated:` shape used then.
+    pub shapes: IndexMap<String, String>,
+}
+
 /// `lifecycle.<resource>`: one stateful resource of the provider.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -304,6 +315,12 @@ pub struct TransitionSpec {
     /// `attribute.<name>`.
     #[serde(default)]
     pub respond: IndexMap<String, String>,
+    /// The notification the sandbox sends when this action changes the
+    /// resource's state, instead of the resource's `notification`: the
+    /// provider documents a different body for it (Midtrans' refund and
+    /// expire notifications).
+    #[serde(default)]
+    pub notification: Option<LifecycleNotificationSpec>,
     /// The doc passage the action encodes.
     #[serde(default)]
     pub source: Option<String>,
@@ -839,6 +856,11 @@ pub struct FieldSpec {
     /// The sandbox generates it instead of repeating the docs' sample.
     #[serde(default)]
     pub generated: Option<String>,
+    /// A `generated:` shape that depends on a sibling field's wire value
+    /// (a VA number's length on its `bank`); `generated` stays the shape of
+    /// any value not listed.
+    #[serde(default)]
+    pub generated_by: Option<GeneratedBySpec>,
     /// Why `doc` is not a verbatim quote of the page (the page has no words
     /// for the field, or the doc adds a note to them). `payspec audit` then
     /// checks only the passages `doc` puts in double quotes.

@@ -2077,7 +2077,7 @@ pub struct VaNumber {
     ///
     /// Mandatory.
     pub bank: VaBank,
-    /// The virtual account number.
+    /// The virtual account number. "Only digits are allowed." Sampled per bank: BCA "812785002530231" (15 digits), BNI "9888500212345678", BRI "8578000000111111" and CIMB "2810490150230740" (16 digits).
     ///
     /// Mandatory.
     pub va_number: String,
