@@ -195,7 +195,10 @@ async fn handle(
     }
 
     // Validation is pure: outside the lock.
-    let request = match validate(m.provider, m.endpoint, &body) {
+    let request = match body::check_path_params(m.provider, &m.endpoint.path_params, &m.params)
+        .map_err(violations)
+        .and_then(|()| validate(m.provider, m.endpoint, &body))
+    {
         Ok(v) => v,
         Err(violations) => {
             log(400, "validation failed");
@@ -292,18 +295,22 @@ fn validate(provider: &Provider, endpoint: &Endpoint, body: &[u8]) -> Result<Val
             serde_json::from_slice(body).unwrap_or(Value::Null)
         });
     };
-    match body::check_request(provider, request, body) {
-        Ok(value) => Ok(value),
-        Err(Rejection::Malformed { path, message }) => Err(json!([
+    body::check_request(provider, request, body).map_err(violations)
+}
+
+/// A refusal as the sandbox's `violations` array.
+fn violations(rejection: Rejection) -> Value {
+    match rejection {
+        Rejection::Malformed { path, message } => json!([
             { "path": path, "rule": "malformed", "message": message }
-        ])),
-        Err(Rejection::Invalid(errors)) => Err(Value::Array(
+        ]),
+        Rejection::Invalid(errors) => Value::Array(
             errors
                 .violations()
                 .iter()
                 .map(|v| json!({ "path": v.path, "rule": v.rule, "message": v.message }))
                 .collect(),
-        )),
+        ),
     }
 }
 

@@ -51,14 +51,19 @@ fn object(provider: &Provider, s: &Struct, value: Value, at: &str) -> Result<Val
     };
     let mut out = Map::new();
     for f in &s.fields {
+        // A value read under an alias is reported under the spelling it
+        // came with, as the generated decoder reports it.
         let found = std::iter::once(&f.wire_name)
             .chain(&f.aliases)
-            .find_map(|key| members.remove(key));
-        let here = join(at, &f.wire_name);
+            .find_map(|key| members.remove(key).map(|v| (key, v)));
         match found {
-            Some(Value::Null) | None if f.optional => {}
-            None => return Err(malformed(&here, format!("missing field `{}`", f.wire_name))),
-            Some(v) => {
+            Some((_, Value::Null)) | None if f.optional => {}
+            None => {
+                let here = join(at, &f.wire_name);
+                return Err(malformed(&here, format!("missing field `{}`", f.wire_name)));
+            }
+            Some((key, v)) => {
+                let here = join(at, key);
                 out.insert(f.wire_name.clone(), field(provider, f, &f.ty, v, &here)?);
             }
         }

@@ -9,7 +9,7 @@ mod decode;
 mod rules;
 mod validate;
 
-use payspec_codegen_core::ir::{Provider, Struct};
+use payspec_codegen_core::ir::{Field, Provider, Struct};
 use payspec_runtime::validation::ValidationErrors;
 use serde_json::Value;
 
@@ -38,6 +38,17 @@ pub fn check_request(provider: &Provider, name: &str, bytes: &[u8]) -> Result<Va
         validate::body(provider, s, &value).map_err(Rejection::Invalid)?;
     }
     Ok(value)
+}
+
+/// Holds an endpoint's path parameters (`params`, decoded from the
+/// request path) to their fields' checks, as the generated client does
+/// before sending.
+pub fn check_path_params(
+    provider: &Provider,
+    fields: &[Field],
+    params: &[(String, String)],
+) -> Result<(), Rejection> {
+    validate::path_params(provider, fields, params).map_err(Rejection::Invalid)
 }
 
 /// Reads an answer as response struct `name`, holding it to the struct's

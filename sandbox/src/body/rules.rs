@@ -4,6 +4,7 @@
 use payspec_codegen_core::ir::{
     Condition, ConditionTest, FieldPath, Literal, PathStep, Rule, RuleKind,
 };
+use payspec_codegen_core::words::{self, Style};
 use payspec_runtime::validation::Validator;
 use serde_json::Value;
 
@@ -17,7 +18,7 @@ pub(super) fn check(rule: &Rule, value: &Value, at: &str, v: &mut Validator) {
     match &rule.kind {
         RuleKind::RequiredIf { fields, when } => {
             if holds(when, value) {
-                let message = format!("is required when {}", words(when));
+                let message = format!("is required when {}", words::condition(when, Style::Plain));
                 for leaf in fields.iter().flat_map(|f| leaves(value, &f.steps)) {
                     if leaf.optional && !leaf.element && leaf.value.is_none() {
                         fail(v, &leaf.path, message.clone());
@@ -27,7 +28,10 @@ pub(super) fn check(rule: &Rule, value: &Value, at: &str, v: &mut Validator) {
         }
         RuleKind::OnlyIf { fields, when } => {
             if !holds(when, value) {
-                let message = format!("may only be sent when {}", words(when));
+                let message = format!(
+                    "may only be sent when {}",
+                    words::condition(when, Style::Plain)
+                );
                 for leaf in fields.iter().flat_map(|f| leaves(value, &f.steps)) {
                     if leaf.value.is_some() {
                         fail(v, &leaf.path, message.clone());
@@ -40,9 +44,7 @@ pub(super) fn check(rule: &Rule, value: &Value, at: &str, v: &mut Validator) {
             let always = fields.iter().any(|f| f.steps.iter().all(|s| !s.optional));
             if !always && fields.iter().all(|f| get(value, f).is_none()) {
                 if let Some(first) = fields.first() {
-                    let names: Vec<String> = fields.iter().map(FieldPath::dotted).collect();
-                    let message = format!("at least one of {} must be present", names.join(", "));
-                    fail(v, &first.dotted(), message);
+                    fail(v, &first.dotted(), words::rule(&rule.kind, Style::Plain));
                 }
             }
         }
@@ -63,7 +65,7 @@ pub(super) fn check(rule: &Rule, value: &Value, at: &str, v: &mut Validator) {
                     if len > *max_len as usize {
                         let message = format!(
                             "is {len} characters long; at most {max_len} are allowed when {}",
-                            words(when)
+                            words::condition(when, Style::Plain)
                         );
                         fail(v, &leaf.path, message);
                     }
@@ -162,30 +164,6 @@ fn equals(literal: &Literal, value: &Value) -> bool {
         Literal::Integer(i) => value.as_i64() == Some(*i),
         Literal::Boolean(b) => value.as_bool() == Some(*b),
         Literal::EnumValue { wire, .. } => value.as_str() == Some(wire),
-    }
-}
-
-/// A condition in words, as the generated messages say it.
-fn words(c: &Condition) -> String {
-    let path = c.field.dotted();
-    let value = |l: &Literal| match l {
-        Literal::String(s) => format!("{s:?}"),
-        Literal::Integer(i) => i.to_string(),
-        Literal::Boolean(b) => b.to_string(),
-        Literal::EnumValue { wire, .. } => format!("{wire:?}"),
-    };
-    let list =
-        |values: &[Literal], sep: &str| values.iter().map(value).collect::<Vec<_>>().join(sep);
-    match &c.test {
-        ConditionTest::Present(true) => format!("{path} is present"),
-        ConditionTest::Present(false) => format!("{path} is absent"),
-        ConditionTest::OneOf(values) if values.len() == 1 => {
-            format!("{path} is {}", value(&values[0]))
-        }
-        ConditionTest::OneOf(values) => format!("{path} is one of {}", list(values, ", ")),
-        ConditionTest::AbsentOrOneOf(values) => {
-            format!("{path} is absent or {}", list(values, " or "))
-        }
     }
 }
 

@@ -3,8 +3,8 @@
 //! rules: what the generated `Validate` impl checks, in the same order and
 //! with the runtime's own messages.
 
-use payspec_codegen_core::ir::{self, Field, Provider, Struct, Type};
-use payspec_runtime::validation::{Format, ValidationErrors, Validator};
+use payspec_codegen_core::ir::{Field, Provider, Struct, Type};
+use payspec_runtime::validation::{ValidationErrors, Validator};
 use serde_json::Value;
 
 use super::join;
@@ -13,6 +13,23 @@ use super::join;
 pub(super) fn body(provider: &Provider, s: &Struct, value: &Value) -> Result<(), ValidationErrors> {
     let mut v = Validator::new();
     structure(provider, s, value, "", &mut v);
+    v.finish()
+}
+
+/// The field checks of an endpoint's path parameters, each named
+/// `{name}` as the generated client names it.
+pub(super) fn path_params(
+    provider: &Provider,
+    fields: &[Field],
+    params: &[(String, String)],
+) -> Result<(), ValidationErrors> {
+    let mut v = Validator::new();
+    for (name, value) in params {
+        if let Some(f) = fields.iter().find(|f| &f.wire_name == name) {
+            let value = Value::String(value.clone());
+            scalar(provider, f, &f.ty, &value, &format!("{{{name}}}"), &mut v);
+        }
+    }
     v.finish()
 }
 
@@ -56,7 +73,7 @@ fn scalar(provider: &Provider, f: &Field, ty: &Type, value: &Value, at: &str, v:
             v.check_len(at, text, limit(f.min_len), limit(f.max_len));
         }
         if let Some(format) = f.format {
-            v.check_format(at, text, runtime_format(format));
+            v.check_format(at, text, format);
         }
     }
     if let (Some(min), Some(n)) = (f.minimum, value.as_i64()) {
@@ -91,20 +108,5 @@ fn scalar(provider: &Provider, f: &Field, ty: &Type, value: &Value, at: &str, v:
             }
         }
         _ => {}
-    }
-}
-
-/// The runtime's name for a spec format.
-fn runtime_format(format: ir::Format) -> Format {
-    match format {
-        ir::Format::HexColor => Format::HexColor,
-        ir::Format::CountryAlpha2 => Format::CountryAlpha2,
-        ir::Format::Phone => Format::Phone,
-        ir::Format::Email => Format::Email,
-        ir::Format::Url => Format::Url,
-        ir::Format::Digits => Format::Digits,
-        ir::Format::PrintableAscii => Format::PrintableAscii,
-        ir::Format::UtcTimestamp => Format::UtcTimestamp,
-        ir::Format::LocalDateTime => Format::LocalDateTime,
     }
 }

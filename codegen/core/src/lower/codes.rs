@@ -86,6 +86,7 @@ pub fn undocumented_codes(source: &str) -> Vec<&str> {
         let code = source.get(i + 1..i + 5).unwrap_or("");
         let close = source.get(i + 5..i + 6).unwrap_or("");
         let shaped = code.len() == 4
+            && code.is_ascii()
             && matches!(&code[..1], "E" | "L" | "W")
             && code[1..].chars().all(|c| c.is_ascii_digit());
         if shaped && close == "\"" && !CODES.iter().any(|(c, _)| *c == code) {

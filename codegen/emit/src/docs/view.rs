@@ -1,10 +1,10 @@
 //! View models the templates render: Markdown-ready strings built from the IR.
 
-use crate::openapi::words::decision_match;
 use crate::ir::{
     Decision, DecisionType, Discrepancy, Enum, Field, Indexed, Literal, Presence, Provider, Scope,
     Struct, Type, WireKind,
 };
+use crate::openapi::words::decision_match;
 use crate::words::{self, Style};
 
 /// Escapes a table cell: pipes would end the cell, newlines the row.

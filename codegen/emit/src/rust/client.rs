@@ -81,7 +81,10 @@ fn shape(ctx: &Ctx<'_>) -> Shape {
 
 /// The marker type's name: the provider's name in UpperCamel (`Doku`).
 fn marker(ctx: &Ctx<'_>) -> Result<proc_macro2::Ident, EmitError> {
-    ident(&payspec_codegen_core::lower::names::upper_camel(&ctx.p.name)).map_err(|m| ctx.err("provider name", m))
+    ident(&payspec_codegen_core::lower::names::upper_camel(
+        &ctx.p.name,
+    ))
+    .map_err(|m| ctx.err("provider name", m))
 }
 
 pub(crate) fn emit(ctx: &Ctx<'_>) -> Result<TokenStream, EmitError> {

@@ -234,8 +234,8 @@ mod tests {
     use std::path::Path;
 
     use super::{render, verify_arm};
-    use crate::rust::Ctx;
     use crate::ir::{EndpointKind, Ir};
+    use crate::rust::Ctx;
 
     /// `spec/`, loaded (the core crate's sources live in codegen/src).
     fn spec() -> Ir {
