@@ -23,7 +23,7 @@ pub const MIN_CASES: usize = 3;
 
 /// W006 for every endpoint of `ir` without a conformance case; W011 for a
 /// notification without one, and for an endpoint or notification with
-/// fewer than [`MIN_CASES`] or no error path.
+/// fewer than `MIN_CASES` (three) or no error path.
 pub fn coverage(ir: &Ir) -> Vec<Diagnostic> {
     let mut sink = Sink::default();
     for e in ir.providers.iter().flat_map(|p| &p.endpoints) {
