@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use payspec_codegen::emit::rust::conformance;
 use payspec_codegen::generate::{render_rust, Files};
 use payspec_codegen::lower;
-use payspec_codegen::standalone::{render_module, render_package, RuntimeSource};
+use payspec_codegen::standalone::{render_module, render_package, shim, RuntimeSource};
 use payspec_codegen::Ir;
 
 fn ir() -> Ir {
@@ -120,5 +120,40 @@ fn the_build_script_module_names_everything_from_its_include_point() {
     assert!(
         code.contains("::payspec::wire::"),
         "the type runtime, through payspec"
+    );
+}
+
+/// `tests/support/client_standin.rs` (the stand-in the root crate's tests
+/// compile generated modules against) is the shim's `client` module over
+/// `payspec`, so those tests exercise what standalone crates and build
+/// scripts get. `INSTA_UPDATE=always` rewrites it, as it does snapshots.
+#[test]
+fn the_tests_client_standin_is_the_shims() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/support/client_standin.rs");
+    let expected = format!(
+        "//! The runtime as generated provider modules name it (`crate::client`,\n\
+         //! `crate::convention`), for tests that compile a generated module outside\n\
+         //! the client crate: what a standalone client crate or a build script's\n\
+         //! module gets.\n\
+         // Rendered by payspec-codegen's `standalone::shim::client_module`\n\
+         // (`codegen/tests/standalone.rs` keeps it current; `INSTA_UPDATE=always\n\
+         // cargo test -p payspec-codegen --test standalone` rewrites it).\n\
+         #![cfg_attr(rustfmt, rustfmt::skip)]\n\
+         \n\
+         pub mod convention {{\n\
+         \x20   pub use ::payspec::convention::*;\n\
+         }}\n\
+         \n\
+         {}",
+        shim::client_module("payspec")
+    );
+    if std::env::var("INSTA_UPDATE").as_deref() == Ok("always") {
+        std::fs::write(&path, &expected).expect("writes the stand-in");
+    }
+    let actual = std::fs::read_to_string(&path).expect("reads the stand-in");
+    assert!(
+        actual == expected,
+        "{} differs from the shim's rendering: rerun with INSTA_UPDATE=always",
+        path.display()
     );
 }
