@@ -52,17 +52,7 @@ pub fn client_module(rt: &str) -> String {
          \x20   /// configuration).\n\
          \x20   pub struct Config<P>(pub ::{rt}::client::Config<P>);\n\
          \n\
-         \x20   impl<P> Clone for Config<P> {{\n\
-         \x20       fn clone(&self) -> Self {{\n\
-         \x20           Config(self.0.clone())\n\
-         \x20       }}\n\
-         \x20   }}\n\
-         \n\
-         \x20   impl<P: Spec> std::fmt::Debug for Config<P> {{\n\
-         \x20       fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {{\n\
-         \x20           self.0.fmt(f)\n\
-         \x20       }}\n\
-         \x20   }}\n\
+         {config_impls}\
          \n\
          \x20   impl<P: Spec> Config<P> {{\n\
          \x20       /// A configuration for `base_url` with the spec's credentials in\n\
@@ -95,17 +85,7 @@ pub fn client_module(rt: &str) -> String {
          \x20   /// A client of the provider `P`; cheap to clone, share it.\n\
          \x20   pub struct Client<P>(pub ::{rt}::client::Client<P>);\n\
          \n\
-         \x20   impl<P> Clone for Client<P> {{\n\
-         \x20       fn clone(&self) -> Self {{\n\
-         \x20           Client(self.0.clone())\n\
-         \x20       }}\n\
-         \x20   }}\n\
-         \n\
-         \x20   impl<P: Spec> std::fmt::Debug for Client<P> {{\n\
-         \x20       fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {{\n\
-         \x20           self.0.fmt(f)\n\
-         \x20       }}\n\
-         \x20   }}\n\
+         {client_impls}\
          \n\
          \x20   impl<P: Spec> Client<P> {{\n\
          \x20       /// A client over reqwest with the configured timeout.\n\
@@ -146,6 +126,26 @@ pub fn client_module(rt: &str) -> String {
          \x20           self.0.call_empty_with(call, options).await\n\
          \x20       }}\n\
          \x20   }}\n\
-         }}\n"
+         }}\n",
+        config_impls = derived_impls("Config"),
+        client_impls = derived_impls("Client"),
+    )
+}
+
+/// `Clone` and `Debug` of the wrapper `ty`: by hand, as a derive would
+/// bound them on `P` (a marker) rather than on what the runtime's type needs.
+fn derived_impls(ty: &str) -> String {
+    format!(
+        "    impl<P> Clone for {ty}<P> {{\n\
+         \x20       fn clone(&self) -> Self {{\n\
+         \x20           {ty}(self.0.clone())\n\
+         \x20       }}\n\
+         \x20   }}\n\
+         \n\
+         \x20   impl<P: Spec> std::fmt::Debug for {ty}<P> {{\n\
+         \x20       fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {{\n\
+         \x20           self.0.fmt(f)\n\
+         \x20       }}\n\
+         \x20   }}\n"
     )
 }
