@@ -87,7 +87,13 @@ pub use payspec_signing::recipe;
 mod doc_examples;
 
 pub use client::PathParam;
+// The `http` the notification verifiers take a `HeaderMap` of: a generated
+// module outside this crate (a standalone client, a build script's module)
+// names it through here, so its user needs no `http` dependency of a
+// matching version.
 pub use error::{ApiError, Error, SignatureMismatch};
+#[doc(hidden)]
+pub use http;
 pub use secret::Secret;
 
 // The committed output of `payspec generate` (kept current by `payspec

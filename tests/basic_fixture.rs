@@ -21,6 +21,9 @@ mod registry {
 mod transport {
     pub use payspec::transport::*;
 }
+// Re-exports every runtime item a generated module may name; a test's module
+// names some.
+#[allow(unused_imports)]
 #[path = "support/client_standin.rs"]
 mod standin;
 use standin::{client, convention};

@@ -4,9 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
+use payspec_codegen::emit::rust::conformance;
 use payspec_codegen::generate::{render_rust, Files};
 use payspec_codegen::lower;
-use payspec_codegen::standalone::{render_module, render_package, RuntimeSource};
+use payspec_codegen::standalone::{render_module, render_package, shim, RuntimeSource};
 use payspec_codegen::Ir;
 
 fn ir() -> Ir {
@@ -48,14 +49,16 @@ fn by_version_the_runtime_is_this_generators_version() {
         "payspec-runtime = {{ version = \"{version}\" }}\n"
     )));
     assert!(manifest.contains(&format!(
-        "payspec = {{ version = \"{version}\", default-features = false, features = [\"doku\"] }}\n"
+        "payspec = {{ version = \"{version}\", default-features = false }}\n"
     )));
 }
 
 /// The type crates are `generated/rust/<provider>/**` as this repository
 /// writes them, byte for byte (manifests included: the standalone workspace
 /// supplies what they inherit); the provider module is the same text but
-/// for its example, which names the client crate.
+/// for its example, which names the client crate, and `http`, which it
+/// reaches through the runtime. The conformance runner's
+/// calls are this repository's test support and stay out.
 #[test]
 fn the_type_crates_and_module_are_the_in_repo_rendering() {
     let in_repo = render_rust(&ir()).unwrap();
@@ -63,9 +66,15 @@ fn the_type_crates_and_module_are_the_in_repo_rendering() {
     let mut compared = 0;
     for (path, text) in &in_repo {
         let rel = path.strip_prefix("rust").unwrap();
+        if rel == Path::new(conformance::FILE) {
+            assert_eq!(files.get(rel), None, "{}", rel.display());
+            continue;
+        }
         if rel == Path::new("acme.rs") {
             let lib = files[Path::new("acme-client/src/lib.rs")].as_str();
-            let module = text.replace("payspec::acme::", "acme_client::acme::");
+            let module = text
+                .replace("payspec::acme::", "acme_client::acme::")
+                .replace("http::HeaderMap", "::payspec::http::HeaderMap");
             assert!(lib.ends_with(&module), "lib.rs ends with the module");
             assert_ne!(&module, text, "the example named `payspec::acme`");
         } else {
@@ -105,11 +114,46 @@ fn the_build_script_module_names_everything_from_its_include_point() {
         seen > 50,
         "the module names the runtime and its types: {seen}"
     );
-    let bare = regex::Regex::new(r"(^|[^\w:])(payspec_acme_\w+|payspec_runtime)::").unwrap();
+    let bare = regex::Regex::new(r"(^|[^\w:])(payspec_acme_\w+|payspec_runtime|http)::").unwrap();
     assert_eq!(bare.find(&code).map(|m| m.as_str()), None);
     assert!(code.contains("pub use crate::api::__payspec::payspec_acme_types::*;"));
     assert!(
         code.contains("::payspec::wire::"),
         "the type runtime, through payspec"
+    );
+}
+
+/// `tests/support/client_standin.rs` (the stand-in the root crate's tests
+/// compile generated modules against) is the shim's `client` module over
+/// `payspec`, so those tests exercise what standalone crates and build
+/// scripts get. `INSTA_UPDATE=always` rewrites it, as it does snapshots.
+#[test]
+fn the_tests_client_standin_is_the_shims() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/support/client_standin.rs");
+    let expected = format!(
+        "//! The runtime as generated provider modules name it (`crate::client`,\n\
+         //! `crate::convention`), for tests that compile a generated module outside\n\
+         //! the client crate: what a standalone client crate or a build script's\n\
+         //! module gets.\n\
+         // Rendered by payspec-codegen's `standalone::shim::client_module`\n\
+         // (`codegen/tests/standalone.rs` keeps it current; `INSTA_UPDATE=always\n\
+         // cargo test -p payspec-codegen --test standalone` rewrites it).\n\
+         #![cfg_attr(rustfmt, rustfmt::skip)]\n\
+         \n\
+         pub mod convention {{\n\
+         \x20   pub use ::payspec::convention::*;\n\
+         }}\n\
+         \n\
+         {}",
+        shim::client_module("payspec")
+    );
+    if std::env::var("INSTA_UPDATE").as_deref() == Ok("always") {
+        std::fs::write(&path, &expected).expect("writes the stand-in");
+    }
+    let actual = std::fs::read_to_string(&path).expect("reads the stand-in");
+    assert!(
+        actual == expected,
+        "{} differs from the shim's rendering: rerun with INSTA_UPDATE=always",
+        path.display()
     );
 }

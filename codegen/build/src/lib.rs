@@ -18,8 +18,9 @@
 //! ```
 //!
 //! The including crate depends on `payspec` (the client runtime, with
-//! `default-features = false` and the feature of the spec's auth scheme:
-//! `doku`, `midtrans` or `biller`), `serde` and `serde_json`.
+//! `default-features = false`: it is generic over the provider, and its
+//! features only compile this repository's own provider modules), `serde`
+//! and `serde_json`.
 //!
 //! A spec with errors fails the build with every problem located as `payspec
 //! lint` prints it (`error[L012]: spec/acme/provider.yaml:4:3: …` and its

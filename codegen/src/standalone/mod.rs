@@ -64,6 +64,7 @@ pub fn render_package(
             let text = rebase::rebase(&text, "payspec", |segment| {
                 (segment == provider).then(|| lib.clone())
             });
+            let text = rebase::rebase_crates(&text, runtime_crate);
             modules.push(text);
             continue;
         }
@@ -80,12 +81,7 @@ pub fn render_package(
     let titles: Vec<&str> = ir.providers.iter().map(|p| p.title.as_str()).collect();
     files.insert(
         PathBuf::from("Cargo.toml"),
-        manifest::workspace(
-            name,
-            &members,
-            runtime,
-            &shim::runtime_features(&ir.providers),
-        ),
+        manifest::workspace(name, &members, runtime),
     );
     files.insert(
         Path::new(name).join("Cargo.toml"),
@@ -111,11 +107,7 @@ pub fn render_package(
     );
     files.insert(
         Path::new(name).join("src/lib.rs"),
-        format!(
-            "{header}{}\n{}",
-            shim::render(&ir.providers),
-            modules.join("\n")
-        ),
+        format!("{header}{}\n{}", shim::render(), modules.join("\n")),
     );
     Ok(files)
 }
@@ -127,8 +119,8 @@ const HIDDEN: &str = "__payspec";
 /// One Rust file with every provider module, for a build script: to be
 /// `include!`d at `root` (`crate` for the crate root, `crate::api` inside
 /// `mod api`). The including crate depends on `payspec` (the client runtime,
-/// with the features [`shim::runtime_features`] names), `serde` and
-/// `serde_json`.
+/// with `default-features = false`: see [`shim::CLIENT_RUNTIME`]), `serde`
+/// and `serde_json`.
 pub fn render_module(ir: &Ir, root: &str) -> Result<String, StandaloneError> {
     check_module_path(root)?;
     let hidden = format!("{root}::{HIDDEN}");
@@ -140,9 +132,8 @@ pub fn render_module(ir: &Ir, root: &str) -> Result<String, StandaloneError> {
             .then(|| hidden.clone())
     };
     let rebase_types = |code: &str| {
-        rebase::rebase_crates(code, |head| match head {
-            "payspec_runtime" => Some(format!("::{}", shim::CLIENT_RUNTIME)),
-            name => type_crate(name).map(|h| format!("{h}::{name}")),
+        rebase::rebase_crates(code, |head| {
+            runtime_crate(head).or_else(|| type_crate(head).map(|h| format!("{h}::{head}")))
         })
     };
     let mut modules = String::new();
@@ -185,8 +176,21 @@ pub fn render_module(ir: &Ir, root: &str) -> Result<String, StandaloneError> {
          #[doc(hidden)]\n\
          pub mod {HIDDEN} {{\n\
          {}{inlined}}}\n",
-        shim::render(&ir.providers),
+        shim::render(),
     ))
+}
+
+/// Where the crates a generated module names besides its own types are
+/// reached through the client runtime: `payspec_runtime` (the type runtime,
+/// which `payspec` re-exports at its root) and `http` (re-exported as
+/// `payspec::http`), so the including crate needs neither as a dependency.
+fn runtime_crate(name: &str) -> Option<String> {
+    let rt = shim::CLIENT_RUNTIME;
+    match name {
+        "payspec_runtime" => Some(format!("::{rt}")),
+        "http" => Some(format!("::{rt}::http")),
+        _ => None,
+    }
 }
 
 /// Whether `path` is the conformance runner's table of calls: this

@@ -8,8 +8,9 @@
 
 /// The names a provider module reaches under `crate::` that belong to the
 /// runtime (the client crate's root, or the stand-in of [`super::shim`]).
-pub const RUNTIME_NAMES: [&str; 11] = [
+pub const RUNTIME_NAMES: [&str; 12] = [
     "client",
+    "convention",
     "money",
     "recipe",
     "registry",
@@ -91,7 +92,8 @@ mod tests {
     #[test]
     fn crate_paths_move_and_others_stay() {
         let code = "crate::Error; crate::shop::Client; my_crate::Error; ::crate::x; \
-                    crate::client::doku::Client; [`crate::money::Idr`]; crate::other::X";
+                    crate::client::Client; crate::convention::ErrorConvention; \
+                    [`crate::money::Idr`]; crate::other::X";
         let out = rebase(code, "crate", |name| match name {
             "shop" => Some("crate::api".to_owned()),
             n if RUNTIME_NAMES.contains(&n) => Some("crate::api::__payspec".to_owned()),
@@ -100,8 +102,9 @@ mod tests {
         assert_eq!(
             out,
             "crate::api::__payspec::Error; crate::api::shop::Client; my_crate::Error; ::crate::x; \
-             crate::api::__payspec::client::doku::Client; [`crate::api::__payspec::money::Idr`]; \
-             crate::other::X"
+             crate::api::__payspec::client::Client; \
+             crate::api::__payspec::convention::ErrorConvention; \
+             [`crate::api::__payspec::money::Idr`]; crate::other::X"
         );
     }
 
