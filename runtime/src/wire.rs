@@ -127,7 +127,9 @@ impl Lenient for Decimal {
     }
 }
 
-fn kind(value: &Value) -> &'static str {
+/// What a JSON value is, for messages (never the value itself: it may be
+/// card data).
+pub fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

@@ -6,6 +6,7 @@
 
 use payspec_codegen_core::ir::{Field, Provider, Struct, Type};
 use payspec_runtime::money::Decimal;
+use payspec_runtime::wire::kind;
 use serde_json::{Map, Value};
 
 use super::{join, Rejection};
@@ -27,18 +28,6 @@ fn malformed(at: &str, message: impl Into<String>) -> Rejection {
             at.to_owned()
         },
         message: message.into(),
-    }
-}
-
-/// What a JSON value is, for messages (never the value itself).
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 
