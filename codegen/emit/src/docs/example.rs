@@ -435,7 +435,7 @@ pub fn curl(provider: &Provider, endpoint: &Endpoint, body: Option<&Value>) -> S
     let computed: Vec<&str> = provider
         .request_headers
         .iter()
-        .filter(|h| computed_header(provider.auth.scheme, &h.wire_name).is_some())
+        .filter(|h| computed_header(provider, &h.wire_name).is_some())
         .map(|h| h.wire_name.as_str())
         .collect();
     match provider.auth.scheme {
