@@ -126,7 +126,7 @@ fn biller_curl_uses_its_headers_and_a_placeholder_body() {
         "{page}"
     );
     assert!(
-        page.contains("TOKEN is an HS256 JWT over the request body"),
+        page.contains("# TOKEN is computed per request; `payspec sign biller …` prints it."),
         "{page}"
     );
     // The TOKEN row is described from the recipe, with the command that shows it.

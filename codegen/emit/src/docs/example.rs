@@ -8,7 +8,7 @@ use serde_yaml::{Mapping, Value};
 use super::view::rust_path;
 use super::DocsError;
 use crate::ir::{AuthScheme, Endpoint, Format, HttpMethod, Indexed, Provider, Struct, Type};
-use crate::openapi::computed_header;
+use crate::openapi::{basic_credentials, computed_header};
 
 /// The example body: the first documented example, else placeholders.
 pub fn body<'a>(provider: &'a Indexed<'a>, st: &'a Struct) -> Result<Value, DocsError> {
@@ -438,17 +438,27 @@ pub fn curl(provider: &Provider, endpoint: &Endpoint, body: Option<&Value>) -> S
         .filter(|h| computed_header(provider, &h.wire_name).is_some())
         .map(|h| h.wire_name.as_str())
         .collect();
-    match provider.auth.scheme {
-        AuthScheme::DokuHmacSha256 => out.push_str(&format!(
-            "# {} are computed per request; `payspec sign doku …` computes the Signature.\n",
-            computed.join(", ")
+    let basic = basic_credentials(provider);
+    match computed.as_slice() {
+        [] => {}
+        [one] => out.push_str(&format!(
+            "# {one} is computed per request; `payspec sign {} …` prints it.\n",
+            provider.name
         )),
-        AuthScheme::BillerJwtHs256 => out.push_str(
-            "# TOKEN is an HS256 JWT over the request body, signed with the API secret; the client computes it.\n",
-        ),
-        AuthScheme::MidtransBasic => {
-            out.push_str("# The server key is the user name; the password is empty.\n")
-        }
+        many => out.push_str(&format!(
+            "# {} are computed per request; `payspec sign {} …` prints them.\n",
+            many.join(", "),
+            provider.name
+        )),
+    }
+    if let Some((user, password)) = basic {
+        let password = match password {
+            Some(password) => format!("`{password}` is the password"),
+            None => "the password is empty".to_owned(),
+        };
+        out.push_str(&format!(
+            "# HTTP Basic: `{user}` is the user name; {password}.\n"
+        ));
     }
     let method = match endpoint.method.unwrap_or(HttpMethod::POST) {
         HttpMethod::GET => "GET",
@@ -462,13 +472,13 @@ pub fn curl(provider: &Provider, endpoint: &Endpoint, body: Option<&Value>) -> S
         );
     }
     let mut lines = vec![format!("curl -X {method} \"{base}{path}\"")];
-    if provider.auth.scheme == AuthScheme::MidtransBasic {
-        lines.push("-u \"$SERVER_KEY:\"".to_owned());
+    if let Some((user, password)) = basic {
+        let var = |name: &str| format!("${}", name.to_ascii_uppercase());
+        let password = password.map(var).unwrap_or_default();
+        lines.push(format!("-u \"{}:{password}\"", var(user)));
     }
     for h in &provider.request_headers {
-        if provider.auth.scheme == AuthScheme::MidtransBasic
-            && h.wire_name.eq_ignore_ascii_case("Authorization")
-        {
+        if basic.is_some() && h.wire_name.eq_ignore_ascii_case("Authorization") {
             continue;
         }
         if h.wire_name.eq_ignore_ascii_case("Content-Type") {

@@ -275,6 +275,13 @@ pub fn schemes(provider: &Provider) -> (Vec<(String, Value)>, Value) {
     (schemes, Value::Sequence(vec![Value::Mapping(requirement)]))
 }
 
+/// The user and password credentials of the request recipe's HTTP Basic
+/// header, when it has one.
+pub fn basic_credentials(provider: &Provider) -> Option<(&str, Option<&str>)> {
+    let recipe = provider.auth.recipes.request.as_ref()?;
+    recipe.headers.iter().find_map(|h| basic_user(recipe, h))
+}
+
 /// The credentials a `Basic {value}` header's value names as its user and
 /// password.
 fn basic_user<'a>(recipe: &'a Recipe, header: &Output) -> Option<(&'a str, Option<&'a str>)> {
