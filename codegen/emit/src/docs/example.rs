@@ -9,6 +9,7 @@ use super::view::rust_path;
 use super::DocsError;
 use crate::ir::{AuthScheme, Endpoint, Format, HttpMethod, Indexed, Provider, Struct, Type};
 use crate::openapi::{basic_credentials, computed_header};
+use payspec_signing::recipe::Piece;
 
 /// The example body: the first documented example, else placeholders.
 pub fn body<'a>(provider: &'a Indexed<'a>, st: &'a Struct) -> Result<Value, DocsError> {
@@ -411,9 +412,8 @@ fn shell_base_url(provider: &Provider) -> (String, Option<String>) {
 }
 
 fn header_value(provider: &Provider, name: &str, format: Option<Format>) -> String {
-    if name.eq_ignore_ascii_case("Signature") && provider.auth.scheme == AuthScheme::DokuHmacSha256
-    {
-        return "HMACSHA256=<signature>".to_owned();
+    if let Some(shape) = signed_shape(provider, name) {
+        return shape;
     }
     if name.eq_ignore_ascii_case("Content-Type") || name.eq_ignore_ascii_case("Accept") {
         return "application/json".to_owned();
@@ -422,6 +422,29 @@ fn header_value(provider: &Provider, name: &str, format: Option<Format>) -> Stri
         Some(f) => format_sample(f).to_owned(),
         None => format!("<{name}>"),
     }
+}
+
+/// A request-recipe header with a fixed prefix, its values as `<name>`
+/// placeholders (`HMACSHA256=<mac>`).
+fn signed_shape(provider: &Provider, name: &str) -> Option<String> {
+    let recipe = provider.auth.recipes.request.as_ref()?;
+    let header = recipe
+        .headers
+        .iter()
+        .find(|h| h.name.eq_ignore_ascii_case(name))?;
+    if header.template.prefix().is_empty() {
+        return None;
+    }
+    let shape = header
+        .template
+        .pieces
+        .iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => text.to_string(),
+            Piece::Value(value) => format!("<{value}>"),
+        })
+        .collect();
+    Some(shape)
 }
 
 /// A curl command sending the example body to the first environment.
