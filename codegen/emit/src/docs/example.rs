@@ -8,8 +8,7 @@ use serde_yaml::{Mapping, Value};
 use super::view::rust_path;
 use super::DocsError;
 use crate::ir::{AuthScheme, Endpoint, Format, HttpMethod, Indexed, Provider, Struct, Type};
-use crate::openapi::{basic_credentials, computed_header};
-use payspec_signing::recipe::Piece;
+use crate::openapi::{basic_credentials, computed_header, shape};
 
 /// The example body: the first documented example, else placeholders.
 pub fn body<'a>(provider: &'a Indexed<'a>, st: &'a Struct) -> Result<Value, DocsError> {
@@ -435,16 +434,7 @@ fn signed_shape(provider: &Provider, name: &str) -> Option<String> {
     if header.template.prefix().is_empty() {
         return None;
     }
-    let shape = header
-        .template
-        .pieces
-        .iter()
-        .map(|piece| match piece {
-            Piece::Text(text) => text.to_string(),
-            Piece::Value(value) => format!("<{value}>"),
-        })
-        .collect();
-    Some(shape)
+    Some(shape(&header.template, |value| format!("<{value}>")))
 }
 
 /// A curl command sending the example body to the first environment.

@@ -174,20 +174,24 @@ fn describe_source(scheme: &Scheme, recipe: &Recipe, source: &Source, depth: usi
     }
 }
 
+/// The template's text with each value written by `value`.
+pub fn shape(template: &Template, value: impl Fn(&str) -> String) -> String {
+    template
+        .pieces
+        .iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => text.to_string(),
+            Piece::Value(name) => value(name),
+        })
+        .collect()
+}
+
 /// The lines as written, `{value}` references kept.
 fn raw_lines(lines: &[Line]) -> String {
     let shown: Vec<String> = lines
         .iter()
         .map(|line| {
-            let text: String = line
-                .template
-                .pieces
-                .iter()
-                .map(|piece| match piece {
-                    Piece::Text(text) => text.to_string(),
-                    Piece::Value(name) => format!("{{{name}}}"),
-                })
-                .collect();
+            let text = shape(&line.template, |name| format!("{{{name}}}"));
             let when = if line.when_body {
                 " (only with a body)"
             } else {
