@@ -235,7 +235,7 @@ fn biller_uses_key_and_token_schemes_and_a_templated_server() {
     assert!(schemes["biller_token"]["description"]
         .as_str()
         .unwrap()
-        .contains("claims are the JSON request body"));
+        .contains("whose claim set is the body as sent"));
     let params = item["post"]["parameters"].as_sequence().unwrap();
     let token = params.iter().find(|p| p["name"] == "TOKEN").unwrap();
     assert_eq!(token["x-payspec-computed"], true);

@@ -11,14 +11,20 @@ use payspec_codegen::ir::*;
 
 /// The DOKU provider as the repository's spec/ lowers it.
 pub fn doku_from_spec() -> Provider {
+    provider_from_spec("doku")
+}
+
+/// The provider `name` as `spec/` declares it (its recipes are what the
+/// fixtures sign and describe with).
+pub fn provider_from_spec(name: &str) -> Provider {
     let spec = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec");
     payspec_codegen::lower::load_dir(&spec)
         .expect("spec/ loads")
         .ir
         .providers
         .into_iter()
-        .find(|p| p.name == "doku")
-        .expect("spec/doku")
+        .find(|p| p.name == name)
+        .unwrap_or_else(|| panic!("spec/{name}"))
 }
 
 pub fn loc(file: &str, line: u32) -> Loc {
@@ -856,7 +862,7 @@ fn midtrans() -> Provider {
             scheme: AuthScheme::MidtransBasic,
             doc: "HTTP basic with the server key.".to_owned(),
             token_claims: None,
-            recipes: Default::default(),
+            recipes: provider_from_spec("midtrans").auth.recipes,
         },
         environments: vec![
             Environment {
@@ -949,7 +955,7 @@ fn biller() -> Provider {
             scheme: AuthScheme::BillerJwtHs256,
             doc: "KEY, TOKEN and VERSION headers.".to_owned(),
             token_claims: Some(TokenClaims::RequestBody),
-            recipes: Default::default(),
+            recipes: provider_from_spec("biller").auth.recipes,
         },
         environments: vec![Environment {
             name: "production".to_owned(),

@@ -8,7 +8,7 @@ use serde_yaml::{Mapping, Value};
 use super::view::rust_path;
 use super::DocsError;
 use crate::ir::{AuthScheme, Endpoint, Format, HttpMethod, Indexed, Provider, Struct, Type};
-use crate::openapi::computed_header;
+use crate::openapi::{basic_credentials, computed_header, shape};
 
 /// The example body: the first documented example, else placeholders.
 pub fn body<'a>(provider: &'a Indexed<'a>, st: &'a Struct) -> Result<Value, DocsError> {
@@ -411,9 +411,8 @@ fn shell_base_url(provider: &Provider) -> (String, Option<String>) {
 }
 
 fn header_value(provider: &Provider, name: &str, format: Option<Format>) -> String {
-    if name.eq_ignore_ascii_case("Signature") && provider.auth.scheme == AuthScheme::DokuHmacSha256
-    {
-        return "HMACSHA256=<signature>".to_owned();
+    if let Some(shape) = signed_shape(provider, name) {
+        return shape;
     }
     if name.eq_ignore_ascii_case("Content-Type") || name.eq_ignore_ascii_case("Accept") {
         return "application/json".to_owned();
@@ -422,6 +421,20 @@ fn header_value(provider: &Provider, name: &str, format: Option<Format>) -> Stri
         Some(f) => format_sample(f).to_owned(),
         None => format!("<{name}>"),
     }
+}
+
+/// A request-recipe header with a fixed prefix, its values as `<name>`
+/// placeholders (`HMACSHA256=<mac>`).
+fn signed_shape(provider: &Provider, name: &str) -> Option<String> {
+    let recipe = provider.auth.recipes.request.as_ref()?;
+    let header = recipe
+        .headers
+        .iter()
+        .find(|h| h.name.eq_ignore_ascii_case(name))?;
+    if header.template.prefix().is_empty() {
+        return None;
+    }
+    Some(shape(&header.template, |value| format!("<{value}>")))
 }
 
 /// A curl command sending the example body to the first environment.
@@ -435,20 +448,30 @@ pub fn curl(provider: &Provider, endpoint: &Endpoint, body: Option<&Value>) -> S
     let computed: Vec<&str> = provider
         .request_headers
         .iter()
-        .filter(|h| computed_header(provider.auth.scheme, &h.wire_name).is_some())
+        .filter(|h| computed_header(provider, &h.wire_name).is_some())
         .map(|h| h.wire_name.as_str())
         .collect();
-    match provider.auth.scheme {
-        AuthScheme::DokuHmacSha256 => out.push_str(&format!(
-            "# {} are computed per request; `payspec sign doku …` computes the Signature.\n",
-            computed.join(", ")
+    let basic = basic_credentials(provider);
+    match computed.as_slice() {
+        [] => {}
+        [one] => out.push_str(&format!(
+            "# {one} is computed per request; `payspec sign {} …` prints it.\n",
+            provider.name
         )),
-        AuthScheme::BillerJwtHs256 => out.push_str(
-            "# TOKEN is an HS256 JWT over the request body, signed with the API secret; the client computes it.\n",
-        ),
-        AuthScheme::MidtransBasic => {
-            out.push_str("# The server key is the user name; the password is empty.\n")
-        }
+        many => out.push_str(&format!(
+            "# {} are computed per request; `payspec sign {} …` prints them.\n",
+            many.join(", "),
+            provider.name
+        )),
+    }
+    if let Some((user, password)) = basic {
+        let password = match password {
+            Some(password) => format!("`{password}` is the password"),
+            None => "the password is empty".to_owned(),
+        };
+        out.push_str(&format!(
+            "# HTTP Basic: `{user}` is the user name; {password}.\n"
+        ));
     }
     let method = match endpoint.method.unwrap_or(HttpMethod::POST) {
         HttpMethod::GET => "GET",
@@ -462,13 +485,13 @@ pub fn curl(provider: &Provider, endpoint: &Endpoint, body: Option<&Value>) -> S
         );
     }
     let mut lines = vec![format!("curl -X {method} \"{base}{path}\"")];
-    if provider.auth.scheme == AuthScheme::MidtransBasic {
-        lines.push("-u \"$SERVER_KEY:\"".to_owned());
+    if let Some((user, password)) = basic {
+        let var = |name: &str| format!("${}", name.to_ascii_uppercase());
+        let password = password.map(var).unwrap_or_default();
+        lines.push(format!("-u \"{}:{password}\"", var(user)));
     }
     for h in &provider.request_headers {
-        if provider.auth.scheme == AuthScheme::MidtransBasic
-            && h.wire_name.eq_ignore_ascii_case("Authorization")
-        {
+        if basic.is_some() && h.wire_name.eq_ignore_ascii_case("Authorization") {
             continue;
         }
         if h.wire_name.eq_ignore_ascii_case("Content-Type") {

@@ -20,9 +20,7 @@ use std::path::{Path, PathBuf};
 
 use askama::Template;
 
-use crate::ir::{
-    AuthScheme, Decision, Discrepancy, Endpoint, EndpointKind, HttpMethod, Indexed, Ir, Provider,
-};
+use crate::ir::{Decision, Discrepancy, Endpoint, EndpointKind, HttpMethod, Indexed, Ir, Provider};
 use crate::openapi::computed_header;
 use crate::words::{self, Style};
 use view::{cell, field_row, walk, DecisionView, EnumView, FieldRow, Note, Walk};
@@ -75,7 +73,7 @@ struct ProviderPage {
     title: String,
     doc: String,
     docs: Vec<String>,
-    auth_scheme: &'static str,
+    auth_scheme: String,
     auth_doc: String,
     environments: Vec<(String, String, String)>,
     request_headers: Vec<FieldRow>,
@@ -327,16 +325,6 @@ fn endpoint_path(provider: &Provider, endpoint: &Endpoint) -> PathBuf {
         .join(format!("{}.md", endpoint.name))
 }
 
-fn auth_scheme(scheme: AuthScheme) -> &'static str {
-    match scheme {
-        AuthScheme::DokuHmacSha256 => {
-            "DOKU HMAC-SHA256: `Client-Id`, `Request-Id`, `Request-Timestamp` and a `Signature` header over them and the body digest"
-        }
-        AuthScheme::MidtransBasic => "HTTP basic: the server key as user name, empty password",
-        AuthScheme::BillerJwtHs256 => "`KEY`, `TOKEN` (an HS256 JWT) and `VERSION` headers",
-    }
-}
-
 /// `POST /path`, or `notification` for notifications without a method.
 fn call(endpoint: &Endpoint) -> String {
     let method = endpoint.method.map(|m| match m {
@@ -363,7 +351,7 @@ fn header_rows(provider: &Provider, headers: &[crate::ir::Header], request: bool
         .map(|h| {
             let mut row = field_row(&h.wire_name, &h.field);
             if request {
-                if let Some(how) = computed_header(provider.auth.scheme, &h.wire_name) {
+                if let Some(how) = computed_header(provider, &h.wire_name) {
                     // Docs quotes often end without a full stop; keep the
                     // added sentence from running into the quote.
                     let doc = row.description.trim_end();
@@ -386,7 +374,7 @@ fn provider_page(p: &Provider) -> ProviderPage {
         title: p.title.clone(),
         doc: p.doc.trim_end().to_owned(),
         docs: p.docs.clone(),
-        auth_scheme: auth_scheme(p.auth.scheme),
+        auth_scheme: crate::openapi::auth_summary(p),
         auth_doc: p.auth.doc.trim_end().to_owned(),
         environments: p
             .environments

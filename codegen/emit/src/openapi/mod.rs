@@ -20,7 +20,7 @@ use serde_yaml::{Mapping, Value};
 
 pub use format::{pattern as format_pattern, DECIMAL_PATTERN};
 pub use schema::component_name;
-pub use security::computed_header;
+pub use security::{basic_credentials, computed_header, shape, summary as auth_summary};
 
 use crate::ir::{Decision, DecisionMatch, DecisionType, EndpointKind, Indexed, Ir, Scope};
 use schema::{put, s};

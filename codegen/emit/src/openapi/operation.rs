@@ -98,9 +98,9 @@ fn header_parameter(provider: &Provider, header: &Header) -> Value {
     let mut map = Mapping::new();
     put(&mut map, "name", header.wire_name.as_str());
     put(&mut map, "in", "header");
-    let computed = computed_header(provider.auth.scheme, &header.wire_name);
+    let computed = computed_header(provider, &header.wire_name);
     let mut description = header.field.doc.trim_end().to_owned();
-    if let Some(how) = computed {
+    if let Some(how) = &computed {
         if !description.is_empty() {
             description.push(' ');
         }
