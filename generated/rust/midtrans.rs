@@ -690,9 +690,72 @@ pub mod midtrans {
             let id_segment = crate::client::PathParam::path_segment(&id);
             self.call_empty(
                     crate::client::Call::post(
-                        "approve",
-                        format!("/v2/{id_segment}/approve"),
-                    ),
+                            "approve",
+                            format!("/v2/{id_segment}/approve"),
+                        )
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "Idempotency-Key",
+                            max_len: Some(46usize),
+                            list: None,
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Append-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Override-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        }),
+                )
+                .await
+        }
+
+        /// As [`Client::approve`], with per-call options: the optional headers `Idempotency-Key`, `X-Append-Notification`, `X-Override-Notification` ([`CallOptions::header`]), checked against their documented limits before anything is sent.
+        pub async fn approve_with(
+            &self,
+            id: impl crate::client::PathParam,
+            options: &CallOptions,
+        ) -> Result<core::ApproveResponse, crate::Error> {
+            let id_segment = crate::client::PathParam::path_segment(&id);
+            self.call_empty_with(
+                    crate::client::Call::post(
+                            "approve",
+                            format!("/v2/{id_segment}/approve"),
+                        )
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "Idempotency-Key",
+                            max_len: Some(46usize),
+                            list: None,
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Append-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Override-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        }),
+                    options,
                 )
                 .await
         }
@@ -735,9 +798,72 @@ pub mod midtrans {
             let id_segment = crate::client::PathParam::path_segment(&id);
             self.call_empty(
                     crate::client::Call::post(
-                        "cancel",
-                        format!("/v2/{id_segment}/cancel"),
-                    ),
+                            "cancel",
+                            format!("/v2/{id_segment}/cancel"),
+                        )
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "Idempotency-Key",
+                            max_len: Some(46usize),
+                            list: None,
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Append-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Override-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        }),
+                )
+                .await
+        }
+
+        /// As [`Client::cancel`], with per-call options: the optional headers `Idempotency-Key`, `X-Append-Notification`, `X-Override-Notification` ([`CallOptions::header`]), checked against their documented limits before anything is sent.
+        pub async fn cancel_with(
+            &self,
+            id: impl crate::client::PathParam,
+            options: &CallOptions,
+        ) -> Result<core::CancelResponse, crate::Error> {
+            let id_segment = crate::client::PathParam::path_segment(&id);
+            self.call_empty_with(
+                    crate::client::Call::post(
+                            "cancel",
+                            format!("/v2/{id_segment}/cancel"),
+                        )
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "Idempotency-Key",
+                            max_len: Some(46usize),
+                            list: None,
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Append-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Override-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        }),
+                    options,
                 )
                 .await
         }
@@ -771,7 +897,71 @@ pub mod midtrans {
             &self,
             request: &core::CaptureRequest,
         ) -> Result<core::CaptureResponse, crate::Error> {
-            self.call(crate::client::Call::post("capture", "/v2/capture"), request).await
+            self.call(
+                    crate::client::Call::post("capture", "/v2/capture")
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "Idempotency-Key",
+                            max_len: Some(46usize),
+                            list: None,
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Append-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Override-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        }),
+                    request,
+                )
+                .await
+        }
+
+        /// As [`Client::capture`], with per-call options: the optional headers `Idempotency-Key`, `X-Append-Notification`, `X-Override-Notification` ([`CallOptions::header`]), checked against their documented limits before anything is sent.
+        pub async fn capture_with(
+            &self,
+            request: &core::CaptureRequest,
+            options: &CallOptions,
+        ) -> Result<core::CaptureResponse, crate::Error> {
+            self.call_with(
+                    crate::client::Call::post("capture", "/v2/capture")
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "Idempotency-Key",
+                            max_len: Some(46usize),
+                            list: None,
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Append-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Override-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        }),
+                    request,
+                    options,
+                )
+                .await
         }
 
         /// Create a bank-transfer (virtual account) or Mandiri Bill transaction.
@@ -798,13 +988,14 @@ pub mod midtrans {
         /// object reference's snippets are fragments of a body, not bodies, so they
         /// are not examples; every field they show is declared below.
         ///
-        /// Headers (midtrans-auth-headers.txt) the generated client cannot send yet,
-        /// because the spec format has no per-call optional header: "Idempotency-Key
-        /// | Idempotency key to safely handle retry requests. | Optional |" ("The
-        /// maximum length of Idempotency-Key is 46. Midtrans ignores the usage of
-        /// Idempotency-Key if it is longer than the maximum length." "Please note
-        /// that the key value lifetime is five minutes." "idempotent requests are
-        /// not supported for these payment methods: 1. Permata Virtual Account");
+        /// Headers (midtrans-auth-headers.txt) a caller adds per call
+        /// (`call_headers:` of provider.yaml, sent with `CallOptions::header` and
+        /// checked before sending): "Idempotency-Key | Idempotency key to safely
+        /// handle retry requests. | Optional |" ("The maximum length of
+        /// Idempotency-Key is 46. Midtrans ignores the usage of Idempotency-Key if it
+        /// is longer than the maximum length." "Please note that the key value
+        /// lifetime is five minutes." "idempotent requests are not supported for
+        /// these payment methods: 1. Permata Virtual Account");
         /// X-Append-Notification / X-Override-Notification ("Both header can
         /// support up to maximum of 3 URLs, separated by coma(,).").
         ///
@@ -822,7 +1013,71 @@ pub mod midtrans {
             &self,
             request: &core::ChargeRequest,
         ) -> Result<core::ChargeResponse, crate::Error> {
-            self.call(crate::client::Call::post("charge", "/v2/charge"), request).await
+            self.call(
+                    crate::client::Call::post("charge", "/v2/charge")
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "Idempotency-Key",
+                            max_len: Some(46usize),
+                            list: None,
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Append-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Override-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        }),
+                    request,
+                )
+                .await
+        }
+
+        /// As [`Client::charge`], with per-call options: the optional headers `Idempotency-Key`, `X-Append-Notification`, `X-Override-Notification` ([`CallOptions::header`]), checked against their documented limits before anything is sent.
+        pub async fn charge_with(
+            &self,
+            request: &core::ChargeRequest,
+            options: &CallOptions,
+        ) -> Result<core::ChargeResponse, crate::Error> {
+            self.call_with(
+                    crate::client::Call::post("charge", "/v2/charge")
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "Idempotency-Key",
+                            max_len: Some(46usize),
+                            list: None,
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Append-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Override-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        }),
+                    request,
+                    options,
+                )
+                .await
         }
 
         /// Deny a card payment that the Fraud Detection System challenged.
@@ -857,7 +1112,67 @@ pub mod midtrans {
         ) -> Result<core::DenyResponse, crate::Error> {
             let id_segment = crate::client::PathParam::path_segment(&id);
             self.call_empty(
-                    crate::client::Call::post("deny", format!("/v2/{id_segment}/deny")),
+                    crate::client::Call::post("deny", format!("/v2/{id_segment}/deny"))
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "Idempotency-Key",
+                            max_len: Some(46usize),
+                            list: None,
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Append-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Override-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        }),
+                )
+                .await
+        }
+
+        /// As [`Client::deny`], with per-call options: the optional headers `Idempotency-Key`, `X-Append-Notification`, `X-Override-Notification` ([`CallOptions::header`]), checked against their documented limits before anything is sent.
+        pub async fn deny_with(
+            &self,
+            id: impl crate::client::PathParam,
+            options: &CallOptions,
+        ) -> Result<core::DenyResponse, crate::Error> {
+            let id_segment = crate::client::PathParam::path_segment(&id);
+            self.call_empty_with(
+                    crate::client::Call::post("deny", format!("/v2/{id_segment}/deny"))
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "Idempotency-Key",
+                            max_len: Some(46usize),
+                            list: None,
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Append-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Override-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        }),
+                    options,
                 )
                 .await
         }
@@ -913,10 +1228,75 @@ pub mod midtrans {
             let id_segment = crate::client::PathParam::path_segment(&id);
             self.call(
                     crate::client::Call::post(
-                        "direct_refund",
-                        format!("/v2/{id_segment}/refund/online/direct"),
-                    ),
+                            "direct_refund",
+                            format!("/v2/{id_segment}/refund/online/direct"),
+                        )
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "Idempotency-Key",
+                            max_len: Some(46usize),
+                            list: None,
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Append-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Override-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        }),
                     request,
+                )
+                .await
+        }
+
+        /// As [`Client::direct_refund`], with per-call options: the optional headers `Idempotency-Key`, `X-Append-Notification`, `X-Override-Notification` ([`CallOptions::header`]), checked against their documented limits before anything is sent.
+        pub async fn direct_refund_with(
+            &self,
+            id: impl crate::client::PathParam,
+            request: &core::DirectRefundRequest,
+            options: &CallOptions,
+        ) -> Result<core::DirectRefundResponse, crate::Error> {
+            let id_segment = crate::client::PathParam::path_segment(&id);
+            self.call_with(
+                    crate::client::Call::post(
+                            "direct_refund",
+                            format!("/v2/{id_segment}/refund/online/direct"),
+                        )
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "Idempotency-Key",
+                            max_len: Some(46usize),
+                            list: None,
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Append-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Override-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        }),
+                    request,
+                    options,
                 )
                 .await
         }
@@ -965,7 +1345,71 @@ pub mod midtrans {
                             "expire",
                             format!("/v2/{id_segment}/expire"),
                         )
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "Idempotency-Key",
+                            max_len: Some(46usize),
+                            list: None,
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Append-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Override-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        })
                         .success_codes(&["407"]),
+                )
+                .await
+        }
+
+        /// As [`Client::expire`], with per-call options: the optional headers `Idempotency-Key`, `X-Append-Notification`, `X-Override-Notification` ([`CallOptions::header`]), checked against their documented limits before anything is sent.
+        pub async fn expire_with(
+            &self,
+            id: impl crate::client::PathParam,
+            options: &CallOptions,
+        ) -> Result<core::ExpireResponse, crate::Error> {
+            let id_segment = crate::client::PathParam::path_segment(&id);
+            self.call_empty_with(
+                    crate::client::Call::post(
+                            "expire",
+                            format!("/v2/{id_segment}/expire"),
+                        )
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "Idempotency-Key",
+                            max_len: Some(46usize),
+                            list: None,
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Append-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Override-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        })
+                        .success_codes(&["407"]),
+                    options,
                 )
                 .await
         }
@@ -1014,9 +1458,62 @@ pub mod midtrans {
             let id_segment = crate::client::PathParam::path_segment(&id);
             self.call_empty(
                     crate::client::Call::get(
-                        "get_status",
-                        format!("/v2/{id_segment}/status"),
-                    ),
+                            "get_status",
+                            format!("/v2/{id_segment}/status"),
+                        )
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Append-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Override-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        }),
+                )
+                .await
+        }
+
+        /// As [`Client::get_status`], with per-call options: the optional headers `X-Append-Notification`, `X-Override-Notification` ([`CallOptions::header`]), checked against their documented limits before anything is sent.
+        pub async fn get_status_with(
+            &self,
+            id: impl crate::client::PathParam,
+            options: &CallOptions,
+        ) -> Result<core::GetStatusResponse, crate::Error> {
+            let id_segment = crate::client::PathParam::path_segment(&id);
+            self.call_empty_with(
+                    crate::client::Call::get(
+                            "get_status",
+                            format!("/v2/{id_segment}/status"),
+                        )
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Append-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Override-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        }),
+                    options,
                 )
                 .await
         }
@@ -1076,10 +1573,75 @@ pub mod midtrans {
             let id_segment = crate::client::PathParam::path_segment(&id);
             self.call(
                     crate::client::Call::post(
-                        "refund",
-                        format!("/v2/{id_segment}/refund"),
-                    ),
+                            "refund",
+                            format!("/v2/{id_segment}/refund"),
+                        )
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "Idempotency-Key",
+                            max_len: Some(46usize),
+                            list: None,
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Append-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Override-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        }),
                     request,
+                )
+                .await
+        }
+
+        /// As [`Client::refund`], with per-call options: the optional headers `Idempotency-Key`, `X-Append-Notification`, `X-Override-Notification` ([`CallOptions::header`]), checked against their documented limits before anything is sent.
+        pub async fn refund_with(
+            &self,
+            id: impl crate::client::PathParam,
+            request: &core::RefundRequest,
+            options: &CallOptions,
+        ) -> Result<core::RefundResponse, crate::Error> {
+            let id_segment = crate::client::PathParam::path_segment(&id);
+            self.call_with(
+                    crate::client::Call::post(
+                            "refund",
+                            format!("/v2/{id_segment}/refund"),
+                        )
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "Idempotency-Key",
+                            max_len: Some(46usize),
+                            list: None,
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Append-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        })
+                        .optional_header(crate::client::OptionalHeader {
+                            name: "X-Override-Notification",
+                            max_len: None,
+                            list: Some(crate::client::HeaderList {
+                                separator: ',',
+                                max_items: 3usize,
+                                item_max_len: None,
+                            }),
+                        }),
+                    request,
+                    options,
                 )
                 .await
         }

@@ -97,6 +97,33 @@ pub struct Call {
     /// Body codes that mean success for this endpoint, replacing the
     /// provider's (`success_codes:` of the endpoint).
     pub success_codes: Option<&'static [&'static str]>,
+    /// Headers a caller may add to this call through
+    /// [`CallOptions::header`], with their documented limits
+    /// (`call_headers:` of the provider).
+    pub optional_headers: Vec<OptionalHeader>,
+}
+
+/// A request header the provider accepts per call if the caller sends it
+/// (`call_headers:` in the spec), with the limits its docs give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OptionalHeader {
+    /// The wire name (`Idempotency-Key`).
+    pub name: &'static str,
+    /// The most characters the whole value may have, if documented.
+    pub max_len: Option<usize>,
+    /// When the value is a list: its separator and the most items allowed.
+    pub list: Option<HeaderList>,
+}
+
+/// The list shape of an [`OptionalHeader`] value (URLs separated by `,`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeaderList {
+    /// What separates the items.
+    pub separator: char,
+    /// The most items allowed.
+    pub max_items: usize,
+    /// The most characters one item may have, if documented.
+    pub item_max_len: Option<usize>,
 }
 
 impl Call {
@@ -112,6 +139,7 @@ impl Call {
             path: path.into(),
             fixed_headers: Vec::new(),
             success_codes: None,
+            optional_headers: Vec::new(),
         }
     }
 
@@ -131,6 +159,12 @@ impl Call {
         self
     }
 
+    /// A header the caller may add per call, checked against its limits.
+    pub fn optional_header(mut self, header: OptionalHeader) -> Self {
+        self.optional_headers.push(header);
+        self
+    }
+
     /// Body codes that mean success for this call, replacing the provider's.
     pub fn success_codes(mut self, codes: &'static [&'static str]) -> Self {
         self.success_codes = Some(codes);
@@ -146,6 +180,10 @@ pub struct CallOptions {
     /// characters). Supply the one you stored to repeat a request safely
     /// after a crash; by default a fresh UUID v4 is generated.
     pub request_id: Option<String>,
+    /// Optional headers to send, by wire name (an `Idempotency-Key`); each
+    /// must be one the call declares and within its documented limits, or
+    /// the call fails with [`Error::Validation`] before anything is sent.
+    pub headers: Vec<(String, String)>,
 }
 
 impl CallOptions {
@@ -157,6 +195,13 @@ impl CallOptions {
     /// Sends `request_id` as the request id (DOKU's `Request-Id`).
     pub fn request_id(mut self, request_id: impl Into<String>) -> Self {
         self.request_id = Some(request_id.into());
+        self
+    }
+
+    /// Sends the optional header `name` (one of the call's
+    /// `call_headers:`) with `value` on every attempt of the call.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
         self
     }
 }

@@ -784,6 +784,7 @@ fn doku() -> Provider {
             ),
             header("Signature", "HMACSHA256=… over the request.", None, None),
         ],
+        call_headers: Vec::new(),
         response_headers: vec![header(
             "Response-Timestamp",
             "Timestamp of the response.",
@@ -890,6 +891,7 @@ fn midtrans() -> Provider {
                 ),
             },
         ],
+        call_headers: Vec::new(),
         response_headers: Vec::new(),
         enums: Vec::new(),
         structs: vec![cancel],
@@ -962,6 +964,7 @@ fn biller() -> Provider {
             biller_header("TOKEN", "JWT."),
             biller_header("VERSION", "API version, `2.0`."),
         ],
+        call_headers: Vec::new(),
         response_headers: Vec::new(),
         enums: Vec::new(),
         structs: vec![Struct {
