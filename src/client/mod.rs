@@ -51,7 +51,7 @@
 //! | --- | --- |
 //! | `call(&self, Call, &Req) -> Result<Resp, Error>` | a JSON body (`Req: Serialize + Validate`, `Resp: DeserializeOwned`) |
 //! | `call_empty(&self, Call) -> Result<Resp, Error>` | no body (GET, or a body-less POST) |
-//! | `call_with` / `call_empty_with(…, &CallOptions)` | per-call options (a caller-chosen request id) |
+//! | `call_with` / `call_empty_with(…, &CallOptions)` | per-call options (a caller-chosen request id, optional headers) |
 //!
 //! Path parameters: generated methods take one `impl` [`PathParam`] per
 //! parameter (`&str`, `String`, a generated `path_refs:` type), insert its

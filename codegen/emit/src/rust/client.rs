@@ -924,6 +924,14 @@ fn plain(path: &TokenStream) -> String {
     path.to_string().replace(' ', "")
 }
 
+/// `Some(n)` / `None` as a token stream.
+fn option_usize(n: Option<usize>) -> TokenStream {
+    match n {
+        Some(n) => quote!(Some(#n)),
+        None => quote!(None),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;
@@ -1097,13 +1105,5 @@ mod tests {
         e.path = Some("/cards/{merchant}/payments".to_owned());
         let err = render_provider(&p).unwrap_err().to_string();
         assert!(err.contains("not a path parameter"), "{err}");
-    }
-}
-
-/// `Some(n)` / `None` as a token stream.
-fn option_usize(n: Option<usize>) -> TokenStream {
-    match n {
-        Some(n) => quote!(Some(#n)),
-        None => quote!(None),
     }
 }
