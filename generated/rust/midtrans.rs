@@ -563,6 +563,34 @@ pub mod midtrans {
     pub static DESCRIPTOR: crate::client::Descriptor = crate::client::Descriptor {
         name: "midtrans",
         auth: &AUTH,
+        call_headers: &[
+            crate::client::OptionalHeader {
+                name: "Idempotency-Key",
+                methods: &[crate::transport::Method::Post],
+                max_len: Some(46usize),
+                list: None,
+            },
+            crate::client::OptionalHeader {
+                name: "X-Append-Notification",
+                methods: &[],
+                max_len: None,
+                list: Some(crate::client::HeaderList {
+                    separator: ',',
+                    max_items: 3usize,
+                    item_max_len: None,
+                }),
+            },
+            crate::client::OptionalHeader {
+                name: "X-Override-Notification",
+                methods: &[],
+                max_len: None,
+                list: Some(crate::client::HeaderList {
+                    separator: ',',
+                    max_items: 3usize,
+                    item_max_len: None,
+                }),
+            },
+        ],
         errors: crate::convention::ErrorConvention {
             code: Some(std::borrow::Cow::Borrowed("status_code")),
             message: std::borrow::Cow::Borrowed(
@@ -690,32 +718,9 @@ pub mod midtrans {
             let id_segment = crate::client::PathParam::path_segment(&id);
             self.call_empty(
                     crate::client::Call::post(
-                            "approve",
-                            format!("/v2/{id_segment}/approve"),
-                        )
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "Idempotency-Key",
-                            max_len: Some(46usize),
-                            list: None,
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Append-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Override-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        }),
+                        "approve",
+                        format!("/v2/{id_segment}/approve"),
+                    ),
                 )
                 .await
         }
@@ -729,32 +734,9 @@ pub mod midtrans {
             let id_segment = crate::client::PathParam::path_segment(&id);
             self.call_empty_with(
                     crate::client::Call::post(
-                            "approve",
-                            format!("/v2/{id_segment}/approve"),
-                        )
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "Idempotency-Key",
-                            max_len: Some(46usize),
-                            list: None,
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Append-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Override-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        }),
+                        "approve",
+                        format!("/v2/{id_segment}/approve"),
+                    ),
                     options,
                 )
                 .await
@@ -798,32 +780,9 @@ pub mod midtrans {
             let id_segment = crate::client::PathParam::path_segment(&id);
             self.call_empty(
                     crate::client::Call::post(
-                            "cancel",
-                            format!("/v2/{id_segment}/cancel"),
-                        )
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "Idempotency-Key",
-                            max_len: Some(46usize),
-                            list: None,
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Append-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Override-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        }),
+                        "cancel",
+                        format!("/v2/{id_segment}/cancel"),
+                    ),
                 )
                 .await
         }
@@ -837,32 +796,9 @@ pub mod midtrans {
             let id_segment = crate::client::PathParam::path_segment(&id);
             self.call_empty_with(
                     crate::client::Call::post(
-                            "cancel",
-                            format!("/v2/{id_segment}/cancel"),
-                        )
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "Idempotency-Key",
-                            max_len: Some(46usize),
-                            list: None,
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Append-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Override-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        }),
+                        "cancel",
+                        format!("/v2/{id_segment}/cancel"),
+                    ),
                     options,
                 )
                 .await
@@ -897,34 +833,7 @@ pub mod midtrans {
             &self,
             request: &core::CaptureRequest,
         ) -> Result<core::CaptureResponse, crate::Error> {
-            self.call(
-                    crate::client::Call::post("capture", "/v2/capture")
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "Idempotency-Key",
-                            max_len: Some(46usize),
-                            list: None,
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Append-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Override-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        }),
-                    request,
-                )
-                .await
+            self.call(crate::client::Call::post("capture", "/v2/capture"), request).await
         }
 
         /// As [`Client::capture`], with per-call options: the optional headers `Idempotency-Key`, `X-Append-Notification`, `X-Override-Notification` ([`CallOptions::header`]), checked against their documented limits before anything is sent.
@@ -934,30 +843,7 @@ pub mod midtrans {
             options: &CallOptions,
         ) -> Result<core::CaptureResponse, crate::Error> {
             self.call_with(
-                    crate::client::Call::post("capture", "/v2/capture")
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "Idempotency-Key",
-                            max_len: Some(46usize),
-                            list: None,
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Append-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Override-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        }),
+                    crate::client::Call::post("capture", "/v2/capture"),
                     request,
                     options,
                 )
@@ -1013,34 +899,7 @@ pub mod midtrans {
             &self,
             request: &core::ChargeRequest,
         ) -> Result<core::ChargeResponse, crate::Error> {
-            self.call(
-                    crate::client::Call::post("charge", "/v2/charge")
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "Idempotency-Key",
-                            max_len: Some(46usize),
-                            list: None,
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Append-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Override-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        }),
-                    request,
-                )
-                .await
+            self.call(crate::client::Call::post("charge", "/v2/charge"), request).await
         }
 
         /// As [`Client::charge`], with per-call options: the optional headers `Idempotency-Key`, `X-Append-Notification`, `X-Override-Notification` ([`CallOptions::header`]), checked against their documented limits before anything is sent.
@@ -1050,30 +909,7 @@ pub mod midtrans {
             options: &CallOptions,
         ) -> Result<core::ChargeResponse, crate::Error> {
             self.call_with(
-                    crate::client::Call::post("charge", "/v2/charge")
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "Idempotency-Key",
-                            max_len: Some(46usize),
-                            list: None,
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Append-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Override-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        }),
+                    crate::client::Call::post("charge", "/v2/charge"),
                     request,
                     options,
                 )
@@ -1112,30 +948,7 @@ pub mod midtrans {
         ) -> Result<core::DenyResponse, crate::Error> {
             let id_segment = crate::client::PathParam::path_segment(&id);
             self.call_empty(
-                    crate::client::Call::post("deny", format!("/v2/{id_segment}/deny"))
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "Idempotency-Key",
-                            max_len: Some(46usize),
-                            list: None,
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Append-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Override-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        }),
+                    crate::client::Call::post("deny", format!("/v2/{id_segment}/deny")),
                 )
                 .await
         }
@@ -1148,30 +961,7 @@ pub mod midtrans {
         ) -> Result<core::DenyResponse, crate::Error> {
             let id_segment = crate::client::PathParam::path_segment(&id);
             self.call_empty_with(
-                    crate::client::Call::post("deny", format!("/v2/{id_segment}/deny"))
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "Idempotency-Key",
-                            max_len: Some(46usize),
-                            list: None,
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Append-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Override-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        }),
+                    crate::client::Call::post("deny", format!("/v2/{id_segment}/deny")),
                     options,
                 )
                 .await
@@ -1228,32 +1018,9 @@ pub mod midtrans {
             let id_segment = crate::client::PathParam::path_segment(&id);
             self.call(
                     crate::client::Call::post(
-                            "direct_refund",
-                            format!("/v2/{id_segment}/refund/online/direct"),
-                        )
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "Idempotency-Key",
-                            max_len: Some(46usize),
-                            list: None,
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Append-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Override-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        }),
+                        "direct_refund",
+                        format!("/v2/{id_segment}/refund/online/direct"),
+                    ),
                     request,
                 )
                 .await
@@ -1269,32 +1036,9 @@ pub mod midtrans {
             let id_segment = crate::client::PathParam::path_segment(&id);
             self.call_with(
                     crate::client::Call::post(
-                            "direct_refund",
-                            format!("/v2/{id_segment}/refund/online/direct"),
-                        )
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "Idempotency-Key",
-                            max_len: Some(46usize),
-                            list: None,
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Append-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Override-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        }),
+                        "direct_refund",
+                        format!("/v2/{id_segment}/refund/online/direct"),
+                    ),
                     request,
                     options,
                 )
@@ -1345,29 +1089,6 @@ pub mod midtrans {
                             "expire",
                             format!("/v2/{id_segment}/expire"),
                         )
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "Idempotency-Key",
-                            max_len: Some(46usize),
-                            list: None,
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Append-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Override-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        })
                         .success_codes(&["407"]),
                 )
                 .await
@@ -1385,29 +1106,6 @@ pub mod midtrans {
                             "expire",
                             format!("/v2/{id_segment}/expire"),
                         )
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "Idempotency-Key",
-                            max_len: Some(46usize),
-                            list: None,
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Append-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Override-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        })
                         .success_codes(&["407"]),
                     options,
                 )
@@ -1458,27 +1156,9 @@ pub mod midtrans {
             let id_segment = crate::client::PathParam::path_segment(&id);
             self.call_empty(
                     crate::client::Call::get(
-                            "get_status",
-                            format!("/v2/{id_segment}/status"),
-                        )
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Append-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Override-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        }),
+                        "get_status",
+                        format!("/v2/{id_segment}/status"),
+                    ),
                 )
                 .await
         }
@@ -1492,27 +1172,9 @@ pub mod midtrans {
             let id_segment = crate::client::PathParam::path_segment(&id);
             self.call_empty_with(
                     crate::client::Call::get(
-                            "get_status",
-                            format!("/v2/{id_segment}/status"),
-                        )
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Append-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Override-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        }),
+                        "get_status",
+                        format!("/v2/{id_segment}/status"),
+                    ),
                     options,
                 )
                 .await
@@ -1573,32 +1235,9 @@ pub mod midtrans {
             let id_segment = crate::client::PathParam::path_segment(&id);
             self.call(
                     crate::client::Call::post(
-                            "refund",
-                            format!("/v2/{id_segment}/refund"),
-                        )
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "Idempotency-Key",
-                            max_len: Some(46usize),
-                            list: None,
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Append-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Override-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        }),
+                        "refund",
+                        format!("/v2/{id_segment}/refund"),
+                    ),
                     request,
                 )
                 .await
@@ -1614,32 +1253,9 @@ pub mod midtrans {
             let id_segment = crate::client::PathParam::path_segment(&id);
             self.call_with(
                     crate::client::Call::post(
-                            "refund",
-                            format!("/v2/{id_segment}/refund"),
-                        )
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "Idempotency-Key",
-                            max_len: Some(46usize),
-                            list: None,
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Append-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        })
-                        .optional_header(crate::client::OptionalHeader {
-                            name: "X-Override-Notification",
-                            max_len: None,
-                            list: Some(crate::client::HeaderList {
-                                separator: ',',
-                                max_items: 3usize,
-                                item_max_len: None,
-                            }),
-                        }),
+                        "refund",
+                        format!("/v2/{id_segment}/refund"),
+                    ),
                     request,
                     options,
                 )

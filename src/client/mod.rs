@@ -14,7 +14,7 @@
 //!     pub use crate::client::{CallOptions, ResponseVerification};
 //!     pub static AUTH: crate::recipe::Scheme = …;
 //!     pub static DESCRIPTOR: crate::client::Descriptor = crate::client::Descriptor {
-//!         name: "midtrans", auth: &AUTH, errors: crate::convention::ErrorConvention { … },
+//!         name: "midtrans", auth: &AUTH, call_headers: &[…], errors: crate::convention::ErrorConvention { … },
 //!     };
 //!     pub struct Midtrans;
 //!     impl crate::client::Spec for Midtrans {
@@ -97,10 +97,6 @@ pub struct Call {
     /// Body codes that mean success for this endpoint, replacing the
     /// provider's (`success_codes:` of the endpoint).
     pub success_codes: Option<&'static [&'static str]>,
-    /// Headers a caller may add to this call through
-    /// [`CallOptions::header`], with their documented limits
-    /// (`call_headers:` of the provider).
-    pub optional_headers: Vec<OptionalHeader>,
 }
 
 /// A request header the provider accepts per call if the caller sends it
@@ -109,6 +105,8 @@ pub struct Call {
 pub struct OptionalHeader {
     /// The wire name (`Idempotency-Key`).
     pub name: &'static str,
+    /// The methods of the endpoints that take it; all when empty.
+    pub methods: &'static [Method],
     /// The most characters the whole value may have, if documented.
     pub max_len: Option<usize>,
     /// When the value is a list: its separator and the most items allowed.
@@ -139,7 +137,6 @@ impl Call {
             path: path.into(),
             fixed_headers: Vec::new(),
             success_codes: None,
-            optional_headers: Vec::new(),
         }
     }
 
@@ -156,12 +153,6 @@ impl Call {
     /// A header sent with exactly this value on every request of the call.
     pub fn fixed_header(mut self, name: &'static str, value: &'static str) -> Self {
         self.fixed_headers.push((name, value));
-        self
-    }
-
-    /// A header the caller may add per call, checked against its limits.
-    pub fn optional_header(mut self, header: OptionalHeader) -> Self {
-        self.optional_headers.push(header);
         self
     }
 

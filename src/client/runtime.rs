@@ -26,6 +26,8 @@ pub(crate) struct Runtime {
     pub scheme: &'static Scheme,
     /// Where the provider's responses carry its code and message.
     pub errors: &'static payspec_signing::convention::ErrorConvention,
+    /// The provider's optional per-call headers and their limits.
+    pub call_headers: &'static [super::OptionalHeader],
     /// The configured credentials, by the names the recipes use.
     pub credentials: Credentials,
     /// Base URL, no trailing slash needed.
@@ -73,7 +75,7 @@ impl Runtime {
         options: &CallOptions,
     ) -> Result<Exchange, Error> {
         let call_id = self.call_id(options)?;
-        let extra = optional_headers(call, options)?;
+        let extra = optional_headers(self.call_headers, call, options)?;
         let span = tracing::info_span!(
             "payspec.call",
             provider = self.provider,
@@ -252,15 +254,19 @@ impl Runtime {
 
 /// The caller's optional headers, each checked against the limits the
 /// call declares for it; nothing is sent when one is unknown or too long.
-fn optional_headers(call: &Call, options: &CallOptions) -> Result<Vec<(String, String)>, Error> {
+fn optional_headers(
+    declared: &[super::OptionalHeader],
+    call: &Call,
+    options: &CallOptions,
+) -> Result<Vec<(String, String)>, Error> {
+    let taken: Vec<&super::OptionalHeader> = declared
+        .iter()
+        .filter(|h| h.methods.is_empty() || h.methods.contains(&call.method))
+        .collect();
     let mut v = Validator::new();
     for (name, value) in &options.headers {
-        let Some(spec) = call
-            .optional_headers
-            .iter()
-            .find(|h| h.name.eq_ignore_ascii_case(name))
-        else {
-            let known: Vec<&str> = call.optional_headers.iter().map(|h| h.name).collect();
+        let Some(spec) = taken.iter().find(|h| h.name.eq_ignore_ascii_case(name)) else {
+            let known: Vec<&str> = taken.iter().map(|h| h.name).collect();
             v.fail(
                 name,
                 "header",

@@ -160,6 +160,22 @@ fn descriptor(ctx: &Ctx<'_>, marker: &proc_macro2::Ident) -> TokenStream {
          selecting [`DESCRIPTOR`].",
         p.title
     ));
+    let call_headers = p.call_headers.iter().map(|h| {
+        let name = h.wire_name.as_str();
+        let methods = h.methods.iter().map(|m| match m.as_str() {
+            "GET" => quote!(crate::transport::Method::Get),
+            _ => quote!(crate::transport::Method::Post),
+        });
+        let max_len = option_usize(h.max_length);
+        let list = match h.list {
+            Some((separator, max_items, item_max)) => {
+                let item_max = option_usize(item_max);
+                quote!(Some(crate::client::HeaderList { separator: #separator, max_items: #max_items, item_max_len: #item_max }))
+            }
+            None => quote!(None),
+        };
+        quote!(crate::client::OptionalHeader { name: #name, methods: &[#(#methods),*], max_len: #max_len, list: #list })
+    });
     quote! {
         /// What distinguishes this provider at run time, from its spec: its
         /// name, its recipes ([`AUTH`]) and where its responses carry their
@@ -167,6 +183,7 @@ fn descriptor(ctx: &Ctx<'_>, marker: &proc_macro2::Ident) -> TokenStream {
         pub static DESCRIPTOR: crate::client::Descriptor = crate::client::Descriptor {
             name: #name,
             auth: &AUTH,
+            call_headers: &[#(#call_headers),*],
             errors: crate::convention::ErrorConvention {
                 code: #code,
                 message: #message,
@@ -407,23 +424,12 @@ fn endpoint_methods(ctx: &Ctx<'_>, s: &Shape, e: &Endpoint) -> Result<TokenStrea
         .iter()
         .filter(|h| h.methods.is_empty() || h.methods.iter().any(|m| m == method_name))
         .collect();
-    let optional = optional_headers.iter().map(|h| {
-            let name = h.wire_name.as_str();
-            let max_len = option_usize(h.max_length);
-            let list = match h.list {
-                Some((separator, max_items, item_max)) => {
-                    let item_max = option_usize(item_max);
-                    quote!(Some(crate::client::HeaderList { separator: #separator, max_items: #max_items, item_max_len: #item_max }))
-                }
-                None => quote!(None),
-            };
-            quote!(.optional_header(crate::client::OptionalHeader { name: #name, max_len: #max_len, list: #list }))
-        });
     let success_codes = e.success_codes.as_ref().map(|codes| {
         let codes = codes.iter().map(String::as_str);
         quote!(.success_codes(&[#(#codes),*]))
     });
-    let call = quote!(crate::client::Call::#constructor(#operation, #path_expr) #(#fixed)* #(#optional)* #success_codes);
+    let call =
+        quote!(crate::client::Call::#constructor(#operation, #path_expr) #(#fixed)* #success_codes);
 
     // Success type: the 2xx body, or its `data` where the runtime unwraps
     // the envelope.
