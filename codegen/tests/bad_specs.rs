@@ -34,6 +34,7 @@ bad_cases!(
     also_accepts_unknown,
     area_cycle,
     body_type_undefined,
+    call_headers,
     condition_tests,
     decisions,
     discrepancy_quotes,

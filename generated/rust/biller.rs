@@ -195,6 +195,7 @@ pub mod biller {
     pub static DESCRIPTOR: crate::client::Descriptor = crate::client::Descriptor {
         name: "biller",
         auth: &AUTH,
+        call_headers: &[],
         errors: crate::convention::ErrorConvention {
             code: Some(std::borrow::Cow::Borrowed("responseCode")),
             message: std::borrow::Cow::Borrowed(

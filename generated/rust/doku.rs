@@ -905,6 +905,7 @@ pub mod doku {
     pub static DESCRIPTOR: crate::client::Descriptor = crate::client::Descriptor {
         name: "doku",
         auth: &AUTH,
+        call_headers: &[],
         errors: crate::convention::ErrorConvention {
             code: Some(std::borrow::Cow::Borrowed("error.code")),
             message: std::borrow::Cow::Borrowed(

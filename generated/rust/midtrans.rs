@@ -563,6 +563,34 @@ pub mod midtrans {
     pub static DESCRIPTOR: crate::client::Descriptor = crate::client::Descriptor {
         name: "midtrans",
         auth: &AUTH,
+        call_headers: &[
+            crate::client::OptionalHeader {
+                name: "Idempotency-Key",
+                methods: &[crate::transport::Method::Post],
+                max_len: Some(46usize),
+                list: None,
+            },
+            crate::client::OptionalHeader {
+                name: "X-Append-Notification",
+                methods: &[],
+                max_len: None,
+                list: Some(crate::client::HeaderList {
+                    separator: ',',
+                    max_items: 3usize,
+                    item_max_len: None,
+                }),
+            },
+            crate::client::OptionalHeader {
+                name: "X-Override-Notification",
+                methods: &[],
+                max_len: None,
+                list: Some(crate::client::HeaderList {
+                    separator: ',',
+                    max_items: 3usize,
+                    item_max_len: None,
+                }),
+            },
+        ],
         errors: crate::convention::ErrorConvention {
             code: Some(std::borrow::Cow::Borrowed("status_code")),
             message: std::borrow::Cow::Borrowed(
@@ -697,6 +725,23 @@ pub mod midtrans {
                 .await
         }
 
+        /// As [`Client::approve`], with per-call options: the optional headers `Idempotency-Key`, `X-Append-Notification`, `X-Override-Notification` ([`CallOptions::header`]), checked against their documented limits before anything is sent.
+        pub async fn approve_with(
+            &self,
+            id: impl crate::client::PathParam,
+            options: &CallOptions,
+        ) -> Result<core::ApproveResponse, crate::Error> {
+            let id_segment = crate::client::PathParam::path_segment(&id);
+            self.call_empty_with(
+                    crate::client::Call::post(
+                        "approve",
+                        format!("/v2/{id_segment}/approve"),
+                    ),
+                    options,
+                )
+                .await
+        }
+
         /// Cancel (void) a transaction that has not been settled.
         ///
         /// `POST /v2/{id}/cancel`
@@ -742,6 +787,23 @@ pub mod midtrans {
                 .await
         }
 
+        /// As [`Client::cancel`], with per-call options: the optional headers `Idempotency-Key`, `X-Append-Notification`, `X-Override-Notification` ([`CallOptions::header`]), checked against their documented limits before anything is sent.
+        pub async fn cancel_with(
+            &self,
+            id: impl crate::client::PathParam,
+            options: &CallOptions,
+        ) -> Result<core::CancelResponse, crate::Error> {
+            let id_segment = crate::client::PathParam::path_segment(&id);
+            self.call_empty_with(
+                    crate::client::Call::post(
+                        "cancel",
+                        format!("/v2/{id_segment}/cancel"),
+                    ),
+                    options,
+                )
+                .await
+        }
+
         /// Capture the balance of an authorized (pre-authorized) transaction.
         ///
         /// `POST /v2/capture`
@@ -774,6 +836,20 @@ pub mod midtrans {
             self.call(crate::client::Call::post("capture", "/v2/capture"), request).await
         }
 
+        /// As [`Client::capture`], with per-call options: the optional headers `Idempotency-Key`, `X-Append-Notification`, `X-Override-Notification` ([`CallOptions::header`]), checked against their documented limits before anything is sent.
+        pub async fn capture_with(
+            &self,
+            request: &core::CaptureRequest,
+            options: &CallOptions,
+        ) -> Result<core::CaptureResponse, crate::Error> {
+            self.call_with(
+                    crate::client::Call::post("capture", "/v2/capture"),
+                    request,
+                    options,
+                )
+                .await
+        }
+
         /// Create a bank-transfer (virtual account) or Mandiri Bill transaction.
         ///
         /// `POST /v2/charge`
@@ -798,13 +874,14 @@ pub mod midtrans {
         /// object reference's snippets are fragments of a body, not bodies, so they
         /// are not examples; every field they show is declared below.
         ///
-        /// Headers (midtrans-auth-headers.txt) the generated client cannot send yet,
-        /// because the spec format has no per-call optional header: "Idempotency-Key
-        /// | Idempotency key to safely handle retry requests. | Optional |" ("The
-        /// maximum length of Idempotency-Key is 46. Midtrans ignores the usage of
-        /// Idempotency-Key if it is longer than the maximum length." "Please note
-        /// that the key value lifetime is five minutes." "idempotent requests are
-        /// not supported for these payment methods: 1. Permata Virtual Account");
+        /// Headers (midtrans-auth-headers.txt) a caller adds per call
+        /// (`call_headers:` of provider.yaml, sent with `CallOptions::header` and
+        /// checked before sending): "Idempotency-Key | Idempotency key to safely
+        /// handle retry requests. | Optional |" ("The maximum length of
+        /// Idempotency-Key is 46. Midtrans ignores the usage of Idempotency-Key if it
+        /// is longer than the maximum length." "Please note that the key value
+        /// lifetime is five minutes." "idempotent requests are not supported for
+        /// these payment methods: 1. Permata Virtual Account");
         /// X-Append-Notification / X-Override-Notification ("Both header can
         /// support up to maximum of 3 URLs, separated by coma(,).").
         ///
@@ -823,6 +900,20 @@ pub mod midtrans {
             request: &core::ChargeRequest,
         ) -> Result<core::ChargeResponse, crate::Error> {
             self.call(crate::client::Call::post("charge", "/v2/charge"), request).await
+        }
+
+        /// As [`Client::charge`], with per-call options: the optional headers `Idempotency-Key`, `X-Append-Notification`, `X-Override-Notification` ([`CallOptions::header`]), checked against their documented limits before anything is sent.
+        pub async fn charge_with(
+            &self,
+            request: &core::ChargeRequest,
+            options: &CallOptions,
+        ) -> Result<core::ChargeResponse, crate::Error> {
+            self.call_with(
+                    crate::client::Call::post("charge", "/v2/charge"),
+                    request,
+                    options,
+                )
+                .await
         }
 
         /// Deny a card payment that the Fraud Detection System challenged.
@@ -858,6 +949,20 @@ pub mod midtrans {
             let id_segment = crate::client::PathParam::path_segment(&id);
             self.call_empty(
                     crate::client::Call::post("deny", format!("/v2/{id_segment}/deny")),
+                )
+                .await
+        }
+
+        /// As [`Client::deny`], with per-call options: the optional headers `Idempotency-Key`, `X-Append-Notification`, `X-Override-Notification` ([`CallOptions::header`]), checked against their documented limits before anything is sent.
+        pub async fn deny_with(
+            &self,
+            id: impl crate::client::PathParam,
+            options: &CallOptions,
+        ) -> Result<core::DenyResponse, crate::Error> {
+            let id_segment = crate::client::PathParam::path_segment(&id);
+            self.call_empty_with(
+                    crate::client::Call::post("deny", format!("/v2/{id_segment}/deny")),
+                    options,
                 )
                 .await
         }
@@ -921,6 +1026,25 @@ pub mod midtrans {
                 .await
         }
 
+        /// As [`Client::direct_refund`], with per-call options: the optional headers `Idempotency-Key`, `X-Append-Notification`, `X-Override-Notification` ([`CallOptions::header`]), checked against their documented limits before anything is sent.
+        pub async fn direct_refund_with(
+            &self,
+            id: impl crate::client::PathParam,
+            request: &core::DirectRefundRequest,
+            options: &CallOptions,
+        ) -> Result<core::DirectRefundResponse, crate::Error> {
+            let id_segment = crate::client::PathParam::path_segment(&id);
+            self.call_with(
+                    crate::client::Call::post(
+                        "direct_refund",
+                        format!("/v2/{id_segment}/refund/online/direct"),
+                    ),
+                    request,
+                    options,
+                )
+                .await
+        }
+
         /// Expire a pending transaction so that its order_id can be reused.
         ///
         /// `POST /v2/{id}/expire`
@@ -966,6 +1090,24 @@ pub mod midtrans {
                             format!("/v2/{id_segment}/expire"),
                         )
                         .success_codes(&["407"]),
+                )
+                .await
+        }
+
+        /// As [`Client::expire`], with per-call options: the optional headers `Idempotency-Key`, `X-Append-Notification`, `X-Override-Notification` ([`CallOptions::header`]), checked against their documented limits before anything is sent.
+        pub async fn expire_with(
+            &self,
+            id: impl crate::client::PathParam,
+            options: &CallOptions,
+        ) -> Result<core::ExpireResponse, crate::Error> {
+            let id_segment = crate::client::PathParam::path_segment(&id);
+            self.call_empty_with(
+                    crate::client::Call::post(
+                            "expire",
+                            format!("/v2/{id_segment}/expire"),
+                        )
+                        .success_codes(&["407"]),
+                    options,
                 )
                 .await
         }
@@ -1017,6 +1159,23 @@ pub mod midtrans {
                         "get_status",
                         format!("/v2/{id_segment}/status"),
                     ),
+                )
+                .await
+        }
+
+        /// As [`Client::get_status`], with per-call options: the optional headers `X-Append-Notification`, `X-Override-Notification` ([`CallOptions::header`]), checked against their documented limits before anything is sent.
+        pub async fn get_status_with(
+            &self,
+            id: impl crate::client::PathParam,
+            options: &CallOptions,
+        ) -> Result<core::GetStatusResponse, crate::Error> {
+            let id_segment = crate::client::PathParam::path_segment(&id);
+            self.call_empty_with(
+                    crate::client::Call::get(
+                        "get_status",
+                        format!("/v2/{id_segment}/status"),
+                    ),
+                    options,
                 )
                 .await
         }
@@ -1080,6 +1239,25 @@ pub mod midtrans {
                         format!("/v2/{id_segment}/refund"),
                     ),
                     request,
+                )
+                .await
+        }
+
+        /// As [`Client::refund`], with per-call options: the optional headers `Idempotency-Key`, `X-Append-Notification`, `X-Override-Notification` ([`CallOptions::header`]), checked against their documented limits before anything is sent.
+        pub async fn refund_with(
+            &self,
+            id: impl crate::client::PathParam,
+            request: &core::RefundRequest,
+            options: &CallOptions,
+        ) -> Result<core::RefundResponse, crate::Error> {
+            let id_segment = crate::client::PathParam::path_segment(&id);
+            self.call_with(
+                    crate::client::Call::post(
+                        "refund",
+                        format!("/v2/{id_segment}/refund"),
+                    ),
+                    request,
+                    options,
                 )
                 .await
         }

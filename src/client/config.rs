@@ -128,6 +128,7 @@ impl<P: Spec> Config<P> {
             provider: descriptor.name,
             scheme: descriptor.auth,
             errors: &descriptor.errors,
+            call_headers: descriptor.call_headers,
             credentials: super::credentials_in_order(descriptor.auth, self.credentials.clone()),
             base_url: self.base_url.clone(),
             retry: self.retry,

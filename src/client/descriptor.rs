@@ -15,6 +15,9 @@ pub struct Descriptor {
     pub auth: &'static Scheme,
     /// Where responses carry the provider's code and message.
     pub errors: ErrorConvention,
+    /// Optional headers a caller may add per call, with their limits
+    /// (`call_headers:`).
+    pub call_headers: &'static [super::OptionalHeader],
 }
 
 /// A provider module's marker type: the type parameter of

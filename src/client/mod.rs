@@ -14,7 +14,7 @@
 //!     pub use crate::client::{CallOptions, ResponseVerification};
 //!     pub static AUTH: crate::recipe::Scheme = …;
 //!     pub static DESCRIPTOR: crate::client::Descriptor = crate::client::Descriptor {
-//!         name: "midtrans", auth: &AUTH, errors: crate::convention::ErrorConvention { … },
+//!         name: "midtrans", auth: &AUTH, call_headers: &[…], errors: crate::convention::ErrorConvention { … },
 //!     };
 //!     pub struct Midtrans;
 //!     impl crate::client::Spec for Midtrans {
@@ -51,7 +51,7 @@
 //! | --- | --- |
 //! | `call(&self, Call, &Req) -> Result<Resp, Error>` | a JSON body (`Req: Serialize + Validate`, `Resp: DeserializeOwned`) |
 //! | `call_empty(&self, Call) -> Result<Resp, Error>` | no body (GET, or a body-less POST) |
-//! | `call_with` / `call_empty_with(…, &CallOptions)` | per-call options (a caller-chosen request id) |
+//! | `call_with` / `call_empty_with(…, &CallOptions)` | per-call options (a caller-chosen request id, optional headers) |
 //!
 //! Path parameters: generated methods take one `impl` [`PathParam`] per
 //! parameter (`&str`, `String`, a generated `path_refs:` type), insert its
@@ -97,6 +97,31 @@ pub struct Call {
     /// Body codes that mean success for this endpoint, replacing the
     /// provider's (`success_codes:` of the endpoint).
     pub success_codes: Option<&'static [&'static str]>,
+}
+
+/// A request header the provider accepts per call if the caller sends it
+/// (`call_headers:` in the spec), with the limits its docs give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OptionalHeader {
+    /// The wire name (`Idempotency-Key`).
+    pub name: &'static str,
+    /// The methods of the endpoints that take it; all when empty.
+    pub methods: &'static [Method],
+    /// The most characters the whole value may have, if documented.
+    pub max_len: Option<usize>,
+    /// When the value is a list: its separator and the most items allowed.
+    pub list: Option<HeaderList>,
+}
+
+/// The list shape of an [`OptionalHeader`] value (URLs separated by `,`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeaderList {
+    /// What separates the items.
+    pub separator: char,
+    /// The most items allowed.
+    pub max_items: usize,
+    /// The most characters one item may have, if documented.
+    pub item_max_len: Option<usize>,
 }
 
 impl Call {
@@ -146,6 +171,10 @@ pub struct CallOptions {
     /// characters). Supply the one you stored to repeat a request safely
     /// after a crash; by default a fresh UUID v4 is generated.
     pub request_id: Option<String>,
+    /// Optional headers to send, by wire name (an `Idempotency-Key`); each
+    /// must be one the call declares and within its documented limits, or
+    /// the call fails with [`Error::Validation`] before anything is sent.
+    pub headers: Vec<(String, String)>,
 }
 
 impl CallOptions {
@@ -157,6 +186,13 @@ impl CallOptions {
     /// Sends `request_id` as the request id (DOKU's `Request-Id`).
     pub fn request_id(mut self, request_id: impl Into<String>) -> Self {
         self.request_id = Some(request_id.into());
+        self
+    }
+
+    /// Sends the optional header `name` (one of the call's
+    /// `call_headers:`) with `value` on every attempt of the call.
+    pub fn header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
         self
     }
 }

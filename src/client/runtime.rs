@@ -26,6 +26,8 @@ pub(crate) struct Runtime {
     pub scheme: &'static Scheme,
     /// Where the provider's responses carry its code and message.
     pub errors: &'static payspec_signing::convention::ErrorConvention,
+    /// The provider's optional per-call headers and their limits.
+    pub call_headers: &'static [super::OptionalHeader],
     /// The configured credentials, by the names the recipes use.
     pub credentials: Credentials,
     /// Base URL, no trailing slash needed.
@@ -73,6 +75,7 @@ impl Runtime {
         options: &CallOptions,
     ) -> Result<Exchange, Error> {
         let call_id = self.call_id(options)?;
+        let extra = optional_headers(self.call_headers, call, options)?;
         let span = tracing::info_span!(
             "payspec.call",
             provider = self.provider,
@@ -84,7 +87,7 @@ impl Runtime {
         if let Some(c) = &call_id {
             span.record("request_id", tracing::field::display(&c.id));
         }
-        let send = |token| self.send_with_retries(call, call_id.as_ref(), &body, token);
+        let send = |token| self.send_with_retries(call, call_id.as_ref(), &extra, &body, token);
         super::token::authorised(self, call, send)
             .instrument(span)
             .await
@@ -122,6 +125,7 @@ impl Runtime {
         &self,
         call: &Call,
         call_id: Option<&CallId>,
+        extra: &[(String, String)],
         body: &[u8],
         token: Option<Arc<str>>,
     ) -> Result<Exchange, Error> {
@@ -129,7 +133,8 @@ impl Runtime {
         let mut attempt = 1;
         loop {
             tracing::Span::current().record("attempt", attempt);
-            let (request, sent) = self.signed_request(call, call_id, body, token.as_deref())?;
+            let (request, sent) =
+                self.signed_request(call, call_id, extra, body, token.as_deref())?;
             let retry_reason = match self.transport.send(request).await {
                 Ok(response) => {
                     tracing::Span::current().record("status", response.status);
@@ -162,11 +167,13 @@ impl Runtime {
         &self,
         call: &Call,
         call_id: Option<&CallId>,
+        extra: &[(String, String)],
         body: &[u8],
         token: Option<&str>,
     ) -> Result<(HttpRequest, Values), Error> {
         let is_get = call.method == Method::Get;
         let mut headers = json_headers(call);
+        headers.extend_from_slice(extra);
         let mut sent = Vec::new();
         if let Some(recipe) = super::token::request_recipe(self.scheme, call) {
             let (target, query) = split_query(&call.path);
@@ -243,6 +250,62 @@ impl Runtime {
                 })
             })
     }
+}
+
+/// The caller's optional headers, each checked against the limits the
+/// call declares for it; nothing is sent when one is unknown or too long.
+fn optional_headers(
+    declared: &[super::OptionalHeader],
+    call: &Call,
+    options: &CallOptions,
+) -> Result<Vec<(String, String)>, Error> {
+    let taken: Vec<&super::OptionalHeader> = declared
+        .iter()
+        .filter(|h| h.methods.is_empty() || h.methods.contains(&call.method))
+        .collect();
+    let mut v = Validator::new();
+    for (name, value) in &options.headers {
+        let Some(spec) = taken.iter().find(|h| h.name.eq_ignore_ascii_case(name)) else {
+            let known: Vec<&str> = taken.iter().map(|h| h.name).collect();
+            v.fail(
+                name,
+                "header",
+                format!(
+                    "is not an optional header of {}; it takes: {}",
+                    call.operation,
+                    if known.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        known.join(", ")
+                    }
+                ),
+            );
+            continue;
+        };
+        v.check_len(spec.name, value, Some(1), spec.max_len);
+        v.check_format(spec.name, value, Format::PrintableAscii);
+        if let Some(list) = spec.list {
+            let items: Vec<&str> = value.split(list.separator).collect();
+            if items.len() > list.max_items {
+                v.fail(
+                    spec.name,
+                    "max_items",
+                    format!(
+                        "has {} items separated by {:?}; at most {} are allowed",
+                        items.len(),
+                        list.separator,
+                        list.max_items
+                    ),
+                );
+            }
+            for (i, item) in items.iter().enumerate() {
+                let field = format!("{}[{i}]", spec.name);
+                v.check_len(&field, item, Some(1), list.item_max_len);
+            }
+        }
+    }
+    v.finish()?;
+    Ok(options.headers.clone())
 }
 
 /// The request recipe's generated id: its value name, limit, and the header

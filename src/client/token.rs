@@ -167,7 +167,7 @@ async fn fetch(runtime: &Runtime, flow: &TokenFlow) -> Result<Cached, Error> {
     let call = Call::new(operation(&flow.endpoint), method, flow.path.to_string());
     let requested_at = SystemTime::now();
     let exchange = runtime
-        .send_with_retries(&call, None, flow.body.as_bytes(), None)
+        .send_with_retries(&call, None, &[], flow.body.as_bytes(), None)
         .await?;
     let response = &exchange.response;
     if !(200..300).contains(&response.status) {

@@ -58,6 +58,8 @@ pub struct Provider {
     pub request_headers: Vec<Header>,
     /// Headers every response carries.
     pub response_headers: Vec<Header>,
+    /// Optional headers a caller may add per call (`call_headers:`).
+    pub call_headers: Vec<CallHeader>,
     /// Every enum of the provider (shared and per endpoint), names unique.
     pub enums: Vec<Enum>,
     /// Every struct of the provider (named types, bodies, inline objects).
@@ -289,6 +291,21 @@ pub struct Header {
     pub field: Field,
     /// A request header every call sends with exactly this value (`value:`).
     pub fixed: Option<String>,
+}
+
+/// An optional per-call request header (`call_headers:`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CallHeader {
+    /// Wire name as the docs spell it (`Idempotency-Key`).
+    pub wire_name: String,
+    /// What it does, quoted from the docs.
+    pub doc: String,
+    /// The most characters the value may have.
+    pub max_length: Option<usize>,
+    /// Upper-case methods of the endpoints that take it; empty for all.
+    pub methods: Vec<String>,
+    /// When the value is a list: separator, most items, most characters per item.
+    pub list: Option<(char, usize, Option<usize>)>,
 }
 
 /// The area an item is generated into: the provider root or an area submodule.

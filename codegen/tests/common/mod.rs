@@ -790,6 +790,7 @@ fn doku() -> Provider {
             ),
             header("Signature", "HMACSHA256=… over the request.", None, None),
         ],
+        call_headers: Vec::new(),
         response_headers: vec![header(
             "Response-Timestamp",
             "Timestamp of the response.",
@@ -896,6 +897,7 @@ fn midtrans() -> Provider {
                 ),
             },
         ],
+        call_headers: Vec::new(),
         response_headers: Vec::new(),
         enums: Vec::new(),
         structs: vec![cancel],
@@ -968,6 +970,7 @@ fn biller() -> Provider {
             biller_header("TOKEN", "JWT."),
             biller_header("VERSION", "API version, `2.0`."),
         ],
+        call_headers: Vec::new(),
         response_headers: Vec::new(),
         enums: Vec::new(),
         structs: vec![Struct {

@@ -326,6 +326,7 @@ pub fn doku() -> Provider {
             wire_name: "Client-Id".into(),
             field: mandatory("Client-Id", Type::String, 20),
         }],
+        call_headers: Vec::new(),
         response_headers: vec![],
         enums: vec![
             channel_enum(),

@@ -778,6 +778,7 @@ pub fn provider() -> Provider {
                 "Client ID from the back office.",
             ),
         }],
+        call_headers: Vec::new(),
         response_headers: vec![],
         enums: enums(),
         structs: structs(),

@@ -708,6 +708,7 @@ pub mod shop {
     pub static DESCRIPTOR: crate::client::Descriptor = crate::client::Descriptor {
         name: "shop",
         auth: &AUTH,
+        call_headers: &[],
         errors: crate::convention::ErrorConvention {
             code: Some(std::borrow::Cow::Borrowed("error.code")),
             message: std::borrow::Cow::Borrowed(

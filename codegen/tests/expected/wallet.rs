@@ -130,6 +130,7 @@ pub mod wallet {
     pub static DESCRIPTOR: crate::client::Descriptor = crate::client::Descriptor {
         name: "wallet",
         auth: &AUTH,
+        call_headers: &[],
         errors: crate::convention::ErrorConvention {
             code: Some(std::borrow::Cow::Borrowed("status_code")),
             message: std::borrow::Cow::Borrowed(

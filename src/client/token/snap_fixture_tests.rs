@@ -240,6 +240,7 @@ async fn setup(client_secret: &str) -> (Arc<Server>, Runtime, String) {
     let runtime = Runtime {
         provider: "doku",
         errors: Box::leak(Box::default()),
+        call_headers: &[],
         scheme: &AUTH,
         credentials: Credentials::new()
             .with("client_id", Secret::new(CLIENT_ID))

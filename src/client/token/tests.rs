@@ -149,6 +149,7 @@ async fn runtime(server: &Arc<Server>) -> Arc<Runtime> {
     Arc::new(Runtime {
         provider: "doku",
         errors: Box::leak(Box::default()),
+        call_headers: &[],
         scheme: scheme(),
         credentials: Credentials::new().with("client_id", Secret::new("client-1")),
         // A fresh port per test: its own credential set in the shared cache.

@@ -175,7 +175,7 @@ pub fn load_files(files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<Loaded, Diagnost
         let group = groups.entry(job.dir.clone()).or_default();
         match file {
             ReadFile::Provider(Ok(parsed)) => {
-                group.provider = Some((job.path.clone(), parsed));
+                group.provider = Some((job.path.clone(), *parsed));
                 group.has_provider_file = true;
             }
             ReadFile::Provider(Err(ds)) => {
@@ -185,7 +185,7 @@ pub fn load_files(files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<Loaded, Diagnost
             }
             ReadFile::Endpoint(result) => {
                 match result {
-                    Ok(parsed) => group.endpoints.push((job.path.clone(), parsed)),
+                    Ok(parsed) => group.endpoints.push((job.path.clone(), *parsed)),
                     Err(ds) => {
                         group.failed = true;
                         sink.diags.extend(ds);
@@ -263,16 +263,16 @@ struct ReadJob<'a> {
 
 /// What reading one spec file gave.
 enum ReadFile {
-    Provider(Result<Parsed<ProviderFile>, Vec<Diagnostic>>),
-    Endpoint(Result<Parsed<EndpointFile>, Vec<Diagnostic>>),
+    Provider(Result<Box<Parsed<ProviderFile>>, Vec<Diagnostic>>),
+    Endpoint(Result<Box<Parsed<EndpointFile>>, Vec<Diagnostic>>),
 }
 
 impl ReadJob<'_> {
     fn read(&self) -> ReadFile {
         if self.provider_file {
-            ReadFile::Provider(load::parse(self.path, self.bytes, "a provider file"))
+            ReadFile::Provider(load::parse(self.path, self.bytes, "a provider file").map(Box::new))
         } else {
-            ReadFile::Endpoint(load::parse(self.path, self.bytes, "an endpoint file"))
+            ReadFile::Endpoint(load::parse(self.path, self.bytes, "an endpoint file").map(Box::new))
         }
     }
 }

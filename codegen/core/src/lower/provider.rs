@@ -232,6 +232,7 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
     lower_types(&mut cx, psrc, &pfile.types);
     let request_headers = headers(&mut cx, psrc, "request_headers", &pfile.request_headers);
     let response_headers = headers(&mut cx, psrc, "response_headers", &pfile.response_headers);
+    let call_headers = call_headers(&mut cx, psrc, pfile);
     let mut endpoints = Vec::new();
     let mut pending = Vec::new();
     let mut examples: Vec<(String, Vec<Example>)> = Vec::new();
@@ -382,6 +383,7 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
         environments,
         request_headers,
         response_headers,
+        call_headers,
         enums: std::mem::take(&mut cx.enums),
         structs: std::mem::take(&mut cx.structs),
         endpoints,
@@ -569,6 +571,69 @@ fn lower_types(
             "",
         );
     }
+}
+
+/// `call_headers:`: optional per-call request headers with their limits.
+fn call_headers(
+    cx: &mut Ctx<'_>,
+    src: Src<'_>,
+    pfile: &crate::spec::model::ProviderFile,
+) -> Vec<crate::ir::CallHeader> {
+    let mut out = Vec::new();
+    for (name, spec) in &pfile.call_headers {
+        let loc = src.loc(&format!("call_headers.{name}"));
+        if pfile
+            .request_headers
+            .keys()
+            .any(|h| h.eq_ignore_ascii_case(name))
+        {
+            cx.sink.error(
+                loc.clone(),
+                "L077",
+                format!("`{name}` is both a request header and a call header"),
+                "a header every request carries belongs in `request_headers`; an optional one in `call_headers`",
+            );
+        }
+        let mut methods = Vec::new();
+        for m in &spec.methods {
+            let upper = m.to_ascii_uppercase();
+            if !["GET", "POST"].contains(&upper.as_str()) {
+                cx.sink.error(
+                    src.loc(&format!("call_headers.{name}.methods")),
+                    "L078",
+                    format!("`{m}` is not a method an endpoint can have"),
+                    "write GET or POST",
+                );
+            }
+            methods.push(upper);
+        }
+        let list = spec.list.as_ref().and_then(|l| {
+            let mut chars = l.separator.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) if l.max_items > 0 => Some((c, l.max_items, l.item_max_length)),
+                _ => {
+                    cx.sink.error(
+                        src.loc(&format!("call_headers.{name}.list")),
+                        "L079",
+                        format!(
+                            "`{name}`'s list needs a one-character `separator` and `max_items` above 0, not {:?} and {}",
+                            l.separator, l.max_items
+                        ),
+                        "write the separator and the item count the docs give (`separator: \",\"`, `max_items: 3`)",
+                    );
+                    None
+                }
+            }
+        });
+        out.push(crate::ir::CallHeader {
+            wire_name: name.clone(),
+            doc: spec.doc.clone(),
+            max_length: spec.max_length,
+            methods,
+            list,
+        });
+    }
+    out
 }
 
 fn headers(

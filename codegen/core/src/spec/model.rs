@@ -101,6 +101,10 @@ pub struct ProviderFile {
     /// Headers every response carries, by wire name.
     #[serde(default)]
     pub response_headers: IndexMap<String, FieldSpec>,
+    /// Optional request headers a caller may add per call (an idempotency
+    /// key), by wire name, with their documented limits.
+    #[serde(default)]
+    pub call_headers: IndexMap<String, CallHeaderSpec>,
     /// Enums shared by the provider's endpoints.
     #[serde(default)]
     pub enums: IndexMap<String, EnumSpec>,
@@ -117,6 +121,36 @@ pub struct ProviderFile {
     /// between states; read by the sandbox (`payspec mock`).
     #[serde(default)]
     pub lifecycle: IndexMap<String, LifecycleSpec>,
+}
+
+/// `call_headers:` entry: an optional per-call request header.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CallHeaderSpec {
+    /// What it does, quoted from the docs.
+    pub doc: String,
+    /// The most characters the value may have, as documented.
+    #[serde(default)]
+    pub max_length: Option<usize>,
+    /// The methods of the endpoints that take it (all when absent).
+    #[serde(default)]
+    pub methods: Vec<String>,
+    /// When the value is a list (URLs separated by a comma).
+    #[serde(default)]
+    pub list: Option<CallHeaderListSpec>,
+}
+
+/// `list:` of a `call_headers:` entry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CallHeaderListSpec {
+    /// The one character between items.
+    pub separator: String,
+    /// The most items allowed.
+    pub max_items: usize,
+    /// The most characters one item may have, if documented.
+    #[serde(default)]
+    pub item_max_length: Option<usize>,
 }
 
 /// One entry of a provider's `docs:`: a page name, or a page name with the

@@ -160,6 +160,22 @@ fn descriptor(ctx: &Ctx<'_>, marker: &proc_macro2::Ident) -> TokenStream {
          selecting [`DESCRIPTOR`].",
         p.title
     ));
+    let call_headers = p.call_headers.iter().map(|h| {
+        let name = h.wire_name.as_str();
+        let methods = h.methods.iter().map(|m| match m.as_str() {
+            "GET" => quote!(crate::transport::Method::Get),
+            _ => quote!(crate::transport::Method::Post),
+        });
+        let max_len = option_usize(h.max_length);
+        let list = match h.list {
+            Some((separator, max_items, item_max)) => {
+                let item_max = option_usize(item_max);
+                quote!(Some(crate::client::HeaderList { separator: #separator, max_items: #max_items, item_max_len: #item_max }))
+            }
+            None => quote!(None),
+        };
+        quote!(crate::client::OptionalHeader { name: #name, methods: &[#(#methods),*], max_len: #max_len, list: #list })
+    });
     quote! {
         /// What distinguishes this provider at run time, from its spec: its
         /// name, its recipes ([`AUTH`]) and where its responses carry their
@@ -167,6 +183,7 @@ fn descriptor(ctx: &Ctx<'_>, marker: &proc_macro2::Ident) -> TokenStream {
         pub static DESCRIPTOR: crate::client::Descriptor = crate::client::Descriptor {
             name: #name,
             auth: &AUTH,
+            call_headers: &[#(#call_headers),*],
             errors: crate::convention::ErrorConvention {
                 code: #code,
                 message: #message,
@@ -395,6 +412,18 @@ fn endpoint_methods(ctx: &Ctx<'_>, s: &Shape, e: &Endpoint) -> Result<TokenStrea
         let name = h.wire_name.as_str();
         Some(quote!(.fixed_header(#name, #value)))
     });
+    // Optional per-call headers (`call_headers:`) the endpoint's method
+    // takes, with their limits, checked by the runtime before sending.
+    let method_name = match method {
+        HttpMethod::GET => "GET",
+        HttpMethod::POST => "POST",
+    };
+    let optional_headers: Vec<&crate::ir::CallHeader> = ctx
+        .p
+        .call_headers
+        .iter()
+        .filter(|h| h.methods.is_empty() || h.methods.iter().any(|m| m == method_name))
+        .collect();
     let success_codes = e.success_codes.as_ref().map(|codes| {
         let codes = codes.iter().map(String::as_str);
         quote!(.success_codes(&[#(#codes),*]))
@@ -550,15 +579,29 @@ fn endpoint_methods(ctx: &Ctx<'_>, s: &Shape, e: &Endpoint) -> Result<TokenStrea
             self.#runtime.await
         }
     };
-    let Some(id_header) = &s.request_id_header else {
-        return Ok(plain_method);
+    let plain_name = name.to_string();
+    let plain_name = plain_name.trim_start_matches("r#");
+    let with_text = match (&s.request_id_header, optional_headers.is_empty()) {
+        (None, true) => return Ok(plain_method),
+        (Some(id_header), _) => format!(
+            "As [`Client::{plain_name}`], with per-call options: store the {id_header} you pass in \
+             `options` before sending, so a retry after a crash repeats the request safely."
+        ),
+        (None, false) => {
+            let names: Vec<String> = optional_headers
+                .iter()
+                .map(|h| format!("`{}`", h.wire_name))
+                .collect();
+            format!(
+                "As [`Client::{plain_name}`], with per-call options: the optional headers {} \
+                 ([`CallOptions::header`]), checked against their documented limits before \
+                 anything is sent.",
+                names.join(", ")
+            )
+        }
     };
-    let with_name = format_ident!("{}_with", name.to_string().trim_start_matches("r#"));
-    let with_doc = doc::attrs(&format!(
-        "As [`Client::{}`], with per-call options: store the {id_header} you pass in \
-         `options` before sending, so a retry after a crash repeats the request safely.",
-        name.to_string().trim_start_matches("r#")
-    ));
+    let with_name = format_ident!("{plain_name}_with");
+    let with_doc = doc::attrs(&with_text);
     Ok(quote! {
         #plain_method
         #with_doc
@@ -885,6 +928,14 @@ fn struct_path(ctx: &Ctx<'_>, item: &str, name: &str) -> Result<TokenStream, Emi
 /// A token path as rustdoc link text (`cards::RefundRequest`).
 fn plain(path: &TokenStream) -> String {
     path.to_string().replace(' ', "")
+}
+
+/// `Some(n)` / `None` as a token stream.
+fn option_usize(n: Option<usize>) -> TokenStream {
+    match n {
+        Some(n) => quote!(Some(#n)),
+        None => quote!(None),
+    }
 }
 
 #[cfg(test)]
