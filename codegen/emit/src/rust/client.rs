@@ -1030,7 +1030,7 @@ mod tests {
     #[test]
     fn the_descriptor_carries_the_error_convention_and_the_aliases_its_marker() {
         let code = squashed(&acme());
-        assert!(has(&code, "pubstaticDESCRIPTOR:crate::client::Descriptor=crate::client::Descriptor{name:\"acme\",auth:&AUTH,errors:crate::convention::ErrorConvention{code:Some(std::borrow::Cow::Borrowed(\"error.code\")),"));
+        assert!(has(&code, "pubstaticDESCRIPTOR:crate::client::Descriptor=crate::client::Descriptor{name:\"acme\",auth:&AUTH,call_headers:&[],errors:crate::convention::ErrorConvention{code:Some(std::borrow::Cow::Borrowed(\"error.code\")),"));
         assert!(has(&code, "replay_status:Some(409u16)"));
         assert!(has(&code, "pubstructAcme;implcrate::client::SpecforAcme{"));
         assert!(has(&code, "pubtypeClient=crate::client::Client<Acme>;"));
