@@ -21,7 +21,6 @@ doc: A synthetic provider for benchmarks.
 docs:
   - synth.txt
 auth:
-  scheme: midtrans_basic
   doc: Basic authentication.
 environments:
   sandbox:

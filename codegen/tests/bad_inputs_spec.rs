@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use payspec_codegen::lower::load_files;
 
-const PROVIDER: &str = "provider: shop\ntitle: Shop\ndoc: d\nauth: { scheme: midtrans_basic, doc: d }\nenvironments:\n  sandbox: { base_url: \"https://x.test\" }\n";
+const PROVIDER: &str = "provider: shop\ntitle: Shop\ndoc: d\nauth: { doc: d }\nenvironments:\n  sandbox: { base_url: \"https://x.test\" }\n";
 
 /// A valid endpoint with one `{body}` request struct, for cases that only
 /// change the request fields or types.

@@ -33,7 +33,6 @@ fn two_providers_share_the_basic_recipe_without_a_diagnostic() {
         .find(|p| p.name == "midtrans")
         .expect("midtrans");
     let wallet = wallet();
-    assert_eq!(wallet.auth.scheme, midtrans.auth.scheme);
     assert_eq!(wallet.auth.recipes.request, midtrans.auth.recipes.request);
     // Both in one IR, as `payspec generate` would see them: the client
     // modules render, each with its own marker and `Client` alias.

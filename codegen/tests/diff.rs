@@ -42,8 +42,31 @@ fn cases() -> Vec<(K, &'static str, Mutate)> {
         (K::EnvironmentRemoved, "environments.production", |_, h| {
             doku_mut(h).environments.truncate(1)
         }),
-        (K::AuthSchemeChanged, "auth.scheme", |_, h| {
-            doku_mut(h).auth.scheme = AuthScheme::MidtransBasic
+        (
+            K::AuthRecipeChanged,
+            "auth.request.headers.Signature",
+            |_, h| {
+                let recipe = doku_mut(h).auth.recipes.request.as_mut().expect("a recipe");
+                recipe.headers.to_mut()[1].template =
+                    payspec_signing::recipe::Template::parse("HMACSHA512={mac}")
+                        .expect("a template");
+            },
+        ),
+        (K::CredentialsChanged, "auth.credentials", |_, h| {
+            doku_mut(h).auth.recipes.credentials.to_mut().reverse()
+        }),
+        (K::TokenFlowChanged, "auth.token", |_, h| {
+            let recipes = &mut doku_mut(h).auth.recipes;
+            recipes.token = Some(payspec_signing::recipe::TokenFlow {
+                endpoint: "token".into(),
+                method: "POST".into(),
+                path: "/token".into(),
+                body: "{}".into(),
+                request: recipes.request.clone().expect("a recipe"),
+                access_token: "accessToken".into(),
+                expires_in: None,
+                refresh_before: 60,
+            });
         }),
         (K::RequestBodyChanged, "POST /cards/v1/refund", |_, h| {
             endpoint_mut(h, "card_refund").request = Some("LineItem".into())
@@ -416,7 +439,7 @@ fn every_breaking_kind_is_breaking_in_its_case() {
         .collect();
     // response_enum_value_added is a warning since enums are #[non_exhaustive];
     // minimum_raised is new.
-    assert_eq!(breaking.len(), 33);
+    assert_eq!(breaking.len(), 35);
 }
 
 #[test]

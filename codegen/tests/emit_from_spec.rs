@@ -140,7 +140,7 @@ fn keyword_field_names_lower_and_emit_alike() {
     files.insert(
         std::path::PathBuf::from("shop/provider.yaml"),
         b"provider: shop\ntitle: Shop\ndoc: A tiny provider.\n\
-          auth: { scheme: midtrans_basic, doc: Basic auth. }\n\
+          auth: { doc: Basic auth. }\n\
           environments:\n  sandbox: { base_url: \"https://sandbox.shop.test\" }\n"
             .to_vec(),
     );

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use payspec_codegen::lower::load_files;
 use payspec_codegen::Diagnostics;
 
-const PROVIDER: &str = "provider: shop\ntitle: Shop\ndoc: d\nauth: { scheme: midtrans_basic, doc: d }\nenvironments:\n  sandbox: { base_url: \"https://x.test\" }\n";
+const PROVIDER: &str = "provider: shop\ntitle: Shop\ndoc: d\nauth: { doc: d }\nenvironments:\n  sandbox: { base_url: \"https://x.test\" }\n";
 
 fn with_endpoint(bytes: Vec<u8>) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut files = BTreeMap::new();

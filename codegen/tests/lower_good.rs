@@ -448,7 +448,7 @@ fn a_rule_condition_makes_its_area_depend_on_the_compared_enum() {
     files.insert(
         PathBuf::from("shop/provider.yaml"),
         b"provider: shop\ntitle: Shop\ndoc: Shop.\n\
-          auth: { scheme: midtrans_basic, doc: Basic auth. }\n\
+          auth: { doc: Basic auth. }\n\
           environments:\n  sandbox: { base_url: \"https://sandbox.shop.test\" }\n"
             .to_vec(),
     );

@@ -120,7 +120,6 @@ async fn handle(
             &[],
         );
     };
-    let scheme = m.provider.auth.scheme;
     // A provider that replays the original answer to a repeated request id
     // (its spec's `error_convention.replay_status`) remembers its answers.
     let replay_status = m.provider.error_convention.replay_status;
@@ -168,7 +167,7 @@ async fn handle(
         Err(refused) => {
             log(401, "authentication failed");
             let body = provider_error(
-                scheme,
+                m.provider,
                 401,
                 refused.code,
                 &format!("Unauthorized: {}", refused.reason),
@@ -185,7 +184,7 @@ async fn handle(
         if let Some(status) = f.status {
             log(status, "injected fault");
             let body = provider_error(
-                scheme,
+                m.provider,
                 status,
                 "INTERNAL_ERROR",
                 "sandbox fault: injected error",
@@ -203,7 +202,7 @@ async fn handle(
         Err(violations) => {
             log(400, "validation failed");
             let mut error = provider_error(
-                scheme,
+                m.provider,
                 400,
                 "BAD_REQUEST",
                 "the request does not match the spec",
@@ -238,7 +237,7 @@ async fn handle(
                 // DOKU clients, and this is not one.
                 log(400, "Request-Id reused with another request");
                 let body = provider_error(
-                    scheme,
+                    m.provider,
                     400,
                     "DUPLICATE_REQUEST_ID",
                     "Request-Id was already used for a different request",
@@ -260,7 +259,7 @@ async fn handle(
             // The sandbox's own answer breaks a condition of the spec (a
             // response rule): a sandbox defect, said so rather than sent.
             outcome.status = 500;
-            outcome.body = provider_error(scheme, 500, "SANDBOX_ANSWER_BREAKS_SPEC", &broken);
+            outcome.body = provider_error(m.provider, 500, "SANDBOX_ANSWER_BREAKS_SPEC", &broken);
         }
         if replay_status.is_some() {
             world.answered.insert(

@@ -52,7 +52,6 @@ pub struct Call<'a> {
 /// Applies the transition `call.endpoint` performs (if any) and builds the answer.
 pub fn apply(app: &App, world: &mut World, call: &Call<'_>) -> Outcome {
     let (provider, endpoint, request) = (call.provider, call.endpoint, call.request);
-    let scheme = provider.auth.scheme;
     let found = provider.lifecycles.iter().find_map(|l| {
         l.transitions
             .iter()
@@ -86,7 +85,7 @@ pub fn apply(app: &App, world: &mut World, call: &Call<'_>) -> Outcome {
         return answer(
             400,
             provider_error(
-                scheme,
+                provider,
                 400,
                 "BAD_REQUEST",
                 "the request does not name the resource",
@@ -228,7 +227,7 @@ fn not_found(
         let message = format!("no {} `{key}`", lifecycle.name);
         (
             404,
-            provider_error(call.provider.auth.scheme, 404, "NOT_FOUND", &message),
+            provider_error(call.provider, 404, "NOT_FOUND", &message),
         )
     });
     answer(status, body)
@@ -431,7 +430,6 @@ fn refusal(
     code: &str,
     keep_documented_message: bool,
 ) -> Outcome {
-    let scheme = call.provider.auth.scheme;
     let (name, status) = match &transition.refused {
         Some((name, status)) => (Some(name.as_str()), *status),
         None => (None, 400),
@@ -441,11 +439,11 @@ fn refusal(
     let body = match documented {
         Some(mut body) => {
             if !keep_documented_message {
-                respond::set_message(&mut body, scheme, reason);
+                respond::set_message(&mut body, call.provider, reason);
             }
             body
         }
-        None => provider_error(scheme, status, code, reason),
+        None => provider_error(call.provider, status, code, reason),
     };
     answer(status, body)
 }

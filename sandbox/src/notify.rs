@@ -3,9 +3,7 @@
 
 use std::sync::Arc;
 
-use payspec_codegen_core::ir::{
-    AuthScheme, Lifecycle, LifecycleNotification, Provider, Transition,
-};
+use payspec_codegen_core::ir::{Lifecycle, LifecycleNotification, Provider, Transition};
 use serde_json::{json, Value};
 
 use crate::respond;
@@ -22,8 +20,10 @@ pub struct Pending {
 static SEQUENCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// The notification for `r`'s new state, entered by `transition`, if a URL
-/// is configured, signed with the provider's notification recipe (headers,
-/// or fields added to the body).
+/// is configured and the spec documents one (the transition's own, else the
+/// resource's), signed with the provider's notification recipe (headers,
+/// or fields added to the body). Without a documented notification nothing
+/// is sent: the sandbox does not invent a provider's body.
 pub fn build(
     app: &App,
     provider: &Provider,
@@ -33,10 +33,18 @@ pub fn build(
 ) -> Option<Pending> {
     let url = r.notify_url.clone().or_else(|| app.notify_url.clone())?;
     let mut headers = vec![("Content-Type".to_owned(), "application/json".to_owned())];
-    let documented = transition
+    let Some(documented) = transition
         .notification
         .as_ref()
-        .or(lifecycle.notification.as_ref());
+        .or(lifecycle.notification.as_ref())
+    else {
+        tracing::info!(
+            provider = %provider.name,
+            resource = %lifecycle.name,
+            "the spec documents no notification for this resource: none sent"
+        );
+        return None;
+    };
     let mut body = body(provider, lifecycle, documented, r);
     let n = SEQUENCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let id = format!("sandbox-notification-{n}");
@@ -77,23 +85,9 @@ pub fn build(
     })
 }
 
-/// The unsigned body about `r`: the example of the `documented`
-/// notification (the transition's own, else the resource's), with the
-/// resource's facts filled in; or, when the spec documents none, a minimal
-/// body in the provider's shape.
+/// The unsigned body about `r`: the example of the documented
+/// notification with the resource's facts filled in.
 fn body(
-    provider: &Provider,
-    lifecycle: &Lifecycle,
-    documented_notification: Option<&LifecycleNotification>,
-    r: &Resource,
-) -> Value {
-    match documented_notification {
-        Some(notification) => documented(provider, lifecycle, notification, r),
-        None => undocumented(provider.auth.scheme, r),
-    }
-}
-
-fn documented(
     provider: &Provider,
     lifecycle: &Lifecycle,
     notification: &LifecycleNotification,
@@ -102,22 +96,6 @@ fn documented(
     let mut body = respond::example(provider, &notification.body).unwrap_or_else(|| json!({}));
     crate::engine::write_facts(&mut body, &notification.fill, lifecycle, r);
     body
-}
-
-fn undocumented(scheme: AuthScheme, r: &Resource) -> Value {
-    match scheme {
-        AuthScheme::DokuHmacSha256 => json!({
-            "order": { "invoice_number": r.id, "amount": r.amount },
-            "transaction": { "status": r.state.to_uppercase() },
-        }),
-        AuthScheme::MidtransBasic => json!({
-            "order_id": r.id,
-            "status_code": "200",
-            "gross_amount": format!("{}.00", r.amount),
-            "transaction_status": r.state,
-        }),
-        AuthScheme::BillerJwtHs256 => json!({ "refNumber": r.id, "status": r.state }),
-    }
 }
 
 /// The path of an absolute URL (`http://h:1/a/b?q` → `/a/b`).
@@ -187,7 +165,7 @@ mod tests {
                             30_000,
                             std::time::SystemTime::now(),
                         );
-                        let body = super::body(provider, lifecycle, Some(notification), &r);
+                        let body = super::body(provider, lifecycle, notification, &r);
                         let checked_body = check(body.to_string().as_bytes())
                             .unwrap_or_else(|e| panic!("{} {state}: {e}", notification.name));
                         for (path, _) in &notification.fill {

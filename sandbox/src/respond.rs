@@ -1,7 +1,8 @@
 //! Response bodies: the docs' examples with the call's values filled in,
-//! and provider-shaped error bodies.
+//! and error bodies in the shape the provider's `error_convention` declares.
 
-use payspec_codegen_core::ir::{AuthScheme, Endpoint, Provider};
+use payspec_codegen_core::ir::{CodeKind, Endpoint, MemberSource, MemberValue, Provider};
+use payspec_codegen_core::lower::code_words;
 use serde_json::{json, Value};
 
 /// The first example of struct `name`, parsed.
@@ -77,11 +78,21 @@ pub fn set(body: &mut Value, path: &str, value: Value) {
     }
 }
 
-/// Replaces the message of a documented error body, where the provider's
-/// error shape has one the sandbox can fill (DOKU's `error.message`).
-pub fn set_message(body: &mut Value, scheme: AuthScheme, message: &str) {
-    if scheme == AuthScheme::DokuHmacSha256 {
-        set(body, "error.message", json!(message));
+/// States the sandbox's own `reason` in a documented error body: at the
+/// first of the convention's message paths the body has, unless the
+/// provider's message is the fixed text of its code (`message_per_code`),
+/// which the documented body keeps.
+pub fn set_message(body: &mut Value, provider: &Provider, reason: &str) {
+    if provider.error_shape.message_per_code {
+        return;
+    }
+    let path = provider
+        .error_convention
+        .message
+        .iter()
+        .find(|path| get(body, path).is_some());
+    if let Some(path) = path {
+        set(body, path, json!(reason));
     }
 }
 
@@ -90,33 +101,127 @@ pub fn get<'v>(body: &'v Value, path: &str) -> Option<&'v Value> {
     path.split('.').try_fold(body, |v, part| v.get(part))
 }
 
-/// An error body in the provider's usual shape.
-pub fn provider_error(scheme: AuthScheme, status: u16, code: &str, message: &str) -> Value {
-    match scheme {
-        AuthScheme::DokuHmacSha256 => json!({
-            "error": { "code": code, "message": message, "type": code_type(code) }
-        }),
-        AuthScheme::MidtransBasic => json!({
-            "status_code": status.to_string(),
-            "status_message": message,
-        }),
-        AuthScheme::BillerJwtHs256 => json!({
-            "responseCode": status,
-            "success": false,
-            "message": { "ID": message, "EN": message },
-        }),
+/// An error body in the provider's shape, built from its
+/// `error_convention`: the code (the sandbox's symbolic `code` for a
+/// `symbol` code or an undeclared kind; its HTTP `status` for a numeric
+/// one, as the sandbox knows no provider's code table), the message (also
+/// in the second language's place), `false` in the success flag, and the
+/// declared members. A convention that names neither a code nor a message
+/// gets `{"code", "message"}`.
+pub fn provider_error(provider: &Provider, status: u16, code: &str, message: &str) -> Value {
+    let convention = &provider.error_convention;
+    let shape = &provider.error_shape;
+    let code_value = match shape.code_kind {
+        Some(CodeKind::NumericString) => json!(status.to_string()),
+        Some(CodeKind::Number) => json!(status),
+        Some(CodeKind::Symbol) | None => json!(code),
+    };
+    let mut body = json!({});
+    let code_path = convention.code.as_deref();
+    let message_path = convention.message.first().map(|m| &**m);
+    if code_path.is_none() && message_path.is_none() {
+        return json!({ "code": code_value, "message": message });
+    }
+    let mut put = |path: &str, value: Value| insert(&mut body, path, value);
+    if let Some(path) = code_path {
+        put(path, code_value.clone());
+    }
+    for path in message_path
+        .into_iter()
+        .chain(convention.message_local.as_deref())
+    {
+        put(path, json!(message));
+    }
+    if let Some(flag) = &convention.success_flag {
+        put(flag, json!(false));
+    }
+    for member in &shape.members {
+        let value = match &member.value {
+            MemberValue::Fixed(value) => value.clone(),
+            MemberValue::From(MemberSource::Code) => code_value.clone(),
+            MemberValue::From(MemberSource::CodeWords) => json!(code_words(code)),
+            MemberValue::From(MemberSource::Message) => json!(message),
+        };
+        put(&member.path, value);
+    }
+    body
+}
+
+/// Writes `value` at dotted `path`, creating the objects on the way (a
+/// member that is not an object is replaced by one).
+fn insert(body: &mut Value, path: &str, value: Value) {
+    let (head, rest) = path
+        .split_once('.')
+        .map_or((path, None), |(h, r)| (h, Some(r)));
+    if !body.is_object() {
+        *body = json!({});
+    }
+    let Value::Object(map) = body else {
+        return;
+    };
+    match rest {
+        None => {
+            map.insert(head.to_owned(), value);
+        }
+        Some(rest) => insert(map.entry(head).or_insert_with(|| json!({})), rest, value),
     }
 }
 
-fn code_type(code: &str) -> String {
-    code.split('_')
-        .map(|w| {
-            let mut c = w.chars();
-            match c.next() {
-                Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+#[cfg(test)]
+mod tests {
+    use payspec_codegen_core::ir::Ir;
+    use serde_json::json;
+
+    use super::{provider_error, set_message};
+
+    fn real_spec() -> Ir {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+        payspec_codegen_core::lower::load_dir(&dir)
+            .expect("the real specs load")
+            .ir
+    }
+
+    fn provider<'a>(ir: &'a Ir, name: &str) -> &'a payspec_codegen_core::ir::Provider {
+        ir.providers.iter().find(|p| p.name == name).expect(name)
+    }
+
+    /// Each provider's refusal, written from its convention alone, is the
+    /// body its docs show: DOKU's symbolic code with its words as `type`,
+    /// Midtrans' status digits in a string, the biller's numeric envelope.
+    #[test]
+    fn refusals_follow_each_providers_error_convention() {
+        let ir = real_spec();
+        assert_eq!(
+            provider_error(provider(&ir, "doku"), 404, "NOT_FOUND", "no order `X`"),
+            json!({"error": {"code": "NOT_FOUND", "message": "no order `X`", "type": "Not Found"}})
+        );
+        assert_eq!(
+            provider_error(
+                provider(&ir, "midtrans"),
+                404,
+                "NOT_FOUND",
+                "no transaction"
+            ),
+            json!({"status_code": "404", "status_message": "no transaction"})
+        );
+        assert_eq!(
+            provider_error(provider(&ir, "biller"), 400, "BAD_REQUEST", "bad"),
+            json!({"responseCode": 400, "success": false, "message": {"ID": "bad", "EN": "bad"}})
+        );
+    }
+
+    /// A documented body gets the sandbox's reason where the message is
+    /// about the one case (DOKU), and keeps the message that is its code's
+    /// fixed text (Midtrans).
+    #[test]
+    fn a_documented_message_is_replaced_only_when_it_is_not_the_codes_text() {
+        let ir = real_spec();
+        let mut doku = json!({"error": {"code": "PAYMENT_FAILED", "message": "Total Refund amount is Bigger than Original Transaction"}});
+        set_message(&mut doku, provider(&ir, "doku"), "not settled");
+        assert_eq!(doku["error"]["message"], "not settled");
+        let mut midtrans = json!({"status_code": "412", "status_message": "Merchant cannot modify the status of the transaction"});
+        let before = midtrans.clone();
+        set_message(&mut midtrans, provider(&ir, "midtrans"), "not settled");
+        assert_eq!(midtrans, before);
+    }
 }

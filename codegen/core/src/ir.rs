@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 pub use crate::spec::model::{
-    AuthScheme, CaseErrorKind, EndpointKind, HttpMethod, Presence, TokenClaims,
+    CaseErrorKind, CodeKind, EndpointKind, HttpMethod, MemberSource, Presence, TokenClaims,
 };
 
 /// A place in a spec file, for messages and diffs.
@@ -50,6 +50,9 @@ pub struct Provider {
     /// Where responses carry the provider's code and message, and which
     /// codes mean success (`error_convention:`).
     pub error_convention: payspec_signing::convention::ErrorConvention,
+    /// What an error body written in the provider's shape holds beyond
+    /// the paths the runtime reads (the sandbox's refusals).
+    pub error_shape: ErrorShape,
     /// Path parameter reference types (`path_refs:`), in spec order.
     pub path_refs: Vec<PathRef>,
     /// Base URLs, in spec order.
@@ -243,11 +246,9 @@ impl Default for KeySource {
     }
 }
 
-/// Authentication scheme plus its documentation.
+/// Authentication: the recipes plus their documentation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Auth {
-    /// Which scheme the runtime applies.
-    pub scheme: AuthScheme,
     /// What the docs say.
     pub doc: String,
     /// Biller only: what the JWT claims are.
@@ -255,6 +256,37 @@ pub struct Auth {
     /// The credentials and the signature recipe of each direction, as the
     /// executor in `payspec-signing` runs them.
     pub recipes: payspec_signing::recipe::Scheme,
+}
+
+/// The words of `error_convention:` that only a writer of error bodies
+/// needs: the client runtime reads a code of any kind as text.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ErrorShape {
+    /// What kind of value the code is; `None`: not declared.
+    pub code_kind: Option<CodeKind>,
+    /// Whether the message is the fixed text of its code, so a documented
+    /// error body keeps its message with its code.
+    pub message_per_code: bool,
+    /// Further members of every error body, in spec order.
+    pub members: Vec<ErrorMember>,
+}
+
+/// A member of every error body (`error_convention.members`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorMember {
+    /// Dotted path (`error.type`).
+    pub path: String,
+    /// Its value.
+    pub value: MemberValue,
+}
+
+/// The value of an error member.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MemberValue {
+    /// A fixed JSON value.
+    Fixed(serde_json::Value),
+    /// Taken from the code or message.
+    From(MemberSource),
 }
 
 /// A path parameter type whose value is one of several kinds of id in the

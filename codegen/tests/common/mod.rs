@@ -741,6 +741,7 @@ fn doku() -> Provider {
     let doku = doku_from_spec();
     Provider {
         error_convention: doku.error_convention.clone(),
+        error_shape: doku.error_shape.clone(),
         path_refs: Vec::new(),
         name: "doku".to_owned(),
         title: "DOKU".to_owned(),
@@ -750,7 +751,6 @@ fn doku() -> Provider {
             "doku-cards-payment-page-integration.txt".to_owned(),
         ],
         auth: Auth {
-            scheme: AuthScheme::DokuHmacSha256,
             doc: "Every request is signed with HMAC-SHA256.".to_owned(),
             token_claims: None,
             recipes: doku.auth.recipes.clone(),
@@ -854,13 +854,13 @@ fn midtrans() -> Provider {
     }];
     Provider {
         error_convention: Default::default(),
+        error_shape: Default::default(),
         path_refs: Vec::new(),
         name: "midtrans".to_owned(),
         title: "Midtrans".to_owned(),
         doc: "Midtrans Core API.".to_owned(),
         docs: vec!["midtrans-cancel.txt".to_owned()],
         auth: Auth {
-            scheme: AuthScheme::MidtransBasic,
             doc: "HTTP basic with the server key.".to_owned(),
             token_claims: None,
             recipes: provider_from_spec("midtrans").auth.recipes,
@@ -948,13 +948,13 @@ fn biller() -> Provider {
     reason.max_len = Some(100);
     Provider {
         error_convention: Default::default(),
+        error_shape: Default::default(),
         path_refs: Vec::new(),
         name: "biller".to_owned(),
         title: "Biller".to_owned(),
         doc: "The biller partner API.".to_owned(),
         docs: vec!["biller-bill-cancel.txt".to_owned()],
         auth: Auth {
-            scheme: AuthScheme::BillerJwtHs256,
             doc: "KEY, TOKEN and VERSION headers.".to_owned(),
             token_claims: Some(TokenClaims::RequestBody),
             recipes: provider_from_spec("biller").auth.recipes,

@@ -306,16 +306,16 @@ pub fn doku() -> Provider {
 
     Provider {
         error_convention: Default::default(),
+        error_shape: Default::default(),
         path_refs: Vec::new(),
         name: "doku".into(),
         title: "DOKU".into(),
         doc: "DOKU Checkout and Cards.".into(),
         docs: vec!["doku-cards-refund.txt".into()],
         auth: Auth {
-            scheme: AuthScheme::DokuHmacSha256,
             doc: "HMAC-SHA256 signature.".into(),
             token_claims: None,
-            recipes: Default::default(),
+            recipes: recipes(),
         },
         environments: vec![
             environment("sandbox", "Sandbox", "https://api-sandbox.doku.com"),
@@ -537,6 +537,68 @@ pub fn base() -> Ir {
     }
 }
 
+/// A DOKU-like request recipe: an HMAC over the target and body digest,
+/// sent as `Signature: HMACSHA256={mac}`.
+pub fn recipes() -> payspec_signing::recipe::Scheme {
+    use payspec_signing::recipe::{
+        CredentialDecl, CredentialKind, Output, Recipe, Scheme, Source, Step, Template, Value,
+    };
+    let value = |name: &'static str, source: Source, steps: Vec<Step>| Value {
+        name: name.into(),
+        source,
+        steps: steps.into(),
+    };
+    let header = |name: &'static str, template: &str| Output {
+        name: name.into(),
+        template: Template::parse(template).expect("a template"),
+        ignore_case: false,
+    };
+    let credential = |name: &'static str, kind| CredentialDecl {
+        name: name.into(),
+        kind,
+        env: format!("DOKU_{}", name.to_uppercase()).into(),
+        doc: "A credential.".into(),
+    };
+    Scheme {
+        credentials: vec![
+            credential("client_id", CredentialKind::Id),
+            credential("secret_key", CredentialKind::Key),
+        ]
+        .into(),
+        request: Some(Recipe {
+            values: vec![
+                value(
+                    "digest",
+                    Source::Body { or: None },
+                    vec![Step::Sha256, Step::Base64],
+                ),
+                value(
+                    "string_to_sign",
+                    Source::Template(
+                        Template::parse("{client_id}:{target}:{digest}").expect("a template"),
+                    ),
+                    vec![],
+                ),
+                value(
+                    "mac",
+                    Source::Value("string_to_sign".into()),
+                    vec![Step::HmacSha256("secret_key".into()), Step::Base64],
+                ),
+            ]
+            .into(),
+            headers: vec![
+                header("Client-Id", "{client_id}"),
+                header("Signature", "HMACSHA256={mac}"),
+            ]
+            .into(),
+            fields: Vec::new().into(),
+        }),
+        response: None,
+        notification: None,
+        token: None,
+    }
+}
+
 /// The DOKU provider of an IR, to change it.
 pub fn doku_mut(ir: &mut Ir) -> &mut Provider {
     ir.providers
@@ -603,7 +665,6 @@ pub fn biller() -> Provider {
     p.decisions.clear();
     p.discrepancies.clear();
     p.request_headers.clear();
-    p.auth.scheme = AuthScheme::BillerJwtHs256;
     p.auth.token_claims = Some(TokenClaims::RequestBody);
     p.loc = loc("biller/provider.yaml", 1);
     p
@@ -625,6 +686,20 @@ pub fn head_with_every_class() -> Ir {
     endpoint_mut(&mut ir, "card_refund").path = Some("/cards/v2/refund".into());
     // Breaking: base URL changed.
     doku_mut(&mut ir).environments[0].base_url = "https://sandbox.doku.com".into();
+    // Breaking: the request recipe's MAC is another one.
+    doku_mut(&mut ir)
+        .auth
+        .recipes
+        .request
+        .as_mut()
+        .expect("a recipe")
+        .values
+        .to_mut()[2]
+        .steps = vec![
+        payspec_signing::recipe::Step::HmacSha512("secret_key".into()),
+        payspec_signing::recipe::Step::Base64,
+    ]
+    .into();
     // Breaking: field renamed (old name kept as an alias).
     {
         let f = field_mut(&mut ir, "CardRefundRequest", "customer_email");

@@ -743,13 +743,13 @@ pub fn provider() -> Provider {
     let doku = doku_from_spec();
     Provider {
         error_convention: doku.error_convention.clone(),
+        error_shape: doku.error_shape.clone(),
         path_refs: Vec::new(),
         name: "shop".to_owned(),
         title: "Shop".to_owned(),
         doc: "A fictional payment gateway used to test the emitter.".to_owned(),
         docs: vec!["shop-payments.txt".to_owned()],
         auth: Auth {
-            scheme: AuthScheme::DokuHmacSha256,
             doc: "HMAC-SHA256 over the request.".to_owned(),
             token_claims: None,
             recipes: doku.auth.recipes.clone(),

@@ -70,6 +70,11 @@ pub const CODES: &[(&str, &str)] = &[
     ("L077", "a header that is both a `request_headers` and a `call_headers` entry"),
     ("L078", "`call_headers` `methods`: a method other than GET or POST"),
     ("L079", "`call_headers` `list`: a `separator` that is not one character, or `max_items` of 0"),
+    ("L085", "error convention: `code_kind` without a `code` path, or `message_per_code` without both a `code` and a `message` path"),
+    ("L086", "error convention member: a path that overlaps the code, message, result or another member, or without exactly one of `value` and `from`"),
+    ("L087", "error convention: a member taken from a code or message the convention lacks, `from: code_words` without `code_kind: symbol`, or a success code that is not digits for a numeric `code_kind`"),
+    ("L088", "error convention: a documented sample whose code is not of the declared `code_kind`"),
+    ("L089", "`auth.scheme`: the retired key; the recipes and credentials replace it"),
     ("W001", "enum or named type that nothing references"),
     ("W002", "conditional field that no rule makes conditional"),
     ("W003", "field without a description (`doc`)"),
@@ -78,6 +83,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("W006", "endpoint without conformance cases"),
     ("W008", "token flow without `expires_in`: a token is kept until the provider answers 401"),
     ("W011", "notification without conformance cases, or an endpoint or notification with fewer than three cases or none of them an error path"),
+    ("W012", "a documented error sample whose `error_convention.members` value is not what the convention writes"),
 ];
 
 /// The diagnostic codes (`"E001"`, `"L012"`, `"W003"` as string literals)

@@ -28,6 +28,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub use codes::{undocumented_codes, CODES};
+pub use convention::code_words;
 pub use names::{is_raw_keyword, is_unrawable};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};

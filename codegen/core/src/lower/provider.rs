@@ -348,18 +348,32 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
             }
         }
     }
+    if pfile.auth.retired_scheme.is_some() {
+        cx.sink.error(
+            psrc.loc("auth.scheme"),
+            "L089",
+            "`auth.scheme` is gone: the recipes (`auth.request`, `auth.response`, \
+             `auth.notification`, `auth.token`) and `auth.credentials` say how the provider \
+             authenticates"
+                .to_owned(),
+            "delete the `scheme:` line; describe the signature with recipes (spec/README.md, \
+             \"Signature recipes\")",
+        );
+    }
+    let (error_convention, error_shape) =
+        super::convention::lower(cx.sink, psrc, pfile.error_convention.as_ref());
     let mut provider = Provider {
         name: pfile.provider.clone(),
         title: pfile.title.clone(),
         doc: pfile.doc.clone(),
         docs: pfile.docs.iter().map(|d| d.file().to_owned()).collect(),
         auth: Auth {
-            scheme: pfile.auth.scheme,
             doc: pfile.auth.doc.clone(),
             token_claims: pfile.auth.token_claims,
             recipes,
         },
-        error_convention: super::convention::lower(cx.sink, psrc, pfile.error_convention.as_ref()),
+        error_convention,
+        error_shape,
         path_refs: pfile
             .path_refs
             .iter()
@@ -407,6 +421,7 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
         },
         cx.sink,
     );
+    super::convention::check_samples(&provider, cx.sink);
     provider
 }
 

@@ -38,6 +38,58 @@ pub struct ErrorConventionSpec {
     /// The HTTP status of a replayed original response.
     #[serde(default)]
     pub replay_status: Option<u16>,
+    /// What kind of value the code is (`symbol`, `numeric_string`, `number`).
+    #[serde(default)]
+    pub code_kind: Option<CodeKind>,
+    /// Whether the message is the fixed text of its code (a status table's
+    /// wording), not a sentence about the one failure.
+    #[serde(default)]
+    pub message_per_code: bool,
+    /// Further members every error body carries, by dotted path (DOKU's
+    /// `error.type`).
+    #[serde(default)]
+    pub members: IndexMap<String, ErrorMemberSpec>,
+}
+
+/// The kind of value a provider's code is (`error_convention.code_kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CodeKind {
+    /// A symbolic string naming the failure (`"PAYMENT_FAILED"`).
+    Symbol,
+    /// A string of digits (`"412"`).
+    NumericString,
+    /// A JSON integer (`600`).
+    Number,
+}
+
+/// `error_convention.members.<path>`: a member of every error body, with a
+/// fixed value or one taken from the code or message.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorMemberSpec {
+    /// What the docs say about it.
+    #[serde(default)]
+    pub doc: Option<String>,
+    /// A fixed JSON value.
+    #[serde(default)]
+    pub value: Option<serde_yaml::Value>,
+    /// Where its value comes from instead.
+    #[serde(default)]
+    pub from: Option<MemberSource>,
+}
+
+/// Where an error member's value comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MemberSource {
+    /// The code, as it is.
+    Code,
+    /// The words of a symbolic code, each capitalised
+    /// (`PAYMENT_FAILED` → `Payment Failed`).
+    CodeWords,
+    /// The message.
+    Message,
 }
 
 /// `path_refs.<Name>`: a path parameter type whose value is one of several
@@ -395,12 +447,15 @@ pub struct DecideInputSpec {
     pub value: Option<serde_yaml::Value>,
 }
 
-/// The provider's authentication scheme.
+/// How the provider's requests, responses and notifications are
+/// authenticated: credentials and one recipe per direction.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AuthSpec {
-    /// One of the closed set of schemes the runtime implements.
-    pub scheme: AuthScheme,
+    /// The retired `scheme:` key, read only to say that the recipes
+    /// replace it (L089).
+    #[serde(default, rename = "scheme")]
+    pub retired_scheme: Option<serde_yaml::Value>,
     /// What the docs say about it.
     pub doc: String,
     /// Biller only: what the JWT's claims are (the docs do not say).
@@ -500,31 +555,6 @@ pub enum OutputSpec {
         #[serde(default)]
         ignore_case: bool,
     },
-}
-
-/// Authentication schemes the runtime knows how to apply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AuthScheme {
-    /// DOKU non-SNAP: Client-Id, Request-Id, Request-Timestamp and an
-    /// HMAC-SHA256 `Signature` over those and the body digest.
-    DokuHmacSha256,
-    /// Midtrans: `Authorization: Basic base64(server_key + ":")`.
-    MidtransBasic,
-    /// Biller: `KEY`, `TOKEN` (an HS256 JWT) and `VERSION` headers.
-    BillerJwtHs256,
-}
-
-impl AuthScheme {
-    /// The credentials a client `Config` takes after the base URL, in
-    /// order, by argument name (`client_id`, `secret_key`).
-    pub fn credential_names(self) -> &'static [&'static str] {
-        match self {
-            AuthScheme::DokuHmacSha256 => &["client_id", "secret_key"],
-            AuthScheme::MidtransBasic => &["server_key"],
-            AuthScheme::BillerJwtHs256 => &["api_key", "token_secret"],
-        }
-    }
 }
 
 /// What the biller's JWT carries as claims.

@@ -46,8 +46,13 @@ change_kinds! {
     BaseUrlChanged => "base_url_changed", Breaking;
     /// An environment disappeared.
     EnvironmentRemoved => "environment_removed", Breaking;
-    /// The authentication scheme changed.
-    AuthSchemeChanged => "auth_scheme_changed", Breaking;
+    /// A signature recipe (a value, a header or body field it writes, or the
+    /// whole direction) changed.
+    AuthRecipeChanged => "auth_recipe_changed", Breaking;
+    /// The credentials `Config::new` takes changed (name, kind or order).
+    CredentialsChanged => "credentials_changed", Breaking;
+    /// The access-token flow (endpoint, body, token or lifetime path) changed.
+    TokenFlowChanged => "token_flow_changed", Breaking;
     /// The request body is another struct.
     RequestBodyChanged => "request_body_changed", Breaking;
     /// A response status is no longer documented.
@@ -129,7 +134,8 @@ change_kinds! {
     WireLeniencyReduced => "wire_leniency_reduced", Warning;
     /// A field is no longer marked sensitive: `Debug` now prints it.
     SensitivityRemoved => "sensitivity_removed", Warning;
-    /// The authentication documentation or token claims changed.
+    /// The authentication documentation, token claims, a credential's
+    /// environment variable or the token refresh margin changed.
     AuthChanged => "auth_changed", Warning;
 
     /// A provider appeared.

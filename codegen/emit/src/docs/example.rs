@@ -7,8 +7,9 @@ use serde_yaml::{Mapping, Value};
 
 use super::view::rust_path;
 use super::DocsError;
-use crate::ir::{AuthScheme, Endpoint, Format, HttpMethod, Indexed, Provider, Struct, Type};
+use crate::ir::{Endpoint, Format, HttpMethod, Indexed, Provider, Struct, Type};
 use crate::openapi::{basic_credentials, computed_header, shape};
+use payspec_signing::recipe::CredentialKind;
 
 /// The example body: the first documented example, else placeholders.
 pub fn body<'a>(provider: &'a Indexed<'a>, st: &'a Struct) -> Result<Value, DocsError> {
@@ -260,7 +261,8 @@ fn integer(value: &Value) -> i64 {
     }
 }
 
-/// How a merchant gets a client for the provider's scheme, as a comment line.
+/// How a merchant gets a client with the provider's credentials (in
+/// `Config` constructor order), as a comment line.
 fn client_comment(provider: &Provider) -> String {
     let p = &provider.name;
     let env = provider
@@ -269,7 +271,14 @@ fn client_comment(provider: &Provider) -> String {
         .map(|e| format!("Config::{}", e.name))
         .unwrap_or_else(|| "Config::new(base_url, ".to_owned());
     let open = if env.ends_with(", ") { "" } else { "(" };
-    let args = provider.auth.scheme.credential_names().join(", ");
+    let args = provider
+        .auth
+        .recipes
+        .credentials
+        .iter()
+        .map(|c| &*c.name)
+        .collect::<Vec<_>>()
+        .join(", ");
     format!("// let client = payspec::{p}::Client::new(payspec::{p}::{env}{open}{args}));\n")
 }
 
@@ -341,28 +350,48 @@ pub fn rust_call(provider: &Provider, endpoint: &Endpoint) -> String {
     out
 }
 
-/// Rust that verifies a notification's signature and parses it.
+/// Rust that verifies a notification's signature and parses it, shaped
+/// like the generated `verify_<name>`: headers and the merchant's own path
+/// when the notification recipe signs headers, the body alone when it signs
+/// body fields; the signing keys are the recipe's `key` credentials.
 pub fn rust_notification(provider: &Provider, notification: &Endpoint, st: &Struct) -> String {
     let ty = rust_path(&provider.name, &st.scope, &st.name);
     let p = &provider.name;
     let verify = format!("payspec::{p}::verify_{}", notification.name);
-    match provider.auth.scheme {
-        AuthScheme::MidtransBasic => format!(
-            "fn on_notification(body: &[u8], server_key: &payspec::Secret) -> Result<{ty}, payspec::Error> {{\n    \
-             // Checks signature_key in constant time before trusting any field.\n    \
-             {verify}(body, server_key)\n}}\n"
-        ),
-        AuthScheme::DokuHmacSha256 => format!(
-            "fn on_notification(\n    headers: &payspec::{p}::NotificationHeaders,\n    body: &[u8],\n    secret_key: &payspec::Secret,\n) -> Result<{ty}, payspec::Error> {{\n    \
-             // Request-Target is your own notification path.\n    \
-             {verify}(headers, \"/payments/notifications\", body, secret_key)\n}}\n"
-        ),
-        // The runtime has no biller notification verifier; the emitter
-        // refuses biller notifications, so this is never shown.
-        AuthScheme::BillerJwtHs256 => format!(
+    let Some(recipe) = &provider.auth.recipes.notification else {
+        // The emitter refuses a notification without a recipe, so this is
+        // never shown.
+        return format!(
             "fn on_notification(body: &[u8]) -> Result<{ty}, serde_json::Error> {{\n    serde_json::from_slice(body)\n}}\n"
-        ),
+        );
+    };
+    let keys: Vec<&str> = provider
+        .auth
+        .recipes
+        .credentials
+        .iter()
+        .filter(|c| c.kind == CredentialKind::Key)
+        .map(|c| &*c.name)
+        .collect();
+    let key_params: String = keys
+        .iter()
+        .map(|k| format!("    {k}: &payspec::Secret,\n"))
+        .collect();
+    let key_args: String = keys.iter().map(|k| format!(", {k}")).collect();
+    if recipe.headers.is_empty() {
+        let fields: Vec<String> = recipe.fields.iter().map(|f| f.name.to_string()).collect();
+        return format!(
+            "fn on_notification(\n    body: &[u8],\n{key_params}) -> Result<{ty}, payspec::Error> {{\n    \
+             // Checks {} in constant time before trusting any field.\n    \
+             {verify}(body{key_args})\n}}\n",
+            fields.join(", ")
+        );
     }
+    format!(
+        "fn on_notification(\n    headers: &payspec::{p}::NotificationHeaders,\n    body: &[u8],\n{key_params}) -> Result<{ty}, payspec::Error> {{\n    \
+         // The signature covers your own notification path: pass it as the provider called it.\n    \
+         {verify}(headers, \"/payments/notifications\", body{key_args})\n}}\n"
+    )
 }
 
 /// The base URL of the first environment, as a shell word; a URL the docs

@@ -287,10 +287,10 @@ fn quick_start(p: &Provider) -> Option<String> {
     let name = &p.name;
     let credentials: Vec<String> = p
         .auth
-        .scheme
-        .credential_names()
+        .recipes
+        .credentials
         .iter()
-        .map(|c| format!("\"<your {}>\"", c.replace('_', " ")))
+        .map(|c| format!("\"<your {}>\"", c.name.replace('_', " ")))
         .collect();
     let config = match p.environments.iter().find(|env| !env.base_url.is_empty()) {
         Some(env) => format!("Config::{}({})", env.name, credentials.join(", ")),

@@ -4,6 +4,7 @@
 //! (environments, headers, auth, discrepancy notes); `types` compares enums
 //! and structs, `endpoints` endpoints, and `renames` finds likely renames.
 
+mod auth;
 mod endpoints;
 mod renames;
 mod types;
@@ -138,22 +139,8 @@ impl<'a> ProviderCmp<'a> {
         if b.docs != h.docs {
             self.emit(doc("docs", &b.docs.join(", "), &h.docs.join(", ")), None);
         }
-        if b.auth.scheme != h.auth.scheme {
-            let (bs, hs) = (
-                format!("{:?}", b.auth.scheme),
-                format!("{:?}", h.auth.scheme),
-            );
-            self.emit(
-                Draft::new(
-                    K::AuthSchemeChanged,
-                    "auth.scheme",
-                    format!("auth scheme changed {bs} → {hs}"),
-                    "Requests are authenticated differently: the client's credentials type changes and callers must supply new secrets.",
-                )
-                .values(Some(bs), Some(hs))
-                .at(loc),
-                None,
-            );
+        for draft in auth::compare(&b.auth.recipes, &h.auth.recipes, loc) {
+            self.emit(draft, None);
         }
         if b.auth.token_claims != h.auth.token_claims {
             let show = |c: &Option<crate::ir::TokenClaims>| {
