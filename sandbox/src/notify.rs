@@ -126,16 +126,8 @@ pub fn send_all(app: &Arc<App>, pending: Vec<Pending>) {
 
 #[cfg(test)]
 mod tests {
-    use payspec_codegen_core::ir::Ir;
-
+    use crate::respond::real_spec;
     use crate::world::Resource;
-
-    fn real_spec() -> Ir {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
-        payspec_codegen_core::lower::load_dir(&dir)
-            .expect("the real specs load")
-            .ir
-    }
 
     /// Every body a documented notification can carry, one per state of
     /// every resource that declares one, passes the crate's own check for

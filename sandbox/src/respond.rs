@@ -167,19 +167,21 @@ fn insert(body: &mut Value, path: &str, value: Value) {
     }
 }
 
+/// The IR of the repository's `spec/`, for the crate's unit tests.
+#[cfg(test)]
+pub(crate) fn real_spec() -> payspec_codegen_core::ir::Ir {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    payspec_codegen_core::lower::load_dir(&dir)
+        .expect("the real specs load")
+        .ir
+}
+
 #[cfg(test)]
 mod tests {
     use payspec_codegen_core::ir::Ir;
     use serde_json::json;
 
-    use super::{provider_error, set_message};
-
-    fn real_spec() -> Ir {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
-        payspec_codegen_core::lower::load_dir(&dir)
-            .expect("the real specs load")
-            .ir
-    }
+    use super::{provider_error, real_spec, set_message};
 
     fn provider<'a>(ir: &'a Ir, name: &str) -> &'a payspec_codegen_core::ir::Provider {
         ir.providers.iter().find(|p| p.name == name).expect(name)

@@ -108,18 +108,11 @@ mod tests {
     //! violations (path, rule, message), or a refusal at the same path.
 
     use payspec::registry::{self, BodyRejection};
-    use payspec_codegen_core::ir::Ir;
     use payspec_runtime::validation::ValidationErrors;
     use serde_json::{json, Value};
 
     use super::{check_request, Rejection};
-
-    fn real_spec() -> Ir {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
-        payspec_codegen_core::lower::load_dir(&dir)
-            .expect("the real specs load")
-            .ir
-    }
+    use crate::respond::real_spec;
 
     /// `v` with each member removed in turn, and each scalar replaced by
     /// values that break lengths, formats, minimums and kinds.
