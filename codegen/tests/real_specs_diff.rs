@@ -362,3 +362,70 @@ fn reordering_keys_is_no_change() {
         .report();
     assert!(report.changes.is_empty(), "{}", listing(&report));
 }
+
+#[test]
+fn changing_the_request_signature_header_or_mac() {
+    // The first `Signature:` of doku/provider.yaml is the request recipe's.
+    let report = Head::new()
+        .edit(
+            "doku/provider.yaml",
+            "      Signature: \"HMACSHA256={mac}\"",
+            "      Signature: \"HMACSHA512={mac}\"",
+        )
+        .edit(
+            "doku/provider.yaml",
+            "      mac: [string_to_sign, { hmac_sha256: secret_key }, base64]",
+            "      mac: [string_to_sign, { hmac_sha512: secret_key }, base64]",
+        )
+        .report();
+    assert_breaking(
+        &report,
+        ChangeKind::AuthRecipeChanged,
+        None,
+        "auth.request.headers.Signature",
+    );
+    assert_breaking(
+        &report,
+        ChangeKind::AuthRecipeChanged,
+        None,
+        "auth.request.values.mac",
+    );
+    let mac = report
+        .changes
+        .iter()
+        .find(|c| c.path == "auth.request.values.mac")
+        .expect("the mac change");
+    assert_eq!(
+        (mac.before.as_deref(), mac.after.as_deref()),
+        (
+            Some("[string_to_sign, hmac_sha256: secret_key, base64]"),
+            Some("[string_to_sign, hmac_sha512: secret_key, base64]")
+        )
+    );
+    // The response and notification recipes are as they were.
+    assert!(
+        report
+            .changes
+            .iter()
+            .all(|c| c.path.starts_with("auth.request.")),
+        "{}",
+        listing(&report)
+    );
+}
+
+#[test]
+fn adding_a_credential_breaks_config_new() {
+    let report = Head::new()
+        .edit(
+            "midtrans/provider.yaml",
+            "    server_key:",
+            "    client_key: { kind: id, env: MIDTRANS_CLIENT_KEY, doc: the client key }\n    server_key:",
+        )
+        .report();
+    assert_breaking(
+        &report,
+        ChangeKind::CredentialsChanged,
+        None,
+        "auth.credentials",
+    );
+}
