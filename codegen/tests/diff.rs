@@ -55,6 +55,11 @@ fn cases() -> Vec<(K, &'static str, Mutate)> {
         (K::CredentialsChanged, "auth.credentials", |_, h| {
             doku_mut(h).auth.recipes.credentials.to_mut().reverse()
         }),
+        (
+            K::ErrorConventionChanged,
+            "error_convention.success_codes",
+            |_, h| doku_mut(h).error_convention.success_codes = vec!["2xx".into()].into(),
+        ),
         (K::TokenFlowChanged, "auth.token", |_, h| {
             let recipes = &mut doku_mut(h).auth.recipes;
             recipes.token = Some(payspec_signing::recipe::TokenFlow {
@@ -319,6 +324,11 @@ fn cases() -> Vec<(K, &'static str, Mutate)> {
                 58,
             ))
         }),
+        (
+            K::ErrorShapeChanged,
+            "error_convention.code_kind",
+            |_, h| doku_mut(h).error_shape.code_kind = Some(CodeKind::Symbol),
+        ),
         (K::DecisionAdded, "can_void", |_, h| {
             let mut d = decision_mut(h, "can_cancel").clone();
             d.name = "can_void".into();
@@ -439,7 +449,7 @@ fn every_breaking_kind_is_breaking_in_its_case() {
         .collect();
     // response_enum_value_added is a warning since enums are #[non_exhaustive];
     // minimum_raised is new.
-    assert_eq!(breaking.len(), 35);
+    assert_eq!(breaking.len(), 36);
 }
 
 #[test]

@@ -53,6 +53,9 @@ change_kinds! {
     CredentialsChanged => "credentials_changed", Breaking;
     /// The access-token flow (endpoint, body, token or lifetime path) changed.
     TokenFlowChanged => "token_flow_changed", Breaking;
+    /// What the client reads of `error_convention` (a code or message path,
+    /// success codes or flag, the result path, the replay status) changed.
+    ErrorConventionChanged => "error_convention_changed", Breaking;
     /// The request body is another struct.
     RequestBodyChanged => "request_body_changed", Breaking;
     /// A response status is no longer documented.
@@ -168,6 +171,9 @@ change_kinds! {
     RequestEnumValueAdded => "request_enum_value_added", Info;
     /// A documentation-only rule (`depends_on_account`) was added or removed.
     DocsOnlyRuleChanged => "docs_only_rule_changed", Info;
+    /// A word of `error_convention` only the sandbox writes (`code_kind`,
+    /// `message_per_code`, `members`) changed.
+    ErrorShapeChanged => "error_shape_changed", Info;
     /// A decision function appeared.
     DecisionAdded => "decision_added", Info;
     /// A decision now answers `true` (or a value) where it answered `false` (or nothing).

@@ -1,16 +1,18 @@
 //! Authentication changes: the credentials a `Config` takes, each
 //! direction's signature recipe (value by value, output by output) and the
 //! token flow. A changed recipe is breaking: one side signs or verifies
-//! what the other no longer accepts.
+//! what the other no longer accepts. Also the error convention, which
+//! decides how every response is read.
 
+use payspec_signing::convention::ErrorConvention;
 use payspec_signing::recipe::{
-    CredentialDecl, Line, Output, Piece, Recipe, Scheme, Source, Step, Template, TimeFormat,
+    CredentialDecl, Line, Output, Piece, Recipe, Scheme, Source, Step, Template, Text, TimeFormat,
     TokenFlow, Value,
 };
 
 use crate::diff::display::Draft;
 use crate::diff::ChangeKind as K;
-use crate::ir::Loc;
+use crate::ir::{ErrorShape, Loc};
 
 /// Every authentication change between `b` and `h`, located at `loc`.
 pub(super) fn compare(b: &Scheme, h: &Scheme, loc: &Loc) -> Vec<Draft> {
@@ -339,4 +341,68 @@ fn step_text(s: &Step) -> String {
         Step::RsaSha256(k) => format!("rsa_sha256: {k}"),
         Step::JwtHs256(k) => format!("jwt_hs256: {k}"),
     }
+}
+
+/// Changes to `error_convention:`: what the client reads (code and message
+/// paths, success codes and flag, result, replay status) is breaking, since
+/// a response may now be refused or decoded differently; the words only the
+/// sandbox writes (`code_kind`, `message_per_code`, `members`) are info.
+pub(super) fn convention(
+    b: (&ErrorConvention, &ErrorShape),
+    h: (&ErrorConvention, &ErrorShape),
+    loc: &Loc,
+) -> Vec<Draft> {
+    let list = |l: &[Text]| l.join(", ");
+    let opt = |o: &Option<Text>| o.as_deref().unwrap_or("none").to_owned();
+    let read = |c: &ErrorConvention| {
+        [
+            ("code", opt(&c.code)),
+            ("message", list(&c.message)),
+            ("message_local", opt(&c.message_local)),
+            ("success_codes", list(&c.success_codes)),
+            ("success_flag", opt(&c.success_flag)),
+            ("result", opt(&c.result)),
+            (
+                "replay_status",
+                c.replay_status.map_or("none".to_owned(), |s| s.to_string()),
+            ),
+        ]
+    };
+    let written = |s: &ErrorShape| {
+        [
+            ("code_kind", format!("{:?}", s.code_kind)),
+            ("message_per_code", s.message_per_code.to_string()),
+            ("members", format!("{:?}", s.members)),
+        ]
+    };
+    let mut out = Vec::new();
+    for ((key, before), (_, after)) in read(b.0).into_iter().zip(read(h.0)) {
+        if before != after {
+            out.push(
+                Draft::new(
+                    K::ErrorConventionChanged,
+                    format!("error_convention.{key}"),
+                    format!("error convention `{key}` changed"),
+                    "Responses are read differently: a call that succeeded may now be an `Error::Api` (or the reverse), or report another code or message.",
+                )
+                .values(Some(before), Some(after))
+                .at(loc),
+            );
+        }
+    }
+    for ((key, before), (_, after)) in written(b.1).into_iter().zip(written(h.1)) {
+        if before != after {
+            out.push(
+                Draft::new(
+                    K::ErrorShapeChanged,
+                    format!("error_convention.{key}"),
+                    format!("error convention `{key}` changed"),
+                    "Only the sandbox's error bodies and the lint of samples read it; the client is unchanged.",
+                )
+                .values(Some(before), Some(after))
+                .at(loc),
+            );
+        }
+    }
+    out
 }

@@ -142,6 +142,13 @@ impl<'a> ProviderCmp<'a> {
         for draft in auth::compare(&b.auth.recipes, &h.auth.recipes, loc) {
             self.emit(draft, None);
         }
+        for draft in auth::convention(
+            (&b.error_convention, &b.error_shape),
+            (&h.error_convention, &h.error_shape),
+            loc,
+        ) {
+            self.emit(draft, None);
+        }
         if b.auth.token_claims != h.auth.token_claims {
             let show = |c: &Option<crate::ir::TokenClaims>| {
                 c.map_or("none".to_owned(), |c| format!("{c:?}"))
