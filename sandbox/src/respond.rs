@@ -212,6 +212,38 @@ mod tests {
         );
     }
 
+    /// Fixed members and members taken from the message are written at
+    /// their paths; a provider without a convention gets `{code, message}`.
+    #[test]
+    fn fixed_and_message_members_and_the_bare_fallback() {
+        use payspec_codegen_core::ir::{ErrorMember, MemberSource, MemberValue};
+        let ir = real_spec();
+        let mut p = provider(&ir, "doku").clone();
+        p.error_shape.members = vec![
+            ErrorMember {
+                path: "error.retryable".to_owned(),
+                value: MemberValue::Fixed(json!(false)),
+            },
+            ErrorMember {
+                path: "detail.text".to_owned(),
+                value: MemberValue::From(MemberSource::Message),
+            },
+        ];
+        assert_eq!(
+            provider_error(&p, 400, "BAD_REQUEST", "why"),
+            json!({
+                "error": {"code": "BAD_REQUEST", "message": "why", "retryable": false},
+                "detail": {"text": "why"}
+            })
+        );
+        p.error_convention = Default::default();
+        p.error_shape = Default::default();
+        assert_eq!(
+            provider_error(&p, 400, "BAD_REQUEST", "why"),
+            json!({"code": "BAD_REQUEST", "message": "why"})
+        );
+    }
+
     /// A documented body gets the sandbox's reason where the message is
     /// about the one case (DOKU), and keeps the message that is its code's
     /// fixed text (Midtrans).
