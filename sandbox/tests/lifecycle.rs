@@ -567,3 +567,34 @@ async fn the_clock_refuses_an_unclear_move() {
         .expect("json");
     assert_eq!(clock["offset_secs"], 0);
 }
+
+/// A resource whose spec documents no notification (the biller's `bill`)
+/// changes state without sending one: the sandbox does not invent a body.
+/// The documented DOKU notification sent after it is the only one.
+#[tokio::test]
+async fn an_undocumented_notification_is_not_sent() {
+    let (url, mut rx, task) = common::receiver().await;
+    let sb = start();
+    let base = sb.base_url();
+    post(
+        &base,
+        "/_sandbox/seed",
+        json!({"provider":"biller","resource":"bill","id":"B-N","amount":1000,"notify_url":url}),
+    )
+    .await;
+    let (status, paid) = post(&base, "/_sandbox/biller/bill/B-N/pay", json!({})).await;
+    assert_eq!((status, paid["state"].as_str()), (200, Some("paid")));
+    post(&base, "/_sandbox/seed", json!({"provider":"doku","resource":"checkout_order","id":"CO-AFTER","amount":7000,"notify_url":url,"attributes":{"channel":"QRIS"}})).await;
+    post(
+        &base,
+        "/_sandbox/doku/checkout_order/CO-AFTER/pay",
+        json!({}),
+    )
+    .await;
+    let (_, body) = common::next_notification(&mut rx).await;
+    let note: Value = serde_json::from_slice(&body).expect("JSON");
+    assert_eq!(note["order"]["invoice_number"], "CO-AFTER");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(rx.try_recv().is_err(), "a second notification arrived");
+    task.abort();
+}
