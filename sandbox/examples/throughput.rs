@@ -66,7 +66,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             let (next, invoice, base) = (next.clone(), invoice.clone(), base.clone());
             tasks.push(tokio::spawn(async move {
                 let c = Credentials::test();
-                let config = payspec::doku::Config::new(base, c.doku_client_id, c.doku_secret_key)
+                let config = payspec::doku::Config::new(base, c.by_env("DOKU_CLIENT_ID").expose().to_owned(), c.by_env("DOKU_SECRET_KEY"))
                     .timeout(Duration::from_secs(10));
                 let client = payspec::doku::Client::new(config);
                 let mut latencies = Vec::new();
