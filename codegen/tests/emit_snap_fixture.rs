@@ -72,7 +72,10 @@ fn the_generated_client_is_current() {
     let loaded = load_dir(&manifest().join("tests/fixtures/snap")).expect("the fixture lowers");
     let files = render_provider(&loaded.ir.providers[0]).expect("the fixture renders");
     let expected = manifest().join("tests/expected");
-    assert!(files.contains_key(Path::new("snap.rs")), "the client module");
+    assert!(
+        files.contains_key(Path::new("snap.rs")),
+        "the client module"
+    );
     for (path, text) in &files {
         let on_disk = expected.join(path);
         if bless() {

@@ -156,7 +156,10 @@ mod tests {
     #[test]
     fn assignments_need_a_name_and_an_equals_sign() {
         let mut c = Credentials::test();
-        assert!(c.set_assignment("NO_VALUE").unwrap_err().contains("ENV=VALUE"));
+        assert!(c
+            .set_assignment("NO_VALUE")
+            .unwrap_err()
+            .contains("ENV=VALUE"));
         let bad = c.set_assignment("BAD NAME=secret").unwrap_err();
         assert!(bad.contains("`BAD NAME`"), "{bad}");
         assert!(!bad.contains("secret"), "{bad}");

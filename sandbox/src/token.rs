@@ -118,14 +118,22 @@ pub fn carried(recipe: &Recipe, headers: &HeaderMap) -> Result<Option<String>, R
     let received = headers
         .get(name)
         .and_then(|v| v.to_str().ok())
-        .ok_or_else(|| refused(&format!("the {name} header with an access token is missing")))?
+        .ok_or_else(|| {
+            refused(&format!(
+                "the {name} header with an access token is missing"
+            ))
+        })?
         .trim();
     let token = received
         .get(..prefix.len())
         .filter(|p| p.eq_ignore_ascii_case(prefix))
         .map(|_| &received[prefix.len()..])
         .filter(|t| !t.is_empty())
-        .ok_or_else(|| refused(&format!("the {name} header is not `{prefix}<access token>`")))?;
+        .ok_or_else(|| {
+            refused(&format!(
+                "the {name} header is not `{prefix}<access token>`"
+            ))
+        })?;
     Ok(Some(token.to_owned()))
 }
 
@@ -187,7 +195,9 @@ mod tests {
         let mut issued = Issued::default();
         let t0 = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000);
         let token = issued.issue("p", Some(Duration::from_secs(900)), t0);
-        assert!(issued.check("p", &token, t0 + Duration::from_secs(899)).is_ok());
+        assert!(issued
+            .check("p", &token, t0 + Duration::from_secs(899))
+            .is_ok());
         let expired = issued
             .check("p", &token, t0 + Duration::from_secs(900))
             .unwrap_err();

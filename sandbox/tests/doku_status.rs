@@ -31,7 +31,11 @@ fn start() -> SandboxHandle {
 
 fn client(base: &str) -> Client {
     let c = Credentials::test();
-    Client::new(Config::new(base, c.by_env("DOKU_CLIENT_ID").expose().to_owned(), c.by_env("DOKU_SECRET_KEY")))
+    Client::new(Config::new(
+        base,
+        c.by_env("DOKU_CLIENT_ID").expose().to_owned(),
+        c.by_env("DOKU_SECRET_KEY"),
+    ))
 }
 
 async fn control(base: &str, path: &str) -> u16 {

@@ -29,9 +29,13 @@ fn start() -> SandboxHandle {
 fn doku(base: &str, retry: RetryPolicy) -> payspec::doku::Client {
     let c = Credentials::test();
     payspec::doku::Client::new(
-        payspec::doku::Config::new(base, c.by_env("DOKU_CLIENT_ID").expose().to_owned(), c.by_env("DOKU_SECRET_KEY"))
-            .timeout(Duration::from_secs(10))
-            .retry(retry.with_delays(Duration::from_millis(10), Duration::from_millis(50))),
+        payspec::doku::Config::new(
+            base,
+            c.by_env("DOKU_CLIENT_ID").expose().to_owned(),
+            c.by_env("DOKU_SECRET_KEY"),
+        )
+        .timeout(Duration::from_secs(10))
+        .retry(retry.with_delays(Duration::from_millis(10), Duration::from_millis(50))),
     )
 }
 

@@ -34,7 +34,10 @@ fn signed(request_id: &str, body: &[u8], age: Duration) -> Vec<(String, String)>
     );
     vec![
         ("Content-Type".to_owned(), "application/json".to_owned()),
-        ("Client-Id".to_owned(), c.by_env("DOKU_CLIENT_ID").expose().to_owned()),
+        (
+            "Client-Id".to_owned(),
+            c.by_env("DOKU_CLIENT_ID").expose().to_owned(),
+        ),
         ("Request-Id".to_owned(), request_id.to_owned()),
         ("Request-Timestamp".to_owned(), timestamp),
         ("Signature".to_owned(), signature),

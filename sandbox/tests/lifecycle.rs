@@ -248,8 +248,9 @@ async fn state_changes_send_signed_notifications() {
     .await;
     let (_, body) = common::next_notification(&mut rx).await;
     // The crate's own generated verifier: signature, then the typed body.
-    let note = payspec::midtrans::verify_cancel_notification(&body, &c.by_env("MIDTRANS_SERVER_KEY"))
-        .expect("verifies and decodes");
+    let note =
+        payspec::midtrans::verify_cancel_notification(&body, &c.by_env("MIDTRANS_SERVER_KEY"))
+            .expect("verifies and decodes");
     assert_eq!(note.order_id.as_deref(), Some("M-N"));
     assert_eq!(
         note.transaction_status,
@@ -303,8 +304,9 @@ async fn every_midtrans_notification_passes_the_generated_verifier() {
     let mut seen = Vec::new();
     for _ in 0..expected.len() {
         let (_, body) = common::next_notification(&mut rx).await;
-        let note = payspec::midtrans::verify_cancel_notification(&body, &c.by_env("MIDTRANS_SERVER_KEY"))
-            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&body)));
+        let note =
+            payspec::midtrans::verify_cancel_notification(&body, &c.by_env("MIDTRANS_SERVER_KEY"))
+                .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&body)));
         assert_eq!(
             note.gross_amount.map(|a| a.to_string()).as_deref(),
             Some("12500.00")
@@ -378,7 +380,10 @@ async fn seeds_load_from_a_file_and_delays_are_injected() {
 
 fn midtrans(base: &str) -> payspec::midtrans::Client {
     let c = Credentials::test();
-    payspec::midtrans::Client::new(payspec::midtrans::Config::new(base, c.by_env("MIDTRANS_SERVER_KEY")))
+    payspec::midtrans::Client::new(payspec::midtrans::Config::new(
+        base,
+        c.by_env("MIDTRANS_SERVER_KEY"),
+    ))
 }
 
 /// A UUID v4 in its text form: 8-4-4-4-12 hex digits, version 4, variant 10xx.
@@ -533,7 +538,10 @@ async fn payment_page_urls_are_per_payment() {
     );
     assert!(u1.contains("invoiceNumber=INV-URL-1"), "{u1}");
     assert!(
-        u1.contains(&format!("clientId={}", Credentials::test().by_env("DOKU_CLIENT_ID").expose())),
+        u1.contains(&format!(
+            "clientId={}",
+            Credentials::test().by_env("DOKU_CLIENT_ID").expose()
+        )),
         "{u1}"
     );
     assert!(

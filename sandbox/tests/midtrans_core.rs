@@ -39,7 +39,10 @@ async fn start_notifying() -> (
 }
 
 fn client(base: &str) -> Client {
-    Client::new(Config::new(base, Credentials::test().by_env("MIDTRANS_SERVER_KEY")))
+    Client::new(Config::new(
+        base,
+        Credentials::test().by_env("MIDTRANS_SERVER_KEY"),
+    ))
 }
 
 async fn seed(base: &str, seeds: Value) {

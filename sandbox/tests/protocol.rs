@@ -93,7 +93,10 @@ async fn bad_signature_is_401_with_a_doku_error_body() {
 async fn validation_failures_list_every_violation_path() {
     let sb = start();
     let base = sb.base_url();
-    let secret = Credentials::test().by_env("DOKU_SECRET_KEY").expose().to_owned();
+    let secret = Credentials::test()
+        .by_env("DOKU_SECRET_KEY")
+        .expose()
+        .to_owned();
     let long = "x".repeat(129);
     let body = json!({"order":{"invoice_number":"INV-P"},"payment":{"original_request_id":long},"refund":{"amount":5}}).to_string();
     let (status, _, v) = doku_post(&base, REFUND, "r-val", body.as_bytes(), &secret).await;
@@ -172,7 +175,10 @@ async fn replay_is_409_with_the_same_body_and_no_state_change() {
     let sb = start();
     let base = sb.base_url();
     seed(&base).await;
-    let secret = Credentials::test().by_env("DOKU_SECRET_KEY").expose().to_owned();
+    let secret = Credentials::test()
+        .by_env("DOKU_SECRET_KEY")
+        .expose()
+        .to_owned();
     let body = refund_body(10_000);
     let (s1, h1, b1) = doku_post(&base, REFUND, "r-idem", &body, &secret).await;
     assert_eq!(s1, 200);
@@ -210,7 +216,10 @@ async fn midtrans_and_biller_auth_are_checked() {
 
     // A valid token whose claims are not this body (token_claims: request_body).
     let c = Credentials::test();
-    let token = common::jwt_hs256(c.by_env("BILLER_TOKEN_SECRET").expose(), br#"{"ref_number":"other"}"#);
+    let token = common::jwt_hs256(
+        c.by_env("BILLER_TOKEN_SECRET").expose(),
+        br#"{"ref_number":"other"}"#,
+    );
     let body = json!({"partnerId":"p","account_number":"1","ref_number":"R-1"}).to_string();
     let r = reqwest::Client::new()
         .post(format!("{base}/api/v2/bill/cancel"))

@@ -140,7 +140,10 @@ impl Wire {
 }
 
 impl Transport for Wire {
-    fn send(&self, mut request: HttpRequest) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
+    fn send(
+        &self,
+        mut request: HttpRequest,
+    ) -> BoxFuture<'_, Result<HttpResponse, TransportError>> {
         let path = request
             .url
             .splitn(4, '/')
@@ -278,7 +281,9 @@ async fn an_expired_token_is_refused_and_the_client_gets_another() {
     let sb = start();
     let wire = Wire::new(Tamper::Nothing);
     let snap = client(&sb, private_pem(key_pair()), CLIENT_SECRET, &wire);
-    snap.create_va(&va_request("trx-1")).await.expect("first call");
+    snap.create_va(&va_request("trx-1"))
+        .await
+        .expect("first call");
     // Past the 900 s the token answer gave, by the sandbox clock only: the
     // client still holds the token as fresh.
     let moved = reqwest::Client::new()
