@@ -249,8 +249,14 @@ fn mock_serves_the_snap_fixture_token_flow() {
             ("CHANNEL-ID", "H2H".to_owned()),
         ]
     };
-    let (status, answer) =
-        http_with(port, "POST", VA_PATH, &call_headers(signature.clone()), body).expect("answer");
+    let (status, answer) = http_with(
+        port,
+        "POST",
+        VA_PATH,
+        &call_headers(signature.clone()),
+        body,
+    )
+    .expect("answer");
     assert_eq!(status, 200, "{answer}");
     assert!(answer.contains("2002700"), "{answer}");
 

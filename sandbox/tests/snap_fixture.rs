@@ -8,9 +8,9 @@
 //! the public key, as `payspec mock --credential` would give it.
 //!
 //! The sandbox checks signatures with the same recipe executor as the
-//! client, so these tests prove the serving, not the signatures: the
-//! signatures are checked by an implementation written in the test in
-//! `src/client/token/snap_fixture_tests.rs`.
+//! client, so those tests prove the serving; the signatures themselves are
+//! proved by sending the same generated client to a provider that checks
+//! them with code written in the test (`tests/support/snap_provider.rs`).
 
 #![deny(missing_docs)]
 
@@ -42,13 +42,18 @@ mod transport {
 mod standin;
 use standin::{client, convention};
 
+// The checking provider, shared with the client runtime's test.
+#[path = "../../tests/support/snap_provider.rs"]
+mod snap_provider;
+
 use payspec::{Error, Secret};
 
 include!("../../codegen/tests/expected/snap.rs");
 
 const CLIENT_ID: &str = "MCH-0008-1296507211683";
 const CLIENT_SECRET: &str = "SK-fixture-secret";
-const TOKEN_PATH: &str = "/authorization/v1/access-token/b2b";
+const TOKEN_PATH: &str = snap_provider::TOKEN_PATH;
+const VA_PATH: &str = "/snap/v1.1/transfer-va/create-va";
 
 fn fixture_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../codegen/tests/fixtures/snap")
@@ -170,10 +175,14 @@ impl Transport for Wire {
 }
 
 fn client(sb: &Sandbox, private_key: String, secret: &str, wire: &Arc<Wire>) -> snap::Client {
+    client_of(sb.base.clone(), private_key, secret, wire)
+}
+
+fn client_of(base: String, private_key: String, secret: &str, wire: &Arc<Wire>) -> snap::Client {
     let transport: Arc<dyn Transport> = wire.clone();
     snap::Client::with_transport(
         snap::Config::new(
-            sb.base.clone(),
+            base,
             CLIENT_ID,
             Secret::new(private_key),
             Secret::new(secret),
@@ -219,10 +228,7 @@ async fn the_generated_client_gets_a_token_and_calls_the_sandbox() {
     // One RSA-signed token request for three HMAC-signed calls.
     assert_eq!(wire.token_requests.load(Ordering::SeqCst), 1);
     assert_eq!(wire.statuses(TOKEN_PATH), [200]);
-    assert_eq!(
-        wire.statuses("/snap/v1.1/transfer-va/create-va"),
-        [200, 200, 200]
-    );
+    assert_eq!(wire.statuses(VA_PATH), [200, 200, 200]);
     // The token at the flow's path, the documented lifetime (a string of
     // digits, as in the fixture's example) at its own.
     let token = &wire.answers(TOKEN_PATH)[0];
@@ -245,7 +251,7 @@ async fn a_call_signed_with_another_secret_is_refused_after_one_retry() {
     assert_eq!(status, 401);
     // The client took the 401 for a stale token: one refresh, one retry.
     assert_eq!(wire.statuses(TOKEN_PATH), [200, 200]);
-    let calls = wire.answers("/snap/v1.1/transfer-va/create-va");
+    let calls = wire.answers(VA_PATH);
     assert_eq!(calls.len(), 2);
     assert!(calls[0].to_string().contains("X-SIGNATURE"), "{}", calls[0]);
 }
@@ -257,10 +263,7 @@ async fn a_body_changed_after_signing_is_refused() {
     let snap = client(&sb, private_pem(key_pair()), CLIENT_SECRET, &wire);
     let (status, _) = api_status(snap.create_va(&va_request("trx-1")).await);
     assert_eq!(status, 401);
-    assert_eq!(
-        wire.statuses("/snap/v1.1/transfer-va/create-va"),
-        [401, 401]
-    );
+    assert_eq!(wire.statuses(VA_PATH), [401, 401]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -273,7 +276,7 @@ async fn a_token_request_signed_with_another_key_is_refused() {
     assert_eq!((status, operation), (401, "access_token_b2b"));
     let refused = &wire.answers(TOKEN_PATH)[0];
     assert!(refused.to_string().contains("X-SIGNATURE"), "{refused}");
-    assert!(wire.statuses("/snap/v1.1/transfer-va/create-va").is_empty());
+    assert!(wire.statuses(VA_PATH).is_empty());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -296,11 +299,8 @@ async fn an_expired_token_is_refused_and_the_client_gets_another() {
     snap.create_va(&va_request("trx-2"))
         .await
         .expect("the call is retried with a new token");
-    assert_eq!(
-        wire.statuses("/snap/v1.1/transfer-va/create-va"),
-        [200, 401, 200]
-    );
-    let refused = &wire.answers("/snap/v1.1/transfer-va/create-va")[1];
+    assert_eq!(wire.statuses(VA_PATH), [200, 401, 200]);
+    let refused = &wire.answers(VA_PATH)[1];
     assert!(refused.to_string().contains("expired"), "{refused}");
     assert_eq!(wire.token_requests.load(Ordering::SeqCst), 2);
 }
@@ -309,7 +309,7 @@ async fn an_expired_token_is_refused_and_the_client_gets_another() {
 async fn a_token_the_sandbox_did_not_issue_is_refused() {
     let sb = start();
     let answer = reqwest::Client::new()
-        .post(format!("{}/snap/v1.1/transfer-va/create-va", sb.base))
+        .post(format!("{}{VA_PATH}", sb.base))
         .header("Authorization", "Bearer made-up")
         .body("{}")
         .send()
@@ -318,4 +318,30 @@ async fn a_token_the_sandbox_did_not_issue_is_refused() {
     assert_eq!(answer.status(), 401);
     let body = answer.text().await.expect("a body");
     assert!(body.contains("not one the token endpoint issued"), "{body}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_generated_client_signs_as_a_checking_provider_verifies() {
+    let (provider, base) = snap_provider::serve(
+        CLIENT_ID,
+        CLIENT_SECRET,
+        key_pair().to_public_key(),
+        VA_PATH,
+    )
+    .await;
+    let wire = Wire::new(Tamper::Nothing);
+    let snap = client_of(base, private_pem(key_pair()), CLIENT_SECRET, &wire);
+    for n in 0..3 {
+        let answer = snap
+            .create_va(&va_request(&format!("trx-{n}")))
+            .await
+            .expect("the checking provider accepts the generated client's call");
+        assert_eq!(answer.response_code, "2002700");
+    }
+    assert_eq!(*provider.failures.lock().unwrap(), Vec::<String>::new());
+    // One RSA-signed token request; three HMAC-signed calls with its token,
+    // each with its own X-EXTERNAL-ID.
+    assert_eq!(provider.token_requests.load(Ordering::SeqCst), 1);
+    assert_eq!(provider.calls.load(Ordering::SeqCst), 3);
+    assert_eq!(provider.accepted_calls(), 3);
 }
