@@ -3,7 +3,8 @@
 //!
 //! Everything it enforces comes from the spec: routes, request validation
 //! (the request structs of the IR it loads, read as the generated types
-//! read them), authentication schemes, the `lifecycle:` data (states,
+//! read them), authentication (the recipes, and access tokens issued and
+//! checked as `auth.token` says), the `lifecycle:` data (states,
 //! transitions, cumulative amounts, time limits, guards) and the decision
 //! tables (`refund_type`, `checkout_cancel_supported`). It never compiles
 //! the client generated from the spec, so `payspec mock --spec DIR` serves
