@@ -166,6 +166,40 @@ mod tests {
     }
 
     #[test]
+    fn file_credentials_are_read_at_start_and_an_unreadable_one_is_named() {
+        let fixture =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../codegen/tests/fixtures/snap");
+        let ir = payspec_codegen_core::lower::load_dir(&fixture)
+            .expect("the fixture loads")
+            .ir;
+        let dir = tempfile::tempdir().unwrap();
+        let key = dir.path().join("key.pem");
+        std::fs::write(&key, "PEM TEXT").unwrap();
+        let resolved = Credentials::test()
+            .with("SNAP_PRIVATE_KEY_FILE", key.display().to_string())
+            .with("SNAP_CLIENT_SECRET", "given")
+            .resolved(&ir)
+            .unwrap();
+        assert_eq!(
+            resolved.by_env("SNAP_PRIVATE_KEY_FILE").expose(),
+            "PEM TEXT"
+        );
+        assert_eq!(resolved.by_env("SNAP_CLIENT_SECRET").expose(), "given");
+        assert_eq!(
+            resolved.by_env("SNAP_CLIENT_ID").expose(),
+            "sandbox-SNAP_CLIENT_ID"
+        );
+        let missing = Credentials::test()
+            .with(
+                "SNAP_PRIVATE_KEY_FILE",
+                dir.path().join("absent.pem").display().to_string(),
+            )
+            .resolved(&ir)
+            .unwrap_err();
+        assert!(missing.contains("SNAP_PRIVATE_KEY_FILE"), "{missing}");
+    }
+
+    #[test]
     fn debug_shows_names_not_values() {
         let c = Credentials::test().with("A_KEY", "very-secret-value");
         let shown = format!("{c:?}");

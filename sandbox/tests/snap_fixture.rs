@@ -78,6 +78,11 @@ struct Sandbox {
 }
 
 fn start() -> Sandbox {
+    start_with(true)
+}
+
+/// [`start`], or without the public key when `with_key` is false.
+fn start_with(with_key: bool) -> Sandbox {
     let keys = tempfile::tempdir().expect("a temp dir");
     let public = keys.path().join("public.pem");
     let pem = key_pair()
@@ -88,8 +93,11 @@ fn start() -> Sandbox {
     let mut opts = MockOptions::new(([127, 0, 0, 1], 0).into(), fixture_dir());
     opts.credentials = Credentials::test()
         .with("SNAP_CLIENT_ID", CLIENT_ID)
-        .with("SNAP_CLIENT_SECRET", CLIENT_SECRET)
-        .with("SNAP_PRIVATE_KEY_FILE", public.display().to_string());
+        .with("SNAP_CLIENT_SECRET", CLIENT_SECRET);
+    if with_key {
+        opts.credentials
+            .set("SNAP_PRIVATE_KEY_FILE", public.display().to_string());
+    }
     let (_, handle) = spawn_for_tests(opts).expect("the sandbox serves the fixture");
     Sandbox {
         base: handle.base_url(),
@@ -277,6 +285,20 @@ async fn a_token_request_signed_with_another_key_is_refused() {
     let refused = &wire.answers(TOKEN_PATH)[0];
     assert!(refused.to_string().contains("X-SIGNATURE"), "{refused}");
     assert!(wire.statuses(VA_PATH).is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_the_public_key_the_refusal_says_how_to_give_it() {
+    let sb = start_with(false);
+    let wire = Wire::new(Tamper::Nothing);
+    let snap = client(&sb, private_pem(key_pair()), CLIENT_SECRET, &wire);
+    let (status, operation) = api_status(snap.create_va(&va_request("trx-1")).await);
+    assert_eq!((status, operation), (401, "access_token_b2b"));
+    let refused = wire.answers(TOKEN_PATH)[0].to_string();
+    assert!(
+        refused.contains("--credential SNAP_PRIVATE_KEY_FILE=<the file of the PEM public key>"),
+        "{refused}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
