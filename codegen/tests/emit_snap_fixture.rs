@@ -1,13 +1,20 @@
 //! The SNAP fixture's recipes as the emitter writes them (`pub static AUTH`,
 //! token flow included), kept in `tests/expected/snap_auth.rs`, which the
 //! client crate compiles and runs against a checking loopback server
-//! (`src/client/token/snap_fixture_tests.rs`). Rewrite it with
-//! `PAYSPEC_BLESS=1`.
+//! (`src/client/token/snap_fixture_tests.rs`); and the whole generated
+//! provider (`tests/expected/snap.rs` and the type crate `snap/`), which the
+//! sandbox's tests compile and call `payspec mock`'s server with
+//! (`sandbox/tests/snap_fixture.rs`). Rewrite them with `PAYSPEC_BLESS=1`.
 
 use std::path::{Path, PathBuf};
 
 use payspec_codegen::emit::rust::render_provider;
 use payspec_codegen::lower::load_dir;
+
+/// The committed copies are rewritten under `PAYSPEC_BLESS=1`.
+fn bless() -> bool {
+    std::env::var_os("PAYSPEC_BLESS").is_some()
+}
 
 fn manifest() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -50,7 +57,7 @@ fn emitted_auth() -> String {
 fn the_emitted_snap_recipes_are_current() {
     let text = emitted_auth();
     let on_disk = manifest().join("tests/expected/snap_auth.rs");
-    if std::env::var_os("PAYSPEC_BLESS").is_some() {
+    if bless() {
         std::fs::write(&on_disk, &text).unwrap();
     }
     let committed = std::fs::read_to_string(&on_disk).unwrap_or_default();
@@ -58,6 +65,30 @@ fn the_emitted_snap_recipes_are_current() {
         committed == text,
         "tests/expected/snap_auth.rs is stale; rerun with PAYSPEC_BLESS=1"
     );
+}
+
+#[test]
+fn the_generated_client_is_current() {
+    let loaded = load_dir(&manifest().join("tests/fixtures/snap")).expect("the fixture lowers");
+    let files = render_provider(&loaded.ir.providers[0]).expect("the fixture renders");
+    let expected = manifest().join("tests/expected");
+    assert!(
+        files.contains_key(Path::new("snap.rs")),
+        "the client module"
+    );
+    for (path, text) in &files {
+        let on_disk = expected.join(path);
+        if bless() {
+            std::fs::create_dir_all(on_disk.parent().unwrap()).unwrap();
+            std::fs::write(&on_disk, text).unwrap();
+        }
+        let committed = std::fs::read_to_string(&on_disk).unwrap_or_default();
+        assert!(
+            committed == *text,
+            "tests/expected/{} is stale; rerun with PAYSPEC_BLESS=1",
+            path.display()
+        );
+    }
 }
 
 #[test]

@@ -66,8 +66,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             let (next, invoice, base) = (next.clone(), invoice.clone(), base.clone());
             tasks.push(tokio::spawn(async move {
                 let c = Credentials::test();
-                let config = payspec::doku::Config::new(base, c.doku_client_id, c.doku_secret_key)
-                    .timeout(Duration::from_secs(10));
+                let config = payspec::doku::Config::new(
+                    base,
+                    c.by_env("DOKU_CLIENT_ID").expose().to_owned(),
+                    c.by_env("DOKU_SECRET_KEY"),
+                )
+                .timeout(Duration::from_secs(10));
                 let client = payspec::doku::Client::new(config);
                 let mut latencies = Vec::new();
                 let mut accepted = 0_i64;

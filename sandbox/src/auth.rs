@@ -3,7 +3,9 @@
 
 use axum::http::HeaderMap;
 use payspec_codegen_core::ir::Auth;
-use payspec_signing::recipe::{self, Context, Credentials, Headers, Message, Source, Text};
+use payspec_signing::recipe::{
+    self, Context, Credentials, Headers, Message, Recipe, RecipeError, Scheme, Source, Text,
+};
 
 /// Who the caller is, once authenticated.
 #[derive(Debug, Clone, Default)]
@@ -47,36 +49,48 @@ impl Headers for Received<'_> {
     }
 }
 
-/// Checks the request with the provider's request recipe; `Err` says why
-/// (no secrets). A timestamp the recipe carries further than `tolerance`
-/// from the sandbox clock is refused after the signature checks out.
-#[allow(clippy::too_many_arguments)]
+/// A request as received, for the recipe that checks it.
+pub struct Incoming<'a> {
+    /// Its headers.
+    pub headers: &'a HeaderMap,
+    /// Its method, upper case.
+    pub method: &'a str,
+    /// Its path, without the query.
+    pub target: &'a str,
+    /// Its body bytes as received.
+    pub body: &'a [u8],
+}
+
+/// Checks `request` with `recipe` (the provider's request recipe, or its
+/// token flow's for the token endpoint), given the access token it
+/// carries; `Err` says why (no secrets). A timestamp the recipe carries
+/// further than `tolerance` from the sandbox clock is refused after the
+/// signature checks out.
 pub fn check(
-    auth: &Auth,
+    scheme: &Scheme,
+    recipe: Option<&Recipe>,
     creds: &Credentials,
     tolerance: Option<std::time::Duration>,
-    headers: &HeaderMap,
-    method: &str,
-    target: &str,
-    body: &[u8],
+    request: &Incoming<'_>,
+    token: Option<&str>,
 ) -> Result<Caller, Refused> {
-    let scheme = &auth.recipes;
-    let Some(recipe) = &scheme.request else {
+    let Some(recipe) = recipe else {
         return Ok(Caller::default());
     };
-    let is_get = method == "GET";
+    let is_get = request.method == "GET";
     let message = Message {
-        method,
-        target,
+        method: request.method,
+        target: request.target,
         query: None,
-        body: if is_get { &[] } else { body },
+        body: if is_get { &[] } else { request.body },
         has_body: !is_get,
     };
-    let received = Received(headers);
+    let received = Received(request.headers);
     let mut cx = Context::new(creds);
     cx.headers = &received;
-    let verified =
-        recipe::verify(scheme, recipe, &message, &cx).map_err(|e| Refused::from(e.to_string()))?;
+    cx.token = token;
+    let verified = recipe::verify(scheme, recipe, &message, &cx)
+        .map_err(|e| Refused::from(explain(scheme, &e)))?;
     if let Some(tolerance) = tolerance {
         for value in recipe.values.iter() {
             if !matches!(value.source, Source::Now(_)) {
@@ -106,6 +120,28 @@ pub fn check(
         values: verified.values,
         echo: Vec::new(),
     })
+}
+
+/// Why a request did not verify, with how to configure a key the sandbox
+/// cannot use (a signature verified with an RSA public key needs its PEM).
+fn explain(scheme: &Scheme, error: &RecipeError) -> String {
+    match error {
+        RecipeError::BadKey(name) => match scheme.credential(name) {
+            Some(decl) => {
+                let what = if decl.env.ends_with("_FILE") {
+                    "the file of the PEM public key"
+                } else {
+                    "the PEM public key"
+                };
+                format!(
+                    "{error}: start the sandbox with --credential {}=<{what}>",
+                    decl.env
+                )
+            }
+            None => error.to_string(),
+        },
+        _ => error.to_string(),
+    }
 }
 
 /// The headers that sign a response `body` to `caller`'s request, from the

@@ -1,5 +1,6 @@
-//! Serving the spec's endpoints: route, authenticate, inject faults, replay
-//! DOKU Request-Ids, validate, apply the lifecycle, answer.
+//! Serving the spec's endpoints: route, authenticate (access tokens
+//! included), inject faults, replay answered request ids, validate, apply
+//! the lifecycle, issue tokens, answer.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -16,6 +17,7 @@ use crate::auth;
 use crate::body::{self, Rejection};
 use crate::engine::{self, Outcome};
 use crate::respond::provider_error;
+use crate::token;
 use crate::world::Answered;
 use crate::App;
 
@@ -129,15 +131,30 @@ async fn handle(
     };
 
     let creds = app.credentials.for_scheme(&m.provider.auth.recipes);
-    let caller = match auth::check(
-        &m.provider.auth,
-        &creds,
-        app.doku_timestamp_tolerance,
-        &headers,
-        method.as_str(),
-        &path,
-        &body,
-    ) {
+    // The token endpoint is signed by its flow's recipe; every other call
+    // by the request recipe, with the token it carries.
+    let token_flow = token::flow_of(m.provider, m.endpoint);
+    let recipe = match token_flow {
+        Some(flow) => Some(&flow.request),
+        None => m.provider.auth.recipes.request.as_ref(),
+    };
+    let incoming = auth::Incoming {
+        headers: &headers,
+        method: method.as_str(),
+        target: &path,
+        body: &body,
+    };
+    let checked = bearer(&app, m.provider, token_flow.is_some(), &headers).and_then(|token| {
+        auth::check(
+            &m.provider.auth.recipes,
+            recipe,
+            &creds,
+            app.timestamp_tolerance,
+            &incoming,
+            token.as_deref(),
+        )
+    });
+    let caller = match checked {
         Ok(mut caller) => {
             caller.echo = m
                 .provider
@@ -218,7 +235,9 @@ async fn handle(
     let fingerprint = format!("{path}\n{}", body_digest(&body));
     let (status, response, notifications) = {
         let mut world = lock(&app);
-        let replay = if replay_status.is_some() {
+        // A request without an id (a token request) is never a replay.
+        let replays = replay_status.is_some() && !caller.request_id.is_empty();
+        let replay = if replays {
             world.answered.get(&caller.request_id).cloned()
         } else {
             None
@@ -254,6 +273,18 @@ async fn handle(
             request: &request,
         };
         let mut outcome: Outcome = engine::apply(&app, &mut world, &call);
+        // The token endpoint's answer carries a token issued now (checked
+        // against the spec with the rest of the answer).
+        if let Some(flow) = token_flow.filter(|_| (200..300).contains(&outcome.status)) {
+            let now = world.now();
+            token::grant(
+                &mut world.tokens,
+                &m.provider.name,
+                flow,
+                &mut outcome.body,
+                now,
+            );
+        }
         if let Err(broken) = answer_conforms(m.provider, m.endpoint, outcome.status, &outcome.body)
         {
             // The sandbox's own answer breaks a condition of the spec (a
@@ -261,7 +292,7 @@ async fn handle(
             outcome.status = 500;
             outcome.body = provider_error(m.provider, 500, "SANDBOX_ANSWER_BREAKS_SPEC", &broken);
         }
-        if replay_status.is_some() {
+        if replays {
             world.answered.insert(
                 caller.request_id.clone(),
                 Answered {
@@ -282,6 +313,30 @@ async fn handle(
         },
     );
     finish(&app, &m, &caller, status, &response, fault.as_ref())
+}
+
+/// The access token a call carries, checked against the tokens issued to
+/// its provider: `Ok(None)` for a provider without a token flow and for
+/// the token endpoint itself.
+fn bearer(
+    app: &App,
+    provider: &Provider,
+    is_token_endpoint: bool,
+    headers: &HeaderMap,
+) -> Result<Option<String>, auth::Refused> {
+    let (Some(_), Some(recipe), false) = (
+        &provider.auth.recipes.token,
+        &provider.auth.recipes.request,
+        is_token_endpoint,
+    ) else {
+        return Ok(None);
+    };
+    let Some(token) = token::carried(recipe, headers)? else {
+        return Ok(None);
+    };
+    let world = lock(app);
+    world.tokens.check(&provider.name, &token, world.now())?;
+    Ok(Some(token))
 }
 
 /// Decodes and validates the body as the spec's request struct says;
@@ -336,7 +391,8 @@ fn answer_conforms(
     }
 }
 
-/// Signs (DOKU) and sends the answer, or breaks the connection for a drop fault.
+/// Signs (with the response recipe, if any) and sends the answer, or breaks
+/// the connection for a drop fault.
 fn finish(
     app: &App,
     m: &Matched<'_>,

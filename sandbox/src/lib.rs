@@ -3,7 +3,8 @@
 //!
 //! Everything it enforces comes from the spec: routes, request validation
 //! (the request structs of the IR it loads, read as the generated types
-//! read them), authentication schemes, the `lifecycle:` data (states,
+//! read them), authentication (the recipes, and access tokens issued and
+//! checked as `auth.token` says), the `lifecycle:` data (states,
 //! transitions, cumulative amounts, time limits, guards) and the decision
 //! tables (`refund_type`, `checkout_cancel_supported`). It never compiles
 //! the client generated from the spec, so `payspec mock --spec DIR` serves
@@ -18,6 +19,7 @@ mod auth;
 mod body;
 mod clock;
 mod control;
+mod credentials;
 mod decide;
 mod dispatch;
 mod drop_body;
@@ -26,6 +28,7 @@ mod generate;
 mod guards;
 mod notify;
 mod respond;
+mod token;
 mod world;
 
 use std::future::Future;
@@ -34,93 +37,13 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use payspec_codegen_core::ir::Ir;
-use payspec_signing::Secret;
 
 pub use clock::DEFAULT_TOLERANCE as DEFAULT_TIMESTAMP_TOLERANCE;
+pub use credentials::Credentials;
 pub use world::{Fault, Seed};
 
 /// The reserved path prefix of the test-control API.
 pub const CONTROL_PREFIX: &str = "/_sandbox";
-
-/// The credentials the sandbox expects callers to use.
-#[derive(Debug, Clone)]
-pub struct Credentials {
-    /// DOKU `Client-Id`.
-    pub doku_client_id: String,
-    /// DOKU Secret Key (request and response signatures).
-    pub doku_secret_key: Secret,
-    /// Midtrans Server Key (Basic auth, notification signature_key).
-    pub midtrans_server_key: Secret,
-    /// Biller `KEY` header.
-    pub biller_api_key: Secret,
-    /// Biller JWT (HS256) secret.
-    pub biller_token_secret: Secret,
-}
-
-impl Credentials {
-    /// Fixed, well-known test credentials (never use them anywhere real).
-    pub fn test() -> Self {
-        Credentials {
-            doku_client_id: "MCH-SANDBOX-0001".to_owned(),
-            doku_secret_key: Secret::new("SK-sandbox-secret"),
-            midtrans_server_key: Secret::new("SB-Mid-server-sandbox"),
-            biller_api_key: Secret::new("biller-sandbox-key"),
-            biller_token_secret: Secret::new("biller-sandbox-token-secret"),
-        }
-    }
-
-    /// The value of the credential the spec reads from environment variable
-    /// `env`: one of the five above, or else that variable, or else a fixed
-    /// test value naming it (for a provider the sandbox has no field for).
-    pub fn by_env(&self, env: &str) -> Secret {
-        match env {
-            "DOKU_CLIENT_ID" => Secret::new(self.doku_client_id.clone()),
-            "DOKU_SECRET_KEY" => self.doku_secret_key.clone(),
-            "MIDTRANS_SERVER_KEY" => self.midtrans_server_key.clone(),
-            "BILLER_API_KEY" => self.biller_api_key.clone(),
-            "BILLER_TOKEN_SECRET" => self.biller_token_secret.clone(),
-            other => std::env::var(other)
-                .ok()
-                .filter(|v| !v.is_empty())
-                .map_or_else(|| Secret::new(format!("sandbox-{other}")), Secret::new),
-        }
-    }
-
-    /// The credentials of `scheme`, by the names its recipes use.
-    pub fn for_scheme(
-        &self,
-        scheme: &payspec_signing::recipe::Scheme,
-    ) -> payspec_signing::recipe::Credentials {
-        let mut out = payspec_signing::recipe::Credentials::new();
-        for decl in scheme.credentials.iter() {
-            out.insert(decl.name.clone(), self.by_env(&decl.env));
-        }
-        out
-    }
-
-    /// Reads `DOKU_CLIENT_ID`, `DOKU_SECRET_KEY`, `MIDTRANS_SERVER_KEY`,
-    /// `BILLER_API_KEY` and `BILLER_TOKEN_SECRET`; unset ones keep the
-    /// [`Credentials::test`] value.
-    pub fn from_env() -> Self {
-        let defaults = Credentials::test();
-        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-        Credentials {
-            doku_client_id: var("DOKU_CLIENT_ID").unwrap_or(defaults.doku_client_id),
-            doku_secret_key: var("DOKU_SECRET_KEY")
-                .map(Secret::new)
-                .unwrap_or(defaults.doku_secret_key),
-            midtrans_server_key: var("MIDTRANS_SERVER_KEY")
-                .map(Secret::new)
-                .unwrap_or(defaults.midtrans_server_key),
-            biller_api_key: var("BILLER_API_KEY")
-                .map(Secret::new)
-                .unwrap_or(defaults.biller_api_key),
-            biller_token_secret: var("BILLER_TOKEN_SECRET")
-                .map(Secret::new)
-                .unwrap_or(defaults.biller_token_secret),
-        }
-    }
-}
 
 /// What `payspec mock` was asked to serve.
 #[derive(Debug, Clone)]
@@ -136,10 +59,10 @@ pub struct MockOptions {
     /// Where to POST notifications when a resource changes state, unless the
     /// resource names its own URL.
     pub notify_url: Option<String>,
-    /// How far a DOKU `Request-Timestamp` may be from the sandbox clock
-    /// (default [`DEFAULT_TIMESTAMP_TOLERANCE`], 5 minutes); `None` accepts
-    /// any well-formed timestamp (to replay recorded requests).
-    pub doku_timestamp_tolerance: Option<std::time::Duration>,
+    /// How far a timestamp a request recipe signs (`now:`) may be from the
+    /// sandbox clock (default [`DEFAULT_TIMESTAMP_TOLERANCE`], 5 minutes);
+    /// `None` accepts any well-formed timestamp (to replay recorded requests).
+    pub timestamp_tolerance: Option<std::time::Duration>,
 }
 
 impl MockOptions {
@@ -151,7 +74,7 @@ impl MockOptions {
             seed: None,
             credentials: Credentials::from_env(),
             notify_url: None,
-            doku_timestamp_tolerance: Some(clock::DEFAULT_TOLERANCE),
+            timestamp_tolerance: Some(clock::DEFAULT_TOLERANCE),
         }
     }
 }
@@ -162,6 +85,9 @@ pub enum SandboxError {
     /// The spec directory does not load; the diagnostics say where.
     #[error("the spec does not load:\n{0}")]
     Spec(String),
+    /// A credential cannot be read (the file an `…_FILE` variable names).
+    #[error("credential: {0}")]
+    Credential(String),
     /// The seed file is unreadable or not a JSON array of seeds.
     #[error("seed file {path}: {message}")]
     Seed {
@@ -183,9 +109,10 @@ pub enum SandboxError {
 /// Shared state of one sandbox server.
 pub(crate) struct App {
     pub ir: Ir,
+    /// Every credential the spec declares, final (files read).
     pub credentials: Credentials,
     pub notify_url: Option<String>,
-    pub doku_timestamp_tolerance: Option<std::time::Duration>,
+    pub timestamp_tolerance: Option<std::time::Duration>,
     pub world: Mutex<world::World>,
     pub http: reqwest::Client,
 }
@@ -193,6 +120,10 @@ pub(crate) struct App {
 fn build_app(opts: &MockOptions) -> Result<Arc<App>, SandboxError> {
     let loaded = payspec_codegen_core::lower::load_dir(&opts.spec_dir)
         .map_err(|d| SandboxError::Spec(d.to_string()))?;
+    let credentials = opts
+        .credentials
+        .resolved(&loaded.ir)
+        .map_err(SandboxError::Credential)?;
     let mut world = world::World::default();
     if let Some(path) = &opts.seed {
         let text = std::fs::read(path).map_err(|e| SandboxError::Seed {
@@ -214,9 +145,9 @@ fn build_app(opts: &MockOptions) -> Result<Arc<App>, SandboxError> {
     }
     Ok(Arc::new(App {
         ir: loaded.ir,
-        credentials: opts.credentials.clone(),
+        credentials,
         notify_url: opts.notify_url.clone(),
-        doku_timestamp_tolerance: opts.doku_timestamp_tolerance,
+        timestamp_tolerance: opts.timestamp_tolerance,
         world: Mutex::new(world),
         http: reqwest::Client::new(),
     }))

@@ -142,6 +142,8 @@ pub struct World {
     pub answered: ReplayLog,
     /// Pending faults by endpoint name.
     pub faults: HashMap<String, Fault>,
+    /// Access tokens issued by token endpoints (`auth.token`).
+    pub tokens: crate::token::Issued,
     /// How far the sandbox clock is from the real one, in seconds
     /// (`/_sandbox/clock`); every resource time and generated timestamp
     /// reads [`World::now`].

@@ -27,8 +27,8 @@ async fn pay(sb: &InProcess, request_id: &str, body: &Value) -> (u16, Value) {
     let bytes = body.to_string().into_bytes();
     let timestamp = payspec_signing::time::utc_timestamp(SystemTime::now());
     let signature = common::doku_signature(
-        c.doku_secret_key.expose(),
-        &c.doku_client_id,
+        c.by_env("DOKU_SECRET_KEY").expose(),
+        c.by_env("DOKU_CLIENT_ID").expose(),
         request_id,
         &format!("Request-Timestamp:{timestamp}"),
         PAYMENTS,
@@ -36,7 +36,7 @@ async fn pay(sb: &InProcess, request_id: &str, body: &Value) -> (u16, Value) {
     );
     let headers = [
         ("Content-Type", "application/json".to_owned()),
-        ("Client-Id", c.doku_client_id.clone()),
+        ("Client-Id", c.by_env("DOKU_CLIENT_ID").expose().to_owned()),
         ("Request-Id", request_id.to_owned()),
         ("Request-Timestamp", timestamp),
         ("Signature", signature),

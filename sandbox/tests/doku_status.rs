@@ -31,7 +31,11 @@ fn start() -> SandboxHandle {
 
 fn client(base: &str) -> Client {
     let c = Credentials::test();
-    Client::new(Config::new(base, c.doku_client_id, c.doku_secret_key))
+    Client::new(Config::new(
+        base,
+        c.by_env("DOKU_CLIENT_ID").expose().to_owned(),
+        c.by_env("DOKU_SECRET_KEY"),
+    ))
 }
 
 async fn control(base: &str, path: &str) -> u16 {
@@ -171,7 +175,7 @@ async fn a_paid_checkout_order_is_notified_signed_for_the_receivers_path() {
     );
 
     let (headers, body) = common::next_notification(&mut rx).await;
-    let secret = Credentials::test().doku_secret_key;
+    let secret = Credentials::test().by_env("DOKU_SECRET_KEY");
     let signed = Notification::headers(&headers).expect("the four DOKU headers");
     let note = doku::verify_virtual_account_notification(&signed, "/hook", &body, &secret)
         .expect("signed over the receiver's path");

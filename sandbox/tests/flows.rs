@@ -29,9 +29,13 @@ fn start() -> SandboxHandle {
 fn doku(base: &str, retry: RetryPolicy) -> payspec::doku::Client {
     let c = Credentials::test();
     payspec::doku::Client::new(
-        payspec::doku::Config::new(base, c.doku_client_id, c.doku_secret_key)
-            .timeout(Duration::from_secs(10))
-            .retry(retry.with_delays(Duration::from_millis(10), Duration::from_millis(50))),
+        payspec::doku::Config::new(
+            base,
+            c.by_env("DOKU_CLIENT_ID").expose().to_owned(),
+            c.by_env("DOKU_SECRET_KEY"),
+        )
+        .timeout(Duration::from_secs(10))
+        .retry(retry.with_delays(Duration::from_millis(10), Duration::from_millis(50))),
     )
 }
 
@@ -296,8 +300,8 @@ async fn cancel_order(base: &str, invoice: &str) -> Result<Value, Error> {
     let c = Credentials::test();
     let client = payspec::doku::Client::new(payspec::doku::Config::new(
         base,
-        c.doku_client_id,
-        c.doku_secret_key,
+        c.by_env("DOKU_CLIENT_ID").expose().to_owned(),
+        c.by_env("DOKU_SECRET_KEY"),
     ));
     let req = payspec::doku::checkout::CancelOrderRequest::new(
         payspec::doku::checkout::CancelOrderOrder::new(invoice),
@@ -370,7 +374,7 @@ async fn midtrans_cancel_of_a_settled_transaction_is_412() {
     let c = Credentials::test();
     let client = payspec::midtrans::Client::new(payspec::midtrans::Config::new(
         &base,
-        c.midtrans_server_key,
+        c.by_env("MIDTRANS_SERVER_KEY"),
     ));
     let ok: Value = client
         .call_empty(Call::post("cancel", "/v2/ORDER-C/cancel"))

@@ -15,7 +15,7 @@ fn sandbox(tolerance: Option<Duration>) -> InProcess {
     let spec = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec");
     let mut opts = MockOptions::new(([127, 0, 0, 1], 0).into(), spec);
     opts.credentials = Credentials::test();
-    opts.doku_timestamp_tolerance = tolerance;
+    opts.timestamp_tolerance = tolerance;
     InProcess::new(&opts).expect("the spec loads")
 }
 
@@ -25,8 +25,8 @@ fn signed(request_id: &str, body: &[u8], age: Duration) -> Vec<(String, String)>
     let at = SystemTime::now() - age;
     let timestamp = payspec_signing::time::utc_timestamp(at);
     let signature = common::doku_signature(
-        c.doku_secret_key.expose(),
-        &c.doku_client_id,
+        c.by_env("DOKU_SECRET_KEY").expose(),
+        c.by_env("DOKU_CLIENT_ID").expose(),
         request_id,
         &format!("Request-Timestamp:{timestamp}"),
         REFUND,
@@ -34,7 +34,10 @@ fn signed(request_id: &str, body: &[u8], age: Duration) -> Vec<(String, String)>
     );
     vec![
         ("Content-Type".to_owned(), "application/json".to_owned()),
-        ("Client-Id".to_owned(), c.doku_client_id),
+        (
+            "Client-Id".to_owned(),
+            c.by_env("DOKU_CLIENT_ID").expose().to_owned(),
+        ),
         ("Request-Id".to_owned(), request_id.to_owned()),
         ("Request-Timestamp".to_owned(), timestamp),
         ("Signature".to_owned(), signature),

@@ -47,8 +47,8 @@ fn doku(base: &str) -> payspec::doku::Client {
     let c = Credentials::test();
     payspec::doku::Client::new(payspec::doku::Config::new(
         base,
-        c.doku_client_id,
-        c.doku_secret_key,
+        c.by_env("DOKU_CLIENT_ID").expose().to_owned(),
+        c.by_env("DOKU_SECRET_KEY"),
     ))
 }
 
@@ -144,7 +144,7 @@ async fn midtrans_card_cancel_follows_the_acquiring_bank_window() {
     let c = Credentials::test();
     let client = payspec::midtrans::Client::new(payspec::midtrans::Config::new(
         &base,
-        c.midtrans_server_key,
+        c.by_env("MIDTRANS_SERVER_KEY"),
     ));
     let cancel = |id: &'static str| {
         let client = client.clone();
@@ -184,8 +184,8 @@ async fn biller_cancel_with_the_jwt_client() {
     let c = Credentials::test();
     let client = payspec::biller::Client::new(payspec::biller::Config::new(
         &base,
-        c.biller_api_key,
-        c.biller_token_secret,
+        c.by_env("BILLER_API_KEY"),
+        c.by_env("BILLER_TOKEN_SECRET"),
     ));
     let req = payspec::biller::bill::BillCancelRequest::new("partner", "0812300001", "R-1");
     let call = || Call::post("bill_cancel", "/api/v2/bill/cancel");
@@ -227,7 +227,7 @@ async fn state_changes_send_signed_notifications() {
         },
         "/hook",
         &body,
-        &c.doku_secret_key,
+        &c.by_env("DOKU_SECRET_KEY"),
     )
     .expect("DOKU signature verifies");
     assert_eq!(
@@ -248,8 +248,9 @@ async fn state_changes_send_signed_notifications() {
     .await;
     let (_, body) = common::next_notification(&mut rx).await;
     // The crate's own generated verifier: signature, then the typed body.
-    let note = payspec::midtrans::verify_cancel_notification(&body, &c.midtrans_server_key)
-        .expect("verifies and decodes");
+    let note =
+        payspec::midtrans::verify_cancel_notification(&body, &c.by_env("MIDTRANS_SERVER_KEY"))
+            .expect("verifies and decodes");
     assert_eq!(note.order_id.as_deref(), Some("M-N"));
     assert_eq!(
         note.transaction_status,
@@ -290,7 +291,7 @@ async fn every_midtrans_notification_passes_the_generated_verifier() {
     post(&base, "/_sandbox/seed", json!({"provider":"midtrans","resource":"transaction","id":"M-CANCEL","state":"pending","amount":12500,"notify_url":url})).await;
     payspec::midtrans::Client::new(payspec::midtrans::Config::new(
         &base,
-        c.midtrans_server_key.clone(),
+        c.by_env("MIDTRANS_SERVER_KEY"),
     ))
     .call_empty::<Value>(Call::post("cancel", "/v2/M-CANCEL/cancel"))
     .await
@@ -303,8 +304,9 @@ async fn every_midtrans_notification_passes_the_generated_verifier() {
     let mut seen = Vec::new();
     for _ in 0..expected.len() {
         let (_, body) = common::next_notification(&mut rx).await;
-        let note = payspec::midtrans::verify_cancel_notification(&body, &c.midtrans_server_key)
-            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&body)));
+        let note =
+            payspec::midtrans::verify_cancel_notification(&body, &c.by_env("MIDTRANS_SERVER_KEY"))
+                .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&body)));
         assert_eq!(
             note.gross_amount.map(|a| a.to_string()).as_deref(),
             Some("12500.00")
@@ -356,7 +358,7 @@ async fn seeds_load_from_a_file_and_delays_are_injected() {
     let c = Credentials::test();
     let client = payspec::midtrans::Client::new(payspec::midtrans::Config::new(
         &base,
-        c.midtrans_server_key,
+        c.by_env("MIDTRANS_SERVER_KEY"),
     ));
     let started = Instant::now();
     client
@@ -378,7 +380,10 @@ async fn seeds_load_from_a_file_and_delays_are_injected() {
 
 fn midtrans(base: &str) -> payspec::midtrans::Client {
     let c = Credentials::test();
-    payspec::midtrans::Client::new(payspec::midtrans::Config::new(base, c.midtrans_server_key))
+    payspec::midtrans::Client::new(payspec::midtrans::Config::new(
+        base,
+        c.by_env("MIDTRANS_SERVER_KEY"),
+    ))
 }
 
 /// A UUID v4 in its text form: 8-4-4-4-12 hex digits, version 4, variant 10xx.
@@ -533,7 +538,10 @@ async fn payment_page_urls_are_per_payment() {
     );
     assert!(u1.contains("invoiceNumber=INV-URL-1"), "{u1}");
     assert!(
-        u1.contains(&format!("clientId={}", Credentials::test().doku_client_id)),
+        u1.contains(&format!(
+            "clientId={}",
+            Credentials::test().by_env("DOKU_CLIENT_ID").expose()
+        )),
         "{u1}"
     );
     assert!(

@@ -39,7 +39,10 @@ async fn start_notifying() -> (
 }
 
 fn client(base: &str) -> Client {
-    Client::new(Config::new(base, Credentials::test().midtrans_server_key))
+    Client::new(Config::new(
+        base,
+        Credentials::test().by_env("MIDTRANS_SERVER_KEY"),
+    ))
 }
 
 async fn seed(base: &str, seeds: Value) {
@@ -270,7 +273,7 @@ async fn charge_pay_notify_and_a_bank_transfer_is_not_refundable() {
         .expect("control");
     assert_eq!(paid.status().as_u16(), 200);
     let (_, body) = common::next_notification(&mut rx).await;
-    let server_key = Credentials::test().midtrans_server_key;
+    let server_key = Credentials::test().by_env("MIDTRANS_SERVER_KEY");
     let note = payspec::midtrans::verify_payment_notification(&body, &server_key)
         .expect("signature_key verifies");
     assert_eq!(
@@ -614,7 +617,7 @@ async fn next_verified(
     rx: &mut tokio::sync::mpsc::UnboundedReceiver<(axum::http::HeaderMap, Vec<u8>)>,
 ) -> (String, TransactionStatus, String) {
     let (_, body) = common::next_notification(rx).await;
-    let server_key = Credentials::test().midtrans_server_key;
+    let server_key = Credentials::test().by_env("MIDTRANS_SERVER_KEY");
     let note = payspec::midtrans::verify_cancel_notification(&body, &server_key)
         .expect("signature_key verifies");
     (
@@ -763,7 +766,7 @@ async fn each_transition_sends_its_documented_notification() {
     let (sb, mut rx, task) = start_notifying().await;
     let base = sb.base_url();
     let mt = client(&base);
-    let server_key = Credentials::test().midtrans_server_key;
+    let server_key = Credentials::test().by_env("MIDTRANS_SERVER_KEY");
     let payment_keys = documented_keys("PaymentNotification");
     let cancel_keys = documented_keys("CancelNotification");
     assert_ne!(payment_keys, cancel_keys, "the two samples differ");

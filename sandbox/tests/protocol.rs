@@ -29,7 +29,7 @@ async fn doku_post(
     let ts = payspec_signing::time::now_utc_timestamp();
     let signature = common::doku_signature(
         secret,
-        &c.doku_client_id,
+        c.by_env("DOKU_CLIENT_ID").expose(),
         request_id,
         &format!("Request-Timestamp:{ts}"),
         target,
@@ -37,7 +37,7 @@ async fn doku_post(
     );
     let r = reqwest::Client::new()
         .post(format!("{base}{target}"))
-        .header("Client-Id", &c.doku_client_id)
+        .header("Client-Id", c.by_env("DOKU_CLIENT_ID").expose())
         .header("Request-Id", request_id)
         .header("Request-Timestamp", &ts)
         .header("Signature", signature)
@@ -84,7 +84,8 @@ async fn bad_signature_is_401_with_a_doku_error_body() {
         doku_post(&base, REFUND, "r-bad", &refund_body(1000), "not-the-secret").await;
     assert_eq!(status, 401);
     assert_eq!(body["error"]["code"], "INVALID_SIGNATURE");
-    assert!(!body.to_string().contains("SK-sandbox-secret"));
+    let secret = Credentials::test().by_env("DOKU_SECRET_KEY");
+    assert!(!body.to_string().contains(secret.expose()));
     assert_eq!(applied(&base).await, 0);
 }
 
@@ -92,7 +93,10 @@ async fn bad_signature_is_401_with_a_doku_error_body() {
 async fn validation_failures_list_every_violation_path() {
     let sb = start();
     let base = sb.base_url();
-    let secret = Credentials::test().doku_secret_key.expose().to_owned();
+    let secret = Credentials::test()
+        .by_env("DOKU_SECRET_KEY")
+        .expose()
+        .to_owned();
     let long = "x".repeat(129);
     let body = json!({"order":{"invoice_number":"INV-P"},"payment":{"original_request_id":long},"refund":{"amount":5}}).to_string();
     let (status, _, v) = doku_post(&base, REFUND, "r-val", body.as_bytes(), &secret).await;
@@ -139,7 +143,8 @@ async fn validation_failures_list_every_violation_path() {
 async fn zero_and_negative_amounts_are_refused() {
     let sb = start();
     let base = sb.base_url();
-    let secret = "SK-sandbox-secret";
+    let secret = Credentials::test().by_env("DOKU_SECRET_KEY");
+    let secret = secret.expose();
     let page =
         json!({"order":{"invoice_number":"INV-ZERO","amount":0,"auto_redirect":false},"customer":{"email":"a@b.test"}})
             .to_string();
@@ -170,7 +175,10 @@ async fn replay_is_409_with_the_same_body_and_no_state_change() {
     let sb = start();
     let base = sb.base_url();
     seed(&base).await;
-    let secret = Credentials::test().doku_secret_key.expose().to_owned();
+    let secret = Credentials::test()
+        .by_env("DOKU_SECRET_KEY")
+        .expose()
+        .to_owned();
     let body = refund_body(10_000);
     let (s1, h1, b1) = doku_post(&base, REFUND, "r-idem", &body, &secret).await;
     assert_eq!(s1, 200);
@@ -208,11 +216,14 @@ async fn midtrans_and_biller_auth_are_checked() {
 
     // A valid token whose claims are not this body (token_claims: request_body).
     let c = Credentials::test();
-    let token = common::jwt_hs256(c.biller_token_secret.expose(), br#"{"ref_number":"other"}"#);
+    let token = common::jwt_hs256(
+        c.by_env("BILLER_TOKEN_SECRET").expose(),
+        br#"{"ref_number":"other"}"#,
+    );
     let body = json!({"partnerId":"p","account_number":"1","ref_number":"R-1"}).to_string();
     let r = reqwest::Client::new()
         .post(format!("{base}/api/v2/bill/cancel"))
-        .header("KEY", c.biller_api_key.expose())
+        .header("KEY", c.by_env("BILLER_API_KEY").expose())
         .header("TOKEN", token)
         .header("VERSION", "2.0")
         .body(body)

@@ -108,7 +108,7 @@ fn start(spec: PathBuf) -> SandboxHandle {
 }
 
 async fn get_status(base: &str, id: &str) -> (u16, Value) {
-    let key = Credentials::test().midtrans_server_key;
+    let key = Credentials::test().by_env("MIDTRANS_SERVER_KEY");
     let r = reqwest::Client::new()
         .get(format!("{base}/v2/{id}/fixture-status"))
         .basic_auth(key.expose(), Some(""))
