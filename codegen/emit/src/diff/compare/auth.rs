@@ -375,34 +375,27 @@ pub(super) fn convention(
             ("members", format!("{:?}", s.members)),
         ]
     };
-    let mut out = Vec::new();
-    for ((key, before), (_, after)) in read(b.0).into_iter().zip(read(h.0)) {
-        if before != after {
-            out.push(
-                Draft::new(
-                    K::ErrorConventionChanged,
-                    format!("error_convention.{key}"),
-                    format!("error convention `{key}` changed"),
-                    "Responses are read differently: a call that succeeded may now be an `Error::Api` (or the reverse), or report another code or message.",
-                )
-                .values(Some(before), Some(after))
-                .at(loc),
-            );
-        }
-    }
-    for ((key, before), (_, after)) in written(b.1).into_iter().zip(written(h.1)) {
-        if before != after {
-            out.push(
-                Draft::new(
-                    K::ErrorShapeChanged,
-                    format!("error_convention.{key}"),
-                    format!("error convention `{key}` changed"),
-                    "Only the sandbox's error bodies and the lint of samples read it; the client is unchanged.",
-                )
-                .values(Some(before), Some(after))
-                .at(loc),
-            );
-        }
-    }
-    out
+    let read_pairs = read(b.0).into_iter().zip(read(h.0));
+    let written_pairs = written(b.1).into_iter().zip(written(h.1));
+    let client_reads = read_pairs.map(|pair| (K::ErrorConventionChanged, pair));
+    let sandbox_writes = written_pairs.map(|pair| (K::ErrorShapeChanged, pair));
+    client_reads
+        .chain(sandbox_writes)
+        .filter(|(_, ((_, before), (_, after)))| before != after)
+        .map(|(kind, ((key, before), (_, after)))| {
+            let impact = if kind == K::ErrorConventionChanged {
+                "Responses are read differently: a call that succeeded may now be an `Error::Api` (or the reverse), or report another code or message."
+            } else {
+                "Only the sandbox's error bodies and the lint of samples read it; the client is unchanged."
+            };
+            Draft::new(
+                kind,
+                format!("error_convention.{key}"),
+                format!("error convention `{key}` changed"),
+                impact,
+            )
+            .values(Some(before), Some(after))
+            .at(loc)
+        })
+        .collect()
 }
