@@ -10,7 +10,7 @@ use payspec_signing::recipe::{self, Scheme};
 use payspec_signing::Secret;
 
 /// The credentials callers must use, by environment-variable name
-/// (`DOKU_SECRET_KEY`). A credential nobody configured is
+/// (`PARTNER_SECRET_KEY`). A credential nobody configured is
 /// [`Credentials::default_value`]; an `…_FILE` credential's value names the
 /// file that holds it (a PEM key), read when the sandbox starts.
 #[derive(Clone, Default)]
@@ -49,7 +49,7 @@ impl Credentials {
     }
 
     /// The sandbox's value of a credential nobody configured:
-    /// `sandbox-<ENV>` (`sandbox-DOKU_SECRET_KEY`).
+    /// `sandbox-<ENV>` (`sandbox-PARTNER_SECRET_KEY`).
     pub fn default_value(env: &str) -> String {
         format!("sandbox-{env}")
     }

@@ -13,18 +13,35 @@ pub fn example(provider: &Provider, name: &str) -> Option<Value> {
         .find_map(|e| serde_json::from_str(&e.json).ok())
 }
 
-/// The endpoint's success body: its 2xx example (or `{}`), with every
-/// request value copied to the same path where the example has it.
+/// The endpoint's success body: its 2xx example, else the body of a
+/// conformance case answered with that status and decoded without error
+/// (for a body the docs print no sample of), else `{}`; with every request
+/// value copied to the same path where the body has it.
 pub fn success(provider: &Provider, endpoint: &Endpoint, request: &Value) -> (u16, Value) {
     let (status, body) = endpoint
         .responses
         .iter()
         .find(|r| (200..300).contains(&r.status))
-        .map(|r| (r.status, example(provider, &r.body)))
+        .map(|r| {
+            let body = example(provider, &r.body).or_else(|| case_body(endpoint, r.status));
+            (r.status, body)
+        })
         .unwrap_or((200, None));
     let mut body = body.unwrap_or_else(|| json!({}));
     echo(&mut body, request);
     (status, body)
+}
+
+/// The body of the first case of `endpoint` answered with `status` whose
+/// client decodes it (a case expecting no error), parsed.
+fn case_body(endpoint: &Endpoint, status: u16) -> Option<Value> {
+    endpoint.cases.iter().find_map(|case| {
+        let response = case.spec.response.as_ref()?;
+        let decoded = case.spec.error.is_none() && case.spec.decoded.is_some();
+        (response.status == status && decoded)
+            .then(|| serde_json::from_str(&response.body).ok())
+            .flatten()
+    })
 }
 
 /// The documented error body `error` of `endpoint`, with request values echoed.
@@ -257,5 +274,74 @@ mod tests {
         let before = midtrans.clone();
         set_message(&mut midtrans, provider(&ir, "midtrans"), "not settled");
         assert_eq!(midtrans, before);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use payspec_codegen_core::ir::{Case, Loc};
+
+    /// The SNAP fixture's token endpoint, its answer's example dropped, and
+    /// `cases` (as JSON) given to it.
+    fn token_endpoint_with(cases: Value) -> (Provider, Endpoint) {
+        let fixture =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../codegen/tests/fixtures/snap");
+        let mut provider = payspec_codegen_core::lower::load_dir(&fixture)
+            .expect("the fixture loads")
+            .ir
+            .providers
+            .remove(0);
+        for s in &mut provider.structs {
+            s.examples.clear();
+        }
+        let mut endpoint = provider
+            .endpoints
+            .iter()
+            .find(|e| e.name == "access_token_b2b")
+            .expect("the token endpoint")
+            .clone();
+        let cases: Vec<payspec_codegen_core::spec::model::CaseSpec> =
+            serde_json::from_value(cases).expect("cases");
+        endpoint.cases = cases
+            .into_iter()
+            .map(|spec| Case {
+                spec,
+                loc: Loc {
+                    file: "t.yaml".into(),
+                    line: 1,
+                    column: 1,
+                },
+            })
+            .collect();
+        (provider, endpoint)
+    }
+
+    #[test]
+    fn without_an_example_a_decoded_case_answer_is_the_success_body() {
+        let refused = json!({
+            "name": "refused",
+            "response": { "status": 200, "body": "{\"responseCode\":\"4017300\"}" },
+            "error": { "kind": "api", "status": 200 }
+        });
+        let issued = json!({
+            "name": "issued",
+            "response": { "status": 200, "body": "{\"responseCode\":\"2007300\",\"tokenType\":\"Bearer\"}" },
+            "decoded": "{}"
+        });
+        let (provider, endpoint) = token_endpoint_with(json!([refused, issued]));
+        assert_eq!(
+            success(&provider, &endpoint, &Value::Null),
+            (
+                200,
+                json!({ "responseCode": "2007300", "tokenType": "Bearer" })
+            )
+        );
+        let (provider, endpoint) = token_endpoint_with(json!([]));
+        assert_eq!(
+            success(&provider, &endpoint, &Value::Null),
+            (200, json!({}))
+        );
     }
 }
