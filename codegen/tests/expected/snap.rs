@@ -10,7 +10,7 @@
 /// use payspec::snap::{Client, Config};
 ///
 /// async fn first_call(request: &payspec::snap::auth::TokenRequest) -> Result<(), payspec::Error> {
-///     let client = Client::new(Config::sandbox("<your client id>", "<your secret key>"));
+///     let client = Client::new(Config::sandbox("<your client id>", "<your private key>", "<your client secret>"));
 ///     let response = client.access_token_b2b(request).await?;
 ///     println!("{response:?}");
 ///     Ok(())
