@@ -278,7 +278,7 @@ mod tests {
 }
 
 #[cfg(test)]
-mod tests {
+mod case_body_tests {
     use super::*;
 
     use payspec_codegen_core::ir::{Case, Loc};
