@@ -76,6 +76,7 @@ bad_cases!(
     recipe_timestamp_format,
     recipe_unknown_input,
     recipe_unknown_transform,
+    retry,
     review_warnings,
     rule_kind_count,
     rule_paths,

@@ -241,6 +241,7 @@ async fn setup(client_secret: &str) -> (Arc<Server>, Runtime, String) {
         provider: "doku",
         errors: Box::leak(Box::default()),
         call_headers: &[],
+        idempotency: None,
         scheme: &AUTH,
         credentials: Credentials::new()
             .with("client_id", Secret::new(CLIENT_ID))

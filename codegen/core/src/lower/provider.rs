@@ -348,6 +348,7 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
             }
         }
     }
+    let retry = super::retry::lower(cx.sink, psrc, pfile, &recipes);
     let mut provider = Provider {
         name: pfile.provider.clone(),
         title: pfile.title.clone(),
@@ -383,6 +384,7 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
         environments,
         request_headers,
         response_headers,
+        retry,
         call_headers,
         enums: std::mem::take(&mut cx.enums),
         structs: std::mem::take(&mut cx.structs),
