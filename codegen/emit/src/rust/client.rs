@@ -1058,7 +1058,7 @@ mod tests {
         let mut p = acme();
         p.retry = Some(crate::ir::Retry {
             doc: String::new(),
-            key: RetryKey::Header("Idempotency-Key".to_owned()),
+            key: crate::ir::RetryKey::Header("Idempotency-Key".to_owned()),
             key_lifetime_secs: Some(300),
         });
         assert!(has(&squashed(&p),
@@ -1066,7 +1066,7 @@ mod tests {
         ));
         p.retry = Some(crate::ir::Retry {
             doc: String::new(),
-            key: RetryKey::Value("request_id".to_owned()),
+            key: crate::ir::RetryKey::Value("request_id".to_owned()),
             key_lifetime_secs: None,
         });
         assert!(has(&squashed(&p),
