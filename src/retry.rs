@@ -207,21 +207,40 @@ mod tests {
             Repeat::Within(None)
         );
         // A recipe without the named id: the call carries no key.
-        assert_eq!(Repeat::of(Some(&KEYED_BY_ID), post, None, &[]), Repeat::Never);
         assert_eq!(
-            Repeat::of(Some(&KEYED_BY_HEADER), post, None, &header("idempotency-key", "k-1")),
+            Repeat::of(Some(&KEYED_BY_ID), post, None, &[]),
+            Repeat::Never
+        );
+        assert_eq!(
+            Repeat::of(
+                Some(&KEYED_BY_HEADER),
+                post,
+                None,
+                &header("idempotency-key", "k-1")
+            ),
             Repeat::Within(Some(Duration::from_secs(300)))
         );
         assert_eq!(
-            Repeat::of(Some(&KEYED_BY_HEADER), post, None, &header("Idempotency-Key", "")),
+            Repeat::of(
+                Some(&KEYED_BY_HEADER),
+                post,
+                None,
+                &header("Idempotency-Key", "")
+            ),
             Repeat::Never
         );
         assert_eq!(
             Repeat::of(Some(&KEYED_BY_HEADER), post, None, &header("X-Other", "k")),
             Repeat::Never
         );
-        assert_eq!(Repeat::of(None, post, Some("request_id"), &[]), Repeat::Never);
-        assert_eq!(Repeat::of(None, Method::Get, None, &[]), Repeat::Within(None));
+        assert_eq!(
+            Repeat::of(None, post, Some("request_id"), &[]),
+            Repeat::Never
+        );
+        assert_eq!(
+            Repeat::of(None, Method::Get, None, &[]),
+            Repeat::Within(None)
+        );
     }
 
     #[test]

@@ -92,9 +92,10 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use std::borrow::Cow;
 use std::time::SystemTime;
 
-use payspec_signing::recipe::{self, Context, Credentials, Message, RecipeError, Source};
+use payspec_signing::recipe::{self, Credentials, Headers, RecipeError, Source};
 
 use crate::client::Descriptor;
 
@@ -176,10 +177,7 @@ impl std::fmt::Debug for SignedNotification {
 impl SignedNotification {
     /// The value of header `name` (any case), if the recipe writes it.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        self.headers.as_slice().header(name)
     }
 
     /// The value of signed body field `name`, if the recipe writes it.
@@ -237,7 +235,9 @@ pub enum SignError {
     },
     /// The recipe writes its signature into body fields and the body is not
     /// a JSON object.
-    #[error("{provider}: the notification recipe writes body fields, so the body must be a JSON object")]
+    #[error(
+        "{provider}: the notification recipe writes body fields, so the body must be a JSON object"
+    )]
     NotAnObject {
         /// The provider module.
         provider: &'static str,
@@ -266,27 +266,25 @@ pub fn sign_notification(
         .notification
         .as_ref()
         .ok_or(SignError::NoRecipe { provider })?;
-    // The stamp's choices, by the names of the values that take them.
-    let set: Vec<(&str, &str)> = recipe
+    // The stamp's choices, by the names of the values that take them; a
+    // time is written in its value's own format.
+    let chosen: Vec<(&str, Cow<'_, str>)> = recipe
         .values
         .iter()
         .filter_map(|v| match v.source {
-            Source::Uuid { .. } => stamp.id.map(|id| (&*v.name, id)),
-            Source::Now(_) => stamp.timestamp.map(|t| (&*v.name, t)),
+            Source::Uuid { .. } => stamp.id.map(|id| (&*v.name, Cow::Borrowed(id))),
+            Source::Now(format) => Some((
+                &*v.name,
+                stamp
+                    .timestamp
+                    .map_or_else(|| Cow::Owned(format.format(stamp.at)), Cow::Borrowed),
+            )),
             _ => None,
         })
         .collect();
-    let message = Message {
-        method: "POST",
-        target,
-        query: None,
-        body,
-        has_body: true,
-    };
-    let mut cx = Context::new(credentials);
-    cx.set = &set;
-    cx.now = stamp.at;
-    let signed = recipe::sign(descriptor.auth, recipe, &message, &cx)
+    let set: Vec<(&str, &str)> = chosen.iter().map(|(n, v)| (*n, &**v)).collect();
+    let signed = recipe::sign_notification(descriptor.auth, credentials, &set, target, body)
+        .ok_or(SignError::NoRecipe { provider })?
         .map_err(|error| SignError::Recipe { provider, error })?;
     let body = if signed.fields.is_empty() {
         body.to_vec()

@@ -90,7 +90,11 @@ fn the_clock_and_id_default_to_the_stamp_time_and_a_fresh_uuid() {
         Some(doku_signature("SK-test-key", id, "2026-12-05T10:00:00Z").as_str())
     );
     let again = doku_signed("SK-test-key", Stamp::at(at));
-    assert_ne!(again.header("Request-Id"), Some(id), "one id per notification");
+    assert_ne!(
+        again.header("Request-Id"),
+        Some(id),
+        "one id per notification"
+    );
 }
 
 #[test]
@@ -220,7 +224,11 @@ fn a_midtrans_notification_gets_its_signature_key_in_the_body() {
     assert_eq!(signed.field("signature_key"), Some(expected.as_str()));
     assert!(signed.headers.is_empty());
     let sent: Value = serde_json::from_slice(&signed.body).unwrap();
-    assert_eq!(sent["signature_key"], expected.as_str(), "replaced, not kept");
+    assert_eq!(
+        sent["signature_key"],
+        expected.as_str(),
+        "replaced, not kept"
+    );
     assert_eq!(sent["order_id"], "ORDER-2");
 
     let key = Secret::new("SB-Mid-server-test");

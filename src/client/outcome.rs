@@ -86,9 +86,23 @@ pub(crate) fn token_answer(
         if succeeded(runtime, call, status, &Codes::of(runtime, call), &body)? {
             return Ok(body);
         }
-        return Err(refusal(runtime.provider, call.operation, runtime.errors, status, Some(body)).into());
+        return Err(refusal(
+            runtime.provider,
+            call.operation,
+            runtime.errors,
+            status,
+            Some(body),
+        )
+        .into());
     }
-    Err(refusal(runtime.provider, call.operation, runtime.errors, status, body).into())
+    Err(refusal(
+        runtime.provider,
+        call.operation,
+        runtime.errors,
+        status,
+        body,
+    )
+    .into())
 }
 
 /// The success codes in force: the call's own, or the provider's.

@@ -95,9 +95,8 @@ impl Runtime {
             call_id.as_ref().map(|c| c.value),
             &extra,
         );
-        let send = |token| {
-            self.send_with_retries(call, call_id.as_ref(), &extra, &body, token, repeat)
-        };
+        let send =
+            |token| self.send_with_retries(call, call_id.as_ref(), &extra, &body, token, repeat);
         super::token::authorised(self, call, send)
             .instrument(span)
             .await

@@ -290,7 +290,15 @@ async fn a_refused_token_request_is_an_api_error_naming_the_token_endpoint() {
     let runtime = runtime(&server).await;
     let mut wrong = (*runtime).clone();
     wrong.credentials = Credentials::new().with("client_id", Secret::new("someone-else"));
-    let error = wrong
+    let api = refusal(&wrong).await;
+    assert_eq!(api.status, 400);
+    assert_eq!(api.operation, "access_token");
+    assert_eq!(server.calls.load(Ordering::SeqCst), 0);
+}
+
+/// The error of a call whose token request is refused.
+async fn refusal(runtime: &Runtime) -> crate::error::ApiError {
+    let error = runtime
         .exchange(
             &Call::post("pay", "/pay"),
             b"{}".to_vec(),
@@ -300,13 +308,9 @@ async fn a_refused_token_request_is_an_api_error_naming_the_token_endpoint() {
         .err()
         .expect("the token request is refused");
     match error {
-        crate::Error::Api(api) => {
-            assert_eq!(api.status, 400);
-            assert_eq!(api.operation, "access_token");
-        }
+        crate::Error::Api(api) => *api,
         other => panic!("expected Error::Api, got {other:?}"),
     }
-    assert_eq!(server.calls.load(Ordering::SeqCst), 0);
 }
 
 /// A convention of the SNAP kind: the code in `responseCode`, the message
@@ -325,19 +329,7 @@ async fn refused_token(answer: (StatusCode, Value)) -> (crate::error::ApiError, 
     *server.token_answer.lock().unwrap() = Some(answer);
     let mut runtime = (*runtime(&server).await).clone();
     runtime.errors = snap_like_convention();
-    let error = runtime
-        .exchange(
-            &Call::post("pay", "/pay"),
-            b"{}".to_vec(),
-            &CallOptions::new(),
-        )
-        .await
-        .err()
-        .expect("the token request is refused");
-    match error {
-        crate::Error::Api(api) => (*api, server),
-        other => panic!("expected Error::Api, got {other:?}"),
-    }
+    (refusal(&runtime).await, server)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
