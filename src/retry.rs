@@ -14,10 +14,11 @@ use crate::transport::TransportErrorKind;
 /// The default is [`RetryPolicy::none`]: one attempt. A policy applies only
 /// to calls that are safe to repeat: a GET, or a call carrying the
 /// idempotency key the provider's spec declares ([`Idempotency`]): its
-/// generated request id, which every attempt reuses (DOKU's `Request-Id`:
-/// a repeat is answered with the original response), or a per-call header
-/// the caller sets (Midtrans' `Idempotency-Key`). Any other call is sent
-/// once whatever the policy.
+/// generated request id, which every attempt reuses (a `Request-Id` the
+/// provider answers a repeat of with the original response), or a per-call
+/// header the caller sets (an `Idempotency-Key`). Any other call is sent
+/// once whatever the policy. Which applies to a provider is stated on its
+/// documentation page, under "Retries".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {
     /// Total attempts, including the first (at least 1).

@@ -67,7 +67,7 @@
 //! use payspec::testing::{self, Stamp};
 //! use payspec::Secret;
 //!
-//! // Your provider module's `DESCRIPTOR` (`payspec::doku::DESCRIPTOR`, …),
+//! // Your provider module's `DESCRIPTOR` (`payspec::<provider>::DESCRIPTOR`),
 //! // its credentials by their spec names.
 //! let key = Secret::new("whk-test");
 //! let credentials = Credentials::new().with("webhook_key", key.clone());
