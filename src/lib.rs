@@ -71,8 +71,7 @@ mod notification;
 pub mod registry;
 pub mod retry;
 pub mod secret;
-// Signs DOKU and Midtrans notifications with their modules' recipes.
-#[cfg(all(feature = "doku", feature = "midtrans"))]
+// Signs notifications with any provider module's notification recipe.
 pub mod testing;
 pub mod transport;
 

@@ -1,17 +1,24 @@
-//! Opt-in retries for requests the provider de-duplicates (DOKU's
-//! `Request-Id`): bounded attempts, exponential backoff with full jitter,
-//! and only for failures where trying again is safe and useful.
+//! Retries of transient failures: bounded attempts, exponential backoff
+//! with full jitter, only for failures where trying again is useful, and
+//! only for calls the provider's spec says it de-duplicates ([`Idempotency`],
+//! from `retry:` in its provider.yaml) or that change nothing (a GET).
 
 use std::time::Duration;
+
+use crate::transport::Method;
 
 use crate::transport::TransportErrorKind;
 
 /// How many times to try a call, and how long to wait between tries.
 ///
-/// The default is [`RetryPolicy::none`]: one attempt. Retrying is safe for
-/// DOKU because every attempt reuses the Request-Id and body, so DOKU
-/// processes the request at most once and answers a repeat with HTTP 409 and
-/// the original response, which the client returns as the result.
+/// The default is [`RetryPolicy::none`]: one attempt. A policy applies only
+/// to calls that are safe to repeat: a GET, or a call carrying the
+/// idempotency key the provider's spec declares ([`Idempotency`]): its
+/// generated request id, which every attempt reuses (a `Request-Id` the
+/// provider answers a repeat of with the original response), or a per-call
+/// header the caller sets (an `Idempotency-Key`). Any other call is sent
+/// once whatever the policy. Which applies to a provider is stated on its
+/// documentation page, under "Retries".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {
     /// Total attempts, including the first (at least 1).
@@ -74,6 +81,78 @@ impl Default for RetryPolicy {
     }
 }
 
+/// What makes sending a call again safe for a provider, from `retry:` in
+/// its spec: a generated descriptor's `retry`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Idempotency {
+    /// Where the key the provider de-duplicates by travels.
+    pub key: IdempotencyKey,
+    /// How long the provider remembers a key: no retry is sent later than
+    /// this after the first attempt, when a repeat would be processed anew.
+    pub key_lifetime: Option<Duration>,
+}
+
+/// Where a provider's idempotency key travels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdempotencyKey {
+    /// The request recipe's generated id of this name, which every attempt
+    /// of a call reuses: every call is keyed.
+    Value(&'static str),
+    /// An optional per-call header (`CallOptions::header`): only a call
+    /// that carries it is keyed.
+    Header(&'static str),
+}
+
+/// How long a call may be retried for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Repeat {
+    /// Sent once whatever the policy.
+    Never,
+    /// Retried by the policy, no later than this after the first attempt
+    /// (`None`: no limit but the policy's).
+    Within(Option<Duration>),
+}
+
+impl Repeat {
+    /// Whether `call` may be repeated: a GET changes nothing (RFC 9110
+    /// §9.2.1); any other call only when it carries the provider's key.
+    /// `id_value`: the name of the request recipe's generated id the call
+    /// carries; `headers`: the caller's per-call headers.
+    pub(crate) fn of(
+        idempotency: Option<&Idempotency>,
+        method: Method,
+        id_value: Option<&str>,
+        headers: &[(String, String)],
+    ) -> Repeat {
+        if method == Method::Get {
+            return Repeat::Within(None);
+        }
+        let Some(idempotency) = idempotency else {
+            return Repeat::Never;
+        };
+        let keyed = match idempotency.key {
+            IdempotencyKey::Value(name) => id_value == Some(name),
+            IdempotencyKey::Header(name) => headers
+                .iter()
+                .any(|(n, v)| n.eq_ignore_ascii_case(name) && !v.is_empty()),
+        };
+        if keyed {
+            Repeat::Within(idempotency.key_lifetime)
+        } else {
+            Repeat::Never
+        }
+    }
+
+    /// Whether another attempt may start `elapsed` after the first.
+    pub(crate) fn allows(self, elapsed: Duration) -> bool {
+        match self {
+            Repeat::Never => false,
+            Repeat::Within(None) => true,
+            Repeat::Within(Some(lifetime)) => elapsed < lifetime,
+        }
+    }
+}
+
 /// Whether an HTTP status is worth retrying: 429 and 5xx only.
 pub(crate) fn retryable_status(status: u16) -> bool {
     status == 429 || (500..=599).contains(&status)
@@ -108,9 +187,78 @@ mod tests {
         );
     }
 
+    const KEYED_BY_ID: Idempotency = Idempotency {
+        key: IdempotencyKey::Value("request_id"),
+        key_lifetime: None,
+    };
+    const KEYED_BY_HEADER: Idempotency = Idempotency {
+        key: IdempotencyKey::Header("Idempotency-Key"),
+        key_lifetime: Some(Duration::from_secs(300)),
+    };
+
+    fn header(name: &str, value: &str) -> Vec<(String, String)> {
+        vec![(name.to_owned(), value.to_owned())]
+    }
+
+    #[test]
+    fn only_keyed_calls_and_gets_repeat() {
+        let post = Method::Post;
+        assert_eq!(
+            Repeat::of(Some(&KEYED_BY_ID), post, Some("request_id"), &[]),
+            Repeat::Within(None)
+        );
+        // A recipe without the named id: the call carries no key.
+        assert_eq!(
+            Repeat::of(Some(&KEYED_BY_ID), post, None, &[]),
+            Repeat::Never
+        );
+        assert_eq!(
+            Repeat::of(
+                Some(&KEYED_BY_HEADER),
+                post,
+                None,
+                &header("idempotency-key", "k-1")
+            ),
+            Repeat::Within(Some(Duration::from_secs(300)))
+        );
+        assert_eq!(
+            Repeat::of(
+                Some(&KEYED_BY_HEADER),
+                post,
+                None,
+                &header("Idempotency-Key", "")
+            ),
+            Repeat::Never
+        );
+        assert_eq!(
+            Repeat::of(Some(&KEYED_BY_HEADER), post, None, &header("X-Other", "k")),
+            Repeat::Never
+        );
+        assert_eq!(
+            Repeat::of(None, post, Some("request_id"), &[]),
+            Repeat::Never
+        );
+        assert_eq!(
+            Repeat::of(None, Method::Get, None, &[]),
+            Repeat::Within(None)
+        );
+    }
+
+    #[test]
+    fn a_key_lifetime_bounds_when_a_retry_may_start() {
+        let within = Repeat::Within(Some(Duration::from_secs(300)));
+        assert!(within.allows(Duration::from_secs(299)));
+        assert!(!within.allows(Duration::from_secs(300)));
+        assert!(Repeat::Within(None).allows(Duration::from_secs(86_400)));
+        assert!(!Repeat::Never.allows(Duration::ZERO));
+    }
+
     #[test]
     fn only_transient_statuses_retry() {
         assert!(retryable_status(503) && retryable_status(429) && retryable_status(500));
         assert!(!retryable_status(409) && !retryable_status(400) && !retryable_status(200));
     }
 }
+
+#[cfg(test)]
+mod loopback_tests;

@@ -78,6 +78,7 @@ bad_cases!(
     recipe_unknown_input,
     recipe_unknown_transform,
     retired_scheme,
+    retry,
     review_warnings,
     rule_kind_count,
     rule_paths,

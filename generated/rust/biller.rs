@@ -190,12 +190,14 @@ pub mod biller {
     };
 
     /// What distinguishes this provider at run time, from its spec: its
-    /// name, its recipes ([`AUTH`]) and where its responses carry their
-    /// code and message (`error_convention:`).
+    /// name, its recipes ([`AUTH`]), where its responses carry their
+    /// code and message (`error_convention:`) and what makes repeating
+    /// a call safe (`retry:`).
     pub static DESCRIPTOR: crate::client::Descriptor = crate::client::Descriptor {
         name: "biller",
         auth: &AUTH,
         call_headers: &[],
+        retry: None,
         errors: crate::convention::ErrorConvention {
             code: Some(std::borrow::Cow::Borrowed("responseCode")),
             message: std::borrow::Cow::Borrowed(

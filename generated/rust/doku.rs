@@ -900,12 +900,17 @@ pub mod doku {
     };
 
     /// What distinguishes this provider at run time, from its spec: its
-    /// name, its recipes ([`AUTH`]) and where its responses carry their
-    /// code and message (`error_convention:`).
+    /// name, its recipes ([`AUTH`]), where its responses carry their
+    /// code and message (`error_convention:`) and what makes repeating
+    /// a call safe (`retry:`).
     pub static DESCRIPTOR: crate::client::Descriptor = crate::client::Descriptor {
         name: "doku",
         auth: &AUTH,
         call_headers: &[],
+        retry: Some(crate::client::Idempotency {
+            key: crate::client::IdempotencyKey::Value("request_id"),
+            key_lifetime: None,
+        }),
         errors: crate::convention::ErrorConvention {
             code: Some(std::borrow::Cow::Borrowed("error.code")),
             message: std::borrow::Cow::Borrowed(

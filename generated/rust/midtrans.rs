@@ -558,8 +558,9 @@ pub mod midtrans {
     };
 
     /// What distinguishes this provider at run time, from its spec: its
-    /// name, its recipes ([`AUTH`]) and where its responses carry their
-    /// code and message (`error_convention:`).
+    /// name, its recipes ([`AUTH`]), where its responses carry their
+    /// code and message (`error_convention:`) and what makes repeating
+    /// a call safe (`retry:`).
     pub static DESCRIPTOR: crate::client::Descriptor = crate::client::Descriptor {
         name: "midtrans",
         auth: &AUTH,
@@ -591,6 +592,10 @@ pub mod midtrans {
                 }),
             },
         ],
+        retry: Some(crate::client::Idempotency {
+            key: crate::client::IdempotencyKey::Header("Idempotency-Key"),
+            key_lifetime: Some(std::time::Duration::from_secs(300u64)),
+        }),
         errors: crate::convention::ErrorConvention {
             code: Some(std::borrow::Cow::Borrowed("status_code")),
             message: std::borrow::Cow::Borrowed(

@@ -89,9 +89,10 @@ impl<P: Spec> Config<P> {
         self
     }
 
-    /// Retries for transient failures (default: none). A retried call is
-    /// sent again with the same request id (where the request recipe
-    /// generates one) and body, and a fresh timestamp and signature.
+    /// Retries for transient failures (default: none). Only a call the
+    /// provider's spec says is safe to repeat is retried (see
+    /// [`RetryPolicy`]); it is sent again with the same request id and body,
+    /// and a fresh timestamp and signature.
     pub fn retry(mut self, policy: RetryPolicy) -> Self {
         self.retry = policy;
         self
@@ -129,6 +130,7 @@ impl<P: Spec> Config<P> {
             scheme: descriptor.auth,
             errors: &descriptor.errors,
             call_headers: descriptor.call_headers,
+            idempotency: descriptor.retry.as_ref(),
             credentials: super::credentials_in_order(descriptor.auth, self.credentials.clone()),
             base_url: self.base_url.clone(),
             retry: self.retry,

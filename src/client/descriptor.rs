@@ -5,8 +5,8 @@
 use payspec_signing::convention::ErrorConvention;
 use payspec_signing::recipe::Scheme;
 
-/// One provider as the runtime sees it: its name, recipes and error
-/// convention. Generated as `DESCRIPTOR` in each provider module.
+/// One provider as the runtime sees it: its name, recipes, error
+/// convention, per-call headers and idempotency. Generated as `DESCRIPTOR` in each provider module.
 #[derive(Debug)]
 pub struct Descriptor {
     /// Module name (`doku`), used in errors, logs and spans.
@@ -18,6 +18,9 @@ pub struct Descriptor {
     /// Optional headers a caller may add per call, with their limits
     /// (`call_headers:`).
     pub call_headers: &'static [super::OptionalHeader],
+    /// What makes repeating a call safe (`retry:`); `None`: only a GET is
+    /// retried.
+    pub retry: Option<crate::retry::Idempotency>,
 }
 
 /// A provider module's marker type: the type parameter of

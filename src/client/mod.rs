@@ -4,8 +4,8 @@
 //!
 //! What distinguishes one provider from another is generated data: each
 //! provider module carries its recipes (`pub static AUTH:
-//! crate::recipe::Scheme`) and a [`Descriptor`] (its name, those recipes and
-//! its error convention, `pub static DESCRIPTOR`), a marker type that
+//! crate::recipe::Scheme`) and a [`Descriptor`] (its name, those recipes,
+//! its error convention and idempotency, `pub static DESCRIPTOR`), a marker type that
 //! implements [`Spec`] by returning it, and aliases of the one runtime
 //! client over that marker:
 //!
@@ -14,7 +14,8 @@
 //!     pub use crate::client::{CallOptions, ResponseVerification};
 //!     pub static AUTH: crate::recipe::Scheme = …;
 //!     pub static DESCRIPTOR: crate::client::Descriptor = crate::client::Descriptor {
-//!         name: "midtrans", auth: &AUTH, call_headers: &[…], errors: crate::convention::ErrorConvention { … },
+//!         name: "midtrans", auth: &AUTH, call_headers: &[…],
+//!         retry: Some(crate::client::Idempotency { … }), errors: crate::convention::ErrorConvention { … },
 //!     };
 //!     pub struct Midtrans;
 //!     impl crate::client::Spec for Midtrans {
@@ -67,12 +68,14 @@ mod fields;
 mod handle;
 pub mod notify;
 mod outcome;
-mod runtime;
+pub(crate) mod runtime;
 mod token;
 
 pub use config::{Config, ResponseVerification};
 pub use descriptor::{Descriptor, Spec};
 pub use handle::Client;
+// Named by the generated `DESCRIPTOR`s (`retry:` in the spec).
+pub use crate::retry::{Idempotency, IdempotencyKey};
 
 use std::borrow::Cow;
 

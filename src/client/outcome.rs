@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 use super::runtime::{Exchange, Runtime};
 use super::{decode_json, decode_value, Call};
 use crate::error::{ApiError, Error};
+use crate::transport::HttpResponse;
 
 /// The result of `exchange`, or why the provider refused.
 pub(crate) fn interpret<Resp: DeserializeOwned>(
@@ -31,9 +32,7 @@ pub(crate) fn interpret<Resp: DeserializeOwned>(
             return Ok(original);
         }
     }
-    let success_codes = call
-        .success_codes
-        .map_or_else(|| Codes::Spec(&conv.success_codes), Codes::Call);
+    let success_codes = Codes::of(runtime, call);
     let reads_body =
         conv.success_flag.is_some() || conv.result.is_some() || !success_codes.is_empty();
     if http_ok && !reads_body {
@@ -62,13 +61,62 @@ pub(crate) fn interpret<Resp: DeserializeOwned>(
     Err(refusal(runtime.provider, call.operation, conv, status, body).into())
 }
 
+/// The answer of the token endpoint (`auth.token`) read by the same
+/// convention as every other call: the whole JSON body when it says success
+/// (the flow's paths are read from it), else the provider's refusal with
+/// its code and where it was. A token answer has no response signature and
+/// no replay: neither applies to it.
+pub(crate) fn token_answer(
+    runtime: &Runtime,
+    call: &Call,
+    response: &HttpResponse,
+) -> Result<serde_json::Value, Error> {
+    let status = response.status;
+    let body: Option<serde_json::Value> = serde_json::from_slice(&response.body).ok();
+    if (200..300).contains(&status) {
+        let Some(body) = body else {
+            return Err(Error::Decode {
+                provider: runtime.provider,
+                operation: call.operation,
+                status: Some(status),
+                path: ".".to_owned(),
+                message: "the token answer is not JSON".to_owned(),
+            });
+        };
+        if succeeded(runtime, call, status, &Codes::of(runtime, call), &body)? {
+            return Ok(body);
+        }
+        return Err(refusal(
+            runtime.provider,
+            call.operation,
+            runtime.errors,
+            status,
+            Some(body),
+        )
+        .into());
+    }
+    Err(refusal(
+        runtime.provider,
+        call.operation,
+        runtime.errors,
+        status,
+        body,
+    )
+    .into())
+}
+
 /// The success codes in force: the call's own, or the provider's.
 enum Codes<'a> {
     Spec(&'a [std::borrow::Cow<'static, str>]),
     Call(&'static [&'static str]),
 }
 
-impl Codes<'_> {
+impl<'a> Codes<'a> {
+    fn of(runtime: &'a Runtime, call: &Call) -> Self {
+        call.success_codes
+            .map_or_else(|| Codes::Spec(&runtime.errors.success_codes), Codes::Call)
+    }
+
     fn is_empty(&self) -> bool {
         match self {
             Codes::Spec(c) => c.is_empty(),

@@ -13,7 +13,7 @@ use tracing::Instrument as _;
 
 use super::{join_url, json_headers, transport_error, Call, CallOptions};
 use crate::error::{Error, SignatureMismatch};
-use crate::retry::{retryable_status, retryable_transport, RetryPolicy};
+use crate::retry::{retryable_status, retryable_transport, Idempotency, Repeat, RetryPolicy};
 use crate::transport::{HttpRequest, HttpResponse, Method, Transport};
 use crate::validation::{Format, Validator};
 
@@ -28,6 +28,8 @@ pub(crate) struct Runtime {
     pub errors: &'static payspec_signing::convention::ErrorConvention,
     /// The provider's optional per-call headers and their limits.
     pub call_headers: &'static [super::OptionalHeader],
+    /// What makes repeating a call safe (`retry:` in the spec).
+    pub idempotency: Option<&'static Idempotency>,
     /// The configured credentials, by the names the recipes use.
     pub credentials: Credentials,
     /// Base URL, no trailing slash needed.
@@ -87,7 +89,14 @@ impl Runtime {
         if let Some(c) = &call_id {
             span.record("request_id", tracing::field::display(&c.id));
         }
-        let send = |token| self.send_with_retries(call, call_id.as_ref(), &extra, &body, token);
+        let repeat = Repeat::of(
+            self.idempotency,
+            call.method,
+            call_id.as_ref().map(|c| c.value),
+            &extra,
+        );
+        let send =
+            |token| self.send_with_retries(call, call_id.as_ref(), &extra, &body, token, repeat);
         super::token::authorised(self, call, send)
             .instrument(span)
             .await
@@ -120,7 +129,7 @@ impl Runtime {
     }
 
     /// Signs (with `token`, when the recipe uses one) and sends `body` to
-    /// `call`, retrying transient failures.
+    /// `call`, retrying transient failures as far as `repeat` allows.
     pub(super) async fn send_with_retries(
         &self,
         call: &Call,
@@ -128,23 +137,28 @@ impl Runtime {
         extra: &[(String, String)],
         body: &[u8],
         token: Option<Arc<str>>,
+        repeat: Repeat,
     ) -> Result<Exchange, Error> {
         let limit = self.retry.attempt_limit();
+        let started = std::time::Instant::now();
         let mut attempt = 1;
         loop {
             tracing::Span::current().record("attempt", attempt);
             let (request, sent) =
                 self.signed_request(call, call_id, extra, body, token.as_deref())?;
-            let retry_reason = match self.transport.send(request).await {
+            let outcome = self.transport.send(request).await;
+            let delay = self.retry.delay_before(attempt + 1);
+            let may_retry = attempt < limit && repeat.allows(started.elapsed() + delay);
+            let retry_reason = match outcome {
                 Ok(response) => {
                     tracing::Span::current().record("status", response.status);
-                    if attempt < limit && retryable_status(response.status) {
+                    if may_retry && retryable_status(response.status) {
                         format!("HTTP {}", response.status)
                     } else {
                         return Ok(Exchange { response, sent });
                     }
                 }
-                Err(error) if attempt < limit && retryable_transport(error.kind) => error.message,
+                Err(error) if may_retry && retryable_transport(error.kind) => error.message,
                 Err(error) => {
                     return Err(transport_error(
                         self.provider,
@@ -154,7 +168,6 @@ impl Runtime {
                     ))
                 }
             };
-            let delay = self.retry.delay_before(attempt + 1);
             tracing::warn!(attempt, reason = %retry_reason, ?delay, "retrying with the same request id");
             tokio::time::sleep(delay).await;
             attempt += 1;

@@ -16,7 +16,8 @@ use sha2::{Digest as _, Sha256};
 
 use super::runtime::{Exchange, Runtime};
 use super::Call;
-use crate::error::{ApiError, Error};
+use crate::error::Error;
+use crate::retry::Repeat;
 use crate::transport::Method;
 
 /// The HTTP status with which a provider refuses a token it no longer accepts.
@@ -166,24 +167,15 @@ async fn fetch(runtime: &Runtime, flow: &TokenFlow) -> Result<Cached, Error> {
     };
     let call = Call::new(operation(&flow.endpoint), method, flow.path.to_string());
     let requested_at = SystemTime::now();
+    // A token request moves no money: a repeat only issues another token.
+    let repeat = Repeat::Within(None);
     let exchange = runtime
-        .send_with_retries(&call, None, &[], flow.body.as_bytes(), None)
+        .send_with_retries(&call, None, &[], flow.body.as_bytes(), None, repeat)
         .await?;
     let response = &exchange.response;
-    if !(200..300).contains(&response.status) {
-        let body: Option<serde_json::Value> = serde_json::from_slice(&response.body).ok();
-        return Err(ApiError {
-            provider: runtime.provider,
-            operation: call.operation,
-            status: response.status,
-            code: None,
-            code_path: None,
-            message: Some("the token endpoint refused to issue an access token".to_owned()),
-            message_id: None,
-            body,
-        }
-        .into());
-    }
+    // Refusals (an HTTP error, or a 2xx body whose code or flag says no)
+    // are read by the provider's error convention, like any call's.
+    let json = super::outcome::token_answer(runtime, &call, response)?;
     let unreadable = |path: &str, message: &str| Error::Decode {
         provider: runtime.provider,
         operation: call.operation,
@@ -191,8 +183,6 @@ async fn fetch(runtime: &Runtime, flow: &TokenFlow) -> Result<Cached, Error> {
         path: path.to_owned(),
         message: message.to_owned(),
     };
-    let json: serde_json::Value = serde_json::from_slice(&response.body)
-        .map_err(|_| unreadable(".", "the token answer is not JSON"))?;
     let token = member(&json, &flow.access_token)
         .and_then(serde_json::Value::as_str)
         .filter(|t| !t.is_empty())

@@ -63,6 +63,8 @@ pub struct Provider {
     pub response_headers: Vec<Header>,
     /// Optional headers a caller may add per call (`call_headers:`).
     pub call_headers: Vec<CallHeader>,
+    /// What makes repeating a call safe (`retry:`); `None`: only a GET is.
+    pub retry: Option<Retry>,
     /// Every enum of the provider (shared and per endpoint), names unique.
     pub enums: Vec<Enum>,
     /// Every struct of the provider (named types, bodies, inline objects).
@@ -323,6 +325,26 @@ pub struct Header {
     pub field: Field,
     /// A request header every call sends with exactly this value (`value:`).
     pub fixed: Option<String>,
+}
+
+/// What makes sending a call again safe (`retry:`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Retry {
+    /// What the docs say, quoted.
+    pub doc: String,
+    /// Where the idempotency key travels.
+    pub key: RetryKey,
+    /// How long the provider remembers a key, in seconds.
+    pub key_lifetime_secs: Option<u64>,
+}
+
+/// Where a provider's idempotency key travels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RetryKey {
+    /// The request recipe's generated id of this name: every call has one.
+    Value(String),
+    /// This optional per-call header: only calls that carry it have one.
+    Header(String),
 }
 
 /// An optional per-call request header (`call_headers:`).

@@ -46,7 +46,7 @@ pub fn client_module(rt: &str) -> String {
          /// modules extend.\n\
          #[doc(hidden)]\n\
          pub mod client {{\n\
-         \x20   pub use ::{rt}::client::{{encode_path_segment, notify, Call, CallOptions, Descriptor, PathParam, ResponseVerification, Spec}};\n\
+         \x20   pub use ::{rt}::client::{{encode_path_segment, notify, Call, CallOptions, Descriptor, Idempotency, IdempotencyKey, PathParam, ResponseVerification, Spec}};\n\
          \n\
          \x20   /// Where and as whom to call the provider `P` (wraps the runtime's\n\
          \x20   /// configuration).\n\

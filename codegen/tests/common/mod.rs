@@ -791,6 +791,7 @@ fn doku() -> Provider {
             header("Signature", "HMACSHA256=… over the request.", None, None),
         ],
         call_headers: Vec::new(),
+        retry: None,
         response_headers: vec![header(
             "Response-Timestamp",
             "Timestamp of the response.",
@@ -898,6 +899,7 @@ fn midtrans() -> Provider {
             },
         ],
         call_headers: Vec::new(),
+        retry: None,
         response_headers: Vec::new(),
         enums: Vec::new(),
         structs: vec![cancel],
@@ -971,6 +973,7 @@ fn biller() -> Provider {
             biller_header("VERSION", "API version, `2.0`."),
         ],
         call_headers: Vec::new(),
+        retry: None,
         response_headers: Vec::new(),
         enums: Vec::new(),
         structs: vec![Struct {

@@ -327,6 +327,7 @@ pub fn doku() -> Provider {
             field: mandatory("Client-Id", Type::String, 20),
         }],
         call_headers: Vec::new(),
+        retry: None,
         response_headers: vec![],
         enums: vec![
             channel_enum(),

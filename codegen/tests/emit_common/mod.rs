@@ -779,6 +779,7 @@ pub fn provider() -> Provider {
             ),
         }],
         call_headers: Vec::new(),
+        retry: None,
         response_headers: vec![],
         enums: enums(),
         structs: structs(),

@@ -74,6 +74,7 @@ async fn setup(client_secret: &str) -> (Arc<Provider>, Runtime, String) {
         provider: "doku",
         errors: Box::leak(Box::default()),
         call_headers: &[],
+        idempotency: None,
         scheme: &AUTH,
         credentials: Credentials::new()
             .with("client_id", Secret::new(CLIENT_ID))

@@ -11,6 +11,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::routing::post;
 use axum::{Json, Router};
+use payspec_signing::convention::ErrorConvention;
 use payspec_signing::recipe::{
     CredentialDecl, CredentialKind, Credentials, Output, Recipe, Scheme, Template, TokenFlow,
 };
@@ -42,6 +43,8 @@ struct Server {
     hold_tokens: AtomicBool,
     release: Notify,
     token_requested: Notify,
+    /// When set, every token request is answered with this status and body.
+    token_answer: Mutex<Option<(StatusCode, Value)>>,
 }
 
 async fn token(State(server): State<Arc<Server>>, headers: HeaderMap) -> (StatusCode, Json<Value>) {
@@ -49,6 +52,9 @@ async fn token(State(server): State<Arc<Server>>, headers: HeaderMap) -> (Status
     server.token_requested.notify_one();
     if server.hold_tokens.load(Ordering::SeqCst) {
         server.release.notified().await;
+    }
+    if let Some((status, body)) = server.token_answer.lock().unwrap().clone() {
+        return (status, Json(body));
     }
     // The token request is signed by the flow's own recipe.
     if headers.get("X-CLIENT-KEY").and_then(|v| v.to_str().ok()) != Some("client-1") {
@@ -150,6 +156,7 @@ async fn runtime(server: &Arc<Server>) -> Arc<Runtime> {
         provider: "doku",
         errors: Box::leak(Box::default()),
         call_headers: &[],
+        idempotency: None,
         scheme: scheme(),
         credentials: Credentials::new().with("client_id", Secret::new("client-1")),
         // A fresh port per test: its own credential set in the shared cache.
@@ -283,7 +290,15 @@ async fn a_refused_token_request_is_an_api_error_naming_the_token_endpoint() {
     let runtime = runtime(&server).await;
     let mut wrong = (*runtime).clone();
     wrong.credentials = Credentials::new().with("client_id", Secret::new("someone-else"));
-    let error = wrong
+    let api = refusal(&wrong).await;
+    assert_eq!(api.status, 400);
+    assert_eq!(api.operation, "access_token");
+    assert_eq!(server.calls.load(Ordering::SeqCst), 0);
+}
+
+/// The error of a call whose token request is refused.
+async fn refusal(runtime: &Runtime) -> crate::error::ApiError {
+    let error = runtime
         .exchange(
             &Call::post("pay", "/pay"),
             b"{}".to_vec(),
@@ -293,11 +308,82 @@ async fn a_refused_token_request_is_an_api_error_naming_the_token_endpoint() {
         .err()
         .expect("the token request is refused");
     match error {
-        crate::Error::Api(api) => {
-            assert_eq!(api.status, 400);
-            assert_eq!(api.operation, "access_token");
-        }
+        crate::Error::Api(api) => *api,
         other => panic!("expected Error::Api, got {other:?}"),
     }
+}
+
+/// A convention of the SNAP kind: the code in `responseCode`, the message
+/// in `responseMessage`, success only for the token endpoint's code.
+fn snap_like_convention() -> &'static ErrorConvention {
+    Box::leak(Box::new(ErrorConvention {
+        code: Some("responseCode".into()),
+        message: vec!["responseMessage".into()].into(),
+        success_codes: vec!["2007300".into()].into(),
+        ..ErrorConvention::default()
+    }))
+}
+
+async fn refused_token(answer: (StatusCode, Value)) -> (crate::error::ApiError, Arc<Server>) {
+    let server = Arc::new(Server::default());
+    *server.token_answer.lock().unwrap() = Some(answer);
+    let mut runtime = (*runtime(&server).await).clone();
+    runtime.errors = snap_like_convention();
+    (refusal(&runtime).await, server)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_token_request_is_read_by_the_providers_error_convention() {
+    let body = json!({
+        "responseCode": "4017300",
+        "responseMessage": "Unauthorized. Invalid Client",
+    });
+    let (api, server) = refused_token((StatusCode::UNAUTHORIZED, body.clone())).await;
+    assert_eq!(api.provider, "doku");
+    assert_eq!(api.operation, "access_token");
+    assert_eq!(api.status, 401);
+    assert_eq!(api.code.as_deref(), Some("4017300"));
+    assert_eq!(api.code_path.as_deref(), Some("responseCode"));
+    assert_eq!(api.message.as_deref(), Some("Unauthorized. Invalid Client"));
+    assert_eq!(api.body, Some(body));
+    // One token request, no call without a token.
+    assert_eq!(server.token_requests.load(Ordering::SeqCst), 1);
     assert_eq!(server.calls.load(Ordering::SeqCst), 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_answer_under_http_200_with_a_failure_code_is_refused() {
+    // A provider that reports failures in the body under HTTP 200: the
+    // convention's success codes decide, not the status.
+    let body = json!({
+        "responseCode": "5007300",
+        "responseMessage": "General Error",
+        "data": { "accessToken": "not-a-token" },
+        "expiresIn": 900,
+    });
+    let (api, server) = refused_token((StatusCode::OK, body)).await;
+    assert_eq!(api.status, 200);
+    assert_eq!(api.code.as_deref(), Some("5007300"));
+    assert_eq!(api.code_path.as_deref(), Some("responseCode"));
+    assert_eq!(api.message.as_deref(), Some("General Error"));
+    assert_eq!(server.calls.load(Ordering::SeqCst), 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_answer_with_the_success_code_is_used() {
+    let server = Arc::new(Server::default());
+    *server.token_answer.lock().unwrap() = Some((
+        StatusCode::OK,
+        json!({
+            "responseCode": "2007300",
+            "responseMessage": "Successful",
+            "data": { "accessToken": "tok-1" },
+            "expiresIn": 900,
+        }),
+    ));
+    server.issued.lock().unwrap().push("tok-1".to_owned());
+    let mut runtime = (*runtime(&server).await).clone();
+    runtime.errors = snap_like_convention();
+    assert_eq!(call(&runtime).await, 200);
+    assert_eq!(*server.bearers.lock().unwrap(), ["Bearer tok-1"]);
 }

@@ -21,6 +21,7 @@ mod lifecycle_notification;
 pub mod names;
 mod provider;
 mod recipes;
+mod retry;
 mod rules;
 mod token_flow;
 

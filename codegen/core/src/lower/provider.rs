@@ -362,6 +362,7 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
     }
     let (error_convention, error_shape) =
         super::convention::lower(cx.sink, psrc, pfile.error_convention.as_ref());
+    let retry = super::retry::lower(cx.sink, psrc, pfile, &recipes);
     let mut provider = Provider {
         name: pfile.provider.clone(),
         title: pfile.title.clone(),
@@ -397,6 +398,7 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
         environments,
         request_headers,
         response_headers,
+        retry,
         call_headers,
         enums: std::mem::take(&mut cx.enums),
         structs: std::mem::take(&mut cx.structs),

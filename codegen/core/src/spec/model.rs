@@ -157,6 +157,11 @@ pub struct ProviderFile {
     /// key), by wire name, with their documented limits.
     #[serde(default)]
     pub call_headers: IndexMap<String, CallHeaderSpec>,
+    /// When a call may be sent again after a transient failure: the
+    /// idempotency key that makes a repeat safe (`retry:`). Without it only
+    /// a GET is repeated.
+    #[serde(default)]
+    pub retry: Option<RetrySpec>,
     /// Enums shared by the provider's endpoints.
     #[serde(default)]
     pub enums: IndexMap<String, EnumSpec>,
@@ -190,6 +195,34 @@ pub struct CallHeaderSpec {
     /// When the value is a list (URLs separated by a comma).
     #[serde(default)]
     pub list: Option<CallHeaderListSpec>,
+}
+
+/// `retry:` in provider.yaml: what makes sending a call again safe.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetrySpec {
+    /// What the docs say about repeating a request, quoted.
+    pub doc: String,
+    /// Where the key the provider de-duplicates by travels.
+    pub idempotency_key: RetryKeySpec,
+    /// How long the provider remembers a key, as documented: after it, a
+    /// repeat is processed again, so no retry is sent later than this.
+    #[serde(default)]
+    pub key_lifetime_secs: Option<u64>,
+}
+
+/// `retry.idempotency_key`: exactly one of `value` or `header`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RetryKeySpec {
+    /// A generated id (`uuid_v4`) of the request recipe, which every
+    /// attempt of a call reuses: every call carries the key.
+    #[serde(default)]
+    pub value: Option<String>,
+    /// A `call_headers` entry the caller sets per call: only a call that
+    /// carries it is repeated.
+    #[serde(default)]
+    pub header: Option<String>,
 }
 
 /// `list:` of a `call_headers:` entry.

@@ -75,6 +75,10 @@ struct ProviderPage {
     docs: Vec<String>,
     auth_scheme: String,
     auth_doc: String,
+    /// Which calls a client's retry policy repeats (`retry:`).
+    retry: String,
+    /// What the docs say about repeating a request, quoted.
+    retry_doc: String,
     environments: Vec<(String, String, String)>,
     request_headers: Vec<FieldRow>,
     response_headers: Vec<FieldRow>,
@@ -376,6 +380,11 @@ fn provider_page(p: &Provider) -> ProviderPage {
         docs: p.docs.clone(),
         auth_scheme: crate::openapi::auth_summary(p),
         auth_doc: p.auth.doc.trim_end().to_owned(),
+        retry: retry_summary(p),
+        retry_doc: p
+            .retry
+            .as_ref()
+            .map_or_else(String::new, |r| r.doc.trim_end().to_owned()),
         environments: p
             .environments
             .iter()
@@ -409,6 +418,46 @@ fn provider_page(p: &Provider) -> ProviderPage {
             .map(|d| DecisionView::new(p, d))
             .collect(),
         notes: p.discrepancies.iter().map(Note::new).collect(),
+    }
+}
+
+/// Which calls `Config::retry` repeats after HTTP 429, 5xx or a transport
+/// failure, from the provider's `retry:` (a GET always: it changes nothing).
+fn retry_summary(p: &Provider) -> String {
+    const WHEN: &str = "A client configured with `Config::retry(RetryPolicy)` sends a call \
+                        again after HTTP 429, 5xx or a transport failure";
+    let Some(retry) = &p.retry else {
+        return format!(
+            "{WHEN} only when it is a GET: the spec declares no idempotency key, so any other \
+             call is sent once."
+        );
+    };
+    let lifetime = retry.key_lifetime_secs.map_or_else(String::new, |secs| {
+        format!(" No retry starts more than {secs} s after the first attempt (the key's lifetime).")
+    });
+    match &retry.key {
+        crate::ir::RetryKey::Value(value) => {
+            let carrier = p
+                .auth
+                .recipes
+                .request
+                .as_ref()
+                .and_then(|r| {
+                    r.headers
+                        .iter()
+                        .find(|h| h.template.only_value() == Some(value))
+                })
+                .map_or_else(|| format!("`{value}`"), |h| format!("`{}`", h.name));
+            format!(
+                "{WHEN}. Every call may be repeated: each attempt carries the same {carrier}, the \
+                 key {} de-duplicates by.{lifetime}",
+                p.title
+            )
+        }
+        crate::ir::RetryKey::Header(header) => format!(
+            "{WHEN} when it is a GET, or when the caller set its `{header}` header \
+             (`CallOptions::header`), which every attempt carries; any other call is sent once.{lifetime}"
+        ),
     }
 }
 

@@ -14,7 +14,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{doc, ident, method_str, Ctx, EmitError, Scope};
-use crate::ir::{Endpoint, EndpointKind, HttpMethod};
+use crate::ir::{Endpoint, EndpointKind, HttpMethod, RetryKey};
 
 /// What the runtime does for this provider, read from its recipes and
 /// error convention.
@@ -176,14 +176,30 @@ fn descriptor(ctx: &Ctx<'_>, marker: &proc_macro2::Ident) -> TokenStream {
         };
         quote!(crate::client::OptionalHeader { name: #name, methods: &[#(#methods),*], max_len: #max_len, list: #list })
     });
+    let retry = match &p.retry {
+        Some(r) => {
+            let key = match &r.key {
+                RetryKey::Value(v) => quote!(crate::client::IdempotencyKey::Value(#v)),
+                RetryKey::Header(h) => quote!(crate::client::IdempotencyKey::Header(#h)),
+            };
+            let lifetime = match r.key_lifetime_secs {
+                Some(secs) => quote!(Some(std::time::Duration::from_secs(#secs))),
+                None => quote!(None),
+            };
+            quote!(Some(crate::client::Idempotency { key: #key, key_lifetime: #lifetime }))
+        }
+        None => quote!(None),
+    };
     quote! {
         /// What distinguishes this provider at run time, from its spec: its
-        /// name, its recipes ([`AUTH`]) and where its responses carry their
-        /// code and message (`error_convention:`).
+        /// name, its recipes ([`AUTH`]), where its responses carry their
+        /// code and message (`error_convention:`) and what makes repeating
+        /// a call safe (`retry:`).
         pub static DESCRIPTOR: crate::client::Descriptor = crate::client::Descriptor {
             name: #name,
             auth: &AUTH,
             call_headers: &[#(#call_headers),*],
+            retry: #retry,
             errors: crate::convention::ErrorConvention {
                 code: #code,
                 message: #message,
@@ -1030,11 +1046,32 @@ mod tests {
     #[test]
     fn the_descriptor_carries_the_error_convention_and_the_aliases_its_marker() {
         let code = squashed(&acme());
-        assert!(has(&code, "pubstaticDESCRIPTOR:crate::client::Descriptor=crate::client::Descriptor{name:\"acme\",auth:&AUTH,call_headers:&[],errors:crate::convention::ErrorConvention{code:Some(std::borrow::Cow::Borrowed(\"error.code\")),"));
+        assert!(has(&code, "pubstaticDESCRIPTOR:crate::client::Descriptor=crate::client::Descriptor{name:\"acme\",auth:&AUTH,call_headers:&[],retry:None,errors:crate::convention::ErrorConvention{code:Some(std::borrow::Cow::Borrowed(\"error.code\")),"));
         assert!(has(&code, "replay_status:Some(409u16)"));
         assert!(has(&code, "pubstructAcme;implcrate::client::SpecforAcme{"));
         assert!(has(&code, "pubtypeClient=crate::client::Client<Acme>;"));
         assert!(has(&code, "pubtypeConfig=crate::client::Config<Acme>;"));
+    }
+
+    #[test]
+    fn the_descriptor_carries_the_retry_key_and_its_lifetime() {
+        let mut p = acme();
+        p.retry = Some(crate::ir::Retry {
+            doc: String::new(),
+            key: crate::ir::RetryKey::Header("Idempotency-Key".to_owned()),
+            key_lifetime_secs: Some(300),
+        });
+        assert!(has(&squashed(&p),
+            "retry:Some(crate::client::Idempotency{key:crate::client::IdempotencyKey::Header(\"Idempotency-Key\"),key_lifetime:Some(std::time::Duration::from_secs(300u64)),}),"
+        ));
+        p.retry = Some(crate::ir::Retry {
+            doc: String::new(),
+            key: crate::ir::RetryKey::Value("request_id".to_owned()),
+            key_lifetime_secs: None,
+        });
+        assert!(has(&squashed(&p),
+            "retry:Some(crate::client::Idempotency{key:crate::client::IdempotencyKey::Value(\"request_id\"),key_lifetime:None,}),"
+        ));
     }
 
     #[test]
