@@ -424,12 +424,14 @@ pub mod snap {
     };
 
     /// What distinguishes this provider at run time, from its spec: its
-    /// name, its recipes ([`AUTH`]) and where its responses carry their
-    /// code and message (`error_convention:`).
+    /// name, its recipes ([`AUTH`]), where its responses carry their
+    /// code and message (`error_convention:`) and what makes repeating
+    /// a call safe (`retry:`).
     pub static DESCRIPTOR: crate::client::Descriptor = crate::client::Descriptor {
         name: "snap",
         auth: &AUTH,
         call_headers: &[],
+        retry: None,
         errors: crate::convention::ErrorConvention {
             code: Some(std::borrow::Cow::Borrowed("responseCode")),
             message: std::borrow::Cow::Borrowed(
