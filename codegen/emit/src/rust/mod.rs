@@ -17,6 +17,7 @@ mod doc;
 mod encode;
 mod enums;
 mod environment;
+pub mod providers;
 mod recipe;
 mod registry;
 mod rules;
@@ -246,7 +247,7 @@ impl<'a> CrateNames<'a> {
 
     /// The crate the client crate depends on.
     fn types(&self) -> String {
-        self.kebab("types")
+        types_package(self.provider)
     }
 
     fn shared(&self) -> String {
@@ -312,6 +313,12 @@ impl<'a> CrateNames<'a> {
         }
         out
     }
+}
+
+/// The package that re-exports a provider's types, the one the client crate
+/// depends on (`payspec-doku-snap-types` for `doku_snap`).
+pub fn types_package(provider: &str) -> String {
+    format!("payspec-{provider}-types").replace('_', "-")
 }
 
 /// The version the generated crates' path dependencies require: the
