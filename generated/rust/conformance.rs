@@ -29,6 +29,21 @@ fn doku_client(case: &CaseInputs<'_>) -> payspec::doku::Client {
     payspec::doku::Client::with_transport(config, case.transport())
 }
 
+/// The `doku_snap` client of one case.
+fn doku_snap_client(case: &CaseInputs<'_>) -> payspec::doku_snap::Client {
+    let config = payspec::doku_snap::Config::new(
+        case.base(),
+        case.credential("client_id"),
+        case.credential("private_key"),
+        case.credential("client_secret"),
+    );
+    let config = match case.timestamp() {
+        Some(timestamp) => config.fixed_timestamp(timestamp),
+        None => config,
+    };
+    payspec::doku_snap::Client::with_transport(config, case.transport())
+}
+
 /// The `midtrans` client of one case.
 fn midtrans_client(case: &CaseInputs<'_>) -> payspec::midtrans::Client {
     let config = payspec::midtrans::Config::new(
@@ -108,6 +123,16 @@ async fn call_endpoint(
                                 case.param("invoice_number"),
                                 &case.options(),
                             )
+                            .await,
+                    ),
+            )
+        }
+        ("doku_snap", "access_token_b2b") => {
+            Some(
+                case
+                    .json(
+                        doku_snap_client(case)
+                            .access_token_b2b_with(&case.body(), &case.options())
                             .await,
                     ),
             )

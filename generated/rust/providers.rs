@@ -9,6 +9,9 @@ include!("biller.rs");
 #[cfg(feature = "doku")]
 include!("doku.rs");
 
+#[cfg(feature = "doku_snap")]
+include!("doku_snap.rs");
+
 #[cfg(feature = "midtrans")]
 include!("midtrans.rs");
 
@@ -24,6 +27,8 @@ mod provider_tables {
             "biller" => crate::biller::ENDPOINTS,
             #[cfg(feature = "doku")]
             "doku" => crate::doku::ENDPOINTS,
+            #[cfg(feature = "doku_snap")]
+            "doku_snap" => crate::doku_snap::ENDPOINTS,
             #[cfg(feature = "midtrans")]
             "midtrans" => crate::midtrans::ENDPOINTS,
             _ => &[],
@@ -38,6 +43,8 @@ mod provider_tables {
             "biller" => crate::biller::DECISIONS,
             #[cfg(feature = "doku")]
             "doku" => crate::doku::DECISIONS,
+            #[cfg(feature = "doku_snap")]
+            "doku_snap" => crate::doku_snap::DECISIONS,
             #[cfg(feature = "midtrans")]
             "midtrans" => crate::midtrans::DECISIONS,
             _ => &[],

@@ -1,0 +1,588 @@
+/// DOKU SNAP (Bank Indonesia's national open API standard) APIs: a B2B
+/// access token obtained with an RSA-signed request, then transactions that
+/// carry it as a bearer token and are signed with HMAC-SHA512 under the
+/// client secret.
+///
+/// # Quick start
+///
+/// One [`Client`](crate::doku_snap::Client) per set of credentials (clone it to share it between tasks). Each endpoint is a method that validates the request, signs it, sends it and decodes the documented answer (see its `# Errors`):
+///
+/// ```rust,no_run
+/// use payspec::doku_snap::{Client, Config};
+///
+/// async fn first_call(request: &payspec::doku_snap::auth::AccessTokenB2bRequest) -> Result<(), payspec::Error> {
+///     let client = Client::new(Config::sandbox("<your client id>", "<your secret key>"));
+///     let response = client.access_token_b2b(request).await?;
+///     println!("{response:?}");
+///     Ok(())
+/// }
+/// ```
+///
+/// Timeouts, retries and response verification are set on [`Config`](crate::doku_snap::Config); the Markdown reference (`generated/docs/doku_snap/`) builds a full request for every endpoint.
+///
+/// Specified from the provider docs `doku-snap-get-token-b2b.txt`, `doku-snap-symmetric-signature.txt`, `doku-snap-asymmetric-signature.txt`, `doku-snap-signature-overview.txt`.
+///
+/// # Authentication
+///
+/// "Before you hit API on DOKU side, you need to understand how to generate
+/// a X-Signature." The token request is signed with the asymmetric
+/// signature ("For Get Token B2B and Get Token B2B2C"), every transaction
+/// with the symmetric one ("For transaction request such as Create VA,
+/// Account Binding, OTP Verification, Check Balance Inquiry, Payment,
+/// Refund, Account Unbinding"), which covers the access token.
+///
+/// Header values the SNAP pages do not give: the client sends CHANNEL-ID
+/// H2H (host to host; DOKU's Python SDK sends SDK for virtual accounts, in
+/// doku_python_library/src/controller/va_controller.py), and a UUID v4 as
+/// X-EXTERNAL-ID, the call's id kept across retries, which a caller may
+/// replace with a numeric id of its own.
+///
+/// # Discrepancies in the provider docs
+///
+/// Where the docs contradict themselves, the generated code follows these choices:
+/// - `X-TIMESTAMP (zone)`: The header table asks for UTC ("2020-09-22T01:51:00Z"), the token header sample and the symmetric stringToSign sample use WIB with an offset. DOKU's Python SDK sends UTC with `Z` for the token request (doku_python_library/src/services/token_service.py, get_timestamp). The client sends the samples' shape, `+07:00` (both denote the same instant); the timestamp is the one in the string to sign either way.
+/// - `token answer body (field names)`: The stored copies of the token page lost the response body's parameter-name column and its JSON sample. The names (responseCode, responseMessage, accessToken, tokenType, expiresIn, additionalInfo) and expiresIn as a number come from DOKU's Python SDK, doku_python_library/src/model/token/token_b2b_response.py, which also treats responseCode "2007300" as success (doku_python_library/src/services/token_service.py). expiresIn is read as a number or a string of digits.
+/// - `minify (what it removes)`: The pages show minify only by example: whitespace between tokens goes, the spaces inside "  088899" stay. The client's `minify` removes space, tab, CR and LF outside strings and nothing else. DOKU's Python SDK re-serialises the parsed body instead (json.dumps with separators, doku_python_library/src/services/token_service.py), which can differ for escapes and numbers; the client signs the bytes it sends.
+pub mod doku_snap {
+    pub use payspec_doku_snap_types::*;
+
+    /// Where DOKU SNAP requests are sent.
+    ///
+    /// - `sandbox`: `https://api-sandbox.doku.com`
+    /// - `production`: `https://api.doku.com`
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    pub enum Environment {
+        /// `https://api-sandbox.doku.com`
+        ///
+        /// Not on the SNAP pages; DOKU's Python SDK (doku_python_library/src/commons/config.py) uses it.
+        Sandbox,
+        /// `https://api.doku.com`
+        ///
+        /// "if merchant wants to hit DOKU VA API: <https://api.doku.com/bi-snap-va/v1/transfer-va/create-va>"
+        Production,
+        /// Another base URL (a mock server, a proxy), without a trailing slash.
+        Custom(String),
+    }
+
+    impl Environment {
+        /// The base URL requests are sent to, without a trailing slash.
+        pub fn base_url(&self) -> &str {
+            match self {
+                Self::Sandbox => "https://api-sandbox.doku.com",
+                Self::Production => "https://api.doku.com",
+                Self::Custom(url) => url,
+            }
+        }
+    }
+
+    /// Every endpoint and notification of DOKU SNAP, with type-erased body checks, for tooling that works across endpoints (a sandbox server, tests), which reaches it through `payspec::registry::endpoints`; hidden from the merchant-facing docs.
+    ///
+    /// - `access_token_b2b`: `POST /authorization/v1/access-token/b2b`
+    #[doc(hidden)]
+    pub const ENDPOINTS: &[crate::registry::EndpointInfo] = &[
+        crate::registry::EndpointInfo {
+            provider: "doku_snap",
+            name: "access_token_b2b",
+            kind: crate::registry::EndpointKind::Endpoint,
+            method: Some(crate::transport::Method::Post),
+            path: Some("/authorization/v1/access-token/b2b"),
+            request: Some(crate::registry::check::<auth::AccessTokenB2bRequest>),
+            responses: &[(200, crate::registry::decode::<auth::AccessTokenB2bResponse>)],
+            errors: &[],
+        },
+    ];
+
+    /// Every decision table of DOKU SNAP, callable by name with its inputs given as wire values or booleans, for tooling that works across tables (the sandbox's lifecycle guards), which reaches it through `payspec::registry::decision`; hidden from the merchant-facing docs.
+    #[doc(hidden)]
+    pub static DECISIONS: &[crate::registry::DecisionInfo] = &[];
+    pub use crate::client::{CallOptions, ResponseVerification};
+
+    /// How this provider authenticates: its credentials and the signature
+    /// recipe of each direction, from the spec's `auth:` (run by
+    /// [`crate::recipe::sign`] and [`crate::recipe::verify`]).
+    pub static AUTH: crate::recipe::Scheme = crate::recipe::Scheme {
+        credentials: std::borrow::Cow::Borrowed(
+            &[
+                crate::recipe::CredentialDecl {
+                    name: std::borrow::Cow::Borrowed("client_id"),
+                    kind: crate::recipe::CredentialKind::Id,
+                    env: std::borrow::Cow::Borrowed("DOKU_SNAP_CLIENT_ID"),
+                    doc: std::borrow::Cow::Borrowed(
+                        "the Client ID (`X-CLIENT-KEY` of the token request, `X-PARTNER-ID` of transactions)",
+                    ),
+                },
+                crate::recipe::CredentialDecl {
+                    name: std::borrow::Cow::Borrowed("private_key"),
+                    kind: crate::recipe::CredentialKind::Key,
+                    env: std::borrow::Cow::Borrowed("DOKU_SNAP_PRIVATE_KEY_FILE"),
+                    doc: std::borrow::Cow::Borrowed(
+                        "the merchant's RSA private key (PEM), whose public key is registered with DOKU",
+                    ),
+                },
+                crate::recipe::CredentialDecl {
+                    name: std::borrow::Cow::Borrowed("client_secret"),
+                    kind: crate::recipe::CredentialKind::Key,
+                    env: std::borrow::Cow::Borrowed("DOKU_SNAP_CLIENT_SECRET"),
+                    doc: std::borrow::Cow::Borrowed(
+                        "the Secret Key from the DOKU Dashboard (Integration > API Keys)",
+                    ),
+                },
+            ],
+        ),
+        request: Some(crate::recipe::Recipe {
+            values: std::borrow::Cow::Borrowed(
+                &[
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("timestamp"),
+                        source: crate::recipe::Source::Now(
+                            crate::recipe::TimeFormat::Offset(420i16),
+                        ),
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("external_id"),
+                        source: crate::recipe::Source::Uuid {
+                            max_len: 36usize,
+                        },
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("channel_id"),
+                        source: crate::recipe::Source::Literal(
+                            std::borrow::Cow::Borrowed("H2H"),
+                        ),
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("body_digest"),
+                        source: crate::recipe::Source::Body {
+                            or: None,
+                        },
+                        steps: std::borrow::Cow::Borrowed(
+                            &[
+                                crate::recipe::Step::Minify,
+                                crate::recipe::Step::Sha256,
+                                crate::recipe::Step::Hex,
+                            ],
+                        ),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("string_to_sign"),
+                        source: crate::recipe::Source::Join {
+                            sep: std::borrow::Cow::Borrowed(":"),
+                            parts: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("method"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("target"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("access_token"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("body_digest"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("timestamp"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                ],
+                            ),
+                        },
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("signature"),
+                        source: crate::recipe::Source::Value(
+                            std::borrow::Cow::Borrowed("string_to_sign"),
+                        ),
+                        steps: std::borrow::Cow::Borrowed(
+                            &[
+                                crate::recipe::Step::HmacSha512(
+                                    std::borrow::Cow::Borrowed("client_secret"),
+                                ),
+                                crate::recipe::Step::Base64,
+                            ],
+                        ),
+                    },
+                ],
+            ),
+            headers: std::borrow::Cow::Borrowed(
+                &[
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("Authorization"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Text(
+                                        std::borrow::Cow::Borrowed("Bearer "),
+                                    ),
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("access_token"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("X-TIMESTAMP"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("timestamp"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("X-SIGNATURE"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("signature"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("X-PARTNER-ID"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("client_id"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("X-EXTERNAL-ID"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("external_id"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("CHANNEL-ID"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("channel_id"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                ],
+            ),
+            fields: std::borrow::Cow::Borrowed(&[]),
+        }),
+        response: None,
+        notification: None,
+        token: Some(crate::recipe::TokenFlow {
+            endpoint: std::borrow::Cow::Borrowed("access_token_b2b"),
+            method: std::borrow::Cow::Borrowed("POST"),
+            path: std::borrow::Cow::Borrowed("/authorization/v1/access-token/b2b"),
+            body: std::borrow::Cow::Borrowed("{\"grantType\":\"client_credentials\"}"),
+            request: crate::recipe::Recipe {
+                values: std::borrow::Cow::Borrowed(
+                    &[
+                        crate::recipe::Value {
+                            name: std::borrow::Cow::Borrowed("timestamp"),
+                            source: crate::recipe::Source::Now(
+                                crate::recipe::TimeFormat::Offset(420i16),
+                            ),
+                            steps: std::borrow::Cow::Borrowed(&[]),
+                        },
+                        crate::recipe::Value {
+                            name: std::borrow::Cow::Borrowed("string_to_sign"),
+                            source: crate::recipe::Source::Template(crate::recipe::Template {
+                                pieces: std::borrow::Cow::Borrowed(
+                                    &[
+                                        crate::recipe::Piece::Value(
+                                            std::borrow::Cow::Borrowed("client_id"),
+                                        ),
+                                        crate::recipe::Piece::Text(std::borrow::Cow::Borrowed("|")),
+                                        crate::recipe::Piece::Value(
+                                            std::borrow::Cow::Borrowed("timestamp"),
+                                        ),
+                                    ],
+                                ),
+                            }),
+                            steps: std::borrow::Cow::Borrowed(&[]),
+                        },
+                        crate::recipe::Value {
+                            name: std::borrow::Cow::Borrowed("signature"),
+                            source: crate::recipe::Source::Value(
+                                std::borrow::Cow::Borrowed("string_to_sign"),
+                            ),
+                            steps: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Step::RsaSha256(
+                                        std::borrow::Cow::Borrowed("private_key"),
+                                    ),
+                                    crate::recipe::Step::Base64,
+                                ],
+                            ),
+                        },
+                    ],
+                ),
+                headers: std::borrow::Cow::Borrowed(
+                    &[
+                        crate::recipe::Output {
+                            name: std::borrow::Cow::Borrowed("X-CLIENT-KEY"),
+                            template: crate::recipe::Template {
+                                pieces: std::borrow::Cow::Borrowed(
+                                    &[
+                                        crate::recipe::Piece::Value(
+                                            std::borrow::Cow::Borrowed("client_id"),
+                                        ),
+                                    ],
+                                ),
+                            },
+                            ignore_case: false,
+                        },
+                        crate::recipe::Output {
+                            name: std::borrow::Cow::Borrowed("X-TIMESTAMP"),
+                            template: crate::recipe::Template {
+                                pieces: std::borrow::Cow::Borrowed(
+                                    &[
+                                        crate::recipe::Piece::Value(
+                                            std::borrow::Cow::Borrowed("timestamp"),
+                                        ),
+                                    ],
+                                ),
+                            },
+                            ignore_case: false,
+                        },
+                        crate::recipe::Output {
+                            name: std::borrow::Cow::Borrowed("X-SIGNATURE"),
+                            template: crate::recipe::Template {
+                                pieces: std::borrow::Cow::Borrowed(
+                                    &[
+                                        crate::recipe::Piece::Value(
+                                            std::borrow::Cow::Borrowed("signature"),
+                                        ),
+                                    ],
+                                ),
+                            },
+                            ignore_case: false,
+                        },
+                    ],
+                ),
+                fields: std::borrow::Cow::Borrowed(&[]),
+            },
+            access_token: std::borrow::Cow::Borrowed("accessToken"),
+            expires_in: Some(std::borrow::Cow::Borrowed("expiresIn")),
+            refresh_before: 60u64,
+        }),
+    };
+
+    /// What distinguishes this provider at run time, from its spec: its
+    /// name, its recipes ([`AUTH`]) and where its responses carry their
+    /// code and message (`error_convention:`).
+    pub static DESCRIPTOR: crate::client::Descriptor = crate::client::Descriptor {
+        name: "doku_snap",
+        auth: &AUTH,
+        call_headers: &[],
+        errors: crate::convention::ErrorConvention {
+            code: None,
+            message: std::borrow::Cow::Borrowed(&[]),
+            message_local: None,
+            success_codes: std::borrow::Cow::Borrowed(&[]),
+            success_flag: None,
+            result: None,
+            replay_status: None,
+        },
+    };
+
+    /// DOKU SNAP as the runtime sees it: the type parameter of [`Client`] and [`Config`], selecting [`DESCRIPTOR`].
+    #[derive(Debug, Clone, Copy)]
+    pub struct DokuSnap;
+    impl crate::client::Spec for DokuSnap {
+        fn descriptor() -> &'static crate::client::Descriptor {
+            &DESCRIPTOR
+        }
+    }
+
+    /// A client of this provider; cheap to clone, share it.
+    pub type Client = crate::client::Client<DokuSnap>;
+    /// Where and as whom to call this provider.
+    pub type Config = crate::client::Config<DokuSnap>;
+    impl Config {
+        /// A configuration for any base URL (a proxy, a test server); the documented ones have constructors of their own.
+        ///
+        /// `client_id`: the Client ID (`X-CLIENT-KEY` of the token request, `X-PARTNER-ID` of transactions); `private_key`: the merchant's RSA private key (PEM), whose public key is registered with DOKU; `client_secret`: the Secret Key from the DOKU Dashboard (Integration > API Keys).
+        pub fn new(
+            base_url: impl Into<String>,
+            client_id: impl Into<String>,
+            private_key: impl Into<crate::Secret>,
+            client_secret: impl Into<crate::Secret>,
+        ) -> Self {
+            Self::with_credentials(
+                base_url,
+                Vec::from([
+                    crate::Secret::new(client_id.into()),
+                    private_key.into(),
+                    client_secret.into(),
+                ]),
+            )
+        }
+
+        /// DOKU SNAP sandbox, `https://api-sandbox.doku.com`.
+        ///
+        /// `client_id`: the Client ID (`X-CLIENT-KEY` of the token request, `X-PARTNER-ID` of transactions); `private_key`: the merchant's RSA private key (PEM), whose public key is registered with DOKU; `client_secret`: the Secret Key from the DOKU Dashboard (Integration > API Keys).
+        pub fn sandbox(
+            client_id: impl Into<String>,
+            private_key: impl Into<crate::Secret>,
+            client_secret: impl Into<crate::Secret>,
+        ) -> Self {
+            Self::new(
+                Environment::Sandbox.base_url(),
+                client_id,
+                private_key,
+                client_secret,
+            )
+        }
+
+        /// DOKU SNAP production, `https://api.doku.com`.
+        ///
+        /// `client_id`: the Client ID (`X-CLIENT-KEY` of the token request, `X-PARTNER-ID` of transactions); `private_key`: the merchant's RSA private key (PEM), whose public key is registered with DOKU; `client_secret`: the Secret Key from the DOKU Dashboard (Integration > API Keys).
+        pub fn production(
+            client_id: impl Into<String>,
+            private_key: impl Into<crate::Secret>,
+            client_secret: impl Into<crate::Secret>,
+        ) -> Self {
+            Self::new(
+                Environment::Production.base_url(),
+                client_id,
+                private_key,
+                client_secret,
+            )
+        }
+
+        /// A configuration for `environment` (from configuration files: `Environment::Custom` for any other URL).
+        ///
+        /// `client_id`: the Client ID (`X-CLIENT-KEY` of the token request, `X-PARTNER-ID` of transactions); `private_key`: the merchant's RSA private key (PEM), whose public key is registered with DOKU; `client_secret`: the Secret Key from the DOKU Dashboard (Integration > API Keys).
+        pub fn for_environment(
+            environment: Environment,
+            client_id: impl Into<String>,
+            private_key: impl Into<crate::Secret>,
+            client_secret: impl Into<crate::Secret>,
+        ) -> Self {
+            Self::new(environment.base_url(), client_id, private_key, client_secret)
+        }
+    }
+
+    impl Client {
+        /// Get a B2B access token.
+        ///
+        /// `POST /authorization/v1/access-token/b2b`
+        ///
+        /// "To get access token, you need to hit this API endpoint" (Service Code 73). The request is signed with the asymmetric signature (X-CLIENT-KEY, X-TIMESTAMP, X-SIGNATURE); the token then goes in `Authorization: Bearer` of every transaction and in its symmetric signature.
+        ///
+        /// # Returns
+        ///
+        /// The HTTP 200 body as [`auth::AccessTokenB2bResponse`].
+        ///
+        /// # Errors
+        ///
+        /// - [`crate::Error::Validation`]: the request breaks the spec's field checks or rules (every violation, with its JSON path); nothing is sent.
+        /// - [`crate::Error::Api`]: the provider refused: a non-2xx HTTP status.
+        /// - [`crate::Error::Transport`], [`crate::Error::Timeout`]: no complete response.
+        /// - [`crate::Error::Decode`]: the response is not the documented JSON.
+        pub async fn access_token_b2b(
+            &self,
+            request: &auth::AccessTokenB2bRequest,
+        ) -> Result<auth::AccessTokenB2bResponse, crate::Error> {
+            self.call(
+                    crate::client::Call::post(
+                        "access_token_b2b",
+                        "/authorization/v1/access-token/b2b",
+                    ),
+                    request,
+                )
+                .await
+        }
+
+        /// As [`Client::access_token_b2b`], with per-call options: store the X-EXTERNAL-ID you pass in `options` before sending, so a retry after a crash repeats the request safely.
+        pub async fn access_token_b2b_with(
+            &self,
+            request: &auth::AccessTokenB2bRequest,
+            options: &CallOptions,
+        ) -> Result<auth::AccessTokenB2bResponse, crate::Error> {
+            self.call_with(
+                    crate::client::Call::post(
+                        "access_token_b2b",
+                        "/authorization/v1/access-token/b2b",
+                    ),
+                    request,
+                    options,
+                )
+                .await
+        }
+    }
+}
