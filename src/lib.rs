@@ -39,8 +39,9 @@
 //!
 //! Where to go next:
 //!
-//! - the provider modules, [`doku`], [`midtrans`] and [`biller`] (each
-//!   behind a cargo feature of the same name, all on by default): the
+//! - the provider modules, one per provider of `spec/` ([`doku`],
+//!   [`doku_snap`], [`midtrans`], [`biller`]; each behind a cargo feature
+//!   of the same name, all on by default): the
 //!   client, one method per endpoint, the request and response types by
 //!   area, notification verifiers, and the list of places where the
 //!   provider's docs contradict themselves;
