@@ -12,6 +12,7 @@ doc_pages! {
     #[cfg(feature = "doku")] DokuVirtualAccountNotification => "doku/notifications/virtual_account_notification.md",
     #[cfg(feature = "doku")] DokuCheckStatus => "doku/orders/check_status.md",
     #[cfg(feature = "doku_snap")] DokuSnapAccessTokenB2b => "doku_snap/auth/access_token_b2b.md",
+    #[cfg(feature = "doku_snap")] DokuSnapVaPaymentNotification => "doku_snap/notifications/va_payment_notification.md",
     #[cfg(feature = "midtrans")] MidtransApprove => "midtrans/core/approve.md",
     #[cfg(feature = "midtrans")] MidtransCancel => "midtrans/core/cancel.md",
     #[cfg(feature = "midtrans")] MidtransCancelNotification => "midtrans/core/cancel_notification.md",

@@ -20,7 +20,7 @@
 ///
 /// Timeouts, retries and response verification are set on [`Config`](crate::doku_snap::Config); the Markdown reference (`generated/docs/doku_snap/`) builds a full request for every endpoint.
 ///
-/// Specified from the provider docs `doku-snap-get-token-b2b.txt`, `doku-snap-symmetric-signature.txt`, `doku-snap-asymmetric-signature.txt`, `doku-snap-signature-overview.txt`.
+/// Specified from the provider docs `doku-snap-get-token-b2b.txt`, `doku-snap-symmetric-signature.txt`, `doku-snap-asymmetric-signature.txt`, `doku-snap-signature-overview.txt`, `doku-http-notification-sample-snap.txt`.
 ///
 /// # Authentication
 ///
@@ -43,6 +43,9 @@
 /// - `X-TIMESTAMP (zone)`: The header table asks for UTC ("2020-09-22T01:51:00Z"), the token header sample and the symmetric stringToSign sample use WIB with an offset. DOKU's Python SDK sends UTC with `Z` for the token request (doku_python_library/src/services/token_service.py, get_timestamp). The client sends the samples' shape, `+07:00` (both denote the same instant); the timestamp is the one in the string to sign either way.
 /// - `token answer body (field names)`: The stored copies of the token page lost the response body's parameter-name column and its JSON sample. The names (responseCode, responseMessage, accessToken, tokenType, expiresIn, additionalInfo) and expiresIn as a number come from DOKU's Python SDK, doku_python_library/src/model/token/token_b2b_response.py, which also treats responseCode "2007300" as success (doku_python_library/src/services/token_service.py). expiresIn is read as a number or a string of digits.
 /// - `minify (what it removes)`: The pages show minify only by example: whitespace between tokens goes, the spaces inside "  088899" stay. The client's `minify` removes space, tab, CR and LF outside strings and nothing else. DOKU's Python SDK re-serialises the parsed body instead (json.dumps with separators, doku_python_library/src/services/token_service.py), which can differ for escapes and numbers; the client signs the bytes it sends.
+/// - `notification X-SIGNATURE (algorithm and string to sign)`: The overview points at the symmetric signature, and the current notification page's only header text (for /v1.0/debit/notify) says HMAC_SHA512 with a 64-hex-digit sample; but the VA notification sample's X-SIGNATURE is 344 base64 characters, a 2048-bit RSA signature, and it carries no Authorization header, so no access token could enter a symmetric string to sign. The asymmetric page gives the transactional string to sign without a token and says its EndpointUrl is the merchant's notification path for notifications; its "Generate Signature" step is cut off in every stored copy, and the token page names the asymmetric algorithm "SHA256withRSA". The client verifies the VA payment notification with SHA256withRSA, base64, against DOKU's public key, over the method POST, the merchant's notification path, the lowercase hex SHA-256 of the minified body and X-TIMESTAMP joined with colons (`doku_public_key`). The docs' sample signature cannot be checked: no page gives DOKU's public key. DOKU's Python SDK does not verify this header at all: it checks the bearer token of the notification against the merchant's own public key (doku_python_library/src/snap.py, validate_token_and_generate_notification_response, and doku_python_library/src/services/token_service.py, validate_token_b2b).
+/// - `notification headers (Authorization)`: The legacy VA header sample has X-SIGNATURE, X-PARTNER-ID, X-EXTERNAL-ID and X-TIMESTAMP and no Authorization; the current page's crawl mentions a bearer token "obtained from Get B2B Token API from merchant" (DOKU first gets a token from the merchant), and the Python SDK requires it. The client verifies the four headers of the sample and ignores an Authorization header: issuing and checking tokens for DOKU is the merchant's own endpoint, not in these pages.
+/// - `notification X-EXTERNAL-ID (shape)`: The table says numeric, the VA sample has 36 digits and the direct debit sample 21. The client takes any 1 to 36 printable characters (it is not part of the signature); the sandbox sends a UUID v4, the recipe vocabulary's only generated id.
 pub mod doku_snap {
     pub use payspec_doku_snap_types::*;
 
@@ -78,6 +81,7 @@ pub mod doku_snap {
     /// Every endpoint and notification of DOKU SNAP, with type-erased body checks, for tooling that works across endpoints (a sandbox server, tests), which reaches it through `payspec::registry::endpoints`; hidden from the merchant-facing docs.
     ///
     /// - `access_token_b2b`: `POST /authorization/v1/access-token/b2b`
+    /// - `va_payment_notification`: notification
     #[doc(hidden)]
     pub const ENDPOINTS: &[crate::registry::EndpointInfo] = &[
         crate::registry::EndpointInfo {
@@ -88,6 +92,18 @@ pub mod doku_snap {
             path: Some("/authorization/v1/access-token/b2b"),
             request: Some(crate::registry::check::<auth::AccessTokenB2bRequest>),
             responses: &[(200, crate::registry::decode::<auth::AccessTokenB2bResponse>)],
+            errors: &[],
+        },
+        crate::registry::EndpointInfo {
+            provider: "doku_snap",
+            name: "va_payment_notification",
+            kind: crate::registry::EndpointKind::Notification,
+            method: None,
+            path: None,
+            request: Some(
+                crate::registry::decode::<notifications::VaPaymentNotification>,
+            ),
+            responses: &[],
             errors: &[],
         },
     ];
@@ -125,6 +141,14 @@ pub mod doku_snap {
                     env: std::borrow::Cow::Borrowed("DOKU_SNAP_CLIENT_SECRET"),
                     doc: std::borrow::Cow::Borrowed(
                         "the Secret Key from the DOKU Dashboard (Integration > API Keys)",
+                    ),
+                },
+                crate::recipe::CredentialDecl {
+                    name: std::borrow::Cow::Borrowed("doku_public_key"),
+                    kind: crate::recipe::CredentialKind::Key,
+                    env: std::borrow::Cow::Borrowed("DOKU_SNAP_PUBLIC_KEY_FILE"),
+                    doc: std::borrow::Cow::Borrowed(
+                        "DOKU's RSA public key (PEM), which verifies the X-SIGNATURE of DOKU's notifications (the sandbox, standing in for DOKU, signs with a private key under this name)",
                     ),
                 },
             ],
@@ -341,7 +365,169 @@ pub mod doku_snap {
             fields: std::borrow::Cow::Borrowed(&[]),
         }),
         response: None,
-        notification: None,
+        notification: Some(crate::recipe::Recipe {
+            values: std::borrow::Cow::Borrowed(
+                &[
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("timestamp"),
+                        source: crate::recipe::Source::Now(
+                            crate::recipe::TimeFormat::Offset(420i16),
+                        ),
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("external_id"),
+                        source: crate::recipe::Source::Uuid {
+                            max_len: 36usize,
+                        },
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("body_digest"),
+                        source: crate::recipe::Source::Body {
+                            or: None,
+                        },
+                        steps: std::borrow::Cow::Borrowed(
+                            &[
+                                crate::recipe::Step::Minify,
+                                crate::recipe::Step::Sha256,
+                                crate::recipe::Step::Hex,
+                            ],
+                        ),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("string_to_sign"),
+                        source: crate::recipe::Source::Join {
+                            sep: std::borrow::Cow::Borrowed(":"),
+                            parts: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Text(
+                                                        std::borrow::Cow::Borrowed("POST"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("target"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("body_digest"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                    crate::recipe::Line {
+                                        template: crate::recipe::Template {
+                                            pieces: std::borrow::Cow::Borrowed(
+                                                &[
+                                                    crate::recipe::Piece::Value(
+                                                        std::borrow::Cow::Borrowed("timestamp"),
+                                                    ),
+                                                ],
+                                            ),
+                                        },
+                                        when_body: false,
+                                    },
+                                ],
+                            ),
+                        },
+                        steps: std::borrow::Cow::Borrowed(&[]),
+                    },
+                    crate::recipe::Value {
+                        name: std::borrow::Cow::Borrowed("signature"),
+                        source: crate::recipe::Source::Value(
+                            std::borrow::Cow::Borrowed("string_to_sign"),
+                        ),
+                        steps: std::borrow::Cow::Borrowed(
+                            &[
+                                crate::recipe::Step::RsaSha256(
+                                    std::borrow::Cow::Borrowed("doku_public_key"),
+                                ),
+                                crate::recipe::Step::Base64,
+                            ],
+                        ),
+                    },
+                ],
+            ),
+            headers: std::borrow::Cow::Borrowed(
+                &[
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("X-TIMESTAMP"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("timestamp"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("X-SIGNATURE"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("signature"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("X-PARTNER-ID"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("client_id"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                    crate::recipe::Output {
+                        name: std::borrow::Cow::Borrowed("X-EXTERNAL-ID"),
+                        template: crate::recipe::Template {
+                            pieces: std::borrow::Cow::Borrowed(
+                                &[
+                                    crate::recipe::Piece::Value(
+                                        std::borrow::Cow::Borrowed("external_id"),
+                                    ),
+                                ],
+                            ),
+                        },
+                        ignore_case: false,
+                    },
+                ],
+            ),
+            fields: std::borrow::Cow::Borrowed(&[]),
+        }),
         token: Some(crate::recipe::TokenFlow {
             endpoint: std::borrow::Cow::Borrowed("access_token_b2b"),
             method: std::borrow::Cow::Borrowed("POST"),
@@ -475,12 +661,13 @@ pub mod doku_snap {
     impl Config {
         /// A configuration for any base URL (a proxy, a test server); the documented ones have constructors of their own.
         ///
-        /// `client_id`: the Client ID (`X-CLIENT-KEY` of the token request, `X-PARTNER-ID` of transactions); `private_key`: the merchant's RSA private key (PEM), whose public key is registered with DOKU; `client_secret`: the Secret Key from the DOKU Dashboard (Integration > API Keys).
+        /// `client_id`: the Client ID (`X-CLIENT-KEY` of the token request, `X-PARTNER-ID` of transactions); `private_key`: the merchant's RSA private key (PEM), whose public key is registered with DOKU; `client_secret`: the Secret Key from the DOKU Dashboard (Integration > API Keys); `doku_public_key`: DOKU's RSA public key (PEM), which verifies the X-SIGNATURE of DOKU's notifications (the sandbox, standing in for DOKU, signs with a private key under this name).
         pub fn new(
             base_url: impl Into<String>,
             client_id: impl Into<String>,
             private_key: impl Into<crate::Secret>,
             client_secret: impl Into<crate::Secret>,
+            doku_public_key: impl Into<crate::Secret>,
         ) -> Self {
             Self::with_credentials(
                 base_url,
@@ -488,52 +675,64 @@ pub mod doku_snap {
                     crate::Secret::new(client_id.into()),
                     private_key.into(),
                     client_secret.into(),
+                    doku_public_key.into(),
                 ]),
             )
         }
 
         /// DOKU SNAP sandbox, `https://api-sandbox.doku.com`.
         ///
-        /// `client_id`: the Client ID (`X-CLIENT-KEY` of the token request, `X-PARTNER-ID` of transactions); `private_key`: the merchant's RSA private key (PEM), whose public key is registered with DOKU; `client_secret`: the Secret Key from the DOKU Dashboard (Integration > API Keys).
+        /// `client_id`: the Client ID (`X-CLIENT-KEY` of the token request, `X-PARTNER-ID` of transactions); `private_key`: the merchant's RSA private key (PEM), whose public key is registered with DOKU; `client_secret`: the Secret Key from the DOKU Dashboard (Integration > API Keys); `doku_public_key`: DOKU's RSA public key (PEM), which verifies the X-SIGNATURE of DOKU's notifications (the sandbox, standing in for DOKU, signs with a private key under this name).
         pub fn sandbox(
             client_id: impl Into<String>,
             private_key: impl Into<crate::Secret>,
             client_secret: impl Into<crate::Secret>,
+            doku_public_key: impl Into<crate::Secret>,
         ) -> Self {
             Self::new(
                 Environment::Sandbox.base_url(),
                 client_id,
                 private_key,
                 client_secret,
+                doku_public_key,
             )
         }
 
         /// DOKU SNAP production, `https://api.doku.com`.
         ///
-        /// `client_id`: the Client ID (`X-CLIENT-KEY` of the token request, `X-PARTNER-ID` of transactions); `private_key`: the merchant's RSA private key (PEM), whose public key is registered with DOKU; `client_secret`: the Secret Key from the DOKU Dashboard (Integration > API Keys).
+        /// `client_id`: the Client ID (`X-CLIENT-KEY` of the token request, `X-PARTNER-ID` of transactions); `private_key`: the merchant's RSA private key (PEM), whose public key is registered with DOKU; `client_secret`: the Secret Key from the DOKU Dashboard (Integration > API Keys); `doku_public_key`: DOKU's RSA public key (PEM), which verifies the X-SIGNATURE of DOKU's notifications (the sandbox, standing in for DOKU, signs with a private key under this name).
         pub fn production(
             client_id: impl Into<String>,
             private_key: impl Into<crate::Secret>,
             client_secret: impl Into<crate::Secret>,
+            doku_public_key: impl Into<crate::Secret>,
         ) -> Self {
             Self::new(
                 Environment::Production.base_url(),
                 client_id,
                 private_key,
                 client_secret,
+                doku_public_key,
             )
         }
 
         /// A configuration for `environment` (from configuration files: `Environment::Custom` for any other URL).
         ///
-        /// `client_id`: the Client ID (`X-CLIENT-KEY` of the token request, `X-PARTNER-ID` of transactions); `private_key`: the merchant's RSA private key (PEM), whose public key is registered with DOKU; `client_secret`: the Secret Key from the DOKU Dashboard (Integration > API Keys).
+        /// `client_id`: the Client ID (`X-CLIENT-KEY` of the token request, `X-PARTNER-ID` of transactions); `private_key`: the merchant's RSA private key (PEM), whose public key is registered with DOKU; `client_secret`: the Secret Key from the DOKU Dashboard (Integration > API Keys); `doku_public_key`: DOKU's RSA public key (PEM), which verifies the X-SIGNATURE of DOKU's notifications (the sandbox, standing in for DOKU, signs with a private key under this name).
         pub fn for_environment(
             environment: Environment,
             client_id: impl Into<String>,
             private_key: impl Into<crate::Secret>,
             client_secret: impl Into<crate::Secret>,
+            doku_public_key: impl Into<crate::Secret>,
         ) -> Self {
-            Self::new(environment.base_url(), client_id, private_key, client_secret)
+            Self::new(
+                environment.base_url(),
+                client_id,
+                private_key,
+                client_secret,
+                doku_public_key,
+            )
         }
     }
 
@@ -584,5 +783,143 @@ pub mod doku_snap {
                 )
                 .await
         }
+    }
+
+    pub use crate::client::notify::DEFAULT_NOTIFICATION_MAX_AGE;
+
+    /// The `X-TIMESTAMP`, `X-SIGNATURE`, `X-PARTNER-ID`, `X-EXTERNAL-ID` headers of a notification request, for [`Notification::verify`]. Header names are matched without regard to case.
+    ///
+    /// A missing (or non-text) header the signature covers is [`crate::Error::SignatureMismatch`] naming it.
+    #[derive(Debug, Clone, Copy)]
+    pub struct NotificationHeaders<'a> {
+        /// `X-TIMESTAMP`.
+        pub x_timestamp: &'a str,
+        /// `X-SIGNATURE`.
+        pub x_signature: &'a str,
+        /// `X-PARTNER-ID`.
+        pub x_partner_id: &'a str,
+        /// `X-EXTERNAL-ID`.
+        pub x_external_id: &'a str,
+    }
+
+    impl<'a> NotificationHeaders<'a> {
+        /// Each header by name, as received.
+        fn pairs(&self) -> [(&'static str, Option<&'a str>); 4usize] {
+            [
+                ("X-TIMESTAMP", Some(self.x_timestamp)),
+                ("X-SIGNATURE", Some(self.x_signature)),
+                ("X-PARTNER-ID", Some(self.x_partner_id)),
+                ("X-EXTERNAL-ID", Some(self.x_external_id)),
+            ]
+        }
+    }
+
+    /// Inbound notifications: the signature is checked before anything typed is returned.
+    #[derive(Debug, Clone, Copy)]
+    pub struct Notification;
+    impl Notification {
+        /// The signed headers of a notification request, from the `http::HeaderMap` a web
+        /// framework hands a handler.
+        pub fn headers(
+            map: &http::HeaderMap,
+        ) -> Result<NotificationHeaders<'_>, crate::Error> {
+            Ok(NotificationHeaders {
+                x_timestamp: crate::client::notify::required_header(
+                    &DESCRIPTOR,
+                    map,
+                    "X-TIMESTAMP",
+                )?,
+                x_signature: crate::client::notify::required_header(
+                    &DESCRIPTOR,
+                    map,
+                    "X-SIGNATURE",
+                )?,
+                x_partner_id: crate::client::notify::required_header(
+                    &DESCRIPTOR,
+                    map,
+                    "X-PARTNER-ID",
+                )?,
+                x_external_id: crate::client::notify::required_header(
+                    &DESCRIPTOR,
+                    map,
+                    "X-EXTERNAL-ID",
+                )?,
+            })
+        }
+
+        /// Verifies a DOKU SNAP notification's signature with the spec's notification recipe ([`AUTH`]) and decodes its body as `T`.
+        ///
+        /// `target` is the path of your notification URL as the provider called it (`/payments/notifications`); `raw_body` the request body exactly as received, before any JSON parsing.
+        ///
+        /// A valid signature proves origin, not freshness: a resent notification verifies again. Process each notification once.
+        pub fn verify<T: serde::de::DeserializeOwned>(
+            headers: &NotificationHeaders<'_>,
+            target: &str,
+            raw_body: &[u8],
+            private_key: &crate::Secret,
+            client_secret: &crate::Secret,
+            doku_public_key: &crate::Secret,
+        ) -> Result<T, crate::Error> {
+            crate::client::notify::verify_headers(
+                &DESCRIPTOR,
+                &headers.pairs(),
+                target,
+                raw_body,
+                &[private_key, client_secret, doku_public_key],
+            )
+        }
+
+        /// [`Notification::verify`], and then refuses a notification whose signed timestamp is more than `max_age` from this server's clock (either way) with [`crate::Error::StaleNotification`].
+        ///
+        /// The signature covers the timestamp, so a captured notification cannot be made to look recent: a replay older than `max_age` is refused ([`DEFAULT_NOTIFICATION_MAX_AGE`] is five minutes). Within the window a replay still verifies: remember the notifications you handled.
+        pub fn verify_fresh<T: serde::de::DeserializeOwned>(
+            headers: &NotificationHeaders<'_>,
+            target: &str,
+            raw_body: &[u8],
+            private_key: &crate::Secret,
+            client_secret: &crate::Secret,
+            doku_public_key: &crate::Secret,
+            max_age: std::time::Duration,
+        ) -> Result<T, crate::Error> {
+            crate::client::notify::verify_headers_fresh(
+                &DESCRIPTOR,
+                &headers.pairs(),
+                target,
+                raw_body,
+                &[private_key, client_secret, doku_public_key],
+                max_age,
+                std::time::SystemTime::now(),
+            )
+        }
+    }
+
+    /// Verifies and decodes the `va_payment_notification` notification: Notification DOKU posts to the merchant when a SNAP virtual account is paid.
+    ///
+    /// `headers` are the notification's `X-TIMESTAMP`, `X-SIGNATURE`, `X-PARTNER-ID`, `X-EXTERNAL-ID`; `target` the path of your notification URL as the provider called it; `raw_body` the body exactly as received.
+    ///
+    /// # Replays
+    ///
+    /// A valid signature proves the provider sent this body, not that it is new: a captured notification verifies again when resent. Process each one once, e.g. by remembering the transaction id and status you have already handled.
+    ///
+    /// # Errors
+    ///
+    /// - [`crate::Error::SignatureMismatch`]: the signature is missing or wrong; do not trust the body.
+    /// - [`crate::Error::Decode`]: the body is not the documented JSON (the failing path is named).
+    pub fn verify_va_payment_notification(
+        headers: &NotificationHeaders<'_>,
+        target: &str,
+        raw_body: &[u8],
+        private_key: &crate::Secret,
+        client_secret: &crate::Secret,
+        doku_public_key: &crate::Secret,
+    ) -> Result<notifications::VaPaymentNotification, crate::Error> {
+        Notification::verify(
+            headers,
+            target,
+            raw_body,
+            private_key,
+            client_secret,
+            doku_public_key,
+        )
     }
 }

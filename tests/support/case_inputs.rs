@@ -20,6 +20,9 @@ fn test_credential(provider: &str, name: &str) -> &'static str {
         ("doku_snap", "client_secret") => "SK-snap-sandbox-secret",
         // A key pair made for the tests with `openssl genpkey` (never a real one).
         ("doku_snap", "private_key") => include_str!("keys/doku_snap_merchant_private.pem"),
+        // DOKU's side of the notification cases: the cases were signed with
+        // keys/doku_snap_doku_private.pem; the merchant verifies with this.
+        ("doku_snap", "doku_public_key") => include_str!("keys/doku_snap_doku_public.pem"),
         _ => panic!("no test credential `{name}` for `{provider}`: add it to the runner"),
     }
 }

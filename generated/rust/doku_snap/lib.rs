@@ -10,3 +10,10 @@
 pub mod auth {
     pub use payspec_doku_snap_area_auth::*;
 }
+
+/// DOKU SNAP `notifications` API: request, response and error types.
+///
+/// - `va_payment_notification`: Notification DOKU posts to the merchant when a SNAP virtual account is paid.
+pub mod notifications {
+    pub use payspec_doku_snap_area_notifications::*;
+}
