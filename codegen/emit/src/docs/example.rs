@@ -352,11 +352,21 @@ pub fn rust_notification(provider: &Provider, notification: &Endpoint, st: &Stru
              // Checks signature_key in constant time before trusting any field.\n    \
              {verify}(body, server_key)\n}}\n"
         ),
-        AuthScheme::DokuHmacSha256 => format!(
-            "fn on_notification(\n    headers: &payspec::{p}::NotificationHeaders,\n    body: &[u8],\n    secret_key: &payspec::Secret,\n) -> Result<{ty}, payspec::Error> {{\n    \
-             // Request-Target is your own notification path.\n    \
-             {verify}(headers, \"/payments/notifications\", body, secret_key)\n}}\n"
-        ),
+        AuthScheme::DokuHmacSha256 => {
+            // The verifier takes each of the provider's signing keys, in
+            // declaration order.
+            let keys = crate::rust::signing_keys(provider);
+            let params: String = keys
+                .iter()
+                .map(|k| format!("    {k}: &payspec::Secret,\n"))
+                .collect();
+            format!(
+                "fn on_notification(\n    headers: &payspec::{p}::NotificationHeaders,\n    body: &[u8],\n{params}) -> Result<{ty}, payspec::Error> {{\n    \
+                 // Request-Target is your own notification path.\n    \
+                 {verify}(headers, \"/payments/notifications\", body, {args})\n}}\n",
+                args = keys.join(", ")
+            )
+        }
         // The runtime has no biller notification verifier; the emitter
         // refuses biller notifications, so this is never shown.
         AuthScheme::BillerJwtHs256 => format!(

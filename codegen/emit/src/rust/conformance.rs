@@ -17,7 +17,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{ident, Ctx, EmitError, Scope};
+use super::{ident, signing_keys, Ctx, EmitError, Scope};
 use crate::ir::{Endpoint, EndpointKind, Ir, Provider};
 use payspec_signing::recipe::{Recipe, Source};
 
@@ -173,7 +173,7 @@ fn verify_arm(ctx: &Ctx<'_>, p: &Provider, e: &Endpoint) -> Result<Option<TokenS
     let recipe = p.auth.recipes.notification.as_ref();
     // The verifier takes every signing key, in declaration order (the
     // generated `verify_…` does), each bound to a variable of its name.
-    let names = recipes_keys(p);
+    let names = signing_keys(p);
     if names.is_empty() {
         return Ok(None);
     }
@@ -227,18 +227,6 @@ fn verify_arm(ctx: &Ctx<'_>, p: &Provider, e: &Endpoint) -> Result<Option<TokenS
             Some(case.json(#module::#verify(&headers, case.target(), case.body(), #(&#vars),*)))
         }
     }))
-}
-
-/// The names of the provider's signing keys (`kind: key` credentials), in
-/// declaration order: what its notification verifiers take.
-fn recipes_keys(p: &Provider) -> Vec<&str> {
-    p.auth
-        .recipes
-        .credentials
-        .iter()
-        .filter(|c| c.kind == payspec_signing::recipe::CredentialKind::Key)
-        .map(|c| c.name.as_ref())
-        .collect()
 }
 
 #[cfg(test)]

@@ -315,6 +315,18 @@ impl<'a> CrateNames<'a> {
     }
 }
 
+/// The names of a provider's signing keys (`kind: key` credentials), in
+/// declaration order: what its notification verifiers take.
+pub(crate) fn signing_keys(p: &Provider) -> Vec<&str> {
+    p.auth
+        .recipes
+        .credentials
+        .iter()
+        .filter(|c| c.kind == payspec_signing::recipe::CredentialKind::Key)
+        .map(|c| c.name.as_ref())
+        .collect()
+}
+
 /// The package that re-exports a provider's types, the one the client crate
 /// depends on (`payspec-doku-snap-types` for `doku_snap`).
 pub fn types_package(provider: &str) -> String {
