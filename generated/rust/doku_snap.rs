@@ -11,7 +11,7 @@
 /// use payspec::doku_snap::{Client, Config};
 ///
 /// async fn first_call(request: &payspec::doku_snap::auth::AccessTokenB2bRequest) -> Result<(), payspec::Error> {
-///     let client = Client::new(Config::sandbox("<your client id>", "<your secret key>"));
+///     let client = Client::new(Config::sandbox("<your client id>", "<your private key>", "<your client secret>", "<your doku public key>"));
 ///     let response = client.access_token_b2b(request).await?;
 ///     println!("{response:?}");
 ///     Ok(())

@@ -70,6 +70,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("L077", "a header that is both a `request_headers` and a `call_headers` entry"),
     ("L078", "`call_headers` `methods`: a method other than GET or POST"),
     ("L079", "`call_headers` `list`: a `separator` that is not one character, or `max_items` of 0"),
+    ("L080", "a provider name that a module or crate at the root of the `payspec` crate already has (`client`, `registry`, `serde`, …), where the generated provider list declares each provider's module"),
     ("W001", "enum or named type that nothing references"),
     ("W002", "conditional field that no rule makes conditional"),
     ("W003", "field without a description (`doc`)"),

@@ -285,12 +285,13 @@ fn quick_start(p: &Provider) -> Option<String> {
         .iter()
         .find(|e| e.kind == EndpointKind::Endpoint)?;
     let name = &p.name;
+    // `Config`'s constructors take the spec's credentials in order.
     let credentials: Vec<String> = p
         .auth
-        .scheme
-        .credential_names()
+        .recipes
+        .credentials
         .iter()
-        .map(|c| format!("\"<your {}>\"", c.replace('_', " ")))
+        .map(|c| format!("\"<your {}>\"", c.name.replace('_', " ")))
         .collect();
     let config = match p.environments.iter().find(|env| !env.base_url.is_empty()) {
         Some(env) => format!("Config::{}({})", env.name, credentials.join(", ")),
