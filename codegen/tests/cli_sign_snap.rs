@@ -65,12 +65,7 @@ fn sign_doku_snap_transaction_prints_the_symmetric_steps() {
     std::fs::write(&file, body).unwrap();
     let target = "/bi-snap-va/v1/transfer-va/create-va";
     let out = payspec()
-        .args([
-            "sign",
-            "doku_snap",
-            "--target",
-            target,
-        ])
+        .args(["sign", "doku_snap", "--target", target])
         .arg("--body")
         .arg(&file)
         .args(["--set", &format!("access_token={TOKEN}")])

@@ -152,7 +152,10 @@ pub fn rewrite(
             if !SECTIONS.contains(&name) {
                 return Err(err(
                     number,
-                    format!("unknown generated section `{name}`: the generator writes {}", SECTIONS.join(" and ")),
+                    format!(
+                        "unknown generated section `{name}`: the generator writes {}",
+                        SECTIONS.join(" and ")
+                    ),
                 ));
             }
             if seen.contains(&name) {
@@ -254,11 +257,13 @@ mod tests {
 
         let (line, message) = error("\n\n# payspec generate: begin bins\n");
         assert_eq!(line, 3);
-        assert!(message.contains("unknown generated section `bins`"), "{message}");
-
-        let (line, message) = error(
-            "# payspec generate: begin features\n# payspec generate: begin dependencies\n",
+        assert!(
+            message.contains("unknown generated section `bins`"),
+            "{message}"
         );
+
+        let (line, message) =
+            error("# payspec generate: begin features\n# payspec generate: begin dependencies\n");
         assert_eq!(line, 2);
         assert!(message.contains("inside section `features`"), "{message}");
 
