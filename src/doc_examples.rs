@@ -4,9 +4,12 @@
 //! is missing from the generated list included here.
 
 macro_rules! doc_pages {
-    ($($name:ident => $page:literal),* $(,)?) => {
+    ($(#[$cfg:meta] $name:ident => $page:literal),* $(,)?) => {
         $(
-            // Relative to the invocation, the generated list beside the pages.
+            // Each page behind its provider's feature (the `#[cfg]` the
+            // list gives); the path is relative to the invocation, the
+            // generated list beside the pages.
+            #[$cfg]
             #[doc = include_str!($page)]
             pub struct $name;
         )*

@@ -39,8 +39,9 @@
 //!
 //! Where to go next:
 //!
-//! - the provider modules, [`doku`], [`midtrans`] and [`biller`] (each
-//!   behind a cargo feature of the same name, all on by default): the
+//! - the provider modules, one per provider of `spec/` ([`doku`],
+//!   [`doku_snap`], [`midtrans`], [`biller`]; each behind a cargo feature
+//!   of the same name, all on by default): the
 //!   client, one method per endpoint, the request and response types by
 //!   area, notification verifiers, and the list of places where the
 //!   provider's docs contradict themselves;
@@ -82,7 +83,8 @@ pub use payspec_signing::convention;
 /// Signature recipes and their executor (each provider module's `AUTH`).
 pub use payspec_signing::recipe;
 
-#[cfg(all(doctest, feature = "doku", feature = "midtrans", feature = "biller"))]
+// Each page's examples are compiled when its provider's feature is on.
+#[cfg(doctest)]
 mod doc_examples;
 
 pub use client::PathParam;
@@ -96,10 +98,7 @@ pub use http;
 pub use secret::Secret;
 
 // The committed output of `payspec generate` (kept current by `payspec
-// check` in CI): each provider module, over its generated type crates.
-#[cfg(feature = "doku")]
-include!("../generated/rust/doku.rs");
-#[cfg(feature = "midtrans")]
-include!("../generated/rust/midtrans.rs");
-#[cfg(feature = "biller")]
-include!("../generated/rust/biller.rs");
+// check` in CI): each provider module of spec/, over its generated type
+// crates and behind the cargo feature of its name, and the lookups by
+// provider name that `registry` answers with.
+include!("../generated/rust/providers.rs");

@@ -226,32 +226,16 @@ pub fn output_enum<T: crate::wire::WireEnum>(value: &T) -> DecisionValue {
 // endpoints, seven times less LLVM IR; BENCHMARKS.md section 3).
 #[inline]
 pub fn endpoints(provider: &str) -> &'static [EndpointInfo] {
-    // One arm per `include!` of a generated module in lib.rs (each behind
-    // its feature: with the features off, the crate is only the client
-    // runtime that standalone packages build on).
-    match provider {
-        #[cfg(feature = "doku")]
-        "doku" => crate::doku::ENDPOINTS,
-        #[cfg(feature = "midtrans")]
-        "midtrans" => crate::midtrans::ENDPOINTS,
-        #[cfg(feature = "biller")]
-        "biller" => crate::biller::ENDPOINTS,
-        _ => &[],
-    }
+    // Generated (`generated/rust/providers.rs`): one arm per provider module
+    // compiled in, each behind its feature; with the features off, the crate
+    // is only the client runtime that standalone packages build on.
+    crate::provider_tables::endpoints(provider)
 }
 
 /// The `DECISIONS` table of the generated provider module `provider`, or an
 /// empty one for a name with no module.
 pub fn decisions(provider: &str) -> &'static [DecisionInfo] {
-    match provider {
-        #[cfg(feature = "doku")]
-        "doku" => crate::doku::DECISIONS,
-        #[cfg(feature = "midtrans")]
-        "midtrans" => crate::midtrans::DECISIONS,
-        #[cfg(feature = "biller")]
-        "biller" => crate::biller::DECISIONS,
-        _ => &[],
-    }
+    crate::provider_tables::decisions(provider)
 }
 
 /// The decision table `name` of `provider`.

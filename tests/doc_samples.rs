@@ -22,12 +22,12 @@ fn ir() -> Ir {
 }
 
 fn registry(provider: &str) -> &'static [EndpointInfo] {
-    match provider {
-        "doku" => payspec::doku::ENDPOINTS,
-        "midtrans" => payspec::midtrans::ENDPOINTS,
-        "biller" => payspec::biller::ENDPOINTS,
-        other => panic!("no generated module for provider `{other}`"),
-    }
+    let endpoints = payspec::registry::endpoints(provider);
+    assert!(
+        !endpoints.is_empty(),
+        "no generated module for provider `{provider}`"
+    );
+    endpoints
 }
 
 /// One sample's outcome.

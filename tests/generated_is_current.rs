@@ -72,3 +72,26 @@ fn committed_rust_is_what_the_generator_makes_of_spec() {
     }
     assert!(fresh.contains_key(spec_digest::FILE_NAME));
 }
+
+/// The root manifest's per-provider features and optional type crates are
+/// generated sections too (`payspec generate` rewrites them): they list
+/// exactly the providers of `spec/`.
+#[test]
+fn root_manifest_sections_are_what_the_generator_makes_of_spec() {
+    let loaded = payspec_codegen::lower::load_dir(&root().join("spec")).expect("spec/ loads");
+    let rewrite = payspec_codegen::root_manifest::for_output(&root().join("generated"), &loaded.ir)
+        .expect("the markers pair up")
+        .expect("Cargo.toml has generated sections");
+    assert!(
+        rewrite.is_current(),
+        "Cargo.toml's generated sections are stale; run `cargo run -p payspec-codegen -- generate`"
+    );
+    let manifest = fs::read_to_string(root().join("Cargo.toml")).expect("Cargo.toml");
+    for p in &loaded.ir.providers {
+        assert!(
+            manifest.contains(&format!("\n{} = [\"dep:", p.name)),
+            "no feature for {}",
+            p.name
+        );
+    }
+}

@@ -15,7 +15,7 @@ pub mod standalone;
 pub use payspec_codegen_core::{
     diagnostic, ir, lower, spec, words, Diagnostic, Diagnostics, Ir, Severity,
 };
-pub use payspec_codegen_emit::{diff, generate};
+pub use payspec_codegen_emit::{diff, generate, root_manifest};
 pub use payspec_spec_digest as spec_digest;
 
 /// Emitters: IR to Rust source, Markdown docs and OpenAPI.

@@ -68,6 +68,7 @@ bad_cases!(
     notification_cases,
     numeric_rules,
     path_params,
+    provider_name_taken,
     recipe_bad_template,
     recipe_key_kinds,
     recipe_missing_input,

@@ -1,4 +1,4 @@
-//! `payspec sign doku_snap` (the staged DOKU SNAP spec): the symmetric
+//! `payspec sign doku_snap` (the DOKU SNAP spec in `spec/`): the symmetric
 //! signature of a transaction and the asymmetric one of the token request,
 //! each step printed and the final `X-SIGNATURE` checked against a value
 //! computed here with hmac/sha2/rsa directly.
@@ -65,14 +65,7 @@ fn sign_doku_snap_transaction_prints_the_symmetric_steps() {
     std::fs::write(&file, body).unwrap();
     let target = "/bi-snap-va/v1/transfer-va/create-va";
     let out = payspec()
-        .args([
-            "sign",
-            "doku_snap",
-            "--spec",
-            "spec-staged",
-            "--target",
-            target,
-        ])
+        .args(["sign", "doku_snap", "--target", target])
         .arg("--body")
         .arg(&file)
         .args(["--set", &format!("access_token={TOKEN}")])
@@ -125,7 +118,7 @@ fn sign_doku_snap_token_request_prints_the_asymmetric_steps() {
     let pem = tmp.path().join("private.pem");
     std::fs::write(&pem, key.to_pkcs8_pem(LineEnding::LF).unwrap().as_bytes()).unwrap();
     let out = payspec()
-        .args(["sign", "doku_snap", "--spec", "spec-staged"])
+        .args(["sign", "doku_snap"])
         .args(["--target", "/authorization/v1/access-token/b2b"])
         .args(["--set", &format!("timestamp={TIMESTAMP}")])
         .args(["--client-id", CLIENT_ID])
@@ -157,7 +150,7 @@ fn sign_doku_snap_token_request_prints_the_asymmetric_steps() {
 #[test]
 fn sign_doku_snap_without_the_key_file_names_the_variable() {
     let out = payspec()
-        .args(["sign", "doku_snap", "--spec", "spec-staged"])
+        .args(["sign", "doku_snap"])
         .args(["--target", "/authorization/v1/access-token/b2b"])
         .args(["--client-id", CLIENT_ID])
         .output()

@@ -48,6 +48,7 @@ fn render_all_names_rust_docs_and_openapi_files() {
         rust.keys().collect::<Vec<_>>(),
         [
             "rust/conformance.rs",
+            "rust/providers.rs",
             "rust/shop/Cargo.toml",
             "rust/shop/areas/payments/Cargo.toml",
             "rust/shop/areas/payments/lib.rs",

@@ -29,6 +29,22 @@ fn doku_client(case: &CaseInputs<'_>) -> payspec::doku::Client {
     payspec::doku::Client::with_transport(config, case.transport())
 }
 
+/// The `doku_snap` client of one case.
+fn doku_snap_client(case: &CaseInputs<'_>) -> payspec::doku_snap::Client {
+    let config = payspec::doku_snap::Config::new(
+        case.base(),
+        case.credential("client_id"),
+        case.credential("private_key"),
+        case.credential("client_secret"),
+        case.credential("doku_public_key"),
+    );
+    let config = match case.timestamp() {
+        Some(timestamp) => config.fixed_timestamp(timestamp),
+        None => config,
+    };
+    payspec::doku_snap::Client::with_transport(config, case.transport())
+}
+
 /// The `midtrans` client of one case.
 fn midtrans_client(case: &CaseInputs<'_>) -> payspec::midtrans::Client {
     let config = payspec::midtrans::Config::new(
@@ -112,6 +128,16 @@ async fn call_endpoint(
                     ),
             )
         }
+        ("doku_snap", "access_token_b2b") => {
+            Some(
+                case
+                    .json(
+                        doku_snap_client(case)
+                            .access_token_b2b_with(&case.body(), &case.options())
+                            .await,
+                    ),
+            )
+        }
         ("midtrans", "approve") => {
             Some(case.json(midtrans_client(case).approve(case.param("id")).await))
         }
@@ -170,14 +196,14 @@ fn verify_notification(
                 Ok(headers) => headers,
                 Err(refused) => return Some(Err(refused)),
             };
-            let secret = payspec::Secret::new(case.credential("secret_key"));
+            let secret_key = payspec::Secret::new(case.credential("secret_key"));
             if let Some(max_age) = case.max_age() {
                 return Some(
                     case
                         .json(
                             payspec::doku::Notification::verify_fresh::<
                                 payspec::doku::notifications::VirtualAccountNotification,
-                            >(&headers, case.target(), case.body(), &secret, max_age),
+                            >(&headers, case.target(), case.body(), &secret_key, max_age),
                         ),
                 );
             }
@@ -188,55 +214,99 @@ fn verify_notification(
                             &headers,
                             case.target(),
                             case.body(),
-                            &secret,
+                            &secret_key,
+                        ),
+                    ),
+            )
+        }
+        ("doku_snap", "va_payment_notification") => {
+            let headers = match payspec::doku_snap::Notification::headers(
+                case.headers(),
+            ) {
+                Ok(headers) => headers,
+                Err(refused) => return Some(Err(refused)),
+            };
+            let private_key = payspec::Secret::new(case.credential("private_key"));
+            let client_secret = payspec::Secret::new(case.credential("client_secret"));
+            let doku_public_key = payspec::Secret::new(
+                case.credential("doku_public_key"),
+            );
+            if let Some(max_age) = case.max_age() {
+                return Some(
+                    case
+                        .json(
+                            payspec::doku_snap::Notification::verify_fresh::<
+                                payspec::doku_snap::notifications::VaPaymentNotification,
+                            >(
+                                &headers,
+                                case.target(),
+                                case.body(),
+                                &private_key,
+                                &client_secret,
+                                &doku_public_key,
+                                max_age,
+                            ),
+                        ),
+                );
+            }
+            Some(
+                case
+                    .json(
+                        payspec::doku_snap::verify_va_payment_notification(
+                            &headers,
+                            case.target(),
+                            case.body(),
+                            &private_key,
+                            &client_secret,
+                            &doku_public_key,
                         ),
                     ),
             )
         }
         ("midtrans", "cancel_notification") => {
-            let secret = payspec::Secret::new(case.credential("server_key"));
+            let server_key = payspec::Secret::new(case.credential("server_key"));
             Some(
                 case
                     .json(
                         payspec::midtrans::verify_cancel_notification(
                             case.body(),
-                            &secret,
+                            &server_key,
                         ),
                     ),
             )
         }
         ("midtrans", "expire_notification") => {
-            let secret = payspec::Secret::new(case.credential("server_key"));
+            let server_key = payspec::Secret::new(case.credential("server_key"));
             Some(
                 case
                     .json(
                         payspec::midtrans::verify_expire_notification(
                             case.body(),
-                            &secret,
+                            &server_key,
                         ),
                     ),
             )
         }
         ("midtrans", "payment_notification") => {
-            let secret = payspec::Secret::new(case.credential("server_key"));
+            let server_key = payspec::Secret::new(case.credential("server_key"));
             Some(
                 case
                     .json(
                         payspec::midtrans::verify_payment_notification(
                             case.body(),
-                            &secret,
+                            &server_key,
                         ),
                     ),
             )
         }
         ("midtrans", "refund_notification") => {
-            let secret = payspec::Secret::new(case.credential("server_key"));
+            let server_key = payspec::Secret::new(case.credential("server_key"));
             Some(
                 case
                     .json(
                         payspec::midtrans::verify_refund_notification(
                             case.body(),
-                            &secret,
+                            &server_key,
                         ),
                     ),
             )

@@ -16,6 +16,13 @@ fn test_credential(provider: &str, name: &str) -> &'static str {
         ("midtrans", "server_key") => "SB-Mid-server-sandbox",
         ("biller", "api_key") => "biller-sandbox-key",
         ("biller", "token_secret") => "biller-sandbox-token-secret",
+        ("doku_snap", "client_id") => "MCH-SNAP-SANDBOX-0001",
+        ("doku_snap", "client_secret") => "SK-snap-sandbox-secret",
+        // A key pair made for the tests with `openssl genpkey` (never a real one).
+        ("doku_snap", "private_key") => include_str!("keys/doku_snap_merchant_private.pem"),
+        // DOKU's side of the notification cases: the cases were signed with
+        // keys/doku_snap_doku_private.pem; the merchant verifies with this.
+        ("doku_snap", "doku_public_key") => include_str!("keys/doku_snap_doku_public.pem"),
         _ => panic!("no test credential `{name}` for `{provider}`: add it to the runner"),
     }
 }

@@ -18,8 +18,9 @@ pub type Files = BTreeMap<PathBuf, String>;
 
 /// Renders the Rust code only, under `rust/`: per provider the module the
 /// client crate includes (`rust/<provider>.rs`) and its type crates
-/// (`rust/<provider>/**`; see [`render_provider`]), and the conformance
-/// runner's calls (`rust/conformance.rs`).
+/// (`rust/<provider>/**`; see [`render_provider`]), the client crate's
+/// provider list (`rust/providers.rs`) and the conformance runner's calls
+/// (`rust/conformance.rs`).
 pub fn render_rust(ir: &Ir) -> Result<Files, EmitError> {
     let mut files = Files::new();
     for p in &ir.providers {
@@ -27,6 +28,10 @@ pub fn render_rust(ir: &Ir) -> Result<Files, EmitError> {
             files.insert(PathBuf::from("rust").join(path), text);
         }
     }
+    files.insert(
+        PathBuf::from("rust").join(crate::rust::providers::FILE),
+        crate::rust::providers::render(ir),
+    );
     files.insert(
         PathBuf::from("rust").join(crate::rust::conformance::FILE),
         crate::rust::conformance::render(ir)?,

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use payspec_codegen::generate::{self, GenerateError};
+use payspec_codegen::root_manifest::{self, Rewrite};
 use payspec_codegen::standalone::{self, RuntimeSource};
 use payspec_codegen::Ir;
 
@@ -89,14 +90,36 @@ fn render_with_digest(ir: &Ir, dirs: &Dirs) -> Result<generate::Files, Failure> 
     Ok(files)
 }
 
-/// Renders everything and replaces the output directory with it.
+/// The including crate's manifest (`Cargo.toml` beside the output) with
+/// its generated sections rewritten, when it has any; never for
+/// `--standalone`, whose workspace manifest is one of its files.
+fn manifest_rewrite(ir: &Ir, dirs: &Dirs, out: &Path) -> Result<Option<Rewrite>, Failure> {
+    if dirs.standalone.is_some() {
+        return Ok(None);
+    }
+    root_manifest::for_output(out, ir).map_err(|e| Failure::Io(e.to_string()))
+}
+
+/// Renders everything and replaces the output directory with it, then
+/// rewrites the generated sections of the manifest beside it.
 pub fn run_generate(dirs: &Dirs) -> Result<(), Failure> {
     let loaded = load(&dirs.spec)?;
     let out = dirs.out()?;
     let files = render_with_digest(&loaded.ir, dirs)?;
+    // Computed before anything is written: broken markers change nothing.
+    let manifest = manifest_rewrite(&loaded.ir, dirs, &out)?;
     generate::write_atomic(&out, &files)
         .map_err(|e| Failure::Io(format!("cannot write {}: {e}", out.display())))?;
     eprintln!("wrote {} file(s) to {}", files.len(), out.display());
+    if let Some(manifest) = manifest {
+        if !manifest.is_current() {
+            manifest.write().map_err(|e| Failure::Io(e.to_string()))?;
+            eprintln!(
+                "rewrote the generated sections of {}",
+                manifest.path.display()
+            );
+        }
+    }
     Ok(())
 }
 
@@ -107,13 +130,21 @@ pub fn run_check(dirs: &Dirs) -> Result<(), Failure> {
     let files = render_with_digest(&loaded.ir, dirs)?;
     let stale = generate::check(&out, &files)
         .map_err(|e| Failure::Io(format!("cannot read {}: {e}", out.display())))?;
-    if stale.is_empty() {
+    let stale_manifest =
+        manifest_rewrite(&loaded.ir, dirs, &out)?.filter(|manifest| !manifest.is_current());
+    if stale.is_empty() && stale_manifest.is_none() {
         eprintln!("{} is up to date ({} file(s))", out.display(), files.len());
         return Ok(());
     }
     eprintln!("{} is stale:", out.display());
     for s in &stale {
         eprintln!("  {s}");
+    }
+    if let Some(manifest) = &stale_manifest {
+        eprintln!(
+            "  out of date: the generated sections of {}",
+            manifest.path.display()
+        );
     }
     let standalone = match (&dirs.standalone, &dirs.runtime_path) {
         (Some(name), Some(path)) => {

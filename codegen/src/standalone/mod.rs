@@ -16,7 +16,7 @@ pub mod shim;
 
 use std::path::{Path, PathBuf};
 
-use crate::emit::rust::EmitError;
+use crate::emit::rust::{types_package, EmitError};
 use crate::generate::{render_rust, Files};
 use crate::ir::Ir;
 
@@ -56,7 +56,7 @@ pub fn render_package(
     let mut modules = Vec::new();
     for (path, text) in rendered {
         let path = path.strip_prefix("rust").unwrap_or(&path).to_path_buf();
-        if is_test_support(&path) {
+        if is_payspec_crate_only(&path) {
             continue;
         }
         if let Some(provider) = module_provider(&path, ir) {
@@ -140,7 +140,7 @@ pub fn render_module(ir: &Ir, root: &str) -> Result<String, StandaloneError> {
     let mut inlined = String::new();
     for (path, text) in &rendered {
         let path = path.strip_prefix("rust").unwrap_or(path);
-        if is_test_support(path) {
+        if is_payspec_crate_only(path) {
             continue;
         }
         if let Some(provider) = module_provider(path, ir) {
@@ -193,10 +193,14 @@ fn runtime_crate(name: &str) -> Option<String> {
     }
 }
 
-/// Whether `path` is the conformance runner's table of calls: this
-/// repository's test support, which names the crate as `payspec`.
-fn is_test_support(path: &Path) -> bool {
+/// Whether `path` is a file only the `payspec` crate of this repository
+/// includes: the conformance runner's table of calls (test support, naming
+/// the crate as `payspec`) and the provider list (its modules behind cargo
+/// features, and the registry's lookups); a standalone client lists its
+/// modules itself.
+fn is_payspec_crate_only(path: &Path) -> bool {
     path == Path::new(crate::emit::rust::conformance::FILE)
+        || path == Path::new(crate::emit::rust::providers::FILE)
 }
 
 /// The provider whose module `path` (`<provider>.rs`) is.
@@ -223,11 +227,6 @@ fn package_of(dir: &Path) -> String {
         [_, areas, area] if areas == "areas" => kebab(&format!("area-{area}")),
         _ => kebab(&parts[1..].join("-")),
     }
-}
-
-/// The package that re-exports a provider's types (`payspec-acme-types`).
-fn types_package(provider: &str) -> String {
-    format!("payspec-{provider}-types").replace('_', "-")
 }
 
 /// Whether `lib` (`payspec_acme_area_cards`) is one of `provider`'s type

@@ -70,6 +70,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("L077", "a header that is both a `request_headers` and a `call_headers` entry"),
     ("L078", "`call_headers` `methods`: a method other than GET or POST"),
     ("L079", "`call_headers` `list`: a `separator` that is not one character, or `max_items` of 0"),
+    ("L080", "a provider name that a module or crate at the root of the `payspec` crate already has (`client`, `registry`, `serde`, …), where the generated provider list declares each provider's module"),
     ("L085", "error convention: `code_kind` without a `code` path, or `message_per_code` without both a `code` and a `message` path"),
     ("L086", "error convention member: a path that overlaps the code, message, result or another member, or without exactly one of `value` and `from`"),
     ("L087", "error convention: a member taken from a code or message the convention lacks, `from: code_words` without `code_kind: symbol`, or a success code that is not digits for a numeric `code_kind`"),

@@ -24,6 +24,55 @@ const RAW_KEYWORDS: &[&str] = &[
 /// appended instead.
 const UNRAWABLE: &[&str] = &["Self", "_", "crate", "self", "super"];
 
+/// The names a provider cannot take, sorted: `generated/rust/providers.rs`
+/// declares each provider module at the root of the `payspec` crate, where
+/// these are the crate's own modules (`src/lib.rs`, and the generated
+/// `provider_tables`) and the crates its code names by path (a root module
+/// of the same name makes `use name::…` ambiguous). `codegen/tests/
+/// provider_names.rs` keeps the list in step with `src/lib.rs` and the root
+/// `Cargo.toml`.
+pub const PAYSPEC_ROOT_NAMES: &[&str] = &[
+    "alloc",
+    "base64",
+    "client",
+    "convention",
+    "core",
+    "doc_examples",
+    "error",
+    "fastrand",
+    "hmac",
+    "http",
+    "money",
+    "notification",
+    "payspec_runtime",
+    "payspec_signing",
+    "provider_tables",
+    "recipe",
+    "registry",
+    "reqwest",
+    "retry",
+    "secret",
+    "serde",
+    "serde_json",
+    "serde_path_to_error",
+    "sha2",
+    "std",
+    "testing",
+    "thiserror",
+    "tokio",
+    "tracing",
+    "transport",
+    "uuid",
+    "validation",
+    "wire",
+];
+
+/// Whether a provider named `name` would collide with a module or crate
+/// the `payspec` crate's root already names.
+pub fn is_payspec_root_name(name: &str) -> bool {
+    PAYSPEC_ROOT_NAMES.binary_search(&name).is_ok()
+}
+
 /// Whether `word` is a keyword Rust code must write raw (`r#type`).
 pub fn is_raw_keyword(word: &str) -> bool {
     RAW_KEYWORDS.binary_search(&word).is_ok()

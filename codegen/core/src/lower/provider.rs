@@ -212,6 +212,18 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
         );
     }
     cx.check_snake("provider name", &pfile.provider, psrc.loc("provider"));
+    if names::is_payspec_root_name(&pfile.provider) {
+        cx.sink.error(
+            psrc.loc("provider"),
+            "L080",
+            format!(
+                "provider name `{}` is already a module or crate at the root of the `payspec` crate, \
+                 where each provider's module is declared",
+                pfile.provider
+            ),
+            "name the provider (and its directory) after the gateway, e.g. `acme_pay`",
+        );
+    }
 
     // Phase 1: every enum and every named struct, so references resolve in any order.
     declare_enums(&mut cx, psrc, &pfile.enums);

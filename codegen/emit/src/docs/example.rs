@@ -9,7 +9,6 @@ use super::view::rust_path;
 use super::DocsError;
 use crate::ir::{Endpoint, Format, HttpMethod, Indexed, Provider, Struct, Type};
 use crate::openapi::{basic_credentials, computed_header, shape};
-use payspec_signing::recipe::CredentialKind;
 
 /// The example body: the first documented example, else placeholders.
 pub fn body<'a>(provider: &'a Indexed<'a>, st: &'a Struct) -> Result<Value, DocsError> {
@@ -365,14 +364,9 @@ pub fn rust_notification(provider: &Provider, notification: &Endpoint, st: &Stru
             "fn on_notification(body: &[u8]) -> Result<{ty}, serde_json::Error> {{\n    serde_json::from_slice(body)\n}}\n"
         );
     };
-    let keys: Vec<&str> = provider
-        .auth
-        .recipes
-        .credentials
-        .iter()
-        .filter(|c| c.kind == CredentialKind::Key)
-        .map(|c| &*c.name)
-        .collect();
+    // The verifier takes each of the provider's signing keys, in
+    // declaration order.
+    let keys = crate::rust::signing_keys(provider);
     let key_params: String = keys
         .iter()
         .map(|k| format!("    {k}: &payspec::Secret,\n"))

@@ -241,7 +241,9 @@ struct RuleView {
 }
 
 /// The file, relative to `docs/`, listing the pages with a Rust example as a
-/// `doc_pages! { Name => "page.md", … }` invocation for the client crate.
+/// `doc_pages! { #[cfg(feature = "provider")] Name => "page.md", … }`
+/// invocation for the client crate (each page compiled with its
+/// provider's module).
 pub const DOCTESTS_FILE: &str = "doctests.rs";
 
 /// Renders every page of the reference, keyed by path relative to `docs/`,
@@ -301,7 +303,10 @@ fn doctests(pages: &[(&Provider, &Endpoint, PathBuf)]) -> String {
             .map(|part| part.to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
-        out.push_str(&format!("    {name} => {page:?},\n"));
+        out.push_str(&format!(
+            "    #[cfg(feature = {:?})] {name} => {page:?},\n",
+            provider.name
+        ));
     }
     out.push_str("}\n");
     out

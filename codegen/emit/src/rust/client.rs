@@ -683,14 +683,9 @@ fn notification_signing(ctx: &Ctx<'_>) -> Result<Option<NotificationSigning>, Em
         return Ok(None);
     };
     let item = "auth.notification";
-    let keys = ctx
-        .p
-        .auth
-        .recipes
-        .credentials
-        .iter()
-        .filter(|c| c.kind == CredentialKind::Key)
-        .map(|c| ident(&c.name).map_err(|m| ctx.err(item, m)))
+    let keys = super::signing_keys(ctx.p)
+        .into_iter()
+        .map(|name| ident(name).map_err(|m| ctx.err(item, m)))
         .collect::<Result<Vec<_>, _>>()?;
     let headers = match (recipe.headers.is_empty(), recipe.fields.is_empty()) {
         (false, true) => Some(

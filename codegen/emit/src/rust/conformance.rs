@@ -17,7 +17,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{ident, Ctx, EmitError, Scope};
+use super::{ident, signing_keys, Ctx, EmitError, Scope};
 use crate::ir::{Endpoint, EndpointKind, Ir, Provider};
 use payspec_signing::recipe::{Recipe, Source};
 
@@ -171,15 +171,25 @@ fn verify_arm(ctx: &Ctx<'_>, p: &Provider, e: &Endpoint) -> Result<Option<TokenS
     let item = format!("notification {}", e.name);
     let verify = format_ident!("verify_{}", e.name);
     let recipe = p.auth.recipes.notification.as_ref();
-    let Some(key) = recipes_key(p) else {
+    // The verifier takes every signing key, in declaration order (the
+    // generated `verify_…` does), each bound to a variable of its name.
+    let names = signing_keys(p);
+    if names.is_empty() {
         return Ok(None);
+    }
+    let vars = names
+        .iter()
+        .map(|k| ident(k).map_err(|m| ctx.err(&item, m)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let bind_keys = quote! {
+        #(let #vars = payspec::Secret::new(case.credential(#names));)*
     };
     let signed_headers = recipe.is_some_and(|r| !r.headers.is_empty());
     if !signed_headers {
         return Ok(Some(quote! {
                 (#provider, #name) => {
-                let secret = payspec::Secret::new(case.credential(#key));
-                Some(case.json(#module::#verify(case.body(), &secret)))
+                #bind_keys
+                Some(case.json(#module::#verify(case.body(), #(&#vars),*)))
             }
         }));
     }
@@ -201,7 +211,7 @@ fn verify_arm(ctx: &Ctx<'_>, p: &Provider, e: &Endpoint) -> Result<Option<TokenS
         quote! {
             if let Some(max_age) = case.max_age() {
                 return Some(case.json(#module::Notification::verify_fresh::<#module::#ty>(
-                    &headers, case.target(), case.body(), &secret, max_age,
+                    &headers, case.target(), case.body(), #(&#vars,)* max_age,
                 )));
             }
         }
@@ -212,21 +222,11 @@ fn verify_arm(ctx: &Ctx<'_>, p: &Provider, e: &Endpoint) -> Result<Option<TokenS
                 Ok(headers) => headers,
                 Err(refused) => return Some(Err(refused)),
             };
-            let secret = payspec::Secret::new(case.credential(#key));
+            #bind_keys
             #fresh
-            Some(case.json(#module::#verify(&headers, case.target(), case.body(), &secret)))
+            Some(case.json(#module::#verify(&headers, case.target(), case.body(), #(&#vars),*)))
         }
     }))
-}
-
-/// The name of the provider's key credential (what verifies notifications).
-fn recipes_key(p: &Provider) -> Option<&str> {
-    p.auth
-        .recipes
-        .credentials
-        .iter()
-        .find(|c| c.kind == payspec_signing::recipe::CredentialKind::Key)
-        .map(|c| c.name.as_ref())
 }
 
 #[cfg(test)]
@@ -259,7 +259,10 @@ mod tests {
             "midtrans_client(case).cancel(case.param(\"id\"))",
             "midtrans_client(case).refund(case.param(\"id\"),&case.body())",
             // A body-signed notification: the body and the key.
-            "payspec::midtrans::verify_payment_notification(case.body(),&secret,)",
+            "payspec::midtrans::verify_payment_notification(case.body(),&server_key,)",
+            // A provider with several signing keys: the verifier takes each,
+            // in declaration order.
+            "payspec::doku_snap::verify_va_payment_notification(&headers,case.target(),case.body(),&private_key,&client_secret,&doku_public_key,)",
         ] {
             assert!(code.contains(needle), "missing {needle}");
         }
@@ -318,7 +321,7 @@ mod tests {
             "payspec::Secret::new(case.credential(\"secret_key\"))",
             "ifletSome(max_age)=case.max_age()",
             "payspec::doku::Notification::verify_fresh::<payspec::doku::core::",
-            "&headers,case.target(),case.body(),&secret",
+            "&headers,case.target(),case.body(),&secret_key",
         ] {
             assert!(arm.contains(needle), "missing {needle} in {arm}");
         }

@@ -285,6 +285,7 @@ fn quick_start(p: &Provider) -> Option<String> {
         .iter()
         .find(|e| e.kind == EndpointKind::Endpoint)?;
     let name = &p.name;
+    // `Config`'s constructors take the spec's credentials in order.
     let credentials: Vec<String> = p
         .auth
         .recipes

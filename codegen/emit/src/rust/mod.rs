@@ -17,6 +17,7 @@ mod doc;
 mod encode;
 mod enums;
 mod environment;
+pub mod providers;
 mod recipe;
 mod registry;
 mod rules;
@@ -246,7 +247,7 @@ impl<'a> CrateNames<'a> {
 
     /// The crate the client crate depends on.
     fn types(&self) -> String {
-        self.kebab("types")
+        types_package(self.provider)
     }
 
     fn shared(&self) -> String {
@@ -312,6 +313,24 @@ impl<'a> CrateNames<'a> {
         }
         out
     }
+}
+
+/// The names of a provider's signing keys (`kind: key` credentials), in
+/// declaration order: what its notification verifiers take.
+pub(crate) fn signing_keys(p: &Provider) -> Vec<&str> {
+    p.auth
+        .recipes
+        .credentials
+        .iter()
+        .filter(|c| c.kind == payspec_signing::recipe::CredentialKind::Key)
+        .map(|c| c.name.as_ref())
+        .collect()
+}
+
+/// The package that re-exports a provider's types, the one the client crate
+/// depends on (`payspec-doku-snap-types` for `doku_snap`).
+pub fn types_package(provider: &str) -> String {
+    format!("payspec-{provider}-types").replace('_', "-")
 }
 
 /// The version the generated crates' path dependencies require: the
