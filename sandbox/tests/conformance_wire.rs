@@ -70,9 +70,28 @@ fn case_credentials() -> Credentials {
         ("MIDTRANS_SERVER_KEY", "SB-Mid-server-sandbox"),
         ("BILLER_API_KEY", "biller-sandbox-key"),
         ("BILLER_TOKEN_SECRET", "biller-sandbox-token-secret"),
+        ("DOKU_SNAP_CLIENT_ID", "MCH-SNAP-SANDBOX-0001"),
+        ("DOKU_SNAP_CLIENT_SECRET", "SK-snap-sandbox-secret"),
     ]
     .into_iter()
+    .map(|(env, value)| (env, value.to_owned()))
+    // The sandbox holds the other half of each key pair: the merchant's
+    // public key checks the token request, DOKU's private key signs the
+    // notifications the merchant verifies with DOKU's public key.
+    .chain([
+        ("DOKU_SNAP_PRIVATE_KEY_FILE", key_file("doku_snap_merchant_public.pem")),
+        ("DOKU_SNAP_PUBLIC_KEY_FILE", key_file("doku_snap_doku_private.pem")),
+    ])
     .fold(Credentials::test(), |c, (env, value)| c.with(env, value))
+}
+
+/// The path of one of the test key pairs in `tests/support/keys`.
+fn key_file(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/support/keys")
+        .join(name)
+        .display()
+        .to_string()
 }
 
 /// A sandbox with the cases' credentials that accepts their fixed, old
@@ -191,7 +210,13 @@ async fn the_sandbox_refuses_every_wire_request_with_an_altered_auth_header() {
         let Some(wire) = &case.spec.wire else {
             continue;
         };
-        let recipe_headers = p.auth.recipes.request.iter().flat_map(|r| r.headers.iter());
+        // The token endpoint is signed by the token flow's recipe, every
+        // other call by the request recipe.
+        let recipe = match &p.auth.recipes.token {
+            Some(flow) if flow.endpoint == e.name => Some(&flow.request),
+            _ => p.auth.recipes.request.as_ref(),
+        };
+        let recipe_headers = recipe.iter().flat_map(|r| r.headers.iter());
         for altered in recipe_headers {
             let (status, answer) = send_wire(&sandbox, &e.name, wire, Some(&altered.name)).await;
             sent += 1;
