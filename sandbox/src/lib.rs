@@ -16,6 +16,7 @@
 
 mod auth;
 mod body;
+mod choose;
 mod clock;
 mod control;
 mod decide;

@@ -4,11 +4,10 @@
 use std::sync::Arc;
 
 use payspec_codegen_core::ir::{
-    AuthScheme, Lifecycle, LifecycleNotification, Provider, Transition,
+    AuthScheme, Fact, Lifecycle, LifecycleNotification, Provider, Transition,
 };
 use serde_json::{json, Value};
 
-use crate::respond;
 use crate::world::Resource;
 use crate::App;
 
@@ -29,7 +28,7 @@ pub fn build(
     provider: &Provider,
     lifecycle: &Lifecycle,
     transition: &Transition,
-    r: &Resource,
+    r: &mut Resource,
 ) -> Option<Pending> {
     let url = r.notify_url.clone().or_else(|| app.notify_url.clone())?;
     let mut headers = vec![("Content-Type".to_owned(), "application/json".to_owned())];
@@ -85,7 +84,7 @@ fn body(
     provider: &Provider,
     lifecycle: &Lifecycle,
     documented_notification: Option<&LifecycleNotification>,
-    r: &Resource,
+    r: &mut Resource,
 ) -> Value {
     match documented_notification {
         Some(notification) => documented(provider, lifecycle, notification, r),
@@ -93,14 +92,37 @@ fn body(
     }
 }
 
+/// The example `example_by` picks for `r` (the payment method's own), its
+/// facts filled in (except the one that picked it), then the values made up
+/// for `r` (its transaction id, VA number, times: those of the charge).
 fn documented(
     provider: &Provider,
     lifecycle: &Lifecycle,
     notification: &LifecycleNotification,
-    r: &Resource,
+    r: &mut Resource,
 ) -> Value {
-    let mut body = respond::example(provider, &notification.body).unwrap_or_else(|| json!({}));
-    crate::engine::write_facts(&mut body, &notification.fill, lifecycle, r);
+    let (body, chosen_by) = crate::choose::notification(provider, lifecycle, notification, r);
+    let mut body = body.unwrap_or_else(|| json!({}));
+    let fill: Vec<(String, Fact)> = notification
+        .fill
+        .iter()
+        .filter(|(_, fact)| Some(fact) != chosen_by)
+        .cloned()
+        .collect();
+    crate::engine::write_facts(&mut body, &fill, lifecycle, r);
+    let (request, headers) = (Value::Null, axum::http::HeaderMap::new());
+    let source = crate::generate::Source {
+        now: r.entered,
+        request: &request,
+        headers: &headers,
+    };
+    crate::generate::fill_body(
+        provider,
+        &notification.body,
+        &mut body,
+        &source,
+        Some(&mut r.attributes),
+    );
     body
 }
 
@@ -179,7 +201,7 @@ mod tests {
                         .expect("the notification is in the registry");
                     let check = info.request.expect("a notification has a body check");
                     for state in &lifecycle.states {
-                        let r = Resource::new(
+                        let mut r = Resource::new(
                             &provider.name,
                             &lifecycle.name,
                             "ORDER-7",
@@ -187,7 +209,7 @@ mod tests {
                             30_000,
                             std::time::SystemTime::now(),
                         );
-                        let body = super::body(provider, lifecycle, Some(notification), &r);
+                        let body = super::body(provider, lifecycle, Some(notification), &mut r);
                         let checked_body = check(body.to_string().as_bytes())
                             .unwrap_or_else(|e| panic!("{} {state}: {e}", notification.name));
                         for (path, _) in &notification.fill {

@@ -384,6 +384,7 @@ pub fn doku() -> Provider {
                 responses: vec![Response {
                     status: 200,
                     body: "CardRefundResponse".into(),
+                    example_by: None,
                 }],
                 errors: vec![ErrorBody {
                     status: None,
@@ -408,6 +409,7 @@ pub fn doku() -> Provider {
                 responses: vec![Response {
                     status: 200,
                     body: "CardStatusResponse".into(),
+                    example_by: None,
                 }],
                 errors: vec![ErrorBody {
                     status: None,
@@ -788,6 +790,7 @@ pub fn head_with_every_class() -> Ir {
             responses: vec![Response {
                 status: 200,
                 body: "CardRefundResponse".into(),
+                example_by: None,
             }],
             errors: vec![],
             loc: loc("doku/cards/void.yaml", 1),

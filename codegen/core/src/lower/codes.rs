@@ -70,6 +70,9 @@ pub const CODES: &[(&str, &str)] = &[
     ("L077", "a header that is both a `request_headers` and a `call_headers` entry"),
     ("L078", "`call_headers` `methods`: a method other than GET or POST"),
     ("L079", "`call_headers` `list`: a `separator` that is not one character, or `max_items` of 0"),
+    ("L100", "`example_by`: on a body that is not a response, an example the body lacks, a `from` that is not a scalar request field (response) or a resource fact (notification), or no `from` or `examples`"),
+    ("L101", "lifecycle `state_values`: a state that is not declared, or a `state_value.<name>` fact naming no entry"),
+    ("L102", "lifecycle `idempotent_window`: without `idempotent_by`, of 0 days, or a `refused` body the endpoint does not document"),
     ("W001", "enum or named type that nothing references"),
     ("W002", "conditional field that no rule makes conditional"),
     ("W003", "field without a description (`doc`)"),
@@ -78,6 +81,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("W006", "endpoint without conformance cases"),
     ("W008", "token flow without `expires_in`: a token is kept until the provider answers 401"),
     ("W011", "notification without conformance cases, or an endpoint or notification with fewer than three cases or none of them an error path"),
+    ("W013", "lifecycle `state_values` entry that no `respond` or `fill` writes"),
 ];
 
 /// The diagnostic codes (`"E001"`, `"L012"`, `"W003"` as string literals)
