@@ -48,7 +48,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("L036", "signature recipe: a name the direction does not have (value, credential, `sent` value of the request)"),
     ("L037", "signature recipe: a signing key reaches a header or field without a MAC, signature or digest"),
     ("L038", "signature recipe: a timestamp format or zone the runtime cannot write"),
-    ("L039", "signature recipe: malformed item (template, name, line, key kind, uuid length, no outputs)"),
+    ("L039", "signature recipe: malformed item (template, name, line, key kind, uuid or numeric_id length, no outputs)"),
     ("L040", "error convention: a path that is not a dotted JSON path, or a `replay_status` that is not an HTTP status code"),
     ("L041", "success codes: an empty code or one with a space, or `success_codes` without the convention's `code` path"),
     ("L045", "token flow: `auth.token.endpoint` names no endpoint of the provider, a notification, or an endpoint without a success response body"),
