@@ -379,7 +379,10 @@ fn call_headers_are_optional_header_parameters_of_the_methods_they_apply_to() {
     let append = header_named(post, "X-Append-Notification").expect("every method takes it");
     assert_eq!(
         (&append["style"], &append["explode"]),
-        (&serde_yaml::Value::from("simple"), &serde_yaml::Value::from(false))
+        (
+            &serde_yaml::Value::from("simple"),
+            &serde_yaml::Value::from(false)
+        )
     );
     assert_eq!(append["schema"]["type"], "array");
     assert_eq!(append["schema"]["maxItems"], 3);

@@ -31,7 +31,10 @@ pub fn response<'r>(
             .iter()
             .map(|path| respond::get(request, path).and_then(Value::as_str));
         let (i, name) = choice.choose(values)?;
-        Some((named(provider, &response.body, name)?, choice.from[i].as_str()))
+        Some((
+            named(provider, &response.body, name)?,
+            choice.from[i].as_str(),
+        ))
     });
     match chosen {
         Some((body, path)) => (Some(body), Some(path)),
@@ -52,10 +55,12 @@ pub fn notification<'n>(
         let values: Vec<Option<String>> = choice
             .from
             .iter()
-            .map(|fact| match crate::engine::fact_value(fact, lifecycle, r)? {
-                Value::String(s) => Some(s),
-                other => Some(other.to_string()),
-            })
+            .map(
+                |fact| match crate::engine::fact_value(fact, lifecycle, r)? {
+                    Value::String(s) => Some(s),
+                    other => Some(other.to_string()),
+                },
+            )
             .collect();
         let (i, name) = choice.choose(values.iter().map(Option::as_deref))?;
         Some((named(provider, &notification.body, name)?, &choice.from[i]))

@@ -33,10 +33,10 @@ pub fn fill(
     status: u16,
     body: &mut Value,
     source: &Source<'_>,
-    mut memo: Option<&mut HashMap<String, String>>,
+    memo: Option<&mut HashMap<String, String>>,
 ) {
     if let Some(r) = endpoint.responses.iter().find(|r| r.status == status) {
-        fill_body(provider, &r.body, body, source, memo.as_deref_mut());
+        fill_body(provider, &r.body, body, source, memo);
     }
 }
 

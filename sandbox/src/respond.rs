@@ -39,7 +39,9 @@ pub fn success(provider: &Provider, endpoint: &Endpoint, request: &Value) -> (u1
 
 /// Removes the member at dotted `path`, if there is one.
 fn remove(body: &mut Value, path: &str) {
-    let (parent, name) = path.rsplit_once('.').map_or((None, path), |(p, n)| (Some(p), n));
+    let (parent, name) = path
+        .rsplit_once('.')
+        .map_or((None, path), |(p, n)| (Some(p), n));
     let holder = match parent {
         Some(p) => p.split('.').try_fold(body, |v, part| v.get_mut(part)),
         None => Some(body),

@@ -7,8 +7,8 @@ mod common;
 use std::path::PathBuf;
 
 use payspec::midtrans::core::{
-    CaptureRequest, ChargeBankTransfer, ChargeEchannel, ChargePaymentType, ChargeRequest, ChargeTransactionDetails,
-    DirectRefundRequest, ExpireResponse, RefundRequest, VaBank,
+    CaptureRequest, ChargeBankTransfer, ChargeEchannel, ChargePaymentType, ChargeRequest,
+    ChargeTransactionDetails, DirectRefundRequest, ExpireResponse, RefundRequest, VaBank,
 };
 use payspec::midtrans::{Client, Config, TransactionStatus};
 use payspec::money::Idr;
@@ -921,7 +921,10 @@ async fn each_bank_is_answered_in_its_documented_charge_shape() {
         (bank_charge("shape-bni", VaBank::Bni), "bni"),
         (bank_charge("shape-bri", VaBank::Bri), "bri"),
         (bank_charge("shape-cimb", VaBank::Cimb), "cimb"),
-        (bank_charge("shape-permata-bank", VaBank::Permata), "permata"),
+        (
+            bank_charge("shape-permata-bank", VaBank::Permata),
+            "permata",
+        ),
         (permata_charge("shape-permata", 20000), "permata"),
         (mandiri_bill_charge("shape-bill", 20000), "mandiri_bill"),
     ];
@@ -956,7 +959,10 @@ async fn each_bank_is_answered_in_its_documented_charge_shape() {
                 assert_eq!(key.len(), 12, "{key}");
                 assert!(digits(&key), "{key}");
                 assert_ne!(Some(key.as_str()), sample["bill_key"].as_str());
-                assert_eq!(answer.biller_code.as_deref(), sample["biller_code"].as_str());
+                assert_eq!(
+                    answer.biller_code.as_deref(),
+                    sample["biller_code"].as_str()
+                );
                 assert!(answer.va_numbers.is_none() && answer.permata_va_number.is_none());
             }
             bank => {
@@ -999,7 +1005,10 @@ async fn next_payment_notification(
     )
     .expect("signature_key verifies");
     let raw: Value = serde_json::from_slice(&body).expect("JSON");
-    assert_eq!(raw["signature_key"].as_str(), Some(expected_signature(&raw).as_str()));
+    assert_eq!(
+        raw["signature_key"].as_str(),
+        Some(expected_signature(&raw).as_str())
+    );
     (note, raw)
 }
 
@@ -1026,10 +1035,16 @@ async fn the_payment_notification_has_the_methods_body_and_the_states_code() {
     assert_eq!(note.permata_va_number, charged.permata_va_number);
     assert_eq!(note.transaction_id, charged.transaction_id);
     assert_eq!(raw["payment_type"], "bank_transfer");
-    assert_eq!((raw["status_code"].as_str(), note.transaction_status), (Some("200"), TransactionStatus::Settlement));
+    assert_eq!(
+        (raw["status_code"].as_str(), note.transaction_status),
+        (Some("200"), TransactionStatus::Settlement)
+    );
     let settled_at = note.settlement_time.expect("settlement_time");
     assert!(is_local_date_time(&settled_at), "{settled_at}");
-    assert_ne!(Some(settled_at.as_str()), sample["settlement_time"].as_str());
+    assert_ne!(
+        Some(settled_at.as_str()),
+        sample["settlement_time"].as_str()
+    );
 
     // BNI VA: its number, and the payment of the whole amount.
     let charged = mt
@@ -1038,7 +1053,10 @@ async fn the_payment_notification_has_the_methods_body_and_the_states_code() {
         .expect("charged");
     assert_eq!(control(&base, "note-bni/pay_transfer").await, 200);
     let (note, raw) = next_payment_notification(&mut rx).await;
-    assert_eq!(keys_of(&raw), keys_of(&documented_sample("PaymentNotification", Some("bni_va"))));
+    assert_eq!(
+        keys_of(&raw),
+        keys_of(&documented_sample("PaymentNotification", Some("bni_va")))
+    );
     assert_eq!(
         serde_json::to_value(&note.va_numbers).expect("va_numbers"),
         serde_json::to_value(&charged.va_numbers).expect("va_numbers")
@@ -1052,7 +1070,10 @@ async fn the_payment_notification_has_the_methods_body_and_the_states_code() {
         .expect("charged");
     assert_eq!(control(&base, "note-cimb/pay_transfer").await, 200);
     let (note, raw) = next_payment_notification(&mut rx).await;
-    assert_eq!(keys_of(&raw), keys_of(&documented_sample("PaymentNotification", Some("bca_va"))));
+    assert_eq!(
+        keys_of(&raw),
+        keys_of(&documented_sample("PaymentNotification", Some("bca_va")))
+    );
     assert_eq!(raw["va_numbers"][0]["bank"], "cimb");
     assert_eq!(
         serde_json::to_value(&note.va_numbers).expect("va_numbers"),
@@ -1066,9 +1087,18 @@ async fn the_payment_notification_has_the_methods_body_and_the_states_code() {
         .expect("charged");
     assert_eq!(control(&base, "note-bill/deny").await, 200);
     let (note, raw) = next_payment_notification(&mut rx).await;
-    assert_eq!(keys_of(&raw), keys_of(&documented_sample("PaymentNotification", Some("mandiri_bill"))));
+    assert_eq!(
+        keys_of(&raw),
+        keys_of(&documented_sample(
+            "PaymentNotification",
+            Some("mandiri_bill")
+        ))
+    );
     assert_eq!(note.bill_key, charged.bill_key);
-    assert_eq!((raw["status_code"].as_str(), note.transaction_status), (Some("202"), TransactionStatus::Deny));
+    assert_eq!(
+        (raw["status_code"].as_str(), note.transaction_status),
+        (Some("202"), TransactionStatus::Deny)
+    );
 
     // A card payment the FDS questions: capture, fraud_status challenge, 201.
     seed(
@@ -1079,10 +1109,16 @@ async fn the_payment_notification_has_the_methods_body_and_the_states_code() {
     .await;
     assert_eq!(control(&base, "note-card/challenge").await, 200);
     let (note, raw) = next_payment_notification(&mut rx).await;
-    assert_eq!(keys_of(&raw), keys_of(&documented_sample("PaymentNotification", Some("card"))));
+    assert_eq!(
+        keys_of(&raw),
+        keys_of(&documented_sample("PaymentNotification", Some("card")))
+    );
     assert_eq!(raw["status_code"], "201");
     assert_eq!(note.transaction_status, TransactionStatus::Capture);
-    assert_eq!(note.fraud_status, Some(payspec::midtrans::FraudStatus::Challenge));
+    assert_eq!(
+        note.fraud_status,
+        Some(payspec::midtrans::FraudStatus::Challenge)
+    );
     // "The JSON response will be the same as the notification status".
     let status = mt.get_status("note-card").await.expect("found");
     assert_eq!(
@@ -1093,7 +1129,10 @@ async fn the_payment_notification_has_the_methods_body_and_the_states_code() {
     mt.approve("note-card").await.expect("approved");
     let (note, raw) = next_payment_notification(&mut rx).await;
     assert_eq!(raw["status_code"], "200");
-    assert_eq!(note.fraud_status, Some(payspec::midtrans::FraudStatus::Accept));
+    assert_eq!(
+        note.fraud_status,
+        Some(payspec::midtrans::FraudStatus::Accept)
+    );
     task.abort();
 }
 
@@ -1146,9 +1185,15 @@ async fn a_refund_key_replays_for_seven_days_then_is_spent() {
         Err(Error::Api(api)) => assert_eq!(api.message.as_deref(), Some("Duplicate refund ID")),
         other => panic!("{other:?}"),
     }
-    assert_eq!(read(&base, "ORDER-W").await, ("partial_refund".to_owned(), 3000));
+    assert_eq!(
+        read(&base, "ORDER-W").await,
+        ("partial_refund".to_owned(), 3000)
+    );
     mt.refund("ORDER-W", &refund_of("week-key-2", 3000))
         .await
         .expect("a new key refunds");
-    assert_eq!(read(&base, "ORDER-W").await, ("partial_refund".to_owned(), 6000));
+    assert_eq!(
+        read(&base, "ORDER-W").await,
+        ("partial_refund".to_owned(), 6000)
+    );
 }

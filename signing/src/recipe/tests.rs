@@ -442,7 +442,11 @@ fn random_digits_have_the_length_asked_and_every_digit_occurs() {
     }
     let many = super::run::random_digits(2000);
     for digit in b'0'..=b'9' {
-        assert!(many.bytes().any(|b| b == digit), "{} never occurs", digit as char);
+        assert!(
+            many.bytes().any(|b| b == digit),
+            "{} never occurs",
+            digit as char
+        );
     }
 }
 

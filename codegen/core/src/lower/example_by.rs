@@ -99,7 +99,10 @@ pub(crate) fn check_responses(
                     sink.error(
                         src.loc(&format!("{at}.from[{i}]")),
                         "L100",
-                        format!("`{path}` is not a scalar field of `{}`'s request body", file.name),
+                        format!(
+                            "`{path}` is not a scalar field of `{}`'s request body",
+                            file.name
+                        ),
                         "give the dotted path of a string, enum, integer or boolean request field",
                     );
                 }

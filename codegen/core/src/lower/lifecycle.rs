@@ -128,23 +128,27 @@ fn written_facts<'a>(
     notification: Option<&'a LifecycleNotification>,
 ) -> impl Iterator<Item = (String, &'a Fact)> + 'a {
     let transition_uses = transitions.iter().flat_map(move |t| {
-        t.respond
-            .iter()
-            .map(move |(path, fact)| (format!("{key}.transitions.{}.respond.{path}", t.action), fact))
+        t.respond.iter().map(move |(path, fact)| {
+            (
+                format!("{key}.transitions.{}.respond.{path}", t.action),
+                fact,
+            )
+        })
     });
     let resource_fill = notification.map(|n| (format!("{key}.notification"), n));
     let transition_fills = transitions.iter().filter_map(move |t| {
         let n = t.notification.as_ref()?;
         Some((format!("{key}.transitions.{}.notification", t.action), n))
     });
-    let notification_uses = resource_fill
-        .into_iter()
-        .chain(transition_fills)
-        .flat_map(|(at, n)| {
-            n.fill
-                .iter()
-                .map(move |(path, fact)| (format!("{at}.fill.{path}"), fact))
-        });
+    let notification_uses =
+        resource_fill
+            .into_iter()
+            .chain(transition_fills)
+            .flat_map(|(at, n)| {
+                n.fill
+                    .iter()
+                    .map(move |(path, fact)| (format!("{at}.fill.{path}"), fact))
+            });
     transition_uses.chain(notification_uses)
 }
 
@@ -159,16 +163,15 @@ fn check_state_values(
     sink: &mut Sink,
 ) {
     for (name, by_state) in &spec.state_values {
-        for state in by_state.keys() {
-            if !spec.states.contains(state) {
-                sink.error(
-                    src.loc(&format!("{key}.state_values.{name}.{state}")),
-                    "L101",
-                    format!("`{state}` in state_values.{name} is not one of the resource's states"),
-                    format!("use one of: {}", spec.states.join(", ")),
-                );
-            }
-        }
+        let table = format!("state_values.{name}");
+        check_declared(
+            src,
+            (key, &table),
+            by_state.keys(),
+            &spec.states,
+            "L101",
+            sink,
+        );
     }
     let mut used = Vec::new();
     for (at, fact) in written_facts(key, transitions, notification) {
@@ -197,6 +200,29 @@ fn check_state_values(
     }
 }
 
+/// `code` at `{key}.{table}.{state}` for each `listed` state that is not
+/// one of `states`.
+fn check_declared<'a>(
+    src: Src<'_>,
+    (key, table): (&str, &str),
+    listed: impl IntoIterator<Item = &'a String>,
+    states: &[String],
+    code: &'static str,
+    sink: &mut Sink,
+) {
+    let at = format!("{key}.{table}");
+    for state in listed {
+        if !states.contains(state) {
+            sink.error(
+                src.loc(&format!("{at}.{state}")),
+                code,
+                format!("`{state}` in {table} is not one of the resource's states"),
+                format!("use one of: {}", states.join(", ")),
+            );
+        }
+    }
+}
+
 /// L065: `state_names` names declared states, and the `state_name` fact is
 /// used only where the resource has them.
 fn check_state_names(
@@ -207,16 +233,8 @@ fn check_state_names(
     notification: Option<&LifecycleNotification>,
     sink: &mut Sink,
 ) {
-    for state in spec.state_names.keys() {
-        if !spec.states.contains(state) {
-            sink.error(
-                src.loc(&format!("{key}.state_names.{state}")),
-                "L065",
-                format!("`{state}` in state_names is not one of the resource's states"),
-                format!("use one of: {}", spec.states.join(", ")),
-            );
-        }
-    }
+    let names = spec.state_names.keys();
+    check_declared(src, (key, "state_names"), names, &spec.states, "L065", sink);
     if !spec.state_names.is_empty() {
         return;
     }
@@ -443,7 +461,9 @@ fn lower_transition(
             sink.error(
                 src.loc(&wat),
                 "L102",
-                format!("lifecycle action `{action}` has an `idempotent_window` but no `idempotent_by`"),
+                format!(
+                    "lifecycle action `{action}` has an `idempotent_window` but no `idempotent_by`"
+                ),
                 "name the request field of the idempotency key in `idempotent_by`",
             );
         }
@@ -459,7 +479,10 @@ fn lower_transition(
             sink.error(
                 src.loc(&format!("{wat}.refused")),
                 "L102",
-                format!("`{}` is not an error body of the action's endpoint", w.refused),
+                format!(
+                    "`{}` is not an error body of the action's endpoint",
+                    w.refused
+                ),
                 "name one of the endpoint's `errors:`",
             );
         }

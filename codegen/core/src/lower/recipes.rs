@@ -438,7 +438,9 @@ impl Lowering<'_, '_> {
                     self.err(
                         &arg_path,
                         "L039",
-                        format!("numeric_id takes `{{ max_len: N }}` with N from 1 to {MAX_NUMERIC_ID}"),
+                        format!(
+                            "numeric_id takes `{{ max_len: N }}` with N from 1 to {MAX_NUMERIC_ID}"
+                        ),
                         "a fresh id is N random digits: give the longest the provider accepts",
                     );
                     return None;
