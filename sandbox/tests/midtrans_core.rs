@@ -802,7 +802,8 @@ async fn each_transition_sends_its_documented_notification() {
     );
 
     // Expired by the merchant: the expire notification.
-    mt.charge(&bca_charge("order-exp", 12000))
+    let charged = mt
+        .charge(&bca_charge("order-exp", 12000))
         .await
         .expect("charged");
     // Expire's documented success code is 407 (`success_codes` in its spec).
@@ -812,6 +813,8 @@ async fn each_transition_sends_its_documented_notification() {
     let note = payspec::midtrans::verify_expire_notification(&body, &server_key)
         .expect("signature_key verifies");
     assert_eq!(note.order_id, "order-exp");
+    // The charge's transaction id, not the sample's.
+    assert_eq!(note.transaction_id, charged.transaction_id);
     assert_eq!(note.transaction_status, TransactionStatus::Expire);
     assert_eq!(note.gross_amount.as_str(), "12000.00");
     let raw: Value = serde_json::from_slice(&body).expect("JSON");
