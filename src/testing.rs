@@ -272,7 +272,9 @@ pub fn sign_notification(
         .values
         .iter()
         .filter_map(|v| match v.source {
-            Source::Uuid { .. } => stamp.id.map(|id| (&*v.name, Cow::Borrowed(id))),
+            Source::Uuid { .. } | Source::Digits { .. } => {
+                stamp.id.map(|id| (&*v.name, Cow::Borrowed(id)))
+            }
             Source::Now(format) => Some((
                 &*v.name,
                 stamp

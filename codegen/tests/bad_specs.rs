@@ -54,6 +54,7 @@ bad_cases!(
     generated_by,
     kind_mismatch,
     lifecycle_calls,
+    lifecycle_examples,
     lifecycle_transition_notification,
     lifecycle_words,
     list_file,

@@ -269,6 +269,7 @@ fn cases() -> Vec<(K, &'static str, Mutate)> {
             endpoint_mut(h, "card_status").responses.push(Response {
                 status: 404,
                 body: "ErrorBody".into(),
+                example_by: None,
             })
         }),
         (K::StructAdded, "Unused", |_, h| {

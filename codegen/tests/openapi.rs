@@ -324,3 +324,75 @@ fn other_spellings_of_an_enum_value_are_valid_on_the_wire() {
     assert_eq!(documented, ["SUCCESS", "success", "FAILED"]);
     assert_eq!(status["x-payspec-aliases"]["SUCCESS"][0], "success");
 }
+
+/// The fixture with Midtrans' three `call_headers:` and a GET copy of its
+/// cancel endpoint, exported.
+fn document_with_call_headers() -> serde_yaml::Value {
+    use payspec_codegen::ir::{CallHeader, HttpMethod};
+    let mut ir = common::ir();
+    let midtrans = ir
+        .providers
+        .iter_mut()
+        .find(|p| p.name == "midtrans")
+        .expect("the fixture has midtrans");
+    midtrans.call_headers = vec![
+        CallHeader {
+            wire_name: "Idempotency-Key".into(),
+            doc: "The maximum length of Idempotency-Key is 46.".into(),
+            max_length: Some(46),
+            methods: vec!["POST".into()],
+            list: None,
+        },
+        CallHeader {
+            wire_name: "X-Append-Notification".into(),
+            doc: "Up to 3 URLs, separated by coma(,).".into(),
+            max_length: None,
+            methods: Vec::new(),
+            list: Some((',', 3, Some(255))),
+        },
+    ];
+    let mut status = midtrans.endpoints[0].clone();
+    status.name = "get_status".into();
+    status.method = Some(HttpMethod::GET);
+    status.path = Some("/v2/{order_id}/status".into());
+    midtrans.endpoints.push(status);
+    let text = openapi::render(&ir).expect("the fixture exports");
+    serde_yaml::from_str(&text).expect("the export is YAML")
+}
+
+fn header_named<'v>(op: &'v serde_yaml::Value, name: &str) -> Option<&'v serde_yaml::Value> {
+    op["parameters"]
+        .as_sequence()?
+        .iter()
+        .find(|p| p["name"] == name && p["in"] == "header")
+}
+
+#[test]
+fn call_headers_are_optional_header_parameters_of_the_methods_they_apply_to() {
+    let doc = document_with_call_headers();
+    let post = &doc["paths"]["/v2/{order_id}/cancel"]["post"];
+    let key = header_named(post, "Idempotency-Key").expect("POST takes Idempotency-Key");
+    assert_eq!(key["required"], false);
+    assert_eq!(key["schema"]["type"], "string");
+    assert_eq!(key["schema"]["maxLength"], 46);
+    assert_eq!(key["x-payspec-call-header"], true);
+    let append = header_named(post, "X-Append-Notification").expect("every method takes it");
+    assert_eq!(
+        (&append["style"], &append["explode"]),
+        (
+            &serde_yaml::Value::from("simple"),
+            &serde_yaml::Value::from(false)
+        )
+    );
+    assert_eq!(append["schema"]["type"], "array");
+    assert_eq!(append["schema"]["maxItems"], 3);
+    assert_eq!(append["schema"]["items"]["maxLength"], 255);
+
+    // `methods: [POST]`: a GET operation does not take Idempotency-Key.
+    let get = &doc["paths"]["/v2/{order_id}/status"]["get"];
+    assert!(header_named(get, "X-Append-Notification").is_some());
+    assert!(header_named(get, "Idempotency-Key").is_none(), "{get:?}");
+    // Other providers declare none.
+    let doku = &doc["paths"]["/checkout/v1/payment"]["post"];
+    assert!(header_named(doku, "Idempotency-Key").is_none());
+}

@@ -111,7 +111,7 @@ pub fn check(
     let request_id = recipe
         .values
         .iter()
-        .find(|v| matches!(v.source, Source::Uuid { .. }))
+        .find(|v| v.source.generated_id_max_len().is_some())
         .and_then(|v| verified.value(&v.name))
         .map(|id| String::from_utf8_lossy(id).into_owned())
         .unwrap_or_default();

@@ -112,8 +112,17 @@ pub fn apply(app: &App, world: &mut World, call: &Call<'_>) -> Outcome {
         let value = respond::get(request, path).and_then(Value::as_str)?;
         Some((transition.action.clone(), value.to_owned()))
     });
-    if let Some((status, body)) = idempotency.as_ref().and_then(|k| r.replies.get(k)) {
-        return answer(*status, body.clone());
+    if let Some((status, body, first)) = idempotency.as_ref().and_then(|k| r.replies.get(k)) {
+        // Past its window a key is spent ("After 7 days, the same refund key
+        // cannot be used anymore"): refused, and nothing is applied.
+        return match &transition.idempotent_window {
+            Some((days, error, error_status)) if !world::within_days_of(*first, *days, now) => {
+                let reason = format!("the key was first used over {days} days ago");
+                let refused = (error.clone(), *error_status);
+                refuse_with(call, Some(&refused), &reason, "DUPLICATE_KEY", true)
+            }
+            _ => answer(*status, body.clone()),
+        };
     }
 
     if !transition.from.contains(&r.state) {
@@ -202,7 +211,7 @@ pub fn apply(app: &App, world: &mut World, call: &Call<'_>) -> Outcome {
     }
     write_facts(&mut body, &transition.respond, lifecycle, r);
     if let Some(key) = idempotency {
-        r.replies.insert(key, (status, body.clone()));
+        r.replies.insert(key, (status, body.clone(), now));
     }
     Outcome {
         status,
@@ -401,23 +410,34 @@ pub(crate) fn write_facts(
     r: &Resource,
 ) {
     for (path, fact) in facts {
-        let value = match fact {
-            Fact::Id => json!(r.id),
-            Fact::State => json!(r.state),
-            Fact::StateName => {
-                let name = lifecycle.state_names.iter().find(|(s, _)| *s == r.state);
-                json!(name.map_or(&r.state, |(_, n)| n))
-            }
-            Fact::Amount => json!(r.amount),
-            Fact::AmountDecimal => json!(format!("{}.00", r.amount)),
-            Fact::Applied => json!(r.applied),
-            Fact::Attribute(name) => match r.attributes.get(name) {
-                Some(v) => json!(v),
-                None => continue,
-            },
-        };
-        respond::set(body, path, value);
+        if let Some(value) = fact_value(fact, lifecycle, r) {
+            respond::set(body, path, value);
+        }
     }
+}
+
+/// The value of `fact` about `r`; `None` for an attribute it lacks or a
+/// `state_values` entry that does not list its state.
+pub(crate) fn fact_value(fact: &Fact, lifecycle: &Lifecycle, r: &Resource) -> Option<Value> {
+    let of_state = |pairs: &[(String, String)]| {
+        pairs
+            .iter()
+            .find(|(state, _)| *state == r.state)
+            .map(|(_, value)| json!(value))
+    };
+    Some(match fact {
+        Fact::Id => json!(r.id),
+        Fact::State => json!(r.state),
+        Fact::StateName => of_state(&lifecycle.state_names).unwrap_or_else(|| json!(r.state)),
+        Fact::Amount => json!(r.amount),
+        Fact::AmountDecimal => json!(format!("{}.00", r.amount)),
+        Fact::Applied => json!(r.applied),
+        Fact::Attribute(name) => json!(r.attributes.get(name)?),
+        Fact::StateValue(name) => {
+            let (_, by_state) = lifecycle.state_values.iter().find(|(n, _)| n == name)?;
+            of_state(by_state)?
+        }
+    })
 }
 
 /// The refusal answer: the transition's documented error body (its message
@@ -430,7 +450,24 @@ fn refusal(
     code: &str,
     keep_documented_message: bool,
 ) -> Outcome {
-    let (name, status) = match &transition.refused {
+    refuse_with(
+        call,
+        transition.refused.as_ref(),
+        reason,
+        code,
+        keep_documented_message,
+    )
+}
+
+/// [`refusal`] with the documented error body (by spec name) and status.
+fn refuse_with(
+    call: &Call<'_>,
+    refused: Option<&(String, u16)>,
+    reason: &str,
+    code: &str,
+    keep_documented_message: bool,
+) -> Outcome {
+    let (name, status) = match refused {
         Some((name, status)) => (Some(name.as_str()), *status),
         None => (None, 400),
     };

@@ -33,11 +33,23 @@ pub fn fill(
     status: u16,
     body: &mut Value,
     source: &Source<'_>,
-    mut memo: Option<&mut HashMap<String, String>>,
+    memo: Option<&mut HashMap<String, String>>,
 ) {
     if let Some(r) = endpoint.responses.iter().find(|r| r.status == status) {
-        walk(provider, &r.body, body, "", source, &mut memo);
+        fill_body(provider, &r.body, body, source, memo);
     }
+}
+
+/// [`fill`] for a body of struct `struct_name` (a notification's), with
+/// the values kept in `memo` (the resource's attributes) repeated.
+pub fn fill_body(
+    provider: &Provider,
+    struct_name: &str,
+    body: &mut Value,
+    source: &Source<'_>,
+    mut memo: Option<&mut HashMap<String, String>>,
+) {
+    walk(provider, struct_name, body, "", source, &mut memo);
 }
 
 fn walk(

@@ -17,6 +17,7 @@
 
 mod auth;
 mod body;
+mod choose;
 mod clock;
 mod control;
 mod credentials;

@@ -3,10 +3,10 @@
 
 use std::sync::Arc;
 
-use payspec_codegen_core::ir::{Lifecycle, LifecycleNotification, Provider, Transition};
+use payspec_codegen_core::ir::{Fact, Lifecycle, LifecycleNotification, Provider, Transition};
+use payspec_signing::recipe::Source;
 use serde_json::{json, Value};
 
-use crate::respond;
 use crate::world::Resource;
 use crate::App;
 
@@ -29,7 +29,7 @@ pub fn build(
     provider: &Provider,
     lifecycle: &Lifecycle,
     transition: &Transition,
-    r: &Resource,
+    r: &mut Resource,
 ) -> Option<Pending> {
     let url = r.notify_url.clone().or_else(|| app.notify_url.clone())?;
     let mut headers = vec![("Content-Type".to_owned(), "application/json".to_owned())];
@@ -47,6 +47,7 @@ pub fn build(
     };
     let mut body = body(provider, lifecycle, documented, r);
     let n = SEQUENCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let number = n.to_string();
     let id = format!("sandbox-notification-{n}");
     // A generated id of the recipe is the sandbox's own, numbered one.
     let set: Vec<(&str, &str)> = provider
@@ -55,8 +56,12 @@ pub fn build(
         .notification
         .iter()
         .flat_map(|r| r.values.iter())
-        .filter(|v| matches!(v.source, payspec_signing::recipe::Source::Uuid { .. }))
-        .map(|v| (&*v.name, id.as_str()))
+        .filter_map(|v| match v.source {
+            Source::Uuid { .. } => Some((&*v.name, id.as_str())),
+            // A numeric id gets the notification's number alone.
+            Source::Digits { .. } => Some((&*v.name, number.as_str())),
+            _ => None,
+        })
         .collect();
     let creds = app.credentials.for_scheme(&provider.auth.recipes);
     let bytes = body.to_string().into_bytes();
@@ -91,10 +96,30 @@ fn body(
     provider: &Provider,
     lifecycle: &Lifecycle,
     notification: &LifecycleNotification,
-    r: &Resource,
+    r: &mut Resource,
 ) -> Value {
-    let mut body = respond::example(provider, &notification.body).unwrap_or_else(|| json!({}));
-    crate::engine::write_facts(&mut body, &notification.fill, lifecycle, r);
+    let (body, chosen_by) = crate::choose::notification(provider, lifecycle, notification, r);
+    let mut body = body.unwrap_or_else(|| json!({}));
+    let fill: Vec<(String, Fact)> = notification
+        .fill
+        .iter()
+        .filter(|(_, fact)| Some(fact) != chosen_by)
+        .cloned()
+        .collect();
+    crate::engine::write_facts(&mut body, &fill, lifecycle, r);
+    let (request, headers) = (Value::Null, axum::http::HeaderMap::new());
+    let source = crate::generate::Source {
+        now: r.entered,
+        request: &request,
+        headers: &headers,
+    };
+    crate::generate::fill_body(
+        provider,
+        &notification.body,
+        &mut body,
+        &source,
+        Some(&mut r.attributes),
+    );
     body
 }
 
@@ -149,7 +174,7 @@ mod tests {
                         .expect("the notification is in the registry");
                     let check = info.request.expect("a notification has a body check");
                     for state in &lifecycle.states {
-                        let r = Resource::new(
+                        let mut r = Resource::new(
                             &provider.name,
                             &lifecycle.name,
                             "ORDER-7",
@@ -157,7 +182,7 @@ mod tests {
                             30_000,
                             std::time::SystemTime::now(),
                         );
-                        let body = super::body(provider, lifecycle, notification, &r);
+                        let body = super::body(provider, lifecycle, notification, &mut r);
                         let checked_body = check(body.to_string().as_bytes())
                             .unwrap_or_else(|e| panic!("{} {state}: {e}", notification.name));
                         for (path, _) in &notification.fill {

@@ -18,17 +18,26 @@ pub fn example(provider: &Provider, name: &str) -> Option<Value> {
 /// (for a body the docs print no sample of), else `{}`; with every request
 /// value copied to the same path where the body has it.
 pub fn success(provider: &Provider, endpoint: &Endpoint, request: &Value) -> (u16, Value) {
-    let (status, body) = endpoint
+    let (status, body, chosen_by) = endpoint
         .responses
         .iter()
         .find(|r| (200..300).contains(&r.status))
         .map(|r| {
-            let body = example(provider, &r.body).or_else(|| case_body(endpoint, r.status));
-            (r.status, body)
+            let (body, chosen_by) = crate::choose::response(provider, r, request);
+            let body = body.or_else(|| case_body(endpoint, r.status));
+            (r.status, body, chosen_by)
         })
-        .unwrap_or((200, None));
+        .unwrap_or((200, None, None));
     let mut body = body.unwrap_or_else(|| json!({}));
-    echo(&mut body, request);
+    match chosen_by {
+        // The example answers the value that chose it: that value is not echoed.
+        Some(path) => {
+            let mut request = request.clone();
+            remove(&mut request, path);
+            echo(&mut body, &request);
+        }
+        None => echo(&mut body, request),
+    }
     (status, body)
 }
 
@@ -42,6 +51,20 @@ fn case_body(endpoint: &Endpoint, status: u16) -> Option<Value> {
             .then(|| serde_json::from_str(&response.body).ok())
             .flatten()
     })
+}
+
+/// Removes the member at dotted `path`, if there is one.
+fn remove(body: &mut Value, path: &str) {
+    let (parent, name) = path
+        .rsplit_once('.')
+        .map_or((None, path), |(p, n)| (Some(p), n));
+    let holder = match parent {
+        Some(p) => p.split('.').try_fold(body, |v, part| v.get_mut(part)),
+        None => Some(body),
+    };
+    if let Some(Value::Object(map)) = holder {
+        map.remove(name);
+    }
 }
 
 /// The documented error body `error` of `endpoint`, with request values echoed.

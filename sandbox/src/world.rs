@@ -66,7 +66,8 @@ pub struct Resource {
     /// The answers of idempotent calls (`idempotent_by`), by action and key:
     /// a repeated call gets the same status and body again.
     #[serde(skip)]
-    pub replies: HashMap<(String, String), (u16, serde_json::Value)>,
+    /// The time of the first call is kept for `idempotent_window`.
+    pub replies: HashMap<(String, String), (u16, serde_json::Value, SystemTime)>,
 }
 
 /// A fault to inject into the next calls of one endpoint.
@@ -290,8 +291,13 @@ pub fn enter(r: &mut Resource, action: &str, state: &str, amount: i64, now: Syst
 
 /// Whether `r` is still within `days` of entering its state.
 pub fn within(r: &Resource, days: u32, now: SystemTime) -> bool {
+    within_days_of(r.entered, days, now)
+}
+
+/// Whether `now` is at most `days` days after `since`.
+pub fn within_days_of(since: SystemTime, days: u32, now: SystemTime) -> bool {
     let limit = Duration::from_secs(u64::from(days) * 24 * 60 * 60);
-    now.duration_since(r.entered)
+    now.duration_since(since)
         .map(|age| age <= limit)
         .unwrap_or(true)
 }

@@ -7,8 +7,8 @@ mod common;
 use std::path::PathBuf;
 
 use payspec::midtrans::core::{
-    CaptureRequest, ChargeBankTransfer, ChargePaymentType, ChargeRequest, ChargeTransactionDetails,
-    DirectRefundRequest, ExpireResponse, RefundRequest, VaBank,
+    CaptureRequest, ChargeBankTransfer, ChargeEchannel, ChargePaymentType, ChargeRequest,
+    ChargeTransactionDetails, DirectRefundRequest, ExpireResponse, RefundRequest, VaBank,
 };
 use payspec::midtrans::{Client, Config, TransactionStatus};
 use payspec::money::Idr;
@@ -732,9 +732,15 @@ async fn charge_pay_notify_status_then_partial_and_full_refund() {
     task.abort();
 }
 
-/// The top-level keys of the docs' first sample of the notification body
-/// `body_type`, read from the spec (the docs' text, not the sandbox).
+/// The top-level keys of the docs' first sample of the body `body_type`,
+/// read from the spec (the docs' text, not the sandbox).
 fn documented_keys(body_type: &str) -> std::collections::BTreeSet<String> {
+    keys_of(&documented_sample(body_type, None))
+}
+
+/// The docs' sample `name` (the first when `None`) of the body
+/// `body_type`, read from the spec.
+fn documented_sample(body_type: &str, name: Option<&str>) -> Value {
     let spec = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../spec");
     let ir = payspec_codegen_core::lower::load_dir(&spec)
         .expect("the real specs load")
@@ -744,10 +750,12 @@ fn documented_keys(body_type: &str) -> std::collections::BTreeSet<String> {
         .iter()
         .flat_map(|p| &p.structs)
         .find(|s| s.name == body_type)
-        .and_then(|s| s.examples.first())
-        .unwrap_or_else(|| panic!("{body_type} has a documented sample"));
-    let sample: Value = serde_json::from_str(&example.json).expect("the sample is JSON");
-    keys_of(&sample)
+        .and_then(|s| match name {
+            Some(name) => s.examples.iter().find(|e| e.name == name),
+            None => s.examples.first(),
+        })
+        .unwrap_or_else(|| panic!("{body_type} has a documented sample {name:?}"));
+    serde_json::from_str(&example.json).expect("the sample is JSON")
 }
 
 fn keys_of(body: &Value) -> std::collections::BTreeSet<String> {
@@ -767,7 +775,8 @@ async fn each_transition_sends_its_documented_notification() {
     let base = sb.base_url();
     let mt = client(&base);
     let server_key = Credentials::test().by_env("MIDTRANS_SERVER_KEY");
-    let payment_keys = documented_keys("PaymentNotification");
+    // A BCA VA payment: the notification page's "BCA VA" sample.
+    let payment_keys = keys_of(&documented_sample("PaymentNotification", Some("bca_va")));
     let cancel_keys = documented_keys("CancelNotification");
     assert_ne!(payment_keys, cancel_keys, "the two samples differ");
 
@@ -796,7 +805,8 @@ async fn each_transition_sends_its_documented_notification() {
     );
 
     // Expired by the merchant: the expire notification.
-    mt.charge(&bca_charge("order-exp", 12000))
+    let charged = mt
+        .charge(&bca_charge("order-exp", 12000))
         .await
         .expect("charged");
     // Expire's documented success code is 407 (`success_codes` in its spec).
@@ -806,6 +816,8 @@ async fn each_transition_sends_its_documented_notification() {
     let note = payspec::midtrans::verify_expire_notification(&body, &server_key)
         .expect("signature_key verifies");
     assert_eq!(note.order_id, "order-exp");
+    // The charge's transaction id, not the sample's.
+    assert_eq!(note.transaction_id, charged.transaction_id);
     assert_eq!(note.transaction_status, TransactionStatus::Expire);
     assert_eq!(note.gross_amount.as_str(), "12000.00");
     let raw: Value = serde_json::from_slice(&body).expect("JSON");
@@ -873,4 +885,321 @@ async fn va_numbers_have_each_banks_documented_shape() {
         assert!(va.bytes().all(|c| c.is_ascii_digit()), "{wire}: {va}");
         assert_ne!(va, sample, "{wire}: not the docs' constant");
     }
+}
+
+fn permata_charge(order_id: &str, amount: i64) -> ChargeRequest {
+    ChargeRequest::new(
+        ChargePaymentType::Permata,
+        ChargeTransactionDetails::new(order_id, Idr(amount)),
+    )
+}
+
+fn mandiri_bill_charge(order_id: &str, amount: i64) -> ChargeRequest {
+    let mut request = ChargeRequest::new(
+        ChargePaymentType::Echannel,
+        ChargeTransactionDetails::new(order_id, Idr(amount)),
+    );
+    request.echannel = Some(ChargeEchannel::new("Payment:", "Online purchase"));
+    request
+}
+
+fn bank_charge(order_id: &str, bank: VaBank) -> ChargeRequest {
+    let mut request = bca_charge(order_id, 20000);
+    request.bank_transfer = Some(ChargeBankTransfer::new(bank));
+    request
+}
+
+fn digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|c| c.is_ascii_digit())
+}
+
+/// Each bank's charge is answered in the shape the charge page prints for
+/// it: va_numbers for BCA, BNI, BRI and CIMB, permata_va_number (and
+/// payment_type bank_transfer, whichever request form) for Permata,
+/// bill_key and biller_code for Mandiri Bill: the answer has exactly the
+/// keys of that bank's sample, with fresh values.
+#[tokio::test]
+async fn each_bank_is_answered_in_its_documented_charge_shape() {
+    let sb = start();
+    let base = sb.base_url();
+    let cases = [
+        (bank_charge("shape-bca", VaBank::Bca), "bca"),
+        (bank_charge("shape-bni", VaBank::Bni), "bni"),
+        (bank_charge("shape-bri", VaBank::Bri), "bri"),
+        (bank_charge("shape-cimb", VaBank::Cimb), "cimb"),
+        (
+            bank_charge("shape-permata-bank", VaBank::Permata),
+            "permata",
+        ),
+        (permata_charge("shape-permata", 20000), "permata"),
+        (mandiri_bill_charge("shape-bill", 20000), "mandiri_bill"),
+    ];
+    for (request, sample_name) in cases {
+        let order_id = request.transaction_details.order_id.clone();
+        let wire: Value = reqwest::Client::new()
+            .post(format!("{base}/v2/charge"))
+            .basic_auth(Credentials::test().by_env("MIDTRANS_SERVER_KEY").expose(), Some(""))
+            .json(&request)
+            .send()
+            .await
+            .expect("charge call")
+            .json()
+            .await
+            .expect("JSON answer");
+        let sample = documented_sample("ChargeResponse", Some(sample_name));
+        assert_eq!(keys_of(&wire), keys_of(&sample), "{order_id}: {wire}");
+        assert_eq!(wire["payment_type"], sample["payment_type"], "{order_id}");
+        assert_eq!(wire["order_id"], order_id.as_str());
+        // The same answer decodes through the generated client.
+        let answer: payspec::midtrans::core::ChargeResponse =
+            serde_json::from_value(wire.clone()).expect("decodes");
+        match sample_name {
+            "permata" => {
+                let va = answer.permata_va_number.expect("permata_va_number");
+                assert!(digits(&va), "{va}");
+                assert_ne!(Some(va.as_str()), sample["permata_va_number"].as_str());
+                assert!(answer.va_numbers.is_none(), "{order_id}");
+            }
+            "mandiri_bill" => {
+                let key = answer.bill_key.expect("bill_key");
+                assert_eq!(key.len(), 12, "{key}");
+                assert!(digits(&key), "{key}");
+                assert_ne!(Some(key.as_str()), sample["bill_key"].as_str());
+                assert_eq!(
+                    answer.biller_code.as_deref(),
+                    sample["biller_code"].as_str()
+                );
+                assert!(answer.va_numbers.is_none() && answer.permata_va_number.is_none());
+            }
+            bank => {
+                let numbers = answer.va_numbers.expect("va_numbers");
+                assert_eq!(serde_json::to_value(&numbers[0].bank).expect("bank"), bank);
+                assert!(answer.permata_va_number.is_none() && answer.bill_key.is_none());
+            }
+        }
+    }
+    // Mid-flight the mock knows the Permata transactions under their ids.
+    assert_eq!(read(&base, "shape-permata").await.0, "pending");
+}
+
+/// SHA512(order_id+status_code+gross_amount+ServerKey), hex, computed here
+/// with sha2 (not the recipe the sandbox and client share).
+fn expected_signature(body: &Value) -> String {
+    use sha2::{Digest, Sha512};
+    let text = format!(
+        "{}{}{}{}",
+        body["order_id"].as_str().unwrap_or_default(),
+        body["status_code"].as_str().unwrap_or_default(),
+        body["gross_amount"].as_str().unwrap_or_default(),
+        Credentials::test().by_env("MIDTRANS_SERVER_KEY").expose()
+    );
+    Sha512::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The next payment notification: verified and decoded by the generated
+/// client, its signature checked independently; the raw JSON.
+async fn next_payment_notification(
+    rx: &mut tokio::sync::mpsc::UnboundedReceiver<(axum::http::HeaderMap, Vec<u8>)>,
+) -> (payspec::midtrans::core::PaymentNotification, Value) {
+    let (_, body) = common::next_notification(rx).await;
+    let note = payspec::midtrans::verify_payment_notification(
+        &body,
+        &Credentials::test().by_env("MIDTRANS_SERVER_KEY"),
+    )
+    .expect("signature_key verifies");
+    let raw: Value = serde_json::from_slice(&body).expect("JSON");
+    assert_eq!(
+        raw["signature_key"].as_str(),
+        Some(expected_signature(&raw).as_str())
+    );
+    (note, raw)
+}
+
+/// The payment notification carries the payment method's own body (the
+/// notification page's sample for it) with this transaction's values: the
+/// charge's transaction id and VA number, Permata's permata_va_number,
+/// Mandiri Bill's bill_key; status_code follows the state (201 for a
+/// challenge, with fraud_status challenge; 202 for a denial).
+#[tokio::test]
+async fn the_payment_notification_has_the_methods_body_and_the_states_code() {
+    let (sb, mut rx, task) = start_notifying().await;
+    let base = sb.base_url();
+    let mt = client(&base);
+
+    // Permata, charged as payment_type permata: notified as bank_transfer.
+    let charged = mt
+        .charge(&permata_charge("note-permata", 185000))
+        .await
+        .expect("charged");
+    assert_eq!(control(&base, "note-permata/pay_transfer").await, 200);
+    let (note, raw) = next_payment_notification(&mut rx).await;
+    let sample = documented_sample("PaymentNotification", Some("permata_va"));
+    assert_eq!(keys_of(&raw), keys_of(&sample));
+    assert_eq!(note.permata_va_number, charged.permata_va_number);
+    assert_eq!(note.transaction_id, charged.transaction_id);
+    assert_eq!(raw["payment_type"], "bank_transfer");
+    assert_eq!(
+        (raw["status_code"].as_str(), note.transaction_status),
+        (Some("200"), TransactionStatus::Settlement)
+    );
+    let settled_at = note.settlement_time.expect("settlement_time");
+    assert!(is_local_date_time(&settled_at), "{settled_at}");
+    assert_ne!(
+        Some(settled_at.as_str()),
+        sample["settlement_time"].as_str()
+    );
+
+    // BNI VA: its number, and the payment of the whole amount.
+    let charged = mt
+        .charge(&bank_charge("note-bni", VaBank::Bni))
+        .await
+        .expect("charged");
+    assert_eq!(control(&base, "note-bni/pay_transfer").await, 200);
+    let (note, raw) = next_payment_notification(&mut rx).await;
+    assert_eq!(
+        keys_of(&raw),
+        keys_of(&documented_sample("PaymentNotification", Some("bni_va")))
+    );
+    assert_eq!(
+        serde_json::to_value(&note.va_numbers).expect("va_numbers"),
+        serde_json::to_value(&charged.va_numbers).expect("va_numbers")
+    );
+    assert_eq!(raw["payment_amounts"][0]["amount"], "20000.00");
+
+    // CIMB VA has no sample of its own: the BCA one, with CIMB's number.
+    let charged = mt
+        .charge(&bank_charge("note-cimb", VaBank::Cimb))
+        .await
+        .expect("charged");
+    assert_eq!(control(&base, "note-cimb/pay_transfer").await, 200);
+    let (note, raw) = next_payment_notification(&mut rx).await;
+    assert_eq!(
+        keys_of(&raw),
+        keys_of(&documented_sample("PaymentNotification", Some("bca_va")))
+    );
+    assert_eq!(raw["va_numbers"][0]["bank"], "cimb");
+    assert_eq!(
+        serde_json::to_value(&note.va_numbers).expect("va_numbers"),
+        serde_json::to_value(&charged.va_numbers).expect("va_numbers")
+    );
+
+    // Mandiri Bill: its bill_key; then a bank transfer denied: status_code 202.
+    let charged = mt
+        .charge(&mandiri_bill_charge("note-bill", 30000))
+        .await
+        .expect("charged");
+    assert_eq!(control(&base, "note-bill/deny").await, 200);
+    let (note, raw) = next_payment_notification(&mut rx).await;
+    assert_eq!(
+        keys_of(&raw),
+        keys_of(&documented_sample(
+            "PaymentNotification",
+            Some("mandiri_bill")
+        ))
+    );
+    assert_eq!(note.bill_key, charged.bill_key);
+    assert_eq!(
+        (raw["status_code"].as_str(), note.transaction_status),
+        (Some("202"), TransactionStatus::Deny)
+    );
+
+    // A card payment the FDS questions: capture, fraud_status challenge, 201.
+    seed(
+        &base,
+        json!({"provider":"midtrans","resource":"transaction","id":"note-card","amount":10000,
+               "attributes":{"payment_type":"credit_card","bank":"bni"}}),
+    )
+    .await;
+    assert_eq!(control(&base, "note-card/challenge").await, 200);
+    let (note, raw) = next_payment_notification(&mut rx).await;
+    assert_eq!(
+        keys_of(&raw),
+        keys_of(&documented_sample("PaymentNotification", Some("card")))
+    );
+    assert_eq!(raw["status_code"], "201");
+    assert_eq!(note.transaction_status, TransactionStatus::Capture);
+    assert_eq!(
+        note.fraud_status,
+        Some(payspec::midtrans::FraudStatus::Challenge)
+    );
+    // "The JSON response will be the same as the notification status".
+    let status = mt.get_status("note-card").await.expect("found");
+    assert_eq!(
+        (status.status_code.as_str(), status.fraud_status),
+        ("201", Some(payspec::midtrans::FraudStatus::Challenge))
+    );
+    // Approved: capture, 200, and the sample's fraud_status accept.
+    mt.approve("note-card").await.expect("approved");
+    let (note, raw) = next_payment_notification(&mut rx).await;
+    assert_eq!(raw["status_code"], "200");
+    assert_eq!(
+        note.fraud_status,
+        Some(payspec::midtrans::FraudStatus::Accept)
+    );
+    task.abort();
+}
+
+/// "the reattempt can only be done max 7 days after the first refund
+/// attempt. After 7 days, the same refund key cannot be used anymore and
+/// merchant needs to use a new refund key": within 7 days (sandbox clock) a
+/// retry gets the first answer; after them it is refused with the page's
+/// 406 "Duplicate refund ID" and refunds nothing; a new key refunds.
+#[tokio::test]
+async fn a_refund_key_replays_for_seven_days_then_is_spent() {
+    let sb = start();
+    let base = sb.base_url();
+    seed(
+        &base,
+        json!({"provider":"midtrans","resource":"transaction","id":"ORDER-W","state":"settlement","amount":10000,
+               "attributes":{"payment_type":"credit_card"}}),
+    )
+    .await;
+    let mt = client(&base);
+    let first = mt
+        .refund("ORDER-W", &refund_of("week-key", 3000))
+        .await
+        .expect("refunded");
+    let clock = |secs: i64| {
+        let base = base.clone();
+        async move {
+            let status = reqwest::Client::new()
+                .post(format!("{base}/_sandbox/clock"))
+                .json(&json!({ "advance_secs": secs }))
+                .send()
+                .await
+                .expect("clock")
+                .status();
+            assert_eq!(status.as_u16(), 200);
+        }
+    };
+    clock(7 * 86_400 - 60).await;
+    let retried = mt
+        .refund("ORDER-W", &refund_of("week-key", 3000))
+        .await
+        .expect("within 7 days: the first answer");
+    assert_eq!(
+        serde_json::to_value(&retried).expect("serialises"),
+        serde_json::to_value(&first).expect("serialises")
+    );
+    clock(120).await;
+    let late = mt.refund("ORDER-W", &refund_of("week-key", 3000)).await;
+    assert_eq!(api_code(&late).as_deref(), Some("406"), "{late:?}");
+    match &late {
+        Err(Error::Api(api)) => assert_eq!(api.message.as_deref(), Some("Duplicate refund ID")),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        read(&base, "ORDER-W").await,
+        ("partial_refund".to_owned(), 3000)
+    );
+    mt.refund("ORDER-W", &refund_of("week-key-2", 3000))
+        .await
+        .expect("a new key refunds");
+    assert_eq!(
+        read(&base, "ORDER-W").await,
+        ("partial_refund".to_owned(), 6000)
+    );
 }

@@ -325,9 +325,7 @@ fn optional_headers(
 /// that carries it.
 fn generated_id(recipe: &'static Recipe) -> Option<(&'static str, usize, &'static str)> {
     recipe.values.iter().find_map(|v| {
-        let Source::Uuid { max_len } = v.source else {
-            return None;
-        };
+        let max_len = v.source.generated_id_max_len()?;
         let header = recipe
             .headers
             .iter()

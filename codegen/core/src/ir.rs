@@ -98,6 +98,8 @@ pub struct Lifecycle {
     pub notification: Option<LifecycleNotification>,
     /// State → the provider's name for it, written by [`Fact::StateName`].
     pub state_names: Vec<(String, String)>,
+    /// Per-state values by name (state → text), written by [`Fact::StateValue`].
+    pub state_values: Vec<(String, Vec<(String, String)>)>,
     /// Where it is written.
     pub loc: Loc,
 }
@@ -111,6 +113,36 @@ pub struct LifecycleNotification {
     pub body: String,
     /// Body path → the resource fact written there.
     pub fill: Vec<(String, Fact)>,
+    /// Which example is the body, by resource facts; `None`: the first.
+    pub example_by: Option<ExampleChoice<Fact>>,
+}
+
+/// Which of a body's examples the sandbox uses for one call (`example_by:`):
+/// the first value read from `from` that is a key of `examples` names it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ExampleChoice<T> {
+    /// Where the values are read, in order (request paths, or facts).
+    pub from: Vec<T>,
+    /// Value → example name.
+    pub examples: Vec<(String, String)>,
+}
+
+impl<T> ExampleChoice<T> {
+    /// The example chosen by the first of `values` (one per `from`, in
+    /// order; `None` where absent) that has one, with the index of the
+    /// `from` entry that chose it.
+    pub fn choose<'a>(
+        &'a self,
+        values: impl IntoIterator<Item = Option<&'a str>>,
+    ) -> Option<(usize, &'a str)> {
+        values.into_iter().enumerate().find_map(|(i, value)| {
+            let value = value?;
+            self.examples
+                .iter()
+                .find(|(v, _)| v == value)
+                .map(|(_, example)| (i, example.as_str()))
+        })
+    }
 }
 
 /// One action on a [`Lifecycle`] resource; every state and name in it is checked.
@@ -141,6 +173,9 @@ pub struct Transition {
     pub partial_to: Option<String>,
     /// Dotted request-body path of the call's idempotency key, if any.
     pub idempotent_by: Option<String>,
+    /// How long a repeated key replays: days, then the error body (by spec
+    /// name) and HTTP status a later repeat is refused with.
+    pub idempotent_window: Option<(u32, String, u16)>,
     /// Decision (by name) gating the action, fed from resource attributes:
     /// boolean (must be true) or enum-valued (read through `guard_states`).
     pub guard: Option<String>,
@@ -220,6 +255,9 @@ pub enum Fact {
     Applied,
     /// One of its attributes, as a string.
     Attribute(String),
+    /// The lifecycle's `state_values` entry of this name for its current
+    /// state (nothing is written for a state the entry does not list).
+    StateValue(String),
 }
 
 /// How an endpoint call names the resource it acts on.
@@ -823,6 +861,8 @@ pub struct Response {
     pub status: u16,
     /// Body struct name.
     pub body: String,
+    /// Which example the sandbox answers, by request-body paths; `None`: the first.
+    pub example_by: Option<ExampleChoice<String>>,
 }
 
 /// A documented error body.

@@ -228,7 +228,7 @@ pub fn run_sign(args: &SignArgs) -> Result<(), Failure> {
         ),
         (
             &args.request_id,
-            value_named(recipe, |s| matches!(s, Source::Uuid { .. })),
+            value_named(recipe, |s| s.generated_id_max_len().is_some()),
         ),
         (
             &args.timestamp,
@@ -261,8 +261,14 @@ pub fn run_sign(args: &SignArgs) -> Result<(), Failure> {
         .map_err(|e| Failure::Io(format!("cannot sign: {e}")))?;
     let trace = signed.trace(scheme, recipe);
     let signed_inputs = signed_strings(recipe);
+    let read = values_read(recipe, message.has_body);
     let mut out = String::new();
     for (i, (name, shown)) in trace.iter().enumerate() {
+        if i < recipe.values.len() && !read.contains(name) {
+            // Computed but signed into nothing (DOKU's digest of a GET,
+            // whose Digest line is `when: body`): not shown.
+            continue;
+        }
         if i < recipe.values.len() {
             if signed_inputs.contains(name) {
                 out.push_str(&format!("{BEGIN}\n{shown}\n{END}\n"));
@@ -274,6 +280,37 @@ pub fn run_sign(args: &SignArgs) -> Result<(), Failure> {
         }
     }
     print_stdout(&out)
+}
+
+/// The values the recipe's outputs read for a message with or without a
+/// body, directly or through other values; a line `when: body` of a message
+/// without one reads nothing.
+fn values_read(recipe: &Recipe, has_body: bool) -> Vec<String> {
+    let mut read: Vec<String> = recipe
+        .headers
+        .iter()
+        .chain(recipe.fields.iter())
+        .flat_map(|o| o.template.references())
+        .map(str::to_owned)
+        .collect();
+    // A value reads only earlier ones: one pass from the last finds them all.
+    for v in recipe.values.iter().rev() {
+        if !read.iter().any(|r| *r == *v.name) {
+            continue;
+        }
+        let refs: Vec<&str> = match &v.source {
+            Source::Value(name) => vec![name],
+            Source::Template(t) => t.references().collect(),
+            Source::Lines(lines) | Source::Join { parts: lines, .. } => lines
+                .iter()
+                .filter(|l| has_body || !l.when_body)
+                .flat_map(|l| l.template.references())
+                .collect(),
+            _ => Vec::new(),
+        };
+        read.extend(refs.into_iter().map(str::to_owned));
+    }
+    read
 }
 
 /// Values built as text (lines, join, template) that a MAC or signature

@@ -636,6 +636,7 @@ fn doku() -> Provider {
         responses: vec![Response {
             status: 200,
             body: "ErrorBody".to_owned(),
+            example_by: None,
         }],
         loc: loc("doku/cards/refund.yaml", 1),
         ..endpoint(
@@ -656,6 +657,7 @@ fn doku() -> Provider {
         responses: vec![Response {
             status: 200,
             body: "CreatePaymentResponse".to_owned(),
+            example_by: None,
         }],
         errors: vec![ErrorBody {
             status: None,
@@ -919,6 +921,7 @@ fn midtrans() -> Provider {
             responses: vec![Response {
                 status: 200,
                 body: "CancelResponse".to_owned(),
+                example_by: None,
             }],
             errors: Vec::new(),
             loc: loc("midtrans/core/cancel.yaml", 1),

@@ -385,6 +385,7 @@ pub fn doku() -> Provider {
                 responses: vec![Response {
                     status: 200,
                     body: "CardRefundResponse".into(),
+                    example_by: None,
                 }],
                 errors: vec![ErrorBody {
                     status: None,
@@ -409,6 +410,7 @@ pub fn doku() -> Provider {
                 responses: vec![Response {
                     status: 200,
                     body: "CardStatusResponse".into(),
+                    example_by: None,
                 }],
                 errors: vec![ErrorBody {
                     status: None,
@@ -864,6 +866,7 @@ pub fn head_with_every_class() -> Ir {
             responses: vec![Response {
                 status: 200,
                 body: "CardRefundResponse".into(),
+                example_by: None,
             }],
             errors: vec![],
             loc: loc("doku/cards/void.yaml", 1),

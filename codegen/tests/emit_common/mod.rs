@@ -800,6 +800,7 @@ pub fn provider() -> Provider {
                 responses: vec![Response {
                     status: 200,
                     body: "PaymentResponse".to_owned(),
+                    example_by: None,
                 }],
                 errors: vec![ErrorBody {
                     status: None,
@@ -846,6 +847,7 @@ fn payment_status() -> Endpoint {
         responses: vec![Response {
             status: 200,
             body: "PaymentResponse".to_owned(),
+            example_by: None,
         }],
         errors: vec![ErrorBody {
             status: Some(404),

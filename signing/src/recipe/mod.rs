@@ -179,6 +179,14 @@ pub enum Source {
         /// The longest id the provider accepts.
         max_len: usize,
     },
+    /// A fresh numeric id of `max_len` random decimal digits, or the
+    /// caller's own (1 to `max_len` ASCII digits); when verifying, taken
+    /// from the header that carries it (DOKU SNAP's X-EXTERNAL-ID, a
+    /// "Numeric String").
+    Digits {
+        /// The longest id the provider accepts; a fresh one has this length.
+        max_len: usize,
+    },
     /// A string member of the JSON body by dotted path, exactly as received.
     Field(Text),
     /// A value the request recipe computed (for verifying its response).
@@ -213,7 +221,19 @@ impl Source {
     /// Whether a verifier reads this value from the header that carries it
     /// instead of producing it.
     pub fn is_carried(&self) -> bool {
-        matches!(self, Source::Now(_) | Source::Uuid { .. })
+        matches!(
+            self,
+            Source::Now(_) | Source::Uuid { .. } | Source::Digits { .. }
+        )
+    }
+
+    /// The longest value of a generated id (a UUID or a numeric id), which a
+    /// caller may also choose; `None` for any other source.
+    pub fn generated_id_max_len(&self) -> Option<usize> {
+        match self {
+            Source::Uuid { max_len } | Source::Digits { max_len } => Some(*max_len),
+            _ => None,
+        }
     }
 }
 

@@ -172,6 +172,8 @@ pub enum RecipeError {
     },
     /// A caller-chosen or received id has characters other than printable ASCII.
     NotPrintable(String),
+    /// A caller-chosen or received numeric id has characters other than digits.
+    NotDigits(String),
     /// A value written into a header is not UTF-8.
     NotText(String),
     /// A credential used as an RSA key is not a PEM RSA key.
@@ -208,6 +210,9 @@ impl std::fmt::Display for RecipeError {
             }
             RecipeError::NotPrintable(name) => {
                 write!(f, "`{name}` has characters other than printable ASCII")
+            }
+            RecipeError::NotDigits(name) => {
+                write!(f, "`{name}` has characters other than the digits 0-9")
             }
             RecipeError::NotText(name) => write!(f, "`{name}` is not UTF-8 text"),
             RecipeError::BadKey(c) => write!(f, "credential `{c}` is not a PEM RSA key"),
@@ -532,6 +537,16 @@ impl<'r, 'a> Run<'r, 'a> {
                     text.into_bytes()
                 }
             },
+            Source::Digits { max_len } => match self.given(name) {
+                Some(given) => {
+                    check_id(name, given, *max_len)?;
+                    if !given.bytes().all(|b| b.is_ascii_digit()) {
+                        return Err(RecipeError::NotDigits(name.to_owned()));
+                    }
+                    given.as_bytes().to_vec()
+                }
+                None => random_digits(*max_len).into_bytes(),
+            },
             Source::Field(path) => self
                 .field(path)?
                 .ok_or_else(|| RecipeError::MissingField(path.to_string()))?
@@ -781,6 +796,23 @@ fn check_id(name: &str, id: &str, max_len: usize) -> Result<(), RecipeError> {
         return Err(RecipeError::NotPrintable(name.to_owned()));
     }
     Ok(())
+}
+
+/// `len` random decimal digits, from the random bytes of UUID v4s (the
+/// version and variant bytes skipped; bytes of 250 and above dropped, so
+/// every digit is equally likely).
+pub(crate) fn random_digits(len: usize) -> String {
+    let mut out = String::with_capacity(len);
+    while out.len() < len {
+        let bytes = uuid::Uuid::new_v4().into_bytes();
+        let random = bytes
+            .iter()
+            .enumerate()
+            .filter(|(i, b)| *i != 6 && *i != 8 && **b < 250)
+            .map(|(_, b)| char::from(b'0' + b % 10));
+        out.extend(random.take(len - out.len()));
+    }
+    out
 }
 
 /// Lowercase hexadecimal.

@@ -359,6 +359,97 @@ fn timestamps_and_ids_are_generated_or_set() {
     );
 }
 
+/// `numeric_id`: a fresh id is `max_len` decimal digits (random: two
+/// differ); a caller's id must be 1..=max_len digits; a verifier reads it
+/// from the header that carries it, and the MAC covers it.
+#[test]
+fn numeric_ids_are_digits_of_their_length_or_the_callers_own() {
+    let s = scheme(vec![cred("k", CredentialKind::Key)]);
+    let r = recipe(
+        vec![
+            value("external_id", Source::Digits { max_len: 36 }, vec![]),
+            value(
+                "mac",
+                Source::Template(t("{external_id}:{target}")),
+                vec![Step::HmacSha256("k".into()), Step::Base64],
+            ),
+        ],
+        vec![
+            header("X-EXTERNAL-ID", "{external_id}"),
+            header("X-SIGNATURE", "{mac}"),
+        ],
+    );
+    let creds = Credentials::new().with("k", "secret");
+    let mut cx = Context::new(&creds);
+    let first = sign(&s, &r, &POST, &cx).unwrap();
+    let id = std::str::from_utf8(first.value("external_id").unwrap())
+        .unwrap()
+        .to_owned();
+    assert_eq!(id.len(), 36, "{id}");
+    assert!(id.bytes().all(|b| b.is_ascii_digit()), "{id}");
+    let second = sign(&s, &r, &POST, &cx).unwrap();
+    assert_ne!(second.value("external_id"), first.value("external_id"));
+    let mut m = Hmac::<Sha256>::new_from_slice(b"secret").unwrap();
+    m.update(format!("{id}:/v1/pay").as_bytes());
+    assert_eq!(
+        first.headers[1],
+        (
+            "X-SIGNATURE".to_owned(),
+            STANDARD.encode(m.finalize().into_bytes())
+        )
+    );
+    // The verifier reads the id from X-EXTERNAL-ID.
+    let headers = first.headers.clone();
+    let mut verifying = Context::new(&creds);
+    verifying.headers = &headers;
+    assert!(verify(&s, &r, &POST, &verifying).is_ok());
+    let mut other_id = headers.clone();
+    other_id[0].1 = "1".repeat(36);
+    verifying.headers = &other_id;
+    assert!(verify(&s, &r, &POST, &verifying).is_err());
+
+    // A caller's own id: digits, at most 36 of them.
+    let set = [("external_id", "169157654793277588402")];
+    cx.set = &set;
+    assert_eq!(
+        sign(&s, &r, &POST, &cx).unwrap().value("external_id"),
+        Some(&b"169157654793277588402"[..])
+    );
+    let set = [("external_id", "16915-7654")];
+    cx.set = &set;
+    assert_eq!(
+        sign(&s, &r, &POST, &cx).unwrap_err(),
+        RecipeError::NotDigits("external_id".into())
+    );
+    let long = "7".repeat(37);
+    let set = [("external_id", long.as_str())];
+    cx.set = &set;
+    assert_eq!(
+        sign(&s, &r, &POST, &cx).unwrap_err(),
+        RecipeError::TooLong {
+            name: "external_id".into(),
+            max: 36
+        }
+    );
+}
+
+#[test]
+fn random_digits_have_the_length_asked_and_every_digit_occurs() {
+    for len in [1, 14, 15, 64] {
+        let text = super::run::random_digits(len);
+        assert_eq!(text.len(), len);
+        assert!(text.bytes().all(|b| b.is_ascii_digit()), "{text}");
+    }
+    let many = super::run::random_digits(2000);
+    for digit in b'0'..=b'9' {
+        assert!(
+            many.bytes().any(|b| b == digit),
+            "{} never occurs",
+            digit as char
+        );
+    }
+}
+
 #[test]
 fn body_fields_are_read_exactly_as_received() {
     let s = scheme(vec![cred("k", CredentialKind::Key)]);

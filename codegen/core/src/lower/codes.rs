@@ -48,7 +48,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("L036", "signature recipe: a name the direction does not have (value, credential, `sent` value of the request)"),
     ("L037", "signature recipe: a signing key reaches a header or field without a MAC, signature or digest"),
     ("L038", "signature recipe: a timestamp format or zone the runtime cannot write"),
-    ("L039", "signature recipe: malformed item (template, name, line, key kind, uuid length, no outputs)"),
+    ("L039", "signature recipe: malformed item (template, name, line, key kind, uuid or numeric_id length, no outputs)"),
     ("L040", "error convention: a path that is not a dotted JSON path, or a `replay_status` that is not an HTTP status code"),
     ("L041", "success codes: an empty code or one with a space, or `success_codes` without the convention's `code` path"),
     ("L045", "token flow: `auth.token.endpoint` names no endpoint of the provider, a notification, or an endpoint without a success response body"),
@@ -80,6 +80,9 @@ pub const CODES: &[(&str, &str)] = &[
     ("L091", "`retry.idempotency_key.value` that is not a generated id (`uuid_v4`) of the request recipe"),
     ("L092", "`retry.idempotency_key.header` that is not a `call_headers` entry"),
     ("L093", "`retry.key_lifetime_secs` of 0"),
+    ("L100", "`example_by`: on a body that is not a response, an example the body lacks, a `from` that is not a scalar request field (response) or a resource fact (notification), or no `from` or `examples`"),
+    ("L101", "lifecycle `state_values`: a state that is not declared, or a `state_value.<name>` fact naming no entry"),
+    ("L102", "lifecycle `idempotent_window`: without `idempotent_by`, of 0 days, or a `refused` body the endpoint does not document"),
     ("W001", "enum or named type that nothing references"),
     ("W002", "conditional field that no rule makes conditional"),
     ("W003", "field without a description (`doc`)"),
@@ -89,6 +92,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("W008", "token flow without `expires_in`: a token is kept until the provider answers 401"),
     ("W011", "notification without conformance cases, or an endpoint or notification with fewer than three cases or none of them an error path"),
     ("W012", "a documented error sample whose `error_convention.members` value is not what the convention writes"),
+    ("W013", "lifecycle `state_values` entry that no `respond` or `fill` writes"),
 ];
 
 /// The diagnostic codes (`"E001"`, `"L012"`, `"W003"` as string literals)

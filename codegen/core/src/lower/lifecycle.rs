@@ -95,6 +95,7 @@ fn lower_one(
         lifecycle_notification::lower(provider, src, &format!("{key}.notification"), n, sink)
     });
     check_state_names(src, &key, spec, &transitions, notification.as_ref(), sink);
+    check_state_values(src, &key, spec, &transitions, notification.as_ref(), sink);
     Lifecycle {
         name: name.to_owned(),
         doc: spec.doc.clone(),
@@ -107,7 +108,118 @@ fn lower_one(
             .iter()
             .map(|(state, name)| (state.clone(), name.clone()))
             .collect(),
+        state_values: spec
+            .state_values
+            .iter()
+            .map(|(name, by_state)| {
+                let values = by_state.iter().map(|(s, v)| (s.clone(), v.clone()));
+                (name.clone(), values.collect())
+            })
+            .collect(),
         loc,
+    }
+}
+
+/// Every fact a transition's `respond` or a notification's `fill` writes,
+/// with its spec key.
+fn written_facts<'a>(
+    key: &'a str,
+    transitions: &'a [Transition],
+    notification: Option<&'a LifecycleNotification>,
+) -> impl Iterator<Item = (String, &'a Fact)> + 'a {
+    let transition_uses = transitions.iter().flat_map(move |t| {
+        t.respond.iter().map(move |(path, fact)| {
+            (
+                format!("{key}.transitions.{}.respond.{path}", t.action),
+                fact,
+            )
+        })
+    });
+    let resource_fill = notification.map(|n| (format!("{key}.notification"), n));
+    let transition_fills = transitions.iter().filter_map(move |t| {
+        let n = t.notification.as_ref()?;
+        Some((format!("{key}.transitions.{}.notification", t.action), n))
+    });
+    let notification_uses =
+        resource_fill
+            .into_iter()
+            .chain(transition_fills)
+            .flat_map(|(at, n)| {
+                n.fill
+                    .iter()
+                    .map(move |(path, fact)| (format!("{at}.fill.{path}"), fact))
+            });
+    transition_uses.chain(notification_uses)
+}
+
+/// L101: `state_values` lists declared states and a `state_value.<name>`
+/// fact names one of its entries; W013: an entry nothing writes.
+fn check_state_values(
+    src: Src<'_>,
+    key: &str,
+    spec: &LifecycleSpec,
+    transitions: &[Transition],
+    notification: Option<&LifecycleNotification>,
+    sink: &mut Sink,
+) {
+    for (name, by_state) in &spec.state_values {
+        let table = format!("state_values.{name}");
+        check_declared(
+            src,
+            (key, &table),
+            by_state.keys(),
+            &spec.states,
+            "L101",
+            sink,
+        );
+    }
+    let mut used = Vec::new();
+    for (at, fact) in written_facts(key, transitions, notification) {
+        let Fact::StateValue(name) = fact else {
+            continue;
+        };
+        used.push(name.clone());
+        if !spec.state_values.contains_key(name) {
+            sink.error(
+                src.loc(&at),
+                "L101",
+                format!("the `state_value.{name}` fact names no `state_values` entry"),
+                "add the entry under the resource's `state_values`, or write another fact",
+            );
+        }
+    }
+    for name in spec.state_values.keys() {
+        if !used.contains(name) {
+            sink.warn(
+                src.loc(&format!("{key}.state_values.{name}")),
+                "W013",
+                format!("state_values.{name} is written by no `respond` or `fill`"),
+                format!("write it with the fact `state_value.{name}`, or drop it"),
+            );
+        }
+    }
+}
+
+/// `code` at `{key}.{table}.{state}` for each `listed` state that is not
+/// one of `states`.
+fn check_declared<'a>(
+    src: Src<'_>,
+    (key, table): (&str, &str),
+    listed: impl IntoIterator<Item = &'a String>,
+    states: &[String],
+    code: &'static str,
+    sink: &mut Sink,
+) {
+    let at = format!("{key}.{table}");
+    for state in listed {
+        if !states.contains(state) {
+            sink.error(
+                src.loc(&format!("{at}.{state}")),
+                code,
+                format!("`{state}` in {table} is not one of the resource's states"),
+                format!("use one of: {}", states.join(", ")),
+            );
+        }
     }
 }
 
@@ -121,40 +233,12 @@ fn check_state_names(
     notification: Option<&LifecycleNotification>,
     sink: &mut Sink,
 ) {
-    for state in spec.state_names.keys() {
-        if !spec.states.contains(state) {
-            sink.error(
-                src.loc(&format!("{key}.state_names.{state}")),
-                "L065",
-                format!("`{state}` in state_names is not one of the resource's states"),
-                format!("use one of: {}", spec.states.join(", ")),
-            );
-        }
-    }
+    let names = spec.state_names.keys();
+    check_declared(src, (key, "state_names"), names, &spec.states, "L065", sink);
     if !spec.state_names.is_empty() {
         return;
     }
-    let transition_uses = transitions.iter().flat_map(|t| {
-        let at = format!("{key}.transitions.{}.respond", t.action);
-        t.respond
-            .iter()
-            .map(move |(path, fact)| (format!("{at}.{path}"), fact))
-    });
-    let resource_fill = notification.map(|n| (format!("{key}.notification"), n));
-    let transition_fills = transitions.iter().filter_map(|t| {
-        let n = t.notification.as_ref()?;
-        Some((format!("{key}.transitions.{}.notification", t.action), n))
-    });
-    let notification_uses =
-        resource_fill
-            .into_iter()
-            .chain(transition_fills)
-            .flat_map(|(at, n)| {
-                n.fill
-                    .iter()
-                    .map(move |(path, fact)| (format!("{at}.fill.{path}"), fact))
-            });
-    for (at, fact) in transition_uses.chain(notification_uses) {
+    for (at, fact) in written_facts(key, transitions, notification) {
         if *fact == Fact::StateName {
             sink.error(
                 src.loc(&at),
@@ -370,6 +454,44 @@ fn lower_transition(
         (body.clone(), status)
     });
     let notification = transition_notification(provider, src, at, action, t, sink);
+    let idempotent_window = t.idempotent_window.as_ref().map(|w| {
+        let documented = endpoint.and_then(|e| e.errors.iter().find(|b| b.name == w.refused));
+        let wat = format!("{at}.idempotent_window");
+        if t.idempotent_by.is_none() {
+            sink.error(
+                src.loc(&wat),
+                "L102",
+                format!(
+                    "lifecycle action `{action}` has an `idempotent_window` but no `idempotent_by`"
+                ),
+                "name the request field of the idempotency key in `idempotent_by`",
+            );
+        }
+        if w.days == 0 {
+            sink.error(
+                src.loc(&format!("{wat}.days")),
+                "L102",
+                "an `idempotent_window` of 0 days replays nothing".to_owned(),
+                "give the number of days the docs allow a retry in",
+            );
+        }
+        if documented.is_none() {
+            sink.error(
+                src.loc(&format!("{wat}.refused")),
+                "L102",
+                format!(
+                    "`{}` is not an error body of the action's endpoint",
+                    w.refused
+                ),
+                "name one of the endpoint's `errors:`",
+            );
+        }
+        let status = w
+            .refused_status
+            .or_else(|| documented.and_then(|b| b.status))
+            .unwrap_or(400);
+        (w.days, w.refused.clone(), status)
+    });
     Transition {
         action: action.to_owned(),
         endpoint: trigger,
@@ -382,6 +504,7 @@ fn lower_transition(
         cumulative: t.cumulative,
         partial_to: t.partial_to.clone(),
         idempotent_by: t.idempotent_by.clone(),
+        idempotent_window,
         guard: t.guard.clone(),
         guard_states: t
             .guard_states

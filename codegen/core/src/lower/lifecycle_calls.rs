@@ -297,7 +297,7 @@ pub(crate) fn respond(
 
 /// How to write a resource fact (`respond:` values, a notification's `fill:`).
 pub(crate) const FACT_HELP: &str =
-    "use id, state, state_name, amount, amount_decimal, applied or attribute.<name>";
+    "use id, state, state_name, amount, amount_decimal, applied, attribute.<name> or state_value.<name>";
 
 /// A resource fact by its spec spelling.
 pub(crate) fn parse_fact(text: &str) -> Option<Fact> {
@@ -308,10 +308,12 @@ pub(crate) fn parse_fact(text: &str) -> Option<Fact> {
         "amount" => Some(Fact::Amount),
         "amount_decimal" => Some(Fact::AmountDecimal),
         "applied" => Some(Fact::Applied),
-        other => other
-            .strip_prefix("attribute.")
-            .filter(|a| !a.is_empty())
-            .map(|a| Fact::Attribute(a.to_owned())),
+        other => {
+            let named = |prefix: &str| other.strip_prefix(prefix).filter(|a| !a.is_empty());
+            named("attribute.")
+                .map(|a| Fact::Attribute(a.to_owned()))
+                .or_else(|| named("state_value.").map(|v| Fact::StateValue(v.to_owned())))
+        }
     }
 }
 

@@ -64,9 +64,20 @@ pub(crate) fn lower(
             ),
         }
     }
+    let example_by = spec.example_by.as_ref().map(|e| {
+        super::example_by::for_notification(
+            provider,
+            &body,
+            e,
+            src,
+            &format!("{at}.example_by"),
+            sink,
+        )
+    });
     Some(LifecycleNotification {
         name: name.clone(),
         body,
         fill,
+        example_by,
     })
 }

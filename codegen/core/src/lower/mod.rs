@@ -13,6 +13,7 @@ mod checks;
 mod codes;
 mod convention;
 mod decisions;
+mod example_by;
 mod fields;
 mod generated;
 mod lifecycle;

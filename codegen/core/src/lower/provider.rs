@@ -425,6 +425,7 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
     // "not an amount field", so it is checked once the rest is clean.
     if error_count(cx.sink) == errors_before {
         provider.lifecycles = super::lifecycle::lower(&provider, psrc, &pfile.lifecycle, cx.sink);
+        super::example_by::check_responses(&provider, &esrcs, cx.sink);
     }
     super::checks::run(
         &mut provider,
@@ -810,6 +811,7 @@ fn lower_endpoint(
             Ok(code) if (100..=599).contains(&code) => responses.push(crate::ir::Response {
                 status: code,
                 body: name,
+                example_by: b.example_by.as_ref().map(super::example_by::unchecked),
             }),
             _ => cx.sink.error(
                 src.loc(&key),

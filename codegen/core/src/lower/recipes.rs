@@ -14,6 +14,9 @@ use super::{Sink, Src};
 use crate::ir::{Endpoint, Struct};
 use crate::spec::model::{AuthSpec, CredentialKindSpec, OutputSpec, RecipeSpec};
 
+/// The longest `numeric_id` a recipe may ask for (a header value, not a payload).
+const MAX_NUMERIC_ID: u64 = 128;
+
 /// The input words a value or template may name.
 const INPUTS: &[&str] = &["method", "target", "target_with_query", "body"];
 /// Source words that take an argument.
@@ -23,6 +26,7 @@ const SOURCES: &[&str] = &[
     "credential",
     "now",
     "uuid_v4",
+    "numeric_id",
     "field",
     "sent",
     "literal",
@@ -423,6 +427,26 @@ impl Lowering<'_, '_> {
                         );
                         return None;
                     }
+                }
+            }
+            ("numeric_id", arg) => {
+                let max_len = arg
+                    .and_then(|a| a.get("max_len"))
+                    .and_then(Yaml::as_u64)
+                    .filter(|n| (1..=MAX_NUMERIC_ID).contains(n));
+                let Some(n) = max_len else {
+                    self.err(
+                        &arg_path,
+                        "L039",
+                        format!(
+                            "numeric_id takes `{{ max_len: N }}` with N from 1 to {MAX_NUMERIC_ID}"
+                        ),
+                        "a fresh id is N random digits: give the longest the provider accepts",
+                    );
+                    return None;
+                };
+                Source::Digits {
+                    max_len: usize::try_from(n).unwrap_or(usize::MAX),
                 }
             }
             ("now", Some(arg)) => Source::Now(self.time_format(&arg_path, arg)?),

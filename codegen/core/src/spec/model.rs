@@ -325,6 +325,24 @@ pub struct LifecycleSpec {
     /// written as it is.
     #[serde(default)]
     pub state_names: IndexMap<String, String>,
+    /// Per-state values written by the `state_value.<name>` fact: name →
+    /// state → the text written (Midtrans' notification `status_code` per
+    /// transaction state). A state not listed leaves the body's value.
+    #[serde(default)]
+    pub state_values: IndexMap<String, IndexMap<String, String>>,
+}
+
+/// `example_by:` — which of a body's examples the sandbox answers or sends
+/// for one call: the first `from` value that is a key of `examples` picks
+/// the example named there (without one, the body's first example).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleBySpec {
+    /// Where the choosing values are read, in order: dotted request-body
+    /// paths on a response, resource facts on a lifecycle notification.
+    pub from: Vec<String>,
+    /// Value → the name of the example chosen for it.
+    pub examples: IndexMap<String, String>,
 }
 
 /// `lifecycle.<resource>.notification`: the body the sandbox POSTs on a
@@ -338,6 +356,10 @@ pub struct LifecycleNotificationSpec {
     /// Body path → the resource fact written there, as in a transition's `respond`.
     #[serde(default)]
     pub fill: IndexMap<String, String>,
+    /// Which example is the body, by resource facts (the payment method's
+    /// own sample); without it, the first example.
+    #[serde(default)]
+    pub example_by: Option<ExampleBySpec>,
 }
 
 /// One action on a lifecycle resource: by an endpoint, or by sandbox control
@@ -398,6 +420,10 @@ pub struct TransitionSpec {
     /// gets that call's answer again and applies nothing.
     #[serde(default)]
     pub idempotent_by: Option<String>,
+    /// How long an `idempotent_by` key replays its first answer; a repeat
+    /// after that is refused with a documented error.
+    #[serde(default)]
+    pub idempotent_window: Option<IdempotentWindowSpec>,
     /// A decision table gating the action; its inputs are read from the
     /// resource's attributes of the same names. A boolean decision must
     /// return true; an enum decision is read through `guard_states`.
@@ -443,6 +469,21 @@ pub struct TransitionSpec {
     /// The doc passage the action encodes.
     #[serde(default)]
     pub source: Option<String>,
+}
+
+/// `idempotent_window:` on a lifecycle transition: a repeated idempotency
+/// key replays its first answer for `days` (sandbox clock) after the first
+/// call; later it is refused with the endpoint's error body `refused`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdempotentWindowSpec {
+    /// Days after the first call during which a repeat replays its answer.
+    pub days: u32,
+    /// The endpoint's documented error body answered to a later repeat.
+    pub refused: String,
+    /// Its HTTP status (default: the error body's `status:`, else 400).
+    #[serde(default)]
+    pub refused_status: Option<u16>,
 }
 
 /// `decide:` on a lifecycle transition: which decision table the call
@@ -869,6 +910,10 @@ pub struct BodySpec {
     /// body's rules are the file's `rules:`.
     #[serde(default)]
     pub rules: Vec<RuleSpec>,
+    /// Response bodies only: which example the sandbox answers, by request
+    /// values (each bank's charge answer).
+    #[serde(default)]
+    pub example_by: Option<ExampleBySpec>,
 }
 
 /// A body shown in the provider docs.

@@ -6,7 +6,9 @@ use serde_yaml::{Mapping, Value};
 use super::schema::{self, put, reference, s};
 use super::security::computed_header;
 use super::OpenApiError;
-use crate::ir::{Endpoint, Environment, ErrorBody, Field, Header, HttpMethod, Indexed, Provider};
+use crate::ir::{
+    CallHeader, Endpoint, Environment, ErrorBody, Field, Header, HttpMethod, Indexed, Provider,
+};
 
 /// Header names OpenAPI ignores as parameters (they are expressed by
 /// security schemes and media types instead).
@@ -114,6 +116,44 @@ fn header_parameter(provider: &Provider, header: &Header) -> Value {
     if computed.is_some() {
         put(&mut map, "x-payspec-computed", true);
     }
+    Value::Mapping(map)
+}
+
+/// An optional per-call header (`call_headers:`) with its documented limits:
+/// a comma-separated list is an array in OpenAPI's `simple` style.
+fn call_header_parameter(header: &CallHeader) -> Value {
+    let mut map = Mapping::new();
+    put(&mut map, "name", header.wire_name.as_str());
+    put(&mut map, "in", "header");
+    put(&mut map, "description", header.doc.trim_end());
+    put(&mut map, "required", false);
+    let string = |max: Option<usize>| {
+        let mut schema = Mapping::new();
+        put(&mut schema, "type", "string");
+        put(&mut schema, "minLength", 1u64);
+        // What the runtime sends: printable ASCII only.
+        put(&mut schema, "pattern", "^[ -~]+$");
+        if let Some(max) = max {
+            put(&mut schema, "maxLength", max as u64);
+        }
+        schema
+    };
+    let schema = match header.list {
+        Some((',', max_items, item_max)) => {
+            put(&mut map, "style", "simple");
+            put(&mut map, "explode", false);
+            let mut schema = Mapping::new();
+            put(&mut schema, "type", "array");
+            put(&mut schema, "minItems", 1u64);
+            put(&mut schema, "maxItems", max_items as u64);
+            put(&mut schema, "items", Value::Mapping(string(item_max)));
+            schema
+        }
+        // Another separator has no OpenAPI style: the whole value, as text.
+        _ => string(header.max_length),
+    };
+    put(&mut map, "schema", Value::Mapping(schema));
+    put(&mut map, "x-payspec-call-header", true);
     Value::Mapping(map)
 }
 
@@ -327,6 +367,14 @@ pub fn add_path(
                     .any(|i| i.eq_ignore_ascii_case(&h.wire_name))
             })
             .map(|h| header_parameter(provider, h)),
+    );
+    let upper = method.to_uppercase();
+    parameters.extend(
+        provider
+            .call_headers
+            .iter()
+            .filter(|h| h.methods.is_empty() || h.methods.contains(&upper))
+            .map(call_header_parameter),
     );
     if !parameters.is_empty() {
         put(&mut op, "parameters", Value::Sequence(parameters));

@@ -152,6 +152,7 @@ fn describe_source(scheme: &Scheme, recipe: &Recipe, source: &Source, depth: usi
         Source::Now(TimeFormat::Utc) => "the current UTC time".to_owned(),
         Source::Now(TimeFormat::Offset(_)) => "the current time in the provider's zone".to_owned(),
         Source::Uuid { .. } => "a fresh UUID v4 per request".to_owned(),
+        Source::Digits { max_len } => format!("a fresh numeric id of {max_len} digits per request"),
         Source::Field(path) => format!("body field `{path}` as received"),
         Source::Sent(name) => format!("the request's `{name}`"),
         Source::Literal(text) => format!("`{text}`"),

@@ -9,7 +9,7 @@
 //! provider name; the runtime contract is in the client crate's
 //! `src/client/mod.rs`.
 
-use payspec_signing::recipe::{CredentialKind, Source};
+use payspec_signing::recipe::CredentialKind;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -33,7 +33,7 @@ fn shape(ctx: &Ctx<'_>) -> Shape {
     let conv = &ctx.p.error_convention;
     let request_id_header = recipes.request.as_ref().and_then(|r| {
         r.values.iter().find_map(|v| {
-            matches!(v.source, Source::Uuid { .. }).then(|| {
+            v.source.generated_id_max_len().is_some().then(|| {
                 r.headers
                     .iter()
                     .find(|h| h.template.only_value() == Some(&*v.name))

@@ -135,7 +135,7 @@ fn call_arm(ctx: &Ctx<'_>, p: &Provider, e: &Endpoint) -> Result<TokenStream, Em
     let endpoint = e.name.as_str();
     let client = format_ident!("{}_client", p.name);
     let with_options = reads(p.auth.recipes.request.as_ref(), |s| {
-        matches!(s, Source::Uuid { .. })
+        s.generated_id_max_len().is_some()
     });
     let method = if with_options {
         format_ident!("{}_with", e.name)

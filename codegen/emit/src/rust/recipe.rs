@@ -154,6 +154,7 @@ fn source(s: &Source) -> TokenStream {
             quote!(crate::recipe::Source::Now(crate::recipe::TimeFormat::Offset(#m)))
         }
         Source::Uuid { max_len } => quote!(crate::recipe::Source::Uuid { max_len: #max_len }),
+        Source::Digits { max_len } => quote!(crate::recipe::Source::Digits { max_len: #max_len }),
         Source::Field(n) => {
             let n = text(n);
             quote!(crate::recipe::Source::Field(#n))
