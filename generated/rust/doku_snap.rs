@@ -33,9 +33,10 @@
 ///
 /// Header values the SNAP pages do not give: the client sends CHANNEL-ID
 /// H2H (host to host; DOKU's Python SDK sends SDK for virtual accounts, in
-/// doku_python_library/src/controller/va_controller.py), and a UUID v4 as
-/// X-EXTERNAL-ID, the call's id kept across retries, which a caller may
-/// replace with a numeric id of its own.
+/// doku_python_library/src/controller/va_controller.py), and 36 random
+/// digits as X-EXTERNAL-ID (a numeric string, as long as the SNAP
+/// notification sample's), the call's id kept across retries, which a
+/// caller may replace with a numeric id of its own.
 ///
 /// # Discrepancies in the provider docs
 ///
@@ -45,7 +46,7 @@
 /// - `minify (what it removes)`: The pages show minify only by example: whitespace between tokens goes, the spaces inside "  088899" stay. The client's `minify` removes space, tab, CR and LF outside strings and nothing else. DOKU's Python SDK re-serialises the parsed body instead (json.dumps with separators, doku_python_library/src/services/token_service.py), which can differ for escapes and numbers; the client signs the bytes it sends.
 /// - `notification X-SIGNATURE (algorithm and string to sign)`: The overview points at the symmetric signature, and the current notification page's only header text (for /v1.0/debit/notify) says HMAC_SHA512 with a 64-hex-digit sample; but the VA notification sample's X-SIGNATURE is 344 base64 characters, a 2048-bit RSA signature, and it carries no Authorization header, so no access token could enter a symmetric string to sign. The asymmetric page gives the transactional string to sign without a token and says its EndpointUrl is the merchant's notification path for notifications; its "Generate Signature" step is cut off in every stored copy, and the token page names the asymmetric algorithm "SHA256withRSA". The client verifies the VA payment notification with SHA256withRSA, base64, against DOKU's public key, over the method POST, the merchant's notification path, the lowercase hex SHA-256 of the minified body and X-TIMESTAMP joined with colons (`doku_public_key`). The docs' sample signature cannot be checked: no page gives DOKU's public key. DOKU's Python SDK does not verify this header at all: it checks the bearer token of the notification against the merchant's own public key (doku_python_library/src/snap.py, validate_token_and_generate_notification_response, and doku_python_library/src/services/token_service.py, validate_token_b2b).
 /// - `notification headers (Authorization)`: The legacy VA header sample has X-SIGNATURE, X-PARTNER-ID, X-EXTERNAL-ID and X-TIMESTAMP and no Authorization; the current page's crawl mentions a bearer token "obtained from Get B2B Token API from merchant" (DOKU first gets a token from the merchant), and the Python SDK requires it. The client verifies the four headers of the sample and ignores an Authorization header: issuing and checking tokens for DOKU is the merchant's own endpoint, not in these pages.
-/// - `notification X-EXTERNAL-ID (shape)`: The table says numeric, the VA sample has 36 digits and the direct debit sample 21. The client takes any 1 to 36 printable characters (it is not part of the signature); the sandbox sends a UUID v4, the recipe vocabulary's only generated id.
+/// - `notification X-EXTERNAL-ID (shape)`: The table says numeric, the VA sample has 36 digits and the direct debit sample 21, and no page gives a maximum. Both recipes write it as a `numeric_id` of at most 36 digits (the VA sample's length): the client sends 36 random digits or a caller's own 1 to 36 digits, and a verified notification's X-EXTERNAL-ID must be 1 to 36 digits.
 pub mod doku_snap {
     pub use payspec_doku_snap_types::*;
 
@@ -165,7 +166,7 @@ pub mod doku_snap {
                     },
                     crate::recipe::Value {
                         name: std::borrow::Cow::Borrowed("external_id"),
-                        source: crate::recipe::Source::Uuid {
+                        source: crate::recipe::Source::Digits {
                             max_len: 36usize,
                         },
                         steps: std::borrow::Cow::Borrowed(&[]),
@@ -377,7 +378,7 @@ pub mod doku_snap {
                     },
                     crate::recipe::Value {
                         name: std::borrow::Cow::Borrowed("external_id"),
-                        source: crate::recipe::Source::Uuid {
+                        source: crate::recipe::Source::Digits {
                             max_len: 36usize,
                         },
                         steps: std::borrow::Cow::Borrowed(&[]),

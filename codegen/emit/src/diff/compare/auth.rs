@@ -315,6 +315,7 @@ fn source_text(s: &Source) -> String {
             format!("now: iso8601_offset {sign}{:02}:{:02}", m / 60, m % 60)
         }
         Source::Uuid { max_len } => format!("uuid_v4 (max_len {max_len})"),
+        Source::Digits { max_len } => format!("numeric_id (max_len {max_len})"),
         Source::Field(path) => format!("field {path}"),
         Source::Sent(name) => format!("sent {name}"),
         Source::Literal(text) => format!("literal \"{text}\""),
