@@ -359,12 +359,12 @@ pub fn sign(
     cx: &Context<'_>,
 ) -> Result<Signed, RecipeError> {
     let json = OnceCell::new();
-    let mut run = Run::new(scheme, recipe, message, cx, Vec::new(), &json);
+    let mut run = Run::<Vec<u8>>::new(scheme, recipe, message, cx, Vec::new(), &json);
     run.values()?;
     let headers = run.render_outputs(&recipe.headers)?;
     let fields = run.render_outputs(&recipe.fields)?;
     Ok(Signed {
-        values: run.into_values(),
+        values: run.values,
         headers,
         fields,
     })
@@ -384,7 +384,7 @@ pub fn verify(
     cx: &Context<'_>,
 ) -> Result<Signed, RecipeError> {
     let json = OnceCell::new();
-    let run = verified(scheme, recipe, message, cx, &json)?;
+    let run = verified::<Vec<u8>>(scheme, recipe, message, cx, &json)?;
     let headers = recipe
         .headers
         .iter()
@@ -403,7 +403,7 @@ pub fn verify(
         })
         .collect();
     Ok(Signed {
-        values: run.into_values(),
+        values: run.values,
         headers,
         fields,
     })
@@ -419,17 +419,17 @@ pub fn check(
     cx: &Context<'_>,
 ) -> Result<(), RecipeError> {
     let json = OnceCell::new();
-    verified(scheme, recipe, message, cx, &json).map(drop)
+    verified::<Cow<'_, [u8]>>(scheme, recipe, message, cx, &json).map(drop)
 }
 
 /// The checks of [`verify`]; the run holds the values it computed.
-fn verified<'r>(
+fn verified<'r, V: Stored<'r>>(
     scheme: &'r Scheme,
     recipe: &'r Recipe,
     message: &'r Message<'r>,
     cx: &'r Context<'r>,
     json: &'r OnceCell<Option<serde_json::Value>>,
-) -> Result<Run<'r>, RecipeError> {
+) -> Result<Run<'r, V>, RecipeError> {
     let mut carried = Vec::new();
     for output in recipe.headers.iter() {
         if let Some(value) = output
@@ -498,24 +498,30 @@ fn is_carrier(scheme: &Scheme, recipe: &Recipe, cx: &Context<'_>, value: &str) -
     }
 }
 
+/// How a run keeps its values: owned (`Vec<u8>`, when they are returned
+/// as [`Values`]) or borrowed where they are inputs as they are (`Cow`,
+/// when only the verdict is).
+trait Stored<'r>: From<Cow<'r, [u8]>> + AsRef<[u8]> {}
+
+impl<'r, V: From<Cow<'r, [u8]>> + AsRef<[u8]>> Stored<'r> for V {}
+
 /// One execution. Everything it reads lives as long as `'r`, so a value
-/// that is an input as it is (a body field, a header, a credential) is
-/// borrowed, not copied.
-struct Run<'r> {
+/// that is an input as it is (a body field, a header, a credential) need
+/// not be copied.
+struct Run<'r, V> {
     scheme: &'r Scheme,
     recipe: &'r Recipe,
     message: &'r Message<'r>,
     cx: &'r Context<'r>,
     /// Values read from the message's headers (verifying): name, text.
     carried: Vec<(&'r str, &'r str)>,
-    /// The values computed so far, named, in recipe order (laid out as
-    /// [`Values`], so the result reuses this allocation).
-    values: Vec<(Text, Cow<'r, [u8]>)>,
+    /// The values computed so far, named, in recipe order.
+    values: Vec<(Text, V)>,
     /// The body parsed as JSON, once, when a field is read from it.
     json: &'r OnceCell<Option<serde_json::Value>>,
 }
 
-impl<'r> Run<'r> {
+impl<'r, V: Stored<'r>> Run<'r, V> {
     fn new(
         scheme: &'r Scheme,
         recipe: &'r Recipe,
@@ -533,14 +539,6 @@ impl<'r> Run<'r> {
             values: Vec::with_capacity(recipe.values.len()),
             json,
         }
-    }
-
-    /// Every value, owned.
-    fn into_values(self) -> Values {
-        self.values
-            .into_iter()
-            .map(|(name, bytes)| (name, bytes.into_owned()))
-            .collect()
     }
 
     fn given(&self, name: &str) -> Option<&'r str> {
@@ -561,7 +559,7 @@ impl<'r> Run<'r> {
         let recipe = self.recipe;
         for value in recipe.values.iter() {
             let bytes = self.computed(&value.name, &value.source, &value.steps)?;
-            self.values.push((value.name.clone(), bytes));
+            self.values.push((value.name.clone(), V::from(bytes)));
         }
         Ok(())
     }
@@ -577,16 +575,28 @@ impl<'r> Run<'r> {
         let Some((first, rest)) = steps.split_first() else {
             return self.source(name, source);
         };
-        let (mut bytes, rest) = match self.streamed(first, source)? {
-            // A digest is encoded from where it was computed.
-            Some(digest) => match rest.split_first() {
-                Some((next, rest)) => (self.step(next, digest.bytes())?, rest),
-                None => (digest.bytes().to_vec(), rest),
-            },
-            None => match source {
-                Source::Value(v) => (self.step(first, &self.lookup(v)?)?, rest),
-                _ => (self.step(first, &self.source(name, source)?)?, rest),
-            },
+        // A digest or MAC is kept where it is computed and encoded from
+        // there; a composed source is fed to it without being assembled.
+        let composed = matches!(
+            source,
+            Source::Template(_) | Source::Lines(_) | Source::Join { .. }
+        );
+        let streamed = match composed {
+            true => self.digest(first, Input::Composed(source))?,
+            false => None,
+        };
+        let (mut bytes, rest) = match streamed {
+            Some(digest) => self.encoded(&digest, rest)?,
+            None => {
+                let input = match source {
+                    Source::Value(v) => self.lookup(v)?,
+                    _ => self.source(name, source)?,
+                };
+                match self.digest(first, Input::Bytes(&input))? {
+                    Some(digest) => self.encoded(&digest, rest)?,
+                    None => (self.step(first, &input)?, rest),
+                }
+            }
         };
         for step in rest {
             bytes = self.step(step, &bytes)?;
@@ -594,30 +604,37 @@ impl<'r> Run<'r> {
         Ok(Cow::Owned(bytes))
     }
 
-    /// The digest or MAC `step` of a composed source (`template`, `lines`,
-    /// `join`), fed to it piece by piece so the text is never assembled;
-    /// `None` for any other source or step, or a key not configured (the
-    /// assembled path then reports errors in its usual order).
-    fn streamed(&self, step: &Step, source: &Source) -> Result<Option<Digest>, RecipeError> {
-        if !matches!(
-            source,
-            Source::Template(_) | Source::Lines(_) | Source::Join { .. }
-        ) {
-            return Ok(None);
-        }
+    /// A digest with the next of the `rest` steps applied, and the steps
+    /// after that.
+    fn encoded<'s>(
+        &self,
+        digest: &Digest,
+        rest: &'s [Step],
+    ) -> Result<(Vec<u8>, &'s [Step]), RecipeError> {
+        Ok(match rest.split_first() {
+            Some((next, rest)) => (self.step(next, digest.bytes())?, rest),
+            None => (digest.bytes().to_vec(), rest),
+        })
+    }
+
+    /// The digest or MAC `step` of `input`; `None` for any other step, or a
+    /// key not configured (the general path then reports errors in its
+    /// usual order).
+    #[inline(always)]
+    fn digest(&self, step: &Step, input: Input<'_>) -> Result<Option<Digest>, RecipeError> {
         let key = |k: &str| self.credential(k).ok().map(|s| s.expose().as_bytes());
         Ok(match step {
-            Step::Sha256 => Some(self.fed(Sha256::new(), source)?),
-            Step::Sha512 => Some(self.fed(Sha512::new(), source)?),
+            Step::Sha256 => Some(self.fed(Sha256::new(), input)?),
+            Step::Sha512 => Some(self.fed(Sha512::new(), input)?),
             Step::HmacSha256(k) => {
                 match key(k).and_then(|k| Hmac::<Sha256>::new_from_slice(k).ok()) {
-                    Some(mac) => Some(self.fed(mac, source)?),
+                    Some(mac) => Some(self.fed(mac, input)?),
                     None => None,
                 }
             }
             Step::HmacSha512(k) => {
                 match key(k).and_then(|k| Hmac::<Sha512>::new_from_slice(k).ok()) {
-                    Some(mac) => Some(self.fed(mac, source)?),
+                    Some(mac) => Some(self.fed(mac, input)?),
                     None => None,
                 }
             }
@@ -625,17 +642,21 @@ impl<'r> Run<'r> {
         })
     }
 
-    /// Feeds a composed source to `hash` and finishes it.
-    fn fed<H>(&self, hash: H, source: &Source) -> Result<Digest, RecipeError>
+    /// Feeds `input` to `hash` and finishes it.
+    #[inline(always)]
+    fn fed<H>(&self, hash: H, input: Input<'_>) -> Result<Digest, RecipeError>
     where
         H: hmac::digest::Update + hmac::digest::FixedOutput,
     {
         let mut feed = Feed(hash);
-        match source {
-            Source::Template(t) => self.render_into(&mut feed, t)?,
-            Source::Lines(lines) => self.join_into(&mut feed, b"\n", lines)?,
-            Source::Join { sep, parts } => self.join_into(&mut feed, sep.as_bytes(), parts)?,
-            _ => {}
+        match input {
+            Input::Bytes(bytes) => feed.put(bytes),
+            Input::Composed(Source::Template(t)) => self.render_into(&mut feed, t)?,
+            Input::Composed(Source::Lines(lines)) => self.join_into(&mut feed, b"\n", lines)?,
+            Input::Composed(Source::Join { sep, parts }) => {
+                self.join_into(&mut feed, sep.as_bytes(), parts)?
+            }
+            Input::Composed(_) => {}
         }
         Ok(Digest::of(feed.0.finalize_fixed().as_slice()))
     }
@@ -753,7 +774,7 @@ impl<'r> Run<'r> {
             return Ok(Cow::Borrowed(given.1.as_bytes()));
         }
         if let Some((_, bytes)) = self.values.iter().find(|(n, _)| n == name) {
-            return Ok(Cow::Borrowed(bytes));
+            return Ok(Cow::Borrowed(bytes.as_ref()));
         }
         match name {
             "method" => return Ok(Cow::Borrowed(self.message.method.as_bytes())),
@@ -921,6 +942,14 @@ impl Sink for Vec<u8> {
     fn put(&mut self, bytes: &[u8]) {
         self.extend_from_slice(bytes);
     }
+}
+
+/// What a digest or MAC is fed: bytes, or a composed source (`template`,
+/// `lines`, `join`) rendered piece by piece.
+#[derive(Clone, Copy)]
+enum Input<'x> {
+    Bytes(&'x [u8]),
+    Composed(&'x Source),
 }
 
 /// A digest or MAC being fed.
