@@ -66,6 +66,21 @@ const POST: Message<'static> = Message {
     has_body: true,
 };
 
+/// A `join` source of `parts`, every one unconditional.
+fn joined(sep: &str, parts: &[&str]) -> Source {
+    Source::Join {
+        sep: sep.to_owned().into(),
+        parts: parts
+            .iter()
+            .map(|p| Line {
+                template: t(p),
+                when_body: false,
+            })
+            .collect::<Vec<_>>()
+            .into(),
+    }
+}
+
 /// Signs `values` and returns the value named `out`.
 fn run(creds: &Credentials, values: Vec<Value>, out: &str) -> Vec<u8> {
     let s = scheme(vec![
@@ -363,28 +378,11 @@ fn timestamps_and_ids_are_generated_or_set() {
 fn body_fields_are_read_exactly_as_received() {
     let s = scheme(vec![cred("k", CredentialKind::Key)]);
     let r = recipe(
-        vec![value(
-            "v",
-            Source::Join {
-                sep: "".into(),
-                parts: vec![
-                    Line {
-                        template: t("{a}"),
-                        when_body: false,
-                    },
-                    Line {
-                        template: t("{b}"),
-                        when_body: false,
-                    },
-                ]
-                .into(),
-            },
-            vec![],
-        )]
-        .into_iter()
-        .rev()
-        .chain([])
-        .collect::<Vec<_>>(),
+        vec![value("v", joined("", &["{a}", "{b}"]), vec![])]
+            .into_iter()
+            .rev()
+            .chain([])
+            .collect::<Vec<_>>(),
         vec![],
     );
     let mut values = vec![
@@ -728,10 +726,7 @@ fn composed_sources_digest_as_their_assembled_text() {
         ]
         .into(),
     );
-    let join = Source::Join {
-        sep: "|".into(),
-        parts: vec![line("{method}", false), line("{id}", false)].into(),
-    };
+    let join = joined("|", &["{method}", "{id}"]);
     let template = Source::Template(t("{method} {target}"));
     let sha512 = |text: &str| Sha512::digest(text.as_bytes()).to_vec();
     let mac = |text: &str| {
@@ -847,20 +842,7 @@ fn borrowed_keys_and_fields_verify_like_owned_ones() {
             value("a", Source::Field("a".into()), vec![]),
             value(
                 "sig",
-                Source::Join {
-                    sep: "".into(),
-                    parts: vec![
-                        Line {
-                            template: t("{a}"),
-                            when_body: false,
-                        },
-                        Line {
-                            template: t("{k}"),
-                            when_body: false,
-                        },
-                    ]
-                    .into(),
-                },
+                joined("", &["{a}", "{k}"]),
                 vec![Step::Sha512, Step::Hex],
             ),
         ]
