@@ -479,10 +479,10 @@ fn verified<'r, V: Stored<'r>>(
 /// Whether a verifier compares header `output` with what it computes: every
 /// header but those it read a `carried` value from.
 fn compared(carried: &[(&str, &str)], output: &Output) -> bool {
-    output
-        .template
-        .only_value()
-        .is_none_or(|v| !carried.iter().any(|(name, _)| *name == v))
+    match output.template.only_value() {
+        Some(v) => !carried.iter().any(|(name, _)| *name == v),
+        None => true,
+    }
 }
 
 /// Whether a verifier takes `value` from the header that carries it.
