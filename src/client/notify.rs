@@ -8,7 +8,9 @@
 
 use std::time::{Duration, SystemTime};
 
-use payspec_signing::recipe::{self, Context, CredentialKind, Credentials, Message, Recipe};
+use payspec_signing::recipe::{
+    self, BodyFields, Context, CredentialKind, CredentialSource, Message, Recipe,
+};
 use serde::de::DeserializeOwned;
 
 use super::descriptor::Descriptor;
@@ -40,18 +42,28 @@ fn recipe_of(d: &'static Descriptor) -> Result<&'static Recipe, Error> {
 }
 
 /// The signing keys (`kind: key` credentials) by their declared names, in
-/// declaration order: what a notification verifier takes.
-fn keys(d: &Descriptor, keys: &[&Secret]) -> Credentials {
-    let mut credentials = Credentials::new();
-    let declared = d
-        .auth
-        .credentials
-        .iter()
-        .filter(|c| c.kind == CredentialKind::Key);
-    for (decl, key) in declared.zip(keys) {
-        credentials.insert(decl.name.clone(), (*key).clone());
+/// declaration order: what a notification verifier takes. Borrowed for the
+/// call, so no key is copied.
+struct Keys<'k> {
+    descriptor: &'static Descriptor,
+    keys: &'k [&'k Secret],
+}
+
+impl CredentialSource for Keys<'_> {
+    fn get(&self, name: &str) -> Option<&Secret> {
+        self.descriptor
+            .auth
+            .credentials
+            .iter()
+            .filter(|c| c.kind == CredentialKind::Key)
+            .zip(self.keys)
+            .find(|(decl, _)| decl.name == name)
+            .map(|(_, key)| *key)
     }
-    credentials
+}
+
+fn keys<'k>(descriptor: &'static Descriptor, keys: &'k [&'k Secret]) -> Keys<'k> {
+    Keys { descriptor, keys }
 }
 
 /// A notification header from the `http::HeaderMap` a web framework hands
@@ -155,8 +167,7 @@ fn check_headers(
         body: raw_body,
         has_body: true,
     };
-    recipe::verify(d.auth, recipe, &message, &cx)
-        .map(drop)
+    recipe::check(d.auth, recipe, &message, &cx)
         .map_err(|e| mismatch(d, format!("notification signature: {e}")))
 }
 
@@ -177,7 +188,7 @@ pub fn verify_fields<T: DeserializeOwned>(
         check_fields_with(d, raw_body, &credentials)?;
         return notification::decode(d.name, raw_body);
     };
-    let mut fields = SignedFields::new(&names);
+    let mut fields = SignedFields::new(names.as_slice());
     match decode_watching::<T>(raw_body, &mut fields) {
         Ok(decoded) => {
             if check_fields(d, raw_body, Some(&fields), &credentials).is_err() {
@@ -209,13 +220,13 @@ pub fn check_signed_fields(
 fn check_fields_with(
     d: &'static Descriptor,
     raw_body: &[u8],
-    credentials: &Credentials,
+    credentials: &Keys<'_>,
 ) -> Result<(), Error> {
     let recipe = recipe_of(d)?;
     let Some(names) = top_level_names(recipe) else {
         return check_fields(d, raw_body, None, credentials);
     };
-    let fields = match SignedFields::parse(raw_body, &names) {
+    let fields = match SignedFields::parse(raw_body, names.as_slice()) {
         Ok(fields) => fields,
         // Explained by a full parse, so the message is the one a `Value`
         // gives (the borrowed read skips nesting without a recursion
@@ -236,12 +247,11 @@ fn check_fields(
     d: &'static Descriptor,
     raw_body: &[u8],
     fields: Option<&SignedFields<'_>>,
-    credentials: &Credentials,
+    credentials: &Keys<'_>,
 ) -> Result<(), Error> {
     let recipe = recipe_of(d)?;
-    let pairs = fields.map(SignedFields::pairs);
     let mut cx = Context::new(credentials);
-    cx.fields = pairs.as_deref();
+    cx.fields = fields.map(|f| f as &dyn BodyFields);
     let message = Message {
         method: "POST",
         target: "",
@@ -249,18 +259,16 @@ fn check_fields(
         body: raw_body,
         has_body: true,
     };
-    recipe::verify(d.auth, recipe, &message, &cx)
-        .map(drop)
-        .map_err(|e| {
-            // The signed fields are read without checking everything a full
-            // parse checks in the members skipped (UTF-8 in strings, number
-            // range). A body a full parse rejects is reported as not JSON;
-            // only rejected bodies pay for that second parse.
-            match notification::parse(d.name, raw_body) {
-                Err(not_json) => not_json,
-                Ok(_) => mismatch(d, e.to_string()),
-            }
-        })
+    recipe::check(d.auth, recipe, &message, &cx).map_err(|e| {
+        // The signed fields are read without checking everything a full
+        // parse checks in the members skipped (UTF-8 in strings, number
+        // range). A body a full parse rejects is reported as not JSON;
+        // only rejected bodies pay for that second parse.
+        match notification::parse(d.name, raw_body) {
+            Err(not_json) => not_json,
+            Ok(_) => mismatch(d, e.to_string()),
+        }
+    })
 }
 
 // Exercised with DOKU's descriptor, whose notification recipe signs a

@@ -7,7 +7,7 @@
 //! [`Template`]s. The same recipe signs (compute every value, write every
 //! output) and verifies (take the values a message carries from its headers,
 //! recompute the rest, compare every other output in constant time): see
-//! [`sign`] and [`verify`].
+//! [`sign`], and [`verify`] or [`check`] (the verdict alone).
 //!
 //! Every type here holds `Cow<'static, …>`, so a generated client keeps its
 //! recipes as `const` data and a loader builds the same types from YAML.
@@ -21,8 +21,8 @@ use std::borrow::Cow;
 
 pub use prim::{minify_json, TimeFormat};
 pub use run::{
-    sign, sign_notification, verify, Context, Credentials, Headers, Message, RecipeError, Signed,
-    Values,
+    check, sign, sign_notification, verify, BodyFields, Context, CredentialSource, Credentials,
+    Headers, Message, RecipeError, Signed, Values,
 };
 pub use taint::{secret_reaches, Taint};
 

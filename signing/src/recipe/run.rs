@@ -1,6 +1,7 @@
 //! The executor: computes a recipe's values and writes or checks its outputs.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::time::SystemTime;
 
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
@@ -46,6 +47,19 @@ impl Credentials {
     }
 }
 
+/// Where a recipe finds its credentials by name: the [`Credentials`] a
+/// client owns, or keys a verifier borrows for one call (nothing copied).
+pub trait CredentialSource {
+    /// Credential `name`, if configured.
+    fn get(&self, name: &str) -> Option<&Secret>;
+}
+
+impl CredentialSource for Credentials {
+    fn get(&self, name: &str) -> Option<&Secret> {
+        Credentials::get(self, name)
+    }
+}
+
 impl std::fmt::Debug for Credentials {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // Names only: even an id credential stays out of logs by default.
@@ -81,6 +95,32 @@ impl Headers for Vec<(String, String)> {
     }
 }
 
+/// Top-level string fields already read from a body, by name: what a
+/// caller that reads the body anyway hands the executor so it need not
+/// read it again.
+pub trait BodyFields {
+    /// The string field `name`; `None` when absent or not a string.
+    fn field(&self, name: &str) -> Option<&str>;
+}
+
+impl BodyFields for [(&str, Option<&str>)] {
+    fn field(&self, name: &str) -> Option<&str> {
+        self.iter().find(|(n, _)| *n == name).and_then(|(_, v)| *v)
+    }
+}
+
+impl<const N: usize> BodyFields for [(&str, Option<&str>); N] {
+    fn field(&self, name: &str) -> Option<&str> {
+        self.as_slice().field(name)
+    }
+}
+
+impl BodyFields for Vec<(&str, Option<&str>)> {
+    fn field(&self, name: &str) -> Option<&str> {
+        self.as_slice().field(name)
+    }
+}
+
 /// The message a recipe signs or verifies.
 #[derive(Debug, Clone, Copy)]
 pub struct Message<'a> {
@@ -101,7 +141,7 @@ pub struct Message<'a> {
 #[derive(Clone, Copy)]
 pub struct Context<'a> {
     /// The configured credentials.
-    pub credentials: &'a Credentials,
+    pub credentials: &'a dyn CredentialSource,
     /// Values the caller chooses, by value name (a stored Request-Id, a
     /// timestamp to reproduce a signature): they replace generated ids and
     /// timestamps and supply `header` inputs.
@@ -111,7 +151,7 @@ pub struct Context<'a> {
     /// Top-level string fields already read from the body, by name (so a
     /// caller that reads the body once anyway need not have it read again);
     /// `None` to let the executor read the body.
-    pub fields: Option<&'a [(&'a str, Option<&'a str>)]>,
+    pub fields: Option<&'a dyn BodyFields>,
     /// The request's values, when verifying its response.
     pub sent: &'a [(Text, Vec<u8>)],
     /// The clock.
@@ -122,7 +162,7 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     /// A context with `credentials`, the system clock and nothing else.
-    pub fn new(credentials: &'a Credentials) -> Self {
+    pub fn new(credentials: &'a dyn CredentialSource) -> Self {
         Context {
             credentials,
             set: &[],
@@ -323,7 +363,8 @@ pub fn sign(
     message: &Message<'_>,
     cx: &Context<'_>,
 ) -> Result<Signed, RecipeError> {
-    let mut run = Run::new(scheme, recipe, message, cx, Vec::new());
+    let json = OnceCell::new();
+    let mut run = Run::<Vec<u8>>::new(scheme, recipe, message, cx, Vec::new(), &json);
     run.values()?;
     let headers = run.render_outputs(&recipe.headers)?;
     let fields = run.render_outputs(&recipe.fields)?;
@@ -338,34 +379,79 @@ pub fn sign(
 /// generated id, a timestamp, an id credential the verifier was not given)
 /// are read from the headers that carry them, the rest recomputed, and every
 /// other output compared in constant time with what was received.
+///
+/// Returns every value and output, as [`sign`] does; a caller that only
+/// needs the verdict calls [`check`], which builds none of them.
 pub fn verify(
     scheme: &Scheme,
     recipe: &Recipe,
     message: &Message<'_>,
     cx: &Context<'_>,
 ) -> Result<Signed, RecipeError> {
+    let json = OnceCell::new();
+    let run = verified::<Vec<u8>>(scheme, recipe, message, cx, &json)?;
+    let headers = recipe
+        .headers
+        .iter()
+        .map(|output| {
+            let received = cx.headers.header(&output.name).unwrap_or_default().trim();
+            (output.name.to_string(), received.to_owned())
+        })
+        .collect();
+    let fields = recipe
+        .fields
+        .iter()
+        .map(|output| {
+            // Present: `verified` checked it.
+            let received = run.field(&output.name).unwrap_or_default();
+            (output.name.to_string(), received.to_owned())
+        })
+        .collect();
+    Ok(Signed {
+        values: run.values,
+        headers,
+        fields,
+    })
+}
+
+/// [`verify`] without its result: the same checks in the same order, with
+/// the same errors, but no values or outputs copied out (what a notification
+/// handler needs before it trusts a body).
+pub fn check(
+    scheme: &Scheme,
+    recipe: &Recipe,
+    message: &Message<'_>,
+    cx: &Context<'_>,
+) -> Result<(), RecipeError> {
+    let json = OnceCell::new();
+    verified::<Cow<'_, [u8]>>(scheme, recipe, message, cx, &json).map(drop)
+}
+
+/// The checks of [`verify`]; the run holds the values it computed.
+fn verified<'r, V: Stored<'r>>(
+    scheme: &'r Scheme,
+    recipe: &'r Recipe,
+    message: &'r Message<'r>,
+    cx: &'r Context<'r>,
+    json: &'r OnceCell<Option<serde_json::Value>>,
+) -> Result<Run<'r, V>, RecipeError> {
     let mut carried = Vec::new();
-    let mut checked = Vec::new();
     for output in recipe.headers.iter() {
-        match output
+        if let Some(value) = output
             .template
             .only_value()
             .filter(|v| is_carrier(scheme, recipe, cx, v))
         {
-            Some(value) => {
-                let received = cx
-                    .headers
-                    .header(&output.name)
-                    .ok_or_else(|| RecipeError::MissingHeader(output.name.to_string()))?;
-                carried.push((value.to_owned(), received.to_owned()));
-            }
-            None => checked.push(output),
+            let received = cx
+                .headers
+                .header(&output.name)
+                .ok_or_else(|| RecipeError::MissingHeader(output.name.to_string()))?;
+            carried.push((value, received));
         }
     }
-    let mut run = Run::new(scheme, recipe, message, cx, carried);
     // A received header is checked before anything is computed from the
     // body, so a missing signature is reported as missing.
-    for output in &checked {
+    for output in recipe.headers.iter().filter(|o| compared(&carried, o)) {
         let received = cx
             .headers
             .header(&output.name)
@@ -378,28 +464,30 @@ pub fn verify(
             });
         }
     }
+    let mut run = Run::new(scheme, recipe, message, cx, carried, json);
     run.values()?;
-    let mut headers = Vec::new();
     for output in recipe.headers.iter() {
-        let received = cx.headers.header(&output.name).unwrap_or_default().trim();
-        if checked.iter().any(|c| c.name == output.name) {
+        if compared(&run.carried, output) {
+            let received = cx.headers.header(&output.name).unwrap_or_default().trim();
             run.check(output, received, false)?;
         }
-        headers.push((output.name.to_string(), received.to_owned()));
     }
-    let mut fields = Vec::new();
     for output in recipe.fields.iter() {
         let received = run
-            .field(&output.name)?
+            .field(&output.name)
             .ok_or_else(|| RecipeError::MissingSignatureField(output.name.to_string()))?;
-        run.check(output, &received, true)?;
-        fields.push((output.name.to_string(), received.into_owned()));
+        run.check(output, received, true)?;
     }
-    Ok(Signed {
-        values: run.values,
-        headers,
-        fields,
-    })
+    Ok(run)
+}
+
+/// Whether a verifier compares header `output` with what it computes: every
+/// header but those it read a `carried` value from.
+fn compared(carried: &[(&str, &str)], output: &Output) -> bool {
+    match output.template.only_value() {
+        Some(v) => !carried.iter().any(|(name, _)| *name == v),
+        None => true,
+    }
 }
 
 /// Whether a verifier takes `value` from the header that carries it.
@@ -415,26 +503,37 @@ fn is_carrier(scheme: &Scheme, recipe: &Recipe, cx: &Context<'_>, value: &str) -
     }
 }
 
-/// One execution.
-struct Run<'r, 'a> {
+/// How a run keeps its values: owned (`Vec<u8>`, when they are returned
+/// as [`Values`]) or borrowed where they are inputs as they are (`Cow`,
+/// when only the verdict is).
+trait Stored<'r>: From<Cow<'r, [u8]>> + AsRef<[u8]> {}
+
+impl<'r, V: From<Cow<'r, [u8]>> + AsRef<[u8]>> Stored<'r> for V {}
+
+/// One execution. Everything it reads lives as long as `'r`, so a value
+/// that is an input as it is (a body field, a header, a credential) need
+/// not be copied.
+struct Run<'r, V> {
     scheme: &'r Scheme,
     recipe: &'r Recipe,
-    message: &'r Message<'a>,
-    cx: &'r Context<'a>,
-    /// Values read from the message's headers (verifying).
-    carried: Vec<(String, String)>,
-    values: Vec<(Text, Vec<u8>)>,
+    message: &'r Message<'r>,
+    cx: &'r Context<'r>,
+    /// Values read from the message's headers (verifying): name, text.
+    carried: Vec<(&'r str, &'r str)>,
+    /// The values computed so far, named, in recipe order.
+    values: Vec<(Text, V)>,
     /// The body parsed as JSON, once, when a field is read from it.
-    json: std::cell::OnceCell<Option<serde_json::Value>>,
+    json: &'r OnceCell<Option<serde_json::Value>>,
 }
 
-impl<'r, 'a> Run<'r, 'a> {
+impl<'r, V: Stored<'r>> Run<'r, V> {
     fn new(
         scheme: &'r Scheme,
         recipe: &'r Recipe,
-        message: &'r Message<'a>,
-        cx: &'r Context<'a>,
-        carried: Vec<(String, String)>,
+        message: &'r Message<'r>,
+        cx: &'r Context<'r>,
+        carried: Vec<(&'r str, &'r str)>,
+        json: &'r OnceCell<Option<serde_json::Value>>,
     ) -> Self {
         Run {
             scheme,
@@ -443,15 +542,15 @@ impl<'r, 'a> Run<'r, 'a> {
             cx,
             carried,
             values: Vec::with_capacity(recipe.values.len()),
-            json: std::cell::OnceCell::new(),
+            json,
         }
     }
 
-    fn given(&self, name: &str) -> Option<&str> {
+    fn given(&self, name: &str) -> Option<&'r str> {
         self.carried
             .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
             .or_else(|| {
                 self.cx
                     .set
@@ -462,35 +561,109 @@ impl<'r, 'a> Run<'r, 'a> {
     }
 
     fn values(&mut self) -> Result<(), RecipeError> {
-        for value in self.recipe.values.iter() {
+        let recipe = self.recipe;
+        for value in recipe.values.iter() {
             let bytes = self.computed(&value.name, &value.source, &value.steps)?;
-            self.values.push((value.name.clone(), bytes));
+            self.values.push((value.name.clone(), V::from(bytes)));
         }
         Ok(())
     }
 
-    /// A source followed by steps; the body and other inputs are read in
-    /// place, not copied, before the first step.
+    /// A source followed by steps; inputs are read in place, not copied,
+    /// and a value without steps that is an input stays borrowed.
     fn computed(
         &self,
         name: &str,
-        source: &Source,
+        source: &'r Source,
         steps: &[Step],
-    ) -> Result<Vec<u8>, RecipeError> {
+    ) -> Result<Cow<'r, [u8]>, RecipeError> {
         let Some((first, rest)) = steps.split_first() else {
             return self.source(name, source);
         };
-        let mut bytes = match source {
-            Source::Body { or: None } => self.step(first, self.message.body)?,
-            Source::Method => self.step(first, self.message.method.as_bytes())?,
-            Source::Target => self.step(first, self.message.target.as_bytes())?,
-            Source::Value(v) => self.step(first, &self.lookup(v)?)?,
-            _ => self.step(first, &self.source(name, source)?)?,
+        // A digest or MAC is kept where it is computed and encoded from
+        // there; a composed source is fed to it without being assembled.
+        let composed = matches!(
+            source,
+            Source::Template(_) | Source::Lines(_) | Source::Join { .. }
+        );
+        let streamed = match composed {
+            true => self.digest(first, Input::Composed(source))?,
+            false => None,
+        };
+        let (mut bytes, rest) = match streamed {
+            Some(digest) => self.encoded(&digest, rest)?,
+            None => {
+                let input = match source {
+                    Source::Value(v) => self.lookup(v)?,
+                    _ => self.source(name, source)?,
+                };
+                match self.digest(first, Input::Bytes(&input))? {
+                    Some(digest) => self.encoded(&digest, rest)?,
+                    None => (self.step(first, &input)?, rest),
+                }
+            }
         };
         for step in rest {
             bytes = self.step(step, &bytes)?;
         }
-        Ok(bytes)
+        Ok(Cow::Owned(bytes))
+    }
+
+    /// A digest with the next of the `rest` steps applied, and the steps
+    /// after that.
+    fn encoded<'s>(
+        &self,
+        digest: &Digest,
+        rest: &'s [Step],
+    ) -> Result<(Vec<u8>, &'s [Step]), RecipeError> {
+        Ok(match rest.split_first() {
+            Some((next, rest)) => (self.step(next, digest.bytes())?, rest),
+            None => (digest.bytes().to_vec(), rest),
+        })
+    }
+
+    /// The digest or MAC `step` of `input`; `None` for any other step, or a
+    /// key not configured (the general path then reports errors in its
+    /// usual order).
+    #[inline(always)]
+    fn digest(&self, step: &Step, input: Input<'_>) -> Result<Option<Digest>, RecipeError> {
+        let key = |k: &str| self.credential(k).ok().map(|s| s.expose().as_bytes());
+        Ok(match step {
+            Step::Sha256 => Some(self.fed(Sha256::new(), input)?),
+            Step::Sha512 => Some(self.fed(Sha512::new(), input)?),
+            Step::HmacSha256(k) => {
+                match key(k).and_then(|k| Hmac::<Sha256>::new_from_slice(k).ok()) {
+                    Some(mac) => Some(self.fed(mac, input)?),
+                    None => None,
+                }
+            }
+            Step::HmacSha512(k) => {
+                match key(k).and_then(|k| Hmac::<Sha512>::new_from_slice(k).ok()) {
+                    Some(mac) => Some(self.fed(mac, input)?),
+                    None => None,
+                }
+            }
+            _ => None,
+        })
+    }
+
+    /// Feeds `input` to `hash` and finishes it.
+    #[inline(always)]
+    fn fed<H>(&self, hash: H, input: Input<'_>) -> Result<Digest, RecipeError>
+    where
+        H: hmac::digest::Update + hmac::digest::FixedOutput,
+    {
+        let mut feed = Feed(hash);
+        match input {
+            Input::Bytes(bytes) => feed.put(bytes),
+            Input::Composed(Source::Template(t)) => self.render_into(&mut feed, t)?,
+            Input::Composed(Source::Lines(lines)) => self.join_into(&mut feed, b"\n", lines)?,
+            Input::Composed(Source::Join { sep, parts }) => {
+                self.join_into(&mut feed, sep.as_bytes(), parts)?
+            }
+            Input::Composed(_) => {}
+        }
+        Ok(Digest::of(feed.0.finalize_fixed().as_slice()))
     }
 
     fn credential(&self, name: &str) -> Result<&'r Secret, RecipeError> {
@@ -500,31 +673,31 @@ impl<'r, 'a> Run<'r, 'a> {
             .ok_or_else(|| RecipeError::MissingCredential(name.to_owned()))
     }
 
-    fn source(&self, name: &str, source: &Source) -> Result<Vec<u8>, RecipeError> {
+    fn source(&self, name: &str, source: &'r Source) -> Result<Cow<'r, [u8]>, RecipeError> {
+        let borrowed = |text: &'r str| Cow::Borrowed(text.as_bytes());
         Ok(match source {
-            Source::Value(v) => self.lookup(v)?.into_owned(),
-            Source::Method => self.message.method.as_bytes().to_vec(),
-            Source::Target => self.message.target.as_bytes().to_vec(),
-            Source::TargetWithQuery => target_with_query(self.message).into_bytes(),
+            Source::Value(v) => Cow::Owned(self.lookup(v)?.into_owned()),
+            Source::Method => borrowed(self.message.method),
+            Source::Target => borrowed(self.message.target),
+            Source::TargetWithQuery => Cow::Owned(target_with_query(self.message).into_bytes()),
             Source::Body { or } => match (self.message.body.is_empty(), or) {
-                (true, Some(text)) => text.as_bytes().to_vec(),
-                _ => self.message.body.to_vec(),
+                (true, Some(text)) => borrowed(text),
+                _ => Cow::Borrowed(self.message.body),
             },
-            Source::Header(h) => self
-                .given(name)
-                .or_else(|| self.cx.headers.header(h))
-                .ok_or_else(|| RecipeError::MissingHeader(h.to_string()))?
-                .as_bytes()
-                .to_vec(),
-            Source::Credential(c) => self.credential(c)?.expose().as_bytes().to_vec(),
+            Source::Header(h) => borrowed(
+                self.given(name)
+                    .or_else(|| self.cx.headers.header(h))
+                    .ok_or_else(|| RecipeError::MissingHeader(h.to_string()))?,
+            ),
+            Source::Credential(c) => borrowed(self.credential(c)?.expose()),
             Source::Now(format) => match self.given(name) {
-                Some(given) => given.as_bytes().to_vec(),
-                None => format.format(self.cx.now).into_bytes(),
+                Some(given) => borrowed(given),
+                None => Cow::Owned(format.format(self.cx.now).into_bytes()),
             },
             Source::Uuid { max_len } => match self.given(name) {
                 Some(given) => {
                     check_id(name, given, *max_len)?;
-                    given.as_bytes().to_vec()
+                    borrowed(given)
                 }
                 None => {
                     let id = uuid::Uuid::new_v4();
@@ -534,7 +707,7 @@ impl<'r, 'a> Run<'r, 'a> {
                         id.simple().to_string()
                     };
                     text.truncate(*max_len);
-                    text.into_bytes()
+                    Cow::Owned(text.into_bytes())
                 }
             },
             Source::Digits { max_len } => match self.given(name) {
@@ -543,41 +716,40 @@ impl<'r, 'a> Run<'r, 'a> {
                     if !given.bytes().all(|b| b.is_ascii_digit()) {
                         return Err(RecipeError::NotDigits(name.to_owned()));
                     }
-                    given.as_bytes().to_vec()
+                    borrowed(given)
                 }
-                None => random_digits(*max_len).into_bytes(),
+                None => Cow::Owned(random_digits(*max_len).into_bytes()),
             },
-            Source::Field(path) => self
-                .field(path)?
-                .ok_or_else(|| RecipeError::MissingField(path.to_string()))?
-                .into_owned()
-                .into_bytes(),
+            Source::Field(path) => borrowed(
+                self.field(path)
+                    .ok_or_else(|| RecipeError::MissingField(path.to_string()))?,
+            ),
             Source::Sent(v) => self
                 .cx
                 .sent
                 .iter()
                 .find(|(n, _)| n == v)
-                .map(|(_, b)| b.clone())
+                .map(|(_, b)| Cow::Borrowed(b.as_slice()))
                 .ok_or_else(|| RecipeError::UnknownValue(v.to_string()))?,
-            Source::Literal(text) => text.as_bytes().to_vec(),
-            Source::Template(t) => self.render(t)?,
-            Source::Lines(lines) => self.join(b"\n", lines)?,
-            Source::Join { sep, parts } => self.join(sep.as_bytes(), parts)?,
+            Source::Literal(text) => borrowed(text),
+            Source::Template(t) => Cow::Owned(self.render(t)?),
+            Source::Lines(lines) => Cow::Owned(self.join(b"\n", lines)?),
+            Source::Join { sep, parts } => Cow::Owned(self.join(sep.as_bytes(), parts)?),
             Source::Basic { user, password } => {
                 let mut pair = self.credential(user)?.expose().to_owned();
                 pair.push(':');
                 if let Some(password) = password {
                     pair.push_str(self.credential(password)?.expose());
                 }
-                STANDARD.encode(pair).into_bytes()
+                Cow::Owned(STANDARD.encode(pair).into_bytes())
             }
-            Source::Token => self.token()?.as_bytes().to_vec(),
+            Source::Token => borrowed(self.token()?),
         })
     }
 
     /// The access token: the caller's (`Context::token`), or one given by
     /// name (`--set access_token=…`, to reproduce a signature).
-    fn token(&self) -> Result<&str, RecipeError> {
+    fn token(&self) -> Result<&'r str, RecipeError> {
         self.cx
             .token
             .or_else(|| self.given(super::ACCESS_TOKEN))
@@ -587,27 +759,37 @@ impl<'r, 'a> Run<'r, 'a> {
     fn join(&self, sep: &[u8], parts: &[Line]) -> Result<Vec<u8>, RecipeError> {
         // One buffer for every part: a string to sign is a few hundred bytes.
         let mut out = Vec::with_capacity(256);
+        self.join_into(&mut out, sep, parts)?;
+        Ok(out)
+    }
+
+    fn join_into(
+        &self,
+        out: &mut impl Sink,
+        sep: &[u8],
+        parts: &[Line],
+    ) -> Result<(), RecipeError> {
         let mut first = true;
         for part in parts {
             if part.when_body && !self.message.has_body {
                 continue;
             }
             if !first {
-                out.extend_from_slice(sep);
+                out.put(sep);
             }
             first = false;
-            self.render_into(&mut out, &part.template)?;
+            self.render_into(out, &part.template)?;
         }
-        Ok(out)
+        Ok(())
     }
 
     /// A value, input word or id/sent credential referred to by name.
     fn lookup(&self, name: &str) -> Result<Cow<'_, [u8]>, RecipeError> {
-        if let Some(given) = self.carried.iter().find(|(n, _)| n == name) {
+        if let Some(given) = self.carried.iter().find(|(n, _)| *n == name) {
             return Ok(Cow::Borrowed(given.1.as_bytes()));
         }
         if let Some((_, bytes)) = self.values.iter().find(|(n, _)| n == name) {
-            return Ok(Cow::Borrowed(bytes));
+            return Ok(Cow::Borrowed(bytes.as_ref()));
         }
         match name {
             "method" => return Ok(Cow::Borrowed(self.message.method.as_bytes())),
@@ -630,11 +812,11 @@ impl<'r, 'a> Run<'r, 'a> {
         Ok(out)
     }
 
-    fn render_into(&self, out: &mut Vec<u8>, template: &Template) -> Result<(), RecipeError> {
+    fn render_into(&self, out: &mut impl Sink, template: &Template) -> Result<(), RecipeError> {
         for piece in template.pieces.iter() {
             match piece {
-                Piece::Text(t) => out.extend_from_slice(t.as_bytes()),
-                Piece::Value(v) => out.extend_from_slice(&self.lookup(v)?),
+                Piece::Text(t) => out.put(t.as_bytes()),
+                Piece::Value(v) => out.put(&self.lookup(v)?),
             }
         }
         Ok(())
@@ -655,7 +837,7 @@ impl<'r, 'a> Run<'r, 'a> {
         Ok(match step {
             Step::Sha256 => Sha256::digest(input).to_vec(),
             Step::Sha512 => Sha512::digest(input).to_vec(),
-            Step::Hex => lower_hex(input).into_bytes(),
+            Step::Hex => lower_hex(input),
             Step::Base64 => STANDARD.encode(input).into_bytes(),
             Step::Base64Url => URL_SAFE_NO_PAD.encode(input).into_bytes(),
             Step::Minify => super::minify_json(input),
@@ -685,13 +867,10 @@ impl<'r, 'a> Run<'r, 'a> {
         })
     }
 
-    /// A top-level string field of the body, exactly as received.
-    fn field(&self, path: &str) -> Result<Option<Cow<'_, str>>, RecipeError> {
+    /// A string field of the body by dotted path, exactly as received.
+    fn field(&self, path: &str) -> Option<&'r str> {
         if let Some(fields) = self.cx.fields {
-            return Ok(fields
-                .iter()
-                .find(|(n, _)| *n == path)
-                .and_then(|(_, v)| v.map(Cow::Borrowed)));
+            return fields.field(path);
         }
         let body = self.message.body;
         let json = self.json.get_or_init(|| serde_json::from_slice(body).ok());
@@ -699,7 +878,7 @@ impl<'r, 'a> Run<'r, 'a> {
         for key in path.split('.') {
             node = node.and_then(|n| n.get(key));
         }
-        Ok(node.and_then(|n| n.as_str()).map(Cow::Borrowed))
+        node.and_then(|n| n.as_str())
     }
 
     fn check(&self, output: &Output, received: &str, field: bool) -> Result<(), RecipeError> {
@@ -710,7 +889,11 @@ impl<'r, 'a> Run<'r, 'a> {
         if let Some(verified) = self.rsa_check(output, received) {
             return verified.and_then(|ok| if ok { Ok(()) } else { Err(mismatch()) });
         }
-        let expected = self.render(&output.template)?;
+        // A template that is one value (`{signature_key}`) is that value.
+        let expected = match output.template.only_value() {
+            Some(value) => self.lookup(value)?,
+            None => Cow::Owned(self.render(&output.template)?),
+        };
         let same = if output.ignore_case {
             constant_time_eq_ignore_ascii_case(&expected, received.as_bytes())
         } else {
@@ -765,6 +948,54 @@ impl<'r, 'a> Run<'r, 'a> {
     }
 }
 
+/// Where rendered text goes: a buffer, or straight into a digest or MAC.
+trait Sink {
+    fn put(&mut self, bytes: &[u8]);
+}
+
+impl Sink for Vec<u8> {
+    fn put(&mut self, bytes: &[u8]) {
+        self.extend_from_slice(bytes);
+    }
+}
+
+/// What a digest or MAC is fed: bytes, or a composed source (`template`,
+/// `lines`, `join`) rendered piece by piece.
+#[derive(Clone, Copy)]
+enum Input<'x> {
+    Bytes(&'x [u8]),
+    Composed(&'x Source),
+}
+
+/// A digest or MAC being fed.
+struct Feed<H>(H);
+
+impl<H: hmac::digest::Update> Sink for Feed<H> {
+    fn put(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+}
+
+/// A digest or MAC result, kept where it was computed (every one a recipe
+/// streams is at most 64 bytes).
+struct Digest {
+    buf: [u8; 64],
+    len: usize,
+}
+
+impl Digest {
+    fn of(bytes: &[u8]) -> Self {
+        let mut buf = [0; 64];
+        let len = bytes.len().min(buf.len());
+        buf[..len].copy_from_slice(&bytes[..len]);
+        Digest { buf, len }
+    }
+
+    fn bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
 /// [`constant_time_eq`] after ASCII lowercasing both sides, without
 /// allocating (hex of any case is the same hash).
 fn constant_time_eq_ignore_ascii_case(a: &[u8], b: &[u8]) -> bool {
@@ -816,14 +1047,22 @@ pub(crate) fn random_digits(len: usize) -> String {
 }
 
 /// Lowercase hexadecimal.
-pub(crate) fn lower_hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for &b in bytes {
-        out.push(char::from(DIGITS[usize::from(b >> 4)]));
-        out.push(char::from(DIGITS[usize::from(b & 0x0f)]));
-    }
+fn lower_hex(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len() * 2);
+    out.extend(
+        bytes
+            .iter()
+            .flat_map(|&b| [hex_digit(b >> 4), hex_digit(b & 0x0f)]),
+    );
     out
+}
+
+/// The lowercase hex digit of a nibble, by arithmetic: no branch and no
+/// table indexed by (secret-derived) bytes, and cheaper than either.
+fn hex_digit(nibble: u8) -> u8 {
+    // `9 - nibble` wraps, setting its top bit, exactly when nibble > 9.
+    let letter = 9u8.wrapping_sub(nibble) >> 7;
+    nibble + b'0' + letter * (b'a' - b'0' - 10)
 }
 
 fn hmac<M: Mac + hmac::digest::KeyInit>(key: &Secret, message: &[u8]) -> Vec<u8> {

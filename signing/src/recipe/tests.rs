@@ -66,6 +66,21 @@ const POST: Message<'static> = Message {
     has_body: true,
 };
 
+/// A `join` source of `parts`, every one unconditional.
+fn joined(sep: &str, parts: &[&str]) -> Source {
+    Source::Join {
+        sep: sep.to_owned().into(),
+        parts: parts
+            .iter()
+            .map(|p| Line {
+                template: t(p),
+                when_body: false,
+            })
+            .collect::<Vec<_>>()
+            .into(),
+    }
+}
+
 /// Signs `values` and returns the value named `out`.
 fn run(creds: &Credentials, values: Vec<Value>, out: &str) -> Vec<u8> {
     let s = scheme(vec![
@@ -454,28 +469,11 @@ fn random_digits_have_the_length_asked_and_every_digit_occurs() {
 fn body_fields_are_read_exactly_as_received() {
     let s = scheme(vec![cred("k", CredentialKind::Key)]);
     let r = recipe(
-        vec![value(
-            "v",
-            Source::Join {
-                sep: "".into(),
-                parts: vec![
-                    Line {
-                        template: t("{a}"),
-                        when_body: false,
-                    },
-                    Line {
-                        template: t("{b}"),
-                        when_body: false,
-                    },
-                ]
-                .into(),
-            },
-            vec![],
-        )]
-        .into_iter()
-        .rev()
-        .chain([])
-        .collect::<Vec<_>>(),
+        vec![value("v", joined("", &["{a}", "{b}"]), vec![])]
+            .into_iter()
+            .rev()
+            .chain([])
+            .collect::<Vec<_>>(),
         vec![],
     );
     let mut values = vec![
@@ -799,5 +797,181 @@ fn the_access_token_is_the_callers_or_the_one_given_by_name() {
     assert_eq!(
         sign(&s, &r, &POST, &Context::new(&creds)),
         Err(RecipeError::NoToken)
+    );
+}
+
+/// Composed sources (`template`, `lines`, `join`) are fed to a digest or MAC
+/// piece by piece; the result must be the digest of the assembled text, with
+/// `when: body` lines dropped on a message without a body.
+#[test]
+fn composed_sources_digest_as_their_assembled_text() {
+    let line = |text: &str, when_body| Line {
+        template: t(text),
+        when_body,
+    };
+    let lines = Source::Lines(
+        vec![
+            line("M:{method}", false),
+            line("T:{target}", false),
+            line("B:{id}", true),
+        ]
+        .into(),
+    );
+    let join = joined("|", &["{method}", "{id}"]);
+    let template = Source::Template(t("{method} {target}"));
+    let sha512 = |text: &str| Sha512::digest(text.as_bytes()).to_vec();
+    let mac = |text: &str| {
+        let mut m = Hmac::<Sha256>::new_from_slice(b"secret").unwrap();
+        m.update(text.as_bytes());
+        STANDARD.encode(m.finalize().into_bytes()).into_bytes()
+    };
+    let v = |source: &Source, steps: Vec<Step>| {
+        run(&key(), vec![value("v", source.clone(), steps)], "v")
+    };
+    let hmac_b64 = || vec![Step::HmacSha256("k".into()), Step::Base64];
+    assert_eq!(
+        v(&lines, vec![Step::Sha512]),
+        sha512("M:POST\nT:/v1/pay\nB:CID-1")
+    );
+    assert_eq!(v(&lines, hmac_b64()), mac("M:POST\nT:/v1/pay\nB:CID-1"));
+    assert_eq!(
+        v(&join, vec![Step::Sha256]),
+        Sha256::digest(b"POST|CID-1").to_vec()
+    );
+    assert_eq!(v(&template, hmac_b64()), mac("POST /v1/pay"));
+    // Followed by more steps than one encoding.
+    let twice = Sha256::digest(STANDARD.encode(Sha512::digest(b"POST /v1/pay")).as_bytes());
+    assert_eq!(
+        v(&template, vec![Step::Sha512, Step::Base64, Step::Sha256]),
+        twice.to_vec()
+    );
+
+    let get = Message {
+        method: "GET",
+        has_body: false,
+        ..POST
+    };
+    let s = scheme(vec![
+        cred("k", CredentialKind::Key),
+        cred("id", CredentialKind::Id),
+    ]);
+    let r = recipe(vec![value("v", lines, vec![Step::Sha512])], vec![]);
+    let signed = sign(&s, &r, &get, &Context::new(&key())).unwrap();
+    assert_eq!(signed.value("v").unwrap(), sha512("M:GET\nT:/v1/pay"));
+}
+
+/// Streaming must not change which error a broken recipe reports: the
+/// source's, before the MAC's missing key, as when the text is assembled.
+#[test]
+fn a_streamed_mac_reports_errors_in_the_assembled_order() {
+    let s = scheme(vec![cred("k", CredentialKind::Key)]);
+    let mac = |source: Source| {
+        recipe(
+            vec![value("v", source, vec![Step::HmacSha256("k".into())])],
+            vec![],
+        )
+    };
+    let no_key = Credentials::new();
+    let r = mac(Source::Template(t("{method}:{missing}")));
+    assert_eq!(
+        sign(&s, &r, &POST, &Context::new(&no_key)).unwrap_err(),
+        RecipeError::UnknownValue("missing".into())
+    );
+    let r = mac(Source::Template(t("{method}")));
+    assert_eq!(
+        sign(&s, &r, &POST, &Context::new(&no_key)).unwrap_err(),
+        RecipeError::MissingCredential("k".into())
+    );
+}
+
+/// `check` is `verify` without the result: the same verdict and errors.
+#[test]
+fn check_agrees_with_verify() {
+    let (s, r) = hmac_recipe();
+    let creds = Credentials::new()
+        .with("client_id", "C1")
+        .with("k", "secret");
+    let signed = sign(&s, &r, &POST, &Context::new(&creds)).unwrap();
+    let good = signed.headers.clone();
+    let mut forged = good.clone();
+    forged[3].1 = "HMACSHA256=AAAA".to_owned();
+    let mut unsigned = good.clone();
+    unsigned.pop();
+    let keys_only = Credentials::new().with("k", "secret");
+    for headers in [&good, &forged, &unsigned] {
+        let mut cx = Context::new(&keys_only);
+        cx.headers = headers;
+        assert_eq!(
+            check(&s, &r, &POST, &cx),
+            verify(&s, &r, &POST, &cx).map(drop)
+        );
+    }
+    let mut cx = Context::new(&keys_only);
+    cx.headers = &forged;
+    assert_eq!(
+        check(&s, &r, &POST, &cx).unwrap_err(),
+        RecipeError::Mismatch {
+            name: "Signature".into(),
+            field: false
+        }
+    );
+}
+
+/// A verifier may lend its keys for one call instead of building
+/// `Credentials`; fields already read reach the executor the same way.
+#[test]
+fn borrowed_keys_and_fields_verify_like_owned_ones() {
+    struct Lent<'k>(&'k Secret);
+    impl CredentialSource for Lent<'_> {
+        fn get(&self, name: &str) -> Option<&Secret> {
+            (name == "k").then_some(self.0)
+        }
+    }
+    let s = scheme(vec![cred("k", CredentialKind::Key)]);
+    let r = Recipe {
+        values: vec![
+            value("a", Source::Field("a".into()), vec![]),
+            value(
+                "sig",
+                joined("", &["{a}", "{k}"]),
+                vec![Step::Sha512, Step::Hex],
+            ),
+        ]
+        .into(),
+        headers: vec![].into(),
+        fields: vec![Output {
+            name: "sig".into(),
+            template: t("{sig}"),
+            ignore_case: true,
+        }]
+        .into(),
+    };
+    let expected: String = Sha512::digest(b"o-1secret")
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let key = Secret::new("secret");
+    let lent = Lent(&key);
+    for sig in [expected.clone(), expected.to_uppercase()] {
+        let fields = [("a", Some("o-1")), ("sig", Some(sig.as_str()))];
+        let mut cx = Context::new(&lent);
+        cx.fields = Some(&fields);
+        assert_eq!(check(&s, &r, &POST, &cx), Ok(()));
+    }
+    let wrong = [("a", Some("o-2")), ("sig", Some(expected.as_str()))];
+    let mut cx = Context::new(&lent);
+    cx.fields = Some(&wrong);
+    assert_eq!(
+        check(&s, &r, &POST, &cx).unwrap_err(),
+        RecipeError::Mismatch {
+            name: "sig".into(),
+            field: true
+        }
+    );
+    let missing = [("a", Some("o-1"))];
+    cx.fields = Some(&missing);
+    assert_eq!(
+        check(&s, &r, &POST, &cx).unwrap_err(),
+        RecipeError::MissingSignatureField("sig".into())
     );
 }

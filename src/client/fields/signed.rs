@@ -14,15 +14,18 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use payspec_signing::recipe::BodyFields;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
+
+use super::{Few, INLINE_MEMBERS};
 
 /// The watched members, by name, as received (`None` when absent or not a
 /// string).
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct SignedFields<'a> {
     names: &'a [&'a str],
-    values: Vec<Option<Cow<'a, str>>>,
+    values: Few<Option<Cow<'a, str>>, INLINE_MEMBERS>,
 }
 
 impl<'a> SignedFields<'a> {
@@ -30,7 +33,7 @@ impl<'a> SignedFields<'a> {
     pub(crate) fn new(names: &'a [&'a str]) -> Self {
         SignedFields {
             names,
-            values: vec![None; names.len()],
+            values: Few::defaults(names.len()),
         }
     }
 
@@ -58,16 +61,25 @@ impl<'a> SignedFields<'a> {
 
     /// Where a watched member's value goes; `None` for any other member.
     pub(crate) fn slot(&mut self, key: Member) -> Option<&mut Option<Cow<'a, str>>> {
-        self.values.get_mut(key.0?)
+        self.values.as_mut_slice().get_mut(key.0?)
     }
 
-    /// `(name, value)` pairs, as the recipe executor reads fields.
+    /// `(name, value)` pairs.
+    #[cfg(test)]
     pub(crate) fn pairs(&self) -> Vec<(&str, Option<&str>)> {
         self.names
             .iter()
-            .zip(&self.values)
+            .zip(self.values.as_slice())
             .map(|(n, v)| (*n, v.as_deref()))
             .collect()
+    }
+}
+
+/// What the recipe executor reads: a watched member by name.
+impl BodyFields for SignedFields<'_> {
+    fn field(&self, name: &str) -> Option<&str> {
+        let i = self.names.iter().position(|n| *n == name)?;
+        self.values.as_slice()[i].as_deref()
     }
 }
 
@@ -271,7 +283,7 @@ mod tests {
                 ("signature_key", Some("abc")),
             ]
         );
-        assert!(matches!(f.values[0], Some(Cow::Borrowed(_))));
+        assert!(matches!(f.values.as_slice()[0], Some(Cow::Borrowed(_))));
     }
 
     #[test]
