@@ -16,7 +16,7 @@ pub mod shim;
 
 use std::path::{Path, PathBuf};
 
-use crate::emit::rust::EmitError;
+use crate::rust::EmitError;
 use crate::generate::{render_rust, Files};
 use crate::ir::Ir;
 
@@ -196,7 +196,7 @@ fn runtime_crate(name: &str) -> Option<String> {
 /// Whether `path` is the conformance runner's table of calls: this
 /// repository's test support, which names the crate as `payspec`.
 fn is_test_support(path: &Path) -> bool {
-    path == Path::new(crate::emit::rust::conformance::FILE)
+    path == Path::new(crate::rust::conformance::FILE)
 }
 
 /// The provider whose module `path` (`<provider>.rs`) is.
