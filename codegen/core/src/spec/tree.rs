@@ -287,7 +287,10 @@ impl<'de> de::Deserializer<'de> for &'de Node {
                 }
                 visitor.visit_str(v)
             }
-            Node::Scalar { value, plain: false } => visitor.visit_str(value),
+            Node::Scalar {
+                value,
+                plain: false,
+            } => visitor.visit_str(value),
             Node::Seq(items) => visit_seq(items, visitor),
             Node::Map(entries) => visit_map(entries, visitor),
         }
@@ -520,10 +523,7 @@ impl<'de> de::EnumAccess<'de> for UnitVariant<'de> {
     type Error = Mismatch;
     type Variant = Self;
 
-    fn variant_seed<S: DeserializeSeed<'de>>(
-        self,
-        seed: S,
-    ) -> Result<(S::Value, Self), Mismatch> {
+    fn variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<(S::Value, Self), Mismatch> {
         Ok((seed.deserialize(self.0)?, self))
     }
 }
@@ -539,7 +539,11 @@ impl<'de> de::VariantAccess<'de> for UnitVariant<'de> {
         mismatch("newtype variant")
     }
 
-    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, _visitor: V) -> Result<V::Value, Mismatch> {
+    fn tuple_variant<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        _visitor: V,
+    ) -> Result<V::Value, Mismatch> {
         mismatch("tuple variant")
     }
 
@@ -696,7 +700,11 @@ i: \"esc\\t\\u00e9\"
                 assert_eq!(t, v, "{name}");
             }
         }
-        assert!(fast * 2 > files.len(), "{fast} of {} files took the one-parse path", files.len());
+        assert!(
+            fast * 2 > files.len(),
+            "{fast} of {} files took the one-parse path",
+            files.len()
+        );
     }
 
     #[test]

@@ -16,9 +16,9 @@ pub mod shim;
 
 use std::path::{Path, PathBuf};
 
-use crate::rust::EmitError;
 use crate::generate::{render_rust, Files};
 use crate::ir::Ir;
+use crate::rust::EmitError;
 
 pub use manifest::RuntimeSource;
 
