@@ -193,13 +193,15 @@ fn parse_u64(v: &str) -> Option<u64> {
     unpositive.parse().ok()
 }
 
+/// `-0x1f`, `-0o17`, `-0b101`.
+fn negative_radix(v: &str) -> Option<i64> {
+    let (digits, radix) = radix_body(v.strip_prefix('-')?)?;
+    i64::from_str_radix(&format!("-{digits}"), radix).ok()
+}
+
 fn parse_negative_i64(v: &str) -> Option<i64> {
-    if let Some(rest) = v.strip_prefix('-') {
-        if let Some((digits, radix)) = radix_body(rest) {
-            if let Ok(int) = i64::from_str_radix(&format!("-{digits}"), radix) {
-                return Some(int);
-            }
-        }
+    if let Some(int) = negative_radix(v) {
+        return Some(int);
     }
     if digits_but_not_number(v) {
         return None;
@@ -218,12 +220,8 @@ fn parse_i64(v: &str) -> Option<i64> {
             return Some(int);
         }
     }
-    if let Some(rest) = v.strip_prefix('-') {
-        if let Some((digits, radix)) = radix_body(rest) {
-            if let Ok(int) = i64::from_str_radix(&format!("-{digits}"), radix) {
-                return Some(int);
-            }
-        }
+    if let Some(int) = negative_radix(v) {
+        return Some(int);
     }
     if digits_but_not_number(v) {
         return None;
