@@ -32,9 +32,9 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use payspec_codegen::lint_report::{self, LintFormat};
-use payspec_codegen::lower;
-use payspec_codegen::standalone::{self, StandaloneError};
+use payspec_codegen_core::lint_report::{self, LintFormat};
+use payspec_codegen_core::lower;
+use payspec_codegen_emit::standalone::{self, StandaloneError};
 
 /// The file [`Builder::compile`] writes into the output directory.
 pub const OUTPUT_FILE: &str = "payspec_generated.rs";

@@ -7,6 +7,7 @@
 
 pub mod diagnostic;
 pub mod ir;
+pub mod lint_report;
 pub mod lower;
 pub mod spec;
 pub mod words;

@@ -92,6 +92,7 @@ pub enum GenerateError {
     #[error("docs: {0}")]
     Docs(#[from] crate::docs::DocsError),
     /// The OpenAPI emitter refused the IR; nothing was written.
+    #[cfg(feature = "openapi")]
     #[error("openapi: {0}")]
     OpenApi(#[from] crate::openapi::OpenApiError),
     /// Writing failed; the previous output is untouched.

@@ -6,19 +6,23 @@
 use std::path::Path;
 
 use crate::audit::fingerprint::is_fingerprint;
-use crate::audit::view::ProviderView;
+use crate::audit::view::{doc_entries, page_refs, SpecFile};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::ir::{Ir, Loc};
+use crate::spec::spans::Spans;
 
 /// The diagnostics of every provider's `docs:` entries.
 pub fn check(ir: &Ir, spec_dir: &Path, docs_dir: Option<&Path>) -> Result<Vec<Diagnostic>, String> {
     let mut out = Vec::new();
     for provider in &ir.providers {
-        let view = ProviderView::read(spec_dir, provider)?;
-        for entry in &view.docs {
+        // provider.yaml alone: the lint has read every file once already,
+        // and an endpoint file is read again only to place an L029 on it.
+        let provider_file = SpecFile::read(spec_dir, &provider.loc.file)?;
+        let docs = doc_entries(&provider_file)?;
+        for entry in &docs {
             if let Some(sha) = entry.sha256.as_deref().filter(|s| !is_fingerprint(s)) {
                 out.push(Diagnostic {
-                    loc: loc(&view.provider_file.path, entry.line),
+                    loc: loc(&provider_file.path, entry.line),
                     severity: Severity::Error,
                     code: "L028",
                     message: format!(
@@ -35,7 +39,21 @@ pub fn check(ir: &Ir, spec_dir: &Path, docs_dir: Option<&Path>) -> Result<Vec<Di
         let Some(dir) = docs_dir else {
             continue;
         };
-        for page in view.pages() {
+        let mut unreadable = None;
+        let pages = page_refs(provider, &provider_file.path, &docs, |i| {
+            let file = &provider.endpoints[i].loc.file;
+            match std::fs::read_to_string(spec_dir.join(file)) {
+                Ok(text) => Spans::index(&text).locate("docs").line,
+                Err(e) => {
+                    unreadable.get_or_insert(format!("cannot read `{}`: {e}", file.display()));
+                    1
+                }
+            }
+        });
+        if let Some(error) = unreadable {
+            return Err(error);
+        }
+        for page in pages {
             if !dir.join(&page.file).is_file() {
                 out.push(Diagnostic {
                     loc: loc(&page.spec_file, page.spec_line),

@@ -23,7 +23,8 @@ pub struct SpecFile {
 }
 
 impl SpecFile {
-    fn read(spec_dir: &Path, path: &Path) -> Result<SpecFile, String> {
+    /// Reads `path` (relative to `spec_dir`): text, YAML tree and key index.
+    pub fn read(spec_dir: &Path, path: &Path) -> Result<SpecFile, String> {
         let full = spec_dir.join(path);
         let text = std::fs::read_to_string(&full)
             .map_err(|e| format!("cannot read `{}`: {e}", full.display()))?;
@@ -103,29 +104,9 @@ impl<'a> ProviderView<'a> {
     /// Every page the provider is specified from: its `docs:` entries, then
     /// endpoint pages not among them, each once.
     pub fn pages(&self) -> Vec<PageRef> {
-        let mut pages: Vec<PageRef> = self
-            .docs
-            .iter()
-            .map(|d| PageRef {
-                file: d.file.clone(),
-                spec_file: self.provider_file.path.clone(),
-                spec_line: d.line,
-                sha256: d.sha256.clone(),
-            })
-            .collect();
-        for (endpoint, file) in self.ir.endpoints.iter().zip(&self.endpoint_files) {
-            for page in endpoint_pages(endpoint) {
-                if !pages.iter().any(|p| p.file == page) {
-                    pages.push(PageRef {
-                        file: page.to_owned(),
-                        spec_file: file.path.clone(),
-                        spec_line: file.line("docs"),
-                        sha256: None,
-                    });
-                }
-            }
-        }
-        pages
+        page_refs(self.ir, &self.provider_file.path, &self.docs, |i| {
+            self.endpoint_files[i].line("docs")
+        })
     }
 
     /// Every spec file of the provider with the pages its quotes may come
@@ -201,6 +182,41 @@ pub fn contains_word(haystack: &str, word: &str) -> bool {
     haystack.match_indices(word).any(|(i, _)| {
         !part(haystack[..i].chars().next_back()) && !part(haystack[i + word.len()..].chars().next())
     })
+}
+
+/// Every page `provider` is specified from: its `docs:` entries (from
+/// `provider_file`), then endpoint pages not among them, each once.
+/// `docs_line(i)` is the line of endpoint `i`'s `docs` key; it is asked only
+/// for the endpoint that first names a page, so a caller may read that one
+/// file then rather than every file up front.
+pub fn page_refs(
+    provider: &Provider,
+    provider_file: &Path,
+    docs: &[DocEntry],
+    mut docs_line: impl FnMut(usize) -> u32,
+) -> Vec<PageRef> {
+    let mut pages: Vec<PageRef> = docs
+        .iter()
+        .map(|d| PageRef {
+            file: d.file.clone(),
+            spec_file: provider_file.to_path_buf(),
+            spec_line: d.line,
+            sha256: d.sha256.clone(),
+        })
+        .collect();
+    for (i, endpoint) in provider.endpoints.iter().enumerate() {
+        for page in endpoint_pages(endpoint) {
+            if !pages.iter().any(|p| p.file == page) {
+                pages.push(PageRef {
+                    file: page.to_owned(),
+                    spec_file: endpoint.loc.file.clone(),
+                    spec_line: docs_line(i),
+                    sha256: None,
+                });
+            }
+        }
+    }
+    pages
 }
 
 /// The pages an endpoint is specified from. Every read of an endpoint's

@@ -1,6 +1,9 @@
 //! Reading spec files with located errors.
 //!
-//! One file at a time: bytes → UTF-8 → key index ([`Spans`]) → serde model.
+//! One file at a time: bytes → UTF-8 → key index ([`Spans`]) and YAML tree
+//! from one yaml-rust2 parse → serde model. A file the tree does not read
+//! (or whose tree does not fit the model) is read by serde_yaml instead,
+//! which also words every error.
 //! Every failure becomes a [`Diagnostic`] naming the file, line and column;
 //! nothing here panics on any input, and serde_yaml's own limits (nesting
 //! depth, alias expansion) surface as diagnostics too.
@@ -69,7 +72,15 @@ pub fn parse<T: DeserializeOwned>(
             )]);
         }
     };
-    let spans = Spans::index(text);
+    let (spans, tree) = Spans::index_with_tree(text);
+    if spans.duplicates.is_empty() && spans.root == RootKind::Mapping {
+        // The one-parse path: the tree came from the same parse as the key
+        // index. When it is absent or does not fit `T`, serde_yaml reads the
+        // file below and says what is wrong exactly as it always has.
+        if let Some(value) = tree.and_then(|tree| T::deserialize(&tree).ok()) {
+            return Ok(Parsed { value, spans });
+        }
+    }
     let mut problems: Vec<Diagnostic> = spans
         .duplicates
         .iter()
@@ -94,11 +105,10 @@ pub fn parse<T: DeserializeOwned>(
         RootKind::Sequence => Some("is a YAML list"),
         RootKind::Scalar | RootKind::Alias => Some("is a single value"),
     };
-    // Parse typed first: on the happy path that is the only serde_yaml pass
-    // (the key index above is the other one). Only when it fails is the
-    // file parsed untyped, so that syntax errors and the nesting/alias limits
-    // are reported as such, before any complaint about the shape of the
-    // content, and a root that is not a mapping gets its own message.
+    // Parse typed first. Only when it fails is the file parsed untyped, so
+    // that syntax errors and the nesting/alias limits are reported as such,
+    // before any complaint about the shape of the content, and a root that
+    // is not a mapping gets its own message.
     let typed = serde_yaml::from_str::<T>(text);
     if root_problem.is_none() && problems.is_empty() {
         if let Ok(value) = typed {

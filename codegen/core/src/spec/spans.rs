@@ -13,6 +13,8 @@ use std::collections::{HashMap, HashSet};
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
+use crate::spec::tree::{Node, TreeBuilder};
+
 /// Nesting beyond which keys are not indexed (serde_yaml's own recursion
 /// limit, 128, rejects such files).
 const MAX_DEPTH: usize = 256;
@@ -79,17 +81,49 @@ impl Spans {
     /// Indexes `text`. A syntax error stops the walk; what was seen before it
     /// is kept (serde_yaml reports the error itself, with its location).
     pub fn index(text: &str) -> Spans {
+        Spans::walk(text, None)
+    }
+
+    /// Indexes `text` and, from the same parse, builds its YAML tree: the
+    /// loader's one pass over a file. The tree is `None` when the file is not
+    /// the plain YAML the tree reads (see [`crate::spec::tree`]) or does not parse.
+    pub fn index_with_tree(text: &str) -> (Spans, Option<Node>) {
+        let mut tree = TreeBuilder::default();
+        let spans = Spans::walk(text, Some(&mut tree));
+        (spans, tree.finish())
+    }
+
+    fn walk(text: &str, mut tree: Option<&mut TreeBuilder>) -> Spans {
         let mut walker = Walker::default();
         let mut parser = Parser::new_from_str(text);
         // Pull events one at a time: yaml-rust2's `load` recurses once per
         // nesting level and overflows the stack on a few thousand nested
         // mappings. Only the first document matters (a second one is a load
         // error), and nothing deeper than MAX_DEPTH is indexed: serde_yaml
-        // refuses such files anyway, with its own located error.
-        while !walker.done && walker.stack.len() <= MAX_DEPTH {
+        // refuses such files anyway, with its own located error. The tree
+        // reads on to the end, so that it sees a second document or a
+        // syntax error after the first one.
+        loop {
+            let indexing = !walker.done && walker.stack.len() <= MAX_DEPTH;
+            if !indexing && tree.is_none() {
+                break;
+            }
             match parser.next_token() {
-                Ok((Event::StreamEnd, _)) | Err(_) => break,
-                Ok((event, mark)) => walker.on_event(event, mark),
+                Ok((Event::StreamEnd, _)) => break,
+                Err(_) => {
+                    if let Some(tree) = tree.as_deref_mut() {
+                        tree.give_up();
+                    }
+                    break;
+                }
+                Ok((event, mark)) => {
+                    if let Some(tree) = tree.as_deref_mut() {
+                        tree.on_event(&event);
+                    }
+                    if indexing {
+                        walker.on_event(event, mark);
+                    }
+                }
             }
         }
         Spans {

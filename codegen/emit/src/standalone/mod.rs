@@ -16,9 +16,9 @@ pub mod shim;
 
 use std::path::{Path, PathBuf};
 
-use crate::emit::rust::{types_package, EmitError};
 use crate::generate::{render_rust, Files};
 use crate::ir::Ir;
+use crate::rust::{types_package, EmitError};
 
 pub use manifest::RuntimeSource;
 
@@ -199,8 +199,8 @@ fn runtime_crate(name: &str) -> Option<String> {
 /// features, and the registry's lookups); a standalone client lists its
 /// modules itself.
 fn is_payspec_crate_only(path: &Path) -> bool {
-    path == Path::new(crate::emit::rust::conformance::FILE)
-        || path == Path::new(crate::emit::rust::providers::FILE)
+    path == Path::new(crate::rust::conformance::FILE)
+        || path == Path::new(crate::rust::providers::FILE)
 }
 
 /// The provider whose module `path` (`<provider>.rs`) is.
