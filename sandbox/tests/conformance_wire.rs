@@ -79,8 +79,14 @@ fn case_credentials() -> Credentials {
     // public key checks the token request, DOKU's private key signs the
     // notifications the merchant verifies with DOKU's public key.
     .chain([
-        ("DOKU_SNAP_PRIVATE_KEY_FILE", key_file("doku_snap_merchant_public.pem")),
-        ("DOKU_SNAP_PUBLIC_KEY_FILE", key_file("doku_snap_doku_private.pem")),
+        (
+            "DOKU_SNAP_PRIVATE_KEY_FILE",
+            key_file("doku_snap_merchant_public.pem"),
+        ),
+        (
+            "DOKU_SNAP_PUBLIC_KEY_FILE",
+            key_file("doku_snap_doku_private.pem"),
+        ),
     ])
     .fold(Credentials::test(), |c, (env, value)| c.with(env, value))
 }

@@ -938,7 +938,10 @@ async fn each_bank_is_answered_in_its_documented_charge_shape() {
         let order_id = request.transaction_details.order_id.clone();
         let wire: Value = reqwest::Client::new()
             .post(format!("{base}/v2/charge"))
-            .basic_auth(Credentials::test().by_env("MIDTRANS_SERVER_KEY").expose(), Some(""))
+            .basic_auth(
+                Credentials::test().by_env("MIDTRANS_SERVER_KEY").expose(),
+                Some(""),
+            )
             .json(&request)
             .send()
             .await
