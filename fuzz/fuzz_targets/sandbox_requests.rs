@@ -129,7 +129,7 @@ fuzz_target!(|data: &[u8]| {
     if flags & 0b100 != 0 {
         headers.extend(signed(&payspec::doku::AUTH));
     } else {
-        headers.push(("Client-Id".to_owned(), creds.doku_client_id.clone()));
+        headers.push(("Client-Id".to_owned(), creds.by_env("DOKU_CLIENT_ID").expose().to_owned()));
         headers.push(("Request-Id".to_owned(), request_id.clone()));
         headers.push(("Request-Timestamp".to_owned(), timestamp.clone()));
     }
