@@ -990,7 +990,11 @@ fn a_recipe_reads_the_credentials_it_refers_to_and_no_other() {
         vec![
             value("shadowed", Source::Literal("x".into()), vec![]),
             value("text", joined(":", &["{client_id}", "{shadowed}"]), vec![]),
-            value("mac", Source::Value("text".into()), vec![Step::HmacSha256("secret".into())]),
+            value(
+                "mac",
+                Source::Value("text".into()),
+                vec![Step::HmacSha256("secret".into())],
+            ),
             value(
                 "basic",
                 Source::Basic {
@@ -999,9 +1003,16 @@ fn a_recipe_reads_the_credentials_it_refers_to_and_no_other() {
                 },
                 vec![],
             ),
-            value("sig", Source::Value("text".into()), vec![Step::RsaSha256("public_key".into())]),
+            value(
+                "sig",
+                Source::Value("text".into()),
+                vec![Step::RsaSha256("public_key".into())],
+            ),
         ],
-        vec![header("X-Signature", "{mac}.{sig}"), header("Authorization", "Basic {basic}")],
+        vec![
+            header("X-Signature", "{mac}.{sig}"),
+            header("Authorization", "Basic {basic}"),
+        ],
     );
     let read: Vec<&str> = s.credentials_read_by(&r).map(|c| &*c.name).collect();
     // `private_key` is declared but unused; `shadowed` is a value's name.

@@ -1137,10 +1137,16 @@ mod tests {
         assert!(has(&code, &format!(
             "pubfnverify_va_payment_notification({params})->Result<notifications::VaPaymentNotification,crate::Error>{{Notification::verify(headers,target,raw_body,doku_public_key)}}"
         )));
-        assert!(has(&code, &format!("pubfnverify<T:serde::de::DeserializeOwned>({params})")));
+        assert!(has(
+            &code,
+            &format!("pubfnverify<T:serde::de::DeserializeOwned>({params})")
+        ));
         assert!(has(&code, &format!("pubfnverify_fresh<T:serde::de::DeserializeOwned>({params}max_age:std::time::Duration,)")));
         assert!(has(&code, "&[(\"doku_public_key\",doku_public_key)]"));
-        assert!(!code.contains("client_secret:&crate::Secret"), "client_secret is asked for");
+        assert!(
+            !code.contains("client_secret:&crate::Secret"),
+            "client_secret is asked for"
+        );
         // DOKU's and Midtrans' verifiers take the one key they did.
         let code = squashed(&spec_provider("doku"));
         assert!(has(&code,
@@ -1153,7 +1159,10 @@ mod tests {
                 "pubfnverify_{name}_notification(raw_body:implAsRef<[u8]>,server_key:&crate::Secret,)"
             )));
         }
-        assert!(has(&code, "pubfncheck(raw_body:&[u8],server_key:&crate::Secret,)"));
+        assert!(has(
+            &code,
+            "pubfncheck(raw_body:&[u8],server_key:&crate::Secret,)"
+        ));
         assert!(has(&code, "&[(\"server_key\",server_key)]"));
     }
 
@@ -1172,7 +1181,10 @@ mod tests {
         let code = squashed(&p);
         // The constructor takes it; the verifier does not.
         assert!(has(&code, "request_only_key:implInto<crate::Secret>"));
-        assert!(!code.contains("request_only_key:&crate::Secret"), "a verifier takes it");
+        assert!(
+            !code.contains("request_only_key:&crate::Secret"),
+            "a verifier takes it"
+        );
         assert!(has(&code, "raw_body:&[u8],secret_key:&crate::Secret,)"));
         assert!(has(&code, "&[(\"secret_key\",secret_key)]"));
     }
