@@ -81,12 +81,12 @@
 //! // What your handler does with what it receives:
 //! let received = signed.received_headers();
 //! let verified: serde_json::Value = payspec::client::notify::verify_headers(
-//!     &DESCRIPTOR, &received, "/hooks/kedai", &signed.body, &[&key],
+//!     &DESCRIPTOR, &received, "/hooks/kedai", &signed.body, &[("webhook_key", &key)],
 //! )?;
 //! assert_eq!(verified["status"], "paid");
 //! // Checked with another key, it is refused.
 //! assert!(payspec::client::notify::verify_headers::<serde_json::Value>(
-//!     &DESCRIPTOR, &received, "/hooks/kedai", &signed.body, &[&Secret::new("other")],
+//!     &DESCRIPTOR, &received, "/hooks/kedai", &signed.body, &[("webhook_key", &Secret::new("other"))],
 //! )
 //! .is_err());
 //! # Ok::<(), Box<dyn std::error::Error>>(())

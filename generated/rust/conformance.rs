@@ -226,8 +226,6 @@ fn verify_notification(
                 Ok(headers) => headers,
                 Err(refused) => return Some(Err(refused)),
             };
-            let private_key = payspec::Secret::new(case.credential("private_key"));
-            let client_secret = payspec::Secret::new(case.credential("client_secret"));
             let doku_public_key = payspec::Secret::new(
                 case.credential("doku_public_key"),
             );
@@ -241,8 +239,6 @@ fn verify_notification(
                                 &headers,
                                 case.target(),
                                 case.body(),
-                                &private_key,
-                                &client_secret,
                                 &doku_public_key,
                                 max_age,
                             ),
@@ -256,8 +252,6 @@ fn verify_notification(
                             &headers,
                             case.target(),
                             case.body(),
-                            &private_key,
-                            &client_secret,
                             &doku_public_key,
                         ),
                     ),

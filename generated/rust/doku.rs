@@ -1479,7 +1479,7 @@ pub mod doku {
                 &headers.pairs(),
                 target,
                 raw_body,
-                &[secret_key],
+                &[("secret_key", secret_key)],
             )
         }
 
@@ -1498,7 +1498,7 @@ pub mod doku {
                 &headers.pairs(),
                 target,
                 raw_body,
-                &[secret_key],
+                &[("secret_key", secret_key)],
                 max_age,
                 std::time::SystemTime::now(),
             )

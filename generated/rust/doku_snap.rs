@@ -859,8 +859,6 @@ pub mod doku_snap {
             headers: &NotificationHeaders<'_>,
             target: &str,
             raw_body: &[u8],
-            private_key: &crate::Secret,
-            client_secret: &crate::Secret,
             doku_public_key: &crate::Secret,
         ) -> Result<T, crate::Error> {
             crate::client::notify::verify_headers(
@@ -868,7 +866,7 @@ pub mod doku_snap {
                 &headers.pairs(),
                 target,
                 raw_body,
-                &[private_key, client_secret, doku_public_key],
+                &[("doku_public_key", doku_public_key)],
             )
         }
 
@@ -879,8 +877,6 @@ pub mod doku_snap {
             headers: &NotificationHeaders<'_>,
             target: &str,
             raw_body: &[u8],
-            private_key: &crate::Secret,
-            client_secret: &crate::Secret,
             doku_public_key: &crate::Secret,
             max_age: std::time::Duration,
         ) -> Result<T, crate::Error> {
@@ -889,7 +885,7 @@ pub mod doku_snap {
                 &headers.pairs(),
                 target,
                 raw_body,
-                &[private_key, client_secret, doku_public_key],
+                &[("doku_public_key", doku_public_key)],
                 max_age,
                 std::time::SystemTime::now(),
             )
@@ -912,17 +908,8 @@ pub mod doku_snap {
         headers: &NotificationHeaders<'_>,
         target: &str,
         raw_body: &[u8],
-        private_key: &crate::Secret,
-        client_secret: &crate::Secret,
         doku_public_key: &crate::Secret,
     ) -> Result<notifications::VaPaymentNotification, crate::Error> {
-        Notification::verify(
-            headers,
-            target,
-            raw_body,
-            private_key,
-            client_secret,
-            doku_public_key,
-        )
+        Notification::verify(headers, target, raw_body, doku_public_key)
     }
 }

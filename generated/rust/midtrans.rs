@@ -1284,7 +1284,7 @@ pub mod midtrans {
             crate::client::notify::verify_fields(
                 &DESCRIPTOR,
                 raw_body.as_ref(),
-                &[server_key],
+                &[("server_key", server_key)],
             )
         }
 
@@ -1296,7 +1296,7 @@ pub mod midtrans {
             crate::client::notify::check_signed_fields(
                 &DESCRIPTOR,
                 raw_body,
-                &[server_key],
+                &[("server_key", server_key)],
             )
         }
     }

@@ -41,28 +41,33 @@ fn recipe_of(d: &'static Descriptor) -> Result<&'static Recipe, Error> {
         .ok_or_else(|| mismatch(d, "the spec declares no notification recipe".to_owned()))
 }
 
-/// The signing keys (`kind: key` credentials) by their declared names, in
-/// declaration order: what a notification verifier takes. Borrowed for the
-/// call, so no key is copied.
+/// A notification verifier's signing keys, each with the name of the
+/// `kind: key` credential it is (`("server_key", &key)`): the keys the
+/// notification recipe reads, matched by name, so their order is free.
+pub type NamedKeys<'k> = [(&'k str, &'k Secret)];
+
+/// The keys given to a verifier, as the recipe asks for them by name.
+/// Only `kind: key` credentials: an `id` credential is read from the
+/// notification. Borrowed for the call, so no key is copied.
 struct Keys<'k> {
     descriptor: &'static Descriptor,
-    keys: &'k [&'k Secret],
+    keys: &'k NamedKeys<'k>,
 }
 
 impl CredentialSource for Keys<'_> {
     fn get(&self, name: &str) -> Option<&Secret> {
-        self.descriptor
-            .auth
-            .credentials
+        let declared = self.descriptor.auth.credential(name)?;
+        if declared.kind != CredentialKind::Key {
+            return None;
+        }
+        self.keys
             .iter()
-            .filter(|c| c.kind == CredentialKind::Key)
-            .zip(self.keys)
-            .find(|(decl, _)| decl.name == name)
+            .find(|(given, _)| *given == name)
             .map(|(_, key)| *key)
     }
 }
 
-fn keys<'k>(descriptor: &'static Descriptor, keys: &'k [&'k Secret]) -> Keys<'k> {
+fn by_name<'k>(descriptor: &'static Descriptor, keys: &'k NamedKeys<'k>) -> Keys<'k> {
     Keys { descriptor, keys }
 }
 
@@ -96,9 +101,9 @@ pub fn verify_headers<T: DeserializeOwned>(
     headers: &[(&str, Option<&str>)],
     target: &str,
     raw_body: &[u8],
-    signing_keys: &[&Secret],
+    keys: &NamedKeys<'_>,
 ) -> Result<T, Error> {
-    check_headers(d, headers, target, raw_body, signing_keys)?;
+    check_headers(d, headers, target, raw_body, keys)?;
     notification::decode(d.name, raw_body)
 }
 
@@ -110,13 +115,13 @@ pub fn verify_headers_fresh<T: DeserializeOwned>(
     headers: &[(&str, Option<&str>)],
     target: &str,
     raw_body: &[u8],
-    signing_keys: &[&Secret],
+    keys: &NamedKeys<'_>,
     max_age: Duration,
     now: SystemTime,
 ) -> Result<T, Error> {
     // Signature first: an unsigned timestamp says nothing, and a forger
     // learns nothing from which check failed.
-    check_headers(d, headers, target, raw_body, signing_keys)?;
+    check_headers(d, headers, target, raw_body, keys)?;
     let recipe = recipe_of(d)?;
     let timestamp = recipe
         .timestamp_header()
@@ -150,14 +155,14 @@ fn check_headers(
     headers: &[(&str, Option<&str>)],
     target: &str,
     raw_body: &[u8],
-    signing_keys: &[&Secret],
+    keys: &NamedKeys<'_>,
 ) -> Result<(), Error> {
     let recipe = recipe_of(d)?;
     let received: Vec<(String, String)> = headers
         .iter()
         .filter_map(|(name, value)| Some(((*name).to_owned(), (*value)?.to_owned())))
         .collect();
-    let credentials = keys(d, signing_keys);
+    let credentials = by_name(d, keys);
     let mut cx = Context::new(&credentials);
     cx.headers = &received;
     let message = Message {
@@ -180,10 +185,10 @@ fn check_headers(
 pub fn verify_fields<T: DeserializeOwned>(
     d: &'static Descriptor,
     raw_body: &[u8],
-    signing_keys: &[&Secret],
+    keys: &NamedKeys<'_>,
 ) -> Result<T, Error> {
     let recipe = recipe_of(d)?;
-    let credentials = keys(d, signing_keys);
+    let credentials = by_name(d, keys);
     let Some(names) = top_level_names(recipe) else {
         check_fields_with(d, raw_body, &credentials)?;
         return notification::decode(d.name, raw_body);
@@ -212,9 +217,9 @@ pub fn verify_fields<T: DeserializeOwned>(
 pub fn check_signed_fields(
     d: &'static Descriptor,
     raw_body: &[u8],
-    signing_keys: &[&Secret],
+    keys: &NamedKeys<'_>,
 ) -> Result<(), Error> {
-    check_fields_with(d, raw_body, &keys(d, signing_keys))
+    check_fields_with(d, raw_body, &by_name(d, keys))
 }
 
 fn check_fields_with(
@@ -314,7 +319,7 @@ mod tests {
             &headers,
             TARGET,
             BODY,
-            &[&Secret::new("SK-merchant")],
+            &[("secret_key", &Secret::new("SK-merchant"))],
             DEFAULT_NOTIFICATION_MAX_AGE,
             now,
         )

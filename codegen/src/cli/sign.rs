@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use payspec_codegen_core::ir::{EndpointKind, Provider};
 use payspec_signing::recipe::{
-    self, Context, CredentialKind, Credentials, Message, Recipe, Scheme, Source, Step,
+    self, Context, CredentialDecl, CredentialKind, Credentials, Message, Recipe, Scheme, Source,
+    Step,
 };
 use payspec_signing::Secret;
 
@@ -102,61 +103,47 @@ fn credentials(
     set: &[(String, String)],
 ) -> Result<Credentials, Failure> {
     let mut out = Credentials::new();
-    for decl in scheme.credentials.iter() {
-        if !uses_credential(recipe, &decl.name) {
-            continue;
-        }
+    for decl in scheme.credentials_read_by(recipe) {
         if let Some((_, v)) = set.iter().find(|(n, _)| *n == *decl.name) {
             if decl.kind == CredentialKind::Id {
                 out.insert(decl.name.clone(), Secret::new(v.clone()));
                 continue;
             }
         }
-        match std::env::var(&*decl.env) {
-            // `…_FILE` names the file that holds the credential (a PEM key).
-            Ok(path) if !path.is_empty() && decl.env.ends_with("_FILE") => {
-                let text = fs::read_to_string(&path).map_err(|e| {
-                    Failure::Io(format!("cannot read {path} (from {}): {e}", decl.env))
-                })?;
-                out.insert(decl.name.clone(), Secret::new(text));
-            }
-            Ok(value) if !value.is_empty() => out.insert(decl.name.clone(), Secret::new(value)),
-            _ if decl.kind == CredentialKind::Id => {
+        match from_env(decl)? {
+            Some(secret) => out.insert(decl.name.clone(), secret),
+            None if decl.kind == CredentialKind::Id => {
                 return Err(Failure::Io(format!(
                     "credential `{}` is not set: export {} or pass --set {}=VALUE",
                     decl.name, decl.env, decl.name
                 )))
             }
-            _ => {
-                return Err(Failure::Io(format!(
-                    "environment variable {} is not set (or empty); export it with the key to use",
-                    decl.env
-                )))
-            }
+            None => return Err(unset(decl)),
         }
     }
     Ok(out)
 }
 
-/// Whether `recipe` refers to credential `name` anywhere.
-fn uses_credential(recipe: &Recipe, name: &str) -> bool {
-    let in_template = |t: &recipe::Template| t.references().any(|r| r == name);
-    recipe.values.iter().any(|v| {
-        let source = match &v.source {
-            Source::Credential(c) | Source::Value(c) => c == name,
-            Source::Basic { user, password } => user == name || password.as_deref() == Some(name),
-            Source::Template(t) => in_template(t),
-            Source::Lines(lines) | Source::Join { parts: lines, .. } => {
-                lines.iter().any(|l| in_template(&l.template))
-            }
-            _ => false,
-        };
-        source || v.steps.iter().any(|s| s.key() == Some(name))
-    }) || recipe
-        .headers
-        .iter()
-        .chain(recipe.fields.iter())
-        .any(|o| in_template(&o.template))
+/// Credential `decl` from the environment variable the spec names; `None`
+/// when it is unset or empty. A variable ending in `_FILE` names the file
+/// that holds the credential (a PEM key).
+fn from_env(decl: &CredentialDecl) -> Result<Option<Secret>, Failure> {
+    match std::env::var(&*decl.env) {
+        Ok(path) if !path.is_empty() && decl.env.ends_with("_FILE") => {
+            let text = fs::read_to_string(&path)
+                .map_err(|e| Failure::Io(format!("cannot read {path} (from {}): {e}", decl.env)))?;
+            Ok(Some(Secret::new(text)))
+        }
+        Ok(value) if !value.is_empty() => Ok(Some(Secret::new(value))),
+        _ => Ok(None),
+    }
+}
+
+fn unset(decl: &CredentialDecl) -> Failure {
+    Failure::Io(format!(
+        "environment variable {} is not set (or empty); export it with the key to use",
+        decl.env
+    ))
 }
 
 /// The first value of `recipe` whose source matches.
@@ -377,21 +364,15 @@ pub fn run_verify(args: &VerifyArgs) -> Result<(), Failure> {
         };
         headers.push((n.trim().to_owned(), v.trim().to_owned()));
     }
-    // Only keys: an `id` credential is read from the notification.
+    // Only the keys the recipe reads (what the generated verifier takes):
+    // an `id` credential is read from the notification.
     let mut credentials = Credentials::new();
-    for decl in scheme.credentials.iter() {
-        if decl.kind == CredentialKind::Id || !uses_credential(recipe, &decl.name) {
-            continue;
-        }
-        match std::env::var(&*decl.env) {
-            Ok(v) if !v.is_empty() => credentials.insert(decl.name.clone(), Secret::new(v)),
-            _ => {
-                return Err(Failure::Io(format!(
-                    "environment variable {} is not set (or empty); export it with the key to use",
-                    decl.env
-                )))
-            }
-        }
+    for decl in scheme
+        .credentials_read_by(recipe)
+        .filter(|c| c.kind != CredentialKind::Id)
+    {
+        let secret = from_env(decl)?.ok_or_else(|| unset(decl))?;
+        credentials.insert(decl.name.clone(), secret);
     }
     let mut cx = Context::new(&credentials);
     cx.headers = &headers;

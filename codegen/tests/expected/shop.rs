@@ -968,7 +968,7 @@ pub mod shop {
                 &headers.pairs(),
                 target,
                 raw_body,
-                &[secret_key],
+                &[("secret_key", secret_key)],
             )
         }
 
@@ -987,7 +987,7 @@ pub mod shop {
                 &headers.pairs(),
                 target,
                 raw_body,
-                &[secret_key],
+                &[("secret_key", secret_key)],
                 max_age,
                 std::time::SystemTime::now(),
             )

@@ -80,6 +80,18 @@ impl Scheme {
     pub fn credential(&self, name: &str) -> Option<&CredentialDecl> {
         self.credentials.iter().find(|c| c.name == name)
     }
+
+    /// The credentials running `recipe` reads, in declaration order: what a
+    /// caller of that recipe must supply (a notification verifier takes
+    /// only these keys, by name).
+    pub fn credentials_read_by<'s>(
+        &'s self,
+        recipe: &'s Recipe,
+    ) -> impl Iterator<Item = &'s CredentialDecl> + 's {
+        self.credentials
+            .iter()
+            .filter(move |c| recipe.reads_credential(&c.name))
+    }
 }
 
 /// One named credential of the client configuration.
@@ -135,6 +147,34 @@ impl Recipe {
     /// The value named `name`.
     pub fn value(&self, name: &str) -> Option<&Value> {
         self.values.iter().find(|v| v.name == name)
+    }
+
+    /// Whether running the recipe reads credential `name`: as a source, as
+    /// the key of a step, as a Basic user or password, or as a `{name}`
+    /// reference that no value of the recipe shadows (values are looked up
+    /// before credentials).
+    pub fn reads_credential(&self, name: &str) -> bool {
+        let refers = |r: &str| r == name && self.value(name).is_none();
+        let in_template = |t: &Template| t.references().any(refers);
+        self.values.iter().any(|v| {
+            let source = match &v.source {
+                Source::Credential(c) => c == name,
+                Source::Value(r) => refers(r),
+                Source::Basic { user, password } => {
+                    user == name || password.as_deref() == Some(name)
+                }
+                Source::Template(t) => in_template(t),
+                Source::Lines(lines) | Source::Join { parts: lines, .. } => {
+                    lines.iter().any(|l| in_template(&l.template))
+                }
+                _ => false,
+            };
+            source || v.steps.iter().any(|s| s.key() == Some(name))
+        }) || self
+            .headers
+            .iter()
+            .chain(self.fields.iter())
+            .any(|o| in_template(&o.template))
     }
 }
 

@@ -975,3 +975,50 @@ fn borrowed_keys_and_fields_verify_like_owned_ones() {
         RecipeError::MissingSignatureField("sig".into())
     );
 }
+
+#[test]
+fn a_recipe_reads_the_credentials_it_refers_to_and_no_other() {
+    let s = scheme(vec![
+        cred("client_id", CredentialKind::Id),
+        cred("private_key", CredentialKind::Key),
+        cred("secret", CredentialKind::Key),
+        cred("user", CredentialKind::Sent),
+        cred("public_key", CredentialKind::Key),
+        cred("shadowed", CredentialKind::Key),
+    ]);
+    let r = recipe(
+        vec![
+            value("shadowed", Source::Literal("x".into()), vec![]),
+            value("text", joined(":", &["{client_id}", "{shadowed}"]), vec![]),
+            value(
+                "mac",
+                Source::Value("text".into()),
+                vec![Step::HmacSha256("secret".into())],
+            ),
+            value(
+                "basic",
+                Source::Basic {
+                    user: "user".into(),
+                    password: None,
+                },
+                vec![],
+            ),
+            value(
+                "sig",
+                Source::Value("text".into()),
+                vec![Step::RsaSha256("public_key".into())],
+            ),
+        ],
+        vec![
+            header("X-Signature", "{mac}.{sig}"),
+            header("Authorization", "Basic {basic}"),
+        ],
+    );
+    let read: Vec<&str> = s.credentials_read_by(&r).map(|c| &*c.name).collect();
+    // `private_key` is declared but unused; `shadowed` is a value's name.
+    assert_eq!(read, ["client_id", "secret", "user", "public_key"]);
+    // A reference in an output template reads the credential too.
+    let only_header = recipe(vec![], vec![header("X-Key", "{private_key}")]);
+    assert!(only_header.reads_credential("private_key"));
+    assert!(!only_header.reads_credential("secret"));
+}

@@ -352,7 +352,7 @@ pub fn rust_call(provider: &Provider, endpoint: &Endpoint) -> String {
 /// Rust that verifies a notification's signature and parses it, shaped
 /// like the generated `verify_<name>`: headers and the merchant's own path
 /// when the notification recipe signs headers, the body alone when it signs
-/// body fields; the signing keys are the recipe's `key` credentials.
+/// body fields; the signing keys are the `key` credentials the recipe reads.
 pub fn rust_notification(provider: &Provider, notification: &Endpoint, st: &Struct) -> String {
     let ty = rust_path(&provider.name, &st.scope, &st.name);
     let p = &provider.name;
@@ -364,9 +364,8 @@ pub fn rust_notification(provider: &Provider, notification: &Endpoint, st: &Stru
             "fn on_notification(body: &[u8]) -> Result<{ty}, serde_json::Error> {{\n    serde_json::from_slice(body)\n}}\n"
         );
     };
-    // The verifier takes each of the provider's signing keys, in
-    // declaration order.
-    let keys = crate::rust::signing_keys(provider);
+    // The verifier takes the signing keys the notification recipe reads.
+    let keys = crate::rust::notification_keys(provider);
     let key_params: String = keys
         .iter()
         .map(|k| format!("    {k}: &payspec::Secret,\n"))

@@ -670,12 +670,16 @@ fn path_param_checks(ctx: &Ctx<'_>, item: &str, e: &Endpoint) -> Result<TokenStr
 
 /// How the notification recipe signs: in headers (each with its field name
 /// in `NotificationHeaders`, and whether it carries a value as it is, so it
-/// must be present) or in body fields; and the signing keys a verifier takes.
+/// must be present) or in body fields; and the signing keys a verifier takes:
+/// those the recipe reads.
 struct NotificationSigning {
     headers: Option<Vec<(String, proc_macro2::Ident, bool)>>,
     /// Whether a header carries the recipe's `now` value (`verify_fresh`).
     timestamped: bool,
+    /// The keys the recipe reads: a parameter of each verifier, by name.
     keys: Vec<proc_macro2::Ident>,
+    /// Their credential names, as the runtime matches them.
+    key_names: Vec<String>,
 }
 
 fn notification_signing(ctx: &Ctx<'_>) -> Result<Option<NotificationSigning>, EmitError> {
@@ -683,8 +687,12 @@ fn notification_signing(ctx: &Ctx<'_>) -> Result<Option<NotificationSigning>, Em
         return Ok(None);
     };
     let item = "auth.notification";
-    let keys = super::signing_keys(ctx.p)
+    let key_names: Vec<String> = super::notification_keys(ctx.p)
         .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let keys = key_names
+        .iter()
         .map(|name| ident(name).map_err(|m| ctx.err(item, m)))
         .collect::<Result<Vec<_>, _>>()?;
     let headers = match (recipe.headers.is_empty(), recipe.fields.is_empty()) {
@@ -711,6 +719,7 @@ fn notification_signing(ctx: &Ctx<'_>) -> Result<Option<NotificationSigning>, Em
         timestamped: headers.is_some() && recipe.timestamp_header().is_some(),
         headers,
         keys,
+        key_names,
     }))
 }
 
@@ -721,7 +730,9 @@ fn notification_type(
     signed: &NotificationSigning,
 ) -> Result<TokenStream, EmitError> {
     let keys = &signed.keys;
-    let key_list = quote!(&[#(#keys),*]);
+    let key_names = &signed.key_names;
+    // Each key with its credential name: the runtime matches by name.
+    let key_list = quote!(&[#((#key_names, #keys)),*]);
     let title = &ctx.p.title;
     let Some(headers) = &signed.headers else {
         let verify_doc = doc::attrs(&format!(
@@ -1101,6 +1112,81 @@ mod tests {
         p.auth.recipes.notification = None;
         let err = render_provider(&p).unwrap_err();
         assert!(matches!(err, EmitError::Unsupported { .. }), "{err}");
+    }
+
+    /// The spec's providers, loaded (the core crate's sources live in
+    /// codegen/src).
+    fn spec_provider(name: &str) -> Provider {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../spec");
+        crate::lower::load_dir(&dir)
+            .expect("spec/ loads")
+            .ir
+            .providers
+            .into_iter()
+            .find(|p| p.name == name)
+            .expect("the provider")
+    }
+
+    #[test]
+    fn a_notification_verifier_takes_only_the_keys_its_recipe_reads_by_name() {
+        // DOKU SNAP declares three keys; its notification recipe reads only
+        // DOKU's public key (the private key and the client secret sign
+        // requests).
+        let code = squashed(&spec_provider("doku_snap"));
+        let params = "headers:&NotificationHeaders<'_>,target:&str,raw_body:&[u8],doku_public_key:&crate::Secret,";
+        assert!(has(&code, &format!(
+            "pubfnverify_va_payment_notification({params})->Result<notifications::VaPaymentNotification,crate::Error>{{Notification::verify(headers,target,raw_body,doku_public_key)}}"
+        )));
+        assert!(has(
+            &code,
+            &format!("pubfnverify<T:serde::de::DeserializeOwned>({params})")
+        ));
+        assert!(has(&code, &format!("pubfnverify_fresh<T:serde::de::DeserializeOwned>({params}max_age:std::time::Duration,)")));
+        assert!(has(&code, "&[(\"doku_public_key\",doku_public_key)]"));
+        assert!(
+            !code.contains("client_secret:&crate::Secret"),
+            "client_secret is asked for"
+        );
+        // DOKU's and Midtrans' verifiers take the one key they did.
+        let code = squashed(&spec_provider("doku"));
+        assert!(has(&code,
+            "pubfnverify_virtual_account_notification(headers:&NotificationHeaders<'_>,target:&str,raw_body:&[u8],secret_key:&crate::Secret,)"
+        ));
+        assert!(has(&code, "&[(\"secret_key\",secret_key)]"));
+        let code = squashed(&spec_provider("midtrans"));
+        for name in ["payment", "cancel", "expire", "refund"] {
+            assert!(has(&code, &format!(
+                "pubfnverify_{name}_notification(raw_body:implAsRef<[u8]>,server_key:&crate::Secret,)"
+            )));
+        }
+        assert!(has(
+            &code,
+            "pubfncheck(raw_body:&[u8],server_key:&crate::Secret,)"
+        ));
+        assert!(has(&code, "&[(\"server_key\",server_key)]"));
+    }
+
+    #[test]
+    fn a_key_only_the_request_recipe_reads_is_not_a_verifier_parameter() {
+        let mut p = acme();
+        let mut creds = p.auth.recipes.credentials.to_vec();
+        let mut extra = creds
+            .iter()
+            .find(|c| c.name == "secret_key")
+            .expect("the fixture's key")
+            .clone();
+        extra.name = "request_only_key".into();
+        creds.insert(0, extra);
+        p.auth.recipes.credentials = creds.into();
+        let code = squashed(&p);
+        // The constructor takes it; the verifier does not.
+        assert!(has(&code, "request_only_key:implInto<crate::Secret>"));
+        assert!(
+            !code.contains("request_only_key:&crate::Secret"),
+            "a verifier takes it"
+        );
+        assert!(has(&code, "raw_body:&[u8],secret_key:&crate::Secret,)"));
+        assert!(has(&code, "&[(\"secret_key\",secret_key)]"));
     }
 
     #[test]

@@ -17,7 +17,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{ident, signing_keys, Ctx, EmitError, Scope};
+use super::{ident, notification_keys, Ctx, EmitError, Scope};
 use crate::ir::{Endpoint, EndpointKind, Ir, Provider};
 use payspec_signing::recipe::{Recipe, Source};
 
@@ -161,9 +161,8 @@ fn call_arm(ctx: &Ctx<'_>, p: &Provider, e: &Endpoint) -> Result<TokenStream, Em
     })
 }
 
-/// The arm of a notification; `None` when the provider has no key to
-/// verify with (the client has no `verify_…` for it either way, and the
-/// runner reports the notification's cases as not run).
+/// The arm of a notification; `None` when its recipe reads no key to
+/// verify with (the runner reports the notification's cases as not run).
 fn verify_arm(ctx: &Ctx<'_>, p: &Provider, e: &Endpoint) -> Result<Option<TokenStream>, EmitError> {
     let module = module(ctx, p)?;
     let provider = p.name.as_str();
@@ -171,9 +170,9 @@ fn verify_arm(ctx: &Ctx<'_>, p: &Provider, e: &Endpoint) -> Result<Option<TokenS
     let item = format!("notification {}", e.name);
     let verify = format_ident!("verify_{}", e.name);
     let recipe = p.auth.recipes.notification.as_ref();
-    // The verifier takes every signing key, in declaration order (the
+    // The verifier takes the keys the notification recipe reads (the
     // generated `verify_…` does), each bound to a variable of its name.
-    let names = signing_keys(p);
+    let names = notification_keys(p);
     if names.is_empty() {
         return Ok(None);
     }
@@ -260,9 +259,9 @@ mod tests {
             "midtrans_client(case).refund(case.param(\"id\"),&case.body())",
             // A body-signed notification: the body and the key.
             "payspec::midtrans::verify_payment_notification(case.body(),&server_key,)",
-            // A provider with several signing keys: the verifier takes each,
-            // in declaration order.
-            "payspec::doku_snap::verify_va_payment_notification(&headers,case.target(),case.body(),&private_key,&client_secret,&doku_public_key,)",
+            // A provider with several signing keys: the verifier takes only
+            // the one its notification recipe reads.
+            "payspec::doku_snap::verify_va_payment_notification(&headers,case.target(),case.body(),&doku_public_key,)",
         ] {
             assert!(code.contains(needle), "missing {needle}");
         }
@@ -279,6 +278,43 @@ mod tests {
         let ir = spec();
         let all = ir.providers.iter().flat_map(|p| &p.endpoints).count();
         assert_eq!(code.matches("=>{").count(), all);
+    }
+
+    /// Each notification arm binds and passes exactly the keys its recipe
+    /// reads: DOKU SNAP's only DOKU's public key (not the request keys
+    /// `private_key` and `client_secret`); DOKU's and Midtrans' their one key.
+    #[test]
+    fn a_notification_arm_passes_only_the_keys_its_recipe_reads() {
+        let ir = spec();
+        for (provider, key) in [
+            ("doku_snap", "doku_public_key"),
+            ("doku", "secret_key"),
+            ("midtrans", "server_key"),
+        ] {
+            let p = ir.providers.iter().find(|p| p.name == provider).unwrap();
+            let ctx = Ctx::new(p);
+            for e in p
+                .endpoints
+                .iter()
+                .filter(|e| e.kind == EndpointKind::Notification)
+            {
+                let arm = verify_arm(&ctx, p, e)
+                    .expect("renders")
+                    .expect("an arm")
+                    .to_string();
+                let arm = squashed(&arm);
+                assert_eq!(arm.matches("case.credential(").count(), 1, "{arm}");
+                let bind = format!("let{key}=payspec::Secret::new(case.credential(\"{key}\"));");
+                assert!(arm.contains(&bind), "missing {bind} in {arm}");
+                let call = format!("payspec::{provider}::verify_{}(", e.name);
+                let headers = format!("{call}&headers,case.target(),case.body(),&{key})");
+                let fields = format!("{call}case.body(),&{key})");
+                assert!(
+                    arm.contains(&headers) || arm.contains(&fields),
+                    "{provider}: {arm}"
+                );
+            }
+        }
     }
 
     /// A notification of a provider whose recipe signs headers, the target

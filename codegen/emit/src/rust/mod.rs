@@ -315,13 +315,17 @@ impl<'a> CrateNames<'a> {
     }
 }
 
-/// The names of a provider's signing keys (`kind: key` credentials), in
-/// declaration order: what its notification verifiers take.
-pub(crate) fn signing_keys(p: &Provider) -> Vec<&str> {
-    p.auth
-        .recipes
-        .credentials
-        .iter()
+/// The names of the signing keys (`kind: key` credentials) the provider's
+/// notification recipe reads, in declaration order: what its notification
+/// verifiers take, each by its name (a key only its requests use is not
+/// asked for). Empty without a notification recipe.
+pub(crate) fn notification_keys(p: &Provider) -> Vec<&str> {
+    let scheme = &p.auth.recipes;
+    let Some(recipe) = &scheme.notification else {
+        return Vec::new();
+    };
+    scheme
+        .credentials_read_by(recipe)
         .filter(|c| c.kind == payspec_signing::recipe::CredentialKind::Key)
         .map(|c| c.name.as_ref())
         .collect()
