@@ -1,6 +1,6 @@
 //! Signature recipes: a closed vocabulary of inputs, transforms, MACs and
 //! signatures that a provider's spec composes (`auth:` in `provider.yaml`),
-//! and the executor that runs them.
+//! and (with the `run` feature) the executor that runs them.
 //!
 //! A [`Recipe`] is a list of named [`Value`]s, each a [`Source`] followed by
 //! [`Step`]s, and the headers (and body fields) built from them by
@@ -14,12 +14,14 @@
 //! Nothing in this module names a provider.
 
 mod prim;
+#[cfg(feature = "run")]
 mod run;
 mod taint;
 
 use std::borrow::Cow;
 
 pub use prim::{minify_json, TimeFormat};
+#[cfg(feature = "run")]
 pub use run::{
     check, sign, sign_notification, verify, BodyFields, Context, CredentialSource, Credentials,
     Headers, Message, RecipeError, Signed, Values,
@@ -422,5 +424,6 @@ pub struct Output {
     pub ignore_case: bool,
 }
 
-#[cfg(test)]
+// The tests run recipes, so they need the executor.
+#[cfg(all(test, feature = "run"))]
 mod tests;
