@@ -552,6 +552,15 @@ pub enum Generated {
         /// The shape for any other value.
         otherwise: Box<Generated>,
     },
+    /// A value the caller may choose itself (a custom VA number): the
+    /// request body's string at `request` when the call carries one, else
+    /// a fresh value of shape `otherwise`.
+    Custom {
+        /// The request path the caller's value is read from.
+        request: String,
+        /// The shape made when the request has no value there.
+        otherwise: Box<Generated>,
+    },
 }
 
 /// One piece of a [`Generated::Template`].
