@@ -415,6 +415,35 @@ async fn charge_makes_fresh_ids_and_get_status_reports_the_same_transaction() {
     assert_eq!((api.status, api.code.as_deref()), (200, Some("404")));
 }
 
+/// A Permata charge sent as payment_type permata is answered with
+/// "payment_type": "bank_transfer" (the charge page's Permata sample), and
+/// get status says the same ("The JSON response will be the same as the
+/// notification status"), in both of its states, never the request's
+/// "permata".
+#[tokio::test]
+async fn get_status_of_a_permata_charge_says_bank_transfer() {
+    let sb = start();
+    let base = sb.base_url();
+    let mt = client(&base);
+    let charged = mt
+        .charge(&permata_charge("status-permata", 30000))
+        .await
+        .expect("charged");
+    assert_eq!(
+        serde_json::to_value(&charged.payment_type).expect("payment_type"),
+        "bank_transfer"
+    );
+    let status = mt.get_status("status-permata").await.expect("found");
+    assert_eq!(status.payment_type.as_deref(), Some("bank_transfer"));
+    assert_eq!(control(&base, "status-permata/pay_transfer").await, 200);
+    let status = mt.get_status("status-permata").await.expect("found");
+    assert_eq!(status.payment_type.as_deref(), Some("bank_transfer"));
+    assert_eq!(
+        status.transaction_status,
+        Some(TransactionStatus::Settlement)
+    );
+}
+
 #[tokio::test]
 async fn partial_refunds_follow_the_payment_method() {
     let sb = start();

@@ -209,6 +209,9 @@ pub enum AttributeSource {
     Body(String),
     /// A request header by name (`Request-Id`).
     Header(String),
+    /// A dotted path of the call's own success answer, as the sandbox
+    /// wrote it (the payment type Midtrans answers a charge with).
+    Answer(String),
 }
 
 /// A decision table consulted by a transition (`decide:`).
