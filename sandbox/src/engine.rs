@@ -183,7 +183,9 @@ pub fn apply(app: &App, world: &mut World, call: &Call<'_>) -> Outcome {
         world::enter(r, &transition.action, &transition.to, amount, now);
     }
     for (name, source) in &transition.attributes {
-        if let Some(value) = attribute_value(call, source) {
+        // `answer.` attributes are read by creating calls only (their
+        // answer is written after the resource exists).
+        if let Some(value) = attribute_value(call, source, None) {
             r.attributes.insert(name.clone(), value);
         }
     }
@@ -303,7 +305,7 @@ fn create(
     let attributes = transition
         .attributes
         .iter()
-        .filter_map(|(name, source)| Some((name.clone(), attribute_value(call, source)?)))
+        .filter_map(|(name, source)| Some((name.clone(), attribute_value(call, source, None)?)))
         .collect();
     let now = world.now();
     let mut r = Resource::new(
@@ -332,6 +334,14 @@ fn create(
         &source,
         Some(&mut r.attributes),
     );
+    // Attributes read from the answer, now that it is written.
+    for (name, source) in &transition.attributes {
+        if let (AttributeSource::Answer(_), Some(value)) =
+            (source, attribute_value(call, source, Some(&body)))
+        {
+            r.attributes.insert(name.clone(), value);
+        }
+    }
     world.insert(r);
     answer(status, body)
 }
@@ -350,19 +360,26 @@ fn read_amount(request: &Value, path: Option<&str>) -> Result<Option<i64>, &'sta
 }
 
 /// A resource attribute's value from the call, as a string.
-fn attribute_value(call: &Call<'_>, source: &AttributeSource) -> Option<String> {
+/// `answer` is the call's success body, once written (`None` before).
+fn attribute_value(
+    call: &Call<'_>,
+    source: &AttributeSource,
+    answer: Option<&Value>,
+) -> Option<String> {
+    let scalar = |value: &Value| match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    };
     match source {
         AttributeSource::Header(name) => call
             .headers
             .get(name.as_str())
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned),
-        AttributeSource::Body(path) => match respond::get(call.request, path)? {
-            Value::String(s) => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
-            Value::Bool(b) => Some(b.to_string()),
-            _ => None,
-        },
+        AttributeSource::Body(path) => scalar(respond::get(call.request, path)?),
+        AttributeSource::Answer(path) => scalar(respond::get(answer?, path)?),
     }
 }
 

@@ -81,7 +81,8 @@ fn walk(
             let key = format!("generated:{path}");
             let kept = memo.as_deref().and_then(|m| m.get(&key)).cloned();
             let text = kept.unwrap_or_else(|| {
-                let made = make(shape, source);
+                let made =
+                    chosen(f.generated.as_ref(), source).unwrap_or_else(|| make(shape, source));
                 if let Some(m) = memo.as_deref_mut() {
                     m.insert(key, made.clone());
                 }
@@ -104,6 +105,18 @@ fn walk(
     }
 }
 
+/// The caller's own value for a [`Generated::Custom`] field (a custom VA
+/// number), when the request carries one.
+fn chosen(g: Option<&Generated>, source: &Source<'_>) -> Option<String> {
+    match g? {
+        Generated::Custom { request, .. } => match respond::get(source.request, request) {
+            Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// The shape `g` stands for in the object `siblings`: for a
 /// [`Generated::BySibling`], the one listed for the sibling's value (else
 /// its `otherwise`).
@@ -120,6 +133,8 @@ fn by_sibling<'g>(g: &'g Generated, siblings: &serde_json::Map<String, Value>) -
                 .find(|(v, _)| Some(v.as_str()) == value)
                 .map_or(otherwise, |(_, shape)| shape)
         }
+        // The caller chose no value ([`chosen`] is asked first): its shape.
+        Generated::Custom { otherwise, .. } => by_sibling(otherwise, siblings),
         other => other,
     }
 }
@@ -137,6 +152,9 @@ pub fn make(shape: &Generated, source: &Source<'_>) -> String {
         } => timestamp(source.now, *format, *offset_minutes, *after_secs),
         // Outside an object (no sibling to read): the shape for any value.
         Generated::BySibling { otherwise, .. } => make(otherwise, source),
+        Generated::Custom { otherwise, .. } => {
+            chosen(Some(shape), source).unwrap_or_else(|| make(otherwise, source))
+        }
         Generated::Template(parts) => parts
             .iter()
             .map(|part| match part {

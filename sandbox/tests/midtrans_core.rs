@@ -415,6 +415,35 @@ async fn charge_makes_fresh_ids_and_get_status_reports_the_same_transaction() {
     assert_eq!((api.status, api.code.as_deref()), (200, Some("404")));
 }
 
+/// A Permata charge sent as payment_type permata is answered with
+/// "payment_type": "bank_transfer" (the charge page's Permata sample), and
+/// get status says the same ("The JSON response will be the same as the
+/// notification status"), in both of its states, never the request's
+/// "permata".
+#[tokio::test]
+async fn get_status_of_a_permata_charge_says_bank_transfer() {
+    let sb = start();
+    let base = sb.base_url();
+    let mt = client(&base);
+    let charged = mt
+        .charge(&permata_charge("status-permata", 30000))
+        .await
+        .expect("charged");
+    assert_eq!(
+        serde_json::to_value(&charged.payment_type).expect("payment_type"),
+        "bank_transfer"
+    );
+    let status = mt.get_status("status-permata").await.expect("found");
+    assert_eq!(status.payment_type.as_deref(), Some("bank_transfer"));
+    assert_eq!(control(&base, "status-permata/pay_transfer").await, 200);
+    let status = mt.get_status("status-permata").await.expect("found");
+    assert_eq!(status.payment_type.as_deref(), Some("bank_transfer"));
+    assert_eq!(
+        status.transaction_status,
+        Some(TransactionStatus::Settlement)
+    );
+}
+
 #[tokio::test]
 async fn partial_refunds_follow_the_payment_method() {
     let sb = start();
@@ -885,6 +914,53 @@ async fn va_numbers_have_each_banks_documented_shape() {
         assert!(va.bytes().all(|c| c.is_ascii_digit()), "{wire}: {va}");
         assert_ne!(va, sample, "{wire}: not the docs' constant");
     }
+}
+
+/// A charge that chooses its own number ("You can customize this VA
+/// Number, by adding bank_transfer parameters in the Charge API Request
+/// Body") is answered with it, and the later notification repeats it:
+/// bank_transfer.va_number for BNI and Permata, echannel.bill_key for
+/// Mandiri Bill. Without one, the number is made up.
+#[tokio::test]
+async fn a_custom_va_number_or_bill_key_is_the_one_answered() {
+    let (sb, mut rx, task) = start_notifying().await;
+    let base = sb.base_url();
+    let mt = client(&base);
+
+    let mut request = bca_charge("custom-bni", 10000);
+    request.bank_transfer = Some(ChargeBankTransfer::new(VaBank::Bni).with_va_number("12345678"));
+    let answer = mt.charge(&request).await.expect("charged");
+    let numbers = answer.va_numbers.expect("va_numbers");
+    assert_eq!(numbers[0].va_number, "12345678");
+    assert_eq!(control(&base, "custom-bni/pay_transfer").await, 200);
+    let (note, _) = next_payment_notification(&mut rx).await;
+    assert_eq!(
+        note.va_numbers.expect("va_numbers")[0].va_number,
+        "12345678",
+        "the notification repeats the caller's number"
+    );
+
+    let mut request = bca_charge("custom-permata", 10000);
+    request.bank_transfer =
+        Some(ChargeBankTransfer::new(VaBank::Permata).with_va_number("1234567890"));
+    let answer = mt.charge(&request).await.expect("charged");
+    assert_eq!(answer.permata_va_number.as_deref(), Some("1234567890"));
+
+    let mut request = mandiri_bill_charge("custom-bill", 10000);
+    request.echannel =
+        Some(ChargeEchannel::new("Payment:", "Online purchase").with_bill_key("081211111111"));
+    let answer = mt.charge(&request).await.expect("charged");
+    assert_eq!(answer.bill_key.as_deref(), Some("081211111111"));
+
+    // The same bank without a number of its own: a fresh one.
+    let answer = mt
+        .charge(&bank_charge("custom-none", VaBank::Bni))
+        .await
+        .expect("charged");
+    let made = &answer.va_numbers.expect("va_numbers")[0].va_number;
+    assert_ne!(made, "12345678");
+    assert_eq!(made.len(), 16, "{made}");
+    task.abort();
 }
 
 fn permata_charge(order_id: &str, amount: i64) -> ChargeRequest {

@@ -209,6 +209,9 @@ pub enum AttributeSource {
     Body(String),
     /// A request header by name (`Request-Id`).
     Header(String),
+    /// A dotted path of the call's own success answer, as the sandbox
+    /// wrote it (the payment type Midtrans answers a charge with).
+    Answer(String),
 }
 
 /// A decision table consulted by a transition (`decide:`).
@@ -550,6 +553,15 @@ pub enum Generated {
         /// Its value → the shape then.
         shapes: Vec<(String, Generated)>,
         /// The shape for any other value.
+        otherwise: Box<Generated>,
+    },
+    /// A value the caller may choose itself (a custom VA number): the
+    /// request body's string at `request` when the call carries one, else
+    /// a fresh value of shape `otherwise`.
+    Custom {
+        /// The request path the caller's value is read from.
+        request: String,
+        /// The shape made when the request has no value there.
         otherwise: Box<Generated>,
     },
 }

@@ -83,6 +83,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("L100", "`example_by`: on a body that is not a response, an example the body lacks, a `from` that is not a scalar request field (response) or a resource fact (notification), or no `from` or `examples`"),
     ("L101", "lifecycle `state_values`: a state that is not declared, or a `state_value.<name>` fact naming no entry"),
     ("L102", "lifecycle `idempotent_window`: without `idempotent_by`, of 0 days, or a `refused` body the endpoint does not document"),
+    ("L105", "`custom_from`: without a `generated` shape, or not a dotted request path of snake_case names"),
     ("W001", "enum or named type that nothing references"),
     ("W002", "conditional field that no rule makes conditional"),
     ("W003", "field without a description (`doc`)"),

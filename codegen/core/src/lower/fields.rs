@@ -117,6 +117,47 @@ impl Ctx<'_> {
         })
     }
 
+    /// `custom_from`: a `generated` shape to fall back on and a dotted
+    /// request path (L105).
+    fn custom_from(
+        &mut self,
+        src: Src<'_>,
+        key: &str,
+        about: &str,
+        path: &str,
+        otherwise: Option<Generated>,
+    ) -> Option<Generated> {
+        let at = src.loc(&format!("{key}.custom_from"));
+        let well_formed = path.split('.').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        });
+        if !well_formed {
+            self.sink.error(
+                at,
+                "L105",
+                format!("`custom_from` of field `{about}` is `{path}`, not a dotted request path"),
+                "name the request body member the caller's value is in, as `object.member` (`bank_transfer.va_number`)",
+            );
+            return otherwise;
+        }
+        let Some(otherwise) = otherwise else {
+            self.sink.error(
+                at,
+                "L105",
+                format!("`custom_from` of field `{about}` without a `generated` shape"),
+                "give `generated:` too: the shape made when the request carries no value",
+            );
+            return None;
+        };
+        Some(Generated::Custom {
+            request: path.to_owned(),
+            otherwise: Box::new(otherwise),
+        })
+    }
+
     /// Lowers one field; `parent` is the struct it belongs to (for inline names).
     pub fn lower_field(
         &mut self,
@@ -256,6 +297,10 @@ impl Ctx<'_> {
         });
         let generated = match &spec.generated_by {
             Some(by) => self.generated_by(src, key, about, by, generated),
+            None => generated,
+        };
+        let generated = match &spec.custom_from {
+            Some(path) => self.custom_from(src, key, about, path, generated),
             None => generated,
         };
         let discrepancy = spec.discrepancy.as_ref().map(|d| {

@@ -226,6 +226,20 @@ pub(crate) fn attributes(
             out.push((name.clone(), AttributeSource::Header(header.to_owned())));
             continue;
         }
+        if let Some(path) = source.strip_prefix("answer.") {
+            match body_type(cx.provider, cx.response(), path) {
+                Some(Type::Struct(_) | Type::Array(_) | Type::Json) | None => cx.error(
+                    sink,
+                    &key,
+                    format!("`{path}` is not a scalar field of the endpoint's 2xx response body"),
+                    "give answer.<dotted path> of a string, number, boolean or enum field of the \
+                     success answer (answer.payment_type)",
+                ),
+                Some(_) => {}
+            }
+            out.push((name.clone(), AttributeSource::Answer(path.to_owned())));
+            continue;
+        }
         match body_type(cx.provider, cx.request(), source) {
             Some(Type::Struct(_) | Type::Array(_) | Type::Json) | None => cx.error(
                 sink,

@@ -1003,6 +1003,11 @@ pub struct FieldSpec {
     /// any value not listed.
     #[serde(default)]
     pub generated_by: Option<GeneratedBySpec>,
+    /// A request path (`bank_transfer.va_number`) where the caller may
+    /// choose the value itself: when the request carries a string there,
+    /// the sandbox answers with it instead of a `generated:` one.
+    #[serde(default)]
+    pub custom_from: Option<String>,
     /// Why `doc` is not a verbatim quote of the page (the page has no words
     /// for the field, or the doc adds a note to them). `payspec audit` then
     /// checks only the passages `doc` puts in double quotes.
