@@ -105,7 +105,7 @@ pub(crate) fn lower(
             (None, Some(file)) => match read(input, file) {
                 Ok((_, text)) => text,
                 Err(problem) => {
-                    missing_file(sink, src, &format!("{key}.file"), file, &problem);
+                    missing_file(sink, src, &format!("{key}.file"), file, problem);
                     continue;
                 }
             },
@@ -124,7 +124,7 @@ pub(crate) fn lower(
             Some(file) => match read(input, file) {
                 Ok((path, _)) => Some(path),
                 Err(problem) => {
-                    missing_file(sink, src, &format!("{key}.sandbox_file"), file, &problem);
+                    missing_file(sink, src, &format!("{key}.sandbox_file"), file, problem);
                     continue;
                 }
             },
