@@ -10,8 +10,9 @@
 //! spec (`generated/rust/conformance.rs`, one arm per endpoint and
 //! notification), and the cases are read from the spec at run time.
 //!
-//! The cases' expected signatures were computed with the sandbox's test
-//! credentials (below); spec/README.md, "Conformance cases", says so.
+//! The cases' expected signatures were computed with the test credentials
+//! each provider's `case_credentials:` gives (spec/README.md, "Conformance
+//! cases"); the runner configures every client with those.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -121,7 +122,7 @@ async fn run(p: &Provider, e: &Endpoint, case: &Case) -> Vec<String> {
         sent: Mutex::new(Vec::new()),
     });
     let inputs = CaseInputs {
-        provider: &p.name,
+        provider: p,
         case: c,
         transport: transport.clone(),
     };
@@ -209,7 +210,7 @@ fn run_notification(p: &Provider, e: &Endpoint, case: &Case) -> Vec<String> {
         headers.append(name, value);
     }
     let inputs = NotificationInputs {
-        provider: &p.name,
+        provider: p,
         notification,
         headers,
     };

@@ -35,6 +35,7 @@ bad_cases!(
     area_cycle,
     body_type_undefined,
     call_headers,
+    case_credentials,
     condition_tests,
     decisions,
     discrepancy_quotes,

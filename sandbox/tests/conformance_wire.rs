@@ -61,50 +61,36 @@ fn ir(spec: &Path) -> Ir {
         .ir
 }
 
-/// The credentials the spec's cases are signed with (spec/README.md,
-/// "Conformance cases"), by the environment variable each spec names.
-fn case_credentials() -> Credentials {
-    [
-        ("DOKU_CLIENT_ID", "MCH-SANDBOX-0001"),
-        ("DOKU_SECRET_KEY", "SK-sandbox-secret"),
-        ("MIDTRANS_SERVER_KEY", "SB-Mid-server-sandbox"),
-        ("BILLER_API_KEY", "biller-sandbox-key"),
-        ("BILLER_TOKEN_SECRET", "biller-sandbox-token-secret"),
-        ("DOKU_SNAP_CLIENT_ID", "MCH-SNAP-SANDBOX-0001"),
-        ("DOKU_SNAP_CLIENT_SECRET", "SK-snap-sandbox-secret"),
-    ]
-    .into_iter()
-    .map(|(env, value)| (env, value.to_owned()))
-    // The sandbox holds the other half of each key pair: the merchant's
-    // public key checks the token request, DOKU's private key signs the
-    // notifications the merchant verifies with DOKU's public key.
-    .chain([
-        (
-            "DOKU_SNAP_PRIVATE_KEY_FILE",
-            key_file("doku_snap_merchant_public.pem"),
-        ),
-        (
-            "DOKU_SNAP_PUBLIC_KEY_FILE",
-            key_file("doku_snap_doku_private.pem"),
-        ),
-    ])
-    .fold(Credentials::test(), |c, (env, value)| c.with(env, value))
-}
-
-/// The path of one of the test key pairs in `tests/support/keys`.
-fn key_file(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/support/keys")
-        .join(name)
-        .display()
-        .to_string()
+/// The sandbox's credentials for the spec's cases: each provider's
+/// `case_credentials:` (spec/README.md, "Conformance cases"), by the
+/// environment variable each credential names. An `…_FILE` credential is
+/// its file's path: the sandbox's half of a key pair where the spec says.
+fn case_credentials(spec: &Path, ir: &Ir) -> Credentials {
+    let mut credentials = Credentials::test();
+    for p in &ir.providers {
+        for case in &p.case_credentials {
+            let decl = p
+                .auth
+                .recipes
+                .credentials
+                .iter()
+                .find(|d| d.name == case.name)
+                .expect("the lint refuses a case credential nobody declares");
+            let value = match &case.sandbox_file {
+                Some(file) => spec.join(file).display().to_string(),
+                None => case.value.clone(),
+            };
+            credentials.set(decl.env.to_string(), value);
+        }
+    }
+    credentials
 }
 
 /// A sandbox with the cases' credentials that accepts their fixed, old
 /// timestamps.
-fn sandbox(spec: &Path) -> InProcess {
+fn sandbox(spec: &Path, ir: &Ir) -> InProcess {
     let mut opts = MockOptions::new(([127, 0, 0, 1], 0).into(), spec);
-    opts.credentials = case_credentials();
+    opts.credentials = case_credentials(spec, ir);
     opts.timestamp_tolerance = None;
     InProcess::new(&opts).expect("sandbox")
 }
@@ -112,7 +98,9 @@ fn sandbox(spec: &Path) -> InProcess {
 /// The spec's IR and a sandbox serving it.
 fn setup() -> (Ir, InProcess) {
     let spec = spec_dir();
-    (ir(&spec), sandbox(&spec))
+    let ir = ir(&spec);
+    let sandbox = sandbox(&spec, &ir);
+    (ir, sandbox)
 }
 
 /// Resets the sandbox and loads the seeds: each case on a fresh world
@@ -254,10 +242,9 @@ fn signed_request(
         path = path.replace(&format!("{{{name}}}"), &segment);
     }
     let body = c.request.body.clone().unwrap_or_default().into_bytes();
-    let test = case_credentials();
     let mut credentials = recipe::Credentials::new();
-    for decl in p.auth.recipes.credentials.iter() {
-        credentials.insert(decl.name.clone(), test.by_env(&decl.env));
+    for case in &p.case_credentials {
+        credentials.insert(case.name.clone(), case.value.as_str());
     }
     let mut set = Vec::new();
     if let Some(id) = &c.request.request_id {
@@ -337,7 +324,7 @@ mod through_the_client {
     use payspec::client::CallOptions;
     use payspec::transport::{BoxFuture, HttpRequest, HttpResponse, Transport, TransportError};
     use payspec::Error;
-    use payspec_codegen_core::ir::{CaseErrorKind, Endpoint};
+    use payspec_codegen_core::ir::{CaseErrorKind, Endpoint, Provider};
     use payspec_codegen_core::spec::model::{CaseNotificationSpec, CaseSpec};
     use payspec_sandbox::InProcess;
     use serde::de::DeserializeOwned;
@@ -420,7 +407,7 @@ mod through_the_client {
             }
             fresh_world(&sandbox, &e.name).await;
             let inputs = CaseInputs {
-                provider: &p.name,
+                provider: p,
                 case: &case.spec,
                 transport: Arc::new(ToSandbox(sandbox.clone())),
             };

@@ -3,43 +3,35 @@
 // (a capturing transport) and sandbox/tests/conformance_wire.rs (the
 // sandbox). The including file imports what these name: `Arc`, `Duration`,
 // `CallOptions`, `Transport`, `Error`, `CaseSpec`, `CaseNotificationSpec`,
-// `DeserializeOwned`, `Serialize`, `Value`.
+// `DeserializeOwned`, `Serialize`, `Value`, `Provider`.
 
 const BASE: &str = "https://conformance.invalid";
 
-/// The sandbox's test credentials, by provider and credential name (the
-/// names of each provider's `auth.credentials`).
-fn test_credential(provider: &str, name: &str) -> &'static str {
-    match (provider, name) {
-        ("doku", "client_id") => "MCH-SANDBOX-0001",
-        ("doku", "secret_key") => "SK-sandbox-secret",
-        ("midtrans", "server_key") => "SB-Mid-server-sandbox",
-        ("biller", "api_key") => "biller-sandbox-key",
-        ("biller", "token_secret") => "biller-sandbox-token-secret",
-        ("doku_snap", "client_id") => "MCH-SNAP-SANDBOX-0001",
-        ("doku_snap", "client_secret") => "SK-snap-sandbox-secret",
-        // A key pair made for the tests with `openssl genpkey` (never a real one).
-        ("doku_snap", "private_key") => include_str!("keys/doku_snap_merchant_private.pem"),
-        // DOKU's side of the notification cases: the cases were signed with
-        // keys/doku_snap_doku_private.pem; the merchant verifies with this.
-        ("doku_snap", "doku_public_key") => include_str!("keys/doku_snap_doku_public.pem"),
-        _ => panic!("no test credential `{name}` for `{provider}`: add it to the runner"),
-    }
+/// The test value of credential `name` (one of the provider's
+/// `auth.credentials`) the cases are signed with: its `case_credentials:`
+/// entry in the spec.
+fn test_credential<'p>(provider: &'p Provider, name: &str) -> &'p str {
+    provider.case_credential(name).unwrap_or_else(|| {
+        panic!(
+            "no test credential `{name}` for `{}`: add it to its `case_credentials:`",
+            provider.name
+        )
+    })
 }
 
 /// The inputs of an endpoint case, as the generated calls ask for them.
 struct CaseInputs<'c> {
-    provider: &'c str,
+    provider: &'c Provider,
     case: &'c CaseSpec,
     transport: Arc<dyn Transport>,
 }
 
-impl CaseInputs<'_> {
+impl<'c> CaseInputs<'c> {
     fn base(&self) -> &'static str {
         BASE
     }
 
-    fn credential(&self, name: &str) -> &'static str {
+    fn credential(&self, name: &str) -> &'c str {
         test_credential(self.provider, name)
     }
 
@@ -87,14 +79,14 @@ impl CaseInputs<'_> {
 /// are what the generated calls of header-signed notifications (DOKU's
 /// scheme) ask for; the spec may have none of those at a given time.
 struct NotificationInputs<'c> {
-    provider: &'c str,
+    provider: &'c Provider,
     notification: &'c CaseNotificationSpec,
     #[allow(dead_code)]
     headers: http::HeaderMap,
 }
 
-impl NotificationInputs<'_> {
-    fn credential(&self, name: &str) -> &'static str {
+impl<'c> NotificationInputs<'c> {
+    fn credential(&self, name: &str) -> &'c str {
         test_credential(self.provider, name)
     }
 

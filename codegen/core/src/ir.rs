@@ -77,8 +77,35 @@ pub struct Provider {
     pub discrepancies: Vec<Discrepancy>,
     /// Stateful resources and their transitions, in spec order (sandbox only).
     pub lifecycles: Vec<Lifecycle>,
+    /// The test credentials the conformance cases are signed with
+    /// (`case_credentials:`), in spec order.
+    pub case_credentials: Vec<CaseCredential>,
     /// Where `provider.yaml` is.
     pub loc: Loc,
+}
+
+impl Provider {
+    /// The test value of credential `name` the conformance cases are
+    /// signed with, if the spec gives one.
+    pub fn case_credential(&self, name: &str) -> Option<&str> {
+        self.case_credentials
+            .iter()
+            .find(|c| c.name == name)
+            .map(|c| c.value.as_str())
+    }
+}
+
+/// A credential's public test value (`case_credentials:` entry).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseCredential {
+    /// The `auth.credentials` name.
+    pub name: String,
+    /// What a client is configured with: the value, or the text of its file.
+    pub value: String,
+    /// For an `…_FILE` credential, the file the sandbox reads under its
+    /// `env`, relative to the spec directory: `sandbox_file` (the other
+    /// half of a key pair) or else `file`. `None`: the sandbox takes `value`.
+    pub sandbox_file: Option<PathBuf>,
 }
 
 /// A stateful resource (an order, a payment) from `lifecycle:`.

@@ -815,6 +815,7 @@ fn doku() -> Provider {
         decisions: vec![decision],
         discrepancies: vec![topic_note, session_note],
         lifecycles: Vec::new(),
+        case_credentials: Vec::new(),
         loc: loc("doku/provider.yaml", 1),
     }
 }
@@ -929,6 +930,7 @@ fn midtrans() -> Provider {
         decisions: Vec::new(),
         discrepancies: Vec::new(),
         lifecycles: Vec::new(),
+        case_credentials: Vec::new(),
         loc: loc("midtrans/provider.yaml", 1),
     }
 }
@@ -1009,6 +1011,7 @@ fn biller() -> Provider {
         decisions: Vec::new(),
         discrepancies: Vec::new(),
         lifecycles: Vec::new(),
+        case_credentials: Vec::new(),
         loc: loc("biller/provider.yaml", 1),
     }
 }

@@ -529,6 +529,7 @@ pub fn doku() -> Provider {
             discrepancy("amount", "an integer or a string of digits", 25),
         ],
         lifecycles: Vec::new(),
+        case_credentials: Vec::new(),
         loc: loc("doku/provider.yaml", 1),
     }
 }

@@ -814,6 +814,7 @@ pub fn provider() -> Provider {
         decisions: decisions(),
         discrepancies: vec![session_discrepancy()],
         lifecycles: Vec::new(),
+        case_credentials: Vec::new(),
         loc: loc(1),
     }
 }

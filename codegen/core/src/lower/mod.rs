@@ -7,6 +7,7 @@
 //! column. All problems are collected before anything is returned, so a
 //! maintainer sees every mistake in one run.
 
+mod case_credentials;
 mod cases;
 pub use cases::coverage as case_coverage;
 mod checks;
@@ -49,15 +50,16 @@ pub struct Loaded {
 }
 
 /// Reads every `*.yaml` under `spec_dir` (`provider.yaml` per provider
-/// directory, endpoint files below it; README.md and other non-YAML files are
-/// ignored), checks it, lowers it.
+/// directory, endpoint files below it; README.md and other non-YAML files
+/// are not spec files), checks it, lowers it. The other files inside
+/// provider directories are read too: `case_credentials:` may name them.
 ///
 /// `Err` holds ALL problems found (errors and warnings), sorted; `Ok` carries
 /// the warnings. Locations are relative to `spec_dir`.
 pub fn load_dir(spec_dir: &Path) -> Result<Loaded, Diagnostics> {
     let mut files = BTreeMap::new();
     let mut problems = Vec::new();
-    collect_yaml(spec_dir, spec_dir, &mut files, &mut problems);
+    collect_files(spec_dir, spec_dir, &mut files, &mut problems);
     if !problems.is_empty() {
         let mut all = Diagnostics(problems);
         all.sort();
@@ -66,8 +68,9 @@ pub fn load_dir(spec_dir: &Path) -> Result<Loaded, Diagnostics> {
     load_files(&files)
 }
 
-/// Walks `dir` for `*.yaml`, keyed by path relative to `root`.
-fn collect_yaml(
+/// Walks `dir` for `*.yaml`, and every file below a provider directory,
+/// keyed by path relative to `root`.
+fn collect_files(
     root: &Path,
     dir: &Path,
     files: &mut BTreeMap<PathBuf, Vec<u8>>,
@@ -94,8 +97,8 @@ fn collect_yaml(
         let path = entry.path();
         let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
         if is_dir {
-            collect_yaml(root, &path, files, problems);
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            collect_files(root, &path, files, problems);
+        } else if dir != root || path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
             match std::fs::read(&path) {
                 Ok(bytes) => {
                     let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
@@ -109,8 +112,8 @@ fn collect_yaml(
 
 /// Same as [`load_dir`] from in-memory files (relative path → bytes), for
 /// tests, fuzzing, and `git show` based diffs. Paths not ending in `.yaml`
-/// are ignored, except `.yml`, which is reported so a misnamed spec file is
-/// not silently skipped.
+/// are not spec files (`case_credentials:` may name them), except `.yml`,
+/// which is reported so a misnamed spec file is not silently skipped.
 pub fn load_files(files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<Loaded, Diagnostics> {
     let mut sink = Sink::default();
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
@@ -225,6 +228,7 @@ pub fn load_files(files: &BTreeMap<PathBuf, Vec<u8>>) -> Result<Loaded, Diagnost
                 dir,
                 provider: (path, parsed),
                 endpoints: group.endpoints.iter().map(|(p, e)| (p, e)).collect(),
+                files,
             };
             providers.push(provider::lower(&input, &mut sink));
         }

@@ -1,7 +1,7 @@
 //! Lowering one provider directory: declarations first, then bodies,
 //! endpoints, rules and decisions, then the whole-provider checks.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
 use indexmap::IndexMap;
@@ -24,6 +24,9 @@ pub(crate) struct ProviderInput<'a> {
     pub provider: (&'a PathBuf, &'a Parsed<ProviderFile>),
     /// Endpoint files, sorted by path.
     pub endpoints: Vec<(&'a PathBuf, &'a Parsed<EndpointFile>)>,
+    /// Every file of the spec (case credential files among them), by path
+    /// relative to the spec root.
+    pub files: &'a BTreeMap<PathBuf, Vec<u8>>,
 }
 
 /// What kind of thing a provider-wide name denotes.
@@ -375,6 +378,17 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
     let (error_convention, error_shape) =
         super::convention::lower(cx.sink, psrc, pfile.error_convention.as_ref());
     let retry = super::retry::lower(cx.sink, psrc, pfile, &recipes);
+    let case_credentials = super::case_credentials::lower(
+        cx.sink,
+        psrc,
+        pfile,
+        &super::case_credentials::Input {
+            dir: input.dir,
+            files: input.files,
+            recipes: &recipes,
+            has_cases: endpoints.iter().any(|e| !e.cases.is_empty()),
+        },
+    );
     let mut provider = Provider {
         name: pfile.provider.clone(),
         title: pfile.title.clone(),
@@ -418,6 +432,7 @@ pub(crate) fn lower(input: &ProviderInput<'_>, sink: &mut Sink) -> Provider {
         decisions,
         discrepancies: std::mem::take(&mut cx.discrepancies),
         lifecycles: Vec::new(),
+        case_credentials,
         loc: psrc.loc("provider"),
     };
     // The lifecycle refers to fields and endpoints by their resolved types;

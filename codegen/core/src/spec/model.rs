@@ -178,6 +178,28 @@ pub struct ProviderFile {
     /// between states; read by the sandbox (`payspec mock`).
     #[serde(default)]
     pub lifecycle: IndexMap<String, LifecycleSpec>,
+    /// The public test values the conformance cases are signed with, by
+    /// `auth.credentials` name (`case_credentials:`).
+    #[serde(default)]
+    pub case_credentials: IndexMap<String, CaseCredentialSpec>,
+}
+
+/// `case_credentials:` entry: a credential's test value, which the
+/// conformance cases' signatures were computed with. Never a real secret.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseCredentialSpec {
+    /// The value itself (a credential whose `env` does not end in `_FILE`).
+    #[serde(default)]
+    pub value: Option<String>,
+    /// The file that holds it, relative to the provider directory (an
+    /// `…_FILE` credential: a PEM key).
+    #[serde(default)]
+    pub file: Option<String>,
+    /// The file the sandbox reads under the credential's `env` instead of
+    /// `file`: the other half of a key pair.
+    #[serde(default)]
+    pub sandbox_file: Option<String>,
 }
 
 /// `call_headers:` entry: an optional per-call request header.
