@@ -160,3 +160,31 @@ fn the_tests_client_standin_is_the_shims() {
         path.display()
     );
 }
+
+/// For the real spec and every fixture with providers, each `crate::` path
+/// the provider modules write is moved to the include point of the build
+/// script's module, so the shim there re-exports every runtime name the
+/// emitter uses (`call_headers:`, `retry:`, token flows, notifications).
+#[test]
+fn every_spec_names_only_what_the_shim_provides() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let crate_paths = regex::Regex::new(r"(^|[^\w:])crate::(\w+)").unwrap();
+    for dir in [
+        "../spec",
+        "tests/fixtures/good",
+        "tests/fixtures/snap",
+        "tests/fixtures/basic",
+    ] {
+        let ir = lower::load_dir(&root.join(dir))
+            .unwrap_or_else(|_| panic!("{dir} loads"))
+            .ir;
+        let code = render_module(&ir, "crate::api").unwrap();
+        let stray: Vec<&str> = crate_paths
+            .captures_iter(&code)
+            .filter(|m| &m[2] != "api")
+            .map(|m| m.get(0).unwrap().as_str())
+            .collect();
+        assert_eq!(stray, Vec::<&str>::new(), "{dir}");
+        assert!(code.contains("pub use ::payspec::client::*;"), "{dir}");
+    }
+}

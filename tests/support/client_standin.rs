@@ -15,7 +15,7 @@ pub mod convention {
 /// modules extend.
 #[doc(hidden)]
 pub mod client {
-    pub use ::payspec::client::{encode_path_segment, notify, Call, CallOptions, Descriptor, Idempotency, IdempotencyKey, PathParam, ResponseVerification, Spec};
+    pub use ::payspec::client::*;
 
     /// Where and as whom to call the provider `P` (wraps the runtime's
     /// configuration).

@@ -12,6 +12,8 @@
 //! descriptor, the marker trait and the notification verifiers are the
 //! runtime's own.
 
+use super::rebase::RUNTIME_NAMES;
+
 /// The package and library name of the client runtime the stand-in
 /// re-exports. Today the root `payspec` crate (with its default features
 /// off) is the client runtime; if it moves into a crate of its own, this
@@ -26,27 +28,36 @@ pub const CLIENT_RUNTIME: &str = "payspec";
 /// where the provider modules' `crate::` paths point after the rebasing in
 /// `standalone`: the crate root of a standalone client crate, the hidden
 /// module of a build script's file.
+///
+/// The root re-exports are the names `rebase::RUNTIME_NAMES` lists (those
+/// the rebasing moves here), so a name added there is re-exported too.
 pub fn render() -> String {
     let rt = CLIENT_RUNTIME;
+    let names: Vec<&str> = RUNTIME_NAMES
+        .iter()
+        .copied()
+        .filter(|name| *name != "client")
+        .collect();
     format!(
-        "pub use ::{rt}::{{convention, money, recipe, registry, transport, validation}};\n\
-         pub use ::{rt}::{{ApiError, Error, PathParam, Secret}};\n\
-         \n\
-         {}",
+        "pub use ::{rt}::{{{}}};\n\n{}",
+        names.join(", "),
         client_module(rt)
     )
 }
 
-/// `pub mod client { … }` over the runtime crate `rt`: the runtime's
-/// re-exports and the two wrappers. It names nothing but `::<rt>` and
-/// `::serde`, so it works wherever it is placed.
+/// `pub mod client { … }` over the runtime crate `rt`: everything public in
+/// the runtime's `client` module, by a glob so that an item the runtime adds
+/// for generated code (`OptionalHeader` for `call_headers:`) needs no edit
+/// here, and the two wrappers, which shadow the runtime's `Config` and
+/// `Client` of the glob. It names nothing but `::<rt>` and `::serde`, so it
+/// works wherever it is placed.
 pub fn client_module(rt: &str) -> String {
     format!(
         "/// The runtime client, under types of this crate that the provider\n\
          /// modules extend.\n\
          #[doc(hidden)]\n\
          pub mod client {{\n\
-         \x20   pub use ::{rt}::client::{{encode_path_segment, notify, Call, CallOptions, Descriptor, Idempotency, IdempotencyKey, PathParam, ResponseVerification, Spec}};\n\
+         \x20   pub use ::{rt}::client::*;\n\
          \n\
          \x20   /// Where and as whom to call the provider `P` (wraps the runtime's\n\
          \x20   /// configuration).\n\
