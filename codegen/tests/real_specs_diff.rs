@@ -421,6 +421,12 @@ fn adding_a_credential_breaks_config_new() {
             "    server_key:",
             "    client_key: { kind: id, env: MIDTRANS_CLIENT_KEY, doc: the client key }\n    server_key:",
         )
+        // The cases are signed with a test value of every credential (L112).
+        .edit(
+            "midtrans/provider.yaml",
+            "case_credentials:\n",
+            "case_credentials:\n  client_key: { value: test-client-key }\n",
+        )
         .report();
     assert_breaking(
         &report,
