@@ -57,7 +57,8 @@ async fn token(State(server): State<Arc<Server>>, headers: HeaderMap) -> (Status
         return (status, Json(body));
     }
     // The token request is signed by the flow's own recipe.
-    if headers.get("X-CLIENT-KEY").and_then(|v| v.to_str().ok()) != Some("client-1") {
+    let client_key = headers.get("X-CLIENT-KEY").and_then(|v| v.to_str().ok());
+    if !client_key.is_some_and(|key| key.starts_with("client-")) {
         return (
             StatusCode::BAD_REQUEST,
             Json(json!({ "error": "unsigned" })),
@@ -151,6 +152,12 @@ fn scheme() -> &'static Scheme {
     }))
 }
 
+/// A number no other runtime of this test binary has had.
+fn next_run() -> usize {
+    static RUNS: AtomicUsize = AtomicUsize::new(0);
+    RUNS.fetch_add(1, Ordering::SeqCst)
+}
+
 async fn runtime(server: &Arc<Server>) -> Arc<Runtime> {
     Arc::new(Runtime {
         provider: "doku",
@@ -158,8 +165,11 @@ async fn runtime(server: &Arc<Server>) -> Arc<Runtime> {
         call_headers: &[],
         idempotency: None,
         scheme: scheme(),
-        credentials: Credentials::new().with("client_id", Secret::new("client-1")),
-        // A fresh port per test: its own credential set in the shared cache.
+        // A credential set of its own in the process-wide token cache: a
+        // port a finished test released may be handed to the next one, so
+        // the base URL alone does not keep two tests' tokens apart.
+        credentials: Credentials::new()
+            .with("client_id", Secret::new(format!("client-{}", next_run()))),
         base_url: serve(Arc::clone(server)).await,
         retry: RetryPolicy::none(),
         verify_responses: false,
