@@ -137,6 +137,7 @@ impl<P: Spec> Config<P> {
             verify_responses: self.verification == ResponseVerification::Verify,
             transport,
             fixed_now: self.fixed_timestamp.clone(),
+            token: Default::default(),
         }
     }
 }

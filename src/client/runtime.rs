@@ -43,6 +43,9 @@ pub(crate) struct Runtime {
     /// A timestamp every request signs instead of the clock's (for
     /// reproducing a signature or a conformance case), in the recipe's format.
     pub fixed_now: Option<String>,
+    /// The access token of the provider's token flow, shared with every
+    /// client of the same credential set.
+    pub token: super::token::TokenCache,
 }
 
 /// A final response and the request values it answers.

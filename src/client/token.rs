@@ -44,7 +44,7 @@ where
     else {
         return send(None).await;
     };
-    let slot = slot_for(runtime);
+    let slot = runtime.token.slot(runtime);
     let token = slot.get(runtime, flow).await?;
     let exchange = send(Some(Arc::clone(&token))).await?;
     if exchange.response.status != UNAUTHORIZED {
@@ -120,9 +120,23 @@ impl Slot {
     }
 }
 
+/// A client's way to its credential set's [`Slot`], found on its first call
+/// and kept: a call with a cached token then costs a lock, a clock read and a
+/// reference count, not a digest of the credentials and the process-wide map.
+#[derive(Clone, Default)]
+pub(crate) struct TokenCache(OnceLock<Arc<Slot>>);
+
+impl TokenCache {
+    /// The slot of `runtime`'s credential set (the runtime that holds this
+    /// cache: its provider, base URL and credentials never change).
+    fn slot(&self, runtime: &Runtime) -> &Slot {
+        self.0.get_or_init(|| shared_slot(runtime))
+    }
+}
+
 /// Every credential set's slot, process-wide, so clients built from the same
 /// credentials share one token.
-fn slot_for(runtime: &Runtime) -> Arc<Slot> {
+fn shared_slot(runtime: &Runtime) -> Arc<Slot> {
     static SLOTS: OnceLock<Mutex<HashMap<[u8; 32], Arc<Slot>>>> = OnceLock::new();
     let key = credential_set(runtime);
     let mut slots = SLOTS

@@ -74,6 +74,7 @@ async fn runtime(server: &Arc<Server>, key_lifetime: Option<Duration>) -> Runtim
         verify_responses: false,
         transport: Arc::new(ReqwestTransport::new(Duration::from_secs(10))),
         fixed_now: None,
+        token: Default::default(),
     }
 }
 

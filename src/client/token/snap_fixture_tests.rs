@@ -85,6 +85,7 @@ async fn setup(client_secret: &str) -> (Arc<Provider>, Runtime, String) {
         verify_responses: false,
         transport: Arc::new(ReqwestTransport::new(Duration::from_secs(10))),
         fixed_now: None,
+        token: Default::default(),
     };
     (server, runtime, va_path)
 }

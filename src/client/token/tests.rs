@@ -175,6 +175,7 @@ async fn runtime(server: &Arc<Server>) -> Arc<Runtime> {
         verify_responses: false,
         transport: Arc::new(ReqwestTransport::new(Duration::from_secs(10))),
         fixed_now: None,
+        token: Default::default(),
     })
 }
 
@@ -396,4 +397,103 @@ async fn a_token_answer_with_the_success_code_is_used() {
     runtime.errors = snap_like_convention();
     assert_eq!(call(&runtime).await, 200);
     assert_eq!(*server.bearers.lock().unwrap(), ["Bearer tok-1"]);
+}
+
+/// Counts the allocations made on a thread that asked for counting, so one
+/// test can see what a piece of code allocates while other tests allocate
+/// on their own threads.
+mod allocations {
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::cell::Cell;
+
+    /// The system allocator, counting.
+    struct Counting;
+
+    thread_local! {
+        /// Allocations so far on this thread; `None`: not counting.
+        static COUNT: Cell<Option<u64>> = const { Cell::new(None) };
+    }
+
+    fn tally() {
+        // `try_with`: the thread's locals may be gone while it exits.
+        let _ = COUNT.try_with(|c| c.set(c.get().map(|n| n + 1)));
+    }
+
+    // SAFETY: every call is passed on to `System` unchanged; counting only
+    // touches a const-initialised thread local, which never allocates.
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            tally();
+            unsafe { System.alloc(layout) }
+        }
+        unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+            tally();
+            unsafe { System.alloc_zeroed(layout) }
+        }
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            tally();
+            unsafe { System.realloc(ptr, layout, new_size) }
+        }
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            unsafe { System.dealloc(ptr, layout) }
+        }
+    }
+
+    #[global_allocator]
+    static ALLOCATOR: Counting = Counting;
+
+    /// Starts counting this thread's allocations from zero.
+    pub(super) fn start() {
+        COUNT.with(|c| c.set(Some(0)));
+    }
+
+    /// Stops counting; the allocations since [`start`].
+    pub(super) fn stop() -> u64 {
+        COUNT.with(|c| c.take()).unwrap_or(0)
+    }
+}
+
+/// A call with a cached token takes it without allocating: no digest of
+/// the credentials, no map lookup that grows, no copy of the token (the
+/// exchange itself, here a stand-in that allocates nothing, is the call's
+/// own cost). A current-thread runtime keeps every step on this thread.
+#[tokio::test(flavor = "current_thread")]
+async fn a_cached_token_is_taken_without_allocating() {
+    let server = Arc::new(Server::default());
+    let runtime = runtime(&server).await;
+    assert_eq!(call(&runtime).await, 200);
+    let issued = server.issued.lock().unwrap()[0].clone();
+    let pay = Call::post("pay", "/pay");
+    let handed: Arc<Mutex<Vec<Arc<str>>>> = Arc::default();
+    let sends = 100;
+    handed.lock().unwrap().reserve(sends);
+    allocations::start();
+    for _ in 0..sends {
+        let exchange = super::authorised(&runtime, &pay, |token| {
+            let handed = Arc::clone(&handed);
+            async move {
+                handed.lock().unwrap().extend(token);
+                Ok(crate::client::runtime::Exchange {
+                    response: crate::transport::HttpResponse {
+                        status: 200,
+                        headers: Vec::new(),
+                        body: Vec::new(),
+                    },
+                    sent: Vec::new(),
+                })
+            }
+        })
+        .await
+        .unwrap();
+        assert_eq!(exchange.response.status, 200);
+    }
+    let allocated = allocations::stop();
+    assert_eq!(
+        allocated, 0,
+        "allocations for {sends} calls with a cached token"
+    );
+    let handed = handed.lock().unwrap();
+    assert_eq!(handed.len(), sends, "every call was given the token");
+    assert!(handed.iter().all(|t| **t == *issued));
+    assert_eq!(server.token_requests.load(Ordering::SeqCst), 1);
 }
