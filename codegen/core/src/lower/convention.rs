@@ -253,6 +253,9 @@ pub(crate) fn check_samples(p: &Provider, sink: &mut Sink) {
         .iter()
         .flat_map(|e| e.errors.iter().map(|b| b.body.as_str()))
         .collect();
+    let is_error_body: std::collections::HashSet<&str> = error_bodies.iter().copied().collect();
+    // By name: a search per body made this quadratic in the endpoints.
+    let types = crate::ir::Indexed::new(p);
     let bodies = p
         .endpoints
         .iter()
@@ -263,7 +266,7 @@ pub(crate) fn check_samples(p: &Provider, sink: &mut Sink) {
         if !seen.insert(name) {
             continue;
         }
-        let Some(st) = p.structs.iter().find(|s| s.name == name) else {
+        let Some(st) = types.struct_named(name) else {
             continue;
         };
         for example in &st.examples {
@@ -287,7 +290,7 @@ pub(crate) fn check_samples(p: &Provider, sink: &mut Sink) {
                     );
                 }
             }
-            if !error_bodies.contains(&name) {
+            if !is_error_body.contains(name) {
                 continue;
             }
             for member in &p.error_shape.members {

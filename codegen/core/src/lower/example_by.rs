@@ -66,6 +66,12 @@ pub(crate) fn check_responses(
     files: &[(Src<'_>, &EndpointFile)],
     sink: &mut Sink,
 ) {
+    // By name: a search per file made this quadratic in the endpoints.
+    let endpoints: std::collections::HashMap<&str, &crate::ir::Endpoint> = provider
+        .endpoints
+        .iter()
+        .map(|e| (e.name.as_str(), e))
+        .collect();
     for (src, file) in files {
         let elsewhere = file
             .request
@@ -82,7 +88,7 @@ pub(crate) fn check_responses(
                 );
             }
         }
-        let Some(endpoint) = provider.endpoints.iter().find(|e| e.name == file.name) else {
+        let Some(endpoint) = endpoints.get(file.name.as_str()) else {
             continue;
         };
         for (status, b) in &file.responses {
