@@ -193,20 +193,38 @@ pub fn write_atomic(out_dir: &Path, files: &Files) -> io::Result<()> {
 /// modification time: cargo then sees only the changed type crates as
 /// dirty, and an edit to one area rebuilds that area, not every crate
 /// `payspec generate` rewrote.
+///
+/// The files are written on every core: creating thousands of files is
+/// mostly the kernel's work, and at 10,000 endpoints it was a serial tail
+/// after the rendering (BENCHMARKS.md, section 1).
 fn write_tree(root: &Path, files: &Files, previous: &Path) -> io::Result<()> {
     fs::create_dir_all(root)?;
-    for (rel, contents) in files {
-        check_relative(rel)?;
-        let path = root.join(rel);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir)?;
-        }
-        let old = previous.join(rel);
-        let unchanged = fs::read(&old).is_ok_and(|bytes| bytes == contents.as_bytes());
-        // A failed link (a file system without them) just writes the copy.
-        if !(unchanged && fs::hard_link(&old, &path).is_ok()) {
-            fs::write(&path, contents)?;
-        }
+    let files: Vec<(&PathBuf, &String)> = files.iter().collect();
+    let order: Vec<usize> = (0..files.len()).collect();
+    let written = crate::work_queue::run(
+        &order,
+        || (),
+        |(), job| {
+            let (rel, contents) = files[job];
+            write_one(root, rel, contents, previous)
+        },
+    );
+    written.into_iter().flatten().collect()
+}
+
+/// Writes one file of [`write_tree`], or links the unchanged previous one.
+fn write_one(root: &Path, rel: &Path, contents: &str, previous: &Path) -> io::Result<()> {
+    check_relative(rel)?;
+    let path = root.join(rel);
+    if let Some(dir) = path.parent() {
+        // Safe to race: it succeeds when another thread made the directory.
+        fs::create_dir_all(dir)?;
+    }
+    let old = previous.join(rel);
+    let unchanged = fs::read(&old).is_ok_and(|bytes| bytes == contents.as_bytes());
+    // A failed link (a file system without them) just writes the copy.
+    if !(unchanged && fs::hard_link(&old, &path).is_ok()) {
+        fs::write(&path, contents)?;
     }
     Ok(())
 }
