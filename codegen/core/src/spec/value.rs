@@ -282,6 +282,17 @@ mod tests {
     }
 
     #[test]
+    fn numbers_print_as_serde_yaml_printed_them() {
+        for f in [
+            0.0, 1.0, -2.5, 0.1, 1e-4, 3e-5, 1.5e-5, 9.99e-6, 1e-7, 123456.789, 1e15, 1e16, 2.5e17,
+            1e300,
+        ] {
+            let theirs = serde_yaml::Number::from(f).to_string();
+            assert_eq!(Number::from(f).to_string(), theirs, "{f:e}");
+        }
+    }
+
+    #[test]
     fn integers_convert_only_where_they_fit() {
         assert_eq!(Number::from(u64::MAX).as_i64(), None);
         assert_eq!(Number::from(u64::MAX).as_u64(), Some(u64::MAX));
