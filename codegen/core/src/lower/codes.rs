@@ -6,11 +6,11 @@
 
 /// Every diagnostic code with a one-line description.
 pub const CODES: &[(&str, &str)] = &[
-    ("E001", "malformed YAML, or a file that is not UTF-8"),
+    ("E001", "malformed YAML, a YAML tag (`!x`) or a second `---` document, or a file that is not UTF-8"),
     ("E002", "unknown key (a typo, or a rule kind that does not exist)"),
     ("E003", "wrong type, invalid value, missing key, or a file that is not a mapping"),
     ("E004", "the same key written twice in one mapping"),
-    ("E005", "nesting or alias expansion beyond the loader's limits"),
+    ("E005", "nesting deeper than the loader's limit (128), or a YAML anchor or alias (`&a`, `*a`: spec files write values out)"),
     ("E006", "file layout: a provider directory without provider.yaml, or a spec file outside any provider directory"),
     ("L001", "unknown type name (not a primitive, nor a defined enum or type)"),
     ("L002", "unknown string format"),

@@ -6,6 +6,7 @@ use super::provider::{Ctx, NameKind};
 use super::Src;
 use crate::ir::{Decision, DecisionInput, DecisionMatch, DecisionRow, DecisionType, Literal, Type};
 use crate::spec::model::{DecisionMatchSpec, DecisionSpec};
+use crate::spec::value::Yaml;
 
 impl Ctx<'_> {
     /// Lowers the decision tables of one file; broken tables are reported and left out.
@@ -161,7 +162,7 @@ impl Ctx<'_> {
     fn literals(
         &mut self,
         src: Src<'_>,
-        values: &[&serde_yaml::Value],
+        values: &[&Yaml],
         ty: &Type,
         key: &str,
         what: &str,

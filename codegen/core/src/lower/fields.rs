@@ -10,6 +10,7 @@ use crate::ir::{
     Discrepancy, Field, Format, Generated, Literal, Presence, Roles, Struct, Type, WireKind,
 };
 use crate::spec::model::{DiscrepancySpec, FieldSpec, GeneratedBySpec};
+use crate::spec::value::Yaml;
 
 /// The primitive type names of the spec format.
 const PRIMITIVES: &str = "string, integer, boolean, amount_idr, decimal, json, object, array";
@@ -469,8 +470,8 @@ impl Ctx<'_> {
     }
 
     /// Types a YAML value against a field type; `Err` says why it does not fit.
-    pub fn literal(&self, value: &serde_yaml::Value, ty: &Type) -> Result<Literal, String> {
-        use serde_yaml::Value as V;
+    pub fn literal(&self, value: &Yaml, ty: &Type) -> Result<Literal, String> {
+        use Yaml as V;
         match (ty, value) {
             (Type::String | Type::Decimal, V::String(s)) => Ok(Literal::String(s.clone())),
             (Type::Integer | Type::AmountIdr, V::Number(n)) => n
@@ -516,12 +517,12 @@ impl Ctx<'_> {
             (Type::String | Type::Decimal, V::Number(_) | V::Bool(_)) => Err(format!(
                 "expected {}, found {}; quote it to make it a string",
                 describe(ty),
-                describe_value(value)
+                value.describe()
             )),
             (_, other) => Err(format!(
                 "expected {}, found {}",
                 describe(ty),
-                describe_value(other)
+                other.describe()
             )),
         }
     }
@@ -590,18 +591,5 @@ pub(crate) fn describe(ty: &Type) -> String {
         Type::Enum(n) => format!("a value of enum `{n}`"),
         Type::Struct(n) => format!("object `{n}`"),
         Type::Array(t) => format!("an array of {}", describe(t)),
-    }
-}
-
-fn describe_value(v: &serde_yaml::Value) -> &'static str {
-    use serde_yaml::Value as V;
-    match v {
-        V::Null => "null",
-        V::Bool(_) => "a boolean",
-        V::Number(_) => "a number",
-        V::String(_) => "a string",
-        V::Sequence(_) => "a list",
-        V::Mapping(_) => "a mapping",
-        V::Tagged(_) => "a tagged value",
     }
 }

@@ -9,6 +9,7 @@ use crate::ir::{
     AttributeSource, Decide, DecideInput, DecisionType, Endpoint, Fact, Literal, Provider, Type,
 };
 use crate::spec::model::{DecideSpec, TransitionSpec};
+use crate::spec::value::Yaml;
 
 /// What the checks of one transition need to know.
 pub(crate) struct Ctx<'a> {
@@ -409,10 +410,10 @@ pub(crate) fn decide(cx: &Ctx<'_>, spec: &DecideSpec, sink: &mut Sink) -> Option
         } else {
             let value = source.value.as_ref();
             match (value, &input.ty) {
-                (Some(serde_yaml::Value::Bool(b)), DecisionType::Boolean) => {
+                (Some(Yaml::Bool(b)), DecisionType::Boolean) => {
                     DecideInput::Value(Literal::Boolean(*b))
                 }
-                (Some(serde_yaml::Value::String(s)), DecisionType::Enum(e))
+                (Some(Yaml::String(s)), DecisionType::Enum(e))
                     if cx
                         .provider
                         .enums

@@ -4,11 +4,11 @@
 //! The vocabulary (spec/README.md, "Signature recipes") is closed: a value
 //! is a source, or `[source, step, …]`; outputs are templates over values.
 
+use crate::spec::value::Yaml;
 use payspec_signing::recipe::{
     secret_reaches, CredentialDecl, CredentialKind, Line, List, Output, Recipe, Scheme, Source,
     Step, Template, TimeFormat, Value, ACCESS_TOKEN,
 };
-use serde_yaml::Value as Yaml;
 
 use super::{Sink, Src};
 use crate::ir::{Endpoint, Struct};

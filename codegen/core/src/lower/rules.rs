@@ -5,6 +5,7 @@ use super::provider::{Ctx, PendingRules};
 use super::Src;
 use crate::ir::{Condition, ConditionTest, FieldPath, PathStep, Rule, RuleKind, Type};
 use crate::spec::model::{ConditionSpec, RuleSpec};
+use crate::spec::value::Yaml;
 
 /// The rule kinds, as the spec spells them.
 const KINDS: &str = "required_if, one_of_required, sum_equals, max_len_if, not_greater_than, only_if, depends_on_account";
@@ -345,12 +346,11 @@ impl Ctx<'_> {
         let test = if let Some(present) = spec.present {
             ConditionTest::Present(present)
         } else {
-            let (values, vkey): (Vec<&serde_yaml::Value>, String) =
-                match (&spec.equals, &spec.one_of) {
-                    (Some(v), _) => (vec![v], format!("{key}.equals")),
-                    (_, Some(vs)) => (vs.iter().collect(), format!("{key}.one_of")),
-                    _ => (Vec::new(), key.to_owned()),
-                };
+            let (values, vkey): (Vec<&Yaml>, String) = match (&spec.equals, &spec.one_of) {
+                (Some(v), _) => (vec![v], format!("{key}.equals")),
+                (_, Some(vs)) => (vs.iter().collect(), format!("{key}.one_of")),
+                _ => (Vec::new(), key.to_owned()),
+            };
             let mut literals = Vec::new();
             for v in values {
                 match self.literal(v, &ty) {

@@ -1,12 +1,12 @@
 //! Reading spec files with located errors.
 //!
 //! One file at a time: bytes → UTF-8 → key index ([`Spans`]) and YAML tree
-//! from one yaml-rust2 parse → serde model. A file the tree does not read
-//! (or whose tree does not fit the model) is read by serde_yaml instead,
-//! which also words every error.
-//! Every failure becomes a [`Diagnostic`] naming the file, line and column;
-//! nothing here panics on any input, and serde_yaml's own limits (nesting
-//! depth, alias expansion) surface as diagnostics too.
+//! ([`tree`]) from one yaml-rust2 parse → serde model, read from the tree.
+//! Every failure becomes a [`Diagnostic`] naming the file, line and column
+//! with a stable code: a syntax error where the parser stopped, a limit of
+//! the tree (nesting depth, anchors and aliases, tags, a second document)
+//! where it is hit, and a model error at the key or value being read.
+//! Nothing here panics on any input.
 
 use std::path::Path;
 
@@ -15,6 +15,7 @@ use serde::de::DeserializeOwned;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::ir::Loc;
 use crate::spec::spans::{Pos, RootKind, Spans};
+use crate::spec::tree;
 
 /// A file that deserialised, with its key index for later lints.
 #[derive(Debug)]
@@ -72,15 +73,20 @@ pub fn parse<T: DeserializeOwned>(
             )]);
         }
     };
-    let (spans, tree) = Spans::index_with_tree(text);
-    if spans.duplicates.is_empty() && spans.root == RootKind::Mapping {
-        // The one-parse path: the tree came from the same parse as the key
-        // index. When it is absent or does not fit `T`, serde_yaml reads the
-        // file below and says what is wrong exactly as it always has.
-        if let Some(value) = tree.and_then(|tree| T::deserialize(&tree).ok()) {
-            return Ok(Parsed { value, spans });
-        }
+    if let Some((offset, c)) = text.char_indices().find(|(_, c)| !is_printable(*c)) {
+        return Err(vec![diagnostic(
+            file,
+            pos_of_byte(bytes, offset),
+            Severity::Error,
+            "E001",
+            format!(
+                "control characters are not allowed (U+{:04X})",
+                u32::from(c)
+            ),
+            Some("delete the character; most editors do not show it".into()),
+        )]);
     }
+    let (spans, tree) = Spans::index_with_tree(text);
     let mut problems: Vec<Diagnostic> = spans
         .duplicates
         .iter()
@@ -98,48 +104,65 @@ pub fn parse<T: DeserializeOwned>(
             )
         })
         .collect();
-
-    let root_problem = match spans.root {
-        RootKind::Mapping => None,
-        RootKind::Empty => Some("is empty"),
-        RootKind::Sequence => Some("is a YAML list"),
-        RootKind::Scalar | RootKind::Alias => Some("is a single value"),
-    };
-    // Parse typed first. Only when it fails is the file parsed untyped, so
-    // that syntax errors and the nesting/alias limits are reported as such,
-    // before any complaint about the shape of the content, and a root that
-    // is not a mapping gets its own message.
-    let typed = serde_yaml::from_str::<T>(text);
-    if root_problem.is_none() && problems.is_empty() {
-        if let Ok(value) = typed {
-            return Ok(Parsed { value, spans });
-        }
-    }
-    let typed_err = typed.err();
-    if typed_err.is_some() {
-        if let Err(err) = serde_yaml::from_str::<serde_yaml::Value>(text) {
-            push_unless_duplicate(&mut problems, serde_diagnostic(file, &err, what), &spans);
+    // The YAML first: a syntax error or a limit of the tree is reported as
+    // such, before any complaint about the shape of the content.
+    let root = match tree {
+        Ok(root) => root,
+        Err(err) => {
+            let mut d = tree_diagnostic(file, &err, what);
+            if d.message.contains("tabs disallowed") {
+                // yaml-rust2 marks the character after the tab; point at the tab.
+                d.loc.column = first_tab(text, d.loc.line).unwrap_or(d.loc.column);
+            }
+            push_unless_duplicate(&mut problems, d, &spans);
             return Err(problems);
         }
+    };
+    let root = match (root, spans.root) {
+        (Some(root), RootKind::Mapping) => root,
+        (_, kind) => {
+            let problem = match kind {
+                RootKind::Mapping | RootKind::Empty => "is empty",
+                RootKind::Sequence => "is a YAML list",
+                RootKind::Scalar | RootKind::Alias => "is a single value",
+            };
+            problems.push(diagnostic(
+                file,
+                Pos::START,
+                Severity::Error,
+                "E003",
+                format!("{what} {problem}; expected a mapping of keys"),
+                Some(format!(
+                    "start the file with the keys of {what}, e.g. `{}`",
+                    example_key(what)
+                )),
+            ));
+            return Err(problems);
+        }
+    };
+    match tree::from_node::<T>(&root) {
+        Ok(value) if problems.is_empty() => Ok(Parsed { value, spans }),
+        Ok(_) => Err(problems),
+        Err(err) => {
+            push_unless_duplicate(&mut problems, tree_diagnostic(file, &err, what), &spans);
+            Err(problems)
+        }
     }
-    if let Some(problem) = root_problem {
-        problems.push(diagnostic(
-            file,
-            Pos::START,
-            Severity::Error,
-            "E003",
-            format!("{what} {problem}; expected a mapping of keys"),
-            Some(format!(
-                "start the file with the keys of {what}, e.g. `{}`",
-                example_key(what)
-            )),
-        ));
-        return Err(problems);
-    }
-    if let Some(err) = typed_err {
-        push_unless_duplicate(&mut problems, serde_diagnostic(file, &err, what), &spans);
-    }
-    Err(problems)
+}
+
+/// The 1-based column of the first tab on a 1-based line.
+fn first_tab(text: &str, line: u32) -> Option<u32> {
+    let index = usize::try_from(line).ok()?.checked_sub(1)?;
+    let column = text.lines().nth(index)?.chars().position(|c| c == '\t')?;
+    u32::try_from(column + 1).ok()
+}
+
+/// Whether YAML allows the character in a file (YAML 1.2's printable set;
+/// yaml-rust2 does not check it).
+fn is_printable(c: char) -> bool {
+    matches!(c,
+        '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}'
+        | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
 }
 
 /// Adds a serde error unless it is a duplicate-key complaint the key index
@@ -158,26 +181,23 @@ fn example_key(what: &str) -> &'static str {
     }
 }
 
-/// Turns a serde_yaml error into a diagnostic with a stable code.
-fn serde_diagnostic(file: &Path, err: &serde_yaml::Error, what: &str) -> Diagnostic {
-    let pos = err
-        .location()
-        .map(|l| Pos {
-            line: u32::try_from(l.line()).unwrap_or(u32::MAX).max(1),
-            column: u32::try_from(l.column()).unwrap_or(u32::MAX).max(1),
-        })
-        .unwrap_or(Pos::START);
-    let full = err.to_string();
-    // serde_yaml appends " at line L column C"; the location is shown separately.
-    let message = match full.rfind(" at line ") {
-        Some(i) => full[..i].to_owned(),
-        None => full.clone(),
-    };
+/// Turns a tree error (syntax, limit or model) into a diagnostic with a
+/// stable code.
+fn tree_diagnostic(file: &Path, err: &tree::Error, what: &str) -> Diagnostic {
+    let message = err.to_string();
     let (code, help) = classify(&message, what);
-    diagnostic(file, pos, Severity::Error, code, message, help)
+    diagnostic(
+        file,
+        err.pos().unwrap_or(Pos::START),
+        Severity::Error,
+        code,
+        message,
+        help,
+    )
 }
 
-/// Picks the code and a how-to-fix hint from serde_yaml's message.
+/// Picks the code and a how-to-fix hint from the message: serde's words
+/// for a model error, the tree's for its limits, yaml-rust2's for syntax.
 fn classify(message: &str, what: &str) -> (&'static str, Option<String>) {
     if message.contains("unknown field") {
         let help = if message
@@ -196,15 +216,30 @@ fn classify(message: &str, what: &str) -> (&'static str, Option<String>) {
         ("E002", Some(help))
     } else if message.contains("duplicate field") || message.contains("duplicate entry") {
         ("E004", Some("delete one of the two keys".into()))
-    } else if message.contains("recursion limit exceeded")
-        || message.contains("repetition limit exceeded")
-    {
+    } else if message.contains(tree::RECURSION_LIMIT) {
         (
             "E005",
-            Some(
-                "spec files need neither deep nesting nor alias expansion; write the values out"
-                    .into(),
-            ),
+            Some("spec files need no nesting this deep; flatten the structure".into()),
+        )
+    } else if message.contains(tree::ANCHORS) || message.contains("unknown anchor") {
+        (
+            "E005",
+            Some("write the value out at each place it is used".into()),
+        )
+    } else if message.contains(tree::TAGS) {
+        (
+            "E001",
+            Some("delete the tag; quote the value to keep it as text".into()),
+        )
+    } else if message.contains(tree::SECOND_DOCUMENT) {
+        (
+            "E001",
+            Some("delete the `---` line and what follows it, or move that document to a file of its own".into()),
+        )
+    } else if message.contains("tabs disallowed") {
+        (
+            "E001",
+            Some("indent with spaces: YAML does not allow tabs in indentation".into()),
         )
     } else if message.contains("missing field") {
         (
@@ -298,6 +333,58 @@ mod tests {
         }
         let e = errors::<EndpointFile>(bomb.as_bytes());
         assert!(e.iter().any(|d| d.starts_with("error[E005]")), "{e:?}");
+    }
+
+    #[test]
+    fn what_the_yaml_must_not_hold_is_located_with_its_code() {
+        for (text, expected) in [
+            (
+                "kind: endpoint\x00\n",
+                "error[E001]: p/x.yaml:1:15: control characters are not allowed (U+0000)",
+            ),
+            (
+                "kind: endpoint\nrequest:\n\ttype: X\n",
+                "error[E001]: p/x.yaml:3:1: tabs disallowed",
+            ),
+            (
+                "kind: endpoint\n---\nkind: endpoint\n",
+                "error[E001]: p/x.yaml:2:1: a spec file is one YAML document",
+            ),
+            (
+                "kind: !e endpoint\n",
+                "error[E001]: p/x.yaml:1:10: YAML tags (`!name`) are not supported",
+            ),
+            (
+                "kind: endpoint\nname: *n\n",
+                "error[E005]: p/x.yaml:2:7: while parsing node, found unknown anchor",
+            ),
+            (
+                "kind: endpoint\nname: [1, 2\n",
+                "error[E001]: p/x.yaml:3:1: while parsing a flow sequence",
+            ),
+        ] {
+            let e = errors::<EndpointFile>(text.as_bytes());
+            assert_eq!(e.len(), 1, "{e:?}");
+            assert!(e[0].starts_with(expected), "{e:?}");
+        }
+    }
+
+    #[test]
+    fn model_errors_are_located_at_what_is_wrong() {
+        let text = "kind: endpoint\nname: a\nrequest:\n  type: R\n  fields:\n    a: { type: string, presence: sometimes, doc: A. }\n";
+        let e = errors::<EndpointFile>(text.as_bytes());
+        assert!(
+            e[0].starts_with("error[E003]: p/x.yaml:6:34: request.fields.a.presence: unknown variant `sometimes`"),
+            "{e:?}"
+        );
+        let text = "kind: endpoint\nname: a\nrequest:\n  type: R\n  fields:\n    a: { type: string, doc: A. }\n";
+        let e = errors::<EndpointFile>(text.as_bytes());
+        assert!(
+            e[0].starts_with(
+                "error[E003]: p/x.yaml:6:8: request.fields.a: missing field `presence`"
+            ),
+            "{e:?}"
+        );
     }
 
     #[test]

@@ -9,6 +9,8 @@
 use indexmap::IndexMap;
 use serde::Deserialize;
 
+use crate::spec::value::Yaml;
+
 /// `error_convention:`: where a provider reports a call's outcome in its
 /// response body (spec/README.md, "Error conventions").
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -73,7 +75,7 @@ pub struct ErrorMemberSpec {
     pub doc: Option<String>,
     /// A fixed JSON value.
     #[serde(default)]
-    pub value: Option<serde_yaml::Value>,
+    pub value: Option<Yaml>,
     /// Where its value comes from instead.
     #[serde(default)]
     pub from: Option<MemberSource>,
@@ -540,7 +542,7 @@ pub struct DecideInputSpec {
     pub attribute: Option<String>,
     /// A fixed value (a boolean or an enum wire value).
     #[serde(default)]
-    pub value: Option<serde_yaml::Value>,
+    pub value: Option<Yaml>,
 }
 
 /// How the provider's requests, responses and notifications are
@@ -551,7 +553,7 @@ pub struct AuthSpec {
     /// The retired `scheme:` key, read only to say that the recipes
     /// replace it (L089).
     #[serde(default, rename = "scheme")]
-    pub retired_scheme: Option<serde_yaml::Value>,
+    pub retired_scheme: Option<Yaml>,
     /// What the docs say about it.
     pub doc: String,
     /// Biller only: what the JWT's claims are (the docs do not say).
@@ -628,7 +630,7 @@ pub enum CredentialKindSpec {
 pub struct RecipeSpec {
     /// Named values in order: a source, or `[source, step, …]`.
     #[serde(default)]
-    pub values: IndexMap<String, serde_yaml::Value>,
+    pub values: IndexMap<String, Yaml>,
     /// Headers: name → template (`HMACSHA256={mac}`).
     #[serde(default)]
     pub headers: IndexMap<String, OutputSpec>,
@@ -988,7 +990,7 @@ pub struct FieldSpec {
     pub minimum: Option<i64>,
     /// Value the provider assumes when the field is absent.
     #[serde(default)]
-    pub default: Option<serde_yaml::Value>,
+    pub default: Option<Yaml>,
     /// Other wire spellings accepted when deserialising.
     #[serde(default)]
     pub aliases: Vec<String>,
@@ -1207,10 +1209,10 @@ pub struct ConditionSpec {
     pub field: String,
     /// Holds when the field is present and equal to this value.
     #[serde(default)]
-    pub equals: Option<serde_yaml::Value>,
+    pub equals: Option<Yaml>,
     /// Holds when the field is present and equal to one of these values.
     #[serde(default)]
-    pub one_of: Option<Vec<serde_yaml::Value>>,
+    pub one_of: Option<Vec<Yaml>>,
     /// `true`: holds when the field is present; `false`: when absent.
     #[serde(default)]
     pub present: Option<bool>,
@@ -1237,7 +1239,7 @@ pub struct DecisionSpec {
     pub rows: Vec<DecisionRowSpec>,
     /// Result when no row matches; without it the function returns `Option`.
     #[serde(default)]
-    pub otherwise: Option<serde_yaml::Value>,
+    pub otherwise: Option<Yaml>,
 }
 
 /// One decision input.
@@ -1261,7 +1263,7 @@ pub struct DecisionRowSpec {
     /// Input name to the value(s) it must have.
     pub when: IndexMap<String, DecisionMatchSpec>,
     /// The output for this row.
-    pub then: serde_yaml::Value,
+    pub then: Yaml,
 }
 
 /// What a decision input must be for a row to match.
@@ -1271,10 +1273,10 @@ pub enum DecisionMatchSpec {
     /// Any of these values (`not` form below for exclusions).
     Not {
         /// The input must be none of these (an absent optional input matches).
-        not: Vec<serde_yaml::Value>,
+        not: Vec<Yaml>,
     },
     /// Any of these values.
-    AnyOf(Vec<serde_yaml::Value>),
+    AnyOf(Vec<Yaml>),
     /// Exactly this value.
-    One(serde_yaml::Value),
+    One(Yaml),
 }

@@ -1,22 +1,22 @@
 //! Where each key of a YAML file is, for located lint messages.
 //!
-//! serde_yaml reports positions only for its own errors; once a file has
-//! deserialised, values carry no position. Lints still have to name the line
-//! and column of the offending key, so this module walks the file a second
-//! time with yaml-rust2's marked event parser and records, for every key, its
+//! Once a file has deserialised, values carry no position. Lints still have
+//! to name the line and column of the offending key, so the loader's one
+//! walk over yaml-rust2's marked events also records, for every key, its
 //! dotted path (`request.fields.order.fields.invoice_number.max_len`,
-//! `rules[2].required_if.when.field`) and where it starts. The same walk finds
-//! keys repeated within one mapping, which serde_yaml silently collapses.
+//! `rules[2].required_if.when.field`) and where it starts. The same walk
+//! finds keys repeated within one mapping, which a serde map would silently
+//! collapse.
 
 use std::collections::{HashMap, HashSet};
 
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
 use yaml_rust2::scanner::Marker;
 
-use crate::spec::tree::{Node, TreeBuilder};
+use crate::spec::tree::{self, Node, TreeBuilder};
 
-/// Nesting beyond which keys are not indexed (serde_yaml's own recursion
-/// limit, 128, rejects such files).
+/// Nesting beyond which keys are not indexed (the tree's recursion limit,
+/// 128, rejects such files).
 const MAX_DEPTH: usize = 256;
 
 /// A 1-based line and column.
@@ -32,7 +32,7 @@ impl Pos {
     /// The start of the file, where everything without a better place goes.
     pub const START: Pos = Pos { line: 1, column: 1 };
 
-    fn from_marker(mark: Marker) -> Pos {
+    pub(crate) fn from_marker(mark: Marker) -> Pos {
         // yaml-rust2 lines are 1-based, columns 0-based.
         Pos {
             line: u32::try_from(mark.line()).unwrap_or(u32::MAX).max(1),
@@ -79,15 +79,16 @@ pub struct Spans {
 
 impl Spans {
     /// Indexes `text`. A syntax error stops the walk; what was seen before it
-    /// is kept (serde_yaml reports the error itself, with its location).
+    /// is kept (the loader reports the error, from [`Spans::index_with_tree`]).
     pub fn index(text: &str) -> Spans {
         Spans::walk(text, None)
     }
 
     /// Indexes `text` and, from the same parse, builds its YAML tree: the
-    /// loader's one pass over a file. The tree is `None` when the file is not
-    /// the plain YAML the tree reads (see [`crate::spec::tree`]) or does not parse.
-    pub fn index_with_tree(text: &str) -> (Spans, Option<Node>) {
+    /// loader's one pass over a file. The tree is `Ok(None)` for a file
+    /// without a document, and an error, located, when the file does not
+    /// parse or is not the YAML the tree reads (see [`crate::spec::tree`]).
+    pub fn index_with_tree(text: &str) -> (Spans, Result<Option<Node>, tree::Error>) {
         let mut tree = TreeBuilder::default();
         let spans = Spans::walk(text, Some(&mut tree));
         (spans, tree.finish())
@@ -99,26 +100,27 @@ impl Spans {
         // Pull events one at a time: yaml-rust2's `load` recurses once per
         // nesting level and overflows the stack on a few thousand nested
         // mappings. Only the first document matters (a second one is a load
-        // error), and nothing deeper than MAX_DEPTH is indexed: serde_yaml
+        // error), and nothing deeper than MAX_DEPTH is indexed: the tree
         // refuses such files anyway, with its own located error. The tree
         // reads on to the end, so that it sees a second document or a
         // syntax error after the first one.
         loop {
             let indexing = !walker.done && walker.stack.len() <= MAX_DEPTH;
-            if !indexing && tree.is_none() {
+            let building = tree.as_deref().is_some_and(|tree| !tree.failed());
+            if !indexing && !building {
                 break;
             }
             match parser.next_token() {
                 Ok((Event::StreamEnd, _)) => break,
-                Err(_) => {
+                Err(err) => {
                     if let Some(tree) = tree.as_deref_mut() {
-                        tree.give_up();
+                        tree.on_error(&err);
                     }
                     break;
                 }
                 Ok((event, mark)) => {
                     if let Some(tree) = tree.as_deref_mut() {
-                        tree.on_event(&event);
+                        tree.on_event(&event, mark);
                     }
                     if indexing {
                         walker.on_event(event, mark);
