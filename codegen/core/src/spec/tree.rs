@@ -27,7 +27,7 @@ use crate::spec::spans::Pos;
 /// Collections nested deeper than this are an error (serde_yaml's limit).
 const MAX_DEPTH: usize = 128;
 
-/// The message of a file nested deeper than [`MAX_DEPTH`].
+/// The message of a file nested deeper than 128 collections (the limit serde_yaml had).
 pub const RECURSION_LIMIT: &str = "recursion limit exceeded";
 
 /// The message of an anchor or alias.
