@@ -30,21 +30,7 @@ use payspec::transport::{BoxFuture, HttpRequest, HttpResponse, Transport, Transp
 use payspec::{Error, Secret};
 use rsa::pkcs8::{EncodePrivateKey as _, LineEnding};
 
-mod recipe {
-    pub use payspec::recipe::*;
-}
-mod registry {
-    pub use payspec::registry::*;
-}
-mod transport {
-    pub use payspec::transport::*;
-}
-// Re-exports every runtime item a generated module may name; this bench's
-// module names some.
-#[allow(unused_imports)]
-#[path = "../tests/support/client_standin.rs"]
-mod standin;
-use standin::{client, convention};
+include!("../tests/support/generated_root.rs");
 
 include!("../codegen/tests/expected/snap.rs");
 

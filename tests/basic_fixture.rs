@@ -12,21 +12,7 @@ use std::sync::{Arc, Mutex};
 use base64::Engine as _;
 use payspec::transport::{BoxFuture, HttpRequest, HttpResponse, Transport, TransportError};
 
-mod recipe {
-    pub use payspec::recipe::*;
-}
-mod registry {
-    pub use payspec::registry::*;
-}
-mod transport {
-    pub use payspec::transport::*;
-}
-// Re-exports every runtime item a generated module may name; a test's module
-// names some.
-#[allow(unused_imports)]
-#[path = "support/client_standin.rs"]
-mod standin;
-use standin::{client, convention};
+include!("support/generated_root.rs");
 
 use payspec::{Error, Secret};
 

@@ -14,25 +14,11 @@
 mod money {
     pub use payspec::money::*;
 }
-mod registry {
-    pub use payspec::registry::*;
-}
-mod recipe {
-    pub use payspec::recipe::*;
-}
-mod transport {
-    pub use payspec::transport::*;
-}
 mod validation {
     pub use payspec::validation::*;
 }
 
-// Re-exports every runtime item a generated module may name; a test's module
-// names some.
-#[allow(unused_imports)]
-#[path = "support/client_standin.rs"]
-mod standin;
-use standin::{client, convention};
+include!("support/generated_root.rs");
 
 use payspec::{Error, Secret};
 

@@ -26,21 +26,7 @@ use payspec_sandbox::{spawn_for_tests, Credentials, MockOptions, SandboxHandle};
 use rsa::pkcs8::{EncodePrivateKey as _, EncodePublicKey as _, LineEnding};
 use serde_json::Value;
 
-mod recipe {
-    pub use payspec::recipe::*;
-}
-mod registry {
-    pub use payspec::registry::*;
-}
-mod transport {
-    pub use payspec::transport::*;
-}
-// Re-exports every runtime item a generated module may name; this test's
-// module names some.
-#[allow(unused_imports)]
-#[path = "../../tests/support/client_standin.rs"]
-mod standin;
-use standin::{client, convention};
+include!("../../tests/support/generated_root.rs");
 
 // The checking provider, shared with the client runtime's test.
 #[path = "../../tests/support/snap_provider.rs"]
